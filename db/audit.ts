@@ -1,0 +1,45 @@
+// Every change is recorded with who, when, old and new value, inside the transaction that makes
+// it, so a change and its audit entry are committed together or not at all.
+import type { Db } from './connection.js';
+import type { AuditEntry } from '../shared/contract.js';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup';
+
+export type Change = {
+  actor: string;
+  action: AuditAction;
+  entity: string;
+  entityId?: string | number | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+};
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export function recordChange(db: Db, change: Change, now: Date = new Date()): void {
+  if (!db.inTransaction) throw new Error('recordChange must run inside the transaction that makes the change');
+  db.prepare(
+    'INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(now.toISOString(), change.actor, change.action, change.entity, change.entityId == null ? null : String(change.entityId), json(change.oldValue), json(change.newValue));
+}
+
+/** Runs `work` in one transaction; `work` records its changes through the given function. */
+export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
+  return db.transaction(() => work((c) => recordChange(db, { ...c, actor })))();
+}
+
+type AuditRow = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
+
+export function recentAudit(db: Db, limit: number): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
+    newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
+  }));
+}

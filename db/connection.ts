@@ -1,0 +1,72 @@
+// Opening a database file safely: refuse what is not ours or is too new *before* anything writes
+// to it (even WAL mode rewrites the header), then set the pragmas every connection needs.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fail } from '../shared/result.js';
+
+export type Db = Database.Database;
+
+/** 'MIHV' — marks a file as this program's, so a foreign SQLite file is never migrated. */
+export const APPLICATION_ID = 0x4d494856;
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+export type Inspection = { applicationId: number; userVersion: number; tableCount: number };
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sqliteReason(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : 'unknown';
+}
+
+/** Read-only look at an existing file: is it SQLite, whose, and which schema version. */
+export function inspectDatabase(file: string): Inspection {
+  const name = basename(file);
+  if (!existsSync(file)) fail('file_not_found', { file: name });
+  if (!statSync(file).isFile()) fail('not_sqlite', { file: name });
+  if (readHeader(file) !== SQLITE_HEADER) fail('not_sqlite', { file: name });
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    const tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n;
+    return { applicationId, userVersion, tableCount };
+  } catch (e) {
+    const reason = sqliteReason(e);
+    if (reason === 'SQLITE_NOTADB' || reason === 'SQLITE_CORRUPT') fail('not_sqlite', { file: name });
+    return fail('db_open_failed', { file: name, reason });
+  } finally {
+    db?.close();
+  }
+}
+
+/** Open for work: WAL for crash safety with concurrent readers, FULL sync so a power cut loses nothing acknowledged. */
+export function openConnection(file: string, opts: { create: boolean }): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: !opts.create });
+  } catch (e) {
+    return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (e) {
+    db.close();
+    return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
+  }
+}

@@ -1,0 +1,8 @@
+import { m0001 } from './0001-reference.js';
+import { m0002 } from './0002-org-units.js';
+import type { Migration } from './types.js';
+
+export type { Migration };
+/** In order; the last version is the schema this build of the app writes. */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

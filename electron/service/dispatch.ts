@@ -1,0 +1,37 @@
+// The single entry both transports call: check the channel, parse the payload, run the handler,
+// check the answer, and turn every failure into a Result. Nothing thrown crosses this line.
+import { contract, isChannel, type Channel } from '../../shared/contract.js';
+import { AppFailure, appError, zodIssues, type Result } from '../../shared/result.js';
+import { handlers, type Handlers } from './handlers.js';
+import type { DeskSession } from './session.js';
+import { consoleLogger, type Logger } from './log.js';
+
+export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log: Logger = consoleLogger): Result<unknown> {
+  if (!isChannel(channel)) return { ok: false, error: appError('unknown_channel') };
+  const spec = contract[channel];
+  const input = spec.input.safeParse(payload ?? {});
+  if (!input.success) {
+    log('warn', 'call.invalid_input', { channel });
+    return { ok: false, error: appError('invalid_input', undefined, zodIssues(input.error)) };
+  }
+  try {
+    const handler = handlers[channel] as (s: DeskSession, i: unknown) => unknown;
+    const value = handler(session, input.data);
+    const output = spec.output.safeParse(value);
+    if (!output.success) {
+      log('error', 'call.bad_output', { channel });
+      return { ok: false, error: appError('internal') };
+    }
+    return { ok: true, value: output.data };
+  } catch (e) {
+    if (e instanceof AppFailure) {
+      log('info', 'call.refused', { channel, code: e.error.code });
+      return { ok: false, error: e.error };
+    }
+    // The message may hold SQL or values: log the kind of error only.
+    log('error', 'call.failed', { channel, error: e instanceof Error ? e.name : typeof e, code: String((e as { code?: unknown })?.code ?? '') });
+    return { ok: false, error: appError('internal') };
+  }
+}
+
+export type { Channel, Handlers };

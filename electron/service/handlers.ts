@@ -1,0 +1,26 @@
+// One handler per contract channel. Inputs arrive already parsed by the channel's zod schema.
+import type { z } from 'zod';
+import type { Contract, Channel, ChannelOutput } from '../../shared/contract.js';
+import { listCountries } from '../../db/reference.js';
+import { listOrgUnits } from '../../db/org-units.js';
+import { recentAudit } from '../../db/audit.js';
+import { COUNTRIES } from '../../db/seed/countries.js';
+import type { DeskSession } from './session.js';
+
+export type Handlers = {
+  [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
+};
+
+export const handlers: Handlers = {
+  'app.status': (s) => s.status(),
+  'app.setLanguage': (s, { language }) => s.setLanguage(language),
+  'setup.openDemo': (s) => s.openDemo(),
+  'setup.createCentre': (s, input) => s.createCentre(input),
+  'setup.openExisting': (s, { path, operator }) => s.openExisting(path, operator),
+  'setup.close': (s) => s.closeDatabase(),
+  // Before any database exists (the first-start wizard) the list comes from the seed itself.
+  'reference.countries': (s) =>
+    s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
+  'orgUnits.list': (s) => listOrgUnits(s.database),
+  'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
+};

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus, Language } from '../../shared/contract';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { SetupWizard } from '../setup/SetupWizard';
+import { Shell } from '../shell/Shell';
+import { ErrorMessage } from './ErrorMessage';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const apply = useCallback(
+    (next: AppStatus) => {
+      setStatus(next);
+      if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
+      document.documentElement.lang = next.language;
+    },
+    [i18n],
+  );
+
+  useEffect(() => {
+    void call('app.status', {}).then((r) => (r.ok ? apply(r.value) : setError(r.error)));
+  }, [apply]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, status?.language]);
+
+  const setLanguage = async (language: Language) => {
+    const r = await call('app.setLanguage', { language });
+    if (r.ok) apply(r.value);
+    else setError(r.error);
+  };
+
+  if (!status) {
+    return <main className="centered">{error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>}</main>;
+  }
+  const languageSwitch = <LanguageSwitch language={status.language} onChange={setLanguage} />;
+  return status.database ? (
+    <Shell status={status} onStatus={apply} languageSwitch={languageSwitch} />
+  ) : (
+    <SetupWizard status={status} onStatus={apply} languageSwitch={languageSwitch} />
+  );
+}

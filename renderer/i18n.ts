@@ -1,0 +1,13 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { resources } from '../shared/i18n';
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: 'ru',
+  fallbackLng: 'ru',
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+export default i18n;

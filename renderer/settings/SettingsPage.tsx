@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus, AuditEntry } from '../../shared/contract';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+
+export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
+  const { t, i18n } = useTranslation();
+  const [audit, setAudit] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const db = status.database!;
+
+  useEffect(() => {
+    void call('audit.recent', { limit: 50 }).then((r) => (r.ok ? setAudit(r.value) : setError(r.error)));
+  }, []);
+
+  const close = async () => {
+    const r = await call('setup.close', {});
+    if (r.ok) onStatus(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <section>
+      <h2>{t('settings.title')}</h2>
+      <ErrorMessage error={error} />
+      <h3>{t('settings.database')}</h3>
+      <dl className="facts">
+        <dt>{t('settings.orgUnit')}</dt>
+        <dd>{db.orgUnitPath.map((u) => u.name).join(' › ')}</dd>
+        <dt>{t('settings.kind')}</dt>
+        <dd>{db.kind === 'demo' ? t('settings.kindDemo') : t('settings.kindCentre')}</dd>
+        <dt>{t('settings.file')}</dt>
+        <dd className="path">{db.path}</dd>
+        <dt>{t('settings.schema')}</dt>
+        <dd>{db.schemaVersion}</dd>
+        <dt>{t('settings.appVersion')}</dt>
+        <dd>{status.appVersion}</dd>
+      </dl>
+      <button type="button" onClick={close}>{t('settings.closeDatabase')}</button>
+      <h3>{t('settings.audit')}</h3>
+      {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
+      {audit && audit.length > 0 ? (
+        <table className="audit">
+          <thead>
+            <tr>
+              <th>{t('settings.auditWhen')}</th>
+              <th>{t('settings.auditWho')}</th>
+              <th>{t('settings.auditWhat')}</th>
+              <th>{t('settings.auditEntity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((a) => (
+              <tr key={a.id}>
+                <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
+                <td>{a.actor}</td>
+                <td>{a.action}</td>
+                <td>
+                  {a.entity} {a.entityId}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

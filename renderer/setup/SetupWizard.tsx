@@ -1,0 +1,100 @@
+// First start: open the demo, create a database for the user's centre, or open an existing file.
+import { useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { CreateCentreInputSchema, FilePathSchema, nameText, type AppStatus, type CreateCentreInput } from '../../shared/contract';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { CountrySelect } from './CountrySelect';
+import { Field } from '../app/Field';
+
+// Messages become translation keys: the schema's own where it names one, else by issue kind.
+const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
+
+const OpenExistingSchema = z.object({ path: FilePathSchema, operator: nameText(80) });
+
+type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
+
+export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<AppError | null>(status.openError);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => ReturnType<typeof call<'setup.openDemo'>>) => {
+    setBusy(true);
+    setError(null);
+    const r = await work();
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else setError(r.error);
+  };
+
+  const centre = useForm<CreateCentreInput>({
+    resolver: zodResolver(CreateCentreInputSchema, keyed),
+    defaultValues: { countryCode: '', region: '', centre: '', operator: '', folder: status.defaultFolder },
+  });
+  const existing = useForm<z.infer<typeof OpenExistingSchema>>({
+    resolver: zodResolver(OpenExistingSchema, keyed),
+    defaultValues: { path: '', operator: '' },
+  });
+
+  return (
+    <main className="wizard">
+      <header className="wizard-header">
+        <h1>{t('app.title')}</h1>
+        {languageSwitch}
+      </header>
+      <h2>{t('setup.title')}</h2>
+      <p>{t('setup.intro')}</p>
+      {status.openError ? <p className="warning">{t('setup.reopenFailed')}</p> : null}
+      <ErrorMessage error={error} />
+
+      <section className="card" aria-labelledby="demo-title">
+        <h3 id="demo-title">{t('setup.demoTitle')}</h3>
+        <p>{t('setup.demoText')}</p>
+        <button type="button" autoFocus disabled={busy} onClick={() => run(() => call('setup.openDemo', {}))}>
+          {t('setup.demoButton')}
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby="new-title">
+        <h3 id="new-title">{t('setup.newTitle')}</h3>
+        <p>{t('setup.newText')}</p>
+        <form noValidate onSubmit={centre.handleSubmit((values) => run(() => call('setup.createCentre', values)))}>
+          <Field id="countryCode" label={t('setup.country')} error={centre.formState.errors.countryCode?.message}>
+            <CountrySelect id="countryCode" {...centre.register('countryCode')} />
+          </Field>
+          <Field id="region" label={t('setup.region')} error={centre.formState.errors.region?.message}>
+            <input id="region" autoComplete="off" {...centre.register('region')} />
+          </Field>
+          <Field id="centre" label={t('setup.centre')} error={centre.formState.errors.centre?.message}>
+            <input id="centre" autoComplete="off" {...centre.register('centre')} />
+          </Field>
+          <Field id="operator" label={t('setup.operator')} error={centre.formState.errors.operator?.message}>
+            <input id="operator" autoComplete="off" {...centre.register('operator')} />
+          </Field>
+          <Field id="folder" label={t('setup.folder')} error={centre.formState.errors.folder?.message}>
+            <input id="folder" autoComplete="off" spellCheck={false} {...centre.register('folder')} />
+          </Field>
+          <button type="submit" disabled={busy}>{busy ? t('setup.creating') : t('setup.newButton')}</button>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="existing-title">
+        <h3 id="existing-title">{t('setup.existingTitle')}</h3>
+        <form noValidate onSubmit={existing.handleSubmit((values) => run(() => call('setup.openExisting', values)))}>
+          <Field id="path" label={t('setup.path')} error={existing.formState.errors.path?.message}>
+            <input id="path" autoComplete="off" spellCheck={false} {...existing.register('path')} />
+          </Field>
+          <Field id="existing-operator" label={t('setup.operator')} error={existing.formState.errors.operator?.message}>
+            <input id="existing-operator" autoComplete="off" {...existing.register('operator')} />
+          </Field>
+          <button type="submit" disabled={busy}>{t('setup.existingButton')}</button>
+        </form>
+      </section>
+    </main>
+  );
+}

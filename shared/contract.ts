@@ -1,0 +1,110 @@
+// The one typed API between the renderer and the back end: channel -> zod input -> zod output.
+// Both transports (Electron IPC and the local HTTP bridge) carry exactly these channels, and both
+// ends parse with these schemas.
+import { z } from 'zod';
+import { AppErrorSchema } from './result.js';
+
+export const LANGUAGES = ['ru', 'en'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Free text typed by staff: trimmed, no control characters, bounded. */
+export const nameText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
+
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{3}$/, { message: 'validation.country_code' });
+
+/** A file-system path typed or chosen by the user; checked further by the back end. */
+export const FilePathSchema = z.string().trim().min(1).max(1024);
+
+export const OrgUnitSchema = z.object({
+  id: z.number().int().positive(),
+  parentId: z.number().int().positive().nullable(),
+  level: z.enum(['country', 'region', 'facility']),
+  countryCode: CountryCodeSchema,
+  name: z.string(),
+});
+export type OrgUnit = z.infer<typeof OrgUnitSchema>;
+
+export const CountrySchema = z.object({ code: CountryCodeSchema, nameRu: z.string(), nameEn: z.string() });
+export type Country = z.infer<typeof CountrySchema>;
+
+export const DatabaseInfoSchema = z.object({
+  kind: z.enum(['demo', 'centre']),
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  /** The installation's own org unit and its ancestors, country first. */
+  orgUnitPath: z.array(OrgUnitSchema),
+});
+export type DatabaseInfo = z.infer<typeof DatabaseInfoSchema>;
+
+export const AppStatusSchema = z.object({
+  appVersion: z.string(),
+  language: LanguageSchema,
+  operator: z.string().nullable(),
+  database: DatabaseInfoSchema.nullable(),
+  /** Why the remembered database could not be opened at start, if it could not. */
+  openError: AppErrorSchema.nullable(),
+  defaultFolder: z.string(),
+});
+export type AppStatus = z.infer<typeof AppStatusSchema>;
+
+export const CreateCentreInputSchema = z
+  .object({
+    countryCode: CountryCodeSchema,
+    region: nameText(120),
+    centre: nameText(160),
+    operator: nameText(80),
+    folder: FilePathSchema.optional(),
+  })
+  .strict();
+export type CreateCentreInput = z.infer<typeof CreateCentreInputSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  oldValue: z.unknown().nullable(),
+  newValue: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const empty = z.object({}).strict();
+
+export const contract = {
+  'app.status': { input: empty, output: AppStatusSchema },
+  'app.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: AppStatusSchema },
+  'setup.openDemo': { input: empty, output: AppStatusSchema },
+  'setup.createCentre': { input: CreateCentreInputSchema, output: AppStatusSchema },
+  'setup.openExisting': { input: z.object({ path: FilePathSchema, operator: nameText(80) }).strict(), output: AppStatusSchema },
+  'setup.close': { input: empty, output: AppStatusSchema },
+  'reference.countries': { input: empty, output: z.array(CountrySchema) },
+  'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema) },
+  'audit.recent': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(AuditEntrySchema) },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
+
+/** The Electron preload exposes exactly this on window.desk. */
+export interface DeskBridge {
+  call(channel: string, input: unknown): Promise<unknown>;
+}
+
+/** IPC channel name used by the preload and main. */
+export const IPC_CHANNEL = 'desk:call';
+/** HTTP bridge: API path prefix and the header every call must carry. */
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_CALL_HEADER = 'x-desk-call';

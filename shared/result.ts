@@ -1,0 +1,78 @@
+// The one shape every contract call returns: a value, or an error with a stable code and a
+// translation key. Errors are data, never exceptions thrown across the transport.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'unauthorized',
+  'no_database',
+  'not_sqlite',
+  'not_desk_database',
+  'db_too_new',
+  'db_open_failed',
+  'file_not_found',
+  'folder_not_writable',
+  'already_exists',
+  'not_found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const FieldIssueSchema = z.object({
+  path: z.string(),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  issues: z.array(FieldIssueSchema).optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export function appError(code: ErrorCode, params?: AppError['params'], issues?: FieldIssue[]): AppError {
+  return {
+    code,
+    messageKey: `errors.${code}`,
+    ...(params ? { params } : {}),
+    ...(issues ? { issues } : {}),
+  };
+}
+
+/** Thrown inside the back end to end a call with a known error; turned into a Result at the edge. */
+export class AppFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code);
+  }
+}
+
+export const fail = (code: ErrorCode, params?: AppError['params'], issues?: FieldIssue[]): never => {
+  throw new AppFailure(appError(code, params, issues));
+};
+
+/** zod issues -> field issues whose message keys live in the shared translations. */
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(root)';
+    // Schemas name their own message key where the generic one would be vague.
+    if (issue.message.startsWith('validation.')) return { path, messageKey: issue.message };
+    const params: Record<string, string | number> = {};
+    if ('minimum' in issue && (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')) params.min = Number(issue.minimum);
+    if ('maximum' in issue && (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')) params.max = Number(issue.maximum);
+    return { path, messageKey: `validation.${issue.code}`, ...(Object.keys(params).length ? { params } : {}) };
+  });
+}
+
+/** The envelope as it travels; the client parses it, then the value with the channel's schema. */
+export const ResultEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppErrorSchema }),
+]);
