@@ -12,7 +12,9 @@ export function openDeskDatabase(file: string): Db {
   const name = basename(file);
   const info = inspectDatabase(file);
   if (info.userVersion > LATEST_VERSION) fail('db_too_new', { file: name, found: info.userVersion, supported: LATEST_VERSION });
-  if (info.applicationId !== APPLICATION_ID) fail('not_desk_database', { file: name });
+  // An empty SQLite file holds nothing to protect: it may become ours. Anything else must carry our id.
+  const empty = info.applicationId === 0 && info.tableCount === 0;
+  if (info.applicationId !== APPLICATION_ID && !empty) fail('not_desk_database', { file: name });
   const db = openConnection(file, { create: false });
   try {
     migrate(db, { file: name });

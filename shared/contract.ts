@@ -13,14 +13,14 @@ export const nameText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1)
+    .min(1, { message: 'validation.required' })
     .max(max)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
 
 export const CountryCodeSchema = z.string().regex(/^[A-Z]{3}$/, { message: 'validation.country_code' });
 
 /** A file-system path typed or chosen by the user; checked further by the back end. */
-export const FilePathSchema = z.string().trim().min(1).max(1024);
+export const FilePathSchema = z.string().trim().min(1, { message: 'validation.required' }).max(1024);
 
 export const OrgUnitSchema = z.object({
   id: z.number().int().positive(),

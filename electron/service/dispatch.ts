@@ -1,11 +1,13 @@
 // The single entry both transports call: check the channel, parse the payload, run the handler,
 // check the answer, and turn every failure into a Result. Nothing thrown crosses this line.
-import { contract, isChannel, type Channel } from '../../shared/contract.js';
+import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/contract.js';
 import { AppFailure, appError, zodIssues, type Result } from '../../shared/result.js';
 import { handlers, type Handlers } from './handlers.js';
 import type { DeskSession } from './session.js';
 import { consoleLogger, type Logger } from './log.js';
 
+export function dispatch<C extends Channel>(session: DeskSession, channel: C, payload: unknown, log?: Logger): Result<ChannelOutput<C>>;
+export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log?: Logger): Result<unknown>;
 export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log: Logger = consoleLogger): Result<unknown> {
   if (!isChannel(channel)) return { ok: false, error: appError('unknown_channel') };
   const spec = contract[channel];

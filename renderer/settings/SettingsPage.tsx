@@ -56,9 +56,9 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
               <tr key={a.id}>
                 <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
                 <td>{a.actor}</td>
-                <td>{a.action}</td>
+                <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })}</td>
                 <td>
-                  {a.entity} {a.entityId}
+                  {t(`audit.entities.${a.entity}`, { defaultValue: a.entity })} {a.entityId}
                 </td>
               </tr>
             ))}

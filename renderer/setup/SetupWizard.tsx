@@ -1,6 +1,6 @@
 // First start: open the demo, create a database for the user's centre, or open an existing file.
 import { useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -16,21 +16,25 @@ const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` }
 
 const OpenExistingSchema = z.object({ path: FilePathSchema, operator: nameText(80) });
 
+type Section = 'demo' | 'centre' | 'existing';
+
 type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
 
 export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
-  const [error, setError] = useState<AppError | null>(status.openError);
+  // An error is shown in the section whose action caused it, where the clerk is looking.
+  const [error, setError] = useState<{ at: Section; error: AppError } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (work: () => ReturnType<typeof call<'setup.openDemo'>>) => {
+  const run = async (at: Section, work: () => ReturnType<typeof call<'setup.openDemo'>>) => {
     setBusy(true);
     setError(null);
     const r = await work();
     setBusy(false);
     if (r.ok) onStatus(r.value);
-    else setError(r.error);
+    else setError({ at, error: r.error });
   };
+  const errorAt = (at: Section) => <ErrorMessage error={error?.at === at ? error.error : null} />;
 
   const centre = useForm<CreateCentreInput>({
     resolver: zodResolver(CreateCentreInputSchema, keyed),
@@ -49,13 +53,18 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
       </header>
       <h2>{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
-      {status.openError ? <p className="warning">{t('setup.reopenFailed')}</p> : null}
-      <ErrorMessage error={error} />
+      {status.openError ? (
+        <>
+          <p className="warning">{t('setup.reopenFailed')}</p>
+          <ErrorMessage error={status.openError} />
+        </>
+      ) : null}
 
       <section className="card" aria-labelledby="demo-title">
         <h3 id="demo-title">{t('setup.demoTitle')}</h3>
         <p>{t('setup.demoText')}</p>
-        <button type="button" autoFocus disabled={busy} onClick={() => run(() => call('setup.openDemo', {}))}>
+        {errorAt('demo')}
+        <button type="button" autoFocus disabled={busy} onClick={() => run('demo', () => call('setup.openDemo', {}))}>
           {t('setup.demoButton')}
         </button>
       </section>
@@ -63,9 +72,16 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
       <section className="card" aria-labelledby="new-title">
         <h3 id="new-title">{t('setup.newTitle')}</h3>
         <p>{t('setup.newText')}</p>
-        <form noValidate onSubmit={centre.handleSubmit((values) => run(() => call('setup.createCentre', values)))}>
+        {errorAt('centre')}
+        <form noValidate onSubmit={centre.handleSubmit((values) => run('centre', () => call('setup.createCentre', values)))}>
           <Field id="countryCode" label={t('setup.country')} error={centre.formState.errors.countryCode?.message}>
-            <CountrySelect id="countryCode" {...centre.register('countryCode')} />
+            <Controller
+              control={centre.control}
+              name="countryCode"
+              render={({ field, fieldState }) => (
+                <CountrySelect id="countryCode" value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={fieldState.invalid} />
+              )}
+            />
           </Field>
           <Field id="region" label={t('setup.region')} error={centre.formState.errors.region?.message}>
             <input id="region" autoComplete="off" {...centre.register('region')} />
@@ -85,13 +101,14 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
 
       <section className="card" aria-labelledby="existing-title">
         <h3 id="existing-title">{t('setup.existingTitle')}</h3>
-        <form noValidate onSubmit={existing.handleSubmit((values) => run(() => call('setup.openExisting', values)))}>
+        <form noValidate onSubmit={existing.handleSubmit((values) => run('existing', () => call('setup.openExisting', values)))}>
           <Field id="path" label={t('setup.path')} error={existing.formState.errors.path?.message}>
             <input id="path" autoComplete="off" spellCheck={false} {...existing.register('path')} />
           </Field>
           <Field id="existing-operator" label={t('setup.operator')} error={existing.formState.errors.operator?.message}>
             <input id="existing-operator" autoComplete="off" {...existing.register('operator')} />
           </Field>
+          {errorAt('existing')}
           <button type="submit" disabled={busy}>{t('setup.existingButton')}</button>
         </form>
       </section>

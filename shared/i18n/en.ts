@@ -33,7 +33,7 @@ export const en: Messages = {
     existingTitle: 'Open an existing database file',
     existingButton: 'Open file',
     country: 'Country',
-    countryPlaceholder: '— choose a country —',
+    countryPlaceholder: 'Start typing a country name',
     region: 'Region (oblast, city)',
     centre: 'Centre (facility)',
     operator: 'Your name (staff member)',
@@ -73,6 +73,10 @@ export const en: Messages = {
     auditEntity: 'Item',
     auditEmpty: 'No entries yet.',
   },
+  audit: {
+    actions: { create: 'created', update: 'changed', delete: 'deleted', restore: 'restored', approve: 'approved', unapprove: 'approval withdrawn', export: 'exported', import: 'imported', setup: 'database set up' },
+    entities: { org_unit: 'organisation', setting: 'setting', database: 'database' },
+  },
   errors: {
     invalid_input: 'Invalid data.',
     unknown_channel: 'Unknown operation.',
@@ -90,6 +94,7 @@ export const en: Messages = {
     network: 'The program does not answer. Check that it is running.',
   },
   validation: {
+    required: 'fill in this field',
     too_small: 'too short or too small',
     too_big: 'too long or too large (at most {{max}})',
     invalid_type: 'wrong type of value',

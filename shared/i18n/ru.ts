@@ -32,7 +32,7 @@ export const ru = {
     existingTitle: 'Открыть существующий файл базы',
     existingButton: 'Открыть файл',
     country: 'Страна',
-    countryPlaceholder: '— выберите страну —',
+    countryPlaceholder: 'Начните вводить название страны',
     region: 'Регион (область, город)',
     centre: 'Центр (учреждение)',
     operator: 'Ваше имя (сотрудник)',
@@ -72,6 +72,10 @@ export const ru = {
     auditEntity: 'Объект',
     auditEmpty: 'Записей пока нет.',
   },
+  audit: {
+    actions: { create: 'создание', update: 'изменение', delete: 'удаление', restore: 'восстановление', approve: 'утверждение', unapprove: 'снятие утверждения', export: 'выгрузка', import: 'загрузка', setup: 'настройка базы' },
+    entities: { org_unit: 'организация', setting: 'параметр', database: 'база данных' },
+  },
   errors: {
     invalid_input: 'Неверные данные.',
     unknown_channel: 'Неизвестная операция.',
@@ -89,6 +93,7 @@ export const ru = {
     network: 'Нет связи с программой. Проверьте, что она запущена.',
   },
   validation: {
+    required: 'заполните это поле',
     too_small: 'слишком короткое или малое значение',
     too_big: 'слишком длинное или большое значение (не более {{max}})',
     invalid_type: 'неверный тип значения',

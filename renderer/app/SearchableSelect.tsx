@@ -1,0 +1,69 @@
+// A select the clerk can search by typing any part of a label (or its code), fully by keyboard:
+// arrows move, Enter picks, Esc closes. downshift supplies the ARIA combobox behaviour.
+import { useCombobox } from 'downshift';
+import { useMemo, useState } from 'react';
+
+export type Option = { value: string; label: string; group?: string };
+
+type Props = {
+  id: string;
+  options: Option[];
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  placeholder?: string;
+  invalid?: boolean;
+};
+
+const norm = (s: string) => s.toLocaleLowerCase().replace(/ё/g, 'е');
+
+export function SearchableSelect({ id, options, value, onChange, onBlur, placeholder, invalid }: Props) {
+  const selected = options.find((o) => o.value === value) ?? null;
+  const [query, setQuery] = useState('');
+  const items = useMemo(() => {
+    const q = norm(query.trim());
+    if (!q) return options;
+    // Matches at the start of the label come first, then matches anywhere.
+    const hits = options.filter((o) => norm(o.label).includes(q) || norm(o.value) === q);
+    return [...hits.filter((o) => norm(o.label).startsWith(q)), ...hits.filter((o) => !norm(o.label).startsWith(q))];
+  }, [options, query]);
+
+  const combobox = useCombobox<Option>({
+    id,
+    inputId: id,
+    items,
+    selectedItem: selected,
+    itemToString: (o) => o?.label ?? '',
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? '');
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      setQuery('');
+      onChange(selectedItem?.value ?? '');
+    },
+    onIsOpenChange: ({ isOpen }) => {
+      if (!isOpen) setQuery('');
+    },
+    defaultHighlightedIndex: 0,
+  });
+
+  return (
+    <div className="searchable-select">
+      <input
+        {...combobox.getInputProps({ onBlur, placeholder, 'aria-invalid': invalid || undefined, autoComplete: 'off', spellCheck: false })}
+      />
+      <ul {...combobox.getMenuProps()} className={combobox.isOpen && items.length ? 'options open' : 'options'}>
+        {combobox.isOpen &&
+          items.map((item, index) => (
+            <li
+              key={item.value}
+              {...combobox.getItemProps({ item, index })}
+              className={[index === combobox.highlightedIndex ? 'highlighted' : '', item.value === value ? 'selected' : '', item.group && items[index - 1]?.group !== item.group && index > 0 ? 'group-start' : ''].join(' ')}
+            >
+              {item.label}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Set-up shared by `npm start` and `npm test`, so each works on a fresh clone by itself.
+// Plain Node with no dependencies: it runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const win = process.platform === 'win32';
+const INSTALL_STAMP = join(ROOT, 'node_modules', '.desk-install-stamp');
+const NATIVE_STAMP = join(ROOT, 'node_modules', '.desk-native-target');
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', shell: win, ...opts });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+  return r;
+}
+
+const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
+
+/** npm ci when node_modules is missing or older than the lock file. The Electron binary is
+ *  fetched later, only by `npm start`, so an offline machine still installs everything else. */
+export function ensureInstalled() {
+  const want = lockHash();
+  if (existsSync(INSTALL_STAMP) && readFileSync(INSTALL_STAMP, 'utf8') === want) return ensureNativeFor('node');
+  console.log('• Installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  writeFileSync(INSTALL_STAMP, want);
+  writeFileSync(NATIVE_STAMP, 'node');
+  ensureNativeFor('node');
+}
+
+/** better-sqlite3 is compiled for one runtime at a time: Node (tests, bridge) or Electron (window). */
+export function ensureNativeFor(target) {
+  const current = existsSync(NATIVE_STAMP) ? readFileSync(NATIVE_STAMP, 'utf8') : 'node';
+  if (target === 'node') {
+    const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: ROOT, stdio: 'ignore' });
+    if (current === 'node' && probe.status === 0) return;
+    console.log('• Rebuilding better-sqlite3 for Node…');
+    run('npm', ['rebuild', 'better-sqlite3']);
+  } else {
+    if (current === 'electron') return;
+    console.log('• Rebuilding better-sqlite3 for Electron…');
+    run('npx', ['electron-builder', 'install-app-deps']);
+  }
+  writeFileSync(NATIVE_STAMP, target);
+}
+
+export function build() {
+  console.log('• Building (tsc -b, vite build)…');
+  run('npx', ['tsc', '-b']);
+  run('npx', ['vite', 'build', '--logLevel', 'warn']);
+}

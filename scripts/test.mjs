@@ -1,0 +1,27 @@
+// `npm test`: installs and builds if needed, then runs every test (unit, integration and the
+// end-to-end tests in Debian's chromium), and prints one plain summary line at the end.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, build, ensureInstalled } from './setup.mjs';
+
+ensureInstalled();
+build();
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`✗ The end-to-end tests need Debian's chromium at ${chromium}: apt-get install -y chromium (.ci/run installs it).`);
+  process.exit(1);
+}
+
+mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+const report = join(ROOT, 'test-results', 'vitest.json');
+const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\n${j.numPassedTests} passed, ${j.numFailedTests} failed`);
+}
+process.exit(r.status ?? 1);

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, contract } from '../../shared/contract.js';
+import { dispatch } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+
+// For each channel: a value its schema accepts, to prove the rejections below are about the payload.
+const VALID: Record<string, unknown> = {
+  'app.status': {},
+  'app.setLanguage': { language: 'en' },
+  'setup.openDemo': {},
+  'setup.createCentre': { countryCode: 'TJK', region: 'Согдийская область', centre: 'Областной центр СПИД', operator: 'Фарход' },
+  'setup.openExisting': { path: '/nowhere/x.sqlite', operator: 'Фарход' },
+  'setup.close': {},
+  'reference.countries': {},
+  'orgUnits.list': {},
+  'audit.recent': { limit: 10 },
+};
+
+describe('the contract', () => {
+  it('has a valid example for every channel', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(contract[channel].input.safeParse(VALID[channel]).success, channel).toBe(true);
+  });
+
+  it('refuses malformed payloads on every channel with invalid_input, changing nothing', () => {
+    const s = session(tempDir());
+    const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.array(fc.anything()), fc.constant(null).map(() => 'null'));
+    for (const channel of CHANNELS) {
+      fc.assert(
+        fc.property(notAnObject, (payload) => {
+          const r = dispatch(s, channel, payload, silentLogger);
+          return !r.ok && r.error.code === 'invalid_input';
+        }),
+        { numRuns: 40 },
+      );
+      // An unexpected field is refused too (strict objects): nothing smuggled through.
+      const r = dispatch(s, channel, { ...(VALID[channel] as object), extra: fc.sample(fc.string(), 1)[0] }, silentLogger);
+      expect(r.ok, channel).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('invalid_input');
+    }
+    expect(s.status().database).toBeNull();
+  });
+
+  it('names each wrong field of a payload', () => {
+    const s = session(tempDir());
+    fc.assert(
+      fc.property(fc.record({ countryCode: fc.string(), region: fc.string({ maxLength: 3 }), centre: fc.constant(''), operator: fc.string({ minLength: 81, maxLength: 100 }) }), (payload) => {
+        const r = dispatch(s, 'setup.createCentre', payload, silentLogger);
+        if (r.ok) return false;
+        const paths = r.error.issues?.map((i) => i.path) ?? [];
+        return paths.includes('centre') && paths.includes('operator') && r.error.issues!.every((i) => i.messageKey.startsWith('validation.'));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('answers an unknown channel with unknown_channel', () => {
+    const s = session(tempDir());
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.constant('__proto__'), fc.constant('constructor')), (name) => {
+        fc.pre(!CHANNELS.includes(name as never));
+        const r = dispatch(s, name, {}, silentLogger);
+        return !r.ok && r.error.code === 'unknown_channel';
+      }),
+    );
+  });
+
+  it('says no_database for data channels before a database is open', () => {
+    const s = session(tempDir());
+    for (const channel of ['orgUnits.list', 'audit.recent'] as const) {
+      const r = dispatch(s, channel, VALID[channel], silentLogger);
+      expect(r).toMatchObject({ ok: false, error: { code: 'no_database', messageKey: 'errors.no_database' } });
+    }
+  });
+
+  it('refuses control characters in names typed by staff', () => {
+    const s = session(tempDir());
+    const r = dispatch(s, 'setup.createCentre', { ...(VALID['setup.createCentre'] as object), centre: 'Центр\u0000' }, silentLogger);
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'centre', messageKey: 'validation.control_characters' }] } });
+  });
+});

@@ -1,0 +1,12 @@
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE UNIQUE INDEX org_unit_country ON org_unit(country_code) WHERE level = 'country';
+CREATE INDEX org_unit_parent ON org_unit(parent_id);
+CREATE UNIQUE INDEX org_unit_sibling_name ON org_unit(parent_id, name) WHERE parent_id IS NOT NULL;
+CREATE TABLE audit_log ( id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT, old_value TEXT, new_value TEXT ) STRICT;
+CREATE TABLE category ( code TEXT PRIMARY KEY, multi INTEGER NOT NULL CHECK (multi IN (0, 1)), name_ru TEXT NOT NULL, name_en TEXT NOT NULL ) STRICT;
+CREATE TABLE category_option ( category_code TEXT NOT NULL REFERENCES category(code), code TEXT NOT NULL, sort_order INTEGER NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL, PRIMARY KEY (category_code, code) ) STRICT;
+CREATE TABLE country ( code TEXT PRIMARY KEY CHECK (length(code) = 3 AND code = upper(code)), numeric_code TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL ) STRICT;
+CREATE TABLE org_unit ( id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES org_unit(id), level TEXT NOT NULL CHECK (level IN ('country', 'region', 'facility')), country_code TEXT NOT NULL REFERENCES country(code), name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 160), CHECK ((level = 'country') = (parent_id IS NULL)) ) STRICT;
+CREATE TABLE setting ( key TEXT PRIMARY KEY, value TEXT ) STRICT;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, openConnection } from '../../db/connection.js';
+import { migrate, schemaVersion } from '../../db/migrate.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index.js';
+import { openDeskDatabase } from '../../db/open.js';
+import { failureOf } from '../helpers/failure.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+
+function schemaOf(db: Database.Database): string {
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name`).all() as { sql: string }[];
+  return rows.map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';').join('\n') + '\n';
+}
+
+function databaseAt(version: number): string {
+  const file = join(tempDir(), 'db.sqlite');
+  const db = openConnection(file, { create: true });
+  migrate(db, { file: 'db.sqlite', target: version });
+  db.close();
+  return file;
+}
+
+describe('migrations', () => {
+  it('bring a fresh database to the latest version with reference data', () => {
+    const db = openConnection(join(tempDir(), 'fresh.sqlite'), { create: true });
+    expect(migrate(db, { file: 'fresh.sqlite' })).toEqual({ from: 0, to: LATEST_VERSION });
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(n('SELECT count(*) n FROM country')).toBeGreaterThanOrEqual(249);
+    for (const code of ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB', 'RUS', 'TUR', 'CHN', 'ARM', 'BLR', 'ARE', 'THA']) {
+      expect(db.prepare('SELECT name_ru, name_en FROM country WHERE code = ?').get(code), code).toBeTruthy();
+    }
+    expect(n(`SELECT count(*) n FROM category_option WHERE category_code = 'age_band'`)).toBe(12);
+    expect(n(`SELECT count(*) n FROM category_option WHERE category_code = 'key_population'`)).toBe(7);
+    db.close();
+  });
+
+  it('upgrade a database from every earlier version to the same schema as a fresh one', () => {
+    const fresh = new Database(databaseAt(LATEST_VERSION));
+    const expected = schemaOf(fresh);
+    fresh.close();
+    for (let version = 0; version < LATEST_VERSION; version++) {
+      const file = databaseAt(version);
+      const db = openDeskDatabase(file);
+      expect(schemaVersion(db), `from ${version}`).toBe(LATEST_VERSION);
+      expect(schemaOf(db), `from ${version}`).toBe(expected);
+      db.close();
+    }
+  });
+
+  it('are all or nothing: a failing step leaves the database as it was', () => {
+    const file = databaseAt(1);
+    const db = openConnection(file, { create: false });
+    const before = schemaOf(db);
+    const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: 'breaks half way', up: (d: Database.Database) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } }];
+    expect(() => migrate(db, { file: 'db.sqlite', migrations: broken })).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(schemaOf(db)).toBe(before);
+    db.close();
+  });
+
+  it('refuse a database from a newer version without touching the file', () => {
+    const file = databaseAt(LATEST_VERSION);
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = hash();
+    const error = failureOf(() => openDeskDatabase(file));
+    expect(error.code).toBe('db_too_new');
+    expect(error.params).toMatchObject({ found: LATEST_VERSION + 1, supported: LATEST_VERSION });
+    expect(hash()).toBe(before);
+  });
+
+  it('produce the committed schema', async () => {
+    const db = new Database(databaseAt(LATEST_VERSION));
+    await expect(schemaOf(db)).toMatchFileSnapshot('./__snapshots__/schema.sql');
+    db.close();
+  });
+});

@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app-process.js';
+import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+let browser: Browser;
+const apps: RunningApp[] = [];
+const start = async (dir: string) => {
+  const app = await startApp(dir);
+  apps.push(app);
+  return app;
+};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.stop();
+});
+
+describe('first start, end to end in chromium', () => {
+  it('a new user sets up their centre in Russian by keyboard, switches to English, restarts and finds both kept', async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Первый запуск' }).isVisible()).toBe(true);
+    expect(page.url()).not.toContain('token='); // the key is not left in the address bar
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Открыть демо');
+
+    // Tab into the new-centre form and submit it empty: each field says what is wrong, in Russian.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('countryCode');
+    await page.getByRole('button', { name: 'Создать базу' }).press('Enter');
+    await expect.poll(() => page.locator('.field-error').allTextContents()).toEqual(['выберите страну из списка', 'заполните это поле', 'заполните это поле', 'заполните это поле']);
+    await screenshot(page, 'wizard-errors-ru');
+
+    // The country list is searched by any part of the name; Enter picks the first match.
+    await page.locator('#countryCode').focus();
+    await page.keyboard.type('кыр');
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Кыргызстан']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#countryCode').inputValue()).toBe('Кыргызстан');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Чуйская область');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Чуйский областной центр СПИД');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Айгуль');
+    await page.keyboard.press('Enter');
+
+    const centre = page.getByTestId('centre-name');
+    await expect.poll(() => centre.textContent(), { timeout: 10_000 }).toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
+    await expect.poll(() => page.getByRole('navigation').getByRole('button').allTextContents()).toContain('Регистр случаев');
+    await screenshot(page, 'shell-ru');
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect.poll(() => page.getByRole('navigation').getByRole('button').allTextContents()).toEqual(['Case register', 'Aggregate forms', 'Indicators', 'Fact sheet', 'Data exchange', 'Settings']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // Alt+6 opens settings; the change log shows the set-up under the staff name.
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('table.audit tbody tr').count()).toBeGreaterThanOrEqual(5);
+    expect(new Set(await page.locator('table.audit tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Айгуль']));
+    expect(await page.locator('table.audit tbody tr td:nth-child(3)').first().textContent()).toBe('database set up');
+    await screenshot(page, 'settings-en');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    await app.stop();
+    const again = await start(dataDir);
+    expect(again.url).not.toBe(app.url); // a new key every run
+    const page2 = await browser.newPage();
+    await page2.goto(again.url);
+    await expect.poll(() => page2.getByTestId('centre-name').textContent()).toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
+    await expect.poll(() => page2.getByRole('navigation').getByRole('button').first().textContent()).toBe('Case register');
+    await page2.close();
+  });
+
+  it('the demo choice opens the demo database', async () => {
+    const app = await start(tempDir());
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await expect.poll(() => page.getByText('Демонстрационная база').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('centre-name').textContent()).toMatch(/^Казахстан › г\. Алматы › /);
+    await page.getByRole('button', { name: 'Настройки' }).click();
+    await expect.poll(() => page.locator('dd.path').textContent()).toMatch(/demo\.sqlite$/);
+    await screenshot(page, 'demo-settings-ru');
+    expect(errors).toEqual([]);
+  });
+
+  it('a file that is not a database gets a clear message naming it, and the app carries on', async () => {
+    const dir = tempDir();
+    const junk = join(dir, 'Регистр 2017.xlsx');
+    writeFileSync(junk, 'PK\u0003\u0004 spreadsheet bytes');
+    const app = await start(tempDir());
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.locator('#path').fill(junk);
+    await page.locator('#existing-operator').fill('Ержан');
+    await page.locator('#existing-operator').press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Файл «Регистр 2017.xlsx» не является базой данных SQLite.');
+    await screenshot(page, 'wizard-bad-file-ru');
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await expect.poll(() => page.getByText('Демонстрационная база').isVisible()).toBe(true);
+  });
+
+  it('a page without the key sees a bilingual explanation, not the app', async () => {
+    const app = await start(tempDir());
+    const page = await browser.newPage();
+    const response = await page.goto(new URL(app.url).origin + '/');
+    expect(response?.status()).toBe(401);
+    expect(await page.textContent('body')).toContain('Open the program with the link it printed at start');
+  });
+});

@@ -1,0 +1,42 @@
+// Starts the app the way `npm start` does without Electron: the compiled bridge CLI, as its own
+// process, so a test can stop and restart it like a user closing and reopening the program.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../architecture/imports.js';
+
+export type RunningApp = { url: string; output: () => string; stop: () => Promise<void> };
+
+export const SERVE_JS = join(ROOT, 'dist', 'node', 'electron', 'cli', 'serve.js');
+
+export async function startApp(dataDir: string): Promise<RunningApp> {
+  if (!existsSync(SERVE_JS) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    throw new Error('The app is not built: run `npm test` (it builds first) or `npm run build`.');
+  }
+  const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /BRIDGE_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`app exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

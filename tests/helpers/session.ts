@@ -1,0 +1,16 @@
+import { DeskSession } from '../../electron/service/session.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { afterEach } from 'vitest';
+
+/** Sessions on given data folders, disposed after each test. */
+export function useSessions() {
+  const open: DeskSession[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.dispose();
+  });
+  return (dataDir: string) => {
+    const s = new DeskSession({ dataDir, appVersion: '0.0.0-test', logger: silentLogger });
+    open.push(s);
+    return s;
+  };
+}

@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { configPath } from '../../electron/service/app-config.js';
+import { useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр по профилактике СПИД', operator: 'Гульнара' };
+
+describe('the session', () => {
+  it('creates a centre database, remembers it and the language across restarts', () => {
+    const dir = tempDir();
+    const first = session(dir);
+    const created = dispatch(first, 'setup.createCentre', centre, silentLogger);
+    expect(created.ok).toBe(true);
+    dispatch(first, 'app.setLanguage', { language: 'en' }, silentLogger);
+    first.dispose();
+
+    const again = session(dir).status();
+    expect(again.language).toBe('en');
+    expect(again.operator).toBe('Гульнара');
+    expect(again.database?.kind).toBe('centre');
+    expect(again.database?.orgUnitPath.map((u) => u.name)).toEqual(['Казахстан', 'Туркестанская область', 'Областной центр по профилактике СПИД']);
+    expect(again.database?.path).toBe(join(dir, 'migrant-hiv-kaz.sqlite'));
+    if (process.platform !== 'win32') expect(statSync(again.database!.path).mode & 0o077).toBe(0); // private to the user
+  });
+
+  it('audits the set-up under the staff name', () => {
+    const s = session(tempDir());
+    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    const audit = dispatch(s, 'audit.recent', { limit: 20 }, silentLogger);
+    expect(audit.ok && audit.value.every((e) => e.actor === 'Гульнара')).toBe(true);
+    expect(audit.ok && audit.value.map((e) => e.action)).toEqual(['setup', 'update', 'create', 'create', 'create']);
+  });
+
+  it('never overwrites: a second centre database in the same folder gets a new name', () => {
+    const dir = tempDir();
+    const s = session(dir);
+    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    const second = dispatch(s, 'setup.createCentre', centre, silentLogger);
+    expect(second.ok && second.value.database?.path).toBe(join(dir, 'migrant-hiv-kaz-2.sqlite'));
+  });
+
+  it('opens the demo database with the six countries of the report', () => {
+    const s = session(tempDir());
+    const r = dispatch(s, 'setup.openDemo', {}, silentLogger);
+    expect(r.ok && r.value.database?.kind).toBe('demo');
+    const units = dispatch(s, 'orgUnits.list', {}, silentLogger);
+    expect(units.ok && units.value.filter((u) => u.level === 'country').map((u) => u.countryCode).sort()).toEqual(['KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
+  });
+
+  it('explains, and keeps running, when the remembered database has gone bad', () => {
+    const dir = tempDir();
+    const s = session(dir);
+    const r = dispatch(s, 'setup.createCentre', centre, silentLogger);
+    const path = r.ok ? r.value.database!.path : '';
+    s.dispose();
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) writeFileSync(path + suffix, '');
+    writeFileSync(path, 'overwritten by something else');
+    const status = session(dir).status();
+    expect(status.database).toBeNull();
+    expect(status.openError).toMatchObject({ code: 'not_sqlite', params: { file: 'migrant-hiv-kaz.sqlite' } });
+    expect(readFileSync(path, 'utf8')).toBe('overwritten by something else');
+  });
+
+  it('sets a damaged config file aside and starts with defaults', () => {
+    const dir = tempDir();
+    writeFileSync(configPath(dir), '{ "version": 1, "language": "fr"');
+    expect(session(dir).status()).toMatchObject({ language: 'ru', database: null });
+    expect(readdirSync(dir).some((f) => f.startsWith('config.json.damaged-'))).toBe(true);
+  });
+
+  it('refuses a folder that cannot be written and a relative folder, creating nothing', () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, '');
+    const s = session(dir);
+    const r = dispatch(s, 'setup.createCentre', { ...centre, folder: join(blocker, 'sub') }, silentLogger);
+    expect(r).toMatchObject({ ok: false, error: { code: 'folder_not_writable', params: { folder: join(blocker, 'sub') } } });
+    const relative = dispatch(s, 'setup.createCentre', { ...centre, folder: 'data' }, silentLogger);
+    expect(relative).toMatchObject({ ok: false, error: { code: 'folder_not_writable' } });
+    expect(readdirSync(dir).sort()).toEqual(['blocker']);
+  });
+
+  it('opens an existing file by path and refuses one that is not a database', () => {
+    const dir = tempDir();
+    const junk = join(dir, 'notes.txt');
+    writeFileSync(junk, 'hello');
+    const s = session(dir);
+    expect(dispatch(s, 'setup.openExisting', { path: junk, operator: 'Гульнара' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'not_sqlite' } });
+    const created = dispatch(s, 'setup.createCentre', centre, silentLogger);
+    dispatch(s, 'setup.close', {}, silentLogger);
+    const path = created.ok ? created.value.database!.path : '';
+    const opened = dispatch(s, 'setup.openExisting', { path, operator: 'Ержан' }, silentLogger);
+    expect(opened).toMatchObject({ ok: true, value: { operator: 'Ержан', database: { kind: 'centre', path } } });
+  });
+});
