@@ -1,0 +1,65 @@
+// `npm run bench`: speed figures, each beside a baseline measured in the same run, so the ratio
+// means something on any machine. Later features add their own sections here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ROOT, build, ensureInstalled } from './setup.mjs';
+
+ensureInstalled();
+build();
+const load = (p) => import(join(ROOT, 'dist', 'node', p));
+const { DeskSession } = await load('electron/service/session.js');
+const { dispatch } = await load('electron/service/dispatch.js');
+const { silentLogger } = await load('electron/service/log.js');
+const { startBridge } = await load('electron/bridge/server.js');
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const ms = (x) => `${x.toFixed(3)} ms`;
+
+function post(bridge, channel, body) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${channel}`, agent: agent, headers: { 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, cookie: `desk_token_${bridge.port}=${bridge.token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', resolve);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'));
+try {
+  const session = new DeskSession({ dataDir: dir, appVersion: 'bench', logger: silentLogger });
+  session.openDemo();
+  const N = 1000;
+
+  const direct = [];
+  for (let i = 0; i < N; i++) {
+    const t = performance.now();
+    dispatch(session, 'audit.recent', { limit: 20 }, silentLogger);
+    direct.push(performance.now() - t);
+  }
+  const bridge = await startBridge({ session, staticDir: join(ROOT, 'dist', 'renderer'), logger: silentLogger });
+  const viaHttp = [];
+  for (let i = 0; i < N; i++) {
+    const t = performance.now();
+    await post(bridge, 'audit.recent', '{"limit":20}');
+    viaHttp.push(performance.now() - t);
+  }
+  await bridge.close();
+  agent.destroy();
+  session.dispose();
+
+  console.log(`\ncontract call audit.recent(20), ${N} calls`);
+  console.log(`  baseline, direct dispatch   p50 ${ms(quantile(direct, 0.5))}  p95 ${ms(quantile(direct, 0.95))}`);
+  console.log(`  through the HTTP bridge     p50 ${ms(quantile(viaHttp, 0.5))}  p95 ${ms(quantile(viaHttp, 0.95))}`);
+  console.log(`  ratio bridge/direct         p50 ${(quantile(viaHttp, 0.5) / quantile(direct, 0.5)).toFixed(1)}x`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
