@@ -31,8 +31,22 @@ export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omi
 type AuditRow = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
-  return rows.map((r) => ({
+  return (db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
+}
+
+/** Entries of one entity (and, with a prefix, of entities filed under it such as a case's events). */
+export function auditOf(db: Db, entity: string, entityId: string, childEntity?: string): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
+         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`,
+    )
+    .all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
+  return rows.map(toAuditEntry);
+}
+
+function toAuditEntry(r: AuditRow): AuditEntry {
+  return ({
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -41,5 +55,5 @@ export function recentAudit(db: Db, limit: number): AuditEntry[] {
     entityId: r.entity_id,
     oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
     newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
-  }));
+  });
 }

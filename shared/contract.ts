@@ -3,24 +3,13 @@
 // ends parse with these schemas.
 import { z } from 'zod';
 import { AppErrorSchema } from './result.js';
+import {
+  CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
+} from './cases/api.js';
 
-export const LANGUAGES = ['ru', 'en'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
-
-/** Free text typed by staff: trimmed, no control characters, bounded. */
-export const nameText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: 'validation.required' })
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
-
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{3}$/, { message: 'validation.country_code' });
-
-/** A file-system path typed or chosen by the user; checked further by the back end. */
-export const FilePathSchema = z.string().trim().min(1, { message: 'validation.required' }).max(1024);
+export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
+import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
+export type { Language } from './primitives.js';
 
 export const OrgUnitSchema = z.object({
   id: z.number().int().positive(),
@@ -40,6 +29,8 @@ export const DatabaseInfoSchema = z.object({
   schemaVersion: z.number().int(),
   /** The installation's own org unit and its ancestors, country first. */
   orgUnitPath: z.array(OrgUnitSchema),
+  /** The UIC pattern setting (a regular expression over the upper-cased code). */
+  uicPattern: z.string(),
 });
 export type DatabaseInfo = z.infer<typeof DatabaseInfoSchema>;
 
@@ -89,6 +80,17 @@ export const contract = {
   'reference.countries': { input: empty, output: z.array(CountrySchema) },
   'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema) },
   'audit.recent': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(AuditEntrySchema) },
+  'cases.list': { input: CaseQuerySchema, output: CasePageSchema },
+  'cases.get': { input: CaseIdSchema, output: CaseDetailSchema },
+  'cases.create': { input: SaveCaseSchema, output: CaseDetailSchema },
+  'cases.update': { input: SaveCaseSchema.extend({ id: z.number().int().positive() }).strict(), output: CaseDetailSchema },
+  'cases.delete': { input: CaseIdSchema, output: z.object({ id: z.number().int() }) },
+  'cases.restore': { input: CaseIdSchema, output: CaseDetailSchema },
+  'cases.deleted': { input: empty, output: z.array(DeletedCaseSchema) },
+  'cases.duplicates': { input: DuplicateQuerySchema, output: z.array(DuplicateSchema) },
+  'cases.audit': { input: CaseIdSchema, output: z.array(AuditEntrySchema) },
+  'events.save': { input: SaveEventSchema, output: CaseDetailSchema },
+  'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },
 } as const;
 
 export type Contract = typeof contract;

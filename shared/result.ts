@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'folder_not_writable',
   'already_exists',
   'not_found',
+  'duplicate_case',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@
 // the append-only audit log that every later write goes through.
 import { CATEGORIES } from '../../shared/categories.js';
 import { COUNTRIES } from '../seed/countries.js';
+import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
 import type { Migration } from './types.js';
 
 export const m0001: Migration = {
@@ -64,8 +65,8 @@ export const m0001: Migration = {
       c.options.forEach((o, i) => option.run(c.code, o.code, i + 1, o.label.ru, o.label.en));
     }
     const setting = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
-    // UIC: 4 letters (compared after transliteration to Latin), sex digit, birth year.
-    setting.run('uic_pattern', '^[A-Z]{4}[12][0-9]{4}$');
+    // UIC: 4 letters of any script, sex digit, birth year; applied to the upper-cased code.
+    setting.run('uic_pattern', DEFAULT_UIC_PATTERN);
     // Counts from 1 to this value are hidden in exports leaving the centre.
     setting.run('suppression_max_count', '4');
   },

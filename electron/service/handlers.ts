@@ -6,6 +6,7 @@ import { listOrgUnits } from '../../db/org-units.js';
 import { recentAudit } from '../../db/audit.js';
 import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
+import { caseHandlers } from './cases/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
     s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
   'orgUnits.list': (s) => listOrgUnits(s.database),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
+  ...caseHandlers,
 };

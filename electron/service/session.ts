@@ -12,6 +12,7 @@ import type { AppStatus, CreateCentreInput, DatabaseInfo, Language } from '../..
 import { readConfig, writeConfig, type AppConfig } from './app-config.js';
 import { DEMO_ACTOR, fillDemo } from './demo.js';
 import { consoleLogger, type Logger } from './log.js';
+import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
 
 export type SessionOptions = { dataDir: string; appVersion: string; logger?: Logger };
 
@@ -47,6 +48,11 @@ export class DeskSession {
     return this.db ?? fail('no_database');
   }
 
+  /** The org unit new records belong to: the installation's own. */
+  get orgUnitId(): number {
+    return Number(getSetting(this.database, 'installation_org_unit')) || fail('no_database');
+  }
+
   get actor(): string {
     return this.config.operator ?? DEMO_ACTOR;
   }
@@ -64,7 +70,10 @@ export class DeskSession {
 
   private describe(db: Db, path: string, kind: 'demo' | 'centre'): DatabaseInfo {
     const unitId = Number(getSetting(db, 'installation_org_unit'));
-    return { kind, path, schemaVersion: schemaVersion(db), orgUnitPath: unitId ? orgUnitPath(db, unitId) : [] };
+    return {
+      kind, path, schemaVersion: schemaVersion(db), orgUnitPath: unitId ? orgUnitPath(db, unitId) : [],
+      uicPattern: getSetting(db, 'uic_pattern') ?? DEFAULT_UIC_PATTERN,
+    };
   }
 
   private save(next: Partial<AppConfig>) {

@@ -12,7 +12,7 @@ export function ErrorMessage({ error }: { error: AppError | null }) {
         <ul>
           {error.issues.map((issue) => (
             <li key={issue.path + issue.messageKey}>
-              {t(`fields.${issue.path}`, { defaultValue: issue.path })}: {t(issue.messageKey, issue.params ?? {})}
+              {t(`fields.${issue.path.split('.').pop()}`, { defaultValue: issue.path })}: {t(issue.messageKey, issue.params ?? {})}
             </li>
           ))}
         </ul>

@@ -35,7 +35,9 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
     selectedItem: selected,
     itemToString: (o) => o?.label ?? '',
     onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? '');
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setQuery(inputValue ?? '');
+      if (!inputValue && value) onChange(''); // clearing the text clears an optional choice
     },
     onSelectedItemChange: ({ selectedItem }) => {
       setQuery('');

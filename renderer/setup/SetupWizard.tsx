@@ -8,7 +8,7 @@ import { CreateCentreInputSchema, FilePathSchema, nameText, type AppStatus, type
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
-import { CountrySelect } from './CountrySelect';
+import { CountrySelect } from '../app/CountrySelect';
 import { Field } from '../app/Field';
 
 // Messages become translation keys: the schema's own where it names one, else by issue kind.

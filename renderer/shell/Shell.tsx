@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Placeholder } from './Placeholder';
+import { CasesPage } from '../cases/CasesPage';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -48,7 +49,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
         ))}
       </nav>
       <main className="shell-main" aria-label={facility?.name}>
-        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : <Placeholder area={area} />}
+        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? <CasesPage uicPattern={db.uicPattern} /> : <Placeholder area={area} />}
       </main>
     </div>
   );

@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../shared/contract';
-import { call } from '../api/client';
-import { SearchableSelect, type Option } from '../app/SearchableSelect';
+import { loadCountries } from './countries';
+import { SearchableSelect, type Option } from './SearchableSelect';
 
 /** The six countries of the report first, then all others by name in the user's language. */
 const REPORT_COUNTRIES = ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB', 'RUS'];
 
-type Props = { id: string; value: string; onChange: (code: string) => void; onBlur?: () => void; invalid?: boolean };
+type Props = { id: string; value: string; onChange: (code: string) => void; onBlur?: () => void; invalid?: boolean; placeholder?: string };
 
 export function CountrySelect(props: Props) {
   const { t, i18n } = useTranslation();
   const [countries, setCountries] = useState<Country[]>([]);
   useEffect(() => {
-    void call('reference.countries', {}).then((r) => r.ok && setCountries(r.value));
+    void loadCountries().then(setCountries);
   }, []);
   const options = useMemo<Option[]>(() => {
     const label = (c: Country) => (i18n.language === 'en' ? c.nameEn : c.nameRu);
@@ -22,5 +22,5 @@ export function CountrySelect(props: Props) {
     const rest = sorted.filter((c) => !REPORT_COUNTRIES.includes(c.code));
     return [...main.map((c) => ({ value: c.code, label: label(c), group: 'report' })), ...rest.map((c) => ({ value: c.code, label: label(c), group: 'all' }))];
   }, [countries, i18n.language]);
-  return <SearchableSelect {...props} options={options} placeholder={t('setup.countryPlaceholder')} />;
+  return <SearchableSelect {...props} options={options} placeholder={props.placeholder ?? t('setup.countryPlaceholder')} />;
 }

@@ -1,0 +1,238 @@
+// The case register's storage: cases (soft-deleted), their key populations and dated events.
+// Every write is one transaction with its audit entries; no names are ever stored.
+import type { Db } from './connection.js';
+import { changeWithAudit } from './audit.js';
+import { fail } from '../shared/result.js';
+import { uicKey, uicMismatches } from '../shared/cases/uic.js';
+import { eventIssues, type CaseInput, type EventInput } from '../shared/cases/schema.js';
+import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/api.js';
+import { CaseQuerySchema } from '../shared/cases/api.js';
+
+type CaseDbRow = {
+  id: number; org_unit_id: number; register_no: string; uic: string; sex: CaseInput['sex']; birth_year: number | null; citizenship: string | null;
+  migrant_type: CaseInput['migrantType']; legal_status: CaseInput['legalStatus']; transmission_route: CaseInput['transmissionRoute'];
+  infection_country: string | null; diagnosis_date: string; diagnosis_country: string | null; current_outcome: CaseRow['currentOutcome'];
+  created_at: string; updated_at: string; deleted_at: string | null; deleted_by: string | null; kps: string | null;
+};
+type EventDbRow = { id: number; case_id: number; kind: CaseEvent['kind']; event_date: string; cd4: number | null; vl_copies: number | null; vl_undetectable: number | null; outcome: CaseEvent['outcome'] };
+
+export type StoredCase = { id: number; case: CaseInput; events: CaseEvent[]; currentOutcome: CaseRow['currentOutcome']; uicMismatches: CaseRow['uicMismatches']; deletedAt: string | null; createdAt: string; updatedAt: string };
+
+const KPS = `(SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps`;
+const kpList = (kps: string | null) => (kps ? (kps.split(',').sort() as CaseInput['keyPopulations']) : []);
+
+function toInput(r: CaseDbRow): CaseInput {
+  return {
+    registerNo: r.register_no, uic: r.uic, sex: r.sex, birthYear: r.birth_year, citizenship: r.citizenship, migrantType: r.migrant_type,
+    legalStatus: r.legal_status, keyPopulations: kpList(r.kps), transmissionRoute: r.transmission_route, infectionCountry: r.infection_country,
+    diagnosisDate: r.diagnosis_date, diagnosisCountry: r.diagnosis_country,
+  };
+}
+
+const toEvent = (e: EventDbRow): CaseEvent => ({
+  id: e.id, kind: e.kind, date: e.event_date, cd4: e.cd4, copies: e.vl_copies, undetectable: e.vl_undetectable === null ? null : e.vl_undetectable === 1, outcome: e.outcome,
+});
+
+function row(db: Db, id: number): CaseDbRow | undefined {
+  return db.prepare(`SELECT c.*, ${KPS} FROM hiv_case c WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
+}
+
+export function getCase(db: Db, id: number): StoredCase {
+  const r = row(db, id) ?? fail('not_found');
+  const events = (db.prepare('SELECT * FROM case_event WHERE case_id = ? ORDER BY event_date, id').all(id) as EventDbRow[]).map(toEvent);
+  return {
+    id, case: toInput(r), events, currentOutcome: r.current_outcome, uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
+    deletedAt: r.deleted_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+/** Live cases with the same person's code (compared by key), sex and year of birth. */
+export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear: number | null; excludeId: number | null }): Duplicate[] {
+  return db
+    .prepare(
+      `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
+       WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`,
+    )
+    .all(uicKey(q.uic), q.sex, q.birthYear, q.excludeId) as Duplicate[];
+}
+
+const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry];
+
+function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
+  db.prepare('DELETE FROM case_key_population WHERE case_id = ?').run(id);
+  const insert = db.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
+  for (const kp of new Set(kps)) insert.run(id, kp);
+}
+
+function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: boolean) {
+  if (allow) return;
+  const dups = findDuplicates(db, { uic: c.uic, sex: c.sex, birthYear: c.birthYear, excludeId });
+  if (dups.length) fail('duplicate_case', { id: dups[0]!.id, registerNo: dups[0]!.registerNo });
+}
+
+/** A diagnosis moved after an existing ART start would break the rule that ART follows diagnosis. */
+function refuseArtBeforeDiagnosis(db: Db, id: number, diagnosisDate: string) {
+  const early = db.prepare(`SELECT 1 FROM case_event WHERE case_id = ? AND kind = 'art_start' AND event_date < ?`).get(id, diagnosisDate);
+  if (early) fail('invalid_input', undefined, [{ path: 'diagnosisDate', messageKey: 'validation.diagnosis_after_art' }]);
+}
+
+export function createCase(db: Db, actor: string, orgUnitId: number, c: CaseInput, opts: { allowDuplicate: boolean; now?: Date }): number {
+  const at = (opts.now ?? new Date()).toISOString();
+  return changeWithAudit(db, actor, (record) => {
+    refuseDuplicate(db, c, null, opts.allowDuplicate);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+             infection_country, diagnosis_date, diagnosis_country, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(orgUnitId, ...columns(c), at, at).lastInsertRowid,
+    );
+    writeKeyPopulations(db, id, c.keyPopulations);
+    record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) } });
+    return id;
+  });
+}
+
+export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts: { allowDuplicate: boolean; now?: Date }): void {
+  changeWithAudit(db, actor, (record) => {
+    const before = row(db, id);
+    if (!before || before.deleted_at) fail('not_found');
+    refuseDuplicate(db, c, id, opts.allowDuplicate);
+    refuseArtBeforeDiagnosis(db, id, c.diagnosisDate);
+    db.prepare(
+      `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
+         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`,
+    ).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
+    writeKeyPopulations(db, id, c.keyPopulations);
+    const old = toInput(before!);
+    const changed = (Object.keys(c) as (keyof CaseInput)[]).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : c[k]));
+    if (changed.length) {
+      record({ action: 'update', entity: 'case', entityId: id, oldValue: Object.fromEntries(changed.map((k) => [k, old[k]])), newValue: Object.fromEntries(changed.map((k) => [k, c[k]])) });
+    }
+  });
+}
+
+export function deleteCase(db: Db, actor: string, id: number, now: Date = new Date()): void {
+  changeWithAudit(db, actor, (record) => {
+    const before = row(db, id);
+    if (!before || before.deleted_at) fail('not_found');
+    db.prepare('UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
+    record({ action: 'delete', entity: 'case', entityId: id, oldValue: { registerNo: before!.register_no, uic: before!.uic } });
+  });
+}
+
+export function restoreCase(db: Db, actor: string, id: number): void {
+  changeWithAudit(db, actor, (record) => {
+    const before = row(db, id);
+    if (!before || !before.deleted_at) fail('not_found');
+    db.prepare('UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
+    record({ action: 'restore', entity: 'case', entityId: id, oldValue: { deletedAt: before!.deleted_at, deletedBy: before!.deleted_by } });
+  });
+}
+
+export function listDeleted(db: Db): { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[] {
+  return db
+    .prepare(`SELECT id, register_no AS registerNo, uic, deleted_at AS deletedAt, deleted_by AS deletedBy FROM hiv_case WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`)
+    .all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
+}
+
+function refreshOutcome(db: Db, caseId: number) {
+  db.prepare(
+    `UPDATE hiv_case SET current_outcome = coalesce((SELECT outcome FROM case_event WHERE case_id = @id AND kind = 'outcome' ORDER BY event_date DESC, id DESC LIMIT 1), 'in_care') WHERE id = @id`,
+  ).run({ id: caseId });
+}
+
+const eventColumns = (e: EventInput) => [
+  e.kind, e.date, e.kind === 'cd4' ? e.cd4 : null, e.kind === 'viral_load' ? (e.undetectable ? null : e.copies) : null,
+  e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null, e.kind === 'outcome' ? e.outcome : null,
+];
+
+/** Adds (eventId null) or replaces an event; refused if the case is deleted or the rule of the case is broken. */
+export function saveEvent(db: Db, actor: string, caseId: number, eventId: number | null, e: EventInput, now: Date = new Date()): number {
+  return changeWithAudit(db, actor, (record) => {
+    const c = row(db, caseId);
+    if (!c || c.deleted_at) fail('not_found');
+    const issues = eventIssues(e, c!.diagnosis_date);
+    if (issues.length) fail('invalid_input', undefined, issues);
+    const at = now.toISOString();
+    let id: number;
+    if (eventId === null) {
+      id = Number(
+        db.prepare('INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
+      );
+      record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
+    } else {
+      const old = db.prepare('SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
+      if (!old) fail('not_found');
+      db.prepare('UPDATE case_event SET kind = ?, event_date = ?, cd4 = ?, vl_copies = ?, vl_undetectable = ?, outcome = ?, updated_at = ? WHERE id = ?').run(...eventColumns(e), at, eventId);
+      id = eventId;
+      record({ action: 'update', entity: 'case_event', entityId: `${caseId}/${id}`, oldValue: toEvent(old!), newValue: e });
+    }
+    refreshOutcome(db, caseId);
+    db.prepare('UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, caseId);
+    return id;
+  });
+}
+
+export function deleteEvent(db: Db, actor: string, caseId: number, eventId: number): void {
+  changeWithAudit(db, actor, (record) => {
+    const old = db.prepare('SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
+    if (!old) fail('not_found');
+    db.prepare('DELETE FROM case_event WHERE id = ?').run(eventId);
+    record({ action: 'delete', entity: 'case_event', entityId: `${caseId}/${eventId}`, oldValue: toEvent(old!) });
+    refreshOutcome(db, caseId);
+  });
+}
+
+const AGE_BANDS: Record<string, [number, number] | null> = {
+  '0-14': [0, 14], '15-19': [15, 19], '20-24': [20, 24], '25-29': [25, 29], '30-34': [30, 34], '35-39': [35, 39], '40-44': [40, 44], '45-49': [45, 49], '50+': [50, 200], unknown: null,
+};
+const SORT_SQL = { diagnosisDate: 'diagnosis_date', registerNo: 'register_no', uic: 'uic_key', birthYear: 'birth_year' } as const;
+
+/** Builds the WHERE clause of the list; exported so tests can read its query plan. */
+export function caseListSql(query: CaseQuery): { where: string; params: unknown[]; order: string; limit: number; offset: number } {
+  const q = CaseQuerySchema.parse(query);
+  const where = ['c.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (q.search) {
+    // Register numbers are matched as typed; codes by their transliterated key. Both by prefix.
+    where.push('(c.register_no >= ? AND c.register_no < ? OR c.uic_key >= ? AND c.uic_key < ?)');
+    const key = uicKey(q.search);
+    params.push(q.search, q.search + '\uffff', key, key + '\uffff');
+  }
+  for (const [field, col] of [['sex', 'sex'], ['legalStatus', 'legal_status'], ['migrantType', 'migrant_type'], ['citizenship', 'citizenship'], ['diagnosisYear', 'diagnosis_year'], ['outcome', 'current_outcome']] as const) {
+    if (q[field] !== undefined) {
+      where.push(`c.${col} = ?`);
+      params.push(q[field]);
+    }
+  }
+  if (q.ageBand) {
+    const band = AGE_BANDS[q.ageBand];
+    if (band) {
+      where.push('c.age_at_diagnosis BETWEEN ? AND ?');
+      params.push(...band);
+    } else where.push('c.birth_year IS NULL');
+  }
+  if (q.keyPopulation) {
+    where.push('EXISTS (SELECT 1 FROM case_key_population k WHERE k.case_id = c.id AND k.key_population = ?)');
+    params.push(q.keyPopulation);
+  }
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize };
+}
+
+export function listCases(db: Db, query: CaseQuery): { rows: CaseRow[]; total: number } {
+  const { where, params, order, limit, offset } = caseListSql(query);
+  const total = (db.prepare(`SELECT count(*) AS n FROM hiv_case c WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id, registerNo: r.register_no, uic: r.uic, sex: r.sex, birthYear: r.birth_year, citizenship: r.citizenship, migrantType: r.migrant_type,
+      legalStatus: r.legal_status, diagnosisDate: r.diagnosis_date, currentOutcome: r.current_outcome, keyPopulations: kpList(r.kps),
+      uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
+    })),
+  };
+}

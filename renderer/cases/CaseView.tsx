@@ -1,0 +1,122 @@
+// One case: its data, the timeline of events (add, edit, delete), and its change history.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CaseDetailSchema, CaseEvent } from '../../shared/cases/api';
+import type { AuditEntry } from '../../shared/contract';
+import { formatDate } from '../../shared/dates';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ConfirmButton } from '../app/ConfirmButton';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { loadCountries } from '../app/countries';
+import { EventForm } from './EventForm';
+
+type Detail = z.infer<typeof CaseDetailSchema>;
+
+function eventValue(e: CaseEvent, t: (k: string) => string): string {
+  if (e.kind === 'cd4') return String(e.cd4);
+  if (e.kind === 'viral_load') return e.undetectable ? t('cases.undetectable') : `${e.copies}`;
+  if (e.kind === 'outcome') return t(`enums.outcome.${e.outcome}`);
+  return '';
+}
+
+type Props = { id: number; onEdit: () => void; onDeleted: () => void; onBack: () => void; notice?: string | null };
+
+export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
+  const { t, i18n } = useTranslation();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [editing, setEditing] = useState<CaseEvent | null>(null);
+  const [countries, setCountries] = useState<Record<string, string>>({});
+
+  const load = useCallback(async () => {
+    const [d, a] = await Promise.all([call('cases.get', { id }), call('cases.audit', { id })]);
+    if (d.ok) setDetail(d.value);
+    else setError(d.error);
+    if (a.ok) setAudit(a.value);
+  }, [id]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameRu]))));
+  }, [i18n.language]);
+
+  const remove = async () => {
+    const r = await call('cases.delete', { id });
+    if (r.ok) onDeleted();
+    else setError(r.error);
+  };
+  const removeEvent = async (eventId: number) => {
+    const r = await call('events.delete', { caseId: id, eventId });
+    if (r.ok) void load();
+    else setError(r.error);
+  };
+
+  if (!detail) return <ErrorMessage error={error} />;
+  const c = detail.case;
+  const country = (code: string | null) => (code ? (countries[code] ?? code) : '—');
+  return (
+    <section className="case-view" aria-label={`${t('fields.registerNo')} ${c.registerNo}`}>
+      <div className="toolbar">
+        <button type="button" className="secondary" onClick={onBack}>← {t('cases.back')}</button>
+        <h2>
+          № {c.registerNo} · <span className="uic">{c.uic}</span>
+        </h2>
+        <button type="button" onClick={onEdit}>{t('cases.edit')}</button>
+        <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDelete', { registerNo: c.registerNo })} onConfirm={remove} />
+      </div>
+      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      <ErrorMessage error={error} />
+      {detail.uicMismatches.length ? <p className="warning">{t('cases.mismatch')}</p> : null}
+      <dl className="facts">
+        <dt>{t('fields.sex')}</dt><dd>{t(`categories.sex.${c.sex}`)}</dd>
+        <dt>{t('fields.birthYear')}</dt><dd>{c.birthYear ?? '—'}</dd>
+        <dt>{t('fields.citizenship')}</dt><dd>{country(c.citizenship)}</dd>
+        <dt>{t('fields.migrantType')}</dt><dd>{t(`categories.migrant_type.${c.migrantType}`)}</dd>
+        <dt>{t('fields.legalStatus')}</dt><dd>{t(`categories.legal_status.${c.legalStatus}`)}</dd>
+        <dt>{t('fields.keyPopulations')}</dt><dd>{c.keyPopulations.map((k) => t(`categories.key_population.${k}`)).join('; ') || '—'}</dd>
+        <dt>{t('fields.transmissionRoute')}</dt><dd>{t(`enums.transmission_route.${c.transmissionRoute}`)}</dd>
+        <dt>{t('fields.infectionCountry')}</dt><dd>{country(c.infectionCountry)}</dd>
+        <dt>{t('fields.diagnosisDate')}</dt><dd>{formatDate(c.diagnosisDate)}</dd>
+        <dt>{t('fields.diagnosisCountry')}</dt><dd>{country(c.diagnosisCountry)}</dd>
+        <dt>{t('cases.outcome')}</dt><dd data-testid="current-outcome">{t(`enums.outcome.${detail.currentOutcome}`)}</dd>
+      </dl>
+
+      <h3>{t('cases.timeline')}</h3>
+      {detail.events.length === 0 ? <p className="muted">{t('cases.noEvents')}</p> : null}
+      <ol className="timeline">
+        {detail.events.map((e) =>
+          editing?.id === e.id ? (
+            <li key={e.id}>
+              <EventForm caseId={id} event={e} onSaved={() => { setEditing(null); void load(); }} onCancel={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={e.id} className={`event event-${e.kind}`}>
+              <time>{formatDate(e.date)}</time>
+              <span className="kind">{t(`enums.event_kind.${e.kind}`)}</span>
+              <span className="value">{eventValue(e, t)}</span>
+              <button type="button" className="secondary small" onClick={() => setEditing(e)}>{t('cases.edit')}</button>
+              <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDeleteEvent')} onConfirm={() => void removeEvent(e.id)} />
+            </li>
+          ),
+        )}
+      </ol>
+      {editing ? null : <EventForm caseId={id} event={null} onSaved={() => void load()} onCancel={() => {}} />}
+
+      <h3>{t('cases.history')}</h3>
+      <table className="audit">
+        <tbody>
+          {audit.map((a) => (
+            <tr key={a.id}>
+              <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
+              <td>{a.actor}</td>
+              <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })}</td>
+              <td>{t(`audit.entities.${a.entity}`, { defaultValue: a.entity })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

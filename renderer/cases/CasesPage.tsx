@@ -1,0 +1,63 @@
+// The case-register area: list, new case, one case, edit, deleted cases. Alt+N starts a new case.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseQuery } from '../../shared/cases/api';
+import type { CaseInput } from '../../shared/cases/schema';
+import { call } from '../api/client';
+import { CaseForm } from './CaseForm';
+import { CaseList } from './CaseList';
+import { CaseView } from './CaseView';
+import { DeletedCases } from './DeletedCases';
+
+type View = { mode: 'list' } | { mode: 'new' } | { mode: 'case'; id: number; notice?: string } | { mode: 'edit'; id: number; initial: CaseInput } | { mode: 'deleted' };
+
+export function CasesPage({ uicPattern }: { uicPattern: string }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>({ mode: 'list' });
+  const [query, setQuery] = useState<CaseQuery>({ sort: 'diagnosisDate', direction: 'desc', page: 0 });
+  const onQuery = useCallback((q: CaseQuery) => setQuery(q), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
+        e.preventDefault();
+        setView({ mode: 'new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const edit = async (id: number) => {
+    const r = await call('cases.get', { id });
+    if (r.ok) setView({ mode: 'edit', id, initial: r.value.case as CaseInput });
+  };
+  const open = (id: number, notice?: string) => setView({ mode: 'case', id, ...(notice ? { notice } : {}) });
+
+  return (
+    <section className="cases-page">
+      <div className="toolbar">
+        <h2>{t('cases.title')}</h2>
+        {view.mode === 'list' ? (
+          <>
+            <button type="button" onClick={() => setView({ mode: 'new' })} title={t('cases.newShortcut')}>+ {t('cases.new')}</button>
+            <button type="button" className="secondary" onClick={() => setView({ mode: 'deleted' })}>{t('cases.showDeleted')}</button>
+          </>
+        ) : view.mode === 'deleted' ? (
+          <button type="button" className="secondary" onClick={() => setView({ mode: 'list' })}>{t('cases.hideDeleted')}</button>
+        ) : null}
+      </div>
+      {view.mode === 'list' ? <CaseList query={query} onQuery={onQuery} onOpen={(id) => open(id)} /> : null}
+      {view.mode === 'new' ? (
+        <CaseForm key="new" caseId={null} initial={null} uicPattern={uicPattern} onSaved={(id) => open(id, t('cases.saved'))} onCancel={() => setView({ mode: 'list' })} onOpenCase={(id) => open(id)} />
+      ) : null}
+      {view.mode === 'edit' ? (
+        <CaseForm key={`edit-${view.id}`} caseId={view.id} initial={view.initial} uicPattern={uicPattern} onSaved={(id) => open(id, t('cases.saved'))} onCancel={() => open(view.id)} onOpenCase={(id) => open(id)} />
+      ) : null}
+      {view.mode === 'case' ? (
+        <CaseView key={view.id} id={view.id} notice={view.notice ?? null} onEdit={() => void edit(view.id)} onDeleted={() => setView({ mode: 'list' })} onBack={() => setView({ mode: 'list' })} />
+      ) : null}
+      {view.mode === 'deleted' ? <DeletedCases onRestored={(id) => open(id, t('cases.restored'))} /> : null}
+    </section>
+  );
+}

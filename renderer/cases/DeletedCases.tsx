@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { DeletedCaseSchema } from '../../shared/cases/api';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+
+/** Soft-deleted cases, for a supervisor to restore. */
+export function DeletedCases({ onRestored }: { onRestored: (id: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const [rows, setRows] = useState<z.infer<typeof DeletedCaseSchema>[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => {
+    void call('cases.deleted', {}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
+  }, []);
+  const restore = async (id: number) => {
+    const r = await call('cases.restore', { id });
+    if (r.ok) onRestored(id);
+    else setError(r.error);
+  };
+  return (
+    <section>
+      <p className="muted">{t('cases.restoreNote')}</p>
+      <ErrorMessage error={error} />
+      {rows && rows.length === 0 ? <p>{t('cases.deletedEmpty')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <table className="cases">
+          <thead>
+            <tr><th>{t('fields.registerNo')}</th><th>{t('fields.uic')}</th><th>{t('cases.deletedAt')}</th><th>{t('cases.deletedBy')}</th><th /></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.registerNo}</td>
+                <td className="uic">{r.uic}</td>
+                <td>{new Date(r.deletedAt).toLocaleString(i18n.language)}</td>
+                <td>{r.deletedBy}</td>
+                <td><button type="button" onClick={() => void restore(r.id)}>{t('cases.restore')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// Dates travel and are stored as ISO YYYY-MM-DD; clerks read and type them as ДД.ММ.ГГГГ.
+
+/** '15.03.2017', '15/03/2017', '2017-03-15' -> '2017-03-15'; anything else is returned trimmed, for the schema to refuse. */
+export function parseDateInput(text: string): string {
+  const s = text.trim();
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  return s;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
