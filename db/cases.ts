@@ -192,13 +192,15 @@ const AGE_BANDS: Record<string, [number, number] | null> = {
 const SORT_SQL = { diagnosisDate: 'diagnosis_date', registerNo: 'register_no', uic: 'uic_key', birthYear: 'birth_year' } as const;
 
 /** Builds the WHERE clause of the list; exported so tests can read its query plan. */
-export function caseListSql(query: CaseQuery): { where: string; params: unknown[]; order: string; limit: number; offset: number } {
+export function caseListSql(query: CaseQuery): { where: string; params: unknown[]; order: string; limit: number; offset: number; countFrom: string } {
   const q = CaseQuerySchema.parse(query);
   const where = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (q.search) {
     // Register numbers are matched as typed; codes by their transliterated key. Both by prefix.
-    where.push('(c.register_no >= ? AND c.register_no < ? OR c.uic_key >= ? AND c.uic_key < ?)');
+    // Two index range scans joined: SQLite will not use an index for an OR of ranges.
+    where.push(`c.id IN (SELECT id FROM hiv_case WHERE deleted_at IS NULL AND register_no >= ? AND register_no < ?
+      UNION SELECT id FROM hiv_case WHERE deleted_at IS NULL AND uic_key >= ? AND uic_key < ?)`);
     const key = uicKey(q.search);
     params.push(q.search, q.search + '\uffff', key, key + '\uffff');
   }
@@ -216,16 +218,18 @@ export function caseListSql(query: CaseQuery): { where: string; params: unknown[
     } else where.push('c.birth_year IS NULL');
   }
   if (q.keyPopulation) {
-    where.push('EXISTS (SELECT 1 FROM case_key_population k WHERE k.case_id = c.id AND k.key_population = ?)');
+    where.push('c.id IN (SELECT case_id FROM case_key_population WHERE key_population = ?)');
     params.push(q.keyPopulation);
   }
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize };
+  // Counting by column filters alone reads the narrow covering index, never the wide table.
+  const countFrom = q.search || q.keyPopulation ? 'hiv_case c' : 'hiv_case c INDEXED BY hiv_case_filter';
+  return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize, countFrom };
 }
 
 export function listCases(db: Db, query: CaseQuery): { rows: CaseRow[]; total: number } {
-  const { where, params, order, limit, offset } = caseListSql(query);
-  const total = (db.prepare(`SELECT count(*) AS n FROM hiv_case c WHERE ${where}`).get(...params) as { n: number }).n;
+  const { where, params, order, limit, offset, countFrom } = caseListSql(query);
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = db.prepare(`SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
   return {
     total,

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection.js';
+import { createDeskDatabase, openDeskDatabase } from '../../db/open.js';
+import { ensureFacility } from '../../db/org-units.js';
+import { caseListSql, listCases } from '../../db/cases.js';
+import type { CaseQuery } from '../../shared/cases/api.js';
+import { bulkCases } from '../helpers/bulk-cases.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+// 100,000 cases, reopened as the app would open them; then the plan of every kind of list query.
+let db: Db;
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-plan-'));
+  const file = join(dir, 'big.sqlite');
+  const created = createDeskDatabase(file, () => {});
+  bulkCases(created, ensureFacility(created, 'x', { countryCode: 'KAZ', region: 'г. Алматы', facility: 'Центр' }).id, 100_000);
+  created.close();
+  db = openDeskDatabase(file);
+}, 120_000);
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function plan(q: CaseQuery): string {
+  const s = caseListSql(q);
+  return (db.prepare(`EXPLAIN QUERY PLAN SELECT c.* FROM hiv_case c WHERE ${s.where} ORDER BY ${s.order} LIMIT ? OFFSET ?`).all(...s.params, s.limit, s.offset) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
+}
+const countPlan = (q: CaseQuery) => {
+  const s = caseListSql(q);
+  return (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${s.countFrom} WHERE ${s.where}`).all(...s.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+};
+
+describe('the case list at 100,000 cases', () => {
+  it('has them all', () => expect(listCases(db, {}).total).toBe(100_000));
+
+  it('pages in diagnosis order straight from its index, with no sort', () => {
+    expect(plan({})).toBe('SCAN c USING INDEX hiv_case_list');
+    expect(plan({ page: 1500 })).toBe('SCAN c USING INDEX hiv_case_list');
+    expect(plan({ sort: 'registerNo', direction: 'asc' })).toBe('SCAN c USING INDEX hiv_case_register_no');
+  });
+
+  it('searches by register number and by code through their indexes', () => {
+    const p = plan({ search: '1234' });
+    expect(p).toContain('SEARCH hiv_case USING INDEX hiv_case_register_no (register_no>? AND register_no<?)');
+    expect(p).toContain('SEARCH hiv_case USING INDEX hiv_case_uic_key (uic_key>? AND uic_key<?)');
+    expect(p).not.toMatch(/SCAN c\b/);
+    expect(listCases(db, { search: '1234/' }).rows.map((r) => r.registerNo)).toEqual(['1234/2018']);
+  });
+
+  it('filters through the covering filter index, also without its leading columns', () => {
+    for (const q of [{ sex: 'female' }, { legalStatus: 'irregular', migrantType: 'immigrant' }, { citizenship: 'AFG', diagnosisYear: 2017 }, { outcome: 'died' }, { ageBand: '25-29' }] as CaseQuery[]) {
+      // A page: the filter index, or (for broad filters) the list index read in order until 50 match; never a full sort.
+      expect(plan(q), JSON.stringify(q)).toMatch(/^SEARCH c USING (COVERING )?INDEX hiv_case_filter|^SCAN c USING INDEX hiv_case_list$/);
+      expect(countPlan(q), JSON.stringify(q)).toMatch(/^(SEARCH|SCAN) c USING (COVERING )?INDEX hiv_case_filter/);
+    }
+    expect(countPlan({})).toBe('SCAN c USING COVERING INDEX hiv_case_filter');
+    expect(plan({ keyPopulation: 'msm' })).toContain('SEARCH case_key_population USING COVERING INDEX case_key_population_kp (key_population=?)');
+  });
+});
