@@ -37,7 +37,7 @@ export const m0003: Migration = {
       CREATE INDEX hiv_case_uic_key ON hiv_case(uic_key, id) WHERE deleted_at IS NULL;
       CREATE INDEX hiv_case_deleted ON hiv_case(deleted_at) WHERE deleted_at IS NOT NULL;
       -- Covers every list filter, so counting a filtered register never reads the table itself.
-      CREATE INDEX hiv_case_filter ON hiv_case(sex, legal_status, migrant_type, current_outcome, citizenship, diagnosis_year, age_at_diagnosis, birth_year, diagnosis_date, id)
+      CREATE INDEX hiv_case_filter ON hiv_case(sex, legal_status, migrant_type, current_outcome, citizenship, diagnosis_year, age_at_diagnosis, birth_year, diagnosis_date, deleted_at, id)
         WHERE deleted_at IS NULL;
 
       CREATE TABLE case_key_population (

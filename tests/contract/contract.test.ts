@@ -5,6 +5,7 @@ import { dispatch } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { aCase } from '../helpers/cases.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
@@ -20,6 +21,17 @@ const VALID: Record<string, unknown> = {
   'reference.countries': {},
   'orgUnits.list': {},
   'audit.recent': { limit: 10 },
+  'cases.list': { search: 'АНМА', sex: 'male', page: 0 },
+  'cases.get': { id: 1 },
+  'cases.create': { case: aCase(), allowDuplicate: false },
+  'cases.update': { id: 1, case: aCase(), allowDuplicate: true },
+  'cases.delete': { id: 1 },
+  'cases.restore': { id: 1 },
+  'cases.deleted': {},
+  'cases.duplicates': { uic: 'АНМА11985', sex: 'male', birthYear: 1985, excludeId: null },
+  'cases.audit': { id: 1 },
+  'events.save': { caseId: 1, eventId: null, event: { kind: 'cd4', date: '2017-03-20', cd4: 250 } },
+  'events.delete': { caseId: 1, eventId: 2 },
 };
 
 describe('the contract', () => {
@@ -73,7 +85,7 @@ describe('the contract', () => {
 
   it('says no_database for data channels before a database is open', () => {
     const s = session(tempDir());
-    for (const channel of ['orgUnits.list', 'audit.recent'] as const) {
+    for (const channel of ['orgUnits.list', 'audit.recent', 'cases.list', 'cases.create', 'events.save'] as const) {
       const r = dispatch(s, channel, VALID[channel], silentLogger);
       expect(r).toMatchObject({ ok: false, error: { code: 'no_database', messageKey: 'errors.no_database' } });
     }

@@ -13,7 +13,7 @@ import { useTempDirs } from '../helpers/tmp.js';
 const tempDir = useTempDirs();
 
 function schemaOf(db: Database.Database): string {
-  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name`).all() as { sql: string }[];
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as { sql: string }[];
   return rows.map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';').join('\n') + '\n';
 }
 
