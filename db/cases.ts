@@ -9,7 +9,7 @@ import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/a
 import { CaseQuerySchema } from '../shared/cases/api.js';
 
 type CaseDbRow = {
-  id: number; org_unit_id: number; register_no: string; uic: string; sex: CaseInput['sex']; birth_year: number | null; citizenship: string | null;
+  id: number; org_unit_id: number; register_no: string; uic: string; uic_key: string; sex: CaseInput['sex']; birth_year: number | null; citizenship: string | null;
   migrant_type: CaseInput['migrantType']; legal_status: CaseInput['legalStatus']; transmission_route: CaseInput['transmissionRoute'];
   infection_country: string | null; diagnosis_date: string; diagnosis_country: string | null; current_outcome: CaseRow['currentOutcome'];
   created_at: string; updated_at: string; deleted_at: string | null; deleted_by: string | null; kps: string | null;
@@ -98,7 +98,9 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
   changeWithAudit(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
-    refuseDuplicate(db, c, id, opts.allowDuplicate);
+    // Asked once: an edit that keeps the code, sex and year does not ask again.
+    const sameIdentity = before!.uic_key === uicKey(c.uic) && before!.sex === c.sex && before!.birth_year === c.birthYear;
+    refuseDuplicate(db, c, id, opts.allowDuplicate || sameIdentity);
     refuseArtBeforeDiagnosis(db, id, c.diagnosisDate);
     db.prepare(
       `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,

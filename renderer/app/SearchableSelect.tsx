@@ -52,7 +52,15 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
   return (
     <div className="searchable-select">
       <input
-        {...combobox.getInputProps({ onBlur, placeholder, 'aria-invalid': invalid || undefined, autoComplete: 'off', spellCheck: false })}
+        {...combobox.getInputProps({
+          onBlur,
+          // Typing into a filled select replaces its choice rather than appending to the label.
+          onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select(),
+          placeholder,
+          'aria-invalid': invalid || undefined,
+          autoComplete: 'off',
+          spellCheck: false,
+        })}
       />
       <ul {...combobox.getMenuProps()} className={combobox.isOpen && items.length ? 'options open' : 'options'}>
         {combobox.isOpen &&

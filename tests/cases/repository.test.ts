@@ -38,6 +38,10 @@ describe('the case repository', () => {
     expect(recentAudit(db, 100).filter((e) => e.entity === 'case')).toHaveLength(1);
     const second = add({ registerNo: '18/2017', uic: 'ANMA11985' }, true);
     expect(recentAudit(db, 1)[0]).toMatchObject({ entityId: String(second), newValue: { savedDespiteDuplicate: true } });
+    // Editing it without touching code, sex or year does not ask again; changing them to another match does.
+    updateCase(db, 'x', second, aCase({ registerNo: '18/2017', uic: 'ANMA11985', legalStatus: 'regular' }), { allowDuplicate: false });
+    const third = add({ registerNo: '19/2017', uic: 'БОРА11970', birthYear: 1970 });
+    expect(failureOf(() => updateCase(db, 'x', third, aCase({ registerNo: '19/2017' }), { allowDuplicate: false })).code).toBe('duplicate_case');
   });
 
   it('audits an edit with the old and new values of the fields that changed', () => {

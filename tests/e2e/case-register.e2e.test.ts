@@ -1,0 +1,148 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app-process.js';
+import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+let browser: Browser;
+let app: RunningApp;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await app?.stop();
+  await browser?.close();
+});
+
+// Keyboard helpers: what a clerk does in each kind of field.
+const type = (page: Page, text: string) => page.keyboard.type(text);
+const tab = (page: Page, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press('Tab'); })();
+/** In a searchable select: type part of the label, Enter picks the first match. */
+async function pick(page: Page, text: string) {
+  await page.keyboard.type(text);
+  await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+}
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
+/** Fills the new-case form from the register number on, by Tab order alone. */
+async function enterCase(page: Page, c: { no: string; uic: string; sex: string; year: string; citizenship: string; migrant: string; legal: string; kpTabs: number[]; route: string; infection: string; date: string; dxCountry: string }) {
+  await page.keyboard.press('Alt+n');
+  await expect.poll(() => focusedId(page)).toBe('registerNo');
+  await type(page, c.no);
+  await tab(page); await type(page, c.uic);
+  await tab(page); await pick(page, c.sex);
+  await tab(page); await type(page, c.year);
+  await tab(page); await pick(page, c.citizenship);
+  await tab(page); await pick(page, c.migrant);
+  await tab(page); await pick(page, c.legal);
+  // Key populations: seven checkboxes; Space ticks the ones given (by position).
+  for (let i = 0; i < 7; i++) {
+    await tab(page);
+    if (c.kpTabs.includes(i)) await page.keyboard.press('Space');
+  }
+  await tab(page); await pick(page, c.route);
+  await tab(page); await pick(page, c.infection);
+  await tab(page); await type(page, c.date);
+  await tab(page); await pick(page, c.dxCountry);
+}
+
+async function addEvent(page: Page, kind: string, date: string, value?: string) {
+  await page.locator('#event-kind').focus();
+  await pick(page, kind);
+  await tab(page); await type(page, date);
+  if (value !== undefined) { await tab(page); await (value.startsWith('pick:') ? pick(page, value.slice(5)) : type(page, value)); }
+  const before = await page.locator('.timeline li.event').count();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('.timeline li.event').count()).toBe(before + 1);
+}
+
+describe('case register, end to end in chromium', () => {
+  it('a clerk enters cases and events by keyboard, meets a duplicate, edits, deletes and restores, filters, and sees the audit trail', async () => {
+    app = await startApp(tempDir());
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await expect.poll(() => focusedId(page).then(() => page.evaluate(() => document.activeElement?.textContent))).toBe('Открыть демо');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Регистр случаев' }).isVisible()).toBe(true);
+
+    // Case 1, with a form error first: Enter on an incomplete form names the missing fields.
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => focusedId(page)).toBe('registerNo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(5);
+    await page.keyboard.press('Escape');
+    await enterCase(page, { no: '1/2017', uic: 'АНМА11985', sex: 'муж', year: '1985', citizenship: 'узб', migrant: 'иностр', legal: 'нелег', kpTabs: [0], route: 'инъекц', infection: 'росс', date: '15.03.2017', dxCountry: 'казах' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
+    await addEvent(page, 'cd4', '20.03.2017', '250');
+    await addEvent(page, 'начало', '01.04.2017');
+    await addEvent(page, 'вирусная', '01.10.2017', '40');
+    // A rule of the case: ART cannot start before the diagnosis.
+    await page.locator('#event-kind').focus();
+    await pick(page, 'начало');
+    await tab(page); await type(page, '01.01.2017');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.event-form .error-box').textContent()).toContain('АРТ не может начаться раньше диагноза');
+    expect(await page.locator('.timeline li.event .kind').allTextContents()).toEqual(['CD4', 'Начало / возобновление АРТ', 'Вирусная нагрузка']);
+    await screenshot(page, 'case-1-timeline-ru');
+
+    // Case 2: the same code typed in Latin, same sex and year: a duplicate warning with a link.
+    await enterCase(page, { no: '2/2017', uic: 'anma11985', sex: 'муж', year: '1985', citizenship: 'тадж', migrant: 'иностр', legal: 'легал', kpTabs: [], route: 'гетеро', infection: 'росс', date: '02.05.2017', dxCountry: 'казах' });
+    await expect.poll(() => page.locator('.duplicate-warning').textContent()).toContain('Открыть случай 1/2017');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.case-form .error-box').textContent()).toContain('Уже есть случай с тем же УИК');
+    await screenshot(page, 'case-2-duplicate-ru');
+    await page.getByLabel('Это другой человек — сохранить').check();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
+
+    // Edit case 2: legal status becomes irregular.
+    await page.getByRole('button', { name: 'Изменить', exact: true }).first().click();
+    await page.locator('#legalStatus').focus();
+    await page.locator('#legalStatus').fill('');
+    await pick(page, 'нелег');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('Нелегальный');
+
+    // Delete case 2 with confirmation.
+    await page.getByRole('button', { name: 'Удалить', exact: true }).first().click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Удалить' }).press('Enter');
+    await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('Найдено: 1');
+
+    // Case 3, with an outcome.
+    await enterCase(page, { no: '3/2018', uic: 'ГУЛЬ21990', sex: 'жен', year: '1990', citizenship: 'кырг', migrant: 'эмигр', legal: 'неизв', kpTabs: [2], route: 'гетеро', infection: 'росс', date: '10.01.2018', dxCountry: 'росс' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
+    await addEvent(page, 'исход', '01.06.2018', 'pick:депорт');
+    await expect.poll(() => page.getByTestId('current-outcome').textContent()).toBe('Депортирован');
+
+    // A supervisor restores case 2 from the deleted cases.
+    await page.getByRole('button', { name: /К списку/ }).click();
+    await page.getByRole('button', { name: 'Удалённые случаи' }).click();
+    await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Восстановить' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Случай восстановлен.');
+    // Its history: created, changed, deleted, restored, all by the demo user.
+    await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(['восстановление', 'удаление', 'изменение', 'создание']);
+
+    // Filters and search over the list.
+    await page.getByRole('button', { name: /К списку/ }).click();
+    await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('Найдено: 3');
+    await page.locator('select[data-filter="sex"]').selectOption('female');
+    await expect.poll(() => page.locator('table.cases tbody tr td:first-child').allTextContents()).toEqual(['3/2018']);
+    await page.locator('select[data-filter="outcome"]').selectOption('deported');
+    await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('Найдено: 1');
+    await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+    await page.getByRole('searchbox').fill('anma');
+    await expect.poll(() => page.locator('table.cases tbody tr td:first-child').allTextContents()).toEqual(['2/2017', '1/2017']);
+    await page.getByRole('searchbox').fill('');
+    await page.locator('select[data-filter="keyPopulation"]').selectOption('pwid');
+    await expect.poll(() => page.locator('table.cases tbody tr td:first-child').allTextContents()).toEqual(['1/2017']);
+    await screenshot(page, 'case-list-filtered-ru');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
