@@ -1,7 +1,7 @@
 // The case register's storage: cases (soft-deleted), their key populations and dated events.
 // Every write is one transaction with its audit entries; no names are ever stored.
 import type { Db } from './connection.js';
-import { changeWithAudit } from './audit.js';
+import { changeWithAudit, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
 import { eventIssues, type CaseInput, type EventInput } from '../shared/cases/schema.js';
@@ -77,6 +77,11 @@ function refuseArtBeforeDiagnosis(db: Db, id: number, diagnosisDate: string) {
 }
 
 export function createCase(db: Db, actor: string, orgUnitId: number, c: CaseInput, opts: { allowDuplicate: boolean; now?: Date }): number {
+  return createCaseWithEvents(db, actor, orgUnitId, c, [], opts);
+}
+
+/** A case and its events in one transaction: all are saved, or (on any broken rule) none. */
+export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c: CaseInput, events: EventInput[], opts: { allowDuplicate: boolean; now?: Date }): number {
   const at = (opts.now ?? new Date()).toISOString();
   return changeWithAudit(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
@@ -90,8 +95,23 @@ export function createCase(db: Db, actor: string, orgUnitId: number, c: CaseInpu
     );
     writeKeyPopulations(db, id, c.keyPopulations);
     record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) } });
+    events.forEach((e, i) => {
+      const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
+      if (issues.length) fail('invalid_input', undefined, issues);
+      insertEvent(db, record, id, e, at);
+    });
+    if (events.some((e) => e.kind === 'outcome')) refreshOutcome(db, id);
     return id;
   });
+}
+
+function insertEvent(db: Db, record: (c: Omit<Change, 'actor'>) => void, caseId: number, e: EventInput, at: string): number {
+  const id = Number(
+    db.prepare('INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
+  );
+  record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
+  return id;
 }
 
 export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts: { allowDuplicate: boolean; now?: Date }): void {
@@ -160,11 +180,7 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
     const at = now.toISOString();
     let id: number;
     if (eventId === null) {
-      id = Number(
-        db.prepare('INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
-      );
-      record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
+      id = insertEvent(db, record, caseId, e, at);
     } else {
       const old = db.prepare('SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
       if (!old) fail('not_found');

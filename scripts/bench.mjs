@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, build, ensureInstalled } from './setup.mjs';
+import { benchCases } from './bench-cases.mjs';
 
 ensureInstalled();
 build();
@@ -63,3 +64,5 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });

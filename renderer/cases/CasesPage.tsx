@@ -1,5 +1,5 @@
 // The case-register area: list, new case, one case, edit, deleted cases. Alt+N starts a new case.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseQuery } from '../../shared/cases/api';
 import type { CaseInput } from '../../shared/cases/schema';
@@ -17,7 +17,8 @@ export function CasesPage({ uicPattern }: { uicPattern: string }) {
   const [query, setQuery] = useState<CaseQuery>({ sort: 'diagnosisDate', direction: 'desc', page: 0 });
   const onQuery = useCallback((q: CaseQuery) => setQuery(q), []);
 
-  useEffect(() => {
+  // Layout effect: the shortcut works from the first painted frame, not a moment later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
         e.preventDefault();

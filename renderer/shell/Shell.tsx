@@ -1,5 +1,5 @@
 // The main window once a database is open: header with the centre, navigation to the areas.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -16,7 +16,8 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   const [area, setArea] = useState<Area>('cases');
   const db = status.database!;
   // Alt+1..6 jumps between areas without the mouse.
-  useEffect(() => {
+  // Layout effect: the shortcut works from the first painted frame, not a moment later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
       if (e.altKey && n >= 1 && n <= AREAS.length) {

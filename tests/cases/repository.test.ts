@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { auditOf, recentAudit } from '../../db/audit.js';
-import { createCase, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../db/cases.js';
+import { createCase, createCaseWithEvents, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../db/cases.js';
 import { failureOf } from '../helpers/failure.js';
 import { aCase } from '../helpers/cases.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -82,6 +82,17 @@ describe('the case repository', () => {
     expect(getCase(db, id).currentOutcome).toBe('in_care');
     expect(auditOf(db, 'case', String(id), 'case_event').filter((e) => e.entity === 'case_event').map((e) => e.action)).toEqual(['delete', 'update', 'create', 'create', 'create', 'create', 'create']);
     expect(art).toBeGreaterThan(0);
+  });
+
+  it('writes a case and its events together, or nothing at all', () => {
+    const id = createCaseWithEvents(db, 'x', unit, aCase(), [{ kind: 'cd4', date: '2017-03-20', cd4: 280 }, { kind: 'art_start', date: '2017-04-01' }, { kind: 'outcome', date: '2018-01-01', outcome: 'ltfu' }], { allowDuplicate: false });
+    expect(getCase(db, id)).toMatchObject({ currentOutcome: 'ltfu', events: [{ kind: 'cd4' }, { kind: 'art_start' }, { kind: 'outcome' }] });
+    const error = failureOf(() =>
+      createCaseWithEvents(db, 'x', unit, aCase({ registerNo: '99', uic: 'ДРУГ11990', birthYear: 1990 }), [{ kind: 'cd4', date: '2017-03-20', cd4: 100 }, { kind: 'art_start', date: '2017-01-01' }], { allowDuplicate: false }),
+    );
+    expect(error.issues).toEqual([{ path: 'events.1.date', messageKey: 'validation.art_before_diagnosis' }]);
+    expect(listCases(db, {}).total).toBe(1);
+    expect(db.prepare('SELECT count(*) AS n FROM case_event').get()).toEqual({ n: 3 });
   });
 
   it('refuses ART before the diagnosis, both ways round', () => {
