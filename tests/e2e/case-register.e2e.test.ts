@@ -24,6 +24,7 @@ async function pick(page: Page, text: string) {
   await page.keyboard.type(text);
   await expect.poll(() => page.getByRole('option').first().textContent().then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase()))).toBe(true);
   await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('option').count()).toBe(0); // the menu closed on the choice
 }
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
