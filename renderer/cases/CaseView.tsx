@@ -9,6 +9,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ConfirmButton } from '../app/ConfirmButton';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { AuditTable } from '../app/AuditTable';
 import { loadCountries } from '../app/countries';
 import { EventForm } from './EventForm';
 
@@ -105,18 +106,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
       {editing ? null : <EventForm caseId={id} event={null} onSaved={() => void load()} onCancel={() => {}} />}
 
       <h3>{t('cases.history')}</h3>
-      <table className="audit">
-        <tbody>
-          {audit.map((a) => (
-            <tr key={a.id}>
-              <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
-              <td>{a.actor}</td>
-              <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })}</td>
-              <td>{t(`audit.entities.${a.entity}`, { defaultValue: a.entity })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditTable entries={audit} />
     </section>
   );
 }

@@ -4,9 +4,10 @@ import type { AppStatus, AuditEntry } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { AuditTable } from '../app/AuditTable';
 
 export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const db = status.database!;
@@ -42,28 +43,7 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
       <h3>{t('settings.audit')}</h3>
       {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
       {audit && audit.length > 0 ? (
-        <table className="audit">
-          <thead>
-            <tr>
-              <th>{t('settings.auditWhen')}</th>
-              <th>{t('settings.auditWho')}</th>
-              <th>{t('settings.auditWhat')}</th>
-              <th>{t('settings.auditEntity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((a) => (
-              <tr key={a.id}>
-                <td>{new Date(a.at).toLocaleString(i18n.language)}</td>
-                <td>{a.actor}</td>
-                <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })}</td>
-                <td>
-                  {t(`audit.entities.${a.entity}`, { defaultValue: a.entity })} {a.entityId}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AuditTable entries={audit} showItemId />
       ) : null}
     </section>
   );

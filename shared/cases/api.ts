@@ -41,18 +41,12 @@ export const StoredCaseSchema = z.object({
   diagnosisCountry: z.string().nullable(),
 });
 
-export const CaseRowSchema = z.object({
+/** A row of the list: the stored fields a clerk scans, plus what is derived for display. */
+export const CaseRowSchema = StoredCaseSchema.pick({
+  registerNo: true, uic: true, sex: true, birthYear: true, citizenship: true, migrantType: true, legalStatus: true, diagnosisDate: true, keyPopulations: true,
+}).extend({
   id: z.number().int(),
-  registerNo: z.string(),
-  uic: z.string(),
-  sex: z.enum(SEXES),
-  birthYear: z.number().int().nullable(),
-  citizenship: z.string().nullable(),
-  migrantType: z.enum(MIGRANT_TYPES),
-  legalStatus: z.enum(LEGAL_STATUSES),
-  diagnosisDate: z.string(),
   currentOutcome: z.enum(OUTCOMES),
-  keyPopulations: z.array(z.enum(KEY_POPULATIONS)),
   uicMismatches: z.array(z.enum(['sex', 'birth_year'])),
 });
 export type CaseRow = z.infer<typeof CaseRowSchema>;

@@ -48,7 +48,6 @@ export const en: Messages = {
     notYet: 'This section comes in a later version.',
     planned: 'What will be here',
     plans: {
-      cases: 'Register of migrants living with HIV: no names, a unique identifier code; CD4, ART, viral load, outcomes.',
       forms: 'Aggregate forms: HIV testing of migrants, sentinel surveys, size estimates; validation and approval.',
       indicators: 'The 90-90-90 cascade among migrants, late diagnosis, testing coverage.',
       factsheet: 'The annual "HIV and Migration" country fact sheet: Excel and print.',
@@ -120,7 +119,6 @@ export const en: Messages = {
     created: 'Created',
     updated: 'Changed',
     restored: 'Case restored.',
-    deleted: 'Case deleted. A supervisor can restore it under "Deleted cases".',
   },
   enums: {
     transmission_route: { heterosexual: 'Heterosexual', msm: 'Sex between men', injecting: 'Injecting drug use', mother_to_child: 'Mother to child', blood: 'Blood (transfusion, medical procedures)', other: 'Other', unknown: 'Unknown' },
