@@ -4,7 +4,7 @@ import type { Db } from './connection.js';
 import { changeWithAudit, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
-import { eventIssues, type CaseInput, type EventInput } from '../shared/cases/schema.js';
+import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
 import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/api.js';
 import { CaseQuerySchema } from '../shared/cases/api.js';
 
@@ -58,10 +58,13 @@ export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear:
 
 const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry];
 
+export const kpBit = (kp: (typeof KEY_POPULATIONS)[number]) => 1 << KEY_POPULATIONS.indexOf(kp);
+
 function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   db.prepare('DELETE FROM case_key_population WHERE case_id = ?').run(id);
   const insert = db.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
   for (const kp of new Set(kps)) insert.run(id, kp);
+  db.prepare('UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kps.reduce((m, kp) => m | kpBit(kp), 0), id);
 }
 
 function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: boolean) {
@@ -236,12 +239,12 @@ export function caseListSql(query: CaseQuery): { where: string; params: unknown[
     } else where.push('c.birth_year IS NULL');
   }
   if (q.keyPopulation) {
-    where.push('c.id IN (SELECT case_id FROM case_key_population WHERE key_population = ?)');
-    params.push(q.keyPopulation);
+    where.push('c.kp_mask & ? != 0');
+    params.push(kpBit(q.keyPopulation));
   }
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   // Counting by column filters alone reads the narrow covering index, never the wide table.
-  const countFrom = q.search || q.keyPopulation ? 'hiv_case c' : 'hiv_case c INDEXED BY hiv_case_filter';
+  const countFrom = q.search ? 'hiv_case c' : 'hiv_case c INDEXED BY hiv_case_filter';
   return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize, countFrom };
 }
 

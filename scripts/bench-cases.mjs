@@ -26,13 +26,14 @@ export async function benchCases(load, { cases = 100_000 } = {}) {
     // Baseline: the same rows with bare prepared inserts, one transaction per case, no checks or audit.
     const bare = createDeskDatabase(join(dir, 'bare.sqlite'), () => {});
     const unitB = ensureFacility(bare, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
-    const ins = bare.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, infection_country, diagnosis_date, diagnosis_country, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    const ins = bare.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    const KP = ['pwid', 'msm', 'sw', 'tg', 'prison', 'none', 'unknown'];
     const insKp = bare.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
     const insEv = bare.prepare('INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)');
     const at = new Date().toISOString();
     const bareOne = bare.transaction((i) => {
       const c = input(i);
-      const id = Number(ins.run(unitB, c.registerNo, c.uic, c.uic, c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry, at, at).lastInsertRowid);
+      const id = Number(ins.run(unitB, c.registerNo, c.uic, c.uic, c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry, c.keyPopulations.reduce((m, kp) => m | (1 << KP.indexOf(kp)), 0), at, at).lastInsertRowid);
       for (const kp of c.keyPopulations) insKp.run(id, kp);
       for (const e of events(c.diagnosisDate)) insEv.run(id, e.kind, e.date, e.cd4 ?? null, e.copies ?? null, e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null, e.outcome ?? null, at, at);
     });

@@ -23,6 +23,8 @@ export const m0003: Migration = {
         diagnosis_date TEXT NOT NULL CHECK (diagnosis_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
         diagnosis_country TEXT REFERENCES country(code),
         -- Kept in step with the outcome events by the repository, for filtering without a join.
+        -- Bit i set when the case has KEY_POPULATIONS[i]: filters read it from the covering index.
+        kp_mask INTEGER NOT NULL DEFAULT 0,
         current_outcome TEXT NOT NULL DEFAULT 'in_care' CHECK (current_outcome IN ('in_care', 'ltfu', 'died', 'left_country', 'deported', 'transferred')),
         diagnosis_year INTEGER GENERATED ALWAYS AS (CAST(substr(diagnosis_date, 1, 4) AS INTEGER)) VIRTUAL,
         age_at_diagnosis INTEGER GENERATED ALWAYS AS (CAST(substr(diagnosis_date, 1, 4) AS INTEGER) - birth_year) VIRTUAL,
@@ -37,7 +39,7 @@ export const m0003: Migration = {
       CREATE INDEX hiv_case_uic_key ON hiv_case(uic_key, id) WHERE deleted_at IS NULL;
       CREATE INDEX hiv_case_deleted ON hiv_case(deleted_at) WHERE deleted_at IS NOT NULL;
       -- Covers every list filter, so counting a filtered register never reads the table itself.
-      CREATE INDEX hiv_case_filter ON hiv_case(sex, legal_status, migrant_type, current_outcome, citizenship, diagnosis_year, age_at_diagnosis, birth_year, diagnosis_date, deleted_at, id)
+      CREATE INDEX hiv_case_filter ON hiv_case(sex, legal_status, migrant_type, current_outcome, citizenship, diagnosis_year, age_at_diagnosis, birth_year, kp_mask, diagnosis_date, deleted_at, id)
         WHERE deleted_at IS NULL;
 
       CREATE TABLE case_key_population (
