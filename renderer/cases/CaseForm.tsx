@@ -162,7 +162,7 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
         {enumField('transmissionRoute', TRANSMISSION_ROUTES, 'enums.transmission_route')}
         {countryField('infectionCountry')}
         <Field id="diagnosisDate" label={t('fields.diagnosisDate')} error={err('diagnosisDate')}>
-          <input id="diagnosisDate" autoComplete="off" placeholder="ДД.ММ.ГГГГ" {...form.register('diagnosisDate')} />
+          <input id="diagnosisDate" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('diagnosisDate')} />
         </Field>
         {countryField('diagnosisCountry')}
       </div>

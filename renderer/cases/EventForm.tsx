@@ -59,7 +59,7 @@ export function EventForm({ caseId, event, onSaved, onCancel }: Props) {
           <Controller control={form.control} name="kind" render={({ field }) => <EnumSelect id="event-kind" codes={EVENT_KINDS} prefix="enums.event_kind" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
         </Field>
         <Field id="event-date" label={t('cases.eventDate')} error={err('date')}>
-          <input id="event-date" autoComplete="off" placeholder="ДД.ММ.ГГГГ" {...form.register('date')} />
+          <input id="event-date" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('date')} />
         </Field>
         {kind === 'cd4' ? (
           <Field id="event-cd4" label={t('cases.cd4')} error={err('cd4')}>

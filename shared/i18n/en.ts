@@ -20,6 +20,7 @@ export const en: Messages = {
     loading: 'Loading…',
     error: 'Error',
     required: 'required',
+    datePlaceholder: 'DD.MM.YYYY',
   },
   setup: {
     title: 'First start',

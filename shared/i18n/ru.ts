@@ -19,6 +19,7 @@ export const ru = {
     loading: 'Загрузка…',
     error: 'Ошибка',
     required: 'обязательно',
+    datePlaceholder: 'ДД.ММ.ГГГГ',
   },
   setup: {
     title: 'Первый запуск',
