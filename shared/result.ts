@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'already_exists',
   'not_found',
   'duplicate_case',
+  'period_locked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
