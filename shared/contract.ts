@@ -6,6 +6,7 @@ import { AppErrorSchema } from './result.js';
 import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
+import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
 import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -90,6 +91,10 @@ export const contract = {
   'cases.duplicates': { input: DuplicateQuerySchema, output: z.array(DuplicateSchema) },
   'cases.audit': { input: CaseIdSchema, output: z.array(AuditEntrySchema) },
   'events.save': { input: SaveEventSchema, output: CaseDetailSchema },
+  'forms.get': { input: FormKeySchema.strict(), output: FormDataSchema },
+  'forms.save': { input: SaveCellsSchema, output: FormDataSchema },
+  'forms.approve': { input: ApproveSchema, output: FormDataSchema },
+  'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },
 } as const;
 

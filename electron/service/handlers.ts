@@ -7,6 +7,7 @@ import { recentAudit } from '../../db/audit.js';
 import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
 import { caseHandlers } from './cases/handlers.js';
+import { formHandlers } from './forms/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   'orgUnits.list': (s) => listOrgUnits(s.database),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...caseHandlers,
+  ...formHandlers,
 };

@@ -5,6 +5,7 @@ import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
 import { Placeholder } from './Placeholder';
 import { CasesPage } from '../cases/CasesPage';
+import { FormsPage } from '../forms/FormsPage';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -50,7 +51,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
         ))}
       </nav>
       <main className="shell-main" aria-label={facility?.name}>
-        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? <CasesPage uicPattern={db.uicPattern} /> : <Placeholder area={area} />}
+        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? <CasesPage uicPattern={db.uicPattern} /> : area === 'forms' ? <FormsPage status={status} /> : <Placeholder area={area} />}
       </main>
     </div>
   );

@@ -32,6 +32,10 @@ const VALID: Record<string, unknown> = {
   'cases.audit': { id: 1 },
   'events.save': { caseId: 1, eventId: null, event: { kind: 'cd4', date: '2017-03-20', cd4: 250 } },
   'events.delete': { caseId: 1, eventId: 2 },
+  'forms.get': { form: 'testing', orgUnitId: 1, period: '2017' },
+  'forms.save': { form: 'testing', orgUnitId: 1, period: '2017Q1', cells: [{ de: 'tested_voluntary', coc: 'total', value: '52000' }] },
+  'forms.approve': { form: 'survey', orgUnitId: 1, period: '2017', approved: true },
+  'forms.completeness': { year: 2017 },
 };
 
 describe('the contract', () => {

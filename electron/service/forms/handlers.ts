@@ -1,0 +1,34 @@
+// Aggregate-form channels: values with their rule violations and outlier warnings, saves, approval.
+import { approval, completeness, formValues, rules, saveCells, setApproval, type FormKey } from '../../../db/forms.js';
+import type { Db } from '../../../db/connection.js';
+import { evaluateRules, outliers, toFormValues } from '../../../shared/forms/rules.js';
+import { previousYear } from '../../../shared/periods.js';
+import type { FormData } from '../../../shared/forms/api.js';
+import type { Handlers } from '../handlers.js';
+
+export function formData(db: Db, k: FormKey): FormData {
+  const values = formValues(db, k);
+  const current = toFormValues(values);
+  const formRules = rules(db, k.form);
+  const last = previousYear(k.period);
+  return {
+    values,
+    approval: approval(db, k),
+    violations: evaluateRules(formRules, current),
+    outliers: last ? outliers(current, toFormValues(formValues(db, { ...k, period: last }))) : [],
+    rules: formRules,
+  };
+}
+
+export const formHandlers: Pick<Handlers, 'forms.get' | 'forms.save' | 'forms.approve' | 'forms.completeness'> = {
+  'forms.get': (s, k) => formData(s.database, k),
+  'forms.save': (s, { cells, ...k }) => {
+    saveCells(s.database, s.actor, k, cells);
+    return formData(s.database, k);
+  },
+  'forms.approve': (s, { approved, ...k }) => {
+    setApproval(s.database, s.actor, k, approved);
+    return formData(s.database, k);
+  },
+  'forms.completeness': (s, { year }) => completeness(s.database, year),
+};

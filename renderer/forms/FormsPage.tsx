@@ -1,0 +1,97 @@
+// Aggregate forms for the installation's org unit: choose the form and period, type or paste
+// values, see rule violations and outliers live, approve (locks) or withdraw the approval.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../shared/contract';
+import { FORM_CODES, FORM_PERIOD_TYPES, type FormCode } from '../../shared/forms/definitions';
+import { appError } from '../../shared/result';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { cellId, type CellRef } from './grid-model';
+import { useFormData } from './useFormData';
+import { TestingForm } from './TestingForm';
+import { SimpleForm } from './SimpleForm';
+import { deLabel } from './labels';
+
+const SUB_PERIODS = { year: [''], quarter: ['Q1', 'Q2', 'Q3', 'Q4'], month: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] } as const;
+
+export function FormsPage({ status }: { status: AppStatus }) {
+  const { t, i18n } = useTranslation();
+  const unit = status.database!.orgUnitPath.at(-1)!;
+  const [form, setForm] = useState<FormCode>('testing');
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [sub, setSub] = useState('');
+  const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
+  const f = useFormData(form, unit.id, period || String(new Date().getFullYear() - 1));
+  const locked = !!f.data?.approval;
+
+  const flagged = (c: CellRef): string | undefined => {
+    const v = f.violations.find((x) => (x.cell !== null ? x.cell === c.coc && (x.leftDe === c.de || x.rightDe === c.de) : x.leftDe === c.de || x.rightDe === c.de));
+    if (v) return t(v.messageKey);
+    const o = f.data?.outliers.find((x) => x.de === c.de && x.cell === c.coc);
+    return o ? t('rules.outlier', { previous: o.previous }) : undefined;
+  };
+  const gridProps = {
+    text: f.text, status: f.status, flagged, readOnly: locked, onType: f.type,
+    onCommit: (cells: { ref: CellRef; text: string }[]) => void f.commit(cells),
+    onBlockError: (key: string) => f.setError({ ...appError('invalid_input'), messageKey: key }),
+  };
+
+  return (
+    <section className="forms-page">
+      <div className="toolbar">
+        <h2>{t('forms.title')}</h2>
+        <span className="muted">{unit.name}</span>
+      </div>
+      <div className="form-tabs" role="tablist">
+        {FORM_CODES.map((code) => (
+          <button key={code} type="button" role="tab" aria-selected={form === code} className={form === code ? '' : 'secondary'} onClick={() => setForm(code)}>
+            {t(`forms.names.${code}`)}
+          </button>
+        ))}
+      </div>
+      <div className="period-bar">
+        <label className="filter">
+          <span>{t('forms.year')}</span>
+          <input id="form-year" inputMode="numeric" maxLength={4} value={year} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        {FORM_PERIOD_TYPES[form].length > 1 ? (
+          <label className="filter">
+            <span>{t('forms.period')}</span>
+            <select id="form-subperiod" value={sub} onChange={(e) => setSub(e.target.value)}>
+              {FORM_PERIOD_TYPES[form].flatMap((type) => SUB_PERIODS[type]).map((s) => (
+                <option key={s} value={s}>{s === '' ? t('forms.wholeYear') : s.startsWith('Q') ? t('forms.quarter', { q: s.slice(1) }) : new Date(2000, Number(s) - 1, 1).toLocaleString(i18n.language, { month: 'long' })}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <span className="period-code" data-testid="period-code">{period}</span>
+        {f.data ? (
+          locked ? (
+            <>
+              <span className="badge approved" role="status">{t('forms.approvedBy', { by: f.data.approval!.approvedBy, at: new Date(f.data.approval!.approvedAt).toLocaleString(i18n.language) })}</span>
+              <button type="button" className="secondary" onClick={() => void f.approve(false)}>{t('forms.unapprove')}</button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void f.approve(true)}>{t('forms.approve')}</button>
+          )
+        ) : null}
+      </div>
+      <ErrorMessage error={f.error} />
+      {f.violations.length || f.data?.outliers.length ? (
+        <div className="rule-panel" role="status" aria-label={t('forms.checks')}>
+          {f.violations.map((v) => (
+            <p key={v.rule + (v.cell ?? '')} className="violation">
+              {t(v.messageKey)}: {deLabel(t, v.leftDe)} {v.left} &gt; {deLabel(t, v.rightDe)} {v.right}
+            </p>
+          ))}
+          {f.data?.outliers.map((o) => (
+            <p key={cellId({ de: o.de, coc: o.cell })} className="outlier">
+              {t('rules.outlier', { previous: o.previous })}: {deLabel(t, o.de)} {o.value}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {!f.data ? <p>{t('common.loading')}</p> : form === 'testing' ? <TestingForm {...gridProps} /> : <SimpleForm form={form} {...gridProps} />}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// The survey and estimates forms: a few counts and texts, and the migrant estimate by type and status.
+import { useTranslation } from 'react-i18next';
+import { cocKey, type FormCode } from '../../shared/forms/definitions';
+import { LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
+import { Grid } from './Grid';
+import type { GridCommon } from './TestingForm';
+import type { CellRef } from './grid-model';
+
+function TextField({ de, props }: { de: string; props: GridCommon }) {
+  const { t } = useTranslation();
+  const ref: CellRef = { de, coc: '' };
+  const st = props.status(ref);
+  return (
+    <div className={`field ${st?.state === 'saved' ? 'saved' : ''} ${st?.state === 'error' ? 'field-invalid' : ''}`}>
+      <label htmlFor={`field-${de}`}>{t(`forms.de.${de}`)}</label>
+      <input id={`field-${de}`} data-cell={`${de}/`} readOnly={props.readOnly} value={props.text(ref)} onChange={(e) => props.onType(ref, e.target.value)}
+        onBlur={(e) => !props.readOnly && props.onCommit([{ ref, text: e.currentTarget.value }])} />
+      {st?.state === 'error' ? <span className="field-error" role="alert">{t(st.messageKey)}</span> : null}
+    </div>
+  );
+}
+
+export function SimpleForm({ form, ...props }: { form: Exclude<FormCode, 'testing'> } & GridCommon) {
+  const { t } = useTranslation();
+  const counts = (des: string[]) => (
+    <Grid id={`${form}-counts`} caption={t(`forms.names.${form}`)} rows={des.map((d) => ({ key: d, label: t(`forms.de.${d}`) }))} columns={[{ key: 'value', label: t('forms.value') }]} cell={(r) => ({ de: r.key, coc: '' })} {...props} />
+  );
+  if (form === 'survey') {
+    return (
+      <div className="simple-form">
+        <TextField de="survey_name" props={props} />
+        {counts(['survey_sample', 'survey_positive'])}
+      </div>
+    );
+  }
+  return (
+    <div className="simple-form">
+      <Grid
+        id="est-migrants"
+        caption={t('forms.de.est_migrants')}
+        rows={MIGRANT_TYPES.map((m) => ({ key: m, label: t(`categories.migrant_type.${m}`) }))}
+        columns={LEGAL_STATUSES.map((l) => ({ key: l, label: t(`categories.legal_status.${l}`) }))}
+        totals
+        cell={(r, c) => ({ de: 'est_migrants', coc: cocKey({ migrant_type: r.key, legal_status: c.key }) })}
+        {...props}
+      />
+      <TextField de="est_migrants_source" props={props} />
+      <TextField de="est_migrants_method" props={props} />
+      {counts(['est_plhiv'])}
+      <TextField de="est_plhiv_source" props={props} />
+      <TextField de="est_plhiv_method" props={props} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// Loads one form's values for an org unit and period, saves cells, and keeps what the clerk is
+// typing and each cell's status; rules are evaluated live over saved values and drafts.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FormCode } from '../../shared/forms/definitions';
+import type { FormData } from '../../shared/forms/api';
+import { evaluateRules, toFormValues, type Rule } from '../../shared/forms/rules';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { cellId, typedNumber, type CellRef, type CellStatus } from './grid-model';
+
+export function useFormData(form: FormCode, orgUnitId: number, period: string) {
+  const [data, setData] = useState<FormData | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [statuses, setStatuses] = useState<Record<string, CellStatus>>({});
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    setData(null);
+    setDrafts({});
+    setStatuses({});
+    setError(null);
+    void call('forms.get', { form, orgUnitId, period }).then((r) => (r.ok ? setData(r.value) : setError(r.error)));
+  }, [form, orgUnitId, period]);
+
+  const stored = useMemo(() => new Map((data?.values ?? []).map((v) => [cellId(v), v])), [data]);
+  const text = useCallback((c: CellRef) => drafts[cellId(c)] ?? (stored.has(cellId(c)) ? String(stored.get(cellId(c))!.value) : ''), [drafts, stored]);
+  const type = useCallback((c: CellRef, value: string) => setDrafts((d) => ({ ...d, [cellId(c)]: value })), []);
+
+  const commit = useCallback(
+    async (cells: { ref: CellRef; text: string }[]) => {
+      setError(null);
+      const ids = cells.map((c) => cellId(c.ref));
+      setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saving' } as CellStatus])) }));
+      const r = await call('forms.save', { form, orgUnitId, period, cells: cells.map((c) => ({ de: c.ref.de, coc: c.ref.coc, value: c.text.trim() === '' ? null : c.text })) });
+      if (r.ok) {
+        setData(r.value);
+        setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !ids.includes(k))));
+        setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saved' } as CellStatus])) }));
+        return;
+      }
+      const issues = new Map((r.error.issues ?? []).map((i) => [i.path, i.messageKey]));
+      // A refused block changes nothing: cells with a reason turn red, the others go back to neutral.
+      setStatuses((s) => ({
+        ...s,
+        ...Object.fromEntries(ids.map((id) => [id, issues.has(id) ? ({ state: 'error', messageKey: issues.get(id)! } as CellStatus) : undefined]).filter(([, v]) => v)),
+      }));
+      if (!issues.size) setError(r.error);
+    },
+    [form, orgUnitId, period],
+  );
+
+  const approve = useCallback(
+    async (approved: boolean) => {
+      const r = await call('forms.approve', { form, orgUnitId, period, approved });
+      if (r.ok) setData(r.value);
+      else setError(r.error);
+    },
+    [form, orgUnitId, period],
+  );
+
+  // Live: saved values overlaid with what is typed but not yet saved.
+  const violations = useMemo(() => {
+    if (!data) return [];
+    const rows = [...stored.values()].map((v) => ({ de: v.de, coc: v.coc, value: v.value }));
+    const merged = new Map(rows.map((r) => [`${r.de}/${r.coc}`, r]));
+    for (const [id, t] of Object.entries(drafts)) {
+      const slash = id.indexOf('/');
+      const n = typedNumber(t);
+      if (n === null) merged.delete(id);
+      else merged.set(id, { de: id.slice(0, slash), coc: id.slice(slash + 1), value: n });
+    }
+    return evaluateRules(data.rules as Rule[], toFormValues([...merged.values()]));
+  }, [data, stored, drafts]);
+
+  return { data, text, type, commit, approve, violations, status: (c: CellRef) => statuses[cellId(c)], error, setError };
+}
