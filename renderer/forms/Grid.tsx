@@ -34,11 +34,21 @@ export function Grid(p: Props) {
       next.select();
     }
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
+  /** Saves the cell if its text changed since it took focus; remembers the text so leaving it does not save twice. */
+  const commitIfChanged = (ref: CellRef, input: HTMLInputElement) => {
+    const id = cellId(ref);
+    const value = input.value;
+    if (p.readOnly || value === focusText[id]) return;
+    setFocusText((f) => ({ ...f, [id]: value }));
+    p.onCommit([{ ref, text: value }]);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, ref: CellRef, r: number, c: number) => {
     const go: Record<string, [number, number]> = { ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], Enter: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1] };
     const target = go[e.key];
     if (!target) return;
     e.preventDefault();
+    // Enter commits the cell even where there is no cell below to move to, as in a spreadsheet.
+    if (e.key === 'Enter') commitIfChanged(ref, e.currentTarget);
     move(target[0], target[1]);
   };
   const onPaste = (e: ClipboardEvent<HTMLInputElement>, r: number, c: number) => {
@@ -96,12 +106,13 @@ export function Grid(p: Props) {
                     autoComplete="off"
                     readOnly={p.readOnly}
                     value={p.text(ref)}
-                    onFocus={(e) => setFocusText((f) => ({ ...f, [id]: e.currentTarget.value }))}
-                    onChange={(e) => p.onType(ref, e.target.value)}
-                    onBlur={(e) => {
-                      if (!p.readOnly && e.currentTarget.value !== focusText[id]) p.onCommit([{ ref, text: e.currentTarget.value }]);
+                    onFocus={(e) => {
+                      const value = e.currentTarget.value; // read now: React clears currentTarget after the handler
+                      setFocusText((f) => ({ ...f, [id]: value }));
                     }}
-                    onKeyDown={(e) => onKeyDown(e, r, c)}
+                    onChange={(e) => p.onType(ref, e.target.value)}
+                    onBlur={(e) => commitIfChanged(ref, e.currentTarget)}
+                    onKeyDown={(e) => onKeyDown(e, ref, r, c)}
                     onPaste={(e) => onPaste(e, r, c)}
                   />
                   {st?.state === 'error' ? <span className="cell-error" role="alert">{t(st.messageKey)}</span> : null}

@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app-process.js';
+import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+let browser: Browser;
+let app: RunningApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await app?.stop();
+  await browser?.close();
+});
+
+const cell = (page: Page, grid: string, r: number, c: number) => page.locator(`input[data-grid="${grid}"][data-r="${r}"][data-c="${c}"]`);
+const tdOf = (page: Page, grid: string, r: number, c: number) => cell(page, grid, r, c).locator('xpath=..');
+const violations = (page: Page) => page.locator('.rule-panel .violation').allTextContents();
+
+describe('aggregate forms, end to end in chromium', () => {
+  it('a clerk fills the 2017 testing form by keyboard and by pasting, fixes a rule violation; a supervisor approves and edits are closed', async () => {
+    app = await startApp(tempDir());
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    await page.keyboard.press('Alt+2');
+    await page.locator('#form-year').fill('2017');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
+
+    // Totals for voluntary testing, by keyboard: type, Tab, type, Enter.
+    await cell(page, 'total-voluntary', 0, 0).focus();
+    await page.keyboard.type('52 000');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('153');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tdOf(page, 'total-voluntary', 0, 1).getAttribute('class')).toContain('saved');
+    await expect.poll(() => cell(page, 'total-voluntary', 0, 0).inputValue()).toBe('52000');
+
+    // The age x sex grid: arrows move like a spreadsheet.
+    await cell(page, 'tested-voluntary', 5, 0).focus(); // 25-29, male
+    await page.keyboard.type('10');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('8');
+    await page.keyboard.press('ArrowDown'); // leaving saves
+    await expect.poll(() => tdOf(page, 'tested-voluntary', 5, 1).getAttribute('class')).toContain('saved');
+    await expect.poll(() => page.locator('td[data-total-row="25-29"]').first().textContent()).toBe('18');
+
+    // A bad value is refused in place, with the reason, and nothing else changes.
+    await page.keyboard.type('-5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tdOf(page, 'tested-voluntary', 6, 1).textContent()).toContain('не может быть отрицательным');
+
+    // More positive than tested: the rule shows while typing; fixing the value clears it.
+    await cell(page, 'positive-voluntary', 5, 0).focus();
+    await page.keyboard.type('12');
+    await expect.poll(() => violations(page)).toEqual(['Положительных больше, чем обследованных: Выявлено ВИЧ+ (Добровольное) 12 > Обследовано на ВИЧ (Добровольное) 10']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tdOf(page, 'positive-voluntary', 5, 0).getAttribute('class')).toContain('flagged');
+    await screenshot(page, 'forms-violation-ru');
+    await cell(page, 'positive-voluntary', 5, 0).fill('2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => violations(page)).toEqual([]);
+
+    // A block copied from Excel: pasted at 0-4 / male, saved as one, totals follow.
+    await page.evaluate(() => navigator.clipboard.writeText('1\t2\r\n3\t4\r\n'));
+    await cell(page, 'tested-voluntary', 0, 0).focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => cell(page, 'tested-voluntary', 1, 1).inputValue()).toBe('4');
+    await expect.poll(() => tdOf(page, 'tested-voluntary', 1, 1).getAttribute('class')).toContain('saved');
+    await expect.poll(() => page.locator('td[data-total-row="5-9"]').first().textContent()).toBe('7');
+    // A block with a bad value is refused whole; one that does not fit changes nothing either.
+    await page.evaluate(() => navigator.clipboard.writeText('5\tx\n'));
+    await cell(page, 'tested-voluntary', 2, 0).focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => tdOf(page, 'tested-voluntary', 2, 1).textContent()).toContain('введите число');
+    await page.evaluate(() => navigator.clipboard.writeText('1\t2\t3\n'));
+    await cell(page, 'tested-voluntary', 11, 1).focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('не помещается');
+
+    // Reload: what was saved is there.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    await page.keyboard.press('Alt+2');
+    await page.locator('#form-year').fill('2017');
+    await expect.poll(() => cell(page, 'tested-voluntary', 0, 1).inputValue()).toBe('2');
+    expect(await cell(page, 'tested-voluntary', 2, 0).inputValue()).toBe('');
+    expect(await cell(page, 'positive-voluntary', 5, 0).inputValue()).toBe('2');
+
+    // The supervisor approves: the period is locked until the approval is withdrawn.
+    await page.getByRole('button', { name: 'Утвердить период' }).click();
+    await expect.poll(() => page.getByText(/Утверждено: demo/).isVisible()).toBe(true);
+    await cell(page, 'tested-voluntary', 3, 0).focus();
+    await page.keyboard.type('99');
+    await page.keyboard.press('Enter');
+    expect(await cell(page, 'tested-voluntary', 3, 0).inputValue()).toBe('');
+    await screenshot(page, 'forms-approved-ru');
+    await page.getByRole('button', { name: 'Снять утверждение' }).click();
+    await cell(page, 'tested-voluntary', 3, 0).focus();
+    await page.keyboard.type('99');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tdOf(page, 'tested-voluntary', 3, 0).getAttribute('class')).toContain('saved');
+
+    // Both acts are in the change log.
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
