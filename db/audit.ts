@@ -1,6 +1,6 @@
 // Every change is recorded with who, when, old and new value, inside the transaction that makes
 // it, so a change and its audit entry are committed together or not at all.
-import type { Db } from './connection.js';
+import { stmt, type Db } from './connection.js';
 import type { AuditEntry } from '../shared/contract.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup';
@@ -18,9 +18,7 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 export function recordChange(db: Db, change: Change, now: Date = new Date()): void {
   if (!db.inTransaction) throw new Error('recordChange must run inside the transaction that makes the change');
-  db.prepare(
-    'INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(now.toISOString(), change.actor, change.action, change.entity, change.entityId == null ? null : String(change.entityId), json(change.oldValue), json(change.newValue));
+  stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)').run(now.toISOString(), change.actor, change.action, change.entity, change.entityId == null ? null : String(change.entityId), json(change.oldValue), json(change.newValue));
 }
 
 /** Runs `work` in one transaction; `work` records its changes through the given function. */
@@ -31,16 +29,13 @@ export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omi
 type AuditRow = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
-  return (db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
+  return (stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
 }
 
 /** Entries of one entity (and, with a prefix, of entities filed under it such as a case's events). */
 export function auditOf(db: Db, entity: string, entityId: string, childEntity?: string): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
-         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`,
-    )
+  const rows = stmt(db, `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
+         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`)
     .all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
   return rows.map(toAuditEntry);
 }

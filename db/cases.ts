@@ -1,6 +1,6 @@
 // The case register's storage: cases (soft-deleted), their key populations and dated events.
 // Every write is one transaction with its audit entries; no names are ever stored.
-import type { Db } from './connection.js';
+import { stmt, type Db } from './connection.js';
 import { changeWithAudit, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
@@ -34,12 +34,12 @@ const toEvent = (e: EventDbRow): CaseEvent => ({
 });
 
 function row(db: Db, id: number): CaseDbRow | undefined {
-  return db.prepare(`SELECT c.*, ${KPS} FROM hiv_case c WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
+  return stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
 }
 
 export function getCase(db: Db, id: number): StoredCase {
   const r = row(db, id) ?? fail('not_found');
-  const events = (db.prepare('SELECT * FROM case_event WHERE case_id = ? ORDER BY event_date, id').all(id) as EventDbRow[]).map(toEvent);
+  const events = (stmt(db, 'SELECT * FROM case_event WHERE case_id = ? ORDER BY event_date, id').all(id) as EventDbRow[]).map(toEvent);
   return {
     id, case: toInput(r), events, currentOutcome: r.current_outcome, uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
     deletedAt: r.deleted_at, createdAt: r.created_at, updatedAt: r.updated_at,
@@ -48,11 +48,8 @@ export function getCase(db: Db, id: number): StoredCase {
 
 /** Live cases with the same person's code (compared by key), sex and year of birth. */
 export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear: number | null; excludeId: number | null }): Duplicate[] {
-  return db
-    .prepare(
-      `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
-       WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`,
-    )
+  return stmt(db, `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
+       WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`)
     .all(uicKey(q.uic), q.sex, q.birthYear, q.excludeId) as Duplicate[];
 }
 
@@ -61,10 +58,10 @@ const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.
 export const kpBit = (kp: (typeof KEY_POPULATIONS)[number]) => 1 << KEY_POPULATIONS.indexOf(kp);
 
 function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
-  db.prepare('DELETE FROM case_key_population WHERE case_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
+  stmt(db, 'DELETE FROM case_key_population WHERE case_id = ?').run(id);
+  const insert = stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
   for (const kp of new Set(kps)) insert.run(id, kp);
-  db.prepare('UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kps.reduce((m, kp) => m | kpBit(kp), 0), id);
+  stmt(db, 'UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kps.reduce((m, kp) => m | kpBit(kp), 0), id);
 }
 
 function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: boolean) {
@@ -75,7 +72,7 @@ function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: 
 
 /** A diagnosis moved after an existing ART start would break the rule that ART follows diagnosis. */
 function refuseArtBeforeDiagnosis(db: Db, id: number, diagnosisDate: string) {
-  const early = db.prepare(`SELECT 1 FROM case_event WHERE case_id = ? AND kind = 'art_start' AND event_date < ?`).get(id, diagnosisDate);
+  const early = stmt(db, `SELECT 1 FROM case_event WHERE case_id = ? AND kind = 'art_start' AND event_date < ?`).get(id, diagnosisDate);
   if (early) fail('invalid_input', undefined, [{ path: 'diagnosisDate', messageKey: 'validation.diagnosis_after_art' }]);
 }
 
@@ -89,11 +86,8 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
   return changeWithAudit(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-             infection_country, diagnosis_date, diagnosis_country, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
+      stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+             infection_country, diagnosis_date, diagnosis_country, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(orgUnitId, ...columns(c), at, at).lastInsertRowid,
     );
     writeKeyPopulations(db, id, c.keyPopulations);
@@ -110,7 +104,7 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
 
 function insertEvent(db: Db, record: (c: Omit<Change, 'actor'>) => void, caseId: number, e: EventInput, at: string): number {
   const id = Number(
-    db.prepare('INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    stmt(db, 'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
   );
   record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
@@ -125,10 +119,8 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
     const sameIdentity = before!.uic_key === uicKey(c.uic) && before!.sex === c.sex && before!.birth_year === c.birthYear;
     refuseDuplicate(db, c, id, opts.allowDuplicate || sameIdentity);
     refuseArtBeforeDiagnosis(db, id, c.diagnosisDate);
-    db.prepare(
-      `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
-         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`,
-    ).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
+    stmt(db, `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
+         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
     writeKeyPopulations(db, id, c.keyPopulations);
     const old = toInput(before!);
     const changed = (Object.keys(c) as (keyof CaseInput)[]).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : c[k]));
@@ -142,7 +134,7 @@ export function deleteCase(db: Db, actor: string, id: number, now: Date = new Da
   changeWithAudit(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
-    db.prepare('UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
+    stmt(db, 'UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
     record({ action: 'delete', entity: 'case', entityId: id, oldValue: { registerNo: before!.register_no, uic: before!.uic } });
   });
 }
@@ -151,21 +143,18 @@ export function restoreCase(db: Db, actor: string, id: number): void {
   changeWithAudit(db, actor, (record) => {
     const before = row(db, id);
     if (!before || !before.deleted_at) fail('not_found');
-    db.prepare('UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
+    stmt(db, 'UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
     record({ action: 'restore', entity: 'case', entityId: id, oldValue: { deletedAt: before!.deleted_at, deletedBy: before!.deleted_by } });
   });
 }
 
 export function listDeleted(db: Db): { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[] {
-  return db
-    .prepare(`SELECT id, register_no AS registerNo, uic, deleted_at AS deletedAt, deleted_by AS deletedBy FROM hiv_case WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`)
+  return stmt(db, `SELECT id, register_no AS registerNo, uic, deleted_at AS deletedAt, deleted_by AS deletedBy FROM hiv_case WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`)
     .all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
 }
 
 function refreshOutcome(db: Db, caseId: number) {
-  db.prepare(
-    `UPDATE hiv_case SET current_outcome = coalesce((SELECT outcome FROM case_event WHERE case_id = @id AND kind = 'outcome' ORDER BY event_date DESC, id DESC LIMIT 1), 'in_care') WHERE id = @id`,
-  ).run({ id: caseId });
+  stmt(db, `UPDATE hiv_case SET current_outcome = coalesce((SELECT outcome FROM case_event WHERE case_id = @id AND kind = 'outcome' ORDER BY event_date DESC, id DESC LIMIT 1), 'in_care') WHERE id = @id`).run({ id: caseId });
 }
 
 const eventColumns = (e: EventInput) => [
@@ -185,23 +174,23 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
     if (eventId === null) {
       id = insertEvent(db, record, caseId, e, at);
     } else {
-      const old = db.prepare('SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
+      const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
       if (!old) fail('not_found');
-      db.prepare('UPDATE case_event SET kind = ?, event_date = ?, cd4 = ?, vl_copies = ?, vl_undetectable = ?, outcome = ?, updated_at = ? WHERE id = ?').run(...eventColumns(e), at, eventId);
+      stmt(db, 'UPDATE case_event SET kind = ?, event_date = ?, cd4 = ?, vl_copies = ?, vl_undetectable = ?, outcome = ?, updated_at = ? WHERE id = ?').run(...eventColumns(e), at, eventId);
       id = eventId;
       record({ action: 'update', entity: 'case_event', entityId: `${caseId}/${id}`, oldValue: toEvent(old!), newValue: e });
     }
     refreshOutcome(db, caseId);
-    db.prepare('UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, caseId);
+    stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, caseId);
     return id;
   });
 }
 
 export function deleteEvent(db: Db, actor: string, caseId: number, eventId: number): void {
   changeWithAudit(db, actor, (record) => {
-    const old = db.prepare('SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
+    const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
     if (!old) fail('not_found');
-    db.prepare('DELETE FROM case_event WHERE id = ?').run(eventId);
+    stmt(db, 'DELETE FROM case_event WHERE id = ?').run(eventId);
     record({ action: 'delete', entity: 'case_event', entityId: `${caseId}/${eventId}`, oldValue: toEvent(old!) });
     refreshOutcome(db, caseId);
   });
@@ -250,8 +239,8 @@ export function caseListSql(query: CaseQuery): { where: string; params: unknown[
 
 export function listCases(db: Db, query: CaseQuery): { rows: CaseRow[]; total: number } {
   const { where, params, order, limit, offset, countFrom } = caseListSql(query);
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
   return {
     total,
     rows: rows.map((r) => ({

@@ -73,3 +73,14 @@ export function openConnection(file: string, opts: { create: boolean }): Db {
     return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
   }
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: repositories call this on hot paths. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}

@@ -1,6 +1,6 @@
 // Aggregate values: saved cell by cell (or a pasted block) in one audited transaction, refused
 // while the form's period is approved; rules read from the database.
-import type { Db } from './connection.js';
+import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
 import { fail, type FieldIssue } from '../shared/result.js';
 import { dataElement, FORM_PERIOD_TYPES, isValidCell, MAX_COUNT, type FormCode } from '../shared/forms/definitions.js';
@@ -36,17 +36,17 @@ export function parseCell(valueType: 'count' | 'text', raw: string | null): { ok
 function checkKey(db: Db, k: FormKey) {
   const p = parsePeriod(k.period);
   if (!p || !FORM_PERIOD_TYPES[k.form].includes(p.type)) fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
-  if (!db.prepare('SELECT 1 FROM org_unit WHERE id = ?').get(k.orgUnitId)) fail('not_found');
+  if (!stmt(db, 'SELECT 1 FROM org_unit WHERE id = ?').get(k.orgUnitId)) fail('not_found');
 }
 
 export function approval(db: Db, k: FormKey): { approvedAt: string; approvedBy: string } | null {
-  return (db.prepare('SELECT approved_at AS approvedAt, approved_by AS approvedBy FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').get(k.form, k.orgUnitId, k.period) as
+  return (stmt(db, 'SELECT approved_at AS approvedAt, approved_by AS approvedBy FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').get(k.form, k.orgUnitId, k.period) as
     | { approvedAt: string; approvedBy: string }
     | undefined) ?? null;
 }
 
 export function formValues(db: Db, k: FormKey): StoredValue[] {
-  return (db.prepare(`SELECT v.* FROM data_value v JOIN data_element d ON d.code = v.data_element WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`).all(k.form, k.orgUnitId, k.period) as Row[]).map(toStored);
+  return (stmt(db, `SELECT v.* FROM data_value v JOIN data_element d ON d.code = v.data_element WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`).all(k.form, k.orgUnitId, k.period) as Row[]).map(toStored);
 }
 
 /** Saves cells (one, or a pasted block) all together; any bad cell refuses the lot, naming each. */
@@ -72,13 +72,11 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
   return changeWithAudit(db, actor, (record) => {
     const locked = approval(db, k);
     if (locked) fail('period_locked', { period: k.period, by: locked.approvedBy });
-    const get = db.prepare('SELECT * FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
-    const upsert = db.prepare(
-      `INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    const get = stmt(db, 'SELECT * FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
+    const upsert = stmt(db, `INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (org_unit_id, period, data_element, coc) DO UPDATE SET value_number = excluded.value_number, value_text = excluded.value_text,
-         comment = excluded.comment, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    );
-    const remove = db.prepare('DELETE FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
+         comment = excluded.comment, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+    const remove = stmt(db, 'DELETE FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
     const at = now.toISOString();
     const saved: StoredValue[] = [];
     for (const c of parsed as NonNullable<(typeof parsed)[number]>[]) {
@@ -105,26 +103,23 @@ export function setApproval(db: Db, actor: string, k: FormKey, approved: boolean
   changeWithAudit(db, actor, (record) => {
     const current = approval(db, k);
     if (approved === (current !== null)) return;
-    if (approved) db.prepare('INSERT INTO form_approval (form_code, org_unit_id, period, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)').run(k.form, k.orgUnitId, k.period, now.toISOString(), actor);
-    else db.prepare('DELETE FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').run(k.form, k.orgUnitId, k.period);
+    if (approved) stmt(db, 'INSERT INTO form_approval (form_code, org_unit_id, period, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)').run(k.form, k.orgUnitId, k.period, now.toISOString(), actor);
+    else stmt(db, 'DELETE FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').run(k.form, k.orgUnitId, k.period);
     record({ action: approved ? 'approve' : 'unapprove', entity: 'form_period', entityId: `${k.form}/${k.orgUnitId}/${k.period}`, oldValue: current, newValue: approved ? { approvedBy: actor } : null });
   });
 }
 
 export function rules(db: Db, form?: FormCode): Rule[] {
-  const rows = db.prepare(`SELECT definition FROM validation_rule ${form ? 'WHERE form_code = ?' : ''} ORDER BY code`).all(...(form ? [form] : [])) as { definition: string }[];
+  const rows = stmt(db, `SELECT definition FROM validation_rule ${form ? 'WHERE form_code = ?' : ''} ORDER BY code`).all(...(form ? [form] : [])) as { definition: string }[];
   return rows.map((r) => RuleSchema.parse(JSON.parse(r.definition)));
 }
 
 /** Which forms and periods have data, per org unit: counts of values and approval. */
 export function completeness(db: Db, year: number): { orgUnitId: number; form: FormCode; period: string; values: number; approved: boolean }[] {
-  return db
-    .prepare(
-      `SELECT v.org_unit_id AS orgUnitId, d.form_code AS form, v.period, count(*) AS values_,
+  return stmt(db, `SELECT v.org_unit_id AS orgUnitId, d.form_code AS form, v.period, count(*) AS values_,
          EXISTS (SELECT 1 FROM form_approval a WHERE a.form_code = d.form_code AND a.org_unit_id = v.org_unit_id AND a.period = v.period) AS approved
        FROM data_value v JOIN data_element d ON d.code = v.data_element
-       WHERE substr(v.period, 1, 4) = ? GROUP BY v.org_unit_id, d.form_code, v.period ORDER BY v.org_unit_id, d.form_code, v.period`,
-    )
+       WHERE substr(v.period, 1, 4) = ? GROUP BY v.org_unit_id, d.form_code, v.period ORDER BY v.org_unit_id, d.form_code, v.period`)
     .all(String(year))
     .map((r) => {
       const row = r as { orgUnitId: number; form: FormCode; period: string; values_: number; approved: number };
