@@ -11,6 +11,7 @@ import { useFormData } from './useFormData';
 import { TestingForm } from './TestingForm';
 import { SimpleForm } from './SimpleForm';
 import { deLabel } from './labels';
+import { CompletenessPanel } from './CompletenessPanel';
 
 const SUB_PERIODS = { year: [''], quarter: ['Q1', 'Q2', 'Q3', 'Q4'], month: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] } as const;
 
@@ -92,6 +93,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
         </div>
       ) : null}
       {!f.data ? <p>{t('common.loading')}</p> : form === 'testing' ? <TestingForm {...gridProps} /> : <SimpleForm form={form} {...gridProps} />}
+      {/^\d{4}$/.test(year) ? <CompletenessPanel year={Number(year)} refreshKey={f.data} /> : null}
     </section>
   );
 }

@@ -106,6 +106,10 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => tdOf(page, 'tested-voluntary', 3, 0).getAttribute('class')).toContain('saved');
 
+    // Completeness: the year's testing form has data and is not approved now.
+    await expect.poll(() => page.getByTestId('completeness').locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+      'Казахский научный центр дерматологии и инфекционных заболеваний (демо)', 'Тестирование мигрантов на ВИЧ', '2017', '10', '—',
+    ]);
     // Both acts are in the change log.
     await page.keyboard.press('Alt+6');
     await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));
