@@ -64,7 +64,8 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
       issues.push({ path: cellPath(c), messageKey: r.messageKey });
       return null;
     }
-    const comment = c.comment?.trim() || null;
+    // No comment given: the cell keeps the one it has. An empty one clears it.
+    const comment = c.comment === undefined ? undefined : c.comment?.trim() || null;
     if (comment && (comment.length > 500 || /[\u0000-\u001f\u007f]/.test(comment))) issues.push({ path: cellPath(c), messageKey: 'validation.invalid_value' });
     return { ...c, value: r.value, comment };
   });
@@ -79,8 +80,9 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
     const remove = stmt(db, 'DELETE FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
     const at = now.toISOString();
     const saved: StoredValue[] = [];
-    for (const c of parsed as NonNullable<(typeof parsed)[number]>[]) {
-      const old = get.get(k.orgUnitId, k.period, c.de, c.coc) as Row | undefined;
+    for (const parsedCell of parsed as NonNullable<(typeof parsed)[number]>[]) {
+      const old = get.get(k.orgUnitId, k.period, parsedCell.de, parsedCell.coc) as Row | undefined;
+      const c = { ...parsedCell, comment: parsedCell.comment === undefined ? (old?.comment ?? null) : parsedCell.comment };
       const oldValue = old ? (old.value_number ?? old.value_text) : null;
       if (oldValue === c.value && (old?.comment ?? null) === c.comment) continue;
       if (c.value === null) remove.run(k.orgUnitId, k.period, c.de, c.coc);

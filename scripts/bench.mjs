@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, build, ensureInstalled } from './setup.mjs';
 import { benchCases } from './bench-cases.mjs';
+import { benchForms } from './bench-forms.mjs';
 
 ensureInstalled();
 build();
@@ -65,4 +66,5 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+await benchForms(load, ROOT);
 await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });

@@ -24,6 +24,8 @@ export function FormsPage({ status }: { status: AppStatus }) {
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
   const f = useFormData(form, unit.id, period || String(new Date().getFullYear() - 1));
   const locked = !!f.data?.approval;
+  const [active, setActive] = useState<CellRef | null>(null);
+  const [commentText, setCommentText] = useState('');
 
   const flagged = (c: CellRef): string | undefined => {
     const v = f.violations.find((x) => (x.cell !== null ? x.cell === c.coc && (x.leftDe === c.de || x.rightDe === c.de) : x.leftDe === c.de || x.rightDe === c.de));
@@ -35,6 +37,15 @@ export function FormsPage({ status }: { status: AppStatus }) {
     text: f.text, status: f.status, flagged, readOnly: locked, onType: f.type,
     onCommit: (cells: { ref: CellRef; text: string }[]) => void f.commit(cells),
     onBlockError: (key: string) => f.setError({ ...appError('invalid_input'), messageKey: key }),
+    onFocusCell: (c: CellRef) => {
+      setActive(c);
+      setCommentText(f.comment(c));
+    },
+  };
+  // A comment belongs to a value: it is saved with the cell's current value, and needs one.
+  const saveComment = () => {
+    if (!active || locked || commentText === f.comment(active) || f.text(active).trim() === '') return;
+    void f.commit([{ ref: active, text: f.text(active), comment: commentText }]);
   };
 
   return (
@@ -93,6 +104,15 @@ export function FormsPage({ status }: { status: AppStatus }) {
         </div>
       ) : null}
       {!f.data ? <p>{t('common.loading')}</p> : form === 'testing' ? <TestingForm {...gridProps} /> : <SimpleForm form={form} {...gridProps} />}
+      {active && form === 'testing' ? (
+        <div className="comment-bar">
+          <label className="filter">
+            <span>{t('forms.comment', { cell: deLabel(t, active.de) })}</span>
+            <input id="cell-comment" value={commentText} readOnly={locked} disabled={f.text(active).trim() === ''} onChange={(e) => setCommentText(e.target.value)} onBlur={saveComment}
+              onKeyDown={(e) => e.key === 'Enter' && saveComment()} />
+          </label>
+        </div>
+      ) : null}
       {/^\d{4}$/.test(year) ? <CompletenessPanel year={Number(year)} refreshKey={f.data} /> : null}
     </section>
   );

@@ -20,6 +20,7 @@ type Props = {
   onType: (c: CellRef, text: string) => void;
   onCommit: (cells: { ref: CellRef; text: string }[]) => void;
   onBlockError: (messageKey: string) => void;
+  onFocusCell?: (c: CellRef) => void;
   totals?: boolean;
 };
 
@@ -109,6 +110,7 @@ export function Grid(p: Props) {
                     onFocus={(e) => {
                       const value = e.currentTarget.value; // read now: React clears currentTarget after the handler
                       setFocusText((f) => ({ ...f, [id]: value }));
+                      p.onFocusCell?.(ref);
                     }}
                     onChange={(e) => p.onType(ref, e.target.value)}
                     onBlur={(e) => commitIfChanged(ref, e.currentTarget)}

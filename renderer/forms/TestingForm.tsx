@@ -11,6 +11,7 @@ import type { CellRef, CellStatus } from './grid-model';
 type GridCommon = {
   text: (c: CellRef) => string; status: (c: CellRef) => CellStatus | undefined; flagged: (c: CellRef) => string | undefined; readOnly: boolean;
   onType: (c: CellRef, t: string) => void; onCommit: (cells: { ref: CellRef; text: string }[]) => void; onBlockError: (k: string) => void;
+  onFocusCell: (c: CellRef) => void;
 };
 
 const options = (code: string) => CATEGORIES.find((c) => c.code === code)!.options.map((o) => o.code);

@@ -27,11 +27,11 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
   const type = useCallback((c: CellRef, value: string) => setDrafts((d) => ({ ...d, [cellId(c)]: value })), []);
 
   const commit = useCallback(
-    async (cells: { ref: CellRef; text: string }[]) => {
+    async (cells: { ref: CellRef; text: string; comment?: string }[]) => {
       setError(null);
       const ids = cells.map((c) => cellId(c.ref));
       setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saving' } as CellStatus])) }));
-      const r = await call('forms.save', { form, orgUnitId, period, cells: cells.map((c) => ({ de: c.ref.de, coc: c.ref.coc, value: c.text.trim() === '' ? null : c.text })) });
+      const r = await call('forms.save', { form, orgUnitId, period, cells: cells.map((c) => ({ de: c.ref.de, coc: c.ref.coc, value: c.text.trim() === '' ? null : c.text, ...(c.comment !== undefined ? { comment: c.comment } : {}) })) });
       if (r.ok) {
         setData(r.value);
         setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !ids.includes(k))));
@@ -72,5 +72,7 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
     return evaluateRules(data.rules as Rule[], toFormValues([...merged.values()]));
   }, [data, stored, drafts]);
 
-  return { data, text, type, commit, approve, violations, status: (c: CellRef) => statuses[cellId(c)], error, setError };
+  const comment = useCallback((c: CellRef) => stored.get(cellId(c))?.comment ?? '', [stored]);
+
+  return { data, text, comment, type, commit, approve, violations, status: (c: CellRef) => statuses[cellId(c)], error, setError };
 }

@@ -141,6 +141,7 @@ export const en: Messages = {
     form: 'Form',
     valuesEntered: 'Cells filled',
     approvedColumn: 'Approved',
+    comment: 'Comment on the selected cell ({{cell}})',
     checks: 'Checks',
     total: 'Total',
     allMigrants: 'All migrants (total)',

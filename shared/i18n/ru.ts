@@ -140,6 +140,7 @@ export const ru = {
     form: 'Форма',
     valuesEntered: 'Заполнено ячеек',
     approvedColumn: 'Утверждено',
+    comment: 'Комментарий к выбранной ячейке ({{cell}})',
     checks: 'Проверки',
     total: 'Итого',
     allMigrants: 'Все мигранты (итог)',

@@ -40,6 +40,11 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => tdOf(page, 'total-voluntary', 0, 1).getAttribute('class')).toContain('saved');
     await expect.poll(() => cell(page, 'total-voluntary', 0, 0).inputValue()).toBe('52000');
+    // A comment on the selected cell, saved with its value.
+    await cell(page, 'total-voluntary', 0, 0).focus();
+    await page.locator('#cell-comment').fill('журнал добровольного тестирования');
+    await page.locator('#cell-comment').press('Enter');
+    await expect.poll(() => tdOf(page, 'total-voluntary', 0, 0).getAttribute('class')).toContain('saved');
 
     // The age x sex grid: arrows move like a spreadsheet.
     await cell(page, 'tested-voluntary', 5, 0).focus(); // 25-29, male
@@ -91,6 +96,8 @@ describe('aggregate forms, end to end in chromium', () => {
     await expect.poll(() => cell(page, 'tested-voluntary', 0, 1).inputValue()).toBe('2');
     expect(await cell(page, 'tested-voluntary', 2, 0).inputValue()).toBe('');
     expect(await cell(page, 'positive-voluntary', 5, 0).inputValue()).toBe('2');
+    await cell(page, 'total-voluntary', 0, 0).focus();
+    await expect.poll(() => page.locator('#cell-comment').inputValue()).toBe('журнал добровольного тестирования');
 
     // The supervisor approves: the period is locked until the approval is withdrawn.
     await page.getByRole('button', { name: 'Утвердить период' }).click();

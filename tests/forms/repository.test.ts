@@ -25,6 +25,8 @@ describe('aggregate values', () => {
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8 770' }]);
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8770', comment: 'журнал 2016' }]);
     expect(formValues(db, k)).toMatchObject([{ de: 'tested_mobile_clinic', coc: TOTAL, value: 8770, comment: 'журнал 2016', updatedBy: 'Айгуль' }]);
+    saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8770' }]); // no comment given: kept
+    expect(formValues(db, k)[0]!.comment).toBe('журнал 2016');
     saveCells(db, 'Ержан', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '' }]);
     expect(formValues(db, k)).toEqual([]);
     expect(auditOf(db, 'data_value', `${k.orgUnitId}/2016/tested_mobile_clinic/${TOTAL}`).map((e) => [e.actor, e.action, e.oldValue, e.newValue])).toEqual([
