@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app-process.js';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
-import { useTempDirs } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { useE2e } from '../helpers/e2e.js';
 
-const tempDir = useTempDirs();
-let browser: Browser;
-let app: RunningApp;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-});
+const e2e = useE2e();
 
 // Keyboard helpers: what a clerk does in each kind of field.
 const type = (page: Page, text: string) => page.keyboard.type(text);
@@ -62,8 +51,8 @@ async function addEvent(page: Page, kind: string, date: string, value?: string) 
 
 describe('case register, end to end in chromium', () => {
   it('a clerk enters cases and events by keyboard, meets a duplicate, edits, deletes and restores, filters, and sees the audit trail', async () => {
-    app = await startApp(tempDir());
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1000 } });
     const errors = watchErrors(page);
     await page.goto(app.url);
     await expect.poll(() => focusedId(page).then(() => page.evaluate(() => document.activeElement?.textContent))).toBe('Открыть демо');

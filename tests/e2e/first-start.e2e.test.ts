@@ -1,33 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app-process.js';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
-import { useTempDirs } from '../helpers/tmp.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { useE2e } from '../helpers/e2e.js';
 
-const tempDir = useTempDirs();
-let browser: Browser;
-const apps: RunningApp[] = [];
-const start = async (dir: string) => {
-  const app = await startApp(dir);
-  apps.push(app);
-  return app;
-};
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.stop();
-});
+const e2e = useE2e();
+const { tempDir, start } = e2e;
 
 describe('first start, end to end in chromium', () => {
   it('a new user sets up their centre in Russian by keyboard, switches to English, restarts and finds both kept', async () => {
     const dataDir = tempDir();
     const app = await start(dataDir);
-    const page = await browser.newPage();
+    const page = await e2e.browser().newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Первый запуск' }).isVisible()).toBe(true);
@@ -77,7 +61,7 @@ describe('first start, end to end in chromium', () => {
     await app.stop();
     const again = await start(dataDir);
     expect(again.url).not.toBe(app.url); // a new key every run
-    const page2 = await browser.newPage();
+    const page2 = await e2e.browser().newPage();
     await page2.goto(again.url);
     await expect.poll(() => page2.getByTestId('centre-name').textContent()).toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
     await expect.poll(() => page2.getByRole('navigation').getByRole('button').first().textContent()).toBe('Case register');
@@ -86,7 +70,7 @@ describe('first start, end to end in chromium', () => {
 
   it('the demo choice opens the demo database', async () => {
     const app = await start(tempDir());
-    const page = await browser.newPage();
+    const page = await e2e.browser().newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Открыть демо' }).click();
@@ -103,7 +87,7 @@ describe('first start, end to end in chromium', () => {
     const junk = join(dir, 'Регистр 2017.xlsx');
     writeFileSync(junk, 'PK\u0003\u0004 spreadsheet bytes');
     const app = await start(tempDir());
-    const page = await browser.newPage();
+    const page = await e2e.browser().newPage();
     await page.goto(app.url);
     await page.locator('#path').fill(junk);
     await page.locator('#existing-operator').fill('Ержан');
@@ -116,7 +100,7 @@ describe('first start, end to end in chromium', () => {
 
   it('a page without the key sees a bilingual explanation, not the app', async () => {
     const app = await start(tempDir());
-    const page = await browser.newPage();
+    const page = await e2e.browser().newPage();
     const response = await page.goto(new URL(app.url).origin + '/');
     expect(response?.status()).toBe(401);
     expect(await page.textContent('body')).toContain('Open the program with the link it printed at start');

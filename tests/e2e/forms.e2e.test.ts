@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app-process.js';
-import { launchBrowser, screenshot, watchErrors } from '../helpers/browser.js';
-import { useTempDirs } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { useE2e } from '../helpers/e2e.js';
 
-const tempDir = useTempDirs();
-let browser: Browser;
-let app: RunningApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await app?.stop();
-  await browser?.close();
-});
+const e2e = useE2e();
 
 const cell = (page: Page, grid: string, r: number, c: number) => page.locator(`input[data-grid="${grid}"][data-r="${r}"][data-c="${c}"]`);
 const tdOf = (page: Page, grid: string, r: number, c: number) => cell(page, grid, r, c).locator('xpath=..');
@@ -21,8 +11,8 @@ const violations = (page: Page) => page.locator('.rule-panel .violation').allTex
 
 describe('aggregate forms, end to end in chromium', () => {
   it('a clerk fills the 2017 testing form by keyboard and by pasting, fixes a rule violation; a supervisor approves and edits are closed', async () => {
-    app = await startApp(tempDir());
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
+    const app = await e2e.start();
+    const context = await e2e.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
