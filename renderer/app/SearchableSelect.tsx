@@ -1,7 +1,7 @@
 // A select the clerk can search by typing any part of a label (or its code), fully by keyboard:
 // arrows move, Enter picks, Esc closes. downshift supplies the ARIA combobox behaviour.
 import { useCombobox } from 'downshift';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 
 export type Option = { value: string; label: string; group?: string };
 
@@ -20,9 +20,7 @@ const norm = (s: string) => s.toLocaleLowerCase().replace(/ё/g, 'е');
 export function SearchableSelect({ id, options, value, onChange, onBlur, placeholder, invalid }: Props) {
   const selected = options.find((o) => o.value === value) ?? null;
   const [query, setQuery] = useState('');
-  // When the menu opens under a resting mouse pointer, the browser reports a "move": it must not
-  // steal the highlight from the first match of what the clerk is typing.
-  const lastKeyAt = useRef(0);
+
   const items = useMemo(() => {
     const q = norm(query.trim());
     if (!q) return options;
@@ -37,6 +35,9 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
     items,
     selectedItem: selected,
     itemToString: (o) => o?.label ?? '',
+    // Compare by value: options rebuilt on a re-render must not count as a new choice, which would
+    // put the old label back into the input under the clerk's typing.
+    itemToKey: (o) => o?.value ?? null,
     onInputValueChange: ({ inputValue, type }) => {
       if (type !== useCombobox.stateChangeTypes.InputChange) return;
       setQuery(inputValue ?? '');
@@ -50,14 +51,8 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
       if (!isOpen) setQuery('');
     },
     defaultHighlightedIndex: 0,
-    stateReducer: (state, { type, changes }) => {
-      const typing = Date.now() - lastKeyAt.current < 600;
-      if (typing && (type === useCombobox.stateChangeTypes.ItemMouseMove || type === useCombobox.stateChangeTypes.MenuMouseLeave)) {
-        return { ...changes, highlightedIndex: state.highlightedIndex };
-      }
-      if (type === useCombobox.stateChangeTypes.InputChange) return { ...changes, highlightedIndex: 0 };
-      return changes;
-    },
+    // Typing always highlights the first match, so Enter picks what the clerk sees on top.
+    stateReducer: (_state, { type, changes }) => (type === useCombobox.stateChangeTypes.InputChange ? { ...changes, highlightedIndex: 0 } : changes),
   });
 
   return (
@@ -65,7 +60,6 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
       <input
         {...combobox.getInputProps({
           onBlur,
-          onKeyDown: () => void (lastKeyAt.current = Date.now()),
           // Typing into a filled select replaces its choice rather than appending to the label.
           onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select(),
           placeholder,

@@ -11,7 +11,14 @@ const tab = (page: Page, n = 1) => (async () => { for (let i = 0; i < n; i++) aw
 /** In a searchable select: type part of the label, Enter picks the first match. */
 async function pick(page: Page, text: string) {
   await page.keyboard.type(text);
-  await expect.poll(() => page.getByRole('option').first().textContent().then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase()))).toBe(true);
+  try {
+    await expect.poll(() => page.getByRole('option').first().textContent({ timeout: 1000 }).then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase())), { timeout: 10_000 }).toBe(true);
+  } catch (e) {
+    // Say where the keys went, for whoever reads the failure.
+    await screenshot(page, `pick-failure-${Date.now()}`);
+    const where = await page.evaluate(() => ({ id: document.activeElement?.id, tag: document.activeElement?.tagName, value: (document.activeElement as HTMLInputElement | null)?.value }));
+    throw new Error(`no option for "${text}"; focus on ${JSON.stringify(where)}: ${String(e)}`);
+  }
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByRole('option').count()).toBe(0); // the menu closed on the choice
 }

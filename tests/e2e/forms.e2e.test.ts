@@ -98,6 +98,7 @@ describe('aggregate forms, end to end in chromium', () => {
     expect(await cell(page, 'tested-voluntary', 3, 0).inputValue()).toBe('');
     await screenshot(page, 'forms-approved-ru');
     await page.getByRole('button', { name: 'Снять утверждение' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Утвердить период' }).isVisible()).toBe(true);
     await cell(page, 'tested-voluntary', 3, 0).focus();
     await page.keyboard.type('99');
     await page.keyboard.press('Enter');
