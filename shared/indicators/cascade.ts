@@ -1,0 +1,63 @@
+// Counts over case statuses, and the cascade's percentages (each with numerator, denominator and
+// a Wilson interval). The first 90 needs an entered estimate of migrants living with HIV.
+import { proportion, type Proportion } from './wilson.js';
+import type { CaseStatus } from './case-status.js';
+
+export type Tally = {
+  diagnosed: number; inCare: number; onArt: number; vlEligible: number; vlTested: number; vlSuppressed: number; suppressedOnArt: number;
+  newDiagnoses: number; artInitiations: number; linked: number;
+  lateDiagnosis: { numerator: number; denominator: number }; advanced: { numerator: number; denominator: number }; lateArt: { numerator: number; denominator: number };
+};
+
+export function tally(statuses: Iterable<CaseStatus>): Tally {
+  const t: Tally = {
+    diagnosed: 0, inCare: 0, onArt: 0, vlEligible: 0, vlTested: 0, vlSuppressed: 0, suppressedOnArt: 0, newDiagnoses: 0, artInitiations: 0, linked: 0,
+    lateDiagnosis: { numerator: 0, denominator: 0 }, advanced: { numerator: 0, denominator: 0 }, lateArt: { numerator: 0, denominator: 0 },
+  };
+  for (const s of statuses) {
+    t.diagnosed += +s.diagnosed;
+    t.inCare += +s.inCare;
+    t.onArt += +s.onArt;
+    t.vlEligible += +s.vlEligible;
+    t.vlTested += +s.vlTested;
+    t.vlSuppressed += +s.vlSuppressedEligible;
+    t.suppressedOnArt += +s.suppressedOnArt;
+    t.newDiagnoses += +s.newDiagnosis;
+    t.artInitiations += +s.artInitiation;
+    t.linked += +s.linked;
+    if (s.lateDiagnosis !== null) (t.lateDiagnosis.denominator++, (t.lateDiagnosis.numerator += +s.lateDiagnosis));
+    if (s.advancedAtDiagnosis !== null) (t.advanced.denominator++, (t.advanced.numerator += +s.advancedAtDiagnosis));
+    if (s.lateArtStart !== null) (t.lateArt.denominator++, (t.lateArt.numerator += +s.lateArtStart));
+  }
+  return t;
+}
+
+/** 90-90-90 up to 2020, 95-95-95 from 2021. */
+export const targetFor = (year: number) => (year <= 2020 ? 0.9 : 0.95);
+
+export type Cascade = {
+  target: number;
+  first90: Proportion; second90: Proportion; third90: Proportion;
+  diagnosedOfEstimate: Proportion; onArtOfEstimate: Proportion; suppressedOfEstimate: Proportion;
+  vlCoverage: Proportion; vlSuppression: Proportion; linkage: Proportion;
+  lateDiagnosis: Proportion; advanced: Proportion; lateArt: Proportion;
+};
+
+export function cascade(t: Tally, estimate: number | null, year: number): Cascade {
+  const ofEstimate = (n: number) => (estimate === null ? proportion(n, 0, 'no_estimate') : proportion(n, estimate));
+  return {
+    target: targetFor(year),
+    first90: ofEstimate(t.diagnosed),
+    second90: proportion(t.onArt, t.diagnosed),
+    third90: proportion(t.suppressedOnArt, t.onArt),
+    diagnosedOfEstimate: ofEstimate(t.diagnosed),
+    onArtOfEstimate: ofEstimate(t.onArt),
+    suppressedOfEstimate: ofEstimate(t.suppressedOnArt),
+    vlCoverage: proportion(t.vlTested, t.vlEligible),
+    vlSuppression: proportion(t.vlSuppressed, t.vlTested),
+    linkage: proportion(t.linked, t.newDiagnoses),
+    lateDiagnosis: proportion(t.lateDiagnosis.numerator, t.lateDiagnosis.denominator),
+    advanced: proportion(t.advanced.numerator, t.advanced.denominator),
+    lateArt: proportion(t.lateArt.numerator, t.lateArt.denominator),
+  };
+}
