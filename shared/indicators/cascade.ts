@@ -9,26 +9,34 @@ export type Tally = {
   lateDiagnosis: { numerator: number; denominator: number }; advanced: { numerator: number; denominator: number }; lateArt: { numerator: number; denominator: number };
 };
 
-export function tally(statuses: Iterable<CaseStatus>): Tally {
-  const t: Tally = {
+export function emptyTally(): Tally {
+  return {
     diagnosed: 0, inCare: 0, onArt: 0, vlEligible: 0, vlTested: 0, vlSuppressed: 0, suppressedOnArt: 0, newDiagnoses: 0, artInitiations: 0, linked: 0,
     lateDiagnosis: { numerator: 0, denominator: 0 }, advanced: { numerator: 0, denominator: 0 }, lateArt: { numerator: 0, denominator: 0 },
   };
-  for (const s of statuses) {
-    t.diagnosed += +s.diagnosed;
-    t.inCare += +s.inCare;
-    t.onArt += +s.onArt;
-    t.vlEligible += +s.vlEligible;
-    t.vlTested += +s.vlTested;
-    t.vlSuppressed += +s.vlSuppressedEligible;
-    t.suppressedOnArt += +s.suppressedOnArt;
-    t.newDiagnoses += +s.newDiagnosis;
-    t.artInitiations += +s.artInitiation;
-    t.linked += +s.linked;
-    if (s.lateDiagnosis !== null) (t.lateDiagnosis.denominator++, (t.lateDiagnosis.numerator += +s.lateDiagnosis));
-    if (s.advancedAtDiagnosis !== null) (t.advanced.denominator++, (t.advanced.numerator += +s.advancedAtDiagnosis));
-    if (s.lateArtStart !== null) (t.lateArt.denominator++, (t.lateArt.numerator += +s.lateArtStart));
-  }
+}
+
+/** Adds one case's status to a running tally (so a million cases need no list in memory). */
+export function addToTally(t: Tally, s: CaseStatus): Tally {
+  t.diagnosed += +s.diagnosed;
+  t.inCare += +s.inCare;
+  t.onArt += +s.onArt;
+  t.vlEligible += +s.vlEligible;
+  t.vlTested += +s.vlTested;
+  t.vlSuppressed += +s.vlSuppressedEligible;
+  t.suppressedOnArt += +s.suppressedOnArt;
+  t.newDiagnoses += +s.newDiagnosis;
+  t.artInitiations += +s.artInitiation;
+  t.linked += +s.linked;
+  if (s.lateDiagnosis !== null) (t.lateDiagnosis.denominator++, (t.lateDiagnosis.numerator += +s.lateDiagnosis));
+  if (s.advancedAtDiagnosis !== null) (t.advanced.denominator++, (t.advanced.numerator += +s.advancedAtDiagnosis));
+  if (s.lateArtStart !== null) (t.lateArt.denominator++, (t.lateArt.numerator += +s.lateArtStart));
+  return t;
+}
+
+export function tally(statuses: Iterable<CaseStatus>): Tally {
+  const t = emptyTally();
+  for (const s of statuses) addToTally(t, s);
   return t;
 }
 

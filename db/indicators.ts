@@ -1,0 +1,64 @@
+// Case-based indicators over the register: one ordered pass over cases and their events for an
+// org unit and everything under it, so memory stays flat at a million cases.
+import { stmt, type Db } from './connection.js';
+import { caseStatus, type CaseFacts, type CaseStatus } from '../shared/indicators/case-status.js';
+import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
+import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
+import type { Period } from '../shared/periods.js';
+
+type Row = {
+  id: number; diagnosis_date: string; sex: string; birth_year: number | null; kp_mask: number; legal_status: string; migrant_type: string; citizenship: string | null;
+  kind: CaseFacts['events'][number]['kind'] | null; event_date: string | null; cd4: number | null; vl_copies: number | null; vl_undetectable: number | null; outcome: CaseFacts['events'][number]['outcome'];
+};
+
+/** The org unit and all its descendants. */
+export function subtree(db: Db, orgUnitId: number): number[] {
+  return (stmt(db, `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN t ON o.parent_id = t.id) SELECT id FROM t`).all(orgUnitId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Calls `visit` once per live case diagnosed by the end of the period, with its status. */
+export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit: (status: CaseStatus, facts: CaseGroupFacts, id: number) => void): void {
+  const units = subtree(db, orgUnitId);
+  const sql = `SELECT c.id, c.diagnosis_date, c.sex, c.birth_year, c.kp_mask, c.legal_status, c.migrant_type, c.citizenship,
+      e.kind, e.event_date, e.cd4, e.vl_copies, e.vl_undetectable, e.outcome
+    FROM hiv_case c LEFT JOIN case_event e ON e.case_id = c.id
+    WHERE c.deleted_at IS NULL AND c.diagnosis_date <= ? AND c.org_unit_id IN (SELECT value FROM json_each(?))
+    ORDER BY c.id, e.event_date, e.id`;
+  let current: { id: number; facts: CaseGroupFacts; diagnosisDate: string; events: CaseFacts['events'][number][] } | null = null;
+  const flush = () => current && visit(caseStatus({ diagnosisDate: current.diagnosisDate, events: current.events }, period.start, period.end), current.facts, current.id);
+  for (const r of stmt(db, sql).iterate(period.end, JSON.stringify(units)) as Iterable<Row>) {
+    if (!current || current.id !== r.id) {
+      flush();
+      current = {
+        id: r.id, diagnosisDate: r.diagnosis_date, events: [],
+        facts: { sex: r.sex, birthYear: r.birth_year, kpMask: r.kp_mask, legalStatus: r.legal_status, migrantType: r.migrant_type, citizenship: r.citizenship },
+      };
+    }
+    if (r.kind && r.event_date) {
+      current.events.push({ kind: r.kind, date: r.event_date, cd4: r.cd4, copies: r.vl_copies, undetectable: r.vl_undetectable === null ? null : r.vl_undetectable === 1, outcome: r.outcome });
+    }
+  }
+  flush();
+}
+
+/** The total and, for a dimension, each group's tally. */
+export function caseTallies(db: Db, orgUnitId: number, period: Period, dim: Dimension): { total: Tally; groups: { key: string; tally: Tally }[] } {
+  const total = emptyTally();
+  const byGroup = new Map<string, Tally>();
+  const endYear = Number(period.end.slice(0, 4));
+  eachCaseStatus(db, orgUnitId, period, (status, facts) => {
+    addToTally(total, status);
+    for (const g of groupsOf(facts, dim, endYear)) {
+      if (!byGroup.has(g)) byGroup.set(g, emptyTally());
+      addToTally(byGroup.get(g)!, status);
+    }
+  });
+  return { total, groups: [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([key, t]) => ({ key, tally: t })) };
+}
+
+/** The entered estimate of migrants living with HIV for the year, summed over the subtree; null if none. */
+export function plhivEstimate(db: Db, orgUnitId: number, year: number): number | null {
+  const r = stmt(db, `SELECT sum(value_number) AS n, count(*) AS c FROM data_value WHERE data_element = 'est_plhiv' AND coc = '' AND period = ? AND org_unit_id IN (SELECT value FROM json_each(?))`)
+    .get(String(year), JSON.stringify(subtree(db, orgUnitId))) as { n: number | null; c: number };
+  return r.c ? r.n : null;
+}

@@ -1,0 +1,35 @@
+// Disaggregations of the case-based indicators. Key population is multi-valued: a case counts in
+// each of its groups, and once in the total.
+import { UNAIDS_AGE_BANDS } from '../categories.js';
+import { KEY_POPULATIONS } from '../cases/schema.js';
+
+export const DIMENSIONS = ['none', 'sex', 'age_who', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export type CaseGroupFacts = { sex: string; birthYear: number | null; kpMask: number; legalStatus: string; migrantType: string; citizenship: string | null };
+
+/** WHO 2022 five-year band of an age; 'unknown' without a year of birth. */
+export function whoAgeBand(age: number | null): string {
+  if (age === null || age < 0) return 'unknown';
+  if (age >= 50) return '50+';
+  const lo = Math.floor(age / 5) * 5;
+  return `${lo}-${lo + 4}`;
+}
+
+/** The groups a case falls in for a dimension; age is taken at the end of the period. */
+export function groupsOf(c: CaseGroupFacts, dim: Dimension, endYear: number): string[] {
+  const age = c.birthYear === null ? null : endYear - c.birthYear;
+  switch (dim) {
+    case 'none': return [];
+    case 'sex': return [c.sex];
+    case 'age_who': return [whoAgeBand(age)];
+    case 'age_unaids': return [UNAIDS_AGE_BANDS[whoAgeBand(age)] ?? 'unknown'];
+    case 'key_population': {
+      const kps = KEY_POPULATIONS.filter((_, i) => c.kpMask & (1 << i));
+      return kps.length ? kps : ['unknown'];
+    }
+    case 'legal_status': return [c.legalStatus];
+    case 'migrant_type': return [c.migrantType];
+    case 'citizenship': return [c.citizenship ?? 'unknown'];
+  }
+}

@@ -1,0 +1,65 @@
+// The engine over a real SQLite register: the same hand-worked register as definitions.test.ts,
+// entered through the repository in two facilities of one region, then counted from the top.
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection.js';
+import { createDeskDatabase } from '../../db/open.js';
+import { ensureFacility } from '../../db/org-units.js';
+import { createCaseWithEvents, deleteCase } from '../../db/cases.js';
+import { caseTallies, plhivEstimate } from '../../db/indicators.js';
+import { saveCells } from '../../db/forms.js';
+import { parsePeriod } from '../../shared/periods.js';
+import type { EventInput } from '../../shared/cases/schema.js';
+import { aCase } from '../helpers/cases.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+let db: Db;
+let region: number;
+const y2017 = parsePeriod('2017')!;
+
+beforeEach(() => {
+  db = createDeskDatabase(join(tempDir(), 'i.sqlite'), () => {});
+  const a = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'Туркестанская область', facility: 'Центр А' });
+  const b = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'Туркестанская область', facility: 'Центр Б' });
+  const other = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'г. Алматы', facility: 'Центр В' });
+  region = a.parentId!;
+  let n = 0;
+  const add = (unit: number, dx: string, events: EventInput[], over = {}) =>
+    createCaseWithEvents(db, 'x', unit, aCase({ registerNo: String(++n), uic: `КОДА1${1960 + n}`, birthYear: 1960 + n, diagnosisDate: dx, ...over }), events, { allowDuplicate: false });
+  add(a.id, '2017-12-31', [], { sex: 'female' });
+  add(a.id, '2015-05-01', [{ kind: 'art_start', date: '2015-06-01' }, { kind: 'outcome', date: '2017-11-30', outcome: 'died' }]);
+  add(b.id, '2016-03-01', [{ kind: 'art_start', date: '2016-04-01' }, { kind: 'viral_load', date: '2017-06-01', copies: 40, undetectable: false }, { kind: 'outcome', date: '2018-01-05', outcome: 'deported' }]);
+  add(b.id, '2016-01-10', [{ kind: 'art_start', date: '2016-02-01' }, { kind: 'art_stop', date: '2017-03-01' }, { kind: 'art_start', date: '2017-08-01' }, { kind: 'viral_load', date: '2017-12-01', undetectable: true, copies: null }]);
+  add(a.id, '2017-02-01', [{ kind: 'cd4', date: '2017-02-10', cd4: 280 }, { kind: 'art_start', date: '2017-02-15' }]);
+  add(a.id, '2015-01-01', [{ kind: 'art_start', date: '2015-02-01' }, { kind: 'viral_load', date: '2016-11-30', copies: 200, undetectable: false }]);
+  add(b.id, '2017-05-01', [{ kind: 'art_start', date: '2017-05-10' }, { kind: 'cd4', date: '2017-05-20', cd4: 150 }]);
+  add(b.id, '2017-06-01', [{ kind: 'cd4', date: '2017-06-05', cd4: 120 }, { kind: 'art_start', date: '2017-06-20' }, { kind: 'outcome', date: '2017-10-01', outcome: 'ltfu' }], { keyPopulations: ['pwid', 'sw'], sex: 'female' });
+  // Outside the region, and a deleted case: neither counts.
+  add(other.id, '2017-03-01', []);
+  const gone = add(a.id, '2017-04-01', []);
+  deleteCase(db, 'x', gone);
+  saveCells(db, 'x', { form: 'estimates', orgUnitId: a.id, period: '2017' }, [{ de: 'est_plhiv', coc: '', value: '12' }]);
+  saveCells(db, 'x', { form: 'estimates', orgUnitId: b.id, period: '2017' }, [{ de: 'est_plhiv', coc: '', value: '8' }]);
+});
+
+describe('the indicator engine on SQLite', () => {
+  it('counts a region with its facilities, leaving out other regions and deleted cases', () => {
+    const { total } = caseTallies(db, region, y2017, 'none');
+    expect(total).toMatchObject({ diagnosed: 7, inCare: 6, onArt: 5, vlEligible: 4, vlTested: 1, vlSuppressed: 1, suppressedOnArt: 2, newDiagnoses: 4, artInitiations: 3, linked: 3 });
+    expect(total.lateDiagnosis).toEqual({ numerator: 2, denominator: 2 });
+  });
+
+  it('disaggregates, counting a case with two key populations in each and once in the total', () => {
+    const byKp = caseTallies(db, region, y2017, 'key_population');
+    expect(byKp.groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['pwid', 7], ['sw', 1]]);
+    expect(byKp.total.diagnosed).toBe(7);
+    const bySex = caseTallies(db, region, y2017, 'sex');
+    expect(bySex.groups.map((g) => [g.key, g.tally.diagnosed, g.tally.newDiagnoses])).toEqual([['female', 2, 2], ['male', 5, 2]]);
+  });
+
+  it('sums the entered estimate over the subtree, and has none where none was entered', () => {
+    expect(plhivEstimate(db, region, 2017)).toBe(20);
+    expect(plhivEstimate(db, region, 2016)).toBeNull();
+  });
+});
