@@ -6,6 +6,7 @@ import { AppErrorSchema } from './result.js';
 import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
+import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -95,6 +96,8 @@ export const contract = {
   'forms.save': { input: SaveCellsSchema, output: FormDataSchema },
   'forms.approve': { input: ApproveSchema, output: FormDataSchema },
   'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
+  'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
+  'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },
 } as const;
 

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/connection.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { setSetting } from '../../db/settings.js';
+import { fillDemoRegister } from './demo-register.js';
 
 export const DEMO_ACTOR = 'demo';
 
@@ -19,4 +20,6 @@ export function fillDemo(db: Db): void {
   const units = DEMO_CENTRES.map((c) => ensureFacility(db, DEMO_ACTOR, c));
   setSetting(db, DEMO_ACTOR, 'database_kind', 'demo');
   setSetting(db, DEMO_ACTOR, 'installation_org_unit', String(units[0]!.id));
+  // Clearly synthetic: generated from a fixed seed, register numbers start with "Д-".
+  fillDemoRegister(db, DEMO_ACTOR, units.map((u) => u.id));
 }

@@ -8,6 +8,7 @@ import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
 import { caseHandlers } from './cases/handlers.js';
 import { formHandlers } from './forms/handlers.js';
+import { indicatorHandlers } from './indicators/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...caseHandlers,
   ...formHandlers,
+  ...indicatorHandlers,
 };

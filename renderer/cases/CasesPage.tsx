@@ -11,9 +11,9 @@ import { DeletedCases } from './DeletedCases';
 
 type View = { mode: 'list' } | { mode: 'new' } | { mode: 'case'; id: number; notice?: string } | { mode: 'edit'; id: number; initial: CaseInput } | { mode: 'deleted' };
 
-export function CasesPage({ uicPattern }: { uicPattern: string }) {
+export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: string; initialCaseId?: number | null }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>({ mode: 'list' });
+  const [view, setView] = useState<View>(initialCaseId ? { mode: 'case', id: initialCaseId } : { mode: 'list' });
   const [query, setQuery] = useState<CaseQuery>({ sort: 'diagnosisDate', direction: 'desc', page: 0 });
   const onQuery = useCallback((q: CaseQuery) => setQuery(q), []);
 

@@ -6,6 +6,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { Placeholder } from './Placeholder';
 import { CasesPage } from '../cases/CasesPage';
 import { FormsPage } from '../forms/FormsPage';
+import { IndicatorsPage } from '../indicators/IndicatorsPage';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -15,6 +16,7 @@ type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwit
 export function Shell({ status, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
   const [area, setArea] = useState<Area>('cases');
+  const [openCaseId, setOpenCaseId] = useState<number | null>(null);
   const db = status.database!;
   // Alt+1..6 jumps between areas without the mouse.
   // Layout effect: the shortcut works from the first painted frame, not a moment later.
@@ -45,13 +47,19 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>
         {AREAS.map((a, i) => (
-          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => setArea(a)} title={`Alt+${i + 1}`}>
+          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => (setOpenCaseId(null), setArea(a))} title={`Alt+${i + 1}`}>
             {t(`nav.${a}`)}
           </button>
         ))}
       </nav>
       <main className="shell-main" aria-label={facility?.name}>
-        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? <CasesPage uicPattern={db.uicPattern} /> : area === 'forms' ? <FormsPage status={status} /> : <Placeholder area={area} />}
+        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? (
+          <CasesPage key={openCaseId ?? 'list'} uicPattern={db.uicPattern} initialCaseId={openCaseId} />
+        ) : area === 'forms' ? (
+          <FormsPage status={status} />
+        ) : area === 'indicators' ? (
+          <IndicatorsPage status={status} onOpenCase={(id) => (setOpenCaseId(id), setArea('cases'))} />
+        ) : <Placeholder area={area} />}
       </main>
     </div>
   );

@@ -1,0 +1,45 @@
+// The cascade as bars: estimate, diagnosed, in care, on ART, suppressed; the target of each step
+// (90-81-73% of the estimate, or 95-90-86% from 2021) drawn as a mark where an estimate exists.
+import { useTranslation } from 'react-i18next';
+import type { IndicatorResult } from '../../shared/indicators/api';
+import { pct } from './format';
+
+export function CascadeChart({ result }: { result: IndicatorResult }) {
+  const { t } = useTranslation();
+  const { tally, cascade } = result.total;
+  const target = cascade.target;
+  const bars = [
+    { key: 'estimate', value: result.estimate, goal: null as number | null },
+    { key: 'diagnosed', value: tally.diagnosed, goal: result.estimate === null ? null : result.estimate * target },
+    { key: 'inCare', value: tally.inCare, goal: null },
+    { key: 'onArt', value: tally.onArt, goal: result.estimate === null ? null : result.estimate * target * target },
+    { key: 'suppressedOnArt', value: tally.suppressedOnArt, goal: result.estimate === null ? null : result.estimate * target ** 3 },
+  ];
+  const max = Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.goal ?? 0)));
+  const W = 640, H = 240, left = 10, barW = 100, gap = 24, top = 24;
+  return (
+    <svg className="cascade-chart" viewBox={`0 0 ${W} ${H + 60}`} role="img" aria-label={t('indicators.cascade')}>
+      {bars.map((b, i) => {
+        const x = left + i * (barW + gap);
+        const h = b.value === null ? 0 : (b.value / max) * H;
+        return (
+          <g key={b.key} data-bar={b.key}>
+            {b.value === null ? (
+              <text x={x + barW / 2} y={top + H - 4} textAnchor="middle" className="muted-text">{t('indicators.noEstimate')}</text>
+            ) : (
+              <>
+                <rect x={x} y={top + H - h} width={barW} height={h} className={`bar bar-${b.key}`} />
+                <text x={x + barW / 2} y={top + H - h - 6} textAnchor="middle" className="bar-value">
+                  {b.value}
+                  {result.estimate && b.key !== 'estimate' ? ` · ${pct(b.value / result.estimate)}` : ''}
+                </text>
+              </>
+            )}
+            {b.goal !== null ? <line x1={x - 4} x2={x + barW + 4} y1={top + H - (b.goal / max) * H} y2={top + H - (b.goal / max) * H} className="goal" /> : null}
+            <text x={x + barW / 2} y={top + H + 20} textAnchor="middle" className="bar-label">{t(`indicators.measures.${b.key}`)}</text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,137 @@
+// The dashboard: the 90-90-90 cascade among migrants for a period and org unit (with its
+// sub-units), the percentages with their intervals, a table by any disaggregation, and a click
+// from any count to the cases behind it.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { AppStatus, OrgUnit } from '../../shared/contract';
+import { DIMENSIONS, type Dimension } from '../../shared/indicators/dimensions';
+import type { DrilldownResultSchema, IndicatorResult, Measure } from '../../shared/indicators/api';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { CascadeChart } from './CascadeChart';
+import { formatProportion } from './format';
+
+const TABLE_MEASURES: Measure[] = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'];
+const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
+
+type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
+
+export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
+  const { t } = useTranslation();
+  const [units, setUnits] = useState<OrgUnit[]>([]);
+  const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id); // the whole country by default
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [dimension, setDimension] = useState<Dimension>('sex');
+  const [result, setResult] = useState<IndicatorResult | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
+
+  useEffect(() => {
+    void call('orgUnits.list', {}).then((r) => r.ok && setUnits(r.value));
+  }, []);
+  useEffect(() => {
+    if (!/^\d{4}$/.test(year)) return;
+    setDrill(null);
+    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then((r) => (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)));
+  }, [year, orgUnitId, dimension]);
+
+  const open = async (measure: Measure, group: string | null) => {
+    const r = await call('indicators.cases', { period: year, orgUnitId, dimension, measure, group });
+    if (r.ok) setDrill({ measure, group, result: r.value });
+    else setError(r.error);
+  };
+  const groupLabel = (key: string) => {
+    if (dimension === 'age_who' || dimension === 'age_unaids' || dimension === 'citizenship') return key === 'unknown' ? t('categories.sex.unknown') : key;
+    const cat = { sex: 'sex', key_population: 'key_population', legal_status: 'legal_status', migrant_type: 'migrant_type' }[dimension as string];
+    return cat ? t(`categories.${cat}.${key}`) : key;
+  };
+  const count = (measure: Measure, group: string | null, n: number) => (
+    <button type="button" className="link count" data-measure={measure} data-group={group ?? 'total'} onClick={() => void open(measure, group)} disabled={n === 0}>
+      {n}
+    </button>
+  );
+
+  return (
+    <section className="indicators-page">
+      <div className="toolbar"><h2>{t('indicators.title')}</h2></div>
+      <div className="period-bar">
+        <label className="filter">
+          <span>{t('forms.year')}</span>
+          <input id="indicator-year" inputMode="numeric" maxLength={4} value={year} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        <label className="filter">
+          <span>{t('settings.orgUnit')}</span>
+          <select id="indicator-org-unit" value={orgUnitId} onChange={(e) => setOrgUnitId(Number(e.target.value))}>
+            {units.map((u) => <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>)}
+          </select>
+        </label>
+        <label className="filter">
+          <span>{t('indicators.by')}</span>
+          <select id="indicator-dimension" value={dimension} onChange={(e) => setDimension(e.target.value as Dimension)}>
+            {DIMENSIONS.map((d) => <option key={d} value={d}>{t(`indicators.dimensions.${d}`)}</option>)}
+          </select>
+        </label>
+      </div>
+      <ErrorMessage error={error} />
+      {result ? (
+        <>
+          <p className="muted">{t('indicators.definitionNote', { target: Math.round(result.total.cascade.target * 100) })}</p>
+          <CascadeChart result={result} />
+          <table className="cases percentages">
+            <tbody>
+              {PERCENTAGES.map((k) => (
+                <tr key={k} data-indicator={k}>
+                  <th scope="row">{t(`indicators.percentages.${k}`)}</th>
+                  <td>{formatProportion(result.total.cascade[k], t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
+          <table className="cases disaggregation" data-testid="disaggregation">
+            <thead>
+              <tr>
+                <th>{t(`indicators.dimensions.${dimension}`)}</th>
+                {TABLE_MEASURES.map((m) => <th key={m}>{t(`indicators.measures.${m}`)}</th>)}
+                <th>{t('indicators.percentages.lateDiagnosis')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.groups.map((g) => (
+                <tr key={g.key} data-group={g.key}>
+                  <th scope="row">{groupLabel(g.key)}</th>
+                  {TABLE_MEASURES.map((m) => <td key={m}>{count(m, g.key, g.tally[m])}</td>)}
+                  <td>{formatProportion(g.cascade.lateDiagnosis, t)}</td>
+                </tr>
+              ))}
+              <tr className="totals" data-group="total">
+                <th scope="row">{t('forms.total')}</th>
+                {TABLE_MEASURES.map((m) => <td key={m}>{count(m, null, result.total.tally[m])}</td>)}
+                <td>{formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {dimension === 'key_population' ? <p className="muted">{t('indicators.kpNote')}</p> : null}
+        </>
+      ) : null}
+      {drill ? (
+        <section className="drilldown" aria-label={t('indicators.casesBehind')}>
+          <h3>
+            {t('indicators.casesBehind')}: {t(`indicators.measures.${drill.measure}`)}
+            {drill.group ? `, ${groupLabel(drill.group)}` : ''} — {drill.result.total}
+          </h3>
+          <ul className="drill-list">
+            {drill.result.rows.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="link" onClick={() => onOpenCase(r.id)}>{r.registerNo}</button> <span className="uic">{r.uic}</span>
+              </li>
+            ))}
+          </ul>
+          {drill.result.total > drill.result.rows.length ? <p className="muted">{t('indicators.firstShown', { count: drill.result.rows.length })}</p> : null}
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { ProportionSchema } from '../../shared/indicators/api';
+
+type P = z.infer<typeof ProportionSchema>;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** "71.4% (5/7; 95% CI 35.9–91.8%)", or the reason it cannot be computed. */
+export function formatProportion(p: P, t: (k: string) => string): string {
+  if (!p.computable) return `${t(`indicators.notComputable.${p.reason}`)} (${p.numerator}/${p.denominator})`;
+  return `${pct(p.value)} (${p.numerator}/${p.denominator}; ${t('indicators.ci')} ${pct(p.low)}–${pct(p.high)})`;
+}
+export { pct };

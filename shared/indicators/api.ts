@@ -1,0 +1,36 @@
+// Contract schemas of the indicator dashboard.
+import { z } from 'zod';
+import { DIMENSIONS } from './dimensions.js';
+
+export const MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations', 'linked', 'vlEligible', 'vlTested'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const ProportionSchema = z.union([
+  z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.number(), high: z.number() }),
+  z.object({ computable: z.literal(false), numerator: z.number(), denominator: z.number(), reason: z.string() }),
+]);
+const Pair = z.object({ numerator: z.number(), denominator: z.number() });
+export const TallySchema = z.object({
+  diagnosed: z.number(), inCare: z.number(), onArt: z.number(), vlEligible: z.number(), vlTested: z.number(), vlSuppressed: z.number(), suppressedOnArt: z.number(),
+  newDiagnoses: z.number(), artInitiations: z.number(), linked: z.number(), lateDiagnosis: Pair, advanced: Pair, lateArt: Pair,
+});
+export const CascadeSchema = z.object({
+  target: z.number(),
+  first90: ProportionSchema, second90: ProportionSchema, third90: ProportionSchema,
+  diagnosedOfEstimate: ProportionSchema, onArtOfEstimate: ProportionSchema, suppressedOfEstimate: ProportionSchema,
+  vlCoverage: ProportionSchema, vlSuppression: ProportionSchema, linkage: ProportionSchema,
+  lateDiagnosis: ProportionSchema, advanced: ProportionSchema, lateArt: ProportionSchema,
+});
+const Block = z.object({ tally: TallySchema, cascade: CascadeSchema });
+
+export const IndicatorQuerySchema = z
+  .object({ period: z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/, { message: 'validation.period' }), orgUnitId: z.number().int().positive().optional(), dimension: z.enum(DIMENSIONS).default('none') })
+  .strict();
+export const IndicatorResultSchema = z.object({
+  period: z.string(), orgUnitId: z.number().int(), estimate: z.number().nullable(),
+  total: Block, groups: z.array(Block.extend({ key: z.string() })),
+});
+export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
+
+export const DrilldownSchema = IndicatorQuerySchema.extend({ measure: z.enum(MEASURES), group: z.string().max(40).nullable() }).strict();
+export const DrilldownResultSchema = z.object({ rows: z.array(z.object({ id: z.number().int(), registerNo: z.string(), uic: z.string() })), total: z.number().int() });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+const num = (s: string | null) => Number(s);
+
+describe('indicator dashboard, end to end in chromium', () => {
+  it('opens on the demo database, switches the breakdown, and leads from a count to its cases', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    await page.keyboard.press('Alt+3');
+    await page.locator('#indicator-year').fill('2017');
+    const cell = (group: string, measure: string) => page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);
+    await expect.poll(() => cell('total', 'diagnosed').textContent().then(num)).toBeGreaterThan(0);
+
+    // By sex: the groups add up to the total.
+    const total = num(await cell('total', 'onArt').textContent());
+    const bySex = await Promise.all(['female', 'male'].map((g) => cell(g, 'onArt').textContent().then(num)));
+    expect(bySex[0]! + bySex[1]!).toBe(total);
+    // No estimate entered for the demo: the first 90 says why it cannot be computed.
+    expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toContain('не вычисляется: нет оценки');
+
+    // By key population: a person in two groups counts in each, so the groups may add up to more.
+    await page.locator('#indicator-dimension').selectOption('key_population');
+    await expect.poll(() => page.locator('[data-testid="disaggregation"] tr[data-group="pwid"]').count()).toBe(1);
+    const kpSum = (await Promise.all(['pwid', 'sw', 'none'].map((g) => cell(g, 'diagnosed').textContent().then(num)))).reduce((a, b) => a + b, 0);
+    expect(kpSum).toBeGreaterThan(num(await cell('total', 'diagnosed').textContent()));
+    await screenshot(page, 'indicators-kp-ru');
+
+    // A count leads to the cases behind it, and a case opens in the register.
+    const n = num(await cell('sw', 'diagnosed').textContent());
+    await cell('sw', 'diagnosed').click();
+    await expect.poll(() => page.locator('.drill-list li').count()).toBe(Math.min(n, 500));
+    const first = page.locator('.drill-list li button').first();
+    const registerNo = await first.textContent();
+    await first.click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).last().textContent()).toContain(`№ ${registerNo}`);
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('Секс-работники');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
