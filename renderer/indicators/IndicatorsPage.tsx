@@ -90,7 +90,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
             </tbody>
           </table>
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
-          <table className="cases disaggregation" data-testid="disaggregation">
+          <table className="cases disaggregation" data-testid="disaggregation" data-period={result.period} data-dimension={result.dimension}>
             <thead>
               <tr>
                 <th>{t(`indicators.dimensions.${dimension}`)}</th>

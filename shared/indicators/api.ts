@@ -27,7 +27,7 @@ export const IndicatorQuerySchema = z
   .object({ period: z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/, { message: 'validation.period' }), orgUnitId: z.number().int().positive().optional(), dimension: z.enum(DIMENSIONS).default('none') })
   .strict();
 export const IndicatorResultSchema = z.object({
-  period: z.string(), orgUnitId: z.number().int(), estimate: z.number().nullable(),
+  period: z.string(), orgUnitId: z.number().int(), dimension: z.enum(DIMENSIONS), estimate: z.number().nullable(),
   total: Block, groups: z.array(Block.extend({ key: z.string() })),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { useE2e } from '../helpers/e2e.js';
+import { setUpCentre, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
 
@@ -62,8 +62,7 @@ describe('case register, end to end in chromium', () => {
     const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1000 } });
     const errors = watchErrors(page);
     await page.goto(app.url);
-    await expect.poll(() => focusedId(page).then(() => page.evaluate(() => document.activeElement?.textContent))).toBe('Открыть демо');
-    await page.keyboard.press('Enter');
+    await setUpCentre(page);
     await expect.poll(() => page.getByRole('heading', { name: 'Регистр случаев' }).isVisible()).toBe(true);
 
     // Case 1, with a form error first: Enter on an incomplete form names the missing fields.
@@ -128,7 +127,7 @@ describe('case register, end to end in chromium', () => {
     await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(1);
     await page.getByRole('button', { name: 'Восстановить' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Случай восстановлен.');
-    // Its history: created, changed, deleted, restored, all by the demo user.
+    // Its history: created, changed, deleted, restored, all by the clerk.
     await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(['восстановление', 'удаление', 'изменение', 'создание']);
 
     // Filters and search over the list.

@@ -16,6 +16,7 @@ describe('indicator dashboard, end to end in chromium', () => {
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
     const cell = (group: string, measure: string) => page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
     await expect.poll(() => cell('total', 'diagnosed').textContent().then(num)).toBeGreaterThan(0);
 
     // By sex: the groups add up to the total.
@@ -27,6 +28,7 @@ describe('indicator dashboard, end to end in chromium', () => {
 
     // By key population: a person in two groups counts in each, so the groups may add up to more.
     await page.locator('#indicator-dimension').selectOption('key_population');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('key_population');
     await expect.poll(() => page.locator('[data-testid="disaggregation"] tr[data-group="pwid"]').count()).toBe(1);
     const kpSum = (await Promise.all(['pwid', 'sw', 'none'].map((g) => cell(g, 'diagnosed').textContent().then(num)))).reduce((a, b) => a + b, 0);
     expect(kpSum).toBeGreaterThan(num(await cell('total', 'diagnosed').textContent()));

@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end files: one chromium per file, apps started per test and
 // stopped after it, each on a fresh data folder unless given one.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startApp, type RunningApp } from './app-process.js';
 import { launchBrowser } from './browser.js';
@@ -26,4 +27,17 @@ export function useE2e() {
       return app;
     },
   };
+}
+
+/** Through the first-start wizard: a new, empty database for a centre, by keyboard. */
+export async function setUpCentre(page: Page, centre = { country: 'кыр', region: 'Чуйская область', name: 'Чуйский областной центр СПИД', operator: 'Айгуль' }) {
+  await page.locator('#countryCode').focus();
+  await page.keyboard.type(centre.country);
+  await expect.poll(() => page.getByRole('option').count()).toBe(1);
+  await page.keyboard.press('Enter');
+  await page.locator('#region').fill(centre.region);
+  await page.locator('#centre').fill(centre.name);
+  await page.locator('#operator').fill(centre.operator);
+  await page.locator('#operator').press('Enter');
+  await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
 }

@@ -26,7 +26,7 @@ export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicator
     const estimate = plhivEstimate(s.database, orgUnitId, year);
     const { total, groups } = caseTallies(s.database, orgUnitId, period, q.dimension);
     return {
-      period: q.period, orgUnitId, estimate,
+      period: q.period, orgUnitId, dimension: q.dimension, estimate,
       total: { tally: total, cascade: cascade(total, estimate, year) },
       // Groups have no estimate of their own: their first 90 is not computable.
       groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year) })),
