@@ -4,7 +4,7 @@ import { stmt, type Db } from './connection.js';
 import { caseStatus, type CaseFacts, type CaseStatus } from '../shared/indicators/case-status.js';
 import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
 import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
-import type { Period } from '../shared/periods.js';
+import { parsePeriod, type Period } from '../shared/periods.js';
 
 type Row = {
   id: number; diagnosis_date: string; sex: string; birth_year: number | null; kp_mask: number; legal_status: string; migrant_type: string; citizenship: string | null;
@@ -61,4 +61,44 @@ export function plhivEstimate(db: Db, orgUnitId: number, year: number): number |
   const r = stmt(db, `SELECT sum(value_number) AS n, count(*) AS c FROM data_value WHERE data_element = 'est_plhiv' AND coc = '' AND period = ? AND org_unit_id IN (SELECT value FROM json_each(?))`)
     .get(String(year), JSON.stringify(subtree(db, orgUnitId))) as { n: number | null; c: number };
   return r.c ? r.n : null;
+}
+
+type TestingRow = { org_unit_id: number; data_element: string; coc: string; period: string; value_number: number };
+
+/**
+ * Tested and positive per testing setting (HIV.IND.19/20) for a year or a quarter, over the subtree.
+ * Per org unit and data element: the value entered for the period itself if any, else the sum of
+ * its quarters, else of its months; and the total cell if entered, else the sum of the breakdown.
+ */
+export function testingTotals(db: Db, orgUnitId: number, period: Period): Map<string, number> {
+  const units = JSON.stringify(subtree(db, orgUnitId));
+  const rows = stmt(db, `SELECT v.org_unit_id, v.data_element, v.coc, v.period, v.value_number FROM data_value v JOIN data_element d ON d.code = v.data_element
+      WHERE d.form_code = 'testing' AND v.value_number IS NOT NULL AND v.org_unit_id IN (SELECT value FROM json_each(?)) AND substr(v.period, 1, 4) = ?`)
+    .all(units, period.code.slice(0, 4)) as TestingRow[];
+  const within = (p: string) => {
+    const sub = parsePeriod(p);
+    return sub !== null && sub.start >= period.start && sub.end <= period.end;
+  };
+  // unit/de -> level (0 the period itself, 1 quarters, 2 months) -> total or breakdown sums
+  const acc = new Map<string, Map<number, { total: number | null; breakdown: number }>>();
+  for (const r of rows) {
+    if (!within(r.period)) continue;
+    const level = r.period === period.code ? 0 : r.period.includes('Q') ? 1 : r.period.length === 6 ? 2 : 3;
+    if (level === 3) continue;
+    const key = `${r.org_unit_id}/${r.data_element}`;
+    if (!acc.has(key)) acc.set(key, new Map());
+    const byLevel = acc.get(key)!;
+    if (!byLevel.has(level)) byLevel.set(level, { total: null, breakdown: 0 });
+    const a = byLevel.get(level)!;
+    if (r.coc === 'total') a.total = (a.total ?? 0) + r.value_number;
+    else if (!r.data_element.includes('_kp_')) a.breakdown += r.value_number; // key populations overlap: never summed
+  }
+  const out = new Map<string, number>();
+  for (const [key, byLevel] of acc) {
+    const de = key.slice(key.indexOf('/') + 1);
+    const finest = [0, 1, 2].map((l) => byLevel.get(l)).find((x) => x !== undefined)!;
+    const value = finest.total ?? finest.breakdown;
+    out.set(de, (out.get(de) ?? 0) + value);
+  }
+  return out;
 }

@@ -114,6 +114,26 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
             </tbody>
           </table>
           {dimension === 'key_population' ? <p className="muted">{t('indicators.kpNote')}</p> : null}
+          <h3>{t('indicators.testingTitle')}</h3>
+          {result.testing.length === 0 ? (
+            <p className="muted">{t('indicators.noTesting')}</p>
+          ) : (
+            <table className="cases disaggregation" data-testid="testing">
+              <thead>
+                <tr><th>{t('forms.setting')}</th><th>{t('forms.measure.tested')}</th><th>{t('forms.measure.positive')}</th><th>{t('indicators.positivity')}</th></tr>
+              </thead>
+              <tbody>
+                {result.testing.map((r) => (
+                  <tr key={r.setting} data-setting={r.setting}>
+                    <th scope="row">{t(`forms.settings.${r.setting}`)}</th>
+                    <td>{r.tested.toLocaleString('ru')}</td>
+                    <td>{r.positive.toLocaleString('ru')}</td>
+                    <td>{formatProportion(r.positivity, t)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       ) : null}
       {drill ? (

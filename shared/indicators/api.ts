@@ -29,6 +29,8 @@ export const IndicatorQuerySchema = z
 export const IndicatorResultSchema = z.object({
   period: z.string(), orgUnitId: z.number().int(), dimension: z.enum(DIMENSIONS), estimate: z.number().nullable(),
   total: Block, groups: z.array(Block.extend({ key: z.string() })),
+  /** HIV.IND.19/20 from the testing form: per setting, tested, positive and positivity. */
+  testing: z.array(z.object({ setting: z.string(), tested: z.number(), positive: z.number(), positivity: ProportionSchema })),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 

@@ -108,6 +108,13 @@ describe('aggregate forms, end to end in chromium', () => {
     await expect.poll(() => page.getByTestId('completeness').locator('tbody tr').first().locator('td').allTextContents()).toEqual([
       'Казахский научный центр дерматологии и инфекционных заболеваний (демо)', 'Тестирование мигрантов на ВИЧ', '2017', '10', '—',
     ]);
+    // The dashboard takes the voluntary totals from the form: 153 of 52,000 positive, 0.3%.
+    await page.keyboard.press('Alt+3');
+    await page.locator('#indicator-year').fill('2017');
+    await page.locator('#indicator-org-unit').selectOption({ label: '— — Казахский научный центр дерматологии и инфекционных заболеваний (демо)' });
+    await expect.poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').allTextContents()).toEqual([
+      '52\u00a0000', '153', expect.stringMatching(/^0\.3% \(153\/52000; 95% ДИ 0\.3%–0\.3%\)$/),
+    ]);
     // Both acts are in the change log.
     await page.keyboard.press('Alt+6');
     await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));

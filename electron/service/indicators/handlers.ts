@@ -1,6 +1,8 @@
 // Indicator channels: the cascade for a period and org unit (with its sub-units), disaggregated,
 // and the cases behind any case-based count.
-import { caseTallies, eachCaseStatus, plhivEstimate } from '../../../db/indicators.js';
+import { caseTallies, eachCaseStatus, plhivEstimate, testingTotals } from '../../../db/indicators.js';
+import { TESTING_SETTINGS } from '../../../shared/forms/definitions.js';
+import { proportion } from '../../../shared/indicators/wilson.js';
 import { cascade } from '../../../shared/indicators/cascade.js';
 import { groupsOf } from '../../../shared/indicators/dimensions.js';
 import type { CaseStatus } from '../../../shared/indicators/case-status.js';
@@ -30,6 +32,14 @@ export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicator
       total: { tally: total, cascade: cascade(total, estimate, year) },
       // Groups have no estimate of their own: their first 90 is not computable.
       groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year) })),
+      testing: (() => {
+        const t = testingTotals(s.database, orgUnitId, period);
+        return TESTING_SETTINGS.filter((st) => t.has(`tested_${st}`)).map((st) => {
+          const tested = t.get(`tested_${st}`) ?? 0;
+          const positive = t.get(`positive_${st}`) ?? 0;
+          return { setting: st, tested, positive, positivity: proportion(positive, tested) };
+        });
+      })(),
     };
   },
   'indicators.cases': (s, q) => {
