@@ -41,19 +41,28 @@ export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit:
   flush();
 }
 
-/** The total and, for a dimension, each group's tally. */
-export function caseTallies(db: Db, orgUnitId: number, period: Period, dim: Dimension): { total: Tally; groups: { key: string; tally: Tally }[] } {
+/** The total and, for each dimension asked, each group's tally: all in one pass over the register. */
+export function caseTalliesByDimensions(db: Db, orgUnitId: number, period: Period, dims: readonly Dimension[]): { total: Tally; byDimension: Map<Dimension, Map<string, Tally>> } {
   const total = emptyTally();
-  const byGroup = new Map<string, Tally>();
+  const byDimension = new Map(dims.map((d) => [d, new Map<string, Tally>()]));
   const endYear = Number(period.end.slice(0, 4));
   eachCaseStatus(db, orgUnitId, period, (status, facts) => {
     addToTally(total, status);
-    for (const g of groupsOf(facts, dim, endYear)) {
-      if (!byGroup.has(g)) byGroup.set(g, emptyTally());
-      addToTally(byGroup.get(g)!, status);
+    for (const [dim, groups] of byDimension) {
+      for (const g of groupsOf(facts, dim, endYear)) {
+        let t = groups.get(g);
+        if (!t) groups.set(g, (t = emptyTally()));
+        addToTally(t, status);
+      }
     }
   });
-  return { total, groups: [...byGroup].sort(([a], [b]) => a.localeCompare(b)).map(([key, t]) => ({ key, tally: t })) };
+  return { total, byDimension };
+}
+
+/** The total and, for a dimension, each group's tally. */
+export function caseTallies(db: Db, orgUnitId: number, period: Period, dim: Dimension): { total: Tally; groups: { key: string; tally: Tally }[] } {
+  const { total, byDimension } = caseTalliesByDimensions(db, orgUnitId, period, [dim]);
+  return { total, groups: [...byDimension.get(dim)!].sort(([a], [b]) => a.localeCompare(b)).map(([key, t]) => ({ key, tally: t })) };
 }
 
 /** The entered estimate of migrants living with HIV for the year, summed over the subtree; null if none. */

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { ROOT, build, ensureInstalled } from './setup.mjs';
 import { benchCases } from './bench-cases.mjs';
 import { benchForms } from './bench-forms.mjs';
+import { benchIndicators } from './bench-indicators.mjs';
 
 ensureInstalled();
 build();
@@ -68,3 +69,4 @@ try {
 
 await benchForms(load, ROOT);
 await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });
+await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });

@@ -1,0 +1,66 @@
+// Indicator figures for `npm run bench`: the full cascade for one year with every breakdown, in one
+// pass over N cases with 5 events each, against a bare GROUP BY over the same tables in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export async function benchIndicators(load, root, { cases = 1_000_000 } = {}) {
+  const { createDeskDatabase, openDeskDatabase } = await load('db/open.js');
+  const { ensureFacility } = await load('db/org-units.js');
+  const { caseTalliesByDimensions } = await load('db/indicators.js');
+  const { DIMENSIONS } = await load('shared/indicators/dimensions.js');
+  const { parsePeriod } = await load('shared/periods.js');
+  const dir = mkdtempSync(join(tmpdir(), 'desk-bench-ind-'));
+  try {
+    const file = join(dir, 'big.sqlite');
+    const db = createDeskDatabase(file, () => {});
+    const unit = ensureFacility(db, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' });
+    let t = performance.now();
+    fill(db, unit.id, cases);
+    const fillMs = performance.now() - t;
+    db.close();
+    const big = openDeskDatabase(file);
+    const period = parsePeriod('2017');
+    const country = unit.parentId ? big.prepare('SELECT parent_id AS p FROM org_unit WHERE id = ?').get(unit.parentId).p : unit.id;
+
+    // Baseline: a bare GROUP BY over the same cases and their events.
+    t = performance.now();
+    big.prepare(`SELECT c.sex, c.legal_status, count(DISTINCT c.id) AS n, count(e.id) AS events FROM hiv_case c LEFT JOIN case_event e ON e.case_id = c.id
+      WHERE c.deleted_at IS NULL AND c.diagnosis_date <= ? GROUP BY c.sex, c.legal_status`).all(period.end);
+    const bareMs = performance.now() - t;
+
+    t = performance.now();
+    const mem0 = process.memoryUsage().rss;
+    const { total, byDimension } = caseTalliesByDimensions(big, country, period, DIMENSIONS.filter((d) => d !== 'none'));
+    const engineMs = performance.now() - t;
+    const memMb = (process.memoryUsage().rss - mem0) / 1e6;
+    big.close();
+    console.log(`\nindicators: ${cases.toLocaleString('en')} cases with 5 events each (filled in ${(fillMs / 1000).toFixed(0)} s)`);
+    console.log(`  baseline, bare GROUP BY over cases and events   ${(bareMs / 1000).toFixed(2)} s`);
+    console.log(`  full cascade, ${byDimension.size} breakdowns, one pass        ${(engineMs / 1000).toFixed(2)} s  (${(engineMs / bareMs).toFixed(1)}x the baseline; RSS +${memMb.toFixed(0)} MB)`);
+    console.log(`  (diagnosed ${total.diagnosed}, on ART ${total.onArt}, suppressed ${total.suppressedOnArt})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Synthetic cases with 5 events each (no names), straight into the tables in one transaction. */
+function fill(db, unitId, n) {
+  const sexes = ['male', 'female', 'unknown'];
+  const insCase = db.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, diagnosis_date, kp_mask, created_at, updated_at)
+    VALUES (?, ?, 'АБВГ11980', 'ABVG11980', ?, ?, ?, ?, ?, 'heterosexual', ?, ?, '2024-01-01', '2024-01-01')`);
+  const insEv = db.prepare(`INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2024-01-01', '2024-01-01')`);
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const y = 2005 + (i % 13);
+      const dx = `${y}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const id = Number(insCase.run(unitId, `${i}`, sexes[i % 3], 1950 + (i % 50), ['UZB', 'TJK', 'KGZ', 'AFG'][i % 4], ['immigrant', 'emigrant', 'internal'][i % 3], ['regular', 'irregular', 'unknown'][(i >> 2) % 3], dx, 1 << (i % 7), ).lastInsertRowid);
+      insEv.run(id, 'cd4', dx, 100 + (i % 600), null, null, null);
+      insEv.run(id, 'art_start', `${y}-12-31`, null, null, null, null);
+      insEv.run(id, 'viral_load', `${y + 1}-06-30`, null, i % 4 ? 40 : 5000, 0, null);
+      insEv.run(id, 'viral_load', `${y + 2}-06-30`, null, null, 1, null);
+      insEv.run(id, i % 10 ? 'cd4' : 'outcome', `${y + 1}-01-15`, i % 10 ? 500 : null, null, null, i % 10 ? null : 'ltfu');
+    }
+  })();
+}
