@@ -1,15 +1,16 @@
 // Case-based indicators over the register: one ordered pass over cases and their events for an
 // org unit and everything under it, so memory stays flat at a million cases.
 import { stmt, type Db } from './connection.js';
-import { caseStatus, type CaseFacts, type CaseStatus } from '../shared/indicators/case-status.js';
+import { caseStatus, decodeStatus, statusCode, type CaseFacts, type CaseStatus } from '../shared/indicators/case-status.js';
 import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
 import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
 import { parsePeriod, type Period } from '../shared/periods.js';
 
-type Row = {
-  id: number; diagnosis_date: string; sex: string; birth_year: number | null; kp_mask: number; legal_status: string; migrant_type: string; citizenship: string | null;
-  kind: CaseFacts['events'][number]['kind'] | null; event_date: string | null; cd4: number | null; vl_copies: number | null; vl_undetectable: number | null; outcome: CaseFacts['events'][number]['outcome'];
-};
+// Columns of the streaming query, read as raw arrays (half the cost of row objects at scale).
+type Row = [
+  id: number, diagnosisDate: string, sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null,
+  kind: CaseFacts['events'][number]['kind'] | null, date: string | null, cd4: number | null, copies: number | null, undetectable: number | null, outcome: CaseFacts['events'][number]['outcome'],
+];
 
 /** The org unit and all its descendants. */
 export function subtree(db: Db, orgUnitId: number): number[] {
@@ -26,37 +27,43 @@ export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit:
     ORDER BY c.id, e.event_date, e.id`;
   let current: { id: number; facts: CaseGroupFacts; diagnosisDate: string; events: CaseFacts['events'][number][] } | null = null;
   const flush = () => current && visit(caseStatus({ diagnosisDate: current.diagnosisDate, events: current.events }, period.start, period.end), current.facts, current.id);
-  for (const r of stmt(db, sql).iterate(period.end, JSON.stringify(units)) as Iterable<Row>) {
-    if (!current || current.id !== r.id) {
+  const query = db.prepare(sql).raw(true); // not cached: raw mode is a property of the statement
+  for (const r of query.iterate(period.end, JSON.stringify(units)) as Iterable<Row>) {
+    const [id, diagnosisDate, sex, birthYear, kpMask, legalStatus, migrantType, citizenship, kind, date, cd4, copies, undetectable, outcome] = r;
+    if (!current || current.id !== id) {
       flush();
-      current = {
-        id: r.id, diagnosisDate: r.diagnosis_date, events: [],
-        facts: { sex: r.sex, birthYear: r.birth_year, kpMask: r.kp_mask, legalStatus: r.legal_status, migrantType: r.migrant_type, citizenship: r.citizenship },
-      };
+      current = { id, diagnosisDate, events: [], facts: { sex, birthYear, kpMask, legalStatus, migrantType, citizenship } };
     }
-    if (r.kind && r.event_date) {
-      current.events.push({ kind: r.kind, date: r.event_date, cd4: r.cd4, copies: r.vl_copies, undetectable: r.vl_undetectable === null ? null : r.vl_undetectable === 1, outcome: r.outcome });
-    }
+    if (kind && date) current.events.push({ kind, date, cd4, copies, undetectable: undetectable === null ? null : undetectable === 1, outcome });
   }
   flush();
 }
 
 /** The total and, for each dimension asked, each group's tally: all in one pass over the register. */
 export function caseTalliesByDimensions(db: Db, orgUnitId: number, period: Period, dims: readonly Dimension[]): { total: Tally; byDimension: Map<Dimension, Map<string, Tally>> } {
-  const total = emptyTally();
-  const byDimension = new Map(dims.map((d) => [d, new Map<string, Tally>()]));
+  // Count cases by status code per group; decode into tallies once at the end.
+  const totalCodes = new Map<number, number>();
+  const codes = new Map(dims.map((d) => [d, new Map<string, Map<number, number>>()]));
+  const bump = (m: Map<number, number>, code: number) => m.set(code, (m.get(code) ?? 0) + 1);
   const endYear = Number(period.end.slice(0, 4));
   eachCaseStatus(db, orgUnitId, period, (status, facts) => {
-    addToTally(total, status);
-    for (const [dim, groups] of byDimension) {
+    const code = statusCode(status);
+    bump(totalCodes, code);
+    for (const [dim, groups] of codes) {
       for (const g of groupsOf(facts, dim, endYear)) {
-        let t = groups.get(g);
-        if (!t) groups.set(g, (t = emptyTally()));
-        addToTally(t, status);
+        let m = groups.get(g);
+        if (!m) groups.set(g, (m = new Map()));
+        bump(m, code);
       }
     }
   });
-  return { total, byDimension };
+  const toTally = (m: Map<number, number>) => {
+    const t = emptyTally();
+    for (const [code, n] of m) addToTally(t, decodeStatus(code), n);
+    return t;
+  };
+  const byDimension = new Map([...codes].map(([dim, groups]) => [dim, new Map([...groups].map(([g, m]) => [g, toTally(m)]))]));
+  return { total: toTally(totalCodes), byDimension };
 }
 
 /** The total and, for a dimension, each group's tally. */

@@ -16,21 +16,21 @@ export function emptyTally(): Tally {
   };
 }
 
-/** Adds one case's status to a running tally (so a million cases need no list in memory). */
-export function addToTally(t: Tally, s: CaseStatus): Tally {
-  t.diagnosed += +s.diagnosed;
-  t.inCare += +s.inCare;
-  t.onArt += +s.onArt;
-  t.vlEligible += +s.vlEligible;
-  t.vlTested += +s.vlTested;
-  t.vlSuppressed += +s.vlSuppressedEligible;
-  t.suppressedOnArt += +s.suppressedOnArt;
-  t.newDiagnoses += +s.newDiagnosis;
-  t.artInitiations += +s.artInitiation;
-  t.linked += +s.linked;
-  if (s.lateDiagnosis !== null) (t.lateDiagnosis.denominator++, (t.lateDiagnosis.numerator += +s.lateDiagnosis));
-  if (s.advancedAtDiagnosis !== null) (t.advanced.denominator++, (t.advanced.numerator += +s.advancedAtDiagnosis));
-  if (s.lateArtStart !== null) (t.lateArt.denominator++, (t.lateArt.numerator += +s.lateArtStart));
+/** Adds a case's status (times `n` cases with the same status) to a running tally. */
+export function addToTally(t: Tally, s: Omit<CaseStatus, 'baselineCd4AtDiagnosis'>, n = 1): Tally {
+  t.diagnosed += n * +s.diagnosed;
+  t.inCare += n * +s.inCare;
+  t.onArt += n * +s.onArt;
+  t.vlEligible += n * +s.vlEligible;
+  t.vlTested += n * +s.vlTested;
+  t.vlSuppressed += n * +s.vlSuppressedEligible;
+  t.suppressedOnArt += n * +s.suppressedOnArt;
+  t.newDiagnoses += n * +s.newDiagnosis;
+  t.artInitiations += n * +s.artInitiation;
+  t.linked += n * +s.linked;
+  if (s.lateDiagnosis !== null) ((t.lateDiagnosis.denominator += n), (t.lateDiagnosis.numerator += n * +s.lateDiagnosis));
+  if (s.advancedAtDiagnosis !== null) ((t.advanced.denominator += n), (t.advanced.numerator += n * +s.advancedAtDiagnosis));
+  if (s.lateArtStart !== null) ((t.lateArt.denominator += n), (t.lateArt.numerator += n * +s.lateArtStart));
   return t;
 }
 

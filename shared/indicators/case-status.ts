@@ -36,33 +36,47 @@ export type CaseStatus = {
 };
 
 export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus {
-  const upTo = byDate(c.events.filter((e) => e.date <= end));
-  const lastOutcome = [...upTo].reverse().find((e) => e.kind === 'outcome')?.outcome ?? 'in_care';
+  // Events in date order (the database gives them so; sort only when they are not).
+  let events = c.events;
+  for (let i = 1; i < events.length; i++) if (events[i - 1]!.date > events[i]!.date) { events = byDate(events); break; }
+
+  // One pass: what is known at the end of the period, and the first ART start ever.
+  let lastOutcome: string = 'in_care';
+  let lastArtKind: 'art_start' | 'art_stop' | null = null;
+  let episodeStart: string | null = null;
+  let lastVl: CaseFacts['events'][number] | undefined;
+  let firstStart: string | null = null;
+  for (const e of events) {
+    if (e.kind === 'art_start' && firstStart === null) firstStart = e.date;
+    if (e.date > end) continue;
+    if (e.kind === 'outcome') lastOutcome = e.outcome ?? lastOutcome;
+    else if (e.kind === 'art_start') {
+      if (lastArtKind !== 'art_start') episodeStart = e.date; // the first start after the last stop
+      lastArtKind = 'art_start';
+    } else if (e.kind === 'art_stop') lastArtKind = 'art_stop';
+    else if (e.kind === 'viral_load') lastVl = e;
+  }
   const diagnosed = c.diagnosisDate <= end && !EXITS.has(lastOutcome);
   const inCare = diagnosed && lastOutcome !== 'ltfu';
-  const artEvents = upTo.filter((e) => e.kind === 'art_start' || e.kind === 'art_stop');
-  const lastArt = artEvents.at(-1);
-  const onArt = inCare && lastArt?.kind === 'art_start';
-
-  // The current episode began at the first start after the last stop.
-  let episodeStart: string | null = null;
-  if (onArt) {
-    for (let i = artEvents.length - 1; i >= 0 && artEvents[i]!.kind === 'art_start'; i--) episodeStart = artEvents[i]!.date;
-  }
+  const onArt = inCare && lastArtKind === 'art_start';
   const vlEligible = onArt && episodeStart !== null && days(episodeStart, end) >= VL_ELIGIBLE_DAYS;
-  const windowStart = minusMonths(end, 12);
-  const lastVl = [...upTo].reverse().find((e) => e.kind === 'viral_load' && e.date > windowStart);
+  if (lastVl && lastVl.date <= minusMonths(end, 12)) lastVl = undefined; // older than the 12 months up to the end
   const suppressedVl = !!lastVl && (lastVl.undetectable === true || (lastVl.copies ?? Infinity) < SUPPRESSED_BELOW);
 
-  const firstStart = byDate(c.events.filter((e) => e.kind === 'art_start'))[0]?.date ?? null;
   const newDiagnosis = c.diagnosisDate >= start && c.diagnosisDate <= end;
   const artInitiation = firstStart !== null && firstStart >= start && firstStart <= end;
-  const linked = newDiagnosis && artInitiation;
 
-  const cd4s = byDate(c.events.filter((e) => e.kind === 'cd4' && e.cd4 !== null));
-  const atDiagnosis = cd4s.find((e) => e.date >= c.diagnosisDate && days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 && (firstStart === null || e.date <= firstStart));
-  const baselineCd4AtDiagnosis = atDiagnosis?.cd4 ?? null;
-  const baselineAtStart = firstStart ? [...cd4s].reverse().find((e) => e.date <= firstStart && days(e.date, firstStart) <= WINDOW_DAYS_CD4)?.cd4 ?? null : null;
+  // CD4 at diagnosis: the first within 91 days after it, not after the ART start.
+  // CD4 at ART start: the last in the 91 days up to the start day.
+  let atDiagnosis: number | null = null;
+  let atStart: number | null = null;
+  if (newDiagnosis || artInitiation) {
+    for (const e of events) {
+      if (e.kind !== 'cd4' || e.cd4 === null) continue;
+      if (atDiagnosis === null && e.date >= c.diagnosisDate && days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 && (firstStart === null || e.date <= firstStart)) atDiagnosis = e.cd4;
+      if (firstStart !== null && e.date <= firstStart && days(e.date, firstStart) <= WINDOW_DAYS_CD4) atStart = e.cd4;
+    }
+  }
 
   return {
     diagnosed,
@@ -70,14 +84,35 @@ export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus
     onArt,
     newDiagnosis,
     artInitiation,
-    linked,
+    linked: newDiagnosis && artInitiation,
     vlEligible,
     vlTested: vlEligible && !!lastVl,
     vlSuppressedEligible: vlEligible && suppressedVl,
     suppressedOnArt: onArt && suppressedVl,
-    baselineCd4AtDiagnosis,
-    lateDiagnosis: newDiagnosis && baselineCd4AtDiagnosis !== null ? baselineCd4AtDiagnosis < 350 : null,
-    advancedAtDiagnosis: newDiagnosis && baselineCd4AtDiagnosis !== null ? baselineCd4AtDiagnosis < 200 : null,
-    lateArtStart: artInitiation && baselineAtStart !== null ? baselineAtStart < 200 : null,
+    baselineCd4AtDiagnosis: atDiagnosis,
+    lateDiagnosis: newDiagnosis && atDiagnosis !== null ? atDiagnosis < 350 : null,
+    advancedAtDiagnosis: newDiagnosis && atDiagnosis !== null ? atDiagnosis < 200 : null,
+    lateArtStart: artInitiation && atStart !== null ? atStart < 200 : null,
   };
+}
+
+const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt'] as const;
+const TRI = ['lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
+
+/** A status as one small integer (10 flags, 3 yes/no/unknown), so many cases can be counted by code. */
+export function statusCode(s: CaseStatus): number {
+  let code = 0;
+  FLAGS.forEach((f, i) => { if (s[f]) code |= 1 << i; });
+  TRI.forEach((f, i) => { code |= (s[f] === null ? 0 : s[f] ? 1 : 2) << (10 + 2 * i); });
+  return code;
+}
+
+export function decodeStatus(code: number): Omit<CaseStatus, 'baselineCd4AtDiagnosis'> {
+  const out: Record<string, boolean | null> = {};
+  FLAGS.forEach((f, i) => (out[f] = (code & (1 << i)) !== 0));
+  TRI.forEach((f, i) => {
+    const v = (code >> (10 + 2 * i)) & 3;
+    out[f] = v === 0 ? null : v === 1;
+  });
+  return out as Omit<CaseStatus, 'baselineCd4AtDiagnosis'>;
 }
