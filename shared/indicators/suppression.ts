@@ -1,0 +1,83 @@
+// Small-cell suppression for tables leaving the centre: counts from 1 to the threshold are hidden
+// (primary), then more cells are hidden until no row, column or total line has exactly one hidden
+// entry, so no hidden count can be worked out from the totals shown (secondary). Zero is shown:
+// it identifies no one. Only for breakdowns that partition their total (not key populations).
+
+export type Table = { cells: number[][]; rowTotals: number[]; colTotals: number[]; total: number };
+export type Mask = { cells: boolean[][]; rowTotals: boolean[]; colTotals: boolean[]; total: boolean };
+
+type Ref = { kind: 'cell'; i: number; j: number } | { kind: 'row'; i: number } | { kind: 'col'; j: number } | { kind: 'total' };
+type Line = { members: Ref[]; total: Ref };
+
+function lines(t: Table): Line[] {
+  const rows = t.cells.length;
+  const cols = t.colTotals.length;
+  const out: Line[] = [];
+  for (let i = 0; i < rows; i++) out.push({ members: Array.from({ length: cols }, (_, j) => ({ kind: 'cell', i, j }) as Ref), total: { kind: 'row', i } });
+  for (let j = 0; j < cols; j++) out.push({ members: Array.from({ length: rows }, (_, i) => ({ kind: 'cell', i, j }) as Ref), total: { kind: 'col', j } });
+  out.push({ members: Array.from({ length: rows }, (_, i) => ({ kind: 'row', i }) as Ref), total: { kind: 'total' } });
+  out.push({ members: Array.from({ length: cols }, (_, j) => ({ kind: 'col', j }) as Ref), total: { kind: 'total' } });
+  return out;
+}
+
+const valueOf = (t: Table, r: Ref) => (r.kind === 'cell' ? t.cells[r.i]![r.j]! : r.kind === 'row' ? t.rowTotals[r.i]! : r.kind === 'col' ? t.colTotals[r.j]! : t.total);
+const hiddenIn = (m: Mask, r: Ref) => (r.kind === 'cell' ? m.cells[r.i]![r.j]! : r.kind === 'row' ? m.rowTotals[r.i]! : r.kind === 'col' ? m.colTotals[r.j]! : m.total);
+function setHidden(m: Mask, r: Ref, hidden: boolean) {
+  if (r.kind === 'cell') m.cells[r.i]![r.j] = hidden;
+  else if (r.kind === 'row') m.rowTotals[r.i] = hidden;
+  else if (r.kind === 'col') m.colTotals[r.j] = hidden;
+  else m.total = hidden;
+}
+
+export function suppress(t: Table, maxCount = 4): Mask {
+  const small = (v: number) => v >= 1 && v <= maxCount;
+  const m: Mask = {
+    cells: t.cells.map((row) => row.map(small)),
+    rowTotals: t.rowTotals.map(small),
+    colTotals: t.colTotals.map(small),
+    total: small(t.total),
+  };
+  const all = lines(t);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of all) {
+      const entries = [...line.members, line.total];
+      if (entries.filter((r) => hiddenIn(m, r)).length !== 1) continue;
+      // Complement: the smallest visible non-zero member, else a visible zero member, else the line's total.
+      const visible = line.members.filter((r) => !hiddenIn(m, r));
+      const pick = visible.filter((r) => valueOf(t, r) > 0).sort((a, b) => valueOf(t, a) - valueOf(t, b))[0] ?? visible[0] ?? line.total;
+      setHidden(m, pick, true);
+      changed = true;
+    }
+  }
+  return m;
+}
+
+/** What an outsider can work out: repeatedly solve any line with exactly one hidden entry. */
+export function solveHidden(t: Table, m: Mask): Map<string, number> {
+  const known = structuredClone(m); // hidden = not yet known to the outsider
+  const solved = new Map<string, number>();
+  const key = (r: Ref) => JSON.stringify(r);
+  const all = lines(t);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of all) {
+      const entries = [...line.members, line.total];
+      const unknown = entries.filter((r) => hiddenIn(known, r));
+      if (unknown.length !== 1) continue;
+      const r = unknown[0]!;
+      const others = line.members.filter((x) => x !== r).reduce((s, x) => s + valueOf(t, x), 0);
+      solved.set(key(r), r === line.total ? others : valueOf(t, line.total) - others);
+      setHidden(known, r, false); // now known, it may unlock the next line
+      changed = true;
+    }
+  }
+  return solved;
+}
+
+/** A table from cells, with its totals. */
+export function tableOf(cells: number[][]): Table {
+  const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const colTotals = (cells[0] ?? []).map((_, j) => cells.reduce((a, r) => a + r[j]!, 0));
+  return { cells, rowTotals, colTotals, total: rowTotals.reduce((a, b) => a + b, 0) };
+}
