@@ -12,6 +12,7 @@ import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
+import { TrendTable } from './TrendTable';
 
 const TABLE_MEASURES: Measure[] = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'];
 const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
@@ -89,6 +90,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               ))}
             </tbody>
           </table>
+          <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} />
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
           <table className="cases disaggregation" data-testid="disaggregation" data-period={result.period} data-dimension={result.dimension}>
             <thead>

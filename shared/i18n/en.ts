@@ -168,6 +168,7 @@ export const en: Messages = {
     testingTitle: 'HIV testing among migrants (HIV.IND.19/20), from the aggregate form',
     noTesting: 'No testing-form data for this period.',
     positivity: 'Positivity',
+    trend: 'Over the years',
     noEstimate: 'no estimate',
     casesBehind: 'Cases',
     firstShown: 'The first {{count}} are shown.',

@@ -167,6 +167,7 @@ export const ru = {
     testingTitle: 'Тестирование мигрантов на ВИЧ (HIV.IND.19/20), из сводной формы',
     noTesting: 'За этот период в форме тестирования нет данных.',
     positivity: 'Доля положительных',
+    trend: 'По годам',
     noEstimate: 'нет оценки',
     casesBehind: 'Случаи',
     firstShown: 'Показаны первые {{count}}.',

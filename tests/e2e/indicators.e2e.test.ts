@@ -26,6 +26,10 @@ describe('indicator dashboard, end to end in chromium', () => {
     // No estimate entered for the demo: the first 90 says why it cannot be computed.
     expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toContain('не вычисляется: нет оценки');
 
+    // The trend: five years up to 2017, 2017 matching the cascade above.
+    await expect.poll(() => page.locator('[data-testid="trend"] tbody tr').count()).toBe(5);
+    expect(await page.locator('[data-testid="trend"] tr[data-year="2017"] td').first().textContent()).toBe(await cell('total', 'diagnosed').textContent());
+
     // By key population: a person in two groups counts in each, so the groups may add up to more.
     await page.locator('#indicator-dimension').selectOption('key_population');
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('key_population');
