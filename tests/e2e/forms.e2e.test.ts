@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { useE2e } from '../helpers/e2e.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
 
@@ -15,9 +15,7 @@ describe('aggregate forms, end to end in chromium', () => {
     const context = await e2e.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Открыть демо' }).click();
-    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    await openDemo(page, app.url);
     await page.keyboard.press('Alt+2');
     await page.locator('#form-year').fill('2017');
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { useE2e } from '../helpers/e2e.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
 const num = (s: string | null) => Number(s);
@@ -10,9 +10,7 @@ describe('indicator dashboard, end to end in chromium', () => {
     const app = await e2e.start();
     const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
     const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Открыть демо' }).click();
-    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    await openDemo(page, app.url);
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
     const cell = (group: string, measure: string) => page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);

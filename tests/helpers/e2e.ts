@@ -41,3 +41,10 @@ export async function setUpCentre(page: Page, centre = { country: 'кыр', regi
   await page.locator('#operator').press('Enter');
   await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
 }
+
+/** Opens the app's page and the demo database, as a user's first click would. */
+export async function openDemo(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Открыть демо' }).click();
+  await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+}
