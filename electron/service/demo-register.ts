@@ -50,7 +50,8 @@ export function fillDemoRegister(db: Db, actor: string, orgUnitIds: number[], pe
             if (vl > today) break;
             if (r() < 0.15) continue; // a missed yearly test
             const suppressed = r() < 0.75;
-            events.push({ kind: 'viral_load', date: vl, undetectable: suppressed && r() < 0.6, copies: suppressed ? (r() < 0.6 ? null : Math.floor(r() * 900)) : Math.floor(1000 + r() * 90000) });
+            const undetectable = suppressed && r() < 0.6;
+            events.push({ kind: 'viral_load', date: vl, undetectable, copies: undetectable ? null : suppressed ? 20 + Math.floor(r() * 880) : Math.floor(1000 + r() * 90000) });
           }
         }
       }
@@ -58,9 +59,6 @@ export function fillDemoRegister(db: Db, actor: string, orgUnitIds: number[], pe
         const when = plusDays(dx, 200 + Math.floor(r() * 1500));
         if (when <= today) events.push({ kind: 'outcome', date: when, outcome: pick(['ltfu', 'ltfu', 'died', 'left_country', 'deported', 'transferred']) });
       }
-      // Undetectable results carry no copies: the schema's shape for them.
-      for (const e of events) if (e.kind === 'viral_load' && e.undetectable) e.copies = null;
-      for (const e of events) if (e.kind === 'viral_load' && !e.undetectable && e.copies === null) e.copies = 20;
       createCaseWithEvents(db, actor, unit, c, events, { allowDuplicate: true });
       n++;
     }

@@ -1,5 +1,5 @@
 // Reads import specifiers from source files, for the layering rules of DESIGN.md.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
 export const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
