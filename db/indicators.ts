@@ -1,42 +1,67 @@
 // Case-based indicators over the register: one ordered pass over cases and their events for an
 // org unit and everything under it, so memory stays flat at a million cases.
 import { stmt, type Db } from './connection.js';
-import { caseStatus, decodeStatus, statusCode, type CaseFacts, type CaseStatus } from '../shared/indicators/case-status.js';
+import { decodeStatus, statusCode, statusFromSummary, type CaseStatus, type CaseSummary } from '../shared/indicators/case-status.js';
 import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
 import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
 import { parsePeriod, type Period } from '../shared/periods.js';
-
-// Columns of the streaming query, read as raw arrays (half the cost of row objects at scale).
-type Row = [
-  id: number, diagnosisDate: string, sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null,
-  kind: CaseFacts['events'][number]['kind'] | null, date: string | null, cd4: number | null, copies: number | null, undetectable: number | null, outcome: CaseFacts['events'][number]['outcome'],
-];
 
 /** The org unit and all its descendants. */
 export function subtree(db: Db, orgUnitId: number): number[] {
   return (stmt(db, `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN t ON o.parent_id = t.id) SELECT id FROM t`).all(orgUnitId) as { id: number }[]).map((r) => r.id);
 }
 
+// One row per case: what the definitions need at the end of the period (see CaseSummary), worked
+// out by SQLite in one grouped pass over the events. "Last" values are the max of date||(1e12+id)||value,
+// so ties on a date break by entry order exactly as summarize() does.
+const SUMMARY_SQL = `
+WITH c AS (
+  SELECT id, diagnosis_date, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM hiv_case
+  WHERE deleted_at IS NULL AND diagnosis_date <= @end AND org_unit_id IN (SELECT value FROM json_each(@units))
+), agg AS (
+  SELECT c.*,
+    max(CASE WHEN e.kind = 'outcome' AND e.event_date <= @end THEN e.event_date || (1000000000000 + e.id) || e.outcome END) AS last_outcome,
+    max(CASE WHEN e.kind IN ('art_start', 'art_stop') AND e.event_date <= @end THEN e.event_date || (1000000000000 + e.id) || e.kind END) AS last_art,
+    max(CASE WHEN e.kind = 'art_stop' AND e.event_date <= @end THEN e.event_date || (1000000000000 + e.id) END) AS last_stop,
+    min(CASE WHEN e.kind = 'art_start' THEN e.event_date END) AS first_start,
+    min(CASE WHEN e.kind = 'art_start' AND e.event_date <= @end THEN e.event_date END) AS first_start_by_end,
+    max(CASE WHEN e.kind = 'viral_load' AND e.event_date <= @end THEN e.event_date || (1000000000000 + e.id) || '|' || e.vl_undetectable || '|' || coalesce(e.vl_copies, '') END) AS last_vl
+  FROM c LEFT JOIN case_event e ON e.case_id = c.id
+  GROUP BY c.id
+)
+SELECT id, diagnosis_date, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship,
+  substr(last_outcome, 24), substr(last_art, 24),
+  -- Without a stop, the episode began at the first start; only after a stop is a look-up needed.
+  CASE WHEN substr(last_art, 24) <> 'art_start' THEN NULL WHEN last_stop IS NULL THEN first_start_by_end
+    ELSE (SELECT min(x.event_date) FROM case_event x WHERE x.case_id = agg.id AND x.kind = 'art_start'
+      AND x.event_date <= @end AND x.event_date || (1000000000000 + x.id) > agg.last_stop) END,
+  last_vl, first_start,
+  CASE WHEN diagnosis_date >= @start THEN (SELECT x.cd4 FROM case_event x WHERE x.case_id = agg.id AND x.kind = 'cd4' AND x.cd4 IS NOT NULL
+    AND x.event_date >= agg.diagnosis_date AND x.event_date <= date(agg.diagnosis_date, '+91 days') AND (agg.first_start IS NULL OR x.event_date <= agg.first_start)
+    ORDER BY x.event_date, x.id LIMIT 1) END,
+  CASE WHEN first_start BETWEEN @start AND @end THEN (SELECT x.cd4 FROM case_event x WHERE x.case_id = agg.id AND x.kind = 'cd4' AND x.cd4 IS NOT NULL
+    AND x.event_date <= agg.first_start AND x.event_date >= date(agg.first_start, '-91 days') ORDER BY x.event_date DESC, x.id DESC LIMIT 1) END
+FROM agg`;
+
+type SummaryRow = [
+  id: number, diagnosisDate: string, sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null,
+  lastOutcome: string | null, lastArtKind: 'art_start' | 'art_stop' | null, episodeStart: string | null, lastVl: string | null, firstStart: string | null,
+  cd4AtDiagnosis: number | null, cd4AtStart: number | null,
+];
+
 /** Calls `visit` once per live case diagnosed by the end of the period, with its status. */
 export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit: (status: CaseStatus, facts: CaseGroupFacts, id: number) => void): void {
-  const units = subtree(db, orgUnitId);
-  const sql = `SELECT c.id, c.diagnosis_date, c.sex, c.birth_year, c.kp_mask, c.legal_status, c.migrant_type, c.citizenship,
-      e.kind, e.event_date, e.cd4, e.vl_copies, e.vl_undetectable, e.outcome
-    FROM hiv_case c LEFT JOIN case_event e ON e.case_id = c.id
-    WHERE c.deleted_at IS NULL AND c.diagnosis_date <= ? AND c.org_unit_id IN (SELECT value FROM json_each(?))
-    ORDER BY c.id, e.event_date, e.id`;
-  let current: { id: number; facts: CaseGroupFacts; diagnosisDate: string; events: CaseFacts['events'][number][] } | null = null;
-  const flush = () => current && visit(caseStatus({ diagnosisDate: current.diagnosisDate, events: current.events }, period.start, period.end), current.facts, current.id);
-  const query = db.prepare(sql).raw(true); // not cached: raw mode is a property of the statement
-  for (const r of query.iterate(period.end, JSON.stringify(units)) as Iterable<Row>) {
-    const [id, diagnosisDate, sex, birthYear, kpMask, legalStatus, migrantType, citizenship, kind, date, cd4, copies, undetectable, outcome] = r;
-    if (!current || current.id !== id) {
-      flush();
-      current = { id, diagnosisDate, events: [], facts: { sex, birthYear, kpMask, legalStatus, migrantType, citizenship } };
+  const query = db.prepare(SUMMARY_SQL).raw(true); // not cached: raw mode is a property of the statement
+  for (const r of query.iterate({ start: period.start, end: period.end, units: JSON.stringify(subtree(db, orgUnitId)) }) as Iterable<SummaryRow>) {
+    const [id, diagnosisDate, sex, birthYear, kpMask, legalStatus, migrantType, citizenship, lastOutcome, lastArtKind, episodeStart, lastVl, firstStart, cd4AtDiagnosis, cd4AtStart] = r;
+    let vl: CaseSummary['lastVl'] = null;
+    if (lastVl) {
+      const [, undetectable, copies] = lastVl.slice(23).split('|');
+      vl = { date: lastVl.slice(0, 10), undetectable: undetectable === '1', copies: copies === '' || copies === undefined ? null : Number(copies) };
     }
-    if (kind && date) current.events.push({ kind, date, cd4, copies, undetectable: undetectable === null ? null : undetectable === 1, outcome });
+    const summary: CaseSummary = { diagnosisDate, lastOutcome, lastArtKind, episodeStart, lastVl: vl, firstStart, cd4AtDiagnosis, cd4AtStart };
+    visit(statusFromSummary(summary, period.start, period.end), { sex, birthYear, kpMask, legalStatus, migrantType, citizenship }, id);
   }
-  flush();
 }
 
 /** The total and, for each dimension asked, each group's tally: all in one pass over the register. */

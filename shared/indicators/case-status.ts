@@ -35,49 +35,54 @@ export type CaseStatus = {
   lateArtStart: boolean | null; // ART initiation in P, last CD4 in the 91 days up to the start < 200 (HIV.IND.31)
 };
 
-export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus {
+/**
+ * What the definitions need to know about a case at the end of a period: the database computes
+ * this per case in SQL (db/indicators.ts); `summarize` computes the same from a list of events.
+ */
+export type CaseSummary = {
+  diagnosisDate: string;
+  lastOutcome: string | null; // up to the end
+  lastArtKind: 'art_start' | 'art_stop' | null; // up to the end
+  episodeStart: string | null; // first start after the last stop, up to the end
+  lastVl: { date: string; copies: number | null; undetectable: boolean } | null; // up to the end
+  firstStart: string | null; // ever
+  cd4AtDiagnosis: number | null; // first CD4 within 91 days after diagnosis, not after the first start
+  cd4AtStart: number | null; // last CD4 in the 91 days up to the first start
+};
+
+export function summarize(c: CaseFacts, end: string): CaseSummary {
   // Events in date order (the database gives them so; sort only when they are not).
   let events = c.events;
   for (let i = 1; i < events.length; i++) if (events[i - 1]!.date > events[i]!.date) { events = byDate(events); break; }
-
-  // One pass: what is known at the end of the period, and the first ART start ever.
-  let lastOutcome: string = 'in_care';
-  let lastArtKind: 'art_start' | 'art_stop' | null = null;
-  let episodeStart: string | null = null;
-  let lastVl: CaseFacts['events'][number] | undefined;
-  let firstStart: string | null = null;
+  const s: CaseSummary = { diagnosisDate: c.diagnosisDate, lastOutcome: null, lastArtKind: null, episodeStart: null, lastVl: null, firstStart: null, cd4AtDiagnosis: null, cd4AtStart: null };
   for (const e of events) {
-    if (e.kind === 'art_start' && firstStart === null) firstStart = e.date;
+    if (e.kind === 'art_start' && s.firstStart === null) s.firstStart = e.date;
     if (e.date > end) continue;
-    if (e.kind === 'outcome') lastOutcome = e.outcome ?? lastOutcome;
+    if (e.kind === 'outcome') s.lastOutcome = e.outcome ?? s.lastOutcome;
     else if (e.kind === 'art_start') {
-      if (lastArtKind !== 'art_start') episodeStart = e.date; // the first start after the last stop
-      lastArtKind = 'art_start';
-    } else if (e.kind === 'art_stop') lastArtKind = 'art_stop';
-    else if (e.kind === 'viral_load') lastVl = e;
+      if (s.lastArtKind !== 'art_start') s.episodeStart = e.date;
+      s.lastArtKind = 'art_start';
+    } else if (e.kind === 'art_stop') s.lastArtKind = 'art_stop';
+    else if (e.kind === 'viral_load') s.lastVl = { date: e.date, copies: e.copies, undetectable: e.undetectable === true };
   }
+  for (const e of events) {
+    if (e.kind !== 'cd4' || e.cd4 === null) continue;
+    if (s.cd4AtDiagnosis === null && e.date >= c.diagnosisDate && days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 && (s.firstStart === null || e.date <= s.firstStart)) s.cd4AtDiagnosis = e.cd4;
+    if (s.firstStart !== null && e.date <= s.firstStart && days(e.date, s.firstStart) <= WINDOW_DAYS_CD4) s.cd4AtStart = e.cd4;
+  }
+  return s;
+}
+
+export function statusFromSummary(c: CaseSummary, start: string, end: string): CaseStatus {
+  const lastOutcome = c.lastOutcome ?? 'in_care';
   const diagnosed = c.diagnosisDate <= end && !EXITS.has(lastOutcome);
   const inCare = diagnosed && lastOutcome !== 'ltfu';
-  const onArt = inCare && lastArtKind === 'art_start';
-  const vlEligible = onArt && episodeStart !== null && days(episodeStart, end) >= VL_ELIGIBLE_DAYS;
-  if (lastVl && lastVl.date <= minusMonths(end, 12)) lastVl = undefined; // older than the 12 months up to the end
-  const suppressedVl = !!lastVl && (lastVl.undetectable === true || (lastVl.copies ?? Infinity) < SUPPRESSED_BELOW);
-
+  const onArt = inCare && c.lastArtKind === 'art_start';
+  const vlEligible = onArt && c.episodeStart !== null && days(c.episodeStart, end) >= VL_ELIGIBLE_DAYS;
+  const lastVl = c.lastVl && c.lastVl.date > minusMonths(end, 12) ? c.lastVl : null; // the 12 months up to the end
+  const suppressedVl = !!lastVl && (lastVl.undetectable || (lastVl.copies ?? Infinity) < SUPPRESSED_BELOW);
   const newDiagnosis = c.diagnosisDate >= start && c.diagnosisDate <= end;
-  const artInitiation = firstStart !== null && firstStart >= start && firstStart <= end;
-
-  // CD4 at diagnosis: the first within 91 days after it, not after the ART start.
-  // CD4 at ART start: the last in the 91 days up to the start day.
-  let atDiagnosis: number | null = null;
-  let atStart: number | null = null;
-  if (newDiagnosis || artInitiation) {
-    for (const e of events) {
-      if (e.kind !== 'cd4' || e.cd4 === null) continue;
-      if (atDiagnosis === null && e.date >= c.diagnosisDate && days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 && (firstStart === null || e.date <= firstStart)) atDiagnosis = e.cd4;
-      if (firstStart !== null && e.date <= firstStart && days(e.date, firstStart) <= WINDOW_DAYS_CD4) atStart = e.cd4;
-    }
-  }
-
+  const artInitiation = c.firstStart !== null && c.firstStart >= start && c.firstStart <= end;
   return {
     diagnosed,
     inCare,
@@ -89,11 +94,15 @@ export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus
     vlTested: vlEligible && !!lastVl,
     vlSuppressedEligible: vlEligible && suppressedVl,
     suppressedOnArt: onArt && suppressedVl,
-    baselineCd4AtDiagnosis: atDiagnosis,
-    lateDiagnosis: newDiagnosis && atDiagnosis !== null ? atDiagnosis < 350 : null,
-    advancedAtDiagnosis: newDiagnosis && atDiagnosis !== null ? atDiagnosis < 200 : null,
-    lateArtStart: artInitiation && atStart !== null ? atStart < 200 : null,
+    baselineCd4AtDiagnosis: c.cd4AtDiagnosis,
+    lateDiagnosis: newDiagnosis && c.cd4AtDiagnosis !== null ? c.cd4AtDiagnosis < 350 : null,
+    advancedAtDiagnosis: newDiagnosis && c.cd4AtDiagnosis !== null ? c.cd4AtDiagnosis < 200 : null,
+    lateArtStart: artInitiation && c.cd4AtStart !== null ? c.cd4AtStart < 200 : null,
   };
+}
+
+export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus {
+  return statusFromSummary(summarize(c, end), start, end);
 }
 
 const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt'] as const;
