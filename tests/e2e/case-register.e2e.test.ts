@@ -53,7 +53,14 @@ async function addEvent(page: Page, kind: string, date: string, value?: string) 
   if (value !== undefined) { await tab(page); await (value.startsWith('pick:') ? pick(page, value.slice(5)) : type(page, value)); }
   const before = await page.locator('.timeline li.event').count();
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('.timeline li.event').count()).toBe(before + 1);
+  try {
+    await expect.poll(() => page.locator('.timeline li.event').count(), { timeout: 10_000 }).toBe(before + 1);
+  } catch (e) {
+    await screenshot(page, `event-failure-${Date.now()}`);
+    const form = await page.locator('.event-form').textContent();
+    const fields = await page.locator('.event-form input').evaluateAll((els) => els.map((el) => `${el.id}=${(el as HTMLInputElement).value}`));
+    throw new Error(`event "${kind}" ${date} not added; form says: ${form}; fields: ${fields.join(', ')}: ${String(e)}`);
+  }
 }
 
 describe('case register, end to end in chromium', () => {
