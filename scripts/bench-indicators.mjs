@@ -30,15 +30,22 @@ export async function benchIndicators(load, root, { cases = 1_000_000 } = {}) {
       WHERE c.deleted_at IS NULL AND c.diagnosis_date <= ? GROUP BY c.sex, c.legal_status`).all(period.end);
     const bareMs = performance.now() - t;
 
+    // First count: every case's status is worked out from its events and cached. Then the same
+    // count as a user gets it afterwards (the dashboard, a second breakdown, an export), from the cache.
+    const dims = DIMENSIONS.filter((d) => d !== 'none');
     t = performance.now();
     const mem0 = process.memoryUsage().rss;
-    const { total, byDimension } = caseTalliesByDimensions(big, country, period, DIMENSIONS.filter((d) => d !== 'none'));
-    const engineMs = performance.now() - t;
+    caseTalliesByDimensions(big, country, period, dims);
+    const coldMs = performance.now() - t;
     const memMb = (process.memoryUsage().rss - mem0) / 1e6;
+    t = performance.now();
+    const { total, byDimension } = caseTalliesByDimensions(big, country, period, dims);
+    const warmMs = performance.now() - t;
     big.close();
     console.log(`\nindicators: ${cases.toLocaleString('en')} cases with 5 events each (filled in ${(fillMs / 1000).toFixed(0)} s)`);
-    console.log(`  baseline, bare GROUP BY over cases and events   ${(bareMs / 1000).toFixed(2)} s`);
-    console.log(`  full cascade, ${byDimension.size} breakdowns, one pass        ${(engineMs / 1000).toFixed(2)} s  (${(engineMs / bareMs).toFixed(1)}x the baseline; RSS +${memMb.toFixed(0)} MB)`);
+    console.log(`  baseline, bare GROUP BY over cases and events      ${(bareMs / 1000).toFixed(2)} s`);
+    console.log(`  full cascade, ${byDimension.size} breakdowns, first (fills the cache) ${(coldMs / 1000).toFixed(2)} s  (${(coldMs / bareMs).toFixed(1)}x the baseline; RSS +${memMb.toFixed(0)} MB)`);
+    console.log(`  full cascade, ${byDimension.size} breakdowns, from the cache       ${(warmMs / 1000).toFixed(2)} s  (${(warmMs / bareMs).toFixed(2)}x the baseline)`);
     console.log(`  (diagnosed ${total.diagnosed}, on ART ${total.onArt}, suppressed ${total.suppressedOnArt})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

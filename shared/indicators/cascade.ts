@@ -1,7 +1,7 @@
 // Counts over case statuses, and the cascade's percentages (each with numerator, denominator and
 // a Wilson interval). The first 90 needs an entered estimate of migrants living with HIV.
 import { proportion, type Proportion } from './wilson.js';
-import type { CaseStatus } from './case-status.js';
+import type { CountedStatus } from './case-status.js';
 
 export type Tally = {
   diagnosed: number; inCare: number; onArt: number; vlEligible: number; vlTested: number; vlSuppressed: number; suppressedOnArt: number;
@@ -17,7 +17,7 @@ export function emptyTally(): Tally {
 }
 
 /** Adds a case's status (times `n` cases with the same status) to a running tally. */
-export function addToTally(t: Tally, s: Omit<CaseStatus, 'baselineCd4AtDiagnosis'>, n = 1): Tally {
+export function addToTally(t: Tally, s: CountedStatus, n = 1): Tally {
   t.diagnosed += n * +s.diagnosed;
   t.inCare += n * +s.inCare;
   t.onArt += n * +s.onArt;
@@ -34,7 +34,7 @@ export function addToTally(t: Tally, s: Omit<CaseStatus, 'baselineCd4AtDiagnosis
   return t;
 }
 
-export function tally(statuses: Iterable<CaseStatus>): Tally {
+export function tally(statuses: Iterable<CountedStatus>): Tally {
   const t = emptyTally();
   for (const s of statuses) addToTally(t, s);
   return t;

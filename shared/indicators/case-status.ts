@@ -108,6 +108,12 @@ export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus
 const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt'] as const;
 const TRI = ['lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
 
+/**
+ * Raise when a definition above or the code layout below changes: codes cached by the database
+ * under another version are then never read, and are dropped.
+ */
+export const STATUS_DEFINITIONS_VERSION = 1;
+
 /** A status as one small integer (10 flags, 3 yes/no/unknown), so many cases can be counted by code. */
 export function statusCode(s: CaseStatus): number {
   let code = 0;
@@ -116,12 +122,15 @@ export function statusCode(s: CaseStatus): number {
   return code;
 }
 
-export function decodeStatus(code: number): Omit<CaseStatus, 'baselineCd4AtDiagnosis'> {
+/** What a status code keeps: everything but the baseline CD4 value itself. */
+export type CountedStatus = Omit<CaseStatus, 'baselineCd4AtDiagnosis'>;
+
+export function decodeStatus(code: number): CountedStatus {
   const out: Record<string, boolean | null> = {};
   FLAGS.forEach((f, i) => (out[f] = (code & (1 << i)) !== 0));
   TRI.forEach((f, i) => {
     const v = (code >> (10 + 2 * i)) & 3;
     out[f] = v === 0 ? null : v === 1;
   });
-  return out as Omit<CaseStatus, 'baselineCd4AtDiagnosis'>;
+  return out as CountedStatus;
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ensureFacility } from '../../db/org-units.js';
-import { createCaseWithEvents, deleteCase } from '../../db/cases.js';
+import { createCaseWithEvents, deleteCase, deleteEvent, restoreCase, saveEvent, updateCase, getCase } from '../../db/cases.js';
 import { caseTallies, plhivEstimate } from '../../db/indicators.js';
 import { saveCells } from '../../db/forms.js';
 import { parsePeriod } from '../../shared/periods.js';
@@ -16,6 +16,7 @@ import { useTempDirs } from '../helpers/tmp.js';
 const tempDir = useTempDirs();
 let db: Db;
 let region: number;
+let ids: number[];
 const y2017 = parsePeriod('2017')!;
 
 beforeEach(() => {
@@ -25,8 +26,9 @@ beforeEach(() => {
   const other = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'г. Алматы', facility: 'Центр В' });
   region = a.parentId!;
   let n = 0;
+  ids = [];
   const add = (unit: number, dx: string, events: EventInput[], over = {}) =>
-    createCaseWithEvents(db, 'x', unit, aCase({ registerNo: String(++n), uic: `КОДА1${1960 + n}`, birthYear: 1960 + n, diagnosisDate: dx, ...over }), events, { allowDuplicate: false });
+    ids[ids.push(0) - 1] = createCaseWithEvents(db, 'x', unit, aCase({ registerNo: String(++n), uic: `КОДА1${1960 + n}`, birthYear: 1960 + n, diagnosisDate: dx, ...over }), events, { allowDuplicate: false });
   add(a.id, '2017-12-31', [], { sex: 'female' });
   add(a.id, '2015-05-01', [{ kind: 'art_start', date: '2015-06-01' }, { kind: 'outcome', date: '2017-11-30', outcome: 'died' }]);
   add(b.id, '2016-03-01', [{ kind: 'art_start', date: '2016-04-01' }, { kind: 'viral_load', date: '2017-06-01', copies: 40, undetectable: false }, { kind: 'outcome', date: '2018-01-05', outcome: 'deported' }]);
@@ -61,5 +63,40 @@ describe('the indicator engine on SQLite', () => {
   it('sums the entered estimate over the subtree, and has none where none was entered', () => {
     expect(plhivEstimate(db, region, 2017)).toBe(20);
     expect(plhivEstimate(db, region, 2016)).toBeNull();
+  });
+});
+
+describe('the cached statuses', () => {
+  const count = () => caseTallies(db, region, y2017, 'sex');
+  const cached = () => (db.prepare(`SELECT count(*) AS n FROM case_status_cache`).get() as { n: number }).n;
+
+  it('follow every change to a case or its events after a first count', () => {
+    expect(count().total).toMatchObject({ diagnosed: 7, onArt: 5, suppressedOnArt: 2 });
+    expect(cached()).toBe(8); // every live case of the region diagnosed by the end, B (died) included
+    // A viral load for E (on ART since February, none yet): suppressed; then it is deleted again.
+    const vl = saveEvent(db, 'x', ids[4]!, null, { kind: 'viral_load', date: '2017-11-01', undetectable: true, copies: null });
+    expect(count().total.suppressedOnArt).toBe(3);
+    deleteEvent(db, 'x', ids[4]!, vl);
+    expect(count().total.suppressedOnArt).toBe(2);
+    // B's death moved into 2018: B is diagnosed and on ART at the end of 2017.
+    const death = getCase(db, ids[1]!).events.find((e) => e.kind === 'outcome')!;
+    saveEvent(db, 'x', ids[1]!, death.id, { kind: 'outcome', date: '2018-01-10', outcome: 'died' });
+    expect(count().total).toMatchObject({ diagnosed: 8, onArt: 6 });
+    // A's sex corrected: the breakdown follows.
+    const a = getCase(db, ids[0]!).case;
+    updateCase(db, 'x', ids[0]!, { ...a, sex: 'male' }, { allowDuplicate: false });
+    expect(count().groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['female', 1], ['male', 7]]);
+    // Deleted, then restored.
+    deleteCase(db, 'x', ids[0]!);
+    expect(count().total.diagnosed).toBe(7);
+    restoreCase(db, 'x', ids[0]!);
+    expect(count().total.diagnosed).toBe(8);
+  });
+
+  it('of another definitions version are dropped, not counted', () => {
+    db.prepare(`INSERT INTO case_status_cache (cache_key, case_id, org_unit_id, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship)
+      SELECT 'v0:2017', id, org_unit_id, 1023, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM hiv_case`).run();
+    expect(count().total).toMatchObject({ diagnosed: 7, onArt: 5 });
+    expect(db.prepare(`SELECT count(*) AS n FROM case_status_cache WHERE cache_key LIKE 'v0:%'`).get()).toEqual({ n: 0 });
   });
 });

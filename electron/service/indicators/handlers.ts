@@ -5,14 +5,14 @@ import { TESTING_SETTINGS } from '../../../shared/forms/definitions.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
 import { cascade } from '../../../shared/indicators/cascade.js';
 import { groupsOf } from '../../../shared/indicators/dimensions.js';
-import type { CaseStatus } from '../../../shared/indicators/case-status.js';
+import type { CountedStatus } from '../../../shared/indicators/case-status.js';
 import type { Measure } from '../../../shared/indicators/api.js';
 import { parsePeriod } from '../../../shared/periods.js';
 import { fail } from '../../../shared/result.js';
 import { stmt } from '../../../db/connection.js';
 import type { Handlers } from '../handlers.js';
 
-const STATUS_OF: Record<Measure, keyof CaseStatus> = {
+const STATUS_OF: Record<Measure, keyof CountedStatus> = {
   diagnosed: 'diagnosed', inCare: 'inCare', onArt: 'onArt', suppressedOnArt: 'suppressedOnArt', newDiagnoses: 'newDiagnosis',
   artInitiations: 'artInitiation', linked: 'linked', vlEligible: 'vlEligible', vlTested: 'vlTested',
 };
