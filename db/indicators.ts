@@ -96,6 +96,10 @@ export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit:
   }
 }
 
+/** Cases per status code and group facts; read in index order (case_status_cache_groups), no sort. */
+export const COUNT_SQL = `SELECT code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship, count(*) FROM case_status_cache
+  WHERE cache_key = ? AND org_unit_id IN (SELECT value FROM json_each(?)) GROUP BY code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship`;
+
 type GroupRow = [sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null];
 
 /** The total and, for each dimension asked, each group's tally: from the cached codes, counted by SQLite. */
@@ -107,8 +111,7 @@ export function caseTalliesByDimensions(db: Db, orgUnitId: number, period: Perio
   const codes = new Map(dims.map((d) => [d, new Map<string, Map<number, number>>()]));
   const bump = (m: Map<number, number>, code: number, n: number) => m.set(code, (m.get(code) ?? 0) + n);
   const endYear = Number(period.end.slice(0, 4));
-  const counted = db.prepare(`SELECT code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship, count(*) FROM case_status_cache
-    WHERE cache_key = ? AND org_unit_id IN (SELECT value FROM json_each(?)) GROUP BY code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship`).raw(true);
+  const counted = db.prepare(COUNT_SQL).raw(true);
   for (const [code, sex, birthYear, kpMask, legalStatus, migrantType, citizenship, n] of counted.iterate(cacheKey(period), units) as Iterable<[number, ...GroupRow, number]>) {
     bump(totalCodes, code, n);
     const facts = { sex, birthYear, kpMask, legalStatus, migrantType, citizenship };

@@ -23,6 +23,8 @@ export const m0005: Migration = {
         PRIMARY KEY (cache_key, case_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX case_status_cache_case ON case_status_cache(case_id);
+      -- Rows come out of this index already in GROUP BY order: counting needs no sort.
+      CREATE INDEX case_status_cache_groups ON case_status_cache(cache_key, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship, org_unit_id);
 
       CREATE TRIGGER case_status_cache_event_insert AFTER INSERT ON case_event
       BEGIN DELETE FROM case_status_cache WHERE case_id = NEW.case_id; END;

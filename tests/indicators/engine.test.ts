@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { createCaseWithEvents, deleteCase, deleteEvent, restoreCase, saveEvent, updateCase, getCase } from '../../db/cases.js';
-import { caseTallies, plhivEstimate } from '../../db/indicators.js';
+import { caseTallies, COUNT_SQL, plhivEstimate } from '../../db/indicators.js';
 import { saveCells } from '../../db/forms.js';
 import { parsePeriod } from '../../shared/periods.js';
 import type { EventInput } from '../../shared/cases/schema.js';
@@ -98,5 +98,13 @@ describe('the cached statuses', () => {
       SELECT 'v0:2017', id, org_unit_id, 1023, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM hiv_case`).run();
     expect(count().total).toMatchObject({ diagnosed: 7, onArt: 5 });
     expect(db.prepare(`SELECT count(*) AS n FROM case_status_cache WHERE cache_key LIKE 'v0:%'`).get()).toEqual({ n: 0 });
+  });
+});
+
+describe('counting the cached statuses', () => {
+  it('reads the covering index in GROUP BY order, without a sort', () => {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${COUNT_SQL}`).all('v1:2017', '[1]') as { detail: string }[]).map((r) => r.detail);
+    expect(plan.join('\n')).toContain('USING COVERING INDEX case_status_cache_groups');
+    expect(plan.join('\n')).not.toContain('TEMP B-TREE');
   });
 });

@@ -3,6 +3,7 @@ CREATE INDEX case_event_case ON case_event(case_id, event_date, id);
 CREATE INDEX case_event_kind_date ON case_event(kind, event_date);
 CREATE INDEX case_key_population_kp ON case_key_population(key_population, case_id);
 CREATE INDEX case_status_cache_case ON case_status_cache(case_id);
+CREATE INDEX case_status_cache_groups ON case_status_cache(cache_key, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship, org_unit_id);
 CREATE INDEX hiv_case_deleted ON hiv_case(deleted_at) WHERE deleted_at IS NOT NULL;
 CREATE INDEX hiv_case_filter ON hiv_case(sex, legal_status, migrant_type, current_outcome, citizenship, diagnosis_year, age_at_diagnosis, birth_year, kp_mask, diagnosis_date, deleted_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX hiv_case_list ON hiv_case(diagnosis_date DESC, id DESC) WHERE deleted_at IS NULL;
