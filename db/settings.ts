@@ -6,6 +6,14 @@ export function getSetting(db: Db, key: string): string | null {
   return row?.value ?? null;
 }
 
+export const SUPPRESSION_SETTING = 'suppression_max_count';
+
+/** The small-cell threshold: counts from 1 to this are hidden in outputs leaving the centre. */
+export function suppressionMaxCount(db: Db): number {
+  const n = Number(getSetting(db, SUPPRESSION_SETTING));
+  return Number.isInteger(n) && n >= 1 ? n : 4;
+}
+
 export function setSetting(db: Db, actor: string, key: string, value: string | null): void {
   changeWithAudit(db, actor, (record) => {
     const old = getSetting(db, key);

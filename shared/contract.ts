@@ -33,6 +33,8 @@ export const DatabaseInfoSchema = z.object({
   orgUnitPath: z.array(OrgUnitSchema),
   /** The UIC pattern setting (a regular expression over the upper-cased code). */
   uicPattern: z.string(),
+  /** Outputs leaving the centre hide counts from 1 to this (small-cell suppression). */
+  suppressionMaxCount: z.number().int(),
 });
 export type DatabaseInfo = z.infer<typeof DatabaseInfoSchema>;
 
@@ -96,6 +98,7 @@ export const contract = {
   'forms.save': { input: SaveCellsSchema, output: FormDataSchema },
   'forms.approve': { input: ApproveSchema, output: FormDataSchema },
   'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
+  'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },

@@ -4,6 +4,7 @@ import type { Contract, Channel, ChannelOutput } from '../../shared/contract.js'
 import { listCountries } from '../../db/reference.js';
 import { listOrgUnits } from '../../db/org-units.js';
 import { recentAudit } from '../../db/audit.js';
+import { setSetting, SUPPRESSION_SETTING } from '../../db/settings.js';
 import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
 import { caseHandlers } from './cases/handlers.js';
@@ -25,6 +26,10 @@ export const handlers: Handlers = {
   'reference.countries': (s) =>
     s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
   'orgUnits.list': (s) => listOrgUnits(s.database),
+  'settings.setSuppression': (s, { maxCount }) => {
+    setSetting(s.database, s.actor, SUPPRESSION_SETTING, String(maxCount));
+    return s.status();
+  },
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...caseHandlers,
   ...formHandlers,

@@ -4,7 +4,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
 import type { Db } from '../../db/connection.js';
 import { schemaVersion } from '../../db/migrate.js';
-import { getSetting, setSetting } from '../../db/settings.js';
+import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { changeWithAudit } from '../../db/audit.js';
 import { AppFailure, fail, type AppError } from '../../shared/result.js';
@@ -73,6 +73,7 @@ export class DeskSession {
     return {
       kind, path, schemaVersion: schemaVersion(db), orgUnitPath: unitId ? orgUnitPath(db, unitId) : [],
       uicPattern: getSetting(db, 'uic_pattern') ?? DEFAULT_UIC_PATTERN,
+      suppressionMaxCount: suppressionMaxCount(db),
     };
   }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus, OrgUnit } from '../../shared/contract';
 import { DIMENSIONS, type Dimension } from '../../shared/indicators/dimensions';
-import type { DrilldownResultSchema, IndicatorResult, Measure } from '../../shared/indicators/api';
+import { BREAKDOWN_MEASURES, type BreakdownColumn, type DrilldownResultSchema, type IndicatorResult, type Measure } from '../../shared/indicators/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -14,7 +14,6 @@ import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 
-const TABLE_MEASURES: Measure[] = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'];
 const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
 
 type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
@@ -28,6 +27,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const [result, setResult] = useState<IndicatorResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [outside, setOutside] = useState(false); // preview the table as it leaves the centre
 
   useEffect(() => {
     void call('orgUnits.list', {}).then((r) => r.ok && setUnits(r.value));
@@ -48,7 +48,9 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
     const cat = { sex: 'sex', key_population: 'key_population', legal_status: 'legal_status', migrant_type: 'migrant_type' }[dimension as string];
     return cat ? t(`categories.${cat}.${key}`) : key;
   };
-  const count = (measure: Measure, group: string | null, n: number) => (
+  const isHidden = (group: string | null, column: BreakdownColumn) => outside && !!result && (group === null ? result.outside.total : result.outside.groups[group] ?? []).includes(column);
+  const hiddenMark = <span className="hidden-count" title={t('indicators.hidden')} aria-label={t('indicators.hidden')}>•</span>;
+  const count = (measure: Measure, group: string | null, n: number) => isHidden(group, measure as BreakdownColumn) ? hiddenMark : (
     <button type="button" className="link count" data-measure={measure} data-group={group ?? 'total'} onClick={() => void open(measure, group)} disabled={n === 0}>
       {n}
     </button>
@@ -74,6 +76,10 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
             {DIMENSIONS.map((d) => <option key={d} value={d}>{t(`indicators.dimensions.${d}`)}</option>)}
           </select>
         </label>
+        <label className="check">
+          <input id="indicator-outside" type="checkbox" checked={outside} onChange={(e) => setOutside(e.target.checked)} />
+          {t('indicators.outside')}
+        </label>
       </div>
       <ErrorMessage error={error} />
       {result ? (
@@ -96,7 +102,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
             <thead>
               <tr>
                 <th>{t(`indicators.dimensions.${dimension}`)}</th>
-                {TABLE_MEASURES.map((m) => <th key={m}>{t(`indicators.measures.${m}`)}</th>)}
+                {BREAKDOWN_MEASURES.map((m) => <th key={m}>{t(`indicators.measures.${m}`)}</th>)}
                 <th>{t('indicators.percentages.lateDiagnosis')}</th>
               </tr>
             </thead>
@@ -104,18 +110,19 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               {result.groups.map((g) => (
                 <tr key={g.key} data-group={g.key}>
                   <th scope="row">{groupLabel(g.key)}</th>
-                  {TABLE_MEASURES.map((m) => <td key={m}>{count(m, g.key, g.tally[m])}</td>)}
-                  <td>{formatProportion(g.cascade.lateDiagnosis, t)}</td>
+                  {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, g.key, g.tally[m])}</td>)}
+                  <td>{isHidden(g.key, 'lateDiagnosis') ? hiddenMark : formatProportion(g.cascade.lateDiagnosis, t)}</td>
                 </tr>
               ))}
               <tr className="totals" data-group="total">
                 <th scope="row">{t('forms.total')}</th>
-                {TABLE_MEASURES.map((m) => <td key={m}>{count(m, null, result.total.tally[m])}</td>)}
-                <td>{formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
+                {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, null, result.total.tally[m])}</td>)}
+                <td>{isHidden(null, 'lateDiagnosis') ? hiddenMark : formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
               </tr>
             </tbody>
           </table>
           {dimension === 'key_population' ? <p className="muted">{t('indicators.kpNote')}</p> : null}
+          {outside ? <p className="muted">{t('indicators.hiddenNote', { max: result.outside.maxCount })}</p> : null}
           <h3>{t('indicators.testingTitle')}</h3>
           {result.testing.length === 0 ? (
             <p className="muted">{t('indicators.noTesting')}</p>

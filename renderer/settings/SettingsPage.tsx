@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, AuditEntry } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
@@ -15,6 +15,19 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
   useEffect(() => {
     void call('audit.recent', { limit: 50 }).then((r) => (r.ok ? setAudit(r.value) : setError(r.error)));
   }, []);
+
+  const [maxCount, setMaxCount] = useState(String(db.suppressionMaxCount));
+  const [saved, setSaved] = useState<string | null>(null);
+  const saveSuppression = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const r = await call('settings.setSuppression', { maxCount: Number(maxCount) });
+    if (r.ok) {
+      onStatus(r.value);
+      setError(null);
+      setSaved(t('settings.suppressionSaved', { max: r.value.database!.suppressionMaxCount }));
+    } else setError(r.error);
+  };
 
   const close = async () => {
     const r = await call('setup.close', {});
@@ -40,6 +53,14 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <dd>{status.appVersion}</dd>
       </dl>
       <button type="button" onClick={close}>{t('settings.closeDatabase')}</button>
+      <h3>{t('settings.suppression')}</h3>
+      <form className="suppression" onSubmit={saveSuppression} noValidate>
+        <label htmlFor="suppression-max">{t('settings.suppressionLabel')}</label>{' '}
+        <input id="suppression-max" inputMode="numeric" size={3} value={maxCount} onChange={(e) => setMaxCount(e.target.value.trim())} />{' '}
+        <button type="submit">{t('settings.suppressionSave')}</button>
+        <p className="muted">{t('settings.suppressionHelp')}</p>
+        {saved ? <p className="notice" role="status">{saved}</p> : null}
+      </form>
       <h3>{t('settings.audit')}</h3>
       {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
       {audit && audit.length > 0 ? (

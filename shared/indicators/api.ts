@@ -5,6 +5,11 @@ import { DIMENSIONS } from './dimensions.js';
 export const MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations', 'linked', 'vlEligible', 'vlTested'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/** The counts of a breakdown table, in order; late diagnosis shows as a percentage of two counts. */
+export const BREAKDOWN_MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'] as const satisfies readonly Measure[];
+export const BREAKDOWN_COLUMNS = [...BREAKDOWN_MEASURES, 'lateDiagnosis'] as const;
+export type BreakdownColumn = (typeof BREAKDOWN_COLUMNS)[number];
+
 export const ProportionSchema = z.union([
   z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.number(), high: z.number() }),
   z.object({ computable: z.literal(false), numerator: z.number(), denominator: z.number(), reason: z.string() }),
@@ -31,6 +36,12 @@ export const IndicatorResultSchema = z.object({
   total: Block, groups: z.array(Block.extend({ key: z.string() })),
   /** HIV.IND.19/20 from the testing form: per setting, tested, positive and positivity. */
   testing: z.array(z.object({ setting: z.string(), tested: z.number(), positive: z.number(), positivity: ProportionSchema })),
+  /** What the breakdown table hides when it leaves the centre (small-cell suppression at maxCount). */
+  outside: z.object({
+    maxCount: z.number().int(),
+    total: z.array(z.enum(BREAKDOWN_COLUMNS)),
+    groups: z.record(z.string(), z.array(z.enum(BREAKDOWN_COLUMNS))),
+  }),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 

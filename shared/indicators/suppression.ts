@@ -46,6 +46,7 @@ export function suppress(t: Table, maxCount = 4): Mask {
       // Complement: the smallest visible non-zero member, else a visible zero member, else the line's total.
       const visible = line.members.filter((r) => !hiddenIn(m, r));
       const pick = visible.filter((r) => valueOf(t, r) > 0).sort((a, b) => valueOf(t, a) - valueOf(t, b))[0] ?? visible[0] ?? line.total;
+      if (hiddenIn(m, pick)) continue; // a line that is only its hidden total: nothing to solve
       setHidden(m, pick, true);
       changed = true;
     }

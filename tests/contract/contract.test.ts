@@ -36,6 +36,7 @@ const VALID: Record<string, unknown> = {
   'forms.save': { form: 'testing', orgUnitId: 1, period: '2017Q1', cells: [{ de: 'tested_voluntary', coc: 'total', value: '52000' }] },
   'forms.approve': { form: 'survey', orgUnitId: 1, period: '2017', approved: true },
   'forms.completeness': { year: 2017 },
+  'settings.setSuppression': { maxCount: 5 },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
 };

@@ -47,4 +47,47 @@ describe('indicator dashboard, end to end in chromium', () => {
     await expect.poll(() => page.locator('.facts').textContent()).toContain('Секс-работники');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('a supervisor sets the small-number threshold, and the table shows what would leave the centre', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    // Settings: the threshold, typed and saved with Enter.
+    await page.keyboard.press('Alt+6');
+    await page.locator('#suppression-max').fill('9');
+    await page.locator('#suppression-max').press('Enter');
+    await expect.poll(() => page.locator('form.suppression [role="status"]').textContent()).toBe('Порог сохранён: 9.');
+
+    await page.keyboard.press('Alt+3');
+    await page.locator('#indicator-year').fill('2017');
+    await page.locator('#indicator-dimension').selectOption('age_who');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('age_who');
+    const rows = page.locator('[data-testid="disaggregation"] tbody tr');
+    const groups = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-group')!));
+    // The internal view: every count shown.
+    const read = () => rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 6).map((td) => (td.querySelector('.hidden-count') ? null : Number(td.textContent)))));
+    const inside = await read();
+    expect(inside.flat().every((v) => v !== null)).toBe(true);
+    expect(inside.flat().some((v) => v! >= 1 && v! <= 9)).toBe(true); // the demo has small groups to hide
+
+    await page.locator('#indicator-outside').check();
+    await expect.poll(() => page.locator('[data-testid="disaggregation"] .hidden-count').count()).toBeGreaterThan(0);
+    const outsideView = await read();
+    await screenshot(page, 'indicators-outside-ru');
+    for (let j = 0; j < 6; j++) {
+      const column = groups.map((_, i) => ({ value: inside[i]![j]!, shown: outsideView[i]![j] }));
+      const cells = column.slice(0, -1); // the last row is the total
+      // Every count from 1 to 9 is hidden; no column shows its total beside a single hidden group.
+      expect(cells.filter((c) => c.value >= 1 && c.value <= 9 && c.shown !== null)).toEqual([]);
+      if (column.at(-1)!.shown !== null) expect(cells.filter((c) => c.shown === null).length).not.toBe(1);
+      // What is shown is the true count.
+      for (const c of column) if (c.shown !== null) expect(c.shown).toBe(c.value);
+    }
+    expect(await page.locator('.indicators-page').textContent()).toContain('Скрыты числа от 1 до 9');
+    // Unticked, the internal view is whole again.
+    await page.locator('#indicator-outside').uncheck();
+    expect(await read()).toEqual(inside);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

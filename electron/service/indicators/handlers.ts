@@ -10,6 +10,8 @@ import type { Measure } from '../../../shared/indicators/api.js';
 import { parsePeriod } from '../../../shared/periods.js';
 import { fail } from '../../../shared/result.js';
 import { stmt } from '../../../db/connection.js';
+import { suppressionMaxCount } from '../../../db/settings.js';
+import { hiddenColumns } from '../../../shared/indicators/breakdown-suppression.js';
 import type { Handlers } from '../handlers.js';
 
 const STATUS_OF: Record<Measure, keyof CountedStatus> = {
@@ -32,6 +34,10 @@ export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicator
       total: { tally: total, cascade: cascade(total, estimate, year) },
       // Groups have no estimate of their own: their first 90 is not computable.
       groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year) })),
+      outside: (() => {
+        const maxCount = suppressionMaxCount(s.database);
+        return { maxCount, ...hiddenColumns(total, groups, q.dimension, maxCount) };
+      })(),
       testing: (() => {
         const t = testingTotals(s.database, orgUnitId, period);
         return TESTING_SETTINGS.filter((st) => t.has(`tested_${st}`)).map((st) => {
