@@ -37,6 +37,19 @@ describe('the session', () => {
     expect(audit.ok && audit.value.map((e) => e.action)).toEqual(['setup', 'update', 'create', 'create', 'create']);
   });
 
+  it('keeps the small-number threshold in the database, audited, and refuses one out of range', () => {
+    const s = session(tempDir());
+    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    expect(s.status().database?.suppressionMaxCount).toBe(4);
+    const set = dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
+    expect(set.ok && set.value.database?.suppressionMaxCount).toBe(9);
+    const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    expect(audit.ok && audit.value[0]).toMatchObject({ actor: 'Гульнара', action: 'update', entity: 'setting', entityId: 'suppression_max_count', oldValue: '4', newValue: '9' });
+    const bad = dispatch(s, 'settings.setSuppression', { maxCount: 0 }, silentLogger);
+    expect(!bad.ok && bad.error.code).toBe('invalid_input');
+    expect(s.status().database?.suppressionMaxCount).toBe(9);
+  });
+
   it('never overwrites: a second centre database in the same folder gets a new name', () => {
     const dir = tempDir();
     const s = session(dir);
