@@ -20,9 +20,9 @@ export const m0005: Migration = {
         legal_status TEXT NOT NULL,
         migrant_type TEXT NOT NULL,
         citizenship TEXT,
-        PRIMARY KEY (cache_key, case_id)
+        -- Case first: the triggers drop a case's rows by the key itself, no second index needed.
+        PRIMARY KEY (case_id, cache_key)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_status_cache_case ON case_status_cache(case_id);
       -- Rows come out of this index already in GROUP BY order: counting needs no sort.
       CREATE INDEX case_status_cache_groups ON case_status_cache(cache_key, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship, org_unit_id);
 

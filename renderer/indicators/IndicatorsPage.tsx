@@ -103,6 +103,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               <tr>
                 <th>{t(`indicators.dimensions.${dimension}`)}</th>
                 {BREAKDOWN_MEASURES.map((m) => <th key={m}>{t(`indicators.measures.${m}`)}</th>)}
+                <th>{t('indicators.share')}</th>
                 <th>{t('indicators.percentages.lateDiagnosis')}</th>
               </tr>
             </thead>
@@ -111,12 +112,14 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
                 <tr key={g.key} data-group={g.key}>
                   <th scope="row">{groupLabel(g.key)}</th>
                   {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, g.key, g.tally[m])}</td>)}
+                  <td data-column="share">{isHidden(g.key, 'share') ? hiddenMark : formatProportion(g.share, t)}</td>
                   <td>{isHidden(g.key, 'lateDiagnosis') ? hiddenMark : formatProportion(g.cascade.lateDiagnosis, t)}</td>
                 </tr>
               ))}
               <tr className="totals" data-group="total">
                 <th scope="row">{t('forms.total')}</th>
                 {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, null, result.total.tally[m])}</td>)}
+                <td data-column="share" />
                 <td>{isHidden(null, 'lateDiagnosis') ? hiddenMark : formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
               </tr>
             </tbody>

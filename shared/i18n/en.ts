@@ -184,6 +184,7 @@ export const en: Messages = {
     definitionNote: 'At the end of the period, by WHO definitions (SMART HIV.IND.18, 27, 29, 32). Target: {{target}}-{{target}}-{{target}}.',
     notComputable: { no_estimate: 'not computable: no estimate of migrants living with HIV', no_denominator: 'not computable: denominator 0' },
     measures: { estimate: 'Estimated PLHIV', diagnosed: 'Know their status', inCare: 'In care', onArt: 'On ART', suppressedOnArt: 'Virally suppressed', newDiagnoses: 'New diagnoses', artInitiations: 'Started ART', linked: 'ART in the same period', vlEligible: 'Eligible for VL', vlTested: 'With a VL result' },
+    share: 'Share of those who know their status',
     percentages: {
       first90: 'First 90: know their status / estimate', second90: 'Second 90: on ART / know their status', third90: 'Third 90: suppressed / on ART',
       vlCoverage: 'Viral load testing coverage (HIV.IND.32)', vlSuppression: 'Suppression among those tested (HIV.IND.29)', linkage: 'Started ART in the period of diagnosis (HIV.IND.21)',

@@ -183,6 +183,7 @@ export const ru = {
     definitionNote: 'На конец периода, по определениям ВОЗ (SMART HIV.IND.18, 27, 29, 32). Цель: {{target}}-{{target}}-{{target}}.',
     notComputable: { no_estimate: 'не вычисляется: нет оценки числа мигрантов, живущих с ВИЧ', no_denominator: 'не вычисляется: знаменатель 0' },
     measures: { estimate: 'Оценка ЛЖВ', diagnosed: 'Знают статус', inCare: 'Под наблюдением', onArt: 'Получают АРТ', suppressedOnArt: 'Подавлена ВН', newDiagnoses: 'Новые случаи', artInitiations: 'Начали АРТ', linked: 'АРТ в том же периоде', vlEligible: 'Подлежат ВН', vlTested: 'С результатом ВН' },
+    share: 'Доля от знающих статус',
     percentages: {
       first90: 'Первые 90: знают статус / оценка', second90: 'Вторые 90: на АРТ / знают статус', third90: 'Третьи 90: подавлена ВН / на АРТ',
       vlCoverage: 'Охват тестированием на ВН (HIV.IND.32)', vlSuppression: 'Подавление ВН среди обследованных (HIV.IND.29)', linkage: 'Начали АРТ в периоде диагноза (HIV.IND.21)',

@@ -7,7 +7,7 @@ export type Measure = (typeof MEASURES)[number];
 
 /** The counts of a breakdown table, in order; late diagnosis shows as a percentage of two counts. */
 export const BREAKDOWN_MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'] as const satisfies readonly Measure[];
-export const BREAKDOWN_COLUMNS = [...BREAKDOWN_MEASURES, 'lateDiagnosis'] as const;
+export const BREAKDOWN_COLUMNS = [...BREAKDOWN_MEASURES, 'share', 'lateDiagnosis'] as const;
 export type BreakdownColumn = (typeof BREAKDOWN_COLUMNS)[number];
 
 export const ProportionSchema = z.union([
@@ -33,7 +33,9 @@ export const IndicatorQuerySchema = z
   .strict();
 export const IndicatorResultSchema = z.object({
   period: z.string(), orgUnitId: z.number().int(), dimension: z.enum(DIMENSIONS), estimate: z.number().nullable(),
-  total: Block, groups: z.array(Block.extend({ key: z.string() })),
+  total: Block,
+  /** Each group, with its share of all who know their status (key populations: may add up to more than 100%). */
+  groups: z.array(Block.extend({ key: z.string(), share: ProportionSchema })),
   /** HIV.IND.19/20 from the testing form: per setting, tested, positive and positivity. */
   testing: z.array(z.object({ setting: z.string(), tested: z.number(), positive: z.number(), positivity: ProportionSchema })),
   /** What the breakdown table hides when it leaves the centre (small-cell suppression at maxCount). */

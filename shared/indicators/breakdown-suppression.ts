@@ -32,7 +32,10 @@ export function suppressBreakdown(b: Breakdown, maxCount: number, partition: boo
 export function hiddenColumns(total: Tally, groups: { key: string; tally: Tally }[], dimension: Dimension, maxCount: number): { total: BreakdownColumn[]; groups: Record<string, BreakdownColumn[]> } {
   const counts = (t: Tally) => [...BREAKDOWN_MEASURES.map((m) => t[m]), t.lateDiagnosis.numerator, t.lateDiagnosis.denominator];
   const m = suppressBreakdown({ groups: groups.map((g) => counts(g.tally)), total: counts(total) }, maxCount, dimension !== 'key_population');
+  // Columns: the measures, then the share (hidden with the diagnosed count it is made of), then late diagnosis.
   const late = BREAKDOWN_MEASURES.length;
-  const columns = (hidden: boolean[]) => BREAKDOWN_COLUMNS.filter((_, j) => (j === late ? hidden[late] || hidden[late + 1] : hidden[j]));
+  const hiddenColumn = (hidden: boolean[], c: BreakdownColumn) =>
+    c === 'share' ? hidden[0]! : c === 'lateDiagnosis' ? hidden[late]! || hidden[late + 1]! : hidden[BREAKDOWN_MEASURES.indexOf(c)]!;
+  const columns = (hidden: boolean[]) => BREAKDOWN_COLUMNS.filter((c) => hiddenColumn(hidden, c));
   return { total: columns(m.total), groups: Object.fromEntries(groups.map((g, i) => [g.key, columns(m.groups[i]!)])) };
 }

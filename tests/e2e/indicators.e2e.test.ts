@@ -34,6 +34,10 @@ describe('indicator dashboard, end to end in chromium', () => {
     await expect.poll(() => page.locator('[data-testid="disaggregation"] tr[data-group="pwid"]').count()).toBe(1);
     const kpSum = (await Promise.all(['pwid', 'sw', 'none'].map((g) => cell(g, 'diagnosed').textContent().then(num)))).reduce((a, b) => a + b, 0);
     expect(kpSum).toBeGreaterThan(num(await cell('total', 'diagnosed').textContent()));
+    // Each group's share of all who know their status: the pwid count over the total.
+    const pwid = await cell('pwid', 'diagnosed').textContent();
+    expect(await page.locator('[data-testid="disaggregation"] tr[data-group="pwid"] td[data-column="share"]').textContent())
+      .toContain(`(${pwid}/${await cell('total', 'diagnosed').textContent()};`);
     await screenshot(page, 'indicators-kp-ru');
 
     // A count leads to the cases behind it, and a case opens in the register.

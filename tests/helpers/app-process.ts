@@ -35,7 +35,10 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // An app stuck in a busy loop never runs its SIGTERM handler: kill it outright after a while,
+        // so a hung test leaves no server behind eating the CPU of the tests after it.
+        const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => (clearTimeout(hard), resolve()));
         child.kill('SIGTERM');
       }),
   };

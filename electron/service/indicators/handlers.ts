@@ -33,7 +33,7 @@ export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicator
       period: q.period, orgUnitId, dimension: q.dimension, estimate,
       total: { tally: total, cascade: cascade(total, estimate, year) },
       // Groups have no estimate of their own: their first 90 is not computable.
-      groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year) })),
+      groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year), share: proportion(g.tally.diagnosed, total.diagnosed) })),
       outside: (() => {
         const maxCount = suppressionMaxCount(s.database);
         return { maxCount, ...hiddenColumns(total, groups, q.dimension, maxCount) };
