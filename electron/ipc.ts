@@ -2,13 +2,13 @@
 import { ipcMain } from 'electron';
 import { IPC_CHANNEL } from '../shared/contract.js';
 import { appError } from '../shared/result.js';
-import { dispatch } from './service/dispatch.js';
+import { dispatchAsync } from './service/dispatch.js';
 import type { DeskSession } from './service/session.js';
 
 export function registerIpc(session: DeskSession, rendererUrl: string) {
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, payload: unknown) => {
     // Only our own page may call: not a frame or a page navigated elsewhere.
     if (!event.senderFrame?.url.startsWith(rendererUrl)) return { ok: false, error: appError('unauthorized') };
-    return dispatch(session, channel, payload);
+    return dispatchAsync(session, channel, payload);
   });
 }

@@ -7,6 +7,7 @@ import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
+import { ExportedFileSchema, IndicatorWorkbookSchema } from './exports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -99,6 +100,7 @@ export const contract = {
   'forms.approve': { input: ApproveSchema, output: FormDataSchema },
   'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
   'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
+  'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HTTP_API_PREFIX, HTTP_CALL_HEADER } from '../../shared/contract.js';
 import { appError, type Result } from '../../shared/result.js';
-import { dispatch } from '../service/dispatch.js';
+import { dispatchAsync } from '../service/dispatch.js';
 import type { DeskSession } from '../service/session.js';
 import { consoleLogger, type Logger } from '../service/log.js';
 import { cookieValue, sameToken, SECURITY_HEADERS } from './security.js';
@@ -88,7 +88,7 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return sendResult(res, 400, { ok: false, error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]) });
       }
       const channel = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
-      return sendResult(res, 200, dispatch(opts.session, channel, payload, log));
+      return sendResult(res, 200, await dispatchAsync(opts.session, channel, payload, log));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');

@@ -1,5 +1,7 @@
 // The single entry both transports call: check the channel, parse the payload, run the handler,
 // check the answer, and turn every failure into a Result. Nothing thrown crosses this line.
+// Most handlers answer at once (SQLite is synchronous); a few write files and answer with a
+// promise: the transports call dispatchAsync, which waits for either.
 import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/contract.js';
 import { AppFailure, appError, zodIssues, type Result } from '../../shared/result.js';
 import { handlers, type Handlers } from './handlers.js';
@@ -9,6 +11,22 @@ import { consoleLogger, type Logger } from './log.js';
 export function dispatch<C extends Channel>(session: DeskSession, channel: C, payload: unknown, log?: Logger): Result<ChannelOutput<C>>;
 export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log?: Logger): Result<unknown>;
 export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log: Logger = consoleLogger): Result<unknown> {
+  const r = run(session, channel, payload, log);
+  if (r instanceof Promise) {
+    void r.catch(() => {}); // its own failure is reported through dispatchAsync only
+    log('error', 'call.async_in_sync', { channel: String(channel) });
+    return { ok: false, error: appError('internal') };
+  }
+  return r;
+}
+
+export function dispatchAsync<C extends Channel>(session: DeskSession, channel: C, payload: unknown, log?: Logger): Promise<Result<ChannelOutput<C>>>;
+export function dispatchAsync(session: DeskSession, channel: unknown, payload: unknown, log?: Logger): Promise<Result<unknown>>;
+export async function dispatchAsync(session: DeskSession, channel: unknown, payload: unknown, log: Logger = consoleLogger): Promise<Result<unknown>> {
+  return run(session, channel, payload, log);
+}
+
+function run(session: DeskSession, channel: unknown, payload: unknown, log: Logger): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: appError('unknown_channel') };
   const spec = contract[channel];
   const input = spec.input.safeParse(payload ?? {});
@@ -16,16 +34,15 @@ export function dispatch(session: DeskSession, channel: unknown, payload: unknow
     log('warn', 'call.invalid_input', { channel });
     return { ok: false, error: appError('invalid_input', undefined, zodIssues(input.error)) };
   }
-  try {
-    const handler = handlers[channel] as (s: DeskSession, i: unknown) => unknown;
-    const value = handler(session, input.data);
+  const answer = (value: unknown): Result<unknown> => {
     const output = spec.output.safeParse(value);
     if (!output.success) {
       log('error', 'call.bad_output', { channel });
       return { ok: false, error: appError('internal') };
     }
     return { ok: true, value: output.data };
-  } catch (e) {
+  };
+  const failed = (e: unknown): Result<unknown> => {
     if (e instanceof AppFailure) {
       log('info', 'call.refused', { channel, code: e.error.code });
       return { ok: false, error: e.error };
@@ -33,6 +50,13 @@ export function dispatch(session: DeskSession, channel: unknown, payload: unknow
     // The message may hold SQL or values: log the kind of error only.
     log('error', 'call.failed', { channel, error: e instanceof Error ? e.name : typeof e, code: String((e as { code?: unknown })?.code ?? '') });
     return { ok: false, error: appError('internal') };
+  };
+  try {
+    const handler = handlers[channel] as (s: DeskSession, i: unknown) => unknown;
+    const value = handler(session, input.data);
+    return value instanceof Promise ? value.then(answer, failed) : answer(value);
+  } catch (e) {
+    return failed(e);
   }
 }
 

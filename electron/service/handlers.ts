@@ -10,9 +10,10 @@ import type { DeskSession } from './session.js';
 import { caseHandlers } from './cases/handlers.js';
 import { formHandlers } from './forms/handlers.js';
 import { indicatorHandlers } from './indicators/handlers.js';
+import { exportHandlers } from './exports/handlers.js';
 
 export type Handlers = {
-  [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C>;
+  [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...formHandlers,
   ...indicatorHandlers,
+  ...exportHandlers,
 };

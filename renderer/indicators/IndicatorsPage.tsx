@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus, OrgUnit } from '../../shared/contract';
 import { DIMENSIONS, type Dimension } from '../../shared/indicators/dimensions';
-import { BREAKDOWN_MEASURES, type BreakdownColumn, type DrilldownResultSchema, type IndicatorResult, type Measure } from '../../shared/indicators/api';
+import { BREAKDOWN_MEASURES, PERCENTAGES, type BreakdownColumn, type DrilldownResultSchema, type IndicatorResult, type Measure } from '../../shared/indicators/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -14,7 +14,6 @@ import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 
-const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
 
 type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 

@@ -10,6 +10,13 @@ export const BREAKDOWN_MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOn
 export const BREAKDOWN_COLUMNS = [...BREAKDOWN_MEASURES, 'share', 'lateDiagnosis'] as const;
 export type BreakdownColumn = (typeof BREAKDOWN_COLUMNS)[number];
 
+/** The percentages of the cascade, in the order reports show them, with their WHO SMART codes. */
+export const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
+export const SMART_CODES: Record<(typeof PERCENTAGES)[number] | 'positivity', string> = {
+  first90: 'HIV.IND.18', second90: 'HIV.IND.27', third90: 'HIV.IND.29 (UNAIDS)', vlCoverage: 'HIV.IND.32', vlSuppression: 'HIV.IND.29',
+  linkage: 'HIV.IND.21', lateDiagnosis: '—', advanced: '—', lateArt: 'HIV.IND.31', positivity: 'HIV.IND.19/20',
+};
+
 export const ProportionSchema = z.union([
   z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.number(), high: z.number() }),
   z.object({ computable: z.literal(false), numerator: z.number(), denominator: z.number(), reason: z.string() }),

@@ -37,6 +37,7 @@ const VALID: Record<string, unknown> = {
   'forms.approve': { form: 'survey', orgUnitId: 1, period: '2017', approved: true },
   'forms.completeness': { year: 2017 },
   'settings.setSuppression': { maxCount: 5 },
+  'exports.indicatorWorkbook': { period: '2017', dimensions: ['sex'], language: 'ru', outside: true },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
 };

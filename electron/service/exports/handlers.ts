@@ -1,0 +1,70 @@
+// Export channels: the indicator workbook, written to the data folder's exports/ and audited.
+import { join } from 'node:path';
+import { changeWithAudit } from '../../../db/audit.js';
+import { completeness } from '../../../db/forms.js';
+import { subtree } from '../../../db/indicators.js';
+import { getOrgUnit, orgUnitPath } from '../../../db/org-units.js';
+import { listCountries } from '../../../db/reference.js';
+import { suppressionMaxCount } from '../../../db/settings.js';
+import { fail } from '../../../shared/result.js';
+import type { Handlers } from '../handlers.js';
+import { formData } from '../forms/handlers.js';
+import { indicatorReport, periodOf } from '../indicators/report.js';
+import { ensureExportsDir, exportsDir, freeName, writeComplete } from './files.js';
+import { indicatorWorkbook } from './indicator-workbook.js';
+import { translator } from './translate.js';
+
+export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook'> = {
+  'exports.indicatorWorkbook': async (s, q) => {
+    const db = s.database;
+    const unitId = q.orgUnitId ?? s.orgUnitId;
+    const path = orgUnitPath(db, unitId);
+    if (!path.length) fail('not_found');
+    periodOf(q.period);
+    const t = translator(q.language);
+    const countries = listCountries(db);
+    const countryNames = Object.fromEntries(countries.map((c) => [c.code, q.language === 'en' ? c.nameEn : c.nameRu]));
+    const units = new Set(subtree(db, unitId));
+    const year = Number(q.period.slice(0, 4));
+    const forms = completeness(db, year).filter((c) => units.has(c.orgUnitId));
+    const unitName = (id: number) => getOrgUnit(db, id)?.name ?? String(id);
+    const status = s.status();
+    const maxCount = suppressionMaxCount(db);
+    const { workbook, hiddenCells } = indicatorWorkbook({
+      language: q.language, t, outside: q.outside, maxCount,
+      country: countryNames[path[0]!.countryCode] ?? path[0]!.name,
+      orgUnitPath: path.map((u) => (u.level === 'country' ? (countryNames[u.countryCode] ?? u.name) : u.name)).join(' › '),
+      period: q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
+      total: indicatorReport(db, unitId, q.period, 'none'),
+      breakdowns: q.dimensions.map((d) => indicatorReport(db, unitId, q.period, d)),
+      countryNames,
+      completeness: forms.map((c) => ({ orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, values: c.values, approved: c.approved })),
+      violations: forms.flatMap((c) => formData(db, { form: c.form, orgUnitId: c.orgUnitId, period: c.period }).violations.map((v) => ({
+        orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, rule: t(v.messageKey), left: v.left, right: v.right,
+      }))),
+    });
+    const dir = exportsDir(s.dataDir);
+    const fsFailure = (e: unknown) => {
+      const code = (e as { code?: unknown })?.code;
+      return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? fail('folder_not_writable', { folder: dir, reason: code }) : e;
+    };
+    try {
+      ensureExportsDir(s.dataDir);
+    } catch (e) {
+      throw fsFailure(e);
+    }
+    const fileName = freeName(dir, `hiv-migrants-${path[0]!.countryCode}-${q.period}-${unitId}${q.outside ? '' : '-internal'}`, 'xlsx');
+    const file = join(dir, fileName);
+    await writeComplete(file, async (part) => {
+      await workbook.xlsx.writeFile(part);
+      // Recorded before the file takes its name: no finished export without its audit entry.
+      changeWithAudit(db, s.actor, (record) => record({
+        action: 'export', entity: 'workbook', entityId: fileName,
+        newValue: { period: q.period, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells },
+      }));
+    }).catch((e: unknown) => {
+      throw fsFailure(e);
+    });
+    return { fileName, path: file, suppressed: q.outside, hiddenCells };
+  },
+};

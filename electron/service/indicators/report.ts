@@ -1,0 +1,36 @@
+// The indicator report for a period, org unit (with its sub-units) and breakdown: what the
+// dashboard shows and what a workbook exports, built in one place.
+import { caseTallies, plhivEstimate, testingTotals } from '../../../db/indicators.js';
+import type { Db } from '../../../db/connection.js';
+import { suppressionMaxCount } from '../../../db/settings.js';
+import { TESTING_SETTINGS } from '../../../shared/forms/definitions.js';
+import { hiddenColumns } from '../../../shared/indicators/breakdown-suppression.js';
+import { cascade } from '../../../shared/indicators/cascade.js';
+import type { Dimension } from '../../../shared/indicators/dimensions.js';
+import type { IndicatorResult } from '../../../shared/indicators/api.js';
+import { proportion } from '../../../shared/indicators/wilson.js';
+import { parsePeriod, type Period } from '../../../shared/periods.js';
+import { fail } from '../../../shared/result.js';
+
+export const periodOf = (code: string): Period => parsePeriod(code) ?? fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
+
+export function indicatorReport(db: Db, orgUnitId: number, periodCode: string, dimension: Dimension): IndicatorResult {
+  const period = periodOf(periodCode);
+  const year = Number(periodCode.slice(0, 4));
+  const estimate = plhivEstimate(db, orgUnitId, year);
+  const { total, groups } = caseTallies(db, orgUnitId, period, dimension);
+  const maxCount = suppressionMaxCount(db);
+  const t = testingTotals(db, orgUnitId, period);
+  return {
+    period: periodCode, orgUnitId, dimension, estimate,
+    total: { tally: total, cascade: cascade(total, estimate, year) },
+    // Groups have no estimate of their own: their first 90 is not computable.
+    groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year), share: proportion(g.tally.diagnosed, total.diagnosed) })),
+    testing: TESTING_SETTINGS.filter((st) => t.has(`tested_${st}`)).map((st) => {
+      const tested = t.get(`tested_${st}`) ?? 0;
+      const positive = t.get(`positive_${st}`) ?? 0;
+      return { setting: st, tested, positive, positivity: proportion(positive, tested) };
+    }),
+    outside: { maxCount, ...hiddenColumns(total, groups, dimension, maxCount) },
+  };
+}

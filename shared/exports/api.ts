@@ -1,0 +1,26 @@
+// Contract schemas of exports: what the user asks for and where the file went.
+import { z } from 'zod';
+import { LanguageSchema } from '../primitives.js';
+
+/** Breakdowns a workbook can carry (each its own sheet). */
+export const EXPORT_DIMENSIONS = ['sex', 'age_who', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'] as const;
+
+export const IndicatorWorkbookSchema = z
+  .object({
+    period: z.string().regex(/^\d{4}(Q[1-4])?$/, { message: 'validation.period' }),
+    orgUnitId: z.number().int().positive().optional(),
+    dimensions: z.array(z.enum(EXPORT_DIMENSIONS)).min(1).max(EXPORT_DIMENSIONS.length),
+    language: LanguageSchema,
+    /** For outside the centre: small-cell suppression applied. */
+    outside: z.boolean(),
+  })
+  .strict();
+export type IndicatorWorkbookRequest = z.infer<typeof IndicatorWorkbookSchema>;
+
+export const ExportedFileSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  suppressed: z.boolean(),
+  hiddenCells: z.number().int(),
+});
+export type ExportedFile = z.infer<typeof ExportedFileSchema>;

@@ -1,0 +1,104 @@
+// The indicator workbook as a ministry opens it: written through the contract, converted by
+// LibreOffice (a real spreadsheet program), and compared cell by cell with the engine.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { indicatorReport } from '../../electron/service/indicators/report.js';
+import { BREAKDOWN_MEASURES, PERCENTAGES } from '../../shared/indicators/api.js';
+import { resources, ru } from '../../shared/i18n/index.js';
+import { sheetsAsCsv } from '../helpers/libreoffice.js';
+import { useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+const num = (s: string | undefined) => Number((s ?? '').replace(/,/g, '')); // counts are shown as 1,234
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const labels = ru.indicators;
+
+function demo() {
+  const s = session(tempDir());
+  const opened = dispatch(s, 'setup.openDemo', {}, silentLogger);
+  if (!opened.ok) throw new Error('demo did not open');
+  return { s, country: opened.value.database!.orgUnitPath[0]!.id };
+}
+
+describe('the indicator workbook', () => {
+  it("opens in LibreOffice with the engine's numbers in real number and percent formats, on every sheet", async () => {
+    const { s, country } = demo();
+    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['sex', 'key_population'], language: 'ru', outside: false }, silentLogger);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.fileName).toBe(`hiv-migrants-KAZ-2017-${country}-internal.xlsx`);
+    expect(readdirSync(dirname(r.value.path))).toEqual([r.value.fileName]); // no .part left behind
+    const sheets = sheetsAsCsv(r.value.path);
+    expect([...sheets.keys()].sort()).toEqual(['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort());
+
+    // Cascade: every percentage with its numerator, denominator and value as the engine has them.
+    const engine = indicatorReport(s.database, country, '2017', 'none');
+    const cascade = sheets.get('Каскад')!;
+    for (const k of PERCENTAGES) {
+      const row = cascade.find((x) => x[0] === labels.percentages[k])!;
+      const p = engine.total.cascade[k];
+      expect([num(row[1]), num(row[2])], k).toEqual([p.numerator, p.denominator]);
+      expect(row[3], k).toBe(p.computable ? pct(p.value) : labels.notComputable[p.reason as 'no_estimate']);
+    }
+    const count = (label: string) => num(cascade.find((x) => x[0] === label)?.[1]);
+    expect(count(labels.measures.diagnosed)).toBe(engine.total.tally.diagnosed);
+    expect(count(labels.measures.onArt)).toBe(engine.total.tally.onArt);
+
+    // By sex: each group's counts, its share and late diagnosis; the total row last.
+    const bySex = indicatorReport(s.database, country, '2017', 'sex');
+    const sex = sheets.get('Пол')!;
+    expect(sex[0]!.slice(1, 1 + BREAKDOWN_MEASURES.length)).toEqual(BREAKDOWN_MEASURES.map((m) => labels.measures[m]));
+    for (const g of bySex.groups) {
+      const row = sex.find((x) => x[0] === (resources.ru.translation.categories.sex as Record<string, string>)[g.key])!;
+      expect(row.slice(1, 1 + BREAKDOWN_MEASURES.length).map(num), g.key).toEqual(BREAKDOWN_MEASURES.map((m) => g.tally[m]));
+      if (g.share.computable) expect(row[1 + BREAKDOWN_MEASURES.length]).toBe(pct(g.share.value));
+      expect(num(row[2 + BREAKDOWN_MEASURES.length])).toBe(g.tally.lateDiagnosis.numerator);
+    }
+    expect(sex.find((x) => x[0] === 'Итого')!.slice(1, 1 + BREAKDOWN_MEASURES.length).map(num)).toEqual(BREAKDOWN_MEASURES.map((m) => bySex.total.tally[m]));
+    // Nothing hidden inside the centre; the cover says so.
+    expect([...sheets.values()].flat(2)).not.toContain('*');
+    expect(sheets.get('Титульный лист')!.find((x) => x[0] === 'Защита малых чисел')![1]).toMatch(/^выключена/);
+    expect(sheets.get('Определения')!.map((x) => x[4])).toContain('HIV.IND.27');
+  }, 240_000);
+
+  it('for outside the centre hides what the suppression hides, says so on the cover, and is audited', async () => {
+    const { s, country } = demo();
+    dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
+    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['age_who'], language: 'en', outside: true }, silentLogger);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.hiddenCells).toBeGreaterThan(0);
+    const sheets = sheetsAsCsv(r.value.path);
+    const byAge = indicatorReport(s.database, country, '2017', 'age_who');
+    const age = sheets.get('Age (WHO bands)')!;
+    let hidden = 0;
+    for (const g of byAge.groups) {
+      const row = age.find((x) => x[0] === (g.key === 'unknown' ? (resources.en.translation.categories.sex as Record<string, string>).unknown : g.key))!;
+      BREAKDOWN_MEASURES.forEach((m, j) => {
+        const shown = row[1 + j];
+        const shouldHide = byAge.outside.groups[g.key]!.includes(m);
+        expect(shown === '*', `${g.key} ${m}`).toBe(shouldHide);
+        if (shown === '*') hidden++;
+        else expect(num(shown)).toBe(g.tally[m]);
+        if (g.tally[m] >= 1 && g.tally[m] <= 9) expect(shown).toBe('*');
+      });
+    }
+    expect(hidden).toBeGreaterThan(0);
+    expect(sheets.get('Cover')!.find((x) => x[0] === 'Small-number protection')![1]).toMatch(/^on: numbers from 1 to 9/);
+    const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'workbook', entityId: r.value.fileName, newValue: { suppression: true, maxCount: 9, period: '2017' } });
+  }, 240_000);
+
+  it('a folder it cannot write to gets a clear message, and no file appears', async () => {
+    const { s } = demo();
+    writeFileSync(join(s.dataDir, 'exports'), 'not a folder');
+    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'ru', outside: true }, silentLogger);
+    expect(!r.ok && r.error.code).toBe('folder_not_writable');
+    expect(existsSync(join(s.dataDir, 'exports'))).toBe(true);
+    const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    expect(audit.ok && audit.value[0]?.action).not.toBe('export');
+  });
+});
