@@ -1,6 +1,7 @@
 // The local HTTP bridge: the contract's channels as POST /api/<channel>, plus the built renderer,
 // on 127.0.0.1 only, behind a random per-run token. Used when no Electron binary is present and
-// by the end-to-end tests; it calls the same dispatch as Electron's IPC.
+// by the end-to-end tests; it calls the same dispatch as Electron's IPC. Exported workbooks are
+// downloaded from GET /exports/<name>, behind the same token.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { DeskSession } from '../service/session.js';
 import { consoleLogger, type Logger } from '../service/log.js';
 import { cookieValue, sameToken, SECURITY_HEADERS } from './security.js';
 import { staticFile } from './static-files.js';
+import { EXPORTS_PREFIX, sendExport } from './downloads.js';
 
 export type BridgeOptions = { session: DeskSession; staticDir: string; port?: number; token?: string; logger?: Logger };
 export type Bridge = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
@@ -93,6 +95,7 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (!authorised) return send(res, 401, 'text/html; charset=utf-8', NOT_AUTHORISED_PAGE);
+    if (url.pathname.startsWith(EXPORTS_PREFIX)) return sendExport(res, opts.session, url.pathname);
     const file = await staticFile(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'not found');
     return send(res, 200, file.type, file.body);

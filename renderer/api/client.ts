@@ -19,6 +19,9 @@ async function viaHttp(channel: string, input: unknown): Promise<unknown> {
   return response.json();
 }
 
+/** Where the browser downloads an exported file; null in Electron, where the file is on disk already. */
+export const downloadUrl = (fileName: string): string | null => (window.desk ? null : `/exports/${encodeURIComponent(fileName)}`);
+
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
   let raw: unknown;
   try {

@@ -4,12 +4,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { AppStatus, OrgUnit } from '../../shared/contract';
+import type { AppStatus } from '../../shared/contract';
 import { DIMENSIONS, type Dimension } from '../../shared/indicators/dimensions';
 import { BREAKDOWN_MEASURES, PERCENTAGES, type BreakdownColumn, type DrilldownResultSchema, type IndicatorResult, type Measure } from '../../shared/indicators/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
@@ -19,7 +20,6 @@ type Drill = { measure: Measure; group: string | null; result: z.infer<typeof Dr
 
 export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
   const { t } = useTranslation();
-  const [units, setUnits] = useState<OrgUnit[]>([]);
   const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id); // the whole country by default
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [dimension, setDimension] = useState<Dimension>('sex');
@@ -28,9 +28,6 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const [drill, setDrill] = useState<Drill | null>(null);
   const [outside, setOutside] = useState(false); // preview the table as it leaves the centre
 
-  useEffect(() => {
-    void call('orgUnits.list', {}).then((r) => r.ok && setUnits(r.value));
-  }, []);
   useEffect(() => {
     if (!/^\d{4}$/.test(year)) return;
     setDrill(null);
@@ -65,9 +62,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         </label>
         <label className="filter">
           <span>{t('settings.orgUnit')}</span>
-          <select id="indicator-org-unit" value={orgUnitId} onChange={(e) => setOrgUnitId(Number(e.target.value))}>
-            {units.map((u) => <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>)}
-          </select>
+          <OrgUnitSelect id="indicator-org-unit" value={orgUnitId} onChange={setOrgUnitId} />
         </label>
         <label className="filter">
           <span>{t('indicators.by')}</span>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Area } from './Shell';
 
 /** An area that later issues fill; says plainly what will be there. */
-export function Placeholder({ area }: { area: Exclude<Area, 'settings' | 'cases' | 'forms' | 'indicators'> }) {
+export function Placeholder({ area }: { area: Exclude<Area, 'settings' | 'cases' | 'forms' | 'indicators' | 'exchange'> }) {
   const { t } = useTranslation();
   return (
     <section>

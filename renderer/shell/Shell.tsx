@@ -7,6 +7,7 @@ import { Placeholder } from './Placeholder';
 import { CasesPage } from '../cases/CasesPage';
 import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
+import { ExchangePage } from '../exchange/ExchangePage';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -59,6 +60,8 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
           <FormsPage status={status} />
         ) : area === 'indicators' ? (
           <IndicatorsPage status={status} onOpenCase={(id) => (setOpenCaseId(id), setArea('cases'))} />
+        ) : area === 'exchange' ? (
+          <ExchangePage status={status} />
         ) : <Placeholder area={area} />}
       </main>
     </div>

@@ -94,6 +94,22 @@ describe('the local HTTP bridge', () => {
     }
   });
 
+  it('hands out exported workbooks only with the token, and only from the exports folder', async () => {
+    const status = (await send('POST', '/api/app.status', apiHeaders(), '{}')).body;
+    const folder = JSON.parse(status).value.defaultFolder as string;
+    mkdirSync(join(folder, 'exports'), { recursive: true });
+    writeFileSync(join(folder, 'exports', 'hiv-migrants-KAZ-2017-1.xlsx'), 'PK-not-really');
+    writeFileSync(join(folder, 'config.json.bak'), 'private');
+    expect((await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', {})).status).toBe(401);
+    const ok = await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', { cookie: cookie() });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-disposition']).toContain('attachment; filename="hiv-migrants-KAZ-2017-1.xlsx"');
+    expect(ok.body).toBe('PK-not-really');
+    for (const path of ['/exports/..%2Fconfig.json.bak', '/exports/%2e%2e/config.json.bak', '/exports/missing.xlsx', '/exports/%E0%A4%A']) {
+      expect((await send('GET', path, { cookie: cookie() })).status, path).toBe(404);
+    }
+  });
+
   it('answers malformed bodies with invalid_input', async () => {
     const bad = await send('POST', '/api/app.setLanguage', apiHeaders(), '{"language": ');
     expect(bad.status).toBe(400);

@@ -1,0 +1,14 @@
+// Data exchange: the indicator workbook for ministries (and, later, imports and templates).
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../shared/contract';
+import { ExportWorkbook } from './ExportWorkbook';
+
+export function ExchangePage({ status }: { status: AppStatus }) {
+  const { t } = useTranslation();
+  return (
+    <section className="exchange-page">
+      <div className="toolbar"><h2>{t('exchange.title')}</h2></div>
+      <ExportWorkbook status={status} />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+import { sheetsAsCsv } from '../helpers/libreoffice.js';
+
+const e2e = useE2e();
+
+describe('indicator workbook, end to end in chromium', () => {
+  it('a supervisor saves the workbook for the ministry and downloads it; LibreOffice reads the same numbers as the dashboard', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+
+    // The dashboard's count of those on ART in 2017, for the whole country.
+    await page.keyboard.press('Alt+3');
+    await page.locator('#indicator-year').fill('2017');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
+    const onArt = await page.locator('[data-testid="disaggregation"] tr[data-group="total"] button[data-measure="onArt"]').textContent();
+
+    // Exchange: 2017, two breakdowns, to leave the centre (the default), saved with Enter.
+    await page.keyboard.press('Alt+5');
+    await page.locator('#export-year').fill('2017');
+    for (const d of ['age_unaids', 'legal_status', 'migrant_type', 'citizenship']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
+    expect(await page.locator('#export-outside').isChecked()).toBe(true);
+    await page.locator('#export-year').press('Enter');
+    await expect.poll(() => page.getByTestId('export-done').textContent(), { timeout: 30_000 }).toContain('Книга сохранена');
+    expect(await page.getByTestId('export-done').textContent()).toMatch(/Скрыто ячеек: [1-9]/);
+    await screenshot(page, 'exchange-export-ru');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Скачать/ }).click()]);
+    const file = join(e2e.tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^hiv-migrants-KAZ-2017-\d+\.xlsx$/);
+    const sheets = sheetsAsCsv(file);
+    expect([...sheets.keys()].sort()).toEqual(['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort());
+    expect(sheets.get('Каскад')!.find((r) => r[0] === 'Получают АРТ')![1]).toBe(onArt);
+    expect(sheets.get('Титульный лист')!.find((r) => r[0] === 'Защита малых чисел')![1]).toMatch(/^включена/);
+
+    // Unticking every breakdown is refused before anything is written.
+    for (const d of ['sex', 'key_population']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
+    expect(await page.getByRole('button', { name: 'Сохранить в Excel' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
