@@ -8,6 +8,7 @@ import {
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
 import { ExportedFileSchema, IndicatorWorkbookSchema } from './exports/api.js';
+import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -101,6 +102,10 @@ export const contract = {
   'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
   'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
   'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema },
+  'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema },
+  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema },
+  'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
+  'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },

@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'not_found',
   'duplicate_case',
   'period_locked',
+  'file_unreadable',
+  'missing_columns',
+  'import_expired',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HTTP_API_PREFIX, HTTP_CALL_HEADER } from '../../shared/contract.js';
+import { MAX_IMPORT_BYTES } from '../../shared/imports/api.js';
 import { appError, type Result } from '../../shared/result.js';
 import { dispatchAsync } from '../service/dispatch.js';
 import type { DeskSession } from '../service/session.js';
@@ -18,6 +19,8 @@ export type BridgeOptions = { session: DeskSession; staticDir: string; port?: nu
 export type Bridge = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
 
 const MAX_BODY = 1024 * 1024;
+// A register file travels base64-encoded inside its call: room for the largest accepted file.
+const MAX_UPLOAD_BODY = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4096;
 
 const NOT_AUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Migrant HIV Desk</title>
 <p>Откройте программу по ссылке, которую она напечатала при запуске (в ссылке есть ключ доступа).</p>
@@ -31,13 +34,13 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 const sendResult = (res: ServerResponse, status: number, result: Result<unknown>) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         resolve(null);
         req.destroy();
         return;
@@ -81,7 +84,8 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendResult(res, 415, { ok: false, error: appError('invalid_input') });
       }
-      const body = await readBody(req);
+      const channel = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
+      const body = await readBody(req, channel === 'imports.preview' ? MAX_UPLOAD_BODY : MAX_BODY);
       if (body === null) return sendResult(res, 413, { ok: false, error: appError('invalid_input') });
       let payload: unknown;
       try {
@@ -89,7 +93,6 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       } catch {
         return sendResult(res, 400, { ok: false, error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]) });
       }
-      const channel = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
       return sendResult(res, 200, await dispatchAsync(opts.session, channel, payload, log));
     }
 

@@ -11,6 +11,7 @@ import { caseHandlers } from './cases/handlers.js';
 import { formHandlers } from './forms/handlers.js';
 import { indicatorHandlers } from './indicators/handlers.js';
 import { exportHandlers } from './exports/handlers.js';
+import { importHandlers } from './imports/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...formHandlers,
   ...indicatorHandlers,
   ...exportHandlers,
+  ...importHandlers,
 };

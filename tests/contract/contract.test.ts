@@ -38,6 +38,10 @@ const VALID: Record<string, unknown> = {
   'forms.completeness': { year: 2017 },
   'settings.setSuppression': { maxCount: 5 },
   'exports.indicatorWorkbook': { period: '2017', dimensions: ['sex'], language: 'ru', outside: true },
+  'imports.template': { language: 'ru' },
+  'imports.preview': { fileName: 'r.csv', contentBase64: 'YSxi' },
+  'imports.report': { importId: '0123456789abcdef', language: 'en' },
+  'imports.confirm': { importId: '0123456789abcdef' },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
 };

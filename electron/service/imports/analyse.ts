@@ -1,0 +1,101 @@
+// A case-register file checked row by row against the same rules as the forms, without writing
+// anything: which cases and events would go in, which rows are refused (row, column, reason), and
+// which rows look like people already counted.
+import { randomBytes } from 'node:crypto';
+import { stmt, type Db } from '../../../db/connection.js';
+import { findDuplicates } from '../../../db/cases.js';
+import { eventIssues, type CaseInput, type EventInput } from '../../../shared/cases/schema.js';
+import { uicKey } from '../../../shared/cases/uic.js';
+import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
+import { CASE_COLUMNS, CASE_REQUIRED, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, mapHeaders } from '../../../shared/imports/columns.js';
+import type { ImportIssue, ImportReport } from '../../../shared/imports/api.js';
+import { fail } from '../../../shared/result.js';
+import type { Sheet } from './read-file.js';
+
+export type PendingImport = {
+  id: string;
+  fileName: string;
+  databasePath: string;
+  cases: { row: number; input: CaseInput; events: EventInput[] }[];
+  eventsForExisting: { row: number; caseId: number; event: EventInput }[];
+  issues: ImportIssue[];
+  duplicates: ImportReport['duplicates'];
+  rowsRead: { cases: number; events: number };
+};
+
+const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || String(c).trim() === '');
+const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => Object.fromEntries([...columns].map(([i, k]) => [k, row[i] ?? null])) as Partial<Record<K, Cell>>;
+const labelsOf = (keys: readonly string[]) => keys.map((k) => `${columnLabel(k as never, 'ru')} / ${columnLabel(k as never, 'en')}`).join(', ');
+
+export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
+  const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.rows[0] ?? [], CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.rows[0] ?? [], EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
+  const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
+  const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
+  if (!caseSheet && !eventSheet) fail('missing_columns', { file: fileName, columns: labelsOf(CASE_REQUIRED) });
+  if (caseSheet?.cases.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(caseSheet.cases.missing) });
+  if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing) });
+
+  const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
+  const byRegisterNo = new Map<string, { row: number; index: number | null }>(); // index into p.cases, null when the row was refused
+  const people = new Map<string, number>(); // uic key, sex, year -> first row
+  caseSheet?.sheet.rows.slice(1).forEach((row, i) => {
+    const n = i + 2; // the row number the user sees: the header is row 1
+    if (empty(row)) return;
+    p.rowsRead.cases++;
+    const { value, issues } = caseFromRow(cellsOf(row, caseSheet.cases.columns), lk);
+    const registerNo = String(row[[...caseSheet.cases.columns].find(([, k]) => k === 'registerNo')![0]] ?? '').trim();
+    if (!value) {
+      p.issues.push(...issues.map((x) => ({ sheet: 'cases' as const, row: n, ...x })));
+      if (registerNo && !byRegisterNo.has(registerNo)) byRegisterNo.set(registerNo, { row: n, index: null });
+      return;
+    }
+    if (byRegisterNo.has(value.registerNo)) {
+      p.issues.push({ sheet: 'cases', row: n, column: 'registerNo', messageKey: 'validation.register_no_repeated' });
+      return;
+    }
+    const person = `${uicKey(value.uic)}|${value.sex}|${value.birthYear}`;
+    const earlier = people.get(person);
+    const existing = findDuplicates(db, { uic: value.uic, sex: value.sex, birthYear: value.birthYear, excludeId: null })[0];
+    if (earlier !== undefined || existing) {
+      p.duplicates.push({ row: n, registerNo: value.registerNo, existingId: existing?.id ?? null, existingRow: earlier ?? null });
+      byRegisterNo.set(value.registerNo, { row: n, index: null });
+      return;
+    }
+    people.set(person, n);
+    byRegisterNo.set(value.registerNo, { row: n, index: p.cases.length });
+    p.cases.push({ row: n, input: value, events: [] });
+  });
+
+  const inRegister = stmt(db, 'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
+  eventSheet?.sheet.rows.slice(1).forEach((row, i) => {
+    const n = i + 2;
+    if (empty(row)) return;
+    p.rowsRead.events++;
+    const { registerNo, value, issues } = eventFromRow(cellsOf(row, eventSheet.events.columns), lk);
+    const refuse = (column: string | null, messageKey: string) => p.issues.push({ sheet: 'events', row: n, column, messageKey });
+    if (!value) return issues.forEach((x) => refuse(x.column, x.messageKey));
+    const inFile = byRegisterNo.get(registerNo);
+    if (inFile) {
+      if (inFile.index === null) return refuse('registerNo', 'validation.case_rejected');
+      const target = p.cases[inFile.index]!;
+      const bad = eventIssues(value, target.input.diagnosisDate)[0];
+      if (bad) return refuse(bad.path, bad.messageKey);
+      target.events.push(value);
+      return;
+    }
+    const existing = registerNo ? (inRegister.get(registerNo) as { id: number; dx: string } | undefined) : undefined;
+    if (!existing) return refuse('registerNo', 'validation.unknown_case');
+    const bad = eventIssues(value, existing.dx)[0];
+    if (bad) return refuse(bad.path, bad.messageKey);
+    p.eventsForExisting.push({ row: n, caseId: existing.id, event: value });
+  });
+  return p;
+}
+
+export function reportOf(p: PendingImport, shown = 500): ImportReport {
+  return {
+    importId: p.id, fileName: p.fileName, rowsRead: p.rowsRead,
+    accepted: { cases: p.cases.length, events: p.cases.reduce((s, c) => s + c.events.length, 0) + p.eventsForExisting.length },
+    rejected: p.issues.slice(0, shown), rejectedTotal: p.issues.length, duplicates: p.duplicates.slice(0, shown),
+  };
+}

@@ -1,0 +1,52 @@
+// A file the user picked, as sheets of plain cells: .xlsx through exceljs, .csv through the CSV
+// parser. Anything else (a Word file, a password-protected or broken workbook) is refused with
+// the reason, before anything is looked at.
+import ExcelJS from 'exceljs';
+import { parseCsv } from '../../../shared/imports/csv.js';
+import type { Cell } from '../../../shared/imports/case-rows.js';
+import { fail } from '../../../shared/result.js';
+
+export type Sheet = { name: string; rows: Cell[][] };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old .xls, and any password-protected workbook
+const startsWith = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet[]> {
+  const unreadable = (reason: string) => fail('file_unreadable', { file: fileName, reason });
+  if (startsWith(bytes, OLE)) return unreadable(fileName.toLowerCase().endsWith('.xls') ? 'xls' : 'protected');
+  if (startsWith(bytes, ZIP)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      return unreadable('corrupt');
+    }
+    return wb.worksheets.map((ws) => {
+      const rows: Cell[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, n) => {
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = plain(cell.value)));
+        rows[n - 1] = cells;
+      });
+      return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+    });
+  }
+  const text = bytes.toString('utf8');
+  // Text with NUL bytes or broken UTF-8 is not a CSV we can trust.
+  if (text.includes('\u0000') || text.includes('\ufffd')) return unreadable('not_csv');
+  return [{ name: fileName, rows: parseCsv(text) }];
+}
+
+/** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values. */
+function plain(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}

@@ -1,0 +1,87 @@
+// One spreadsheet row of the case register (or of its events) to the same inputs the forms
+// save, checked by the same zod schemas. Values may be codes or Russian or English labels;
+// dates may be real dates, ДД.ММ.ГГГГ or ГГГГ-ММ-ДД; countries ISO alpha-3 codes or names.
+import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type EventInput } from '../cases/schema.js';
+import { parseDateInput } from '../dates.js';
+import { normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
+
+export type Cell = string | number | boolean | Date | null;
+export type CellIssue = { column: string | null; messageKey: string; params?: Record<string, string | number> };
+
+export type Lookups = { countries: Map<string, string>; uicPattern: string; options: Record<string, Map<string, string>> };
+
+export function lookups(countries: readonly { code: string; nameRu: string; nameEn: string }[], uicPattern: string): Lookups {
+  const c = new Map<string, string>();
+  for (const x of countries) for (const n of [x.code, x.nameRu, x.nameEn]) c.set(normalise(n), x.code);
+  const options = Object.fromEntries(['sex', 'migrant_type', 'legal_status', 'key_population', 'transmission_route', 'event_kind', 'outcome'].map((k) => [k, optionLookup(k)]));
+  return { countries: c, uicPattern, options };
+}
+
+const INVALID = Symbol('invalid');
+const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+
+/** A date cell: a real date (taken as the calendar day it shows), an Excel serial, or text. */
+export function dateOf(c: Cell | undefined): string {
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  if (typeof c === 'number' && c > 20000 && c < 80000) return new Date(Math.round((c - 25569) * 86_400_000)).toISOString().slice(0, 10);
+  return parseDateInput(text(c));
+}
+
+export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookups): { value: CaseInput | null; issues: CellIssue[] } {
+  const issues: CellIssue[] = [];
+  const option = (col: CaseColumn, category: string) => {
+    const t = text(cells[col]);
+    if (t === '') return undefined;
+    const code = lk.options[category]!.get(normalise(t));
+    if (code === undefined) issues.push({ column: col, messageKey: 'validation.invalid_value' });
+    return code ?? INVALID;
+  };
+  const country = (col: CaseColumn) => {
+    const t = text(cells[col]);
+    if (t === '') return null;
+    const code = lk.countries.get(normalise(t));
+    if (code === undefined) issues.push({ column: col, messageKey: 'validation.invalid_value' });
+    return code ?? INVALID;
+  };
+  const year = text(cells.birthYear);
+  const kps = text(cells.keyPopulations).split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((s) => {
+    const code = lk.options.key_population!.get(normalise(s));
+    if (code === undefined) issues.push({ column: 'keyPopulations', messageKey: 'validation.invalid_value' });
+    return code;
+  });
+  const raw = {
+    registerNo: text(cells.registerNo), uic: text(cells.uic), sex: option('sex', 'sex'), birthYear: year === '' ? null : /^\d{4}$/.test(year) ? Number(year) : NaN,
+    citizenship: country('citizenship'), migrantType: option('migrantType', 'migrant_type'), legalStatus: option('legalStatus', 'legal_status'),
+    keyPopulations: kps.filter((k): k is string => k !== undefined), transmissionRoute: option('transmissionRoute', 'transmission_route'),
+    infectionCountry: country('infectionCountry'), diagnosisDate: dateOf(cells.diagnosisDate), diagnosisCountry: country('diagnosisCountry'),
+  };
+  if (issues.length) return { value: null, issues };
+  const parsed = CaseInputSchema.safeParse(raw);
+  if (!parsed.success) return { value: null, issues: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? ''), messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value' })) };
+  const uic = uicIssue(parsed.data.uic, lk.uicPattern);
+  if (uic) return { value: null, issues: [{ column: 'uic', messageKey: uic }] };
+  return { value: parsed.data, issues: [] };
+}
+
+const YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', 'неопределяемая', 'undetectable']);
+
+export function eventFromRow(cells: Partial<Record<EventColumn, Cell>>, lk: Lookups): { registerNo: string; value: EventInput | null; issues: CellIssue[] } {
+  const registerNo = text(cells.registerNo);
+  const kindText = text(cells.kind);
+  const kind = lk.options.event_kind!.get(normalise(kindText));
+  if (!kind) return { registerNo, value: null, issues: [{ column: 'kind', messageKey: kindText ? 'validation.invalid_value' : 'validation.required' }] };
+  const num = (c: Cell | undefined) => (text(c) === '' ? null : Number(text(c).replace(',', '.')));
+  const raw: Record<string, unknown> = { kind, date: dateOf(cells.date) };
+  if (kind === 'cd4') raw.cd4 = num(cells.cd4) ?? undefined;
+  if (kind === 'viral_load') {
+    raw.undetectable = YES.has(normalise(text(cells.undetectable)));
+    raw.copies = raw.undetectable ? null : num(cells.copies);
+  }
+  if (kind === 'outcome') {
+    const o = text(cells.outcome);
+    raw.outcome = o === '' ? undefined : (lk.options.outcome!.get(normalise(o)) ?? o);
+  }
+  const parsed = EventInputSchema.safeParse(raw);
+  if (!parsed.success) return { registerNo, value: null, issues: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? 'kind'), messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value' })) };
+  return { registerNo, value: parsed.data, issues: [] };
+}

@@ -1,0 +1,51 @@
+// The columns of the case-register templates and imports, and how a header is recognised: by the
+// Russian or English label the template writes, or by the field's own code, in any case, with
+// ё = е and extra spaces ignored.
+import { CATEGORIES } from '../categories.js';
+import { en, ru } from '../i18n/index.js';
+
+export const CASE_COLUMNS = ['registerNo', 'uic', 'sex', 'birthYear', 'citizenship', 'migrantType', 'legalStatus', 'keyPopulations', 'transmissionRoute', 'infectionCountry', 'diagnosisDate', 'diagnosisCountry'] as const;
+export const CASE_REQUIRED = ['registerNo', 'uic', 'sex', 'migrantType', 'legalStatus', 'transmissionRoute', 'diagnosisDate'] as const;
+export const EVENT_COLUMNS = ['registerNo', 'kind', 'date', 'cd4', 'copies', 'undetectable', 'outcome'] as const;
+export const EVENT_REQUIRED = ['registerNo', 'kind', 'date'] as const;
+export type CaseColumn = (typeof CASE_COLUMNS)[number];
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** Header text per language: the same labels as the screens. */
+export function columnLabel(key: CaseColumn | EventColumn, lang: 'ru' | 'en'): string {
+  const r = lang === 'ru' ? ru : en;
+  if (key === 'kind') return r.cases.eventKind;
+  if (key === 'undetectable') return r.cases.undetectable;
+  return r.fields[key];
+}
+
+export const normalise = (s: unknown) => String(s ?? '').trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+
+/** For a header row: which column holds which field, and which required fields are missing. */
+export function mapHeaders<K extends string>(headers: readonly unknown[], keys: readonly K[], required: readonly K[], label: (k: K, lang: 'ru' | 'en') => string) {
+  const names = new Map<string, K>();
+  for (const k of keys) for (const n of [k, label(k, 'ru'), label(k, 'en')]) names.set(normalise(n), k);
+  const columns = new Map<number, K>();
+  headers.forEach((h, i) => {
+    const k = names.get(normalise(h));
+    if (k && ![...columns.values()].includes(k)) columns.set(i, k);
+  });
+  const found = new Set(columns.values());
+  return { columns, missing: required.filter((k) => !found.has(k)) };
+}
+
+// The short names registers in the region use for key populations.
+const ALIASES: Record<string, Record<string, string[]>> = {
+  key_population: { pwid: ['ЛУИН', 'ПИН', 'PWID'], msm: ['МСМ', 'MSM'], sw: ['СР', 'РС', 'SW'], tg: ['ТГ', 'TG'], prison: ['МЛС', 'заключённые', 'prisoners'] },
+};
+
+/** Code of an option given as its code, its Russian or English label, or a common short name. */
+export function optionLookup(category: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [code, names] of Object.entries(ALIASES[category] ?? {})) for (const n of names) m.set(normalise(n), code);
+  const cat = CATEGORIES.find((c) => c.code === category);
+  if (cat) for (const o of cat.options) for (const n of [o.code, o.label.ru, o.label.en]) m.set(normalise(n), o.code);
+  const enums = { ru: ru.enums as Record<string, Record<string, string>>, en: en.enums as Record<string, Record<string, string>> };
+  for (const [code, label] of Object.entries(enums.ru[category] ?? {})) for (const n of [code, label, enums.en[category]?.[code] ?? code]) m.set(normalise(n), code);
+  return m;
+}

@@ -1,0 +1,154 @@
+// Loading a register that LibreOffice wrote (from CSV), through the contract: the report names
+// each refused row, column and reason and each likely duplicate; nothing is written before the
+// confirmation, then everything accepted in one audited transaction.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { aCase } from '../helpers/cases.js';
+import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
+import { useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' };
+
+const CASES_CSV = [
+  'Номер в регистре,УИК,Пол,Год рождения,Гражданство,Тип мигранта,Правовой статус,Ключевые группы,Путь передачи,Вероятная страна заражения,Дата диагноза ВИЧ,Страна диагноза',
+  'R-101,БОКА11990,Мужской,1990,Узбекистан,Иностранный гражданин (иммигрант),irregular,ЛУИН,Инъекционное употребление наркотиков,RUS,15.03.2017,KAZ',
+  'R-102,ДЕЖЗ21988,female,1988,TJK,immigrant,Легальный,"Секс-работники; ЛУИН",heterosexual,,2017-05-02,KAZ',
+  'R-103,ИКЛМ11975,Мужчина,1975,UZB,immigrant,regular,,heterosexual,,01.02.2017,KAZ', // sex not a value
+  'R-104,НОПР11980,male,1980,UZB,immigrant,regular,,heterosexual,,31.12.2099,KAZ', // date in the future
+  'R-105,АНМА11985,male,1985,UZB,immigrant,regular,,heterosexual,,01.06.2017,KAZ', // the person already in the register
+  'R-106,БОКА11990,male,1990,UZB,immigrant,regular,,heterosexual,,01.07.2017,KAZ', // the same person as R-101
+  ',,,,,,,,,,,',
+  'R-107,СТУФ11970,male,1970,Атлантида,immigrant,regular,,heterosexual,,01.08.2017,KAZ', // no such country
+].join('\n');
+
+const EVENTS_CSV = [
+  'Номер в регистре,Событие,Дата,CD4,Вирусная нагрузка,Неопределяемая,Исход',
+  'R-101,CD4,20.03.2017,280,,,',
+  'R-101,Начало / возобновление АРТ,01.04.2017,,,,',
+  'R-101,Вирусная нагрузка,01.10.2017,,,да,',
+  'R-102,cd4,01.01.2017,500,,,', // fine as a CD4 before diagnosis? allowed: only ART is bound to the diagnosis
+  'R-102,art_start,01.01.2017,,,,', // ART before the diagnosis
+  'R-103,CD4,01.03.2017,300,,,', // its case was refused
+  'R-999,CD4,01.03.2017,300,,,', // no such case
+  'R-101,CD4,01.03.2017,9000,,,', // out of range
+].join('\n');
+
+function centreSession() {
+  const s = session(tempDir());
+  dispatch(s, 'setup.createCentre', centre, silentLogger);
+  dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
+  return s;
+}
+const liveCases = (s: ReturnType<typeof centreSession>) => (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
+const upload = (s: ReturnType<typeof centreSession>, file: string, name = 'register.xlsx') =>
+  dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
+
+describe('importing the case register', () => {
+  it('reports a LibreOffice-written register row by row, writes nothing until confirmed, then all accepted rows in one go', async () => {
+    const s = centreSession();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cases.csv'), CASES_CSV);
+    const report = await upload(s, csvToXlsx(join(dir, 'cases.csv')));
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+    const r = report.value;
+    expect(r.rowsRead).toEqual({ cases: 7, events: 0 });
+    expect(r.accepted).toEqual({ cases: 2, events: 0 });
+    expect(r.rejected.map((i) => [i.row, i.column, i.messageKey])).toEqual([
+      [4, 'sex', 'validation.invalid_value'],
+      [5, 'diagnosisDate', 'validation.date_in_future'],
+      [9, 'citizenship', 'validation.invalid_value'],
+    ]);
+    expect(r.duplicates).toEqual([
+      { row: 6, registerNo: 'R-105', existingId: 1, existingRow: null },
+      { row: 7, registerNo: 'R-106', existingId: null, existingRow: 2 },
+    ]);
+    expect(liveCases(s)).toBe(1); // nothing written yet
+
+    const done = dispatch(s, 'imports.confirm', { importId: r.importId }, silentLogger);
+    expect(done).toEqual({ ok: true, value: { cases: 2, events: 0 } });
+    expect(liveCases(s)).toBe(3);
+    const list = dispatch(s, 'cases.list', { search: 'R-102' }, silentLogger);
+    const id = list.ok ? list.value.rows[0]!.id : 0;
+    const got = dispatch(s, 'cases.get', { id }, silentLogger);
+    expect(got.ok && got.value.case).toMatchObject({ sex: 'female', citizenship: 'TJK', legalStatus: 'regular', keyPopulations: ['pwid', 'sw'], diagnosisDate: '2017-05-02' });
+    const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'import', entity: 'case_register', newValue: { cases: 2, rejected: 3, duplicates: 2 } });
+    // Confirmed once only.
+    expect(dispatch(s, 'imports.confirm', { importId: r.importId }, silentLogger)).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+
+    // Events for cases now in the register, from a second LibreOffice workbook.
+    writeFileSync(join(dir, 'events.csv'), EVENTS_CSV);
+    const ev = await upload(s, csvToXlsx(join(dir, 'events.csv')));
+    if (!ev.ok) throw new Error(JSON.stringify(ev.error));
+    expect(ev.value.accepted).toEqual({ cases: 0, events: 4 });
+    expect(ev.value.rejected.map((i) => [i.row, i.column, i.messageKey])).toEqual([
+      [6, 'date', 'validation.art_before_diagnosis'],
+      [7, 'registerNo', 'validation.unknown_case'],
+      [8, 'registerNo', 'validation.unknown_case'],
+      [9, 'cd4', 'validation.cd4_range'],
+    ]);
+    expect(dispatch(s, 'imports.confirm', { importId: ev.value.importId }, silentLogger)).toEqual({ ok: true, value: { cases: 0, events: 4 } });
+    const r101 = dispatch(s, 'cases.list', { search: 'R-101' }, silentLogger);
+    const detail = dispatch(s, 'cases.get', { id: r101.ok ? r101.value.rows[0]!.id : 0 }, silentLogger);
+    expect(detail.ok && detail.value.events.map((e) => [e.kind, e.date])).toEqual([['cd4', '2017-03-20'], ['art_start', '2017-04-01'], ['viral_load', '2017-10-01']]);
+
+    // The report as a workbook, read back by LibreOffice.
+    const file = await dispatchAsync(s, 'imports.report', { importId: ev.value.importId, language: 'ru' }, silentLogger);
+    expect(file.ok).toBe(false); // confirmed imports are gone; ask for the report before confirming
+  }, 240_000);
+
+  it('gives the report as a workbook before confirming', async () => {
+    const s = centreSession();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cases.csv'), CASES_CSV);
+    const report = await upload(s, join(dir, 'cases.csv'), 'cases.csv'); // a CSV straight in
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+    expect(report.value.accepted.cases).toBe(2);
+    const file = await dispatchAsync(s, 'imports.report', { importId: report.value.importId, language: 'ru' }, silentLogger);
+    if (!file.ok) throw new Error(JSON.stringify(file.error));
+    const sheets = sheetsAsCsv(file.value.path);
+    expect(sheets.get('Отклонено')!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['Случаи', '4', 'Пол'], ['Случаи', '5', 'Дата диагноза ВИЧ'], ['Случаи', '9', 'Гражданство']]);
+    expect(sheets.get('Дубликаты')!.slice(1).map((r) => r[2])).toEqual(['в регистре (случай № 1)', 'в файле, строка 2']);
+  }, 240_000);
+
+  it('refuses a file that is not a spreadsheet, a protected one, and one without the required columns, writing nothing', async () => {
+    const s = centreSession();
+    const dir = tempDir();
+    const cases = [
+      ['report.pdf', Buffer.from('%PDF-1.7\n\u0000\u0001binary')],
+      ['locked.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
+      ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
+    ] as const;
+    for (const [name, bytes] of cases) {
+      writeFileSync(join(dir, name), bytes);
+      const r = await upload(s, join(dir, name), name);
+      expect(!r.ok && r.error.code, name).toBe('file_unreadable');
+      expect(!r.ok && r.error.params?.file).toBe(name);
+    }
+    writeFileSync(join(dir, 'short.csv'), 'УИК;Пол\nБОКА11990;male\n');
+    const r = await upload(s, join(dir, 'short.csv'), 'short.csv');
+    expect(!r.ok && r.error.code).toBe('missing_columns');
+    expect(!r.ok && String(r.error.params?.columns)).toContain('Номер в регистре');
+    expect(liveCases(s)).toBe(1);
+  });
+
+  it('hands out a template with the valid codes and drop-downs', async () => {
+    const s = centreSession();
+    const t = await dispatchAsync(s, 'imports.template', { language: 'ru' }, silentLogger);
+    if (!t.ok) throw new Error(JSON.stringify(t.error));
+    const sheets = sheetsAsCsv(t.value.path);
+    expect([...sheets.keys()].sort()).toEqual(['Коды', 'События', 'Случаи'].sort());
+    expect(sheets.get('Случаи')![0]![0]).toBe('Номер в регистре');
+    expect(sheets.get('Коды')!.map((r) => r[0]).slice(1, 4)).toEqual(['Мужской', 'Женский', 'Неизвестно']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(t.value.path);
+    expect(wb.getWorksheet('Случаи')!.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Коды'!$A$2:$A$4"] });
+  }, 240_000);
+});
