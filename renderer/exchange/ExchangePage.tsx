@@ -1,7 +1,8 @@
-// Data exchange: the indicator workbook for ministries (and, later, imports and templates).
+// Data exchange: the indicator workbook for ministries, and loading a case register from Excel or CSV.
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { ExportWorkbook } from './ExportWorkbook';
+import { ImportRegister } from './ImportRegister';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
     <section className="exchange-page">
       <div className="toolbar"><h2>{t('exchange.title')}</h2></div>
       <ExportWorkbook status={status} />
+      <ImportRegister />
     </section>
   );
 }

@@ -219,7 +219,7 @@ export const en: Messages = {
     duplicatesTitle: 'Possible duplicates (not loaded)',
     sheet: 'Sheet', row: 'Row', column: 'Column', reason: 'Reason', registerNo: 'Register number', existing: 'Already there',
     inRegister: 'in the register (case no. {{id}})', inFile: 'in the file, row {{row}}',
-    confirm: 'Load {{cases}} cases and {{events}} events',
+    confirm: 'Load into the database ({{cases}} cases, {{events}} events)',
     confirmed: 'Loaded: {{cases}} cases, {{events}} events.',
     reportFile: 'Download the report (xlsx)',
     cancel: 'Cancel',

@@ -218,7 +218,7 @@ export const ru = {
     duplicatesTitle: 'Возможные дубликаты (не загружаются)',
     sheet: 'Лист', row: 'Строка', column: 'Столбец', reason: 'Причина', registerNo: 'Номер в регистре', existing: 'Уже есть',
     inRegister: 'в регистре (случай № {{id}})', inFile: 'в файле, строка {{row}}',
-    confirm: 'Загрузить {{cases}} случаев и {{events}} событий',
+    confirm: 'Загрузить в базу (случаев: {{cases}}, событий: {{events}})',
     confirmed: 'Загружено: случаев {{cases}}, событий {{events}}.',
     reportFile: 'Скачать отчёт (xlsx)',
     cancel: 'Отменить',

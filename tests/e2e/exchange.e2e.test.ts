@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
-import { sheetsAsCsv } from '../helpers/libreoffice.js';
+import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
+import { CASES_CSV } from '../helpers/register-csv.js';
 
 const e2e = useE2e();
 
@@ -41,6 +43,36 @@ describe('indicator workbook, end to end in chromium', () => {
     // Unticking every breakdown is refused before anything is written.
     for (const d of ['sex', 'key_population']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
     expect(await page.getByRole('button', { name: 'Сохранить в Excel' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
+
+describe('register import, end to end in chromium', () => {
+  it('a clerk loads a register LibreOffice saved, reads the report, confirms, and finds the cases', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1200 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    const dir = e2e.tempDir();
+    writeFileSync(join(dir, 'register.csv'), CASES_CSV);
+    const xlsx = csvToXlsx(join(dir, 'register.csv'));
+
+    await page.keyboard.press('Alt+5');
+    await page.locator('#import-file').setInputFiles(xlsx);
+    await expect.poll(() => page.getByTestId('import-report').textContent(), { timeout: 30_000 }).toContain('Можно загрузить: случаев 3');
+    expect(await page.locator('[data-testid="import-rejected"] tbody tr').allTextContents()).toEqual([
+      'Случаи4Полнедопустимое значение',
+      'Случаи5Дата диагноза ВИЧдата не может быть в будущем',
+      'Случаи9Гражданствонедопустимое значение',
+    ]);
+    expect(await page.locator('[data-testid="import-duplicates"] tbody tr').allTextContents()).toEqual(['7R-106в файле, строка 2']);
+    await screenshot(page, 'import-report-ru');
+    await page.getByRole('button', { name: 'Загрузить в базу (случаев: 3, событий: 0)' }).click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toBe('Загружено: случаев 3, событий 0.');
+
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('searchbox').fill('R-10');
+    await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(3);
     expect(errors).toEqual([]);
   }, 180_000);
 });
