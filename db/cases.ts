@@ -57,11 +57,17 @@ const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.
 
 export const kpBit = (kp: (typeof KEY_POPULATIONS)[number]) => 1 << KEY_POPULATIONS.indexOf(kp);
 
-function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
-  stmt(db, 'DELETE FROM case_key_population WHERE case_id = ?').run(id);
+const kpMask = (kps: CaseInput['keyPopulations']) => kps.reduce((m, kp) => m | kpBit(kp), 0);
+
+function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   const insert = stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
   for (const kp of new Set(kps)) insert.run(id, kp);
-  stmt(db, 'UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kps.reduce((m, kp) => m | kpBit(kp), 0), id);
+}
+
+function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
+  stmt(db, 'DELETE FROM case_key_population WHERE case_id = ?').run(id);
+  insertKeyPopulations(db, id, kps);
+  stmt(db, 'UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kpMask(kps), id);
 }
 
 function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: boolean) {
@@ -87,10 +93,11 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
     refuseDuplicate(db, c, null, opts.allowDuplicate);
     const id = Number(
       stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-             infection_country, diagnosis_date, diagnosis_country, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(orgUnitId, ...columns(c), at, at).lastInsertRowid,
+             infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
     );
-    writeKeyPopulations(db, id, c.keyPopulations);
+    // A new case: its key populations go in with it, no clearing and no second write of the row.
+    insertKeyPopulations(db, id, c.keyPopulations);
     record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) } });
     events.forEach((e, i) => {
       const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));

@@ -9,6 +9,7 @@ import { ROOT, build, ensureInstalled } from './setup.mjs';
 import { benchCases } from './bench-cases.mjs';
 import { benchForms } from './bench-forms.mjs';
 import { benchIndicators } from './bench-indicators.mjs';
+import { benchImports } from './bench-imports.mjs';
 
 ensureInstalled();
 build();
@@ -70,3 +71,4 @@ try {
 await benchForms(load, ROOT);
 await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });
 await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });
+await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });

@@ -1,0 +1,64 @@
+// Import figures for `npm run bench`: a register file of N case rows checked (preview) and loaded
+// (confirm) through the contract, against a bare prepared-insert loop of the same rows in one
+// transaction, in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
+const uic = (i) => `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
+
+export async function benchImports(load, { rows = 100_000 } = {}) {
+  const { DeskSession } = await load('electron/service/session.js');
+  const { dispatch, dispatchAsync } = await load('electron/service/dispatch.js');
+  const { silentLogger } = await load('electron/service/log.js');
+  const { createDeskDatabase } = await load('db/open.js');
+  const { ensureFacility } = await load('db/org-units.js');
+  const dir = mkdtempSync(join(tmpdir(), 'desk-bench-import-'));
+  // Unique people (UIC, sex, year), so every row is accepted.
+  const cases = Array.from({ length: rows }, (_, i) => ({
+    no: `I-${i + 1}`, uic: uic(i), sex: i % 2 ? 'female' : 'male', year: 1950 + (i % 50), cit: ['UZB', 'TJK', 'KGZ', 'AFG'][i % 4],
+    mt: ['immigrant', 'emigrant', 'internal'][i % 3], ls: ['regular', 'irregular', 'unknown'][i % 3], kp: ['pwid', 'sw', 'none', ''][i % 4], dx: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
+  }));
+  const csv = ['registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry',
+    ...cases.map((c) => `${c.no},${c.uic},${c.sex},${c.year},${c.cit},${c.mt},${c.ls},${c.kp},heterosexual,RUS,${c.dx},KAZ`)].join('\n');
+  try {
+    // Baseline: the same rows, bare prepared inserts in one transaction, no checks, no audit.
+    const bare = createDeskDatabase(join(dir, 'bare.sqlite'), () => {});
+    const unit = ensureFacility(bare, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
+    const ins = bare.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'heterosexual','RUS',?,'KAZ',?,?,?)`);
+    const insKp = bare.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
+    const at = new Date().toISOString();
+    let t = performance.now();
+    bare.transaction(() => {
+      for (const c of cases) {
+        const id = Number(ins.run(unit, c.no, c.uic, c.uic, c.sex, c.year, c.cit, c.mt, c.ls, c.dx, c.kp ? 1 : 0, at, at).lastInsertRowid);
+        if (c.kp) insKp.run(id, c.kp);
+      }
+    })();
+    const bareMs = performance.now() - t;
+    bare.close();
+
+    const s = new DeskSession({ dataDir: join(dir, 'app'), appVersion: 'bench', logger: silentLogger });
+    dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
+    t = performance.now();
+    const mem0 = process.memoryUsage().rss;
+    const preview = await dispatchAsync(s, 'imports.preview', { fileName: 'register.csv', contentBase64: Buffer.from(csv).toString('base64') }, silentLogger);
+    const previewMs = performance.now() - t;
+    if (!preview.ok || preview.value.accepted.cases !== rows) throw new Error(`import preview: ${JSON.stringify(preview.ok ? preview.value.rejected.slice(0, 3) : preview.error)}`);
+    t = performance.now();
+    const done = dispatch(s, 'imports.confirm', { importId: preview.value.importId }, silentLogger);
+    const confirmMs = performance.now() - t;
+    const memMb = (process.memoryUsage().rss - mem0) / 1e6;
+    if (!done.ok) throw new Error('import confirm failed');
+    s.dispose();
+    const rate = (ms) => Math.round(rows / (ms / 1000)).toLocaleString('en');
+    console.log(`\nimport: ${rows.toLocaleString('en')} case rows from a CSV file`);
+    console.log(`  baseline, bare prepared inserts, one transaction   ${rate(bareMs)} rows/s`);
+    console.log(`  check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; RSS +${memMb.toFixed(0)} MB)`);
+    console.log(`  load alone (one audited transaction)               ${rate(confirmMs)} rows/s  (${((bareMs / confirmMs) * 100).toFixed(0)}% of the baseline)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
