@@ -91,25 +91,63 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
   const at = (opts.now ?? new Date()).toISOString();
   return changeWithAudit(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
-    const id = Number(
-      stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-             infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
-    );
-    // A new case: its key populations go in with it, no clearing and no second write of the row.
-    insertKeyPopulations(db, id, c.keyPopulations);
-    record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) } });
-    events.forEach((e, i) => {
-      const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
-      if (issues.length) fail('invalid_input', undefined, issues);
-      insertEvent(db, record, id, e, at);
-    });
-    if (events.some((e) => e.kind === 'outcome')) refreshOutcome(db, id);
-    return id;
+    return insertCase(db, record, orgUnitId, c, events, at, opts.allowDuplicate ? { savedDespiteDuplicate: true } : {});
   });
 }
 
-function insertEvent(db: Db, record: (c: Omit<Change, 'actor'>) => void, caseId: number, e: EventInput, at: string): number {
+type Record_ = (c: Omit<Change, 'actor'>) => void;
+
+/** Inside the caller's transaction: the case, its key populations and events, each audited. */
+function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, events: readonly EventInput[], at: string, note: object): number {
+  const id = Number(
+    stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
+  );
+  // A new case: its key populations go in with it, no clearing and no second write of the row.
+  insertKeyPopulations(db, id, c.keyPopulations);
+  record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...note } });
+  events.forEach((e, i) => {
+    const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
+    if (issues.length) fail('invalid_input', undefined, issues);
+    insertEvent(db, record, id, e, at);
+  });
+  if (events.some((e) => e.kind === 'outcome')) refreshOutcome(db, id);
+  return id;
+}
+
+/**
+ * Checked rows of an imported file: new cases with their events, and events for cases already in
+ * the register, all in one transaction (every row, or none), each change audited, plus one entry
+ * for the import itself.
+ */
+export function importCases(
+  db: Db, actor: string, orgUnitId: number, file: string,
+  cases: readonly { input: CaseInput; events: readonly EventInput[] }[], events: readonly { caseId: number; event: EventInput }[], summary: object, now: Date = new Date(),
+): { cases: number; events: number } {
+  const at = now.toISOString();
+  return changeWithAudit(db, actor, (record) => {
+    let n = 0;
+    for (const c of cases) {
+      insertCase(db, record, orgUnitId, c.input, c.events, at, { importedFrom: file });
+      n += c.events.length;
+    }
+    const touched = new Set<number>();
+    for (const e of events) {
+      const target = row(db, e.caseId);
+      if (!target || target.deleted_at) fail('not_found');
+      const issues = eventIssues(e.event, target!.diagnosis_date);
+      if (issues.length) fail('invalid_input', undefined, issues);
+      insertEvent(db, record, e.caseId, e.event, at);
+      touched.add(e.caseId);
+    }
+    for (const id of touched) (refreshOutcome(db, id), stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, id));
+    record({ action: 'import', entity: 'case_register', entityId: file, newValue: { cases: cases.length, events: n + events.length, ...summary } });
+    return { cases: cases.length, events: n + events.length };
+  });
+}
+
+function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at: string): number {
   const id = Number(
     stmt(db, 'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,

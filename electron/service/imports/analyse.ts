@@ -3,7 +3,6 @@
 // which rows look like people already counted.
 import { randomBytes } from 'node:crypto';
 import { stmt, type Db } from '../../../db/connection.js';
-import { findDuplicates } from '../../../db/cases.js';
 import { eventIssues, type CaseInput, type EventInput } from '../../../shared/cases/schema.js';
 import { uicKey } from '../../../shared/cases/uic.js';
 import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
@@ -38,12 +37,16 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
   const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
   const byRegisterNo = new Map<string, { row: number; index: number | null }>(); // index into p.cases, null when the row was refused
   const people = new Map<string, number>(); // uic key, sex, year -> first row
+  // Everyone already in the register, read once: a look-up per row would cost more than the rest of the check.
+  const inRegisterPeople = new Map<string, number>();
+  for (const [k, id] of db.prepare(`SELECT uic_key || '|' || sex || '|' || ifnull(birth_year, 'null'), min(id) FROM hiv_case WHERE deleted_at IS NULL GROUP BY uic_key, sex, birth_year`).raw(true).iterate() as Iterable<[string, number]>) inRegisterPeople.set(k, id);
+  const registerNoAt = caseSheet ? [...caseSheet.cases.columns].find(([, k]) => k === 'registerNo')![0] : -1;
   caseSheet?.sheet.rows.slice(1).forEach((row, i) => {
     const n = i + 2; // the row number the user sees: the header is row 1
     if (empty(row)) return;
     p.rowsRead.cases++;
     const { value, issues } = caseFromRow(cellsOf(row, caseSheet.cases.columns), lk);
-    const registerNo = String(row[[...caseSheet.cases.columns].find(([, k]) => k === 'registerNo')![0]] ?? '').trim();
+    const registerNo = String(row[registerNoAt] ?? '').trim();
     if (!value) {
       p.issues.push(...issues.map((x) => ({ sheet: 'cases' as const, row: n, ...x })));
       if (registerNo && !byRegisterNo.has(registerNo)) byRegisterNo.set(registerNo, { row: n, index: null });
@@ -55,7 +58,8 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
     }
     const person = `${uicKey(value.uic)}|${value.sex}|${value.birthYear}`;
     const earlier = people.get(person);
-    const existing = findDuplicates(db, { uic: value.uic, sex: value.sex, birthYear: value.birthYear, excludeId: null })[0];
+    const existingId = inRegisterPeople.get(person);
+    const existing = existingId === undefined ? undefined : { id: existingId };
     if (earlier !== undefined || existing) {
       p.duplicates.push({ row: n, registerNo: value.registerNo, existingId: existing?.id ?? null, existingRow: earlier ?? null });
       byRegisterNo.set(value.registerNo, { row: n, index: null });

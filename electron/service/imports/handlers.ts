@@ -1,8 +1,7 @@
 // Import channels: the template, a file checked into a report (nothing written), the report as a
 // workbook, and the confirmation that writes every accepted row in one audited transaction.
 import { join } from 'node:path';
-import { changeWithAudit } from '../../../db/audit.js';
-import { createCaseWithEvents, saveEvent } from '../../../db/cases.js';
+import { importCases } from '../../../db/cases.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
@@ -72,20 +71,8 @@ export const importHandlers: Pick<Handlers, 'imports.template' | 'imports.previe
 
   'imports.confirm': (s, { importId }) => {
     const p = pendingFor(s, importId);
-    const db = s.database;
-    const unit = s.orgUnitId;
-    let events = 0;
-    // One transaction: every accepted row, or (on any failure) none.
-    changeWithAudit(db, s.actor, (record) => {
-      for (const c of p.cases) {
-        createCaseWithEvents(db, s.actor, unit, c.input, c.events, { allowDuplicate: true });
-        events += c.events.length;
-      }
-      for (const e of p.eventsForExisting) saveEvent(db, s.actor, e.caseId, null, e.event);
-      events += p.eventsForExisting.length;
-      record({ action: 'import', entity: 'case_register', entityId: p.fileName, newValue: { cases: p.cases.length, events, rejected: p.issues.length, duplicates: p.duplicates.length } });
-    });
+    const done = importCases(s.database, s.actor, s.orgUnitId, p.fileName, p.cases, p.eventsForExisting, { rejected: p.issues.length, duplicates: p.duplicates.length });
     pending.delete(importId);
-    return { cases: p.cases.length, events };
+    return done;
   },
 };
