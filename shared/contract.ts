@@ -7,7 +7,7 @@ import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
-import { ExportedFileSchema, IndicatorWorkbookSchema } from './exports/api.js';
+import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema } from './exports/api.js';
 import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
@@ -106,6 +106,9 @@ export const contract = {
   'imports.preview': { input: ImportFileSchema, output: ImportReportSchema },
   'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema },
+  'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
+  'exports.job': { input: JobIdSchema, output: ExportJobSchema },
+  'exports.cancel': { input: JobIdSchema, output: ExportJobSchema },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },

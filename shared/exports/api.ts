@@ -1,6 +1,7 @@
 // Contract schemas of exports: what the user asks for and where the file went.
 import { z } from 'zod';
 import { LanguageSchema } from '../primitives.js';
+import { AppErrorSchema } from '../result.js';
 
 /** Breakdowns a workbook can carry (each its own sheet). */
 export const EXPORT_DIMENSIONS = ['sex', 'age_who', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'] as const;
@@ -24,3 +25,17 @@ export const ExportedFileSchema = z.object({
   hiddenCells: z.number().int(),
 });
 export type ExportedFile = z.infer<typeof ExportedFileSchema>;
+
+export const LineListSchema = z.object({ orgUnitId: z.number().int().positive().optional(), language: LanguageSchema }).strict();
+export const JobIdSchema = z.object({ jobId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
+
+/** A long export the user watches: rows done of total; the file once done; the error if it failed. */
+export const ExportJobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  file: ExportedFileSchema.nullable(),
+  error: AppErrorSchema.nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJobSchema>;

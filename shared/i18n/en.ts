@@ -232,6 +232,18 @@ export const en: Messages = {
     badValueTitle: 'Value not allowed',
     badValue: 'Choose a value from the list (sheet "Codes").',
   },
+  lineList: {
+    title: 'Line list for the national centre',
+    help: 'Every case of the organisation and its sub-units, one row each (register number and UIC, no names). A large list is written to disk in parts; it can be cancelled.',
+    start: 'Export the line list',
+    progress: '{{done}} of {{total}} exported',
+    cancel: 'Cancel the export',
+    cancelled: 'Export cancelled; no file was made.',
+    failed: 'The export failed; no file was made.',
+    saved: 'List saved: {{path}}',
+    sheet: 'Cases',
+    outcome: 'Current outcome', firstArt: 'First ART start', lastCd4: 'Last CD4', lastCd4Date: 'Last CD4 date', lastVl: 'Last viral load', lastVlDate: 'Last VL date',
+  },
   workbook: {
     title: 'HIV among migrants: indicators',
     sheets: { cover: 'Cover', cascade: 'Cascade', testing: 'Testing', definitions: 'Definitions', quality: 'Data quality' },

@@ -44,15 +44,20 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
     return code ?? INVALID;
   };
   const year = text(cells.birthYear);
-  const kps = text(cells.keyPopulations).split(/[;,]/).map((s) => s.trim()).filter(Boolean).map((s) => {
-    const code = lk.options.key_population!.get(normalise(s));
-    if (code === undefined) issues.push({ column: 'keyPopulations', messageKey: 'validation.invalid_value' });
-    return code;
+  // Groups are separated by ";" (a full label may itself hold a comma); "," also separates short names.
+  const kpCode = (s: string) => lk.options.key_population!.get(normalise(s));
+  const kps = text(cells.keyPopulations).split(';').map((s) => s.trim()).filter(Boolean).flatMap((part) => {
+    const whole = kpCode(part);
+    if (whole !== undefined) return [whole];
+    const pieces = part.split(',').map((s) => s.trim()).filter(Boolean).map(kpCode);
+    if (pieces.length > 1 && pieces.every((c) => c !== undefined)) return pieces;
+    issues.push({ column: 'keyPopulations', messageKey: 'validation.invalid_value' });
+    return [];
   });
   const raw = {
     registerNo: text(cells.registerNo), uic: text(cells.uic), sex: option('sex', 'sex'), birthYear: year === '' ? null : /^\d{4}$/.test(year) ? Number(year) : NaN,
     citizenship: country('citizenship'), migrantType: option('migrantType', 'migrant_type'), legalStatus: option('legalStatus', 'legal_status'),
-    keyPopulations: kps.filter((k): k is string => k !== undefined), transmissionRoute: option('transmissionRoute', 'transmission_route'),
+    keyPopulations: kps as string[], transmissionRoute: option('transmissionRoute', 'transmission_route'),
     infectionCountry: country('infectionCountry'), diagnosisDate: dateOf(cells.diagnosisDate), diagnosisCountry: country('diagnosisCountry'),
   };
   if (issues.length) return { value: null, issues };

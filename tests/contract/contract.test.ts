@@ -42,6 +42,9 @@ const VALID: Record<string, unknown> = {
   'imports.preview': { fileName: 'r.csv', contentBase64: 'YSxi' },
   'imports.report': { importId: '0123456789abcdef', language: 'en' },
   'imports.confirm': { importId: '0123456789abcdef' },
+  'exports.lineList': { language: 'ru' },
+  'exports.job': { jobId: '0123456789abcdef' },
+  'exports.cancel': { jobId: '0123456789abcdef' },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
 };

@@ -13,8 +13,12 @@ import { indicatorReport, periodOf } from '../indicators/report.js';
 import { ensureExportsDir, exportsDir, freeName, writeComplete } from './files.js';
 import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
+import { cancelJob, jobStatus, startLineList } from './line-list.js';
 
-export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook'> = {
+export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel'> = {
+  'exports.lineList': (s, q) => startLineList(s, q),
+  'exports.job': (_s, { jobId }) => jobStatus(jobId),
+  'exports.cancel': (_s, { jobId }) => cancelJob(jobId),
   'exports.indicatorWorkbook': async (s, q) => {
     const db = s.database;
     const unitId = q.orgUnitId ?? s.orgUnitId;
