@@ -2,6 +2,9 @@
 // UIC, never a name), read in id order a chunk at a time so a large export never holds the whole
 // register in memory and never keeps the connection busy between chunks.
 import { stmt, type Db } from './connection.js';
+import { KEY_POPULATIONS } from '../shared/cases/schema.js';
+
+const kpList = (mask: number): string | null => (mask ? KEY_POPULATIONS.filter((_, i) => mask & (1 << i)).join(';') : null);
 
 export type LineListRow = [
   id: number, registerNo: string, uic: string, sex: string, birthYear: number | null, citizenship: string | null, migrantType: string, legalStatus: string,
@@ -11,7 +14,7 @@ export type LineListRow = [
 
 const CHUNK_SQL = `
 SELECT c.id, c.register_no, c.uic, c.sex, c.birth_year, c.citizenship, c.migrant_type, c.legal_status,
-  (SELECT group_concat(key_population, ';') FROM case_key_population k WHERE k.case_id = c.id),
+  c.kp_mask,
   c.transmission_route, c.infection_country, c.diagnosis_date, c.diagnosis_country, c.current_outcome,
   (SELECT min(event_date) FROM case_event e WHERE e.case_id = c.id AND e.kind = 'art_start'),
   cd4.cd4, cd4.event_date, vl.vl_copies, vl.vl_undetectable, vl.event_date
@@ -27,5 +30,8 @@ export function lineListCount(db: Db, units: number[]): number {
 
 /** The next chunk of cases after the id `after`, in id order. */
 export function lineListChunk(db: Db, units: number[], after: number, limit: number): LineListRow[] {
-  return db.prepare(CHUNK_SQL).raw(true).all({ units: JSON.stringify(units), after, limit }) as LineListRow[];
+  const rows = db.prepare(CHUNK_SQL).raw(true).all({ units: JSON.stringify(units), after, limit }) as LineListRow[];
+  // Key populations from the mask kept on the case (bit i = KEY_POPULATIONS[i]): no look-up per case.
+  for (const r of rows) r[8] = kpList(r[8] as unknown as number);
+  return rows;
 }

@@ -10,6 +10,7 @@ import { benchCases } from './bench-cases.mjs';
 import { benchForms } from './bench-forms.mjs';
 import { benchIndicators } from './bench-indicators.mjs';
 import { benchImports } from './bench-imports.mjs';
+import { benchExports } from './bench-exports.mjs';
 
 ensureInstalled();
 build();
@@ -72,3 +73,4 @@ await benchForms(load, ROOT);
 await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });
 await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });
 await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
+await benchExports(load, { rows: Number(process.env.BENCH_EXPORT_ROWS ?? 100_000) });

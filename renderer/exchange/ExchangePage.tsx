@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { ExportWorkbook } from './ExportWorkbook';
 import { ImportRegister } from './ImportRegister';
+import { ExportLineList } from './ExportLineList';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -10,6 +11,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
     <section className="exchange-page">
       <div className="toolbar"><h2>{t('exchange.title')}</h2></div>
       <ExportWorkbook status={status} />
+      <ExportLineList status={status} />
       <ImportRegister />
     </section>
   );

@@ -40,6 +40,15 @@ describe('indicator workbook, end to end in chromium', () => {
     expect(sheets.get('Каскад')!.find((r) => r[0] === 'Получают АРТ')![1]).toBe(onArt);
     expect(sheets.get('Титульный лист')!.find((r) => r[0] === 'Защита малых чисел')![1]).toMatch(/^включена/);
 
+    // The line list: started, watched, downloaded; LibreOffice counts one row per case of the country.
+    await page.getByRole('button', { name: 'Выгрузить построчный список' }).click();
+    await expect.poll(() => page.getByTestId('line-list-done').textContent(), { timeout: 30_000 }).toContain('Список сохранён');
+    const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('line-list-done').getByRole('link').click()]);
+    const listFile = join(e2e.tempDir(), list.suggestedFilename());
+    await list.saveAs(listFile);
+    const diagnosedOrGone = sheetsAsCsv(listFile).get('Случаи')!.length - 1;
+    expect(diagnosedOrGone).toBeGreaterThanOrEqual(Number(onArt));
+
     // Unticking every breakdown is refused before anything is written.
     for (const d of ['sex', 'key_population']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
     expect(await page.getByRole('button', { name: 'Сохранить в Excel' }).isDisabled()).toBe(true);
