@@ -20,6 +20,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
   const [dims, setDims] = useState<Dim[]>(DEFAULT_DIMS);
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'ru');
   const [outside, setOutside] = useState(true);
+  const [years, setYears] = useState(1);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ExportedFile | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -30,7 +31,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
     setDone(null);
     setError(null);
     setBusy(true);
-    const r = await call('exports.indicatorWorkbook', { period: year.trim(), orgUnitId, dimensions: dims, language, outside });
+    const r = await call('exports.indicatorWorkbook', { period: year.trim(), orgUnitId, dimensions: dims, language, outside, years });
     setBusy(false);
     if (r.ok) setDone(r.value);
     else setError(r.error);
@@ -49,6 +50,12 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <label className="filter">
           <span>{t('settings.orgUnit')}</span>
           <OrgUnitSelect id="export-org-unit" value={orgUnitId} onChange={setOrgUnitId} />
+        </label>
+        <label className="filter">
+          <span>{t('workbook.years')}</span>
+          <select id="export-years" value={years} onChange={(e) => setYears(Number(e.target.value))}>
+            {[1, 3, 5, 10].map((n) => <option key={n} value={n}>{n === 1 ? year : `${Number(year) - n + 1}–${year}`}</option>)}
+          </select>
         </label>
         <label className="filter">
           <span>{t('exchange.language')}</span>

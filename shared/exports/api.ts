@@ -12,6 +12,8 @@ export const IndicatorWorkbookSchema = z
     orgUnitId: z.number().int().positive().optional(),
     dimensions: z.array(z.enum(EXPORT_DIMENSIONS)).min(1).max(EXPORT_DIMENSIONS.length),
     language: LanguageSchema,
+    /** The multi-year variant: a sheet of the cascade for this many years up to the period's. */
+    years: z.number().int().min(1).max(10).default(1),
     /** For outside the centre: small-cell suppression applied. */
     outside: z.boolean(),
   })

@@ -246,6 +246,7 @@ export const en: Messages = {
   },
   workbook: {
     title: 'HIV among migrants: indicators',
+    years: 'Years', byYear: 'By year',
     sheets: { cover: 'Cover', cascade: 'Cascade', testing: 'Testing', definitions: 'Definitions', quality: 'Data quality' },
     country: 'Country', orgUnit: 'Organisation (with sub-units)', period: 'Period', generatedAt: 'Generated at', appVersion: 'App version', database: 'Database',
     demo: 'DEMO: synthetic cases, not real people', centre: "the centre's working database",

@@ -68,7 +68,7 @@ describe('the indicator workbook', () => {
   it('for outside the centre hides what the suppression hides, says so on the cover, and is audited', async () => {
     const { s, country } = demo();
     dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
-    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['age_who'], language: 'en', outside: true }, silentLogger);
+    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['age_who'], language: 'en', outside: true, years: 5 }, silentLogger);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.hiddenCells).toBeGreaterThan(0);
     const sheets = sheetsAsCsv(r.value.path);
@@ -88,6 +88,16 @@ describe('the indicator workbook', () => {
     }
     expect(hidden).toBeGreaterThan(0);
     expect(sheets.get('Cover')!.find((x) => x[0] === 'Small-number protection')![1]).toMatch(/^on: numbers from 1 to 9/);
+    // The multi-year variant: five years up to 2017, each as the engine counts it, small ones hidden.
+    expect(sheets.get('Cover')!.find((x) => x[0] === 'Period')![1]).toBe('2013–2017');
+    const byYear = sheets.get('By year')!;
+    expect(byYear.slice(1).map((x) => x[0])).toEqual(['2013', '2014', '2015', '2016', '2017']);
+    for (const row of byYear.slice(1)) {
+      const engine = indicatorReport(s.database, country, row[0]!, 'none').total.tally;
+      (['diagnosed', 'onArt', 'suppressedOnArt', 'newDiagnoses'] as const).forEach((m, j) => {
+        expect(row[1 + j], `${row[0]} ${m}`).toBe(engine[m] >= 1 && engine[m] <= 9 ? '*' : engine[m].toLocaleString('en'));
+      });
+    }
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
     expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'workbook', entityId: r.value.fileName, newValue: { suppression: true, maxCount: 9, period: '2017' } });
   }, 240_000);

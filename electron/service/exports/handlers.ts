@@ -38,8 +38,10 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
       language: q.language, t, outside: q.outside, maxCount,
       country: countryNames[path[0]!.countryCode] ?? path[0]!.name,
       orgUnitPath: path.map((u) => (u.level === 'country' ? (countryNames[u.countryCode] ?? u.name) : u.name)).join(' › '),
-      period: q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
+      period: q.years > 1 && /^\d{4}$/.test(q.period) ? `${year - q.years + 1}–${q.period}` : q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
       total: indicatorReport(db, unitId, q.period, 'none'),
+      // Years only: a quarter has no multi-year variant.
+      byYear: q.years > 1 && /^\d{4}$/.test(q.period) ? Array.from({ length: q.years }, (_, i) => indicatorReport(db, unitId, String(year - q.years + 1 + i), 'none')) : [],
       breakdowns: q.dimensions.map((d) => indicatorReport(db, unitId, q.period, d)),
       countryNames,
       completeness: forms.map((c) => ({ orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, values: c.values, approved: c.approved })),
@@ -57,14 +59,14 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
     } catch (e) {
       throw fsFailure(e);
     }
-    const fileName = freeName(dir, `hiv-migrants-${path[0]!.countryCode}-${q.period}-${unitId}${q.outside ? '' : '-internal'}`, 'xlsx');
+    const fileName = freeName(dir, `hiv-migrants-${path[0]!.countryCode}-${q.period}${q.years > 1 ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, 'xlsx');
     const file = join(dir, fileName);
     await writeComplete(file, async (part) => {
       await workbook.xlsx.writeFile(part);
       // Recorded before the file takes its name: no finished export without its audit entry.
       changeWithAudit(db, s.actor, (record) => record({
         action: 'export', entity: 'workbook', entityId: fileName,
-        newValue: { period: q.period, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells },
+        newValue: { period: q.period, years: q.years, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells },
       }));
     }).catch((e: unknown) => {
       throw fsFailure(e);

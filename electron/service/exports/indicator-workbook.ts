@@ -21,6 +21,7 @@ export type IndicatorWorkbookData = {
   appVersion: string;
   demo: boolean;
   total: IndicatorResult; // no breakdown
+  byYear: IndicatorResult[]; // the multi-year variant: earlier years first, this one last; empty otherwise
   breakdowns: IndicatorResult[]; // one per chosen breakdown
   countryNames: Record<string, string>;
   completeness: { orgUnit: string; form: string; period: string; values: number; approved: boolean }[];
@@ -118,6 +119,24 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     fitAndPrint(ws);
   }
 
+  // The multi-year variant: the cascade year by year.
+  if (d.byYear.length > 1) {
+    const ws = sheet(t('workbook.byYear'));
+    const measures = ['diagnosed', 'onArt', 'suppressedOnArt', 'newDiagnoses'] as const;
+    const shares = ['second90', 'third90', 'lateDiagnosis'] as const;
+    headerRow(ws, [t('forms.year'), ...measures.map((m) => t(`indicators.measures.${m}`)), ...shares.map((k) => t(`indicators.percentages.${k}`))]);
+    for (const r of d.byYear) {
+      const row = ws.addRow([Number(r.period)]);
+      measures.forEach((m, j) => countCell(row.getCell(2 + j), r.total.tally[m], small(r.total.tally[m])));
+      shares.forEach((k, j) => {
+        const p = r.total.cascade[k];
+        percentCell(row.getCell(2 + measures.length + j), p.computable ? p.value : null, small(p.numerator) || small(p.denominator));
+      });
+    }
+    countHidden(ws);
+    fitAndPrint(ws);
+  }
+
   // Testing by setting (aggregate forms): tested, positive, positivity.
   const testing = sheet(t('workbook.sheets.testing'));
   headerRow(testing, [t('forms.setting'), t('forms.measure.tested'), t('forms.measure.positive'), t('indicators.positivity'), t('workbook.low'), t('workbook.high')]);
@@ -150,7 +169,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
 
   // Data quality: completeness of the aggregate forms, what was hidden, rule violations.
   const quality = sheet(t('workbook.sheets.quality'));
-  quality.addRow([t('workbook.completeness', { year: d.period.slice(0, 4) })]).font = { bold: true };
+  quality.addRow([t('workbook.completeness', { year: d.total.period.slice(0, 4) })]).font = { bold: true };
   headerRow(quality, [t('workbook.orgUnit'), t('workbook.form'), t('workbook.period'), t('workbook.values'), t('workbook.approved')]);
   for (const c of d.completeness) countCell(quality.addRow([c.orgUnit, c.form, c.period, null, c.approved ? t('workbook.yes') : t('workbook.no')]).getCell(4), c.values, false);
   if (!d.completeness.length) quality.addRow([t('workbook.noForms')]);
