@@ -7,6 +7,7 @@ import type { AppError } from '../../shared/result';
 import { call, downloadUrl } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { FileLink } from './FileLink';
 
 const POLL_MS = 250;
 
@@ -36,7 +37,6 @@ export function ExportLineList({ status }: { status: AppStatus }) {
     if (job) await call('exports.cancel', { jobId: job.jobId });
   };
   const running = job?.state === 'running';
-  const link = job?.file ? downloadUrl(job.file.fileName) : null;
 
   return (
     <section className="export-line-list">
@@ -62,7 +62,7 @@ export function ExportLineList({ status }: { status: AppStatus }) {
       {job?.state === 'done' && job.file ? (
         <div className="notice" role="status" data-testid="line-list-done">
           <p>{t('lineList.saved', { path: job.file.path })}</p>
-          {link ? <p><a href={link} download={job.file.fileName}>{t('exchange.download', { file: job.file.fileName })}</a></p> : null}
+          {downloadUrl(job.file.fileName) ? <p><FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} /></p> : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />

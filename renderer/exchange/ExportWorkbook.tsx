@@ -8,6 +8,7 @@ import type { AppError } from '../../shared/result';
 import { call, downloadUrl } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { FileLink } from './FileLink';
 
 type Dim = (typeof EXPORT_DIMENSIONS)[number];
 const DEFAULT_DIMS: Dim[] = ['sex', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'];
@@ -36,7 +37,6 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
     if (r.ok) setDone(r.value);
     else setError(r.error);
   };
-  const link = done ? downloadUrl(done.fileName) : null;
 
   return (
     <form className="export-workbook" onSubmit={save} noValidate aria-busy={busy}>
@@ -89,7 +89,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <div className="notice" role="status" data-testid="export-done">
           <p>{t('exchange.saved', { path: done.path })}</p>
           {done.suppressed ? <p>{t('exchange.hiddenCells', { count: done.hiddenCells })}</p> : null}
-          {link ? <p><a href={link} download={done.fileName}>{t('exchange.download', { file: done.fileName })}</a></p> : null}
+          {downloadUrl(done.fileName) ? <p><FileLink file={done} label={t('exchange.download', { file: done.fileName })} /></p> : null}
         </div>
       ) : null}
     </form>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import type { ImportReport } from '../../shared/imports/api';
 import type { AppError } from '../../shared/result';
-import { call, downloadUrl } from '../api/client';
+import { call } from '../api/client';
+import { FileLink } from './FileLink';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 const base64 = async (file: File) => {
@@ -14,11 +15,6 @@ const base64 = async (file: File) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
-
-function FileLink({ file, label }: { file: ExportedFile; label: string }) {
-  const href = downloadUrl(file.fileName);
-  return href ? <a href={href} download={file.fileName}>{label}</a> : <span className="path">{file.path}</span>;
-}
 
 export function ImportRegister() {
   const { t, i18n } = useTranslation();

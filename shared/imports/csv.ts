@@ -28,7 +28,8 @@ export function parseCsv(text: string, separator?: string): string[][] {
 }
 
 function guessSeparator(text: string): string {
-  const first = text.slice(0, text.search(/\r|\n/) >>> 0 || text.length);
+  const end = text.search(/\r|\n/);
+  const first = end < 0 ? text : text.slice(0, end);
   const count = (ch: string) => first.split(ch).length - 1;
   return [';', ',', '\t'].sort((a, b) => count(b) - count(a))[0]!;
 }

@@ -1,34 +1,48 @@
 // Where exports go and how they are written: into the data folder's exports/, under a name that
 // never overwrites, first as "<name>.part" and renamed only when complete, so a crash or a failed
-// write never leaves a half file that looks finished.
+// write never leaves a half file that looks finished. A folder that cannot be written is said so.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fail } from '../../../shared/result.js';
 
 export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
 
 /** A file name like "base.xlsx", or "base (2).xlsx" when that is taken. */
-export function freeName(dir: string, base: string, ext: string): string {
+function freeName(dir: string, base: string, ext: string): string {
   for (let i = 1; ; i++) {
     const name = i === 1 ? `${base}.${ext}` : `${base} (${i}).${ext}`;
     if (!existsSync(join(dir, name)) && !existsSync(join(dir, `${name}.part`))) return name;
   }
 }
 
-export async function writeComplete(path: string, write: (partPath: string) => Promise<void>): Promise<void> {
+/** A file-system error (EACCES, ENOTDIR, ENOSPC…) as the translated "cannot write to the folder". */
+const asFolderFailure = (dir: string, e: unknown): unknown => {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? fail('folder_not_writable', { folder: dir, reason: code }) : e;
+};
+
+/**
+ * Writes `<base>.xlsx` (or a free variant) into exports/: `write` fills the .part file, and may
+ * record the export in the audit log before the file takes its name.
+ */
+export async function saveExport(dataDir: string, base: string, write: (partPath: string, fileName: string) => Promise<void>): Promise<{ fileName: string; path: string }> {
+  const dir = exportsDir(dataDir);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw asFolderFailure(dir, e);
+  }
+  const fileName = freeName(dir, base, 'xlsx');
+  const path = join(dir, fileName);
   const part = `${path}.part`;
   try {
-    await write(part);
+    await write(part, fileName);
     renameSync(part, path);
   } catch (e) {
     rmSync(part, { force: true });
-    throw e;
+    throw asFolderFailure(dir, e);
   }
-}
-
-export function ensureExportsDir(dataDir: string): string {
-  const dir = exportsDir(dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
+  return { fileName, path };
 }
 
 /** A name the bridge may serve: a plain file name in exports/, no path, no hidden files. */

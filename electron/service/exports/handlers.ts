@@ -1,5 +1,4 @@
 // Export channels: the indicator workbook, written to the data folder's exports/ and audited.
-import { join } from 'node:path';
 import { changeWithAudit } from '../../../db/audit.js';
 import { completeness } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
@@ -10,7 +9,7 @@ import { fail } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import { formData } from '../forms/handlers.js';
 import { indicatorReport, periodOf } from '../indicators/report.js';
-import { ensureExportsDir, exportsDir, freeName, writeComplete } from './files.js';
+import { saveExport } from './files.js';
 import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
 import { cancelJob, jobStatus, startLineList } from './line-list.js';
@@ -30,6 +29,7 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
     const countryNames = Object.fromEntries(countries.map((c) => [c.code, q.language === 'en' ? c.nameEn : c.nameRu]));
     const units = new Set(subtree(db, unitId));
     const year = Number(q.period.slice(0, 4));
+    const multiYear = q.years > 1 && /^\d{4}$/.test(q.period); // a quarter has no multi-year variant
     const forms = completeness(db, year).filter((c) => units.has(c.orgUnitId));
     const unitName = (id: number) => getOrgUnit(db, id)?.name ?? String(id);
     const status = s.status();
@@ -38,10 +38,9 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
       language: q.language, t, outside: q.outside, maxCount,
       country: countryNames[path[0]!.countryCode] ?? path[0]!.name,
       orgUnitPath: path.map((u) => (u.level === 'country' ? (countryNames[u.countryCode] ?? u.name) : u.name)).join(' › '),
-      period: q.years > 1 && /^\d{4}$/.test(q.period) ? `${year - q.years + 1}–${q.period}` : q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
+      period: multiYear ? `${year - q.years + 1}–${q.period}` : q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
       total: indicatorReport(db, unitId, q.period, 'none'),
-      // Years only: a quarter has no multi-year variant.
-      byYear: q.years > 1 && /^\d{4}$/.test(q.period) ? Array.from({ length: q.years }, (_, i) => indicatorReport(db, unitId, String(year - q.years + 1 + i), 'none')) : [],
+      byYear: multiYear ? Array.from({ length: q.years }, (_, i) => indicatorReport(db, unitId, String(year - q.years + 1 + i), 'none')) : [],
       breakdowns: q.dimensions.map((d) => indicatorReport(db, unitId, q.period, d)),
       countryNames,
       completeness: forms.map((c) => ({ orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, values: c.values, approved: c.approved })),
@@ -49,28 +48,14 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
         orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, rule: t(v.messageKey), left: v.left, right: v.right,
       }))),
     });
-    const dir = exportsDir(s.dataDir);
-    const fsFailure = (e: unknown) => {
-      const code = (e as { code?: unknown })?.code;
-      return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? fail('folder_not_writable', { folder: dir, reason: code }) : e;
-    };
-    try {
-      ensureExportsDir(s.dataDir);
-    } catch (e) {
-      throw fsFailure(e);
-    }
-    const fileName = freeName(dir, `hiv-migrants-${path[0]!.countryCode}-${q.period}${q.years > 1 ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, 'xlsx');
-    const file = join(dir, fileName);
-    await writeComplete(file, async (part) => {
+    const saved = await saveExport(s.dataDir, `hiv-migrants-${path[0]!.countryCode}-${q.period}${multiYear ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, async (part, fileName) => {
       await workbook.xlsx.writeFile(part);
       // Recorded before the file takes its name: no finished export without its audit entry.
       changeWithAudit(db, s.actor, (record) => record({
         action: 'export', entity: 'workbook', entityId: fileName,
         newValue: { period: q.period, years: q.years, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells },
       }));
-    }).catch((e: unknown) => {
-      throw fsFailure(e);
     });
-    return { fileName, path: file, suppressed: q.outside, hiddenCells };
+    return { ...saved, suppressed: q.outside, hiddenCells };
   },
 };

@@ -3,7 +3,6 @@
 // user watches (done of total) and may cancel. The file takes its name only when complete and
 // audited; a cancelled or failed job leaves nothing behind.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { changeWithAudit } from '../../../db/audit.js';
@@ -15,7 +14,7 @@ import type { ExportJob } from '../../../shared/exports/api.js';
 import { columnLabel } from '../../../shared/imports/columns.js';
 import { AppFailure, appError, fail } from '../../../shared/result.js';
 import type { DeskSession } from '../session.js';
-import { ensureExportsDir, freeName, writeComplete } from './files.js';
+import { saveExport } from './files.js';
 import { translator } from './translate.js';
 
 const CHUNK = 5000;
@@ -83,10 +82,7 @@ export function startLineList(s: DeskSession, q: { orgUnitId?: number | undefine
 async function run(s: DeskSession, job: Job, units: number[], base: string, language: Language, databasePath: string) {
   const t = translator(language);
   const cols = columns(t, language);
-  const dir = ensureExportsDir(s.dataDir);
-  const fileName = freeName(dir, base, 'xlsx');
-  const file = join(dir, fileName);
-  await writeComplete(file, async (part) => {
+  const saved = await saveExport(s.dataDir, base, async (part, fileName) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet(t('lineList.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = cols.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE } } : {}) }));
@@ -112,7 +108,7 @@ async function run(s: DeskSession, job: Job, units: number[], base: string, lang
     await wb.commit();
     changeWithAudit(s.database, s.actor, (record) => record({ action: 'export', entity: 'line_list', entityId: fileName, newValue: { orgUnits: units.length, rows: job.done, language } }));
   });
-  job.file = { fileName, path: file, suppressed: false, hiddenCells: 0 };
+  job.file = { ...saved, suppressed: false, hiddenCells: 0 };
   job.state = 'done';
 }
 

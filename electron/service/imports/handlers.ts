@@ -1,6 +1,5 @@
 // Import channels: the template, a file checked into a report (nothing written), the report as a
 // workbook, and the confirmation that writes every accepted row in one audited transaction.
-import { join } from 'node:path';
 import { importCases } from '../../../db/cases.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
@@ -8,7 +7,7 @@ import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
-import { ensureExportsDir, freeName, writeComplete } from '../exports/files.js';
+import { saveExport } from '../exports/files.js';
 import { headerRow, fitAndPrint } from '../exports/sheet-format.js';
 import { translator } from '../exports/translate.js';
 import { analyse, reportOf, type PendingImport } from './analyse.js';
@@ -27,11 +26,8 @@ function pendingFor(s: DeskSession, importId: string): PendingImport {
 }
 
 async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook) {
-  const dir = ensureExportsDir(s.dataDir);
-  const fileName = freeName(dir, base, 'xlsx');
-  const path = join(dir, fileName);
-  await writeComplete(path, (part) => wb.xlsx.writeFile(part));
-  return { fileName, path, suppressed: false, hiddenCells: 0 };
+  const saved = await saveExport(s.dataDir, base, async (part) => void (await wb.xlsx.writeFile(part)));
+  return { ...saved, suppressed: false, hiddenCells: 0 };
 }
 
 export const importHandlers: Pick<Handlers, 'imports.template' | 'imports.preview' | 'imports.report' | 'imports.confirm'> = {
