@@ -3,9 +3,10 @@
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
 import { fail, type FieldIssue } from '../shared/result.js';
-import { dataElement, FORM_PERIOD_TYPES, isValidCell, MAX_COUNT, type FormCode } from '../shared/forms/definitions.js';
+import { dataElement, FORM_PERIOD_TYPES, isValidCell, type FormCode } from '../shared/forms/definitions.js';
 import { RuleSchema, type Rule } from '../shared/forms/rules.js';
 import { parsePeriod } from '../shared/periods.js';
+import { commentIssue, parseCell } from '../shared/forms/cell-value.js';
 
 export type CellInput = { de: string; coc: string; value: string | null; comment?: string | null };
 export type StoredValue = { de: string; coc: string; value: number | string; comment: string | null; updatedAt: string; updatedBy: string };
@@ -14,24 +15,6 @@ export type FormKey = { form: FormCode; orgUnitId: number; period: string };
 type Row = { data_element: string; coc: string; value_number: number | null; value_text: string | null; comment: string | null; updated_at: string; updated_by: string };
 const toStored = (r: Row): StoredValue => ({ de: r.data_element, coc: r.coc, value: r.value_number ?? r.value_text!, comment: r.comment, updatedAt: r.updated_at, updatedBy: r.updated_by });
 const cellPath = (c: { de: string; coc: string }) => `${c.de}/${c.coc}`;
-
-/** What a typed cell means: null (cleared), a whole count, or text; or the reason it is refused. */
-export function parseCell(valueType: 'count' | 'text', raw: string | null): { ok: true; value: number | string | null } | { ok: false; messageKey: string } {
-  if (raw === null || raw.trim() === '') return { ok: true, value: null };
-  const s = raw.trim();
-  if (valueType === 'text') {
-    if (s.length > 500) return { ok: false, messageKey: 'validation.too_big' };
-    if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, messageKey: 'validation.control_characters' };
-    return { ok: true, value: s };
-  }
-  const plain = s.replace(/[\s\u00a0]/g, ''); // "52 000" as typed in Russian
-  if (/^-\d/.test(plain)) return { ok: false, messageKey: 'validation.not_negative' };
-  if (/^\d+[.,]\d+$/.test(plain)) return { ok: false, messageKey: 'validation.whole_number' };
-  if (!/^\d+$/.test(plain)) return { ok: false, messageKey: 'validation.number_format' };
-  const n = Number(plain);
-  if (n > MAX_COUNT) return { ok: false, messageKey: 'validation.count_too_big' };
-  return { ok: true, value: n };
-}
 
 function checkKey(db: Db, k: FormKey) {
   const p = parsePeriod(k.period);
@@ -66,7 +49,7 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
     }
     // No comment given: the cell keeps the one it has. An empty one clears it.
     const comment = c.comment === undefined ? undefined : c.comment?.trim() || null;
-    if (comment && (comment.length > 500 || /[\u0000-\u001f\u007f]/.test(comment))) issues.push({ path: cellPath(c), messageKey: 'validation.invalid_value' });
+    if (commentIssue(comment)) issues.push({ path: cellPath(c), messageKey: 'validation.invalid_value' });
     return { ...c, value: r.value, comment };
   });
   if (issues.length) fail('invalid_input', undefined, issues);
@@ -127,4 +110,14 @@ export function completeness(db: Db, year: number): { orgUnitId: number; form: F
       const row = r as { orgUnitId: number; form: FormCode; period: string; values_: number; approved: number };
       return { orgUnitId: row.orgUnitId, form: row.form, period: row.period, values: row.values_, approved: row.approved === 1 };
     });
+}
+
+/** Values from a file, every form and period of it in one audited transaction (a locked period refuses the lot). */
+export function importFormValues(db: Db, actor: string, orgUnitId: number, file: string, groups: readonly { form: FormCode; period: string; cells: CellInput[] }[], summary: object, now: Date = new Date()): { values: number } {
+  return changeWithAudit(db, actor, (record) => {
+    let values = 0;
+    for (const g of groups) values += saveCells(db, actor, { form: g.form, orgUnitId, period: g.period }, g.cells, now).length;
+    record({ action: 'import', entity: 'aggregate_forms', entityId: file, newValue: { orgUnitId, periods: groups.map((g) => `${g.form}/${g.period}`), values, ...summary } });
+    return { values };
+  });
 }

@@ -8,7 +8,7 @@ import {
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
 import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema } from './exports/api.js';
-import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema } from './imports/api.js';
+import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -106,6 +106,10 @@ export const contract = {
   'imports.preview': { input: ImportFileSchema, output: ImportReportSchema },
   'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema },
+  'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema },
+  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema },
+  'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
+  'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema },
   'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
   'exports.job': { input: JobIdSchema, output: ExportJobSchema },
   'exports.cancel': { input: JobIdSchema, output: ExportJobSchema },

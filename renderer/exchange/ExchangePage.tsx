@@ -1,9 +1,10 @@
-// Data exchange: the indicator workbook for ministries, and loading a case register from Excel or CSV.
+// Data exchange: the indicator workbook and line list out; a case register and aggregate forms in.
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { ExportWorkbook } from './ExportWorkbook';
 import { ImportRegister } from './ImportRegister';
 import { ExportLineList } from './ExportLineList';
+import { ImportForms } from './ImportForms';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
       <ExportWorkbook status={status} />
       <ExportLineList status={status} />
       <ImportRegister />
+      <ImportForms />
     </section>
   );
 }

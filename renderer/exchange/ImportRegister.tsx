@@ -3,55 +3,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
-import type { ImportReport } from '../../shared/imports/api';
-import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { FileLink } from './FileLink';
 import { ErrorMessage } from '../app/ErrorMessage';
-
-const base64 = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
+import { RejectedRows, useImportFlow } from './import-parts';
 
 export function ImportRegister() {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'ru';
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [reportFile, setReportFile] = useState<ExportedFile | null>(null);
   const [template, setTemplate] = useState<ExportedFile | null>(null);
-  const [done, setDone] = useState<{ cases: number; events: number } | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const reset = () => (setReport(null), setReportFile(null), setDone(null), setError(null));
+  const { busy, report, reportFile, done, error, setError, reset, choose, confirm } = useImportFlow({
+    preview: (file) => call('imports.preview', file),
+    reportFile: (importId) => call('imports.report', { importId, language }),
+    confirm: (importId) => call('imports.confirm', { importId }),
+  });
   const getTemplate = async () => {
     const r = await call('imports.template', { language });
     if (r.ok) setTemplate(r.value);
     else setError(r.error);
   };
-  const choose = async (file: File | undefined) => {
-    reset();
-    if (!file) return;
-    setBusy(true);
-    const r = await call('imports.preview', { fileName: file.name, contentBase64: await base64(file) });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setReport(r.value);
-    const f = await call('imports.report', { importId: r.value.importId, language });
-    if (f.ok) setReportFile(f.value);
-  };
-  const confirm = async () => {
-    if (!report) return;
-    setBusy(true);
-    const r = await call('imports.confirm', { importId: report.importId });
-    setBusy(false);
-    if (r.ok) (setDone(r.value), setReport(null));
-    else setError(r.error);
-  };
-  const columnName = (sheet: string, c: string | null) => (c === null ? '' : sheet === 'events' && c === 'kind' ? t('cases.eventKind') : sheet === 'events' && c === 'undetectable' ? t('cases.undetectable') : t(`fields.${c}`));
   const nothing = report && report.accepted.cases + report.accepted.events === 0;
 
   return (
@@ -73,20 +43,7 @@ export function ImportRegister() {
         <div className="import-report" data-testid="import-report">
           <p>{t('imports.summary', { cases: report.rowsRead.cases, events: report.rowsRead.events, okCases: report.accepted.cases, okEvents: report.accepted.events, rejected: report.rejectedTotal, duplicates: report.duplicates.length })}</p>
           {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
-          {report.rejected.length ? (
-            <>
-              <h4>{t('imports.rejectedTitle')}</h4>
-              {report.rejectedTotal > report.rejected.length ? <p className="muted">{t('imports.moreRejected', { shown: report.rejected.length, total: report.rejectedTotal })}</p> : null}
-              <table className="cases" data-testid="import-rejected">
-                <thead><tr><th>{t('imports.sheet')}</th><th>{t('imports.row')}</th><th>{t('imports.column')}</th><th>{t('imports.reason')}</th></tr></thead>
-                <tbody>
-                  {report.rejected.map((i, k) => (
-                    <tr key={k}><td>{t(`imports.sheetNames.${i.sheet}`)}</td><td>{i.row}</td><td>{columnName(i.sheet, i.column)}</td><td>{t(i.messageKey, i.params ?? {})}</td></tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          ) : null}
+          <RejectedRows rows={report.rejected} total={report.rejectedTotal} testId="import-rejected" />
           {report.duplicates.length ? (
             <>
               <h4>{t('imports.duplicatesTitle')}</h4>

@@ -10,7 +10,7 @@ import { cellId, type CellRef } from './grid-model';
 import { useFormData } from './useFormData';
 import { TestingForm } from './TestingForm';
 import { SimpleForm } from './SimpleForm';
-import { deLabel } from './labels';
+import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
 
 const SUB_PERIODS = { year: [''], quarter: ['Q1', 'Q2', 'Q3', 'Q4'], month: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] } as const;

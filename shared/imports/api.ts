@@ -1,6 +1,8 @@
 // Contract schemas of imports: the file in, the report out, the confirmation.
 import { z } from 'zod';
 import { LanguageSchema } from '../primitives.js';
+import { FORM_CODES } from '../forms/definitions.js';
+import { ViolationSchema } from '../forms/api.js';
 
 export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
 
@@ -13,7 +15,7 @@ export const ImportFileSchema = z
   .strict();
 
 export const ImportIssueSchema = z.object({
-  sheet: z.enum(['cases', 'events']),
+  sheet: z.enum(['cases', 'events', 'values']),
   row: z.number().int(),
   column: z.string().nullable(),
   messageKey: z.string(),
@@ -44,3 +46,30 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 export const ImportIdSchema = z.object({ importId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
 export const ImportReportFileSchema = ImportIdSchema.extend({ language: LanguageSchema }).strict();
 export const ImportDoneSchema = z.object({ cases: z.number().int(), events: z.number().int() });
+
+// Aggregate forms: a template per form and period; a file of values checked into a report.
+export const FormTemplateSchema = z.object({ form: z.enum(FORM_CODES), period: z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/), language: LanguageSchema }).strict();
+
+export const FormImportReportSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  /** Rows with a value, and rows left blank (skipped, nothing erased). */
+  rowsRead: z.number().int(),
+  blank: z.number().int(),
+  accepted: z.object({ total: z.number().int(), added: z.number().int(), changed: z.number().int(), same: z.number().int() }),
+  /** Each form and period the accepted values go to. */
+  periods: z.array(z.object({ form: z.enum(FORM_CODES), period: z.string(), values: z.number().int() })),
+  rejected: z.array(ImportIssueSchema),
+  rejectedTotal: z.number().int(),
+  /** A later row for the same period, data element and cell as an earlier one: not loaded. */
+  repeats: z.array(z.object({ row: z.number().int(), firstRow: z.number().int() })),
+  /** Checks that would fail on the form once these values are in: warnings, as in the grid. */
+  violations: z.array(ViolationSchema.extend({ form: z.enum(FORM_CODES), period: z.string() })),
+});
+export type FormImportReport = z.infer<typeof FormImportReportSchema>;
+export const FormImportDoneSchema = z.object({ values: z.number().int() });
+
+/** The numbers of the report's summary line, the same on screen and in the workbook. */
+export const formSummaryParams = (r: FormImportReport) => ({
+  read: r.rowsRead, blank: r.blank, ok: r.accepted.total, added: r.accepted.added, changed: r.accepted.changed, same: r.accepted.same, rejected: r.rejectedTotal, duplicates: r.repeats.length,
+});

@@ -49,3 +49,11 @@ export function optionLookup(category: string): Map<string, string> {
   for (const [code, label] of Object.entries(enums.ru[category] ?? {})) for (const n of [code, label, enums.en[category]?.[code] ?? code]) m.set(normalise(n), code);
   return m;
 }
+
+/** The translation key of a column named in an import report (cases, events or form values). */
+export function issueColumnKey(sheet: 'cases' | 'events' | 'values', column: string): string {
+  if (sheet === 'values') return `imports.formColumns.${column}`;
+  if (sheet === 'events' && column === 'kind') return 'cases.eventKind';
+  if (sheet === 'events' && column === 'undetectable') return 'cases.undetectable';
+  return `fields.${column}`;
+}

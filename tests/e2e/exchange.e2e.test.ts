@@ -85,3 +85,43 @@ describe('register import, end to end in chromium', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 });
+
+describe('aggregate form import, end to end in chromium', () => {
+  it('a clerk downloads the testing template, fills it in LibreOffice, loads it, and finds the values in the form', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1400 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+5');
+    await page.locator('#form-template-form').selectOption('testing');
+    await page.locator('#form-template-period').fill('2018');
+    await page.getByRole('button', { name: 'Скачать шаблон формы' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^form-testing-2018-template-ru/ }).click()]);
+    const template = join(e2e.tempDir(), download.suggestedFilename());
+    await download.saveAs(template);
+
+    // In the spreadsheet: the voluntary totals, and one figure that is not a number.
+    const rows = sheetsAsCsv(template).get('Значения')!;
+    const at = (element: string, cell: string) => rows.find((r) => r[1] === element && r[2] === cell)!;
+    at('Обследовано на ВИЧ (Добровольное)', 'Итого')[3] = '52000';
+    at('Выявлено ВИЧ+ (Добровольное)', 'Итого')[3] = '153';
+    at('Выявлено ВИЧ+ (Обязательное)', 'Итого')[3] = 'н/д';
+    const dir = e2e.tempDir();
+    writeFileSync(join(dir, 'testing-2018.csv'), rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
+    await page.locator('#form-import-file').setInputFiles(csvToXlsx(join(dir, 'testing-2018.csv')));
+    await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 30_000 }).toContain('Строк со значениями: 3');
+    expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').first().textContent()).toMatch(/^Значения\d+Значениевведите число$/);
+    expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual(['Тестирование мигрантов на ВИЧ20182']);
+    await screenshot(page, 'form-import-report-ru');
+    await page.getByRole('button', { name: 'Загрузить в базу (значений: 2)' }).click();
+    await expect.poll(() => page.getByTestId('form-import-done').textContent()).toBe('Загружено значений: 2.');
+
+    // The form shows them.
+    await page.keyboard.press('Alt+2');
+    await page.locator('#form-year').fill('2018');
+    await expect.poll(() => page.locator('input[data-grid="total-voluntary"][data-r="0"][data-c="0"]').inputValue()).toBe('52000');
+    expect(await page.locator('input[data-grid="total-voluntary"][data-r="0"][data-c="1"]').inputValue()).toBe('153');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

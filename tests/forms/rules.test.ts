@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comboCells, cocKey, dataElement, isValidCell, TOTAL } from '../../shared/forms/definitions.js';
 import { evaluateRules, outliers, SEEDED_RULES, toFormValues } from '../../shared/forms/rules.js';
 import { parsePeriod, previousYear } from '../../shared/periods.js';
-import { parseCell } from '../../db/forms.js';
+import { parseCell } from '../../shared/forms/cell-value.js';
 
 describe('periods', () => {
   it('read year, quarter and month codes with their dates', () => {

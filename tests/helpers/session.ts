@@ -14,3 +14,6 @@ export function useSessions() {
     return s;
   };
 }
+
+/** A regional centre as the first-start wizard creates it. */
+export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' };

@@ -9,17 +9,16 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { aCase } from '../helpers/cases.js';
 import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
-import { useSessions } from '../helpers/session.js';
+import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { CASES_CSV, EVENTS_CSV } from '../helpers/register-csv.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
-const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' };
 
 function centreSession() {
   const s = session(tempDir());
-  dispatch(s, 'setup.createCentre', centre, silentLogger);
+  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
   dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
   return s;
 }

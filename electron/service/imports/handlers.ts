@@ -1,74 +1,96 @@
-// Import channels: the template, a file checked into a report (nothing written), the report as a
-// workbook, and the confirmation that writes every accepted row in one audited transaction.
+// Import channels, for the case register and for the aggregate forms alike: the template, a file
+// checked into a report (nothing written), the report as a workbook, and the confirmation that
+// writes every accepted row in one audited transaction.
+import ExcelJS from 'exceljs';
 import { importCases } from '../../../db/cases.js';
+import { formValues, importFormValues } from '../../../db/forms.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
-import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
+import { formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
+import { deLabel } from '../../../shared/forms/labels.js';
 import { fail } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
 import { saveExport } from '../exports/files.js';
-import { headerRow, fitAndPrint } from '../exports/sheet-format.js';
 import { translator } from '../exports/translate.js';
 import { analyse, reportOf, type PendingImport } from './analyse.js';
+import { analyseForms, formReportOf, type PendingFormImport } from './form-analyse.js';
+import { formTemplate } from './form-template.js';
+import { PendingImports } from './pending.js';
 import { readSheets } from './read-file.js';
+import { reportWorkbook } from './report-workbook.js';
 import { caseTemplate } from './template.js';
-import ExcelJS from 'exceljs';
 
-// Checked files wait here for the user's confirmation; a few at most, never on disk.
-const pending = new Map<string, PendingImport>();
-const KEEP = 3;
-
-function pendingFor(s: DeskSession, importId: string): PendingImport {
-  const p = pending.get(importId);
-  if (!p || p.databasePath !== s.status().database?.path) fail('import_expired');
-  return p!;
-}
+const registerImports = new PendingImports<PendingImport>();
+const formImports = new PendingImports<PendingFormImport>();
 
 async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook) {
   const saved = await saveExport(s.dataDir, base, async (part) => void (await wb.xlsx.writeFile(part)));
   return { ...saved, suppressed: false, hiddenCells: 0 };
 }
 
-export const importHandlers: Pick<Handlers, 'imports.template' | 'imports.preview' | 'imports.report' | 'imports.confirm'> = {
+async function sheetsOf(file: { fileName: string; contentBase64: string }) {
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) fail('file_unreadable', { file: file.fileName, reason: 'size' });
+  return readSheets(file.fileName, bytes);
+}
+
+type ImportChannels = 'imports.template' | 'imports.preview' | 'imports.report' | 'imports.confirm' | 'formImports.template' | 'formImports.preview' | 'formImports.report' | 'formImports.confirm';
+
+export const importHandlers: Pick<Handlers, ImportChannels> = {
   'imports.template': (s, { language }) => writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
 
-  'imports.preview': async (s, { fileName, contentBase64 }) => {
-    const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) fail('file_unreadable', { file: fileName, reason: 'size' });
-    const sheets = await readSheets(fileName, bytes);
+  'imports.preview': async (s, file) => {
+    const sheets = await sheetsOf(file);
     const db = s.database;
-    const p = analyse(db, s.status().database!.path, fileName, sheets, lookups(listCountries(db), s.status().database!.uicPattern));
-    pending.set(p.id, p);
-    for (const id of [...pending.keys()].slice(0, -KEEP)) pending.delete(id);
-    return reportOf(p);
+    return reportOf(registerImports.put(analyse(db, s.status().database!.path, file.fileName, sheets, lookups(listCountries(db), s.status().database!.uicPattern))));
   },
 
   'imports.report': (s, { importId, language }) => {
-    const p = pendingFor(s, importId);
+    const p = registerImports.get(s, importId);
     const t = translator(language);
-    const wb = new ExcelJS.Workbook();
     const r = reportOf(p, Infinity);
-    const summary = wb.addWorksheet(t('imports.sheets.summary'));
-    summary.addRow([p.fileName]).font = { bold: true };
-    summary.addRow([t('imports.summary', { cases: r.rowsRead.cases, events: r.rowsRead.events, okCases: r.accepted.cases, okEvents: r.accepted.events, rejected: r.rejectedTotal, duplicates: r.duplicates.length })]);
-    summary.getColumn(1).width = 120;
-    const rejected = wb.addWorksheet(t('imports.sheets.rejected'));
-    headerRow(rejected, [t('imports.sheet'), t('imports.row'), t('imports.column'), t('imports.reason')]);
-    const column = (sheet: string, c: string | null) => (c ? t(sheet === 'events' && (c === 'kind' || c === 'undetectable') ? `cases.${c === 'kind' ? 'eventKind' : c}` : `fields.${c}`) : '');
-    for (const i of p.issues) rejected.addRow([t(`imports.sheetNames.${i.sheet}`), i.row, column(i.sheet, i.column), t(i.messageKey, i.params ?? {})]);
-    fitAndPrint(rejected);
-    const dups = wb.addWorksheet(t('imports.sheets.duplicates'));
-    headerRow(dups, [t('imports.row'), t('imports.registerNo'), t('imports.existing')]);
-    for (const d of p.duplicates) dups.addRow([d.row, d.registerNo, d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })]);
-    fitAndPrint(dups);
-    return writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, wb);
+    const summary = t('imports.summary', { cases: r.rowsRead.cases, events: r.rowsRead.events, okCases: r.accepted.cases, okEvents: r.accepted.events, rejected: r.rejectedTotal, duplicates: r.duplicates.length });
+    const duplicates = {
+      name: t('imports.sheets.duplicates'),
+      headers: [t('imports.row'), t('imports.registerNo'), t('imports.existing')],
+      rows: p.duplicates.map((d) => [d.row, d.registerNo, d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })]),
+    };
+    return writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, summary, p.issues, [duplicates]));
   },
 
   'imports.confirm': (s, { importId }) => {
-    const p = pendingFor(s, importId);
+    const p = registerImports.get(s, importId);
     const done = importCases(s.database, s.actor, s.orgUnitId, p.fileName, p.cases, p.eventsForExisting, { rejected: p.issues.length, duplicates: p.duplicates.length });
-    pending.delete(importId);
+    registerImports.delete(importId);
+    return done;
+  },
+
+  'formImports.template': (s, { form, period, language }) =>
+    writeWorkbook(s, `form-${form}-${period}-template-${language}`, formTemplate(translator(language), language, form, period, formValues(s.database, { form, orgUnitId: s.orgUnitId, period }))),
+
+  'formImports.preview': async (s, file) => formReportOf(formImports.put(analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, await sheetsOf(file)))),
+
+  'formImports.report': (s, { importId, language }) => {
+    const p = formImports.get(s, importId);
+    const t = translator(language);
+    const r = formReportOf(p, Infinity);
+    const extra = [
+      { name: t('imports.sheets.repeats'), headers: [t('imports.row'), t('imports.forms.repeats')], rows: r.repeats.map((x) => [x.row, t('imports.forms.repeatOf', { row: x.firstRow })]) },
+      {
+        name: t('imports.sheets.checks'),
+        headers: [t('imports.forms.form'), t('forms.period'), t('workbook.rule'), t('workbook.left'), t('workbook.right')],
+        rows: r.violations.map((v) => [t(`forms.names.${v.form}`), v.period, t(v.messageKey), `${deLabel(t, v.leftDe)}: ${v.left}`, `${deLabel(t, v.rightDe)}: ${v.right}`]),
+      },
+    ];
+    return writeWorkbook(s, `form-import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, t('imports.forms.summary', formSummaryParams(r)), p.issues, extra));
+  },
+
+  'formImports.confirm': (s, { importId }) => {
+    const p = formImports.get(s, importId);
+    if (p.orgUnitId !== s.orgUnitId) fail('import_expired');
+    const done = importFormValues(s.database, s.actor, p.orgUnitId, p.fileName, p.groups, { rejected: p.issues.length, repeats: p.report.repeats.length });
+    formImports.delete(importId);
     return done;
   },
 };

@@ -1,0 +1,91 @@
+// An aggregate-form file checked row by row the way the grid checks a typed value, without
+// writing anything: which cells would change, which rows are refused (row, column, reason),
+// which rows repeat an earlier one, and which checks the forms would then fail.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../../db/connection.js';
+import { approval, formValues, rules, type CellInput } from '../../../db/forms.js';
+import { elementLookup } from '../../../shared/forms/labels.js';
+import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
+import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
+import { formColumnLabel, formValueFromRow, FORM_COLUMNS, FORM_REQUIRED, type FormColumn } from '../../../shared/imports/form-rows.js';
+import { mapHeaders } from '../../../shared/imports/columns.js';
+import type { Cell } from '../../../shared/imports/case-rows.js';
+import type { FormImportReport, ImportIssue } from '../../../shared/imports/api.js';
+import { fail } from '../../../shared/result.js';
+import type { Sheet } from './read-file.js';
+
+export type FormGroup = { form: FormCode; period: string; cells: CellInput[] };
+export type PendingFormImport = {
+  id: string;
+  fileName: string;
+  databasePath: string;
+  orgUnitId: number;
+  groups: FormGroup[];
+  issues: ImportIssue[];
+  report: Omit<FormImportReport, 'rejected' | 'rejectedTotal'>;
+};
+
+const labelsOf = (keys: readonly FormColumn[]) => keys.map((k) => `${formColumnLabel(k, 'ru')} / ${formColumnLabel(k, 'en')}`).join(', ');
+
+export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, sheets: Sheet[]): PendingFormImport {
+  const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.rows[0] ?? [], FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
+  const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
+  if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED) });
+
+  const elements = elementLookup();
+  const issues: ImportIssue[] = [];
+  const repeats: FormImportReport['repeats'] = [];
+  const seen = new Map<string, number>(); // form/period/de/coc -> first row
+  const groups = new Map<string, FormGroup & { rows: number[] }>();
+  let rowsRead = 0;
+  let blank = 0;
+  found!.sheet.rows.slice(1).forEach((row, i) => {
+    const n = i + 2; // as the user sees it: the header is row 1
+    const cells = Object.fromEntries([...found!.columns].map(([col, k]) => [k, row[col] ?? null])) as Partial<Record<FormColumn, Cell>>;
+    const { value, blank: isBlank, issues: bad } = formValueFromRow(cells, elements);
+    if (isBlank) return void blank++;
+    rowsRead++;
+    if (!value) return void issues.push(...bad.map((x) => ({ sheet: 'values' as const, row: n, ...x })));
+    const key = `${value.form}/${value.period}/${value.de}/${value.coc}`;
+    const first = seen.get(key);
+    if (first !== undefined) return void repeats.push({ row: n, firstRow: first });
+    seen.set(key, n);
+    const g = `${value.form}/${value.period}`;
+    if (!groups.has(g)) groups.set(g, { form: value.form, period: value.period, cells: [], rows: [] });
+    groups.get(g)!.cells.push({ de: value.de, coc: value.coc, value: String(value.value), ...(value.comment !== undefined ? { comment: value.comment } : {}) });
+    groups.get(g)!.rows.push(n);
+  });
+
+  const accepted = { total: 0, added: 0, changed: 0, same: 0 };
+  const kept: FormGroup[] = [];
+  const violations: FormImportReport['violations'] = [];
+  for (const g of groups.values()) {
+    const key = { form: g.form, orgUnitId, period: g.period };
+    if (approval(db, key)) {
+      for (const row of g.rows) issues.push({ sheet: 'values', row, column: 'period', messageKey: 'validation.period_approved', params: { period: g.period } });
+      continue;
+    }
+    const stored = formValues(db, key);
+    const before = new Map(stored.map((v) => [`${v.de}/${v.coc}`, v]));
+    for (const c of g.cells) {
+      const old = before.get(`${c.de}/${c.coc}`);
+      const value = typeof old?.value === 'number' ? Number(c.value) : c.value;
+      if (!old) accepted.added++;
+      else if (old.value === value && (c.comment === undefined || c.comment === old.comment)) accepted.same++;
+      else accepted.changed++;
+    }
+    accepted.total += g.cells.length;
+    const merged = toFormValues([...stored, ...g.cells.map((c) => ({ de: c.de, coc: c.coc, value: dataElement(c.de)!.valueType === 'count' ? Number(c.value) : c.value! }))]);
+    violations.push(...evaluateRules(rules(db, g.form), merged, g.form).map((v) => ({ ...v, form: g.form, period: g.period })));
+    kept.push({ form: g.form, period: g.period, cells: g.cells });
+  }
+  issues.sort((a, b) => a.row - b.row);
+  return {
+    id: randomBytes(8).toString('hex'), fileName, databasePath, orgUnitId, groups: kept, issues,
+    report: { importId: '', fileName, rowsRead, blank, accepted, periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })), repeats, violations },
+  };
+}
+
+export function formReportOf(p: PendingFormImport, shown = 500): FormImportReport {
+  return { ...p.report, importId: p.id, rejected: p.issues.slice(0, shown), rejectedTotal: p.issues.length, repeats: p.report.repeats.slice(0, shown), violations: p.report.violations.slice(0, shown) };
+}

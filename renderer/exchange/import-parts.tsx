@@ -1,0 +1,70 @@
+// What both imports (register and forms) share: the flow (file, checked report, its workbook,
+// confirmation) and the table of refused rows with the sheet, row, column and reason.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportedFile } from '../../shared/exports/api';
+import type { ImportIssue } from '../../shared/imports/api';
+import { issueColumnKey } from '../../shared/imports/columns';
+import type { AppError, Result } from '../../shared/result';
+
+async function fileBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function RejectedRows({ rows, total, testId }: { rows: readonly ImportIssue[]; total: number; testId: string }) {
+  const { t } = useTranslation();
+  if (!rows.length) return null;
+  return (
+    <>
+      <h4>{t('imports.rejectedTitle')}</h4>
+      {total > rows.length ? <p className="muted">{t('imports.moreRejected', { shown: rows.length, total })}</p> : null}
+      <table className="cases" data-testid={testId}>
+        <thead><tr><th>{t('imports.sheet')}</th><th>{t('imports.row')}</th><th>{t('imports.column')}</th><th>{t('imports.reason')}</th></tr></thead>
+        <tbody>
+          {rows.map((i, k) => (
+            <tr key={k}><td>{t(`imports.sheetNames.${i.sheet}`)}</td><td>{i.row}</td><td>{i.column ? t(issueColumnKey(i.sheet, i.column)) : ''}</td><td>{t(i.messageKey, i.params ?? {})}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+type ImportSteps<R, D> = {
+  preview: (file: { fileName: string; contentBase64: string }) => Promise<Result<R>>;
+  reportFile: (importId: string) => Promise<Result<ExportedFile>>;
+  confirm: (importId: string) => Promise<Result<D>>;
+};
+
+/** Pick a file, get its report (and the report as a workbook), confirm; errors and busy state. */
+export function useImportFlow<R extends { importId: string }, D>(steps: ImportSteps<R, D>) {
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<R | null>(null);
+  const [reportFile, setReportFile] = useState<ExportedFile | null>(null);
+  const [done, setDone] = useState<D | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const reset = () => (setReport(null), setReportFile(null), setDone(null), setError(null));
+  const choose = async (file: File | undefined) => {
+    reset();
+    if (!file) return;
+    setBusy(true);
+    const r = await steps.preview({ fileName: file.name, contentBase64: await fileBase64(file) });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setReport(r.value);
+    const f = await steps.reportFile(r.value.importId);
+    if (f.ok) setReportFile(f.value);
+  };
+  const confirm = async () => {
+    if (!report) return;
+    setBusy(true);
+    const r = await steps.confirm(report.importId);
+    setBusy(false);
+    if (r.ok) (setDone(r.value), setReport(null));
+    else setError(r.error);
+  };
+  return { busy, report, reportFile, done, error, setError, reset, choose, confirm };
+}
