@@ -14,12 +14,19 @@ const TRANSLIT: Record<string, string> = {
   Ә: 'A', Ғ: 'G', Қ: 'K', Ң: 'N', Ө: 'O', Ұ: 'U', Ү: 'U', Һ: 'H', І: 'I', Ҷ: 'J', Ҳ: 'H', Ӣ: 'I', Ӯ: 'U', Ў: 'U',
 };
 
+// Plain toUpperCase: the Russian locale's rules differ from the default only for Turkic dotted i.
 export function uicKey(code: string): string {
-  return [...code.trim().toLocaleUpperCase('ru')].map((ch) => TRANSLIT[ch] ?? ch).join('').replace(/\s+/g, '');
+  let key = '';
+  for (const ch of code.toUpperCase()) if (!/\s/.test(ch)) key += TRANSLIT[ch] ?? ch;
+  return key;
 }
 
+const patterns = new Map<string, RegExp>();
+
 export function uicMatchesPattern(code: string, pattern: string = DEFAULT_UIC_PATTERN): boolean {
-  return new RegExp(pattern, 'u').test(code.trim().toLocaleUpperCase('ru'));
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re.test(code.trim().toUpperCase());
 }
 
 export type UicMismatch = 'sex' | 'birth_year';

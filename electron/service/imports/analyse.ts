@@ -23,7 +23,11 @@ export type PendingImport = {
 };
 
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || String(c).trim() === '');
-const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => Object.fromEntries([...columns].map(([i, k]) => [k, row[i] ?? null])) as Partial<Record<K, Cell>>;
+const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => {
+  const out: Partial<Record<K, Cell>> = {};
+  for (const [i, k] of columns) out[k] = row[i] ?? null;
+  return out;
+};
 const labelsOf = (keys: readonly string[]) => keys.map((k) => `${columnLabel(k as never, 'ru')} / ${columnLabel(k as never, 'en')}`).join(', ');
 
 export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
