@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 
     let desk: DeskSession;
     try {
-      desk = new DeskSession({ dataDir: defaultDataDir(), appVersion: appVersion() });
+      desk = new DeskSession({ dataDir: defaultDataDir(), appVersion: appVersion(), chooseSavePath: saveDialog });
     } catch (e) {
       const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
       dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
@@ -70,4 +70,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/** Save As for an exported workbook, starting in Documents; null when the user cancels. */
+async function saveDialog(suggestedName: string): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+  const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
 }

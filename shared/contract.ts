@@ -7,7 +7,7 @@ import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
-import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema } from './exports/api.js';
+import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema } from './exports/api.js';
 import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
@@ -110,6 +110,7 @@ export const contract = {
   'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema },
+  'files.saveAs': { input: SaveAsSchema, output: SavedAsSchema },
   'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
   'exports.job': { input: JobIdSchema, output: ExportJobSchema },
   'exports.cancel': { input: JobIdSchema, output: ExportJobSchema },

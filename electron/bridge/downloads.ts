@@ -3,7 +3,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { exportsDir, SERVABLE_NAME } from '../service/exports/files.js';
+import { exportsDir } from '../service/exports/files.js';
+import { SERVABLE_NAME } from '../../shared/exports/api.js';
 import type { DeskSession } from '../service/session.js';
 import { SECURITY_HEADERS } from './security.js';
 

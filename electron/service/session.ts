@@ -14,11 +14,18 @@ import { DEMO_ACTOR, fillDemo } from './demo.js';
 import { consoleLogger, type Logger } from './log.js';
 import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
 
-export type SessionOptions = { dataDir: string; appVersion: string; logger?: Logger };
+export type SessionOptions = {
+  dataDir: string;
+  appVersion: string;
+  logger?: Logger;
+  /** The host's Save As dialog (Electron's); a browser has none and downloads instead. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+};
 
 export class DeskSession {
   readonly dataDir: string;
   readonly appVersion: string;
+  readonly chooseSavePath: SessionOptions['chooseSavePath'];
   private readonly log: Logger;
   private config: AppConfig;
   private db: Db | null = null;
@@ -27,6 +34,7 @@ export class DeskSession {
   constructor(opts: SessionOptions) {
     this.dataDir = resolve(opts.dataDir);
     this.appVersion = opts.appVersion;
+    this.chooseSavePath = opts.chooseSavePath;
     this.log = opts.logger ?? consoleLogger;
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);

@@ -41,3 +41,9 @@ export const ExportJobSchema = z.object({
   error: AppErrorSchema.nullable(),
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
+
+/** A name the back end may hand out: a plain file name in exports/, no path, no hidden files. */
+export const SERVABLE_NAME = /^[\w\-. ()]+\.xlsx$/;
+export const SaveAsSchema = z.object({ fileName: z.string().max(200).regex(SERVABLE_NAME) }).strict();
+/** Where the copy went, or null when the user cancelled the dialog or there is none (a browser downloads instead). */
+export const SavedAsSchema = z.object({ savedTo: z.string().nullable() });

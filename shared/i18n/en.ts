@@ -207,6 +207,7 @@ export const en: Messages = {
     download: 'Download {{file}}',
     chooseBreakdown: 'Choose at least one breakdown.',
   },
+  files: { saveAs: 'Save as…', savedTo: 'Copy saved: {{path}}' },
   imports: {
     title: 'Load a register from Excel or CSV',
     help: 'Take the template, fill it in (or save your own register with the same column headers) and choose the file. The program checks everything first and shows a report; nothing goes into the database until you confirm.',

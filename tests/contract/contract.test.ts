@@ -46,6 +46,7 @@ const VALID: Record<string, unknown> = {
   'formImports.preview': { fileName: 'f.xlsx', contentBase64: 'YSxi' },
   'formImports.report': { importId: '0123456789abcdef', language: 'ru' },
   'formImports.confirm': { importId: '0123456789abcdef' },
+  'files.saveAs': { fileName: 'hiv-migrants-KAZ-2017.xlsx' },
   'exports.lineList': { language: 'ru' },
   'exports.job': { jobId: '0123456789abcdef' },
   'exports.cancel': { jobId: '0123456789abcdef' },

@@ -1,8 +1,9 @@
 // Where exports go and how they are written: into the data folder's exports/, under a name that
 // never overwrites, first as "<name>.part" and renamed only when complete, so a crash or a failed
 // write never leaves a half file that looks finished. A folder that cannot be written is said so.
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SERVABLE_NAME } from '../../../shared/exports/api.js';
 import { fail } from '../../../shared/result.js';
 
 export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
@@ -45,5 +46,22 @@ export async function saveExport(dataDir: string, base: string, write: (partPath
   return { fileName, path };
 }
 
-/** A name the bridge may serve: a plain file name in exports/, no path, no hidden files. */
-export const SERVABLE_NAME = /^[\w\-. ()]+\.xlsx$/;
+/**
+ * Copies an export where the user chose in the host's Save As dialog (Electron's), as ".part"
+ * renamed when complete; null when cancelled or when there is no dialog (a browser downloads).
+ */
+export async function saveCopyAs(dataDir: string, fileName: string, choose: ((suggested: string) => Promise<string | null>) | undefined): Promise<string | null> {
+  const source = join(exportsDir(dataDir), fileName);
+  if (!SERVABLE_NAME.test(fileName) || !existsSync(source)) fail('file_not_found', { file: fileName });
+  const target = choose ? await choose(fileName) : null;
+  if (!target) return null;
+  const part = `${target}.part`;
+  try {
+    copyFileSync(source, part);
+    renameSync(part, target);
+  } catch (e) {
+    rmSync(part, { force: true });
+    throw asFolderFailure(dirname(target), e);
+  }
+  return target;
+}

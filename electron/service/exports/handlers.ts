@@ -9,12 +9,13 @@ import { fail } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import { formData } from '../forms/handlers.js';
 import { indicatorReport, periodOf } from '../indicators/report.js';
-import { saveExport } from './files.js';
+import { saveCopyAs, saveExport } from './files.js';
 import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
 import { cancelJob, jobStatus, startLineList } from './line-list.js';
 
-export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel'> = {
+export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel' | 'files.saveAs'> = {
+  'files.saveAs': async (s, { fileName }) => ({ savedTo: await saveCopyAs(s.dataDir, fileName, s.chooseSavePath) }),
   'exports.lineList': (s, q) => startLineList(s, q),
   'exports.job': (_s, { jobId }) => jobStatus(jobId),
   'exports.cancel': (_s, { jobId }) => cancelJob(jobId),

@@ -1,0 +1,53 @@
+// Save As for an exported workbook: the back end copies the file where the host's dialog says
+// (in Electron, dialog.showSaveDialog; here a function answering as a user would), never a path
+// of the caller's choosing, and says so when the file or the folder is not there.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DeskSession } from '../../electron/service/session.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { REGIONAL_CENTRE } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+
+describe('save as', () => {
+  it('copies an export to the chosen path; a cancelled dialog or a browser copies nothing; bad names and folders are refused', async () => {
+    const target = join(tempDir(), 'Документы');
+    mkdirSync(target);
+    const answers: (string | null)[] = [join(target, 'для министерства.xlsx'), null, join(target, 'нет такой папки', 'x.xlsx')];
+    const asked: string[] = [];
+    const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, chooseSavePath: async (name) => (asked.push(name), answers.shift()!) });
+    try {
+      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      const t = await dispatchAsync(s, 'imports.template', { language: 'ru' }, silentLogger);
+      if (!t.ok) throw new Error(JSON.stringify(t.error));
+
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({ ok: true, value: { savedTo: join(target, 'для министерства.xlsx') } });
+      expect(asked).toEqual([t.value.fileName]);
+      expect(readFileSync(join(target, 'для министерства.xlsx')).equals(readFileSync(t.value.path))).toBe(true);
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({ ok: true, value: { savedTo: null } });
+      const r = await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger);
+      expect(!r.ok && r.error.code).toBe('folder_not_writable');
+      expect(existsSync(join(target, 'нет такой папки'))).toBe(false);
+
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: 'missing.xlsx' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'file_not_found' } });
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: '../config.json' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(asked).toHaveLength(3);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('without a host dialog (a browser) copies nothing', async () => {
+    const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger });
+    try {
+      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      const t = await dispatchAsync(s, 'imports.template', { language: 'en' }, silentLogger);
+      expect(t.ok && (await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger))).toEqual({ ok: true, value: { savedTo: null } });
+    } finally {
+      s.dispose();
+    }
+  });
+});
