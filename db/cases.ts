@@ -1,7 +1,7 @@
 // The case register's storage: cases (soft-deleted), their key populations and dated events.
 // Every write is one transaction with its audit entries; no names are ever stored.
 import { stmt, type Db } from './connection.js';
-import { changeWithAudit, type Change } from './audit.js';
+import { changeWithAudit, recordChanges, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
 import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
@@ -123,14 +123,25 @@ function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, ev
  */
 export function importCases(
   db: Db, actor: string, orgUnitId: number, file: string,
-  cases: readonly { input: CaseInput; events: readonly EventInput[] }[], events: readonly { caseId: number; event: EventInput }[], summary: object, now: Date = new Date(),
+  cases: readonly { row: number; input: CaseInput; events: readonly EventInput[] }[], events: readonly { caseId: number; event: EventInput }[], summary: object, now: Date = new Date(),
 ): { cases: number; events: number } {
   const at = now.toISOString();
   return changeWithAudit(db, actor, (record) => {
     let n = 0;
-    for (const c of cases) {
-      insertCase(db, record, orgUnitId, c.input, c.events, at, { importedFrom: file });
-      n += c.events.length;
+    for (let i = 0; i < cases.length; i += CASE_BATCH) {
+      const batch = cases.slice(i, i + CASE_BATCH);
+      const ids = insertCaseRows(db, orgUnitId, batch.map((c) => c.input), at);
+      // The case row holds what the file said; its entry says where it came from (file and row).
+      recordChanges(db, batch.map((c, j) => ({ actor, action: 'create' as const, entity: 'case', entityId: ids[j], newValue: { importedFrom: file, row: c.row } })), now);
+      batch.forEach((c, j) => {
+        for (const e of c.events) {
+          const issues = eventIssues(e, c.input.diagnosisDate);
+          if (issues.length) fail('invalid_input', undefined, issues);
+          insertEvent(db, record, ids[j]!, e, at);
+        }
+        if (c.events.some((e) => e.kind === 'outcome')) refreshOutcome(db, ids[j]!);
+        n += c.events.length;
+      });
     }
     const touched = new Set<number>();
     for (const e of events) {
@@ -145,6 +156,26 @@ export function importCases(
     record({ action: 'import', entity: 'case_register', entityId: file, newValue: { cases: cases.length, events: n + events.length, ...summary } });
     return { cases: cases.length, events: n + events.length };
   });
+}
+
+const CASE_BATCH = 100;
+const CASE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Case rows and their key populations, a hundred to a statement. Rowids of one INSERT are handed
+ * out in VALUES order, so the sorted ids are the inputs' ids in order.
+ */
+function insertCaseRows(db: Db, orgUnitId: number, cases: readonly CaseInput[], at: string): number[] {
+  const sql = `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES ${cases.map(() => CASE_VALUES).join(', ')} RETURNING id`;
+  const ids = (stmt(db, sql).raw(true).all(cases.flatMap((c) => [orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at])) as [number][]).map((r) => r[0]).sort((a, b) => a - b);
+  const kps = cases.flatMap((c, j) => [...new Set(c.keyPopulations)].map((kp) => [ids[j]!, kp] as const));
+  // Whole hundreds in one statement, the rest one by one: few distinct statements to keep prepared.
+  const whole = kps.length - (kps.length % CASE_BATCH);
+  const hundred = `INSERT INTO case_key_population (case_id, key_population) VALUES ${Array(CASE_BATCH).fill('(?, ?)').join(', ')}`;
+  for (let i = 0; i < whole; i += CASE_BATCH) stmt(db, hundred).run(kps.slice(i, i + CASE_BATCH).flat());
+  for (const [id, kp] of kps.slice(whole)) stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)').run(id, kp);
+  return ids;
 }
 
 function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at: string): number {

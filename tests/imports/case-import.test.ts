@@ -127,4 +127,25 @@ describe('importing the case register', () => {
     await wb.xlsx.readFile(t.value.path);
     expect(wb.getWorksheet('Случаи')!.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Коды'!$A$2:$A$4"] });
   }, 240_000);
+
+  it('loads hundreds of rows a hundred to a statement, each case with its own key populations and audit entry', async () => {
+    const s = centreSession();
+    const dir = tempDir();
+    const L = 'АБВГДЕЖЗИКЛМНОПРСТУФ';
+    const kps = ['pwid', 'sw;msm', 'none', ''];
+    const rows = Array.from({ length: 250 }, (_, i) => `B-${i + 1},${L[i % 20]}${L[Math.floor(i / 20) % 20]}КА${1 + (i % 2)}${1960 + (i % 40)},${i % 2 ? 'female' : 'male'},${1960 + (i % 40)},UZB,immigrant,regular,"${kps[i % 4]}",heterosexual,,2017-01-${String(1 + (i % 28)).padStart(2, '0')},KAZ`);
+    writeFileSync(join(dir, 'many.csv'), [CASES_CSV.split('\n')[0], ...rows].join('\n'));
+    const report = await upload(s, join(dir, 'many.csv'), 'many.csv');
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+    expect(report.value.accepted.cases).toBe(250);
+    expect(dispatch(s, 'imports.confirm', { importId: report.value.importId }, silentLogger).ok).toBe(true);
+    const got = s.database.prepare(`SELECT c.register_no AS no, c.sex, c.diagnosis_date AS dx, (SELECT group_concat(key_population, ';') FROM (SELECT key_population FROM case_key_population k WHERE k.case_id = c.id ORDER BY key_population)) AS kps,
+        (SELECT json_extract(new_value, '$.row') FROM audit_log a WHERE a.entity = 'case' AND a.entity_id = CAST(c.id AS TEXT) AND a.action = 'create') AS row
+      FROM hiv_case c WHERE c.register_no LIKE 'B-%'`).all() as { no: string; sex: string; dx: string; kps: string | null; row: number }[];
+    expect(got).toHaveLength(250);
+    for (const g of got) {
+      const i = Number(g.no.slice(2)) - 1;
+      expect([g.sex, g.dx, g.kps ?? '', g.row], g.no).toEqual([i % 2 ? 'female' : 'male', `2017-01-${String(1 + (i % 28)).padStart(2, '0')}`, kps[i % 4]!.split(';').sort().join(';'), i + 2]);
+    }
+  });
 });
