@@ -18,6 +18,18 @@ export function lookups(countries: readonly { code: string; nameRu: string; name
 }
 
 const INVALID = Symbol('invalid');
+
+// A register repeats the same few words ("Мужской", "UZB") down 100,000 rows: each distinct text
+// is normalised and looked up once per list.
+const seen = new WeakMap<Map<string, string>, Map<string, string | undefined>>();
+function find(list: Map<string, string>, text: string): string | undefined {
+  let memo = seen.get(list);
+  if (!memo) seen.set(list, (memo = new Map()));
+  if (memo.has(text)) return memo.get(text);
+  const code = list.get(normalise(text));
+  if (memo.size < 10_000) memo.set(text, code);
+  return code;
+}
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
 
 /** A date cell: a real date (taken as the calendar day it shows), an Excel serial, or text. */
@@ -32,20 +44,20 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
   const option = (col: CaseColumn, category: string) => {
     const t = text(cells[col]);
     if (t === '') return undefined;
-    const code = lk.options[category]!.get(normalise(t));
+    const code = find(lk.options[category]!, t);
     if (code === undefined) issues.push({ column: col, messageKey: 'validation.invalid_value' });
     return code ?? INVALID;
   };
   const country = (col: CaseColumn) => {
     const t = text(cells[col]);
     if (t === '') return null;
-    const code = lk.countries.get(normalise(t));
+    const code = find(lk.countries, t);
     if (code === undefined) issues.push({ column: col, messageKey: 'validation.invalid_value' });
     return code ?? INVALID;
   };
   const year = text(cells.birthYear);
   // Groups are separated by ";" (a full label may itself hold a comma); "," also separates short names.
-  const kpCode = (s: string) => lk.options.key_population!.get(normalise(s));
+  const kpCode = (s: string) => find(lk.options.key_population!, s);
   const kps = text(cells.keyPopulations).split(';').map((s) => s.trim()).filter(Boolean).flatMap((part) => {
     const whole = kpCode(part);
     if (whole !== undefined) return [whole];
