@@ -8,6 +8,7 @@ import {
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
 import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema } from './exports/api.js';
+import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
@@ -110,6 +111,10 @@ export const contract = {
   'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema },
+  'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema },
+  'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema },
+  'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema },
+  'factsheet.workbook': { input: FactSheetFileSchema, output: ExportedFileSchema },
   'files.saveAs': { input: SaveAsSchema, output: SavedAsSchema },
   'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
   'exports.job': { input: JobIdSchema, output: ExportJobSchema },

@@ -1,9 +1,10 @@
 // The demo database: the six countries of the 2018 report, each with a national AIDS centre.
-// Later issues add the report's figures and a clearly labelled synthetic register.
+// It carries the report's fact-sheet figures and a clearly labelled synthetic register.
 import type { Db } from '../../db/connection.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { setSetting } from '../../db/settings.js';
 import { fillDemoRegister } from './demo-register.js';
+import { fillDemoFactSheets } from './demo-fact-sheets.js';
 
 export const DEMO_ACTOR = 'demo';
 
@@ -22,4 +23,6 @@ export function fillDemo(db: Db): void {
   setSetting(db, DEMO_ACTOR, 'installation_org_unit', String(units[0]!.id));
   // Clearly synthetic: generated from a fixed seed, register numbers start with "Д-".
   fillDemoRegister(db, DEMO_ACTOR, units.map((u) => u.id));
+  // The report's own figures and text for the six countries' 2017 fact sheets.
+  fillDemoFactSheets(db, DEMO_ACTOR);
 }

@@ -12,6 +12,7 @@ import { formHandlers } from './forms/handlers.js';
 import { indicatorHandlers } from './indicators/handlers.js';
 import { exportHandlers } from './exports/handlers.js';
 import { importHandlers } from './imports/handlers.js';
+import { factSheetHandlers } from './factsheet/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...caseHandlers,
   ...formHandlers,
+  ...factSheetHandlers,
   ...indicatorHandlers,
   ...exportHandlers,
   ...importHandlers,

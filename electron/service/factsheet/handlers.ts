@@ -1,0 +1,38 @@
+// Fact-sheet channels: the sheet for a country and year, saving section 1's values and the
+// sections' text (each audited), and the sheet as a workbook in exports/.
+import { saveContextValues, saveSheetText } from '../../../db/fact-sheet.js';
+import { changeWithAudit } from '../../../db/audit.js';
+import { listCountries } from '../../../db/reference.js';
+import type { Handlers } from '../handlers.js';
+import { saveExport } from '../exports/files.js';
+import { translator } from '../exports/translate.js';
+import { factSheet } from './sheet.js';
+import { factSheetWorkbook } from './workbook.js';
+import { fail } from '../../../shared/result.js';
+
+export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.saveContext' | 'factsheet.saveText' | 'factsheet.workbook'> = {
+  'factsheet.get': (s, k) => factSheet(s.database, k),
+  'factsheet.saveContext': (s, { values, ...k }) => {
+    saveContextValues(s.database, s.actor, k, values);
+    return factSheet(s.database, k);
+  },
+  'factsheet.saveText': (s, { section, body, ...k }) => {
+    saveSheetText(s.database, s.actor, k, section, body);
+    return factSheet(s.database, k);
+  },
+  'factsheet.workbook': async (s, { language, ...k }) => {
+    const db = s.database;
+    const countries = listCountries(db);
+    const country = countries.find((c) => c.code === k.country) ?? fail('not_found');
+    const name = (c: { nameRu: string; nameEn: string }) => (language === 'ru' ? c.nameRu : c.nameEn);
+    const wb = factSheetWorkbook({
+      sheet: factSheet(db, k), t: translator(language), language, countryName: name(country!), demo: s.status().database!.kind === 'demo', generatedAt: new Date(),
+      countryNames: Object.fromEntries(countries.map((c) => [c.code, name(c)])),
+    });
+    const saved = await saveExport(s.dataDir, `fact-sheet-${k.country}-${k.year}-${language}`, async (part, fileName) => {
+      await wb.xlsx.writeFile(part);
+      changeWithAudit(db, s.actor, (record) => record({ action: 'export', entity: 'fact_sheet', entityId: fileName, newValue: { country: k.country, year: k.year, language } }));
+    });
+    return { ...saved, suppressed: true, hiddenCells: 0 };
+  },
+};

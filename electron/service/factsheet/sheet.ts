@@ -1,0 +1,85 @@
+// A country's fact sheet for a year as one object: section 1 beside last year's with the change,
+// the ratifications, the sections' text, and the figures of sections 3 and 3.1 from the register
+// (when this database holds the country's organisation). The screen, workbook and print read it.
+import type { Db } from '../../../db/connection.js';
+import { contextValues, countDiagnosed, countryUnit, diagnosedAbroad, foreignCitizens, newCasesByYear, sheetTexts } from '../../../db/fact-sheet.js';
+import { formValues } from '../../../db/forms.js';
+import { subtree } from '../../../db/indicators.js';
+import type { FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
+import { change, CONTEXT_ROWS, INSTRUMENTS } from '../../../shared/factsheet/definitions.js';
+import { indicatorReport } from '../indicators/report.js';
+import { suppressionMaxCount } from '../../../db/settings.js';
+import { suppress } from '../../../shared/indicators/suppression.js';
+
+export const SERIES_YEARS = 10;
+
+export function factSheet(db: Db, k: FactSheetKey): FactSheet {
+  const current = new Map(contextValues(db, k).map((v) => [v.indicator, v]));
+  const previous = new Map(contextValues(db, { ...k, year: k.year - 1 }).map((v) => [v.indicator, v]));
+  const unit = countryUnit(db, k.country);
+  return {
+    country: k.country,
+    year: k.year,
+    context: CONTEXT_ROWS.map((r) => {
+      const c = current.get(r.code) ?? null;
+      const p = previous.get(r.code) ?? null;
+      return { indicator: r.code, current: c, previous: p, change: change(c?.value ?? null, p?.value ?? null) };
+    }),
+    ratifications: INSTRUMENTS.map((i) => ({ instrument: i.code, current: current.get(i.code)?.text ?? null, previous: previous.get(i.code)?.text ?? null })),
+    texts: sheetTexts(db, k),
+    register: unit === null ? null : registerFigures(db, unit, k),
+  };
+}
+
+function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures {
+  const units = subtree(db, unit);
+  const y = k.year;
+  const start = (year: number) => `${year}-01-01`;
+  const end = (year: number) => `${year}-12-31`;
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const pairs = (by: 'sex' | 'transmission_route') => {
+    const now = countDiagnosed(db, units, start(y), end(y), by);
+    const before = countDiagnosed(db, units, start(y - 1), end(y - 1), by);
+    return [...new Set([...now.keys(), ...before.keys()])].sort().map((key) => ({ key, current: now.get(key) ?? 0, previous: before.get(key) ?? 0 }));
+  };
+  const foreign = foreignCitizens(db, units, k.country, start(y), end(y));
+  const foreignBefore = foreignCitizens(db, units, k.country, start(y - 1), end(y - 1));
+  const citizenships = [...new Set([...foreign, ...foreignBefore].map((f) => f.citizenship))].sort();
+  const series = newCasesByYear(db, units, y - SERIES_YEARS + 1, y);
+  const report = indicatorReport(db, unit, String(y), 'none');
+  const last = indicatorReport(db, unit, String(y - 1), 'none');
+  const surveys = units.flatMap((u) => {
+    const v = new Map(formValues(db, { form: 'survey', orgUnitId: u, period: String(y) }).map((x) => [x.de, x.value]));
+    if (!v.size) return [];
+    const num = (de: string) => (typeof v.get(de) === 'number' ? (v.get(de) as number) : null);
+    return [{ name: typeof v.get('survey_name') === 'string' ? (v.get('survey_name') as string) : null, sample: num('survey_sample'), positive: num('survey_positive') }];
+  });
+  const foreigners = citizenships.map((c) => {
+    const n = (sex: string) => foreign.find((f) => f.citizenship === c && f.sex === sex)?.n ?? 0;
+    const all = foreign.filter((f) => f.citizenship === c).reduce((a, f) => a + f.n, 0);
+    return { citizenship: c, male: n('male'), female: n('female'), other: all - n('male') - n('female'), total: all, previous: foreignBefore.filter((f) => f.citizenship === c).reduce((a, f) => a + f.n, 0) };
+  });
+  const maxCount = suppressionMaxCount(db);
+  const cells = foreigners.map((f) => [f.male, f.female, f.other]);
+  const foreignersHidden = suppress({ cells, rowTotals: foreigners.map((f) => f.total), colTotals: [0, 1, 2].map((j) => cells.reduce((a, r) => a + r[j]!, 0)), total: foreigners.reduce((a, f) => a + f.total, 0) }, maxCount);
+  return {
+    orgUnitId: unit,
+    newCases: { current: total(countDiagnosed(db, units, start(y), end(y))), previous: total(countDiagnosed(db, units, start(y - 1), end(y - 1))) },
+    cumulative: { current: total(countDiagnosed(db, units, null, end(y))), previous: total(countDiagnosed(db, units, null, end(y - 1))) },
+    bySex: pairs('sex'),
+    byRoute: pairs('transmission_route'),
+    foreigners,
+    foreignersHidden,
+    maxCount,
+    abroad: { current: diagnosedAbroad(db, units, k.country, start(y), end(y)), previous: diagnosedAbroad(db, units, k.country, start(y - 1), end(y - 1)) },
+    series: Array.from({ length: SERIES_YEARS }, (_, i) => y - SERIES_YEARS + 1 + i).map((year) => ({ year, newCases: series.get(year) ?? 0 })),
+    cascade: {
+      current: report.total.cascade,
+      previous: last.total.cascade,
+      diagnosed: { current: report.total.tally.diagnosed, previous: last.total.tally.diagnosed },
+      onArt: { current: report.total.tally.onArt, previous: last.total.tally.onArt },
+      suppressed: { current: report.total.tally.suppressedOnArt, previous: last.total.tally.suppressedOnArt },
+    },
+    surveys,
+  };
+}

@@ -1,0 +1,159 @@
+// The fact sheet as a workbook: a sheet per section, this year beside last year with the change,
+// real number formats, the figure of new cases by year drawn with data bars, A4 page set-up.
+import ExcelJS from 'exceljs';
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/contract.js';
+import type { FactSheet } from '../../../shared/factsheet/api.js';
+import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
+import { countCell, COUNT_FORMAT, fitAndPrint, headerRow, PERCENT_FORMAT } from '../exports/sheet-format.js';
+
+export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
+
+const numberFormat = (decimals: number) => (decimals === 0 ? COUNT_FORMAT : `#,##0.${'0'.repeat(decimals)}`);
+
+export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
+  const { sheet, t, language } = d;
+  const wb = new ExcelJS.Workbook();
+  const y = sheet.year;
+  const title = (ws: ExcelJS.Worksheet, section: string) => {
+    ws.addRow([`${t('factsheet.title')}: ${d.countryName}, ${y}`]).font = { bold: true, size: 14 };
+    ws.addRow([section]).font = { bold: true, size: 12 };
+    ws.addRow([]);
+  };
+
+  // 1. Country context, and the ratifications under it.
+  const ctx = wb.addWorksheet(t('factsheet.sheets.context'));
+  title(ctx, t('factsheet.sections.context'));
+  headerRow(ctx, [t('factsheet.indicator'), t('factsheet.unit'), t('factsheet.dataYear'), String(y), t('factsheet.interval'), String(y - 1), t('factsheet.change'), t('factsheet.changePct'), t('factsheet.source'), t('factsheet.note')]);
+  for (const c of sheet.context) {
+    const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
+    if (!c.current && !c.previous) continue;
+    const row = ctx.addRow([def.label[language], def.unit[language], c.current?.dataYear ?? '']);
+    const put = (col: number, v: number | null | undefined, noData: boolean) => {
+      const cell = row.getCell(col);
+      if (noData) cell.value = t('factsheet.noData');
+      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(def.decimals));
+    };
+    put(4, c.current?.value, c.current?.text === 'no_data');
+    if (c.current?.low !== null && c.current?.low !== undefined) row.getCell(5).value = `${c.current.low}–${c.current.high ?? ''}`;
+    put(6, c.previous?.value, c.previous?.text === 'no_data');
+    if (c.change) {
+      put(7, c.change.diff, false);
+      if (c.change.ratio !== null) (row.getCell(8).value = c.change.ratio), (row.getCell(8).numFmt = PERCENT_FORMAT);
+    }
+    row.getCell(9).value = c.current?.source ?? '';
+    row.getCell(10).value = c.current?.note ?? '';
+  }
+  ctx.addRow([]);
+  ctx.addRow([t('factsheet.ratifications')]).font = { bold: true };
+  const rh = ctx.addRow([t('factsheet.instrument'), '', '', String(y), '', String(y - 1)]);
+  rh.font = { bold: true };
+  for (const r of sheet.ratifications) {
+    const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
+    ctx.addRow([label, '', '', r.current ? t(`factsheet.ratification.${r.current}`) : '', '', r.previous ? t(`factsheet.ratification.${r.previous}`) : '']);
+  }
+  fitAndPrint(ctx);
+  ctx.getColumn(1).width = 48;
+  ctx.getColumn(9).width = 50;
+  ctx.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
+
+  const textSheet = (section: TextSection, name: string) => {
+    const ws = wb.addWorksheet(name);
+    title(ws, t(`factsheet.sections.${section}`));
+    for (const line of (sheet.texts[section] ?? '').split('\n').filter((l) => l.trim())) ws.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
+    ws.getColumn(1).width = 120;
+    fitPage(ws);
+    return ws;
+  };
+
+  textSheet('migration', t('factsheet.sheets.migration'));
+
+  // 3. The HIV situation: counts from the register, this year beside last year.
+  const hiv = textSheet('hiv', t('factsheet.sheets.hiv'));
+  hiv.getColumn(1).width = 60;
+  const pairRow = (ws: ExcelJS.Worksheet, label: string, current: number, previous: number, hidden = false) => {
+    const row = ws.addRow([label]);
+    countCell(row.getCell(2), current, hidden);
+    countCell(row.getCell(3), previous, hidden);
+    if (!hidden) countCell(row.getCell(4), current - previous, false);
+    if (!hidden && previous !== 0) (row.getCell(5).value = (current - previous) / previous), (row.getCell(5).numFmt = PERCENT_FORMAT);
+  };
+  const pairHeader = (ws: ExcelJS.Worksheet, label: string) => {
+    ws.addRow([]);
+    const h = ws.addRow([label, String(y), String(y - 1), t('factsheet.change'), t('factsheet.changePct')]);
+    h.font = { bold: true };
+  };
+  const reg = sheet.register;
+  hiv.addRow([]);
+  hiv.addRow([reg ? (d.demo ? t('factsheet.registerDemo') : t('factsheet.register')) : t('factsheet.noRegister')]).font = { italic: true };
+  if (reg) {
+    pairHeader(hiv, '');
+    pairRow(hiv, t('factsheet.newCases'), reg.newCases.current, reg.newCases.previous);
+    pairRow(hiv, t('factsheet.cumulative'), reg.cumulative.current, reg.cumulative.previous);
+    pairHeader(hiv, t('factsheet.bySex'));
+    for (const s of reg.bySex) pairRow(hiv, t(`categories.sex.${s.key}`), s.current, s.previous);
+    pairHeader(hiv, t('factsheet.byRoute'));
+    for (const r of reg.byRoute) pairRow(hiv, t(`enums.transmission_route.${r.key}`), r.current, r.previous);
+    if (reg.surveys.length) {
+      hiv.addRow([]);
+      hiv.addRow([t('factsheet.survey'), t('factsheet.sample'), t('factsheet.positive'), t('factsheet.prevalence')]).font = { bold: true };
+      for (const s of reg.surveys) {
+        const row = hiv.addRow([s.name ?? '', s.sample, s.positive]);
+        if (s.sample && s.positive !== null) (row.getCell(4).value = s.positive / s.sample), (row.getCell(4).numFmt = PERCENT_FORMAT);
+      }
+    }
+    // The figure: new cases by year, as data bars beside the numbers.
+    hiv.addRow([]);
+    hiv.addRow([t('factsheet.figure')]).font = { bold: true };
+    const first = hiv.rowCount + 1;
+    for (const p of reg.series) countCell(hiv.addRow([String(p.year), p.newCases]).getCell(2), p.newCases, false);
+    hiv.addConditionalFormatting({ ref: `B${first}:B${hiv.rowCount}`, rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: 'FFB22234' } } as unknown as ExcelJS.ConditionalFormattingRule] });
+  }
+  for (const j of [2, 3, 4, 5]) hiv.getColumn(j).width = 14;
+
+  // 3.1 Migrants: foreigners by citizenship and sex (small counts hidden), citizens diagnosed abroad, the cascade.
+  const mig = textSheet('migrants_hiv', t('factsheet.sheets.migrants_hiv'));
+  mig.getColumn(1).width = 60;
+  if (reg) {
+    mig.addRow([]);
+    mig.addRow([t('factsheet.foreigners'), '', '', '', '', '']).font = { bold: true };
+    mig.addRow([t('factsheet.citizenship'), t('factsheet.male'), t('factsheet.female'), t('factsheet.otherSex'), `${t('factsheet.total')} ${y}`, `${t('factsheet.total')} ${y - 1}`]).font = { bold: true };
+    const m = reg.foreignersHidden;
+    reg.foreigners.forEach((f, i) => {
+      const row = mig.addRow([d.countryNames[f.citizenship] ?? f.citizenship]);
+      [f.male, f.female, f.other].forEach((v, j) => countCell(row.getCell(j + 2), v, m.cells[i]![j]!));
+      countCell(row.getCell(5), f.total, m.rowTotals[i]!);
+      countCell(row.getCell(6), f.previous, f.previous >= 1 && f.previous <= reg.maxCount);
+    });
+    const totals = mig.addRow([t('factsheet.total')]);
+    totals.font = { bold: true };
+    [0, 1, 2].forEach((j) => countCell(totals.getCell(j + 2), reg.foreigners.reduce((a, f) => a + [f.male, f.female, f.other][j]!, 0), m.colTotals[j]!));
+    countCell(totals.getCell(5), reg.foreigners.reduce((a, f) => a + f.total, 0), m.total);
+    mig.addRow([t('factsheet.hiddenNote', { max: reg.maxCount })]).font = { italic: true };
+    pairHeader(mig, t('factsheet.abroad'));
+    pairRow(mig, t('factsheet.abroad'), reg.abroad.current, reg.abroad.previous);
+    pairHeader(mig, t('factsheet.cascade'));
+    pairRow(mig, t('factsheet.diagnosed'), reg.cascade.diagnosed.current, reg.cascade.diagnosed.previous);
+    pairRow(mig, t('factsheet.onArt'), reg.cascade.onArt.current, reg.cascade.onArt.previous);
+    pairRow(mig, t('factsheet.suppressed'), reg.cascade.suppressed.current, reg.cascade.suppressed.previous);
+    for (const k of ['first90', 'second90', 'third90'] as const) {
+      const row = mig.addRow([t(`indicators.percentages.${k}`)]);
+      const c = reg.cascade.current[k];
+      const p = reg.cascade.previous[k];
+      if (c.computable) (row.getCell(2).value = c.value), (row.getCell(2).numFmt = PERCENT_FORMAT);
+      if (p.computable) (row.getCell(3).value = p.value), (row.getCell(3).numFmt = PERCENT_FORMAT);
+    }
+  }
+  for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;
+
+  textSheet('vulnerability', t('factsheet.sheets.vulnerability'));
+  const last = wb.worksheets[wb.worksheets.length - 1]!;
+  last.addRow([]);
+  last.addRow([t('factsheet.generated', { at: d.generatedAt.toISOString().slice(0, 16).replace('T', ' ') })]).font = { italic: true, size: 9 };
+  return wb;
+}
+
+function fitPage(ws: ExcelJS.Worksheet) {
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
+  ws.headerFooter = { oddFooter: '&P / &N' };
+}

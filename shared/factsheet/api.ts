@@ -1,0 +1,68 @@
+// Contract schemas of the fact sheet: its key, the values and text a user enters, and the sheet
+// as the screen, the workbook and the printed page show it (this year beside last year).
+import { z } from 'zod';
+import { CountryCodeSchema, LanguageSchema } from '../primitives.js';
+import { CascadeSchema } from '../indicators/api.js';
+import { CONTEXT_ROWS, INSTRUMENTS, RATIFICATION, TEXT_SECTIONS } from './definitions.js';
+
+export const FactSheetKeySchema = z.object({ country: CountryCodeSchema, year: z.number().int().min(1981).max(2200) }).strict();
+export type FactSheetKey = z.infer<typeof FactSheetKeySchema>;
+
+const INDICATORS = [...CONTEXT_ROWS.map((r) => r.code), ...INSTRUMENTS.map((i) => i.code)] as [string, ...string[]];
+const text = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
+const figure = z.number().finite().min(-1e15).max(1e15).nullable();
+
+/** One row of section 1 as entered: a number (with an interval for estimates), or a ratification, with its year and source. */
+export const ContextValueSchema = z
+  .object({
+    indicator: z.enum(INDICATORS),
+    value: figure,
+    low: figure,
+    high: figure,
+    text: z.enum([...RATIFICATION, 'no_data']).nullable(),
+    dataYear: text(20).nullable(),
+    source: text(500).nullable(),
+    note: text(500).nullable(),
+  })
+  .strict();
+export type ContextValue = z.infer<typeof ContextValueSchema>;
+
+export const SaveContextSchema = FactSheetKeySchema.extend({ values: z.array(ContextValueSchema).min(1).max(100) }).strict();
+export const SaveTextSchema = FactSheetKeySchema.extend({ section: z.enum(TEXT_SECTIONS), body: text(20_000) }).strict();
+export const FactSheetFileSchema = FactSheetKeySchema.extend({ language: LanguageSchema }).strict();
+
+const YearPair = z.object({ current: z.number(), previous: z.number() });
+const Count = z.object({ key: z.string(), current: z.number(), previous: z.number() });
+
+/** Section 3 and 3.1 figures worked out from the register of this database. */
+export const RegisterFiguresSchema = z.object({
+  orgUnitId: z.number().int(),
+  newCases: YearPair,
+  cumulative: YearPair,
+  bySex: z.array(Count),
+  byRoute: z.array(Count),
+  /** New cases among foreign citizens, by citizenship and sex, this year. */
+  foreigners: z.array(z.object({ citizenship: z.string(), male: z.number(), female: z.number(), other: z.number(), total: z.number(), previous: z.number() })),
+  /** The table leaves the centre in print: counts 1..maxCount hidden, and the cells they could be worked out from (rows: citizenships; columns: male, female, other). */
+  foreignersHidden: z.object({ cells: z.array(z.array(z.boolean())), rowTotals: z.array(z.boolean()), colTotals: z.array(z.boolean()), total: z.boolean() }),
+  maxCount: z.number().int(),
+  /** The country's own citizens whose diagnosis was made abroad. */
+  abroad: YearPair,
+  /** New cases per year, for the figure. */
+  series: z.array(z.object({ year: z.number().int(), newCases: z.number() })),
+  cascade: z.object({ current: CascadeSchema, previous: CascadeSchema, diagnosed: YearPair, onArt: YearPair, suppressed: YearPair }),
+  /** Surveys entered in the aggregate forms for the year: name, sample, positive. */
+  surveys: z.array(z.object({ name: z.string().nullable(), sample: z.number().nullable(), positive: z.number().nullable() })),
+});
+export type RegisterFigures = z.infer<typeof RegisterFiguresSchema>;
+
+export const FactSheetSchema = z.object({
+  country: z.string(),
+  year: z.number().int(),
+  context: z.array(z.object({ indicator: z.string(), current: ContextValueSchema.nullable(), previous: ContextValueSchema.nullable(), change: z.object({ diff: z.number(), ratio: z.number().nullable() }).nullable() })),
+  ratifications: z.array(z.object({ instrument: z.string(), current: z.enum([...RATIFICATION, 'no_data']).nullable(), previous: z.enum([...RATIFICATION, 'no_data']).nullable() })),
+  texts: z.record(z.string(), z.string()),
+  /** Null when no organisation of this country is in the database. */
+  register: RegisterFiguresSchema.nullable(),
+});
+export type FactSheet = z.infer<typeof FactSheetSchema>;
