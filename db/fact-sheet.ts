@@ -18,6 +18,10 @@ export function sheetTexts(db: Db, k: FactSheetKey): Partial<Record<TextSection,
   return Object.fromEntries((stmt(db, 'SELECT section, body FROM fact_sheet_text WHERE country_code = ? AND year = ?').all(k.country, k.year) as { section: string; body: string }[]).map((r) => [r.section, r.body]));
 }
 
+export function sheetYears(db: Db, country: string): number[] {
+  return (stmt(db, 'SELECT year FROM fact_sheet_value WHERE country_code = ? UNION SELECT year FROM fact_sheet_text WHERE country_code = ? ORDER BY year DESC').all(country, country) as { year: number }[]).map((r) => r.year);
+}
+
 /** What a row may hold: a ratification only for an instrument, an interval only for an estimate, a whole rank. */
 function issuesOf(v: ContextValue, i: number): FieldIssue[] {
   const row = contextRow(v.indicator);

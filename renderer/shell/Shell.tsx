@@ -3,11 +3,11 @@ import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
-import { Placeholder } from './Placeholder';
 import { CasesPage } from '../cases/CasesPage';
 import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ExchangePage } from '../exchange/ExchangePage';
+import { FactSheetPage } from '../factsheet/FactSheetPage';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -62,7 +62,9 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
           <IndicatorsPage status={status} onOpenCase={(id) => (setOpenCaseId(id), setArea('cases'))} />
         ) : area === 'exchange' ? (
           <ExchangePage status={status} />
-        ) : <Placeholder area={area} />}
+        ) : (
+          <FactSheetPage status={status} />
+        )}
       </main>
     </div>
   );

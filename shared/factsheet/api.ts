@@ -59,6 +59,8 @@ export type RegisterFigures = z.infer<typeof RegisterFiguresSchema>;
 export const FactSheetSchema = z.object({
   country: z.string(),
   year: z.number().int(),
+  /** The years this country has a sheet for (values or text), latest first. */
+  years: z.array(z.number().int()),
   context: z.array(z.object({ indicator: z.string(), current: ContextValueSchema.nullable(), previous: ContextValueSchema.nullable(), change: z.object({ diff: z.number(), ratio: z.number().nullable() }).nullable() })),
   ratifications: z.array(z.object({ instrument: z.string(), current: z.enum([...RATIFICATION, 'no_data']).nullable(), previous: z.enum([...RATIFICATION, 'no_data']).nullable() })),
   texts: z.record(z.string(), z.string()),

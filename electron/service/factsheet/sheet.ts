@@ -2,7 +2,7 @@
 // the ratifications, the sections' text, and the figures of sections 3 and 3.1 from the register
 // (when this database holds the country's organisation). The screen, workbook and print read it.
 import type { Db } from '../../../db/connection.js';
-import { contextValues, countDiagnosed, countryUnit, diagnosedAbroad, foreignCitizens, newCasesByYear, sheetTexts } from '../../../db/fact-sheet.js';
+import { sheetYears, contextValues, countDiagnosed, countryUnit, diagnosedAbroad, foreignCitizens, newCasesByYear, sheetTexts } from '../../../db/fact-sheet.js';
 import { formValues } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
 import type { FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
@@ -20,6 +20,7 @@ export function factSheet(db: Db, k: FactSheetKey): FactSheet {
   return {
     country: k.country,
     year: k.year,
+    years: sheetYears(db, k.country),
     context: CONTEXT_ROWS.map((r) => {
       const c = current.get(r.code) ?? null;
       const p = previous.get(r.code) ?? null;

@@ -9,7 +9,11 @@ import { countCell, COUNT_FORMAT, fitAndPrint, headerRow, PERCENT_FORMAT } from 
 
 export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
 
-const numberFormat = (decimals: number) => (decimals === 0 ? COUNT_FORMAT : `#,##0.${'0'.repeat(decimals)}`);
+/** As many decimals as the value has (up to three): 207.4 stays 207.4, not 207.400. */
+const numberFormat = (v: number) => {
+  const decimals = Math.min(3, (String(v).split('.')[1] ?? '').length);
+  return decimals === 0 ? COUNT_FORMAT : `#,##0.${'0'.repeat(decimals)}`;
+};
 
 export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const { sheet, t, language } = d;
@@ -32,7 +36,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     const put = (col: number, v: number | null | undefined, noData: boolean) => {
       const cell = row.getCell(col);
       if (noData) cell.value = t('factsheet.noData');
-      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(def.decimals));
+      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(Math.round(v * 1000) / 1000));
     };
     put(4, c.current?.value, c.current?.text === 'no_data');
     if (c.current?.low !== null && c.current?.low !== undefined) row.getCell(5).value = `${c.current.low}–${c.current.high ?? ''}`;

@@ -1,0 +1,104 @@
+// Entry of section 1 for a country and year: a row per indicator (value, interval for estimates,
+// the year it refers to, source, note, "no data") and the five ratifications. Tab moves along the
+// row, Enter saves the lot in one audited change; a value typed "17,918" or "2 724,9" is read as
+// a Russian clerk means it.
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
+import { CONTEXT_ROWS, INSTRUMENTS } from '../../shared/factsheet/definitions';
+import { parseTyped } from './format';
+
+type RowFields = { value: string; low: string; high: string; dataYear: string; source: string; note: string; noData: boolean };
+type Fields = { rows: Record<string, RowFields>; ratifications: Record<string, string> };
+
+const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+function fieldsOf(sheet: FactSheet): Fields {
+  const rows: Record<string, RowFields> = {};
+  for (const c of sheet.context) {
+    const v = c.current;
+    rows[c.indicator] = { value: shown(v?.value), low: shown(v?.low), high: shown(v?.high), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
+  }
+  return { rows, ratifications: Object.fromEntries(sheet.ratifications.map((r) => [r.instrument, r.current ?? ''])) };
+}
+
+export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (values: ContextValue[]) => Promise<boolean> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet) });
+  const [saved, setSaved] = useState(false);
+  useEffect(() => reset(fieldsOf(sheet)), [sheet, reset]);
+
+  const submit = handleSubmit(async (f) => {
+    setSaved(false);
+    let bad = false;
+    const num = (code: string, field: 'value' | 'low' | 'high') => {
+      const n = parseTyped(f.rows[code]![field]);
+      if (Number.isNaN(n)) (bad = true), setError(`rows.${code}.${field}`, { message: 'validation.number_format' });
+      return Number.isNaN(n) ? null : n;
+    };
+    const values: ContextValue[] = CONTEXT_ROWS.map((r) => {
+      const row = f.rows[r.code]!;
+      return {
+        indicator: r.code, value: row.noData ? null : num(r.code, 'value'), low: r.kind === 'range' ? num(r.code, 'low') : null, high: r.kind === 'range' ? num(r.code, 'high') : null,
+        text: row.noData ? 'no_data' : null, dataYear: row.dataYear.trim() || null, source: row.source.trim() || null, note: row.note.trim() || null,
+      };
+    });
+    for (const i of INSTRUMENTS) {
+      const v = f.ratifications[i.code];
+      values.push({ indicator: i.code, value: null, low: null, high: null, text: v === 'yes' || v === 'no' || v === 'signed' ? v : null, dataYear: null, source: null, note: null });
+    }
+    if (bad) return;
+    setSaved(await onSave(values));
+  });
+  const err = (code: string, field: 'value' | 'low' | 'high') => formState.errors.rows?.[code]?.[field]?.message;
+
+  return (
+    <form className="fact-entry" onSubmit={(e) => void submit(e)} aria-label={t('factsheet.sections.context')}>
+      <p className="muted">{t('factsheet.contextHelp')}</p>
+      <table className="cases">
+        <thead>
+          <tr><th>{t('factsheet.indicator')}</th><th>{t('factsheet.value')}</th><th>{t('factsheet.low')}</th><th>{t('factsheet.high')}</th><th>{t('factsheet.dataYear')}</th><th>{t('factsheet.source')}</th><th>{t('factsheet.note')}</th><th>{t('factsheet.noData')}</th></tr>
+        </thead>
+        <tbody>
+          {CONTEXT_ROWS.map((r) => (
+            <tr key={r.code} data-indicator={r.code}>
+              <th scope="row"><label htmlFor={`ctx-${r.code}-value`}>{r.label[lang]}{r.unit[lang] ? `, ${r.unit[lang]}` : ''}</label></th>
+              <td>
+                <input id={`ctx-${r.code}-value`} inputMode="decimal" size={9} aria-invalid={!!err(r.code, 'value')} {...register(`rows.${r.code}.value`)} />
+                {err(r.code, 'value') ? <span className="field-error">{t(err(r.code, 'value')!)}</span> : null}
+              </td>
+              <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-low`} inputMode="decimal" size={6} aria-label={t('factsheet.low')} {...register(`rows.${r.code}.low`)} /> : null}</td>
+              <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-high`} inputMode="decimal" size={6} aria-label={t('factsheet.high')} {...register(`rows.${r.code}.high`)} /> : null}</td>
+              <td><input size={9} aria-label={t('factsheet.dataYear')} {...register(`rows.${r.code}.dataYear`)} /></td>
+              <td><input size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} /></td>
+              <td><input size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} /></td>
+              <td><input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="cases">
+        <caption>{t('factsheet.ratifications')}</caption>
+        <tbody>
+          {INSTRUMENTS.map((i) => (
+            <tr key={i.code}>
+              <th scope="row"><label htmlFor={`ctx-${i.code}`}>{i.label[lang]}</label></th>
+              <td>
+                <select id={`ctx-${i.code}`} {...register(`ratifications.${i.code}`)}>
+                  <option value="">—</option>
+                  {(['yes', 'no', 'signed'] as const).map((v) => <option key={v} value={v}>{t(`factsheet.ratification.${v}`)}</option>)}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="submit" disabled={formState.isSubmitting}>{t('factsheet.save')}</button>
+        {saved ? <span role="status" className="notice">{t('factsheet.saved')}</span> : null}
+      </div>
+    </form>
+  );
+}

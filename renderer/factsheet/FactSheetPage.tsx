@@ -1,0 +1,101 @@
+// The annual fact sheet "HIV and Migration": pick a country and year, enter section 1 and the
+// text, see the sheet as it prints (this year beside last year), print it or save it to Excel.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus, Country } from '../../shared/contract';
+import type { ExportedFile } from '../../shared/exports/api';
+import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
+import type { TextSection } from '../../shared/factsheet/definitions';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { CountrySelect } from '../app/CountrySelect';
+import { loadCountries } from '../app/countries';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { FileLink } from '../exchange/FileLink';
+import { ContextForm } from './ContextForm';
+import { FactSheetView } from './FactSheetView';
+import { TextSections } from './TextSections';
+
+export function FactSheetPage({ status }: { status: AppStatus }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const db = status.database!;
+  const [country, setCountry] = useState(db.orgUnitPath[0]!.countryCode);
+  const [year, setYear] = useState<string | null>(null); // null: the latest year with a sheet, else last year
+  const [sheet, setSheet] = useState<FactSheet | null>(null);
+  const [tab, setTab] = useState<'view' | 'edit'>('view');
+  const [countries, setCountries] = useState<Country[]>([]);
+  const [file, setFile] = useState<ExportedFile | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  useEffect(() => void loadCountries().then(setCountries), []);
+
+  useEffect(() => {
+    const asked = year ?? String(new Date().getFullYear() - 1);
+    if (!/^\d{4}$/.test(asked)) return;
+    setFile(null);
+    void call('factsheet.get', { country, year: Number(asked) }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setError(null);
+      // Opened without a year: go to the latest sheet this country has.
+      if (year === null && r.value.years.length && !r.value.years.includes(Number(asked))) return setYear(String(r.value.years[0]));
+      if (year === null) setYear(asked);
+      setSheet(r.value);
+    });
+  }, [country, year]);
+
+  const key = () => ({ country, year: Number(year) });
+  const saveContext = async (values: ContextValue[]) => {
+    const r = await call('factsheet.saveContext', { ...key(), values });
+    if (r.ok) (setSheet(r.value), setError(null));
+    else setError(r.error);
+    return r.ok;
+  };
+  const saveText = async (section: TextSection, body: string) => {
+    const r = await call('factsheet.saveText', { ...key(), section, body });
+    if (r.ok) (setSheet(r.value), setError(null));
+    else setError(r.error);
+    return r.ok;
+  };
+  const workbook = async () => {
+    const r = await call('factsheet.workbook', { ...key(), language: lang });
+    if (r.ok) setFile(r.value);
+    else setError(r.error);
+  };
+  const name = (c: Country) => (lang === 'en' ? c.nameEn : c.nameRu);
+  const countryNames = Object.fromEntries(countries.map((c) => [c.code, name(c)]));
+
+  return (
+    <section className="fact-page">
+      <div className="toolbar no-print"><h2>{t('factsheet.title')}</h2></div>
+      <div className="period-bar no-print">
+        <label className="filter">
+          <span>{t('factsheet.country')}</span>
+          <CountrySelect id="fact-country" value={country} onChange={(c) => (setCountry(c), setYear(null))} />
+        </label>
+        <label className="filter">
+          <span>{t('factsheet.year')}</span>
+          <input id="fact-year" inputMode="numeric" maxLength={4} value={year ?? ''} onChange={(e) => setYear(e.target.value)} />
+        </label>
+        <div className="tabs" role="tablist">
+          {(['view', 'edit'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? '' : 'secondary'} onClick={() => setTab(k)}>{t(`factsheet.${k}`)}</button>
+          ))}
+        </div>
+        <button type="button" className="secondary" onClick={() => window.print()} disabled={!sheet}>{t('factsheet.print')}</button>
+        <button type="button" className="secondary" onClick={() => void workbook()} disabled={!sheet}>{t('factsheet.workbook')}</button>
+        {file ? <span data-testid="fact-workbook"><FileLink file={file} label={file.fileName} /></span> : null}
+      </div>
+      <ErrorMessage error={error} />
+      {sheet && String(sheet.year) === year && sheet.country === country ? (
+        tab === 'view' ? (
+          <FactSheetView sheet={sheet} countryName={countryNames[country] ?? country} countryNames={countryNames} demo={db.kind === 'demo'} />
+        ) : (
+          <>
+            <ContextForm sheet={sheet} onSave={saveContext} />
+            <TextSections texts={sheet.texts} onSave={saveText} />
+          </>
+        )
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// The fact sheet as it is printed: the five sections of the report's annexes, this year beside
+// last year with the change, sources under section 1, small counts of foreigners hidden.
+import { useTranslation } from 'react-i18next';
+import type { FactSheet } from '../../shared/factsheet/api';
+import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../shared/factsheet/definitions';
+import { formatChange, formatNumber, formatRatio } from './format';
+import { NewCasesFigure } from './NewCasesFigure';
+
+type Props = { sheet: FactSheet; countryName: string; countryNames: Record<string, string>; demo: boolean };
+
+export function FactSheetView({ sheet, countryName, countryNames, demo }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const y = sheet.year;
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatNumber(v, 3, lang));
+  const text = (section: TextSection) => {
+    const lines = (sheet.texts[section] ?? '').split('\n').map((l) => l.replace(/^[•\-–]\s*/, '').trim()).filter(Boolean);
+    return lines.length ? <ul className="fact-text" data-section={section}>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul> : null;
+  };
+  const reg = sheet.register;
+  const pair = (label: string, p: { current: number; previous: number }, key?: string) => (
+    <tr key={key ?? label}>
+      <th scope="row">{label}</th><td>{p.current}</td><td>{p.previous}</td><td>{formatChange(p.current - p.previous, 0, lang)}</td><td>{p.previous ? formatRatio((p.current - p.previous) / p.previous, lang) : ''}</td>
+    </tr>
+  );
+  const pairHead = <thead><tr><th /><th>{y}</th><th>{y - 1}</th><th>{t('factsheet.change')}</th><th>{t('factsheet.changePct')}</th></tr></thead>;
+  const hidden = <span title={t('indicators.hidden')}>*</span>;
+  const sources = sheet.context.filter((c) => c.current?.source);
+  const uniqueSources = [...new Set(sources.map((c) => c.current!.source!))];
+  const notes = sheet.context.filter((c) => c.current?.note);
+
+  return (
+    <article className="fact-sheet" data-testid="fact-sheet">
+      <header>
+        <h2>{t('factsheet.title')}</h2>
+        <p className="fact-country">{countryName}, {y}</p>
+      </header>
+
+      <section>
+        <h3>{t('factsheet.sections.context')}</h3>
+        <table className="fact-table context" data-testid="fact-context">
+          <thead><tr><th>{t('factsheet.indicator')}</th><th>{t('factsheet.dataYear')}</th><th>{y}</th><th>{y - 1}</th><th>{t('factsheet.change')}</th><th>{t('factsheet.source')}</th></tr></thead>
+          <tbody>
+            {sheet.context.filter((c) => c.current || c.previous).map((c) => {
+              const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
+              const show = (v: typeof c.current) => (!v ? '' : v.text === 'no_data' ? t('factsheet.noData') : `${num(v.value)}${v.low !== null ? ` (${num(v.low)}–${num(v.high)})` : ''}`);
+              return (
+                <tr key={c.indicator} data-indicator={c.indicator}>
+                  <th scope="row">{def.label[lang]}{def.unit[lang] ? `, ${def.unit[lang]}` : ''}</th>
+                  <td>{c.current?.dataYear ?? ''}</td>
+                  <td className="num">{show(c.current)}</td>
+                  <td className="num">{show(c.previous)}</td>
+                  <td className="num">{c.change ? `${formatChange(Math.round(c.change.diff * 1000) / 1000, 3, lang)}${c.change.ratio !== null ? ` (${formatRatio(c.change.ratio, lang)})` : ''}` : ''}</td>
+                  <td className="source">{c.current?.source ? uniqueSources.indexOf(c.current.source) + 1 : ''}{c.current?.note ? ` (${t('factsheet.note').toLowerCase()} ${notes.findIndex((n) => n.indicator === c.indicator) + 1})` : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <table className="fact-table" data-testid="fact-ratifications">
+          <caption>{t('factsheet.ratifications')}</caption>
+          <thead><tr><th>{t('factsheet.instrument')}</th><th>{y}</th><th>{y - 1}</th></tr></thead>
+          <tbody>
+            {sheet.ratifications.map((r) => (
+              <tr key={r.instrument}>
+                <th scope="row">{INSTRUMENTS.find((i) => i.code === r.instrument)!.label[lang]}</th>
+                <td>{r.current ? t(`factsheet.ratification.${r.current}`) : ''}</td>
+                <td>{r.previous ? t(`factsheet.ratification.${r.previous}`) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {uniqueSources.length ? <><h4 className="fact-small-title">{t('factsheet.source')}</h4><ol className="fact-sources">{uniqueSources.map((s) => <li key={s}>{s}</li>)}</ol></> : null}
+        {notes.length ? <><h4 className="fact-small-title">{t('factsheet.notesTitle')}</h4><ol className="fact-sources">{notes.map((n) => <li key={n.indicator}>{CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}</li>)}</ol></> : null}
+      </section>
+
+      <section><h3>{t('factsheet.sections.migration')}</h3>{text('migration')}</section>
+
+      <section>
+        <h3>{t('factsheet.sections.hiv')}</h3>
+        <p className="muted">{reg ? (demo ? t('factsheet.registerDemo') : t('factsheet.register')) : t('factsheet.noRegister')}</p>
+        {reg ? (
+          <>
+            <table className="fact-table" data-testid="fact-hiv">
+              {pairHead}
+              <tbody>
+                {pair(t('factsheet.newCases'), reg.newCases)}
+                {pair(t('factsheet.cumulative'), reg.cumulative)}
+                {reg.bySex.map((s) => pair(`${t('factsheet.bySex')}: ${t(`categories.sex.${s.key}`)}`, s, `sex-${s.key}`))}
+                {reg.byRoute.map((r) => pair(`${t('factsheet.byRoute')}: ${t(`enums.transmission_route.${r.key}`)}`, r, `route-${r.key}`))}
+              </tbody>
+            </table>
+            {reg.surveys.length ? (
+              <table className="fact-table">
+                <caption>{t('factsheet.surveys')}</caption>
+                <thead><tr><th>{t('factsheet.survey')}</th><th>{t('factsheet.sample')}</th><th>{t('factsheet.positive')}</th><th>{t('factsheet.prevalence')}</th></tr></thead>
+                <tbody>{reg.surveys.map((s, i) => <tr key={i}><td>{s.name}</td><td>{s.sample}</td><td>{s.positive}</td><td>{s.sample && s.positive !== null ? `${formatNumber((s.positive / s.sample) * 100, 1, lang)}%` : ''}</td></tr>)}</tbody>
+              </table>
+            ) : null}
+            <NewCasesFigure series={reg.series} />
+          </>
+        ) : null}
+        {text('hiv')}
+      </section>
+
+      <section>
+        <h3>{t('factsheet.sections.migrants_hiv')}</h3>
+        {reg ? (
+          <>
+            <table className="fact-table" data-testid="fact-foreigners">
+              <caption>{t('factsheet.foreigners')}</caption>
+              <thead><tr><th>{t('factsheet.citizenship')}</th><th>{t('factsheet.male')}</th><th>{t('factsheet.female')}</th><th>{t('factsheet.otherSex')}</th><th>{t('factsheet.total')} {y}</th><th>{t('factsheet.total')} {y - 1}</th></tr></thead>
+              <tbody>
+                {reg.foreigners.map((f, i) => (
+                  <tr key={f.citizenship}>
+                    <th scope="row">{countryNames[f.citizenship] ?? f.citizenship}</th>
+                    {[f.male, f.female, f.other].map((v, j) => <td key={j}>{reg.foreignersHidden.cells[i]![j] ? hidden : v}</td>)}
+                    <td>{reg.foreignersHidden.rowTotals[i] ? hidden : f.total}</td>
+                    <td>{f.previous >= 1 && f.previous <= reg.maxCount ? hidden : f.previous}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">{t('factsheet.hiddenNote', { max: reg.maxCount })}</p>
+            <table className="fact-table" data-testid="fact-migrants">
+              {pairHead}
+              <tbody>
+                {pair(t('factsheet.abroad'), reg.abroad)}
+                {pair(t('factsheet.diagnosed'), reg.cascade.diagnosed)}
+                {pair(t('factsheet.onArt'), reg.cascade.onArt)}
+                {pair(t('factsheet.suppressed'), reg.cascade.suppressed)}
+                {(['second90', 'third90'] as const).map((k) => {
+                  const c = reg.cascade.current[k];
+                  const p = reg.cascade.previous[k];
+                  return <tr key={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{c.computable ? `${formatNumber(c.value * 100, 1, lang)}%` : ''}</td><td>{p.computable ? `${formatNumber(p.value * 100, 1, lang)}%` : ''}</td><td /><td /></tr>;
+                })}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+        {text('migrants_hiv')}
+      </section>
+
+      <section><h3>{t('factsheet.sections.vulnerability')}</h3>{text('vulnerability')}</section>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+// The fact sheet end to end in chromium: the demo's Kazakhstan sheet for 2017 shows annex 3 of the
+// report; chromium's print to PDF (the engine Electron prints with) holds the table; last year's
+// values entered by keyboard show beside this year's with the change; the workbook downloads and
+// LibreOffice reads the same numbers.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+import { sheetsAsCsv } from '../helpers/libreoffice.js';
+
+const e2e = useE2e();
+
+describe('fact sheet, end to end in chromium', () => {
+  it("opens on the demo's 2017 sheet for Kazakhstan, prints it to PDF, takes last year's values by keyboard and saves the workbook", async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1100 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+4');
+    // No sheet for last year: the page goes to the latest one, 2017.
+    await expect.poll(() => page.locator('#fact-year').inputValue(), { timeout: 15_000 }).toBe('2017');
+    const row = (code: string) => page.locator(`[data-testid="fact-context"] tr[data-indicator="${code}"] td`).allTextContents();
+    expect((await row('population')).slice(0, 2)).toEqual(['2017', '17,918']);
+    expect((await row('tb_incidence')).slice(0, 2)).toEqual(['2016', '67 (43–95)']);
+    expect((await row('gdp_per_capita'))[1]).toBe('25\u00a0286');
+    expect(await page.locator('[data-testid="fact-ratifications"] tbody tr td:first-of-type').allTextContents()).toEqual(['Да', 'Да', 'Да', 'Да', 'Нет']);
+    await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('235 citizens of Uzbekistan');
+    expect(await page.getByTestId('fact-sheet').textContent()).toContain('синтетическому регистру');
+    await screenshot(page, 'fact-sheet-ru');
+
+    // Print to PDF (print styles: no navigation), then read its text.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = join('test-results', 'fact-sheet-ru.pdf'); // kept to look at, like the screenshots
+    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+    await page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Информационный бюллетень «ВИЧ и миграция»');
+    expect(text).toContain('Население, млн 2017 17,918');
+    expect(text).toContain('Заболеваемость туберкулёзом (оценка ВОЗ), на 100 000 2016 67 (43–95)');
+    expect(text).toContain('Конвенция о статусе беженцев 1951 года Да');
+    expect(text).not.toContain('Регистр случаев'); // the navigation is not printed
+
+    // Last year's population, typed as a Russian clerk types it, saved with Enter.
+    await page.locator('#fact-year').fill('2016');
+    await page.getByRole('tab', { name: 'Ввод данных' }).click();
+    await page.locator('#ctx-population-value').fill('17,67');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2016');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
+    await page.locator('#fact-year').fill('2017');
+    await page.getByRole('tab', { name: 'Бюллетень' }).click();
+    await expect.poll(async () => (await row('population')).slice(1, 4)).toEqual(['17,918', '17,67', '+0,248 (+1,4%)']);
+
+    // The workbook, downloaded and read by LibreOffice.
+    await page.getByRole('button', { name: 'Сохранить в Excel' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fact-workbook').getByRole('link').click()]);
+    const file = join(e2e.tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    const ctx = sheetsAsCsv(file).get('1 Контекст')!;
+    expect(ctx.find((r) => r[0] === 'Население')!.slice(2, 6)).toEqual(['2017', '17.918', '', '17.67']);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
