@@ -1,6 +1,7 @@
 // Electron main process: a single locked-down window over the same back end the bridge serves.
 // Everything of substance lives in service/ (plain Node); this file only wires Electron to it.
 import { app, BrowserWindow, dialog, session as electronSession } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DeskSession } from './service/session.js';
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
 
     let desk: DeskSession;
     try {
-      desk = new DeskSession({ dataDir: defaultDataDir(), appVersion: appVersion(), chooseSavePath: saveDialog });
+      desk = new DeskSession({ dataDir: defaultDataDir(), appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf });
     } catch (e) {
       const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
       dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
@@ -77,4 +78,14 @@ async function saveDialog(suggestedName: string): Promise<string | null> {
   const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
   const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+/** The window as it prints (A4, print styles), saved where the user chooses. */
+async function printWindowToPdf(suggestedName: string): Promise<string | null> {
+  if (!mainWindow) return null;
+  const r = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (r.canceled || !r.filePath) return null;
+  const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  await writeFile(r.filePath, pdf);
+  return r.filePath;
 }

@@ -7,7 +7,7 @@ import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
-import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema } from './exports/api.js';
+import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
@@ -115,6 +115,7 @@ export const contract = {
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema },
   'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema },
   'factsheet.workbook': { input: FactSheetFileSchema, output: ExportedFileSchema },
+  'files.printToPdf': { input: PrintToPdfSchema, output: SavedAsSchema },
   'files.saveAs': { input: SaveAsSchema, output: SavedAsSchema },
   'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
   'exports.job': { input: JobIdSchema, output: ExportJobSchema },

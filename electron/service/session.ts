@@ -20,12 +20,15 @@ export type SessionOptions = {
   logger?: Logger;
   /** The host's Save As dialog (Electron's); a browser has none and downloads instead. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** The host's print of the window to a PDF the user places (Electron's printToPDF); a browser prints itself. */
+  printToPdf?: (suggestedName: string) => Promise<string | null>;
 };
 
 export class DeskSession {
   readonly dataDir: string;
   readonly appVersion: string;
   readonly chooseSavePath: SessionOptions['chooseSavePath'];
+  readonly printToPdf: SessionOptions['printToPdf'];
   private readonly log: Logger;
   private config: AppConfig;
   private db: Db | null = null;
@@ -35,6 +38,7 @@ export class DeskSession {
     this.dataDir = resolve(opts.dataDir);
     this.appVersion = opts.appVersion;
     this.chooseSavePath = opts.chooseSavePath;
+    this.printToPdf = opts.printToPdf;
     this.log = opts.logger ?? consoleLogger;
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);

@@ -26,6 +26,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   const [tab, setTab] = useState<'view' | 'edit'>('view');
   const [countries, setCountries] = useState<Country[]>([]);
   const [file, setFile] = useState<ExportedFile | null>(null);
+  const [printed, setPrinted] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => void loadCountries().then(setCountries), []);
 
@@ -61,6 +62,15 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     if (r.ok) setFile(r.value);
     else setError(r.error);
   };
+  // Electron prints the window to a PDF the user places; a browser opens its own print dialog.
+  const print = async () => {
+    setTab('view');
+    await new Promise((r) => requestAnimationFrame(r));
+    if (!window.desk) return window.print();
+    const r = await call('files.printToPdf', { fileName: `fact-sheet-${country}-${year}.pdf` });
+    if (r.ok) setPrinted(r.value.savedTo);
+    else setError(r.error);
+  };
   const name = (c: Country) => (lang === 'en' ? c.nameEn : c.nameRu);
   const countryNames = Object.fromEntries(countries.map((c) => [c.code, name(c)]));
 
@@ -81,7 +91,8 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? '' : 'secondary'} onClick={() => setTab(k)}>{t(`factsheet.${k}`)}</button>
           ))}
         </div>
-        <button type="button" className="secondary" onClick={() => window.print()} disabled={!sheet}>{t('factsheet.print')}</button>
+        <button type="button" className="secondary" onClick={() => void print()} disabled={!sheet}>{t('factsheet.print')}</button>
+        {printed ? <span role="status" className="notice">{t('files.savedTo', { path: printed })}</span> : null}
         <button type="button" className="secondary" onClick={() => void workbook()} disabled={!sheet}>{t('factsheet.workbook')}</button>
         {file ? <span data-testid="fact-workbook"><FileLink file={file} label={file.fileName} /></span> : null}
       </div>

@@ -47,3 +47,5 @@ export const SERVABLE_NAME = /^[\w\-. ()]+\.xlsx$/;
 export const SaveAsSchema = z.object({ fileName: z.string().max(200).regex(SERVABLE_NAME) }).strict();
 /** Where the copy went, or null when the user cancelled the dialog or there is none (a browser downloads instead). */
 export const SavedAsSchema = z.object({ savedTo: z.string().nullable() });
+/** A printed page saved as PDF by the host (Electron's printToPDF): the name it suggests. */
+export const PrintToPdfSchema = z.object({ fileName: z.string().max(200).regex(/^[\w\-. ()]+\.pdf$/) }).strict();

@@ -50,4 +50,23 @@ describe('save as', () => {
       s.dispose();
     }
   });
+
+  it('print to PDF goes through the host (Electron) and is audited; cancelled or without a host, nothing', async () => {
+    const answers: (string | null)[] = ['/tmp/бюллетень.pdf', null];
+    const asked: string[] = [];
+    const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, printToPdf: async (name) => (asked.push(name), answers.shift()!) });
+    try {
+      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({ ok: true, value: { savedTo: '/tmp/бюллетень.pdf' } });
+      const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+      expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'printed_page', entityId: 'fact-sheet-KAZ-2017.pdf' });
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({ ok: true, value: { savedTo: null } });
+      const after = dispatch(s, 'audit.recent', { limit: 5 }, silentLogger);
+      expect(after.ok && after.value.filter((e) => e.entity === 'printed_page')).toHaveLength(1);
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: '../x.pdf' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(asked).toEqual(['fact-sheet-KAZ-2017.pdf', 'fact-sheet-KAZ-2017.pdf']);
+    } finally {
+      s.dispose();
+    }
+  });
 });

@@ -14,7 +14,12 @@ import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
 import { cancelJob, jobStatus, startLineList } from './line-list.js';
 
-export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel' | 'files.saveAs'> = {
+export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel' | 'files.saveAs' | 'files.printToPdf'> = {
+  'files.printToPdf': async (s, { fileName }) => {
+    const savedTo = s.printToPdf ? await s.printToPdf(fileName) : null;
+    if (savedTo) changeWithAudit(s.database, s.actor, (record) => record({ action: 'export', entity: 'printed_page', entityId: fileName, newValue: { format: 'pdf' } }));
+    return { savedTo };
+  },
   'files.saveAs': async (s, { fileName }) => ({ savedTo: await saveCopyAs(s.dataDir, fileName, s.chooseSavePath) }),
   'exports.lineList': (s, q) => startLineList(s, q),
   'exports.job': (_s, { jobId }) => jobStatus(jobId),
