@@ -12,13 +12,14 @@ import { parseTyped } from './format';
 type RowFields = { value: string; low: string; high: string; dataYear: string; source: string; note: string; noData: boolean };
 type Fields = { rows: Record<string, RowFields>; ratifications: Record<string, string> };
 
-const shown = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+/** A stored number as the clerk types it: a decimal comma in Russian. */
+const shown = (v: number | null | undefined, lang: string) => (v === null || v === undefined ? '' : lang === 'ru' ? String(v).replace('.', ',') : String(v));
 
-function fieldsOf(sheet: FactSheet): Fields {
+function fieldsOf(sheet: FactSheet, lang: string): Fields {
   const rows: Record<string, RowFields> = {};
   for (const c of sheet.context) {
     const v = c.current;
-    rows[c.indicator] = { value: shown(v?.value), low: shown(v?.low), high: shown(v?.high), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
+    rows[c.indicator] = { value: shown(v?.value, lang), low: shown(v?.low, lang), high: shown(v?.high, lang), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
   }
   return { rows, ratifications: Object.fromEntries(sheet.ratifications.map((r) => [r.instrument, r.current ?? ''])) };
 }
@@ -26,15 +27,15 @@ function fieldsOf(sheet: FactSheet): Fields {
 export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (values: ContextValue[]) => Promise<boolean> }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
-  const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet) });
+  const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet, lang) });
   const [saved, setSaved] = useState(false);
-  useEffect(() => reset(fieldsOf(sheet)), [sheet, reset]);
+  useEffect(() => reset(fieldsOf(sheet, lang)), [sheet, lang, reset]);
 
   const submit = handleSubmit(async (f) => {
     setSaved(false);
     let bad = false;
     const num = (code: string, field: 'value' | 'low' | 'high') => {
-      const n = parseTyped(f.rows[code]![field]);
+      const n = parseTyped(f.rows[code]![field], lang);
       if (Number.isNaN(n)) (bad = true), setError(`rows.${code}.${field}`, { message: 'validation.number_format' });
       return Number.isNaN(n) ? null : n;
     };
@@ -71,9 +72,9 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
               </td>
               <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-low`} inputMode="decimal" size={6} aria-label={t('factsheet.low')} {...register(`rows.${r.code}.low`)} /> : null}</td>
               <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-high`} inputMode="decimal" size={6} aria-label={t('factsheet.high')} {...register(`rows.${r.code}.high`)} /> : null}</td>
-              <td><input size={9} aria-label={t('factsheet.dataYear')} {...register(`rows.${r.code}.dataYear`)} /></td>
-              <td><input size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} /></td>
-              <td><input size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} /></td>
+              <td><input id={`ctx-${r.code}-dataYear`} size={9} aria-label={t('factsheet.dataYear')} {...register(`rows.${r.code}.dataYear`)} /></td>
+              <td><input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} /></td>
+              <td><input id={`ctx-${r.code}-note`} size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} /></td>
               <td><input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} /></td>
             </tr>
           ))}

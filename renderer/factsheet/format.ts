@@ -13,12 +13,17 @@ export function formatRatio(ratio: number | null, language: string): string {
   return ratio === null ? '' : `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${formatNumber(Math.abs(ratio) * 100, 1, language)}%`;
 }
 
-/** What a clerk types ("17,918", "2 724,9", "449.948") as a number; null when empty, NaN when not a number. */
-export function parseTyped(text: string): number | null {
+/**
+ * What a clerk types as a number: null when empty, NaN when not a number. With both marks, the
+ * last one is the decimal mark ("2,724.9", "2.724,9"); a lone comma is the decimal mark in
+ * Russian ("17,918") and a thousands separator in English ("25,286"); spaces group thousands.
+ */
+export function parseTyped(text: string, lang: string): number | null {
   const s = text.replace(/[\s\u00a0]/g, '');
   if (s === '') return null;
-  // One separator followed by exactly three digits and nothing else ("25,286") is ambiguous; the
-  // comma is read as the decimal mark, as Russian clerks type it, unless a dot is also present.
-  const plain = s.includes('.') && s.includes(',') ? s.replace(/,/g, '') : s.replace(',', '.');
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  const decimalComma = comma >= 0 && (dot >= 0 ? comma > dot : lang === 'ru');
+  const plain = decimalComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
 }

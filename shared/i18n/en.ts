@@ -46,14 +46,6 @@ export const en: Messages = {
   shell: {
     centre: 'Centre',
     operator: 'Staff member',
-    notYet: 'This section comes in a later version.',
-    planned: 'What will be here',
-    plans: {
-      forms: 'Aggregate forms: HIV testing of migrants, sentinel surveys, size estimates; validation and approval.',
-      indicators: 'The 90-90-90 cascade among migrants, late diagnosis, testing coverage.',
-      factsheet: 'The annual "HIV and Migration" country fact sheet: Excel and print.',
-      exchange: 'Data packages between regional and national centres; DHIS2 and ADX.',
-    },
   },
   settings: {
     title: 'Settings',
