@@ -91,10 +91,10 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
               </tbody>
             </table>
             {reg.surveys.length ? (
-              <table className="fact-table">
+              <table className="fact-table" data-testid="fact-surveys">
                 <caption>{t('factsheet.surveys')}</caption>
-                <thead><tr><th>{t('factsheet.survey')}</th><th>{t('factsheet.sample')}</th><th>{t('factsheet.positive')}</th><th>{t('factsheet.prevalence')}</th></tr></thead>
-                <tbody>{reg.surveys.map((s, i) => <tr key={i}><td>{s.name}</td><td>{s.sample}</td><td>{s.positive}</td><td>{s.sample && s.positive !== null ? `${formatNumber((s.positive / s.sample) * 100, 1, lang)}%` : ''}</td></tr>)}</tbody>
+                <thead><tr><th>{t('factsheet.survey')}</th><th>{t('factsheet.group')}</th><th>{t('factsheet.sample')}</th><th>{t('factsheet.positive')}</th><th>{t('factsheet.prevalence')}</th></tr></thead>
+                <tbody>{reg.surveys.map((s, i) => <tr key={i} data-group={s.group}><td>{s.name}</td><td>{s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`)}</td><td>{s.sample}</td><td>{s.positive}</td><td>{s.sample && s.positive !== null ? `${formatNumber((s.positive / s.sample) * 100, 1, lang)}%` : ''}</td></tr>)}</tbody>
               </table>
             ) : null}
             <NewCasesFigure series={reg.series} />

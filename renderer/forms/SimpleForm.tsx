@@ -1,7 +1,8 @@
-// The survey and estimates forms: a few counts and texts, and the migrant estimate by type and status.
+// The survey and estimates forms: the survey's sample and positives by key population, a few texts,
+// and the migrant estimate by type and status.
 import { useTranslation } from 'react-i18next';
-import { cocKey, type FormCode } from '../../shared/forms/definitions';
-import { LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
+import { cocKey, TOTAL, type FormCode } from '../../shared/forms/definitions';
+import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
 import { Grid } from './Grid';
 import type { GridCommon } from './TestingForm';
 import type { CellRef } from './grid-model';
@@ -29,7 +30,14 @@ export function SimpleForm({ form, ...props }: { form: Exclude<FormCode, 'testin
     return (
       <div className="simple-form">
         <TextField de="survey_name" props={props} />
-        {counts(['survey_sample', 'survey_positive'])}
+        <Grid
+          id="survey-kp"
+          caption={t('forms.surveyByKp')}
+          rows={[{ key: TOTAL, label: t('forms.wholeSample') }, ...KEY_POPULATIONS.map((k) => ({ key: k, label: t(`categories.key_population.${k}`) }))]}
+          columns={[{ key: 'survey_sample', label: t('forms.de.survey_sample') }, { key: 'survey_positive', label: t('forms.de.survey_positive') }]}
+          cell={(r, c) => ({ de: c.key, coc: r.key === TOTAL ? TOTAL : cocKey({ key_population: r.key }) })}
+          {...props}
+        />
       </div>
     );
   }

@@ -51,8 +51,8 @@ export const RegisterFiguresSchema = z.object({
   /** New cases per year, for the figure. */
   series: z.array(z.object({ year: z.number().int(), newCases: z.number() })),
   cascade: z.object({ current: CascadeSchema, previous: CascadeSchema, diagnosed: YearPair, onArt: YearPair, suppressed: YearPair }),
-  /** Surveys entered in the aggregate forms for the year: name, sample, positive. */
-  surveys: z.array(z.object({ name: z.string().nullable(), sample: z.number().nullable(), positive: z.number().nullable() })),
+  /** Surveys entered in the aggregate forms for the year: per survey, its whole sample ('total') and each key population. */
+  surveys: z.array(z.object({ name: z.string().nullable(), group: z.string(), sample: z.number().nullable(), positive: z.number().nullable() })),
 });
 export type RegisterFigures = z.infer<typeof RegisterFiguresSchema>;
 

@@ -33,8 +33,9 @@ export const DATA_ELEMENTS: readonly DataElementDef[] = [
     { code: `positive_kp_${s}`, form: 'testing', combo: 'key_population', valueType: 'count' },
   ] as const),
   { code: 'survey_name', form: 'survey', combo: 'default', valueType: 'text' },
-  { code: 'survey_sample', form: 'survey', combo: 'default', valueType: 'count' },
-  { code: 'survey_positive', form: 'survey', combo: 'default', valueType: 'count' },
+  // By key population (HIV prevalence among PWID, MSM, sex workers…), with a total for the whole sample.
+  { code: 'survey_sample', form: 'survey', combo: 'key_population', valueType: 'count' },
+  { code: 'survey_positive', form: 'survey', combo: 'key_population', valueType: 'count' },
   { code: 'est_migrants', form: 'estimates', combo: 'migrant_legal', valueType: 'count' },
   { code: 'est_migrants_source', form: 'estimates', combo: 'default', valueType: 'text' },
   { code: 'est_migrants_method', form: 'estimates', combo: 'default', valueType: 'text' },

@@ -23,7 +23,7 @@ export const SEEDED_RULES: Rule[] = [
     { code: `positive_sum_le_total_${s}`, form: 'testing', left: { de: `positive_${s}`, cell: 'sum' }, op: '<=', right: { de: `positive_${s}`, cell: 'total' }, messageKey: 'rules.sum_le_total' },
     // Key populations are not summed: one person can belong to several.
   ]),
-  { code: 'survey_positive_le_sample', form: 'survey', left: { de: 'survey_positive', cell: 'total' }, op: '<=', right: { de: 'survey_sample', cell: 'total' }, messageKey: 'rules.survey_positive_le_sample' },
+  { code: 'survey_positive_le_sample', form: 'survey', left: { de: 'survey_positive', cell: 'each' }, op: '<=', right: { de: 'survey_sample', cell: 'each' }, messageKey: 'rules.survey_positive_le_sample' },
 ];
 
 /** Values of one form, org unit and period: data element -> cell key -> number. */

@@ -124,6 +124,8 @@ export const en: Messages = {
     outcome: { in_care: 'In care', ltfu: 'Lost to follow-up', died: 'Died', left_country: 'Left the country', deported: 'Deported', transferred: 'Transferred out' },
   },
   forms: {
+    surveyByKp: 'Sample and HIV positive by key population (a person may be in several)',
+    wholeSample: 'Whole sample',
     title: 'Aggregate forms',
     names: { testing: 'HIV testing among migrants', survey: 'Sentinel survey', estimates: 'Size estimates' },
     year: 'Year',
@@ -200,6 +202,7 @@ export const en: Messages = {
     chooseBreakdown: 'Choose at least one breakdown.',
   },
   factsheet: {
+    group: 'Group',
     title: 'Fact sheet "HIV and Migration"',
     country: 'Country', year: 'Year',
     sections: { context: '1. Country context', migration: '2. Migrating population', hiv: '3. Situation with HIV infection', migrants_hiv: '3.1 HIV infection among migrants', vulnerability: "4. Factors of migrants' vulnerability to HIV" },

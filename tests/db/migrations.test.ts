@@ -83,4 +83,18 @@ describe('migrations', () => {
     await expect(schemaOf(db)).toMatchFileSnapshot('./__snapshots__/schema.sql');
     db.close();
   });
+
+  it('turn a survey entered before key populations into its total (version 7)', () => {
+    const file = databaseAt(6);
+    const db = openConnection(file, { create: false });
+    // As version 6 stored it: one value for the whole survey, in the element's only cell.
+    db.prepare(`UPDATE data_element SET combo = 'default' WHERE code IN ('survey_sample', 'survey_positive')`).run();
+    const unit = Number(db.prepare(`INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (NULL, 'country', 'KAZ', 'Test')`).run().lastInsertRowid);
+    db.prepare(`INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, updated_at, updated_by) VALUES ('survey_sample', '', ?, '2016', 400, 'x', 'x')`).run(unit);
+    migrate(db, { file: 'db.sqlite' });
+    expect(db.prepare(`SELECT coc FROM data_value WHERE data_element = 'survey_sample'`).all()).toEqual([{ coc: 'total' }]);
+    expect(db.prepare(`SELECT combo FROM data_element WHERE code = 'survey_positive'`).get()).toEqual({ combo: 'key_population' });
+    expect(JSON.parse((db.prepare(`SELECT definition FROM validation_rule WHERE code = 'survey_positive_le_sample'`).get() as { definition: string }).definition).left.cell).toBe('each');
+    db.close();
+  });
 });

@@ -18,6 +18,16 @@ describe('fact sheet, end to end in chromium', () => {
     const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1100 }, acceptDownloads: true });
     const errors = watchErrors(page);
     await openDemo(page, app.url);
+    // A 2017 survey among people who inject drugs, typed into the survey form by key population.
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: 'Дозорное исследование' }).click();
+    await page.locator('#form-year').fill('2017');
+    await page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="0"]').focus(); // row 0 is the whole sample
+    await page.keyboard.type('100');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class')).toContain('saved');
     await page.keyboard.press('Alt+4');
     // No sheet for last year: the page goes to the latest one, 2017.
     await expect.poll(() => page.locator('#fact-year').inputValue(), { timeout: 15_000 }).toBe('2017');
@@ -28,6 +38,7 @@ describe('fact sheet, end to end in chromium', () => {
     expect(await page.locator('[data-testid="fact-ratifications"] tbody tr td:first-of-type').allTextContents()).toEqual(['Да', 'Да', 'Да', 'Да', 'Нет']);
     await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('235 citizens of Uzbekistan');
     expect(await page.getByTestId('fact-sheet').textContent()).toContain('синтетическому регистру');
+    expect(await page.locator('[data-testid="fact-surveys"] tr[data-group="pwid"] td').allTextContents()).toEqual(['', 'Люди, употребляющие инъекционные наркотики', '100', '9', '9%']);
     await screenshot(page, 'fact-sheet-ru');
 
     // Print to PDF (print styles: no navigation), then read its text.

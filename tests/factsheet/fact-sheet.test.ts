@@ -107,6 +107,16 @@ describe('fact sheet', () => {
     // Every count from 1 to the threshold is hidden.
     reg.foreigners.forEach((f, i) => [f.male, f.female, f.other].forEach((v, j) => v >= 1 && v <= reg.maxCount && expect(reg.foreignersHidden.cells[i]![j]).toBe(true)));
     expect(reg.cascade.diagnosed.current).toBeGreaterThan(0);
+    // Prevalence among key populations, from a survey entered in the aggregate form.
+    const saved = dispatch(s, 'forms.save', { form: 'survey', orgUnitId: reg.orgUnitId, period: '2017', cells: [
+      { de: 'survey_name', coc: '', value: 'ИБИО 2017' }, { de: 'survey_sample', coc: 'total', value: '400' }, { de: 'survey_positive', coc: 'total', value: '12' },
+      { de: 'survey_sample', coc: 'key_population:pwid', value: '100' }, { de: 'survey_positive', coc: 'key_population:pwid', value: '9' },
+    ] }, silentLogger);
+    expect(saved.ok).toBe(true);
+    expect(get(s, 'KAZ', 2017).register!.surveys).toEqual([
+      { name: 'ИБИО 2017', group: 'total', sample: 400, positive: 12 },
+      { name: 'ИБИО 2017', group: 'pwid', sample: 100, positive: 9 },
+    ]);
     // A country with no organisation in the database has no register figures.
     const other = session(tempDir());
     dispatch(other, 'setup.createCentre', { countryCode: 'KGZ', region: 'Чуйская область', centre: 'Центр', operator: 'Айгуль' }, silentLogger);

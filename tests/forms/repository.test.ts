@@ -43,21 +43,21 @@ describe('aggregate values', () => {
         { de: 'positive_voluntary', coc: cell, value: '1.5' },
         { de: 'tested_voluntary', coc: TOTAL, value: 'abc' },
         { de: 'tested_voluntary', coc: 'sex:male', value: '1' },
-        { de: 'survey_sample', coc: '', value: '1' },
+        { de: 'survey_sample', coc: 'total', value: '1' },
       ]),
     );
     expect(error.issues).toEqual([
       { path: `positive_voluntary/${cell}`, messageKey: 'validation.whole_number' },
       { path: `tested_voluntary/${TOTAL}`, messageKey: 'validation.number_format' },
       { path: 'tested_voluntary/sex:male', messageKey: 'validation.unknown_cell' },
-      { path: 'survey_sample/', messageKey: 'validation.unknown_cell' },
+      { path: 'survey_sample/total', messageKey: 'validation.unknown_cell' }, // another form's element
     ]);
     expect(formValues(db, k)).toEqual([]);
     expect(recentAudit(db, 50).filter((e) => e.entity === 'data_value')).toEqual([]);
   });
 
   it('refuse a period the form does not have', () => {
-    expect(failureOf(() => saveCells(db, 'x', { ...k, form: 'survey', period: '2016Q1' }, [{ de: 'survey_sample', coc: '', value: '400' }])).issues).toEqual([{ path: 'period', messageKey: 'validation.period' }]);
+    expect(failureOf(() => saveCells(db, 'x', { ...k, form: 'survey', period: '2016Q1' }, [{ de: 'survey_sample', coc: 'total', value: '400' }])).issues).toEqual([{ path: 'period', messageKey: 'validation.period' }]);
     expect(saveCells(db, 'x', { ...k, period: '2016Q1' }, [{ de: 'tested_outreach', coc: TOTAL, value: '5' }])).toHaveLength(1);
   });
 
@@ -83,7 +83,7 @@ describe('aggregate values', () => {
 
   it('report completeness per org unit, form and period', () => {
     saveCells(db, 'x', k, [{ de: 'tested_mandatory', coc: TOTAL, value: '1' }, { de: 'positive_mandatory', coc: TOTAL, value: '0' }]);
-    saveCells(db, 'x', { ...k, form: 'survey' }, [{ de: 'survey_sample', coc: '', value: '400' }]);
+    saveCells(db, 'x', { ...k, form: 'survey' }, [{ de: 'survey_sample', coc: 'total', value: '400' }]);
     setApproval(db, 'x', { ...k, form: 'survey' }, true);
     expect(completeness(db, 2016)).toEqual([
       { orgUnitId: k.orgUnitId, form: 'survey', period: '2016', values: 1, approved: true },

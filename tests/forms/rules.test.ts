@@ -23,7 +23,9 @@ describe('cells', () => {
     expect(isValidCell(de, TOTAL)).toBe(true);
     expect(isValidCell(de, cocKey({ sex: 'male', age_band: '20-24' }))).toBe(false);
     expect(isValidCell(de, 'sex:male|age_band:20-24|legal_status:irregular|migrant_type:immigrant')).toBe(false); // not canonical
-    expect(isValidCell(dataElement('survey_sample')!, '')).toBe(true);
+    expect(isValidCell(dataElement('survey_sample')!, 'key_population:pwid')).toBe(true);
+    expect(isValidCell(dataElement('survey_sample')!, TOTAL)).toBe(true);
+    expect(isValidCell(dataElement('survey_sample')!, '')).toBe(false);
   });
 
   it('accept whole counts as typed and refuse the rest with a reason', () => {
@@ -63,8 +65,11 @@ describe('validation rules', () => {
     expect(evaluateRules(SEEDED_RULES, v).map((x) => [x.rule, x.left, x.right])).toEqual([['tested_sum_le_total_mobile_clinic', 16, 15]]);
   });
   it('check a survey: positives within the sample', () => {
-    const v = toFormValues([{ de: 'survey_sample', coc: '', value: 400 }, { de: 'survey_positive', coc: '', value: 401 }]);
-    expect(evaluateRules(SEEDED_RULES, v, 'survey').map((x) => x.rule)).toEqual(['survey_positive_le_sample']);
+    const v = toFormValues([
+      { de: 'survey_sample', coc: TOTAL, value: 400 }, { de: 'survey_positive', coc: TOTAL, value: 12 },
+      { de: 'survey_sample', coc: 'key_population:pwid', value: 100 }, { de: 'survey_positive', coc: 'key_population:pwid', value: 101 },
+    ]);
+    expect(evaluateRules(SEEDED_RULES, v, 'survey').map((x) => [x.rule, x.cell])).toEqual([['survey_positive_le_sample', 'key_population:pwid']]);
     expect(evaluateRules(SEEDED_RULES, v, 'testing')).toEqual([]);
   });
   it('warn of values beyond three times, or under a third of, last year', () => {

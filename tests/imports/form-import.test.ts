@@ -106,32 +106,33 @@ describe('importing aggregate forms', () => {
 
   it('takes several forms and periods from one CSV in English codes; an approved period is refused row by row', async () => {
     const s = centreSession();
-    expect(dispatch(s, 'forms.save', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', cells: [{ de: 'survey_sample', coc: '', value: '100' }] }, silentLogger).ok).toBe(true);
+    expect(dispatch(s, 'forms.save', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', cells: [{ de: 'survey_sample', coc: 'total', value: '100' }] }, silentLogger).ok).toBe(true);
     expect(dispatch(s, 'forms.approve', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', approved: true }, silentLogger).ok).toBe(true);
     const dir = tempDir();
     writeFileSync(join(dir, 'mixed.csv'), csv([
       ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'],
-      ['2025', 'survey_sample', '', '400', ''],
+      ['2025', 'survey_sample', 'Total', '400', ''],
+      ['2025', 'Sample size', 'People who inject drugs', '150', ''],
       ['2025', 'Survey name', '', 'IBBS 2025, Almaty', ''],
-      ['2024', 'survey_positive', '', '4', ''],
+      ['2024', 'survey_positive', 'total', '4', ''],
       ['2025', 'Estimated number of migrants', 'Regular; International immigrant', '52 000', 'Ministry of Labour'],
       ['2025 q2', 'tested_outreach', 'total', '80', ''],
       ['2025-03', 'tested_outreach', 'total', '30', ''],
     ]));
     const report = await upload(s, join(dir, 'mixed.csv'), 'mixed.csv');
     if (!report.ok) throw new Error(JSON.stringify(report.error));
-    expect(report.value.rejected.map((i) => [i.row, i.column, i.messageKey, i.params])).toEqual([[4, 'period', 'validation.period_approved', { period: '2024' }]]);
+    expect(report.value.rejected.map((i) => [i.row, i.column, i.messageKey, i.params])).toEqual([[5, 'period', 'validation.period_approved', { period: '2024' }]]);
     expect(report.value.periods).toEqual([
-      { form: 'survey', period: '2025', values: 2 },
+      { form: 'survey', period: '2025', values: 3 },
       { form: 'estimates', period: '2025', values: 1 },
       { form: 'testing', period: '2025Q2', values: 1 },
       { form: 'testing', period: '202503', values: 1 },
     ]);
-    expect(dispatch(s, 'formImports.confirm', { importId: report.value.importId }, silentLogger)).toEqual({ ok: true, value: { values: 5 } });
-    expect(values(s, 'survey', '2025')).toEqual(new Map<string, string | number>([['survey_sample/', 400], ['survey_name/', 'IBBS 2025, Almaty']]));
+    expect(dispatch(s, 'formImports.confirm', { importId: report.value.importId }, silentLogger)).toEqual({ ok: true, value: { values: 6 } });
+    expect(values(s, 'survey', '2025')).toEqual(new Map<string, string | number>([['survey_sample/total', 400], ['survey_sample/key_population:pwid', 150], ['survey_name/', 'IBBS 2025, Almaty']]));
     expect(values(s, 'estimates', '2025').get('est_migrants/legal_status:regular|migrant_type:immigrant')).toBe(52000);
     expect(values(s, 'testing', '202503').get('tested_outreach/total')).toBe(30);
-    expect(values(s, 'survey', '2024').get('survey_positive/')).toBeUndefined();
+    expect(values(s, 'survey', '2024').get('survey_positive/total')).toBeUndefined();
   });
 
   it('refuses a file without the form columns, naming them, and writes nothing', async () => {

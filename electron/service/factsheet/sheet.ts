@@ -7,6 +7,7 @@ import { formValues } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
 import type { FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
 import { change, CONTEXT_ROWS, INSTRUMENTS } from '../../../shared/factsheet/definitions.js';
+import { parseCoc, TOTAL } from '../../../shared/forms/definitions.js';
 import { indicatorReport } from '../indicators/report.js';
 import { suppressionMaxCount } from '../../../db/settings.js';
 import { suppress } from '../../../shared/indicators/suppression.js';
@@ -50,10 +51,14 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
   const report = indicatorReport(db, unit, String(y), 'none');
   const last = indicatorReport(db, unit, String(y - 1), 'none');
   const surveys = units.flatMap((u) => {
-    const v = new Map(formValues(db, { form: 'survey', orgUnitId: u, period: String(y) }).map((x) => [x.de, x.value]));
-    if (!v.size) return [];
-    const num = (de: string) => (typeof v.get(de) === 'number' ? (v.get(de) as number) : null);
-    return [{ name: typeof v.get('survey_name') === 'string' ? (v.get('survey_name') as string) : null, sample: num('survey_sample'), positive: num('survey_positive') }];
+    const values = formValues(db, { form: 'survey', orgUnitId: u, period: String(y) });
+    const name = values.find((v) => v.de === 'survey_name')?.value;
+    const groups = [...new Set(values.filter((v) => v.de !== 'survey_name').map((v) => v.coc))].sort((a, b) => (a === TOTAL ? -1 : b === TOTAL ? 1 : a.localeCompare(b)));
+    const count = (de: string, coc: string) => {
+      const v = values.find((x) => x.de === de && x.coc === coc)?.value;
+      return typeof v === 'number' ? v : null;
+    };
+    return groups.map((coc) => ({ name: typeof name === 'string' ? name : null, group: coc === TOTAL ? TOTAL : (parseCoc(coc).key_population ?? coc), sample: count('survey_sample', coc), positive: count('survey_positive', coc) }));
   });
   const foreigners = citizenships.map((c) => {
     const n = (sex: string) => foreign.find((f) => f.citizenship === c && f.sex === sex)?.n ?? 0;

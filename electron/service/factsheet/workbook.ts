@@ -100,9 +100,10 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     for (const r of reg.byRoute) pairRow(hiv, t(`enums.transmission_route.${r.key}`), r.current, r.previous);
     if (reg.surveys.length) {
       hiv.addRow([]);
-      hiv.addRow([t('factsheet.survey'), t('factsheet.sample'), t('factsheet.positive'), t('factsheet.prevalence')]).font = { bold: true };
+      hiv.addRow([t('factsheet.surveys')]).font = { bold: true };
+      hiv.addRow([t('factsheet.group'), t('factsheet.sample'), t('factsheet.positive'), t('factsheet.prevalence'), t('factsheet.survey')]).font = { bold: true };
       for (const s of reg.surveys) {
-        const row = hiv.addRow([s.name ?? '', s.sample, s.positive]);
+        const row = hiv.addRow([s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`), s.sample, s.positive, null, s.name ?? '']);
         if (s.sample && s.positive !== null) (row.getCell(4).value = s.positive / s.sample), (row.getCell(4).numFmt = PERCENT_FORMAT);
       }
     }
