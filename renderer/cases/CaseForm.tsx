@@ -74,10 +74,14 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
   // Likely duplicates while typing: same code (Cyrillic or Latin), sex and year of birth.
   useEffect(() => {
     if (!uic.trim() || !sex) return setDuplicates([]);
+    let live = true; // an answer for what was typed before is dropped
     const timer = setTimeout(() => {
-      void call('cases.duplicates', { uic, sex: sex as CaseInput['sex'], birthYear: year, excludeId: caseId }).then((r) => setDuplicates(r.ok ? r.value : []));
+      void call('cases.duplicates', { uic, sex: sex as CaseInput['sex'], birthYear: year, excludeId: caseId }).then((r) => live && setDuplicates(r.ok ? r.value : []));
     }, 200);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      live = false;
+    };
   }, [uic, sex, year, caseId]);
   useEffect(() => setDifferentPerson(false), [duplicates.length]);
 

@@ -34,7 +34,9 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     const asked = year ?? String(new Date().getFullYear() - 1);
     if (!/^\d{4}$/.test(asked)) return;
     setFile(null);
+    let live = true; // a slower answer to an older choice is dropped
     void call('factsheet.get', { country, year: Number(asked) }).then((r) => {
+      if (!live) return;
       if (!r.ok) return setError(r.error);
       setError(null);
       // Opened without a year: go to the latest sheet this country has.
@@ -42,6 +44,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
       if (year === null) setYear(asked);
       setSheet(r.value);
     });
+    return () => void (live = false);
   }, [country, year]);
 
   const key = () => ({ country, year: Number(year) });

@@ -14,7 +14,9 @@ export function CompletenessPanel({ year, refreshKey }: { year: number; refreshK
     void call('orgUnits.list', {}).then((r) => r.ok && setUnits(Object.fromEntries(r.value.map((u: OrgUnit) => [u.id, u.name]))));
   }, []);
   useEffect(() => {
-    void call('forms.completeness', { year }).then((r) => r.ok && setRows(r.value));
+    let live = true; // a slower answer for a year typed earlier is dropped
+    void call('forms.completeness', { year }).then((r) => live && r.ok && setRows(r.value));
+    return () => void (live = false);
   }, [year, refreshKey]);
   return (
     <section className="completeness" aria-labelledby="completeness-title">

@@ -31,7 +31,10 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   useEffect(() => {
     if (!/^\d{4}$/.test(year)) return;
     setDrill(null);
-    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then((r) => (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)));
+    // An answer to an older choice (a slower request) must not replace the newer one.
+    let live = true;
+    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then((r) => live && (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)));
+    return () => void (live = false);
   }, [year, orgUnitId, dimension]);
 
   const open = async (measure: Measure, group: string | null) => {

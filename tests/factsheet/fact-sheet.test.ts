@@ -133,6 +133,7 @@ describe('fact sheet', () => {
     const ctx = sheets.get('1 Context')!;
     const line = (label: string) => ctx.find((r) => r[0] === label)!;
     expect(line('Population').slice(1, 4)).toEqual(['million', '2017', '17.918']);
+    expect(ctx.some((r) => r[0] === `${line('Population')[8]}. Data of Committee for Statistics of Kazakhstan`)).toBe(true); // its source, by number
     expect(line('GDP per capita, PPP')[3]).toBe('25,286');
     expect(line('Surface area')[3]).toBe('2,724.9');
     expect(line('Tuberculosis incidence (WHO estimate)').slice(3, 5)).toEqual(['67', '43–95']);

@@ -29,6 +29,9 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const ctx = wb.addWorksheet(t('factsheet.sheets.context'));
   title(ctx, t('factsheet.sections.context'));
   headerRow(ctx, [t('factsheet.indicator'), t('factsheet.unit'), t('factsheet.dataYear'), String(y), t('factsheet.interval'), String(y - 1), t('factsheet.change'), t('factsheet.changePct'), t('factsheet.source'), t('factsheet.note')]);
+  const sources: string[] = [];
+  const notes: string[] = [];
+  const numberOf = (list: string[], text: string) => (list.includes(text) ? list.indexOf(text) : list.push(text) - 1) + 1;
   for (const c of sheet.context) {
     const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
     if (!c.current && !c.previous) continue;
@@ -45,8 +48,9 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       put(7, c.change.diff, false);
       if (c.change.ratio !== null) (row.getCell(8).value = c.change.ratio), (row.getCell(8).numFmt = PERCENT_FORMAT);
     }
-    row.getCell(9).value = c.current?.source ?? '';
-    row.getCell(10).value = c.current?.note ?? '';
+    // Sources and notes by number, listed under the table as the report's footnotes are.
+    if (c.current?.source) row.getCell(9).value = numberOf(sources, c.current.source);
+    if (c.current?.note) row.getCell(10).value = numberOf(notes, `${def.label[language]}: ${c.current.note}`);
   }
   ctx.addRow([]);
   ctx.addRow([t('factsheet.ratifications')]).font = { bold: true };
@@ -56,9 +60,15 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
     ctx.addRow([label, '', '', r.current ? t(`factsheet.ratification.${r.current}`) : '', '', r.previous ? t(`factsheet.ratification.${r.previous}`) : '']);
   }
+  for (const [title, list] of [[t('factsheet.source'), sources], [t('factsheet.notesTitle'), notes]] as const) {
+    if (!list.length) continue;
+    ctx.addRow([]);
+    ctx.addRow([title]).font = { bold: true };
+    list.forEach((text, i) => (ctx.addRow([`${i + 1}. ${text}`]).font = { size: 9 }));
+  }
   fitAndPrint(ctx);
-  ctx.getColumn(1).width = 48;
-  ctx.getColumn(9).width = 50;
+  ctx.getColumn(1).width = 46; // the long lines under the table run on across the empty cells
+  for (const col of [4, 5, 6, 7, 8, 9, 10]) ctx.getColumn(col).width = 13;
   ctx.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
 
   const textSheet = (section: TextSection, name: string) => {
