@@ -83,7 +83,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
       <div className="period-bar no-print">
         <label className="filter">
           <span>{t('factsheet.country')}</span>
-          <CountrySelect id="fact-country" value={country} onChange={(c) => (setCountry(c), setYear(null))} />
+          <CountrySelect id="fact-country" value={country} onChange={(c) => /^[A-Z]{3}$/.test(c) && (setCountry(c), setYear(null))} />
         </label>
         <label className="filter">
           <span>{t('factsheet.year')}</span>
