@@ -21,19 +21,6 @@ export function recordChange(db: Db, change: Change, now: Date = new Date()): vo
   stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)').run(now.toISOString(), change.actor, change.action, change.entity, change.entityId == null ? null : String(change.entityId), json(change.oldValue), json(change.newValue));
 }
 
-const BATCH = 100;
-
-/** Many changes at once (an import's rows): the same entries as one recordChange each, fewer statements. */
-export function recordChanges(db: Db, changes: readonly Change[], now: Date = new Date()): void {
-  if (!db.inTransaction) throw new Error('recordChanges must run inside the transaction that makes the changes');
-  const at = now.toISOString();
-  for (let i = 0; i < changes.length; i += BATCH) {
-    const batch = changes.slice(i, i + BATCH);
-    const sql = `INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-    stmt(db, sql).run(batch.flatMap((c) => [at, c.actor, c.action, c.entity, c.entityId == null ? null : String(c.entityId), json(c.oldValue), json(c.newValue)]));
-  }
-}
-
 /** Runs `work` in one transaction; `work` records its changes through the given function. */
 export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
   return db.transaction(() => work((c) => recordChange(db, { ...c, actor })))();

@@ -1,7 +1,7 @@
 // The case register's storage: cases (soft-deleted), their key populations and dated events.
 // Every write is one transaction with its audit entries; no names are ever stored.
 import { stmt, type Db } from './connection.js';
-import { changeWithAudit, recordChanges, type Change } from './audit.js';
+import { changeWithAudit, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
 import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
@@ -91,22 +91,17 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
   const at = (opts.now ?? new Date()).toISOString();
   return changeWithAudit(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
-    return insertCase(db, record, orgUnitId, c, events, at, opts.allowDuplicate ? { savedDespiteDuplicate: true } : {});
+    const entry = { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) };
+    return insertCase(db, record, orgUnitId, c, events, at, entry);
   });
 }
 
 type Record_ = (c: Omit<Change, 'actor'>) => void;
 
 /** Inside the caller's transaction: the case, its key populations and events, each audited. */
-function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, events: readonly EventInput[], at: string, note: object): number {
-  const id = Number(
-    stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
-  );
-  // A new case: its key populations go in with it, no clearing and no second write of the row.
-  insertKeyPopulations(db, id, c.keyPopulations);
-  record({ action: 'create', entity: 'case', entityId: id, newValue: { ...c, keyPopulations: [...c.keyPopulations].sort(), ...note } });
+function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, events: readonly EventInput[], at: string, entry: object): number {
+  const id = insertCaseRow(db, orgUnitId, c, at);
+  record({ action: 'create', entity: 'case', entityId: id, newValue: entry });
   events.forEach((e, i) => {
     const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
     if (issues.length) fail('invalid_input', undefined, issues);
@@ -128,20 +123,10 @@ export function importCases(
   const at = now.toISOString();
   return changeWithAudit(db, actor, (record) => {
     let n = 0;
-    for (let i = 0; i < cases.length; i += CASE_BATCH) {
-      const batch = cases.slice(i, i + CASE_BATCH);
-      const ids = insertCaseRows(db, orgUnitId, batch.map((c) => c.input), at);
+    for (const c of cases) {
       // The case row holds what the file said; its entry says where it came from (file and row).
-      recordChanges(db, batch.map((c, j) => ({ actor, action: 'create' as const, entity: 'case', entityId: ids[j], newValue: { importedFrom: file, row: c.row } })), now);
-      batch.forEach((c, j) => {
-        for (const e of c.events) {
-          const issues = eventIssues(e, c.input.diagnosisDate);
-          if (issues.length) fail('invalid_input', undefined, issues);
-          insertEvent(db, record, ids[j]!, e, at);
-        }
-        if (c.events.some((e) => e.kind === 'outcome')) refreshOutcome(db, ids[j]!);
-        n += c.events.length;
-      });
+      insertCase(db, record, orgUnitId, c.input, c.events, at, { importedFrom: file, row: c.row });
+      n += c.events.length;
     }
     const touched = new Set<number>();
     for (const e of events) {
@@ -158,24 +143,15 @@ export function importCases(
   });
 }
 
-const CASE_BATCH = 100;
-const CASE_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-
-/**
- * Case rows and their key populations, a hundred to a statement. Rowids of one INSERT are handed
- * out in VALUES order, so the sorted ids are the inputs' ids in order.
- */
-function insertCaseRows(db: Db, orgUnitId: number, cases: readonly CaseInput[], at: string): number[] {
-  const sql = `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES ${cases.map(() => CASE_VALUES).join(', ')} RETURNING id`;
-  const ids = (stmt(db, sql).raw(true).all(cases.flatMap((c) => [orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at])) as [number][]).map((r) => r[0]).sort((a, b) => a - b);
-  const kps = cases.flatMap((c, j) => [...new Set(c.keyPopulations)].map((kp) => [ids[j]!, kp] as const));
-  // Whole hundreds in one statement, the rest one by one: few distinct statements to keep prepared.
-  const whole = kps.length - (kps.length % CASE_BATCH);
-  const hundred = `INSERT INTO case_key_population (case_id, key_population) VALUES ${Array(CASE_BATCH).fill('(?, ?)').join(', ')}`;
-  for (let i = 0; i < whole; i += CASE_BATCH) stmt(db, hundred).run(kps.slice(i, i + CASE_BATCH).flat());
-  for (const [id, kp] of kps.slice(whole)) stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)').run(id, kp);
-  return ids;
+/** The case row and its key populations (a new case: no clearing, no second write of the row). */
+function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string): number {
+  const id = Number(
+    stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
+  );
+  insertKeyPopulations(db, id, c.keyPopulations);
+  return id;
 }
 
 function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at: string): number {
