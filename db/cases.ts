@@ -60,8 +60,9 @@ export const kpBit = (kp: (typeof KEY_POPULATIONS)[number]) => 1 << KEY_POPULATI
 const kpMask = (kps: CaseInput['keyPopulations']) => kps.reduce((m, kp) => m | kpBit(kp), 0);
 
 function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
+  if (kps.length === 0) return;
   const insert = stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
-  for (const kp of new Set(kps)) insert.run(id, kp);
+  for (const kp of kps.length === 1 ? kps : new Set(kps)) insert.run(id, kp);
 }
 
 function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {

@@ -14,11 +14,11 @@ const TRANSLIT: Record<string, string> = {
   Ә: 'A', Ғ: 'G', Қ: 'K', Ң: 'N', Ө: 'O', Ұ: 'U', Ү: 'U', Һ: 'H', І: 'I', Ҷ: 'J', Ҳ: 'H', Ӣ: 'I', Ӯ: 'U', Ў: 'U',
 };
 
+const TO_LATIN = new RegExp(`[${Object.keys(TRANSLIT).join('')}]|\\s`, 'gu');
+
 // Plain toUpperCase: the Russian locale's rules differ from the default only for Turkic dotted i.
 export function uicKey(code: string): string {
-  let key = '';
-  for (const ch of code.toUpperCase()) if (!/\s/.test(ch)) key += TRANSLIT[ch] ?? ch;
-  return key;
+  return code.toUpperCase().replace(TO_LATIN, (ch) => TRANSLIT[ch] ?? '');
 }
 
 const patterns = new Map<string, RegExp>();

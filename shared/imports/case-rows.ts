@@ -58,7 +58,10 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
   const year = text(cells.birthYear);
   // Groups are separated by ";" (a full label may itself hold a comma); "," also separates short names.
   const kpCode = (s: string) => find(lk.options.key_population!, s);
-  const kps = text(cells.keyPopulations).split(';').map((s) => s.trim()).filter(Boolean).flatMap((part) => {
+  const kpText = text(cells.keyPopulations);
+  const single = kpText === '' ? null : kpText.includes(';') || kpText.includes(',') ? undefined : kpCode(kpText);
+  // Most rows name one group or none: no splitting for them.
+  const kps = kpText === '' ? [] : single !== undefined && single !== null ? [single] : kpText.split(';').map((s) => s.trim()).filter(Boolean).flatMap((part) => {
     const whole = kpCode(part);
     if (whole !== undefined) return [whole];
     const pieces = part.split(',').map((s) => s.trim()).filter(Boolean).map(kpCode);

@@ -1,9 +1,13 @@
 // CSV as spreadsheets save it (RFC 4180): quoted fields may hold separators, quotes ("") and line
 // breaks. Russian Excel writes ";" between fields, others ","; the header line decides.
 export function parseCsv(text: string, separator?: string): string[][] {
+  return [...csvRows(text, separator)];
+}
+
+/** The rows one at a time, so a large file's rows can be checked and let go as they are read. */
+export function* csvRows(text: string, separator?: string): Generator<string[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = (separator ?? guessSeparator(body)).charCodeAt(0);
-  const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -12,7 +16,11 @@ export function parseCsv(text: string, separator?: string): string[][] {
   for (let i = 0; i < body.length; ) {
     if (quoted) {
       const q = body.indexOf('"', i);
-      if (q < 0) return (row.push(field + body.slice(i)), rows.push(row), rows);
+      if (q < 0) {
+        row.push(field + body.slice(i));
+        yield row;
+        return;
+      }
       field += body.slice(i, q);
       if (body.charCodeAt(q + 1) === QUOTE) (field += '"', (i = q + 2));
       else (quoted = false, (i = q + 1));
@@ -29,13 +37,15 @@ export function parseCsv(text: string, separator?: string): string[][] {
     else {
       if (c === CR && body.charCodeAt(i) === LF) i++;
       row.push(field);
-      rows.push(row);
+      yield row;
       row = [];
       field = '';
     }
   }
-  if (field !== '' || row.length) (row.push(field), rows.push(row));
-  return rows;
+  if (field !== '' || row.length) {
+    row.push(field);
+    yield row;
+  }
 }
 
 const QUOTE = 34;

@@ -22,6 +22,9 @@ export type PendingImport = {
   rowsRead: { cases: number; events: number };
 };
 
+const REFUSED = -1;
+/** Shared by every case the file gives no events for; a case gets its own list with its first event. */
+const NO_EVENTS: EventInput[] = [];
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || String(c).trim() === '');
 const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => {
   const out: Partial<Record<K, Cell>> = {};
@@ -31,7 +34,7 @@ const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => {
 const labelsOf = (keys: readonly string[]) => keys.map((k) => `${columnLabel(k as never, 'ru')} / ${columnLabel(k as never, 'en')}`).join(', ');
 
 export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
-  const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.rows[0] ?? [], CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.rows[0] ?? [], EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
+  const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
   const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
   const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
   if (!caseSheet && !eventSheet) fail('missing_columns', { file: fileName, columns: labelsOf(CASE_REQUIRED) });
@@ -39,21 +42,20 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
   if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing) });
 
   const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
-  const byRegisterNo = new Map<string, { row: number; index: number | null }>(); // index into p.cases, null when the row was refused
+  const byRegisterNo = new Map<string, number>(); // index into p.cases, or REFUSED (a plain number: 100,000 rows make 100,000 entries)
   const people = new Map<string, number>(); // uic key, sex, year -> first row
   // Everyone already in the register, read once: a look-up per row would cost more than the rest of the check.
   const inRegisterPeople = new Map<string, number>();
   for (const [k, id] of db.prepare(`SELECT uic_key || '|' || sex || '|' || ifnull(birth_year, 'null'), min(id) FROM hiv_case WHERE deleted_at IS NULL GROUP BY uic_key, sex, birth_year`).raw(true).iterate() as Iterable<[string, number]>) inRegisterPeople.set(k, id);
   const registerNoAt = caseSheet ? [...caseSheet.cases.columns].find(([, k]) => k === 'registerNo')![0] : -1;
-  caseSheet?.sheet.rows.slice(1).forEach((row, i) => {
-    const n = i + 2; // the row number the user sees: the header is row 1
+  const caseRow = (row: Cell[], n: number, columns: Map<number, (typeof CASE_COLUMNS)[number]>) => {
     if (empty(row)) return;
     p.rowsRead.cases++;
-    const { value, issues } = caseFromRow(cellsOf(row, caseSheet.cases.columns), lk);
+    const { value, issues } = caseFromRow(cellsOf(row, columns), lk);
     const registerNo = String(row[registerNoAt] ?? '').trim();
     if (!value) {
       p.issues.push(...issues.map((x) => ({ sheet: 'cases' as const, row: n, ...x })));
-      if (registerNo && !byRegisterNo.has(registerNo)) byRegisterNo.set(registerNo, { row: n, index: null });
+      if (registerNo && !byRegisterNo.has(registerNo)) byRegisterNo.set(registerNo, REFUSED);
       return;
     }
     if (byRegisterNo.has(value.registerNo)) {
@@ -66,28 +68,33 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
     const existing = existingId === undefined ? undefined : { id: existingId };
     if (earlier !== undefined || existing) {
       p.duplicates.push({ row: n, registerNo: value.registerNo, existingId: existing?.id ?? null, existingRow: earlier ?? null });
-      byRegisterNo.set(value.registerNo, { row: n, index: null });
+      byRegisterNo.set(value.registerNo, REFUSED);
       return;
     }
     people.set(person, n);
-    byRegisterNo.set(value.registerNo, { row: n, index: p.cases.length });
-    p.cases.push({ row: n, input: value, events: [] });
-  });
+    byRegisterNo.set(value.registerNo, p.cases.length);
+    p.cases.push({ row: n, input: value, events: NO_EVENTS });
+  };
+  // Row numbers as the user sees them: the header is row 1. A CSV's rows are read as they are checked.
+  if (caseSheet) {
+    let n = 1;
+    for (const row of caseSheet.sheet.body) caseRow(row, ++n, caseSheet.cases.columns);
+  }
 
   const inRegister = stmt(db, 'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
-  eventSheet?.sheet.rows.slice(1).forEach((row, i) => {
-    const n = i + 2;
+  const eventRow = (row: Cell[], n: number, columns: Map<number, (typeof EVENT_COLUMNS)[number]>) => {
     if (empty(row)) return;
     p.rowsRead.events++;
-    const { registerNo, value, issues } = eventFromRow(cellsOf(row, eventSheet.events.columns), lk);
+    const { registerNo, value, issues } = eventFromRow(cellsOf(row, columns), lk);
     const refuse = (column: string | null, messageKey: string) => p.issues.push({ sheet: 'events', row: n, column, messageKey });
     if (!value) return issues.forEach((x) => refuse(x.column, x.messageKey));
     const inFile = byRegisterNo.get(registerNo);
-    if (inFile) {
-      if (inFile.index === null) return refuse('registerNo', 'validation.case_rejected');
-      const target = p.cases[inFile.index]!;
+    if (inFile !== undefined) {
+      if (inFile === REFUSED) return refuse('registerNo', 'validation.case_rejected');
+      const target = p.cases[inFile]!;
       const bad = eventIssues(value, target.input.diagnosisDate)[0];
       if (bad) return refuse(bad.path, bad.messageKey);
+      if (target.events === NO_EVENTS) target.events = [];
       target.events.push(value);
       return;
     }
@@ -96,7 +103,11 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
     const bad = eventIssues(value, existing.dx)[0];
     if (bad) return refuse(bad.path, bad.messageKey);
     p.eventsForExisting.push({ row: n, caseId: existing.id, event: value });
-  });
+  };
+  if (eventSheet) {
+    let n = 1;
+    for (const row of eventSheet.sheet.body) eventRow(row, ++n, eventSheet.events.columns);
+  }
   return p;
 }
 

@@ -28,7 +28,7 @@ export type PendingFormImport = {
 const labelsOf = (keys: readonly FormColumn[]) => keys.map((k) => `${formColumnLabel(k, 'ru')} / ${formColumnLabel(k, 'en')}`).join(', ');
 
 export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, sheets: Sheet[]): PendingFormImport {
-  const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.rows[0] ?? [], FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
+  const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
   if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED) });
 
@@ -39,22 +39,32 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   const groups = new Map<string, FormGroup & { rows: number[] }>();
   let rowsRead = 0;
   let blank = 0;
-  found!.sheet.rows.slice(1).forEach((row, i) => {
-    const n = i + 2; // as the user sees it: the header is row 1
+  let n = 1; // as the user sees it: the header is row 1
+  for (const row of found!.sheet.body) {
+    n++;
     const cells = Object.fromEntries([...found!.columns].map(([col, k]) => [k, row[col] ?? null])) as Partial<Record<FormColumn, Cell>>;
     const { value, blank: isBlank, issues: bad } = formValueFromRow(cells, elements);
-    if (isBlank) return void blank++;
+    if (isBlank) {
+      blank++;
+      continue;
+    }
     rowsRead++;
-    if (!value) return void issues.push(...bad.map((x) => ({ sheet: 'values' as const, row: n, ...x })));
+    if (!value) {
+      issues.push(...bad.map((x) => ({ sheet: 'values' as const, row: n, ...x })));
+      continue;
+    }
     const key = `${value.form}/${value.period}/${value.de}/${value.coc}`;
     const first = seen.get(key);
-    if (first !== undefined) return void repeats.push({ row: n, firstRow: first });
+    if (first !== undefined) {
+      repeats.push({ row: n, firstRow: first });
+      continue;
+    }
     seen.set(key, n);
     const g = `${value.form}/${value.period}`;
     if (!groups.has(g)) groups.set(g, { form: value.form, period: value.period, cells: [], rows: [] });
     groups.get(g)!.cells.push({ de: value.de, coc: value.coc, value: String(value.value), ...(value.comment !== undefined ? { comment: value.comment } : {}) });
     groups.get(g)!.rows.push(n);
-  });
+  }
 
   const accepted = { total: 0, added: 0, changed: 0, same: 0 };
   const kept: FormGroup[] = [];

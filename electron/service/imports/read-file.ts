@@ -2,11 +2,12 @@
 // parser. Anything else (a Word file, a password-protected or broken workbook) is refused with
 // the reason, before anything is looked at.
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../../../shared/imports/csv.js';
+import { csvRows } from '../../../shared/imports/csv.js';
 import type { Cell } from '../../../shared/imports/case-rows.js';
 import { fail } from '../../../shared/result.js';
 
-export type Sheet = { name: string; rows: Cell[][] };
+/** A sheet's header row, and its other rows: a CSV's are read one at a time, as they are checked. */
+export type Sheet = { name: string; header: Cell[]; body: Iterable<Cell[]> };
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old .xls, and any password-protected workbook
@@ -29,13 +30,16 @@ export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet
         row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = plain(cell.value)));
         rows[n - 1] = cells;
       });
-      return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+      const all = Array.from(rows, (r) => r ?? []);
+      return { name: ws.name, header: all[0] ?? [], body: all.slice(1) };
     });
   }
   const text = bytes.toString('utf8');
   // Text with NUL bytes or broken UTF-8 is not a CSV we can trust.
   if (text.includes('\u0000') || text.includes('\ufffd')) return unreadable('not_csv');
-  return [{ name: fileName, rows: parseCsv(text) }];
+  const rows = csvRows(text);
+  const first = rows.next();
+  return [{ name: fileName, header: first.done ? [] : first.value, body: { [Symbol.iterator]: () => rows } }];
 }
 
 /** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values. */
