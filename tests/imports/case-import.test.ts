@@ -148,4 +148,30 @@ describe('importing the case register', () => {
       expect([g.sex, g.dx, g.kps ?? '', g.row], g.no).toEqual([i % 2 ? 'female' : 'male', `2017-01-${String(1 + (i % 28)).padStart(2, '0')}`, kps[i % 4]!.split(';').sort().join(';'), i + 2]);
     }
   });
+
+  it('gives each case of the file its own events from the events sheet', async () => {
+    const s = centreSession();
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const header = CASES_CSV.split('\n')[0]!.split(',');
+    const cases = wb.addWorksheet('Случаи');
+    cases.addRow(header);
+    for (const [no, uic] of [['E-1', 'БОКА11990'], ['E-2', 'ДЕЖЗ21988'], ['E-3', 'ИКЛМ11970']]) cases.addRow([no, uic, 'male', Number(uic.slice(-4)), 'UZB', 'immigrant', 'regular', '', 'heterosexual', '', '2017-03-01', 'KAZ']);
+    const events = wb.addWorksheet('События');
+    events.addRow(['Номер в регистре', 'Событие', 'Дата', 'CD4']);
+    events.addRow(['E-1', 'cd4', '2017-03-05', 420]);
+    events.addRow(['E-3', 'cd4', '2017-03-07', 300]);
+    events.addRow(['E-1', 'art_start', '2017-04-01', null]);
+    await wb.xlsx.writeFile(join(dir, 'both.xlsx'));
+    const report = await upload(s, join(dir, 'both.xlsx'));
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+    expect(report.value.accepted).toEqual({ cases: 3, events: 3 });
+    expect(dispatch(s, 'imports.confirm', { importId: report.value.importId }, silentLogger).ok).toBe(true);
+    const eventsOf = (no: string) => {
+      const l = dispatch(s, 'cases.list', { search: no }, silentLogger);
+      const d = dispatch(s, 'cases.get', { id: l.ok ? l.value.rows[0]!.id : 0 }, silentLogger);
+      return d.ok ? d.value.events.map((e) => e.kind) : null;
+    };
+    expect([eventsOf('E-1'), eventsOf('E-2'), eventsOf('E-3')]).toEqual([['cd4', 'art_start'], [], ['cd4']]);
+  });
 });
