@@ -156,7 +156,7 @@ describe('importing the case register', () => {
     const header = CASES_CSV.split('\n')[0]!.split(',');
     const cases = wb.addWorksheet('Случаи');
     cases.addRow(header);
-    for (const [no, uic] of [['E-1', 'БОКА11990'], ['E-2', 'ДЕЖЗ21988'], ['E-3', 'ИКЛМ11970']]) cases.addRow([no, uic, 'male', Number(uic.slice(-4)), 'UZB', 'immigrant', 'regular', '', 'heterosexual', '', '2017-03-01', 'KAZ']);
+    for (const [no, uic] of [['E-1', 'БОКА11990'], ['E-2', 'ДЕЖЗ21988'], ['E-3', 'ИКЛМ11970']] as const) cases.addRow([no, uic, 'male', Number(uic.slice(-4)), 'UZB', 'immigrant', 'regular', '', 'heterosexual', '', '2017-03-01', 'KAZ']);
     const events = wb.addWorksheet('События');
     events.addRow(['Номер в регистре', 'Событие', 'Дата', 'CD4']);
     events.addRow(['E-1', 'cd4', '2017-03-05', 420]);
