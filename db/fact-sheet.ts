@@ -42,7 +42,9 @@ export function saveContextValues(db: Db, actor: string, k: FactSheetKey, values
   const at = now.toISOString();
   changeWithAudit(db, actor, (record) => {
     const get = stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = ? AND year = ? AND indicator = ?');
-    for (const v of values) {
+    for (const given of values) {
+      // Blank text is no text: a form that sends "" for an untouched field changes nothing.
+      const v = { ...given, dataYear: given.dataYear?.trim() || null, source: given.source?.trim() || null, note: given.note?.trim() || null };
       const before = get.get(k.country, k.year, v.indicator) as ValueRow | undefined;
       const old = before ? toValue(before) : null;
       if (JSON.stringify(old) === JSON.stringify(isEmpty(v) ? null : v)) continue;
@@ -52,7 +54,7 @@ export function saveContextValues(db: Db, actor: string, k: FactSheetKey, values
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (country_code, year, indicator) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high, value_text = excluded.value_text,
                data_year = excluded.data_year, source = excluded.source, note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
-          .run(k.country, k.year, v.indicator, v.value, v.low, v.high, v.text, v.dataYear || null, v.source || null, v.note || null, at, actor);
+          .run(k.country, k.year, v.indicator, v.value, v.low, v.high, v.text, v.dataYear, v.source, v.note, at, actor);
       }
       record({ action: isEmpty(v) ? 'delete' : old ? 'update' : 'create', entity: 'fact_sheet_value', entityId: `${k.country}/${k.year}/${v.indicator}`, oldValue: old, newValue: isEmpty(v) ? null : v });
     }

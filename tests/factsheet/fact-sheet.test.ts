@@ -75,6 +75,10 @@ describe('fact sheet', () => {
     expect(row('remittances_gdp').change).toEqual({ diff: 0.2, ratio: null }); // from 0: no relative change
     expect(row('gdp_ppp').change).toBeNull(); // nothing last year
     expect(sheet.ratifications.find((r) => r.instrument === 'migrant_workers_convention')).toEqual({ instrument: 'migrant_workers_convention', current: 'no', previous: 'signed' });
+    // Sent again with blank texts instead of nulls: nothing changes, nothing is recorded.
+    const before = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    dispatch(s, 'factsheet.saveContext', { country: 'KAZ', year: 2016, values: [{ ...blank('remittances_gdp'), value: 0, dataYear: '', source: ' ', note: '' }] }, silentLogger);
+    expect(dispatch(s, 'audit.recent', { limit: 1 }, silentLogger)).toEqual(before);
     const audit = dispatch(s, 'audit.recent', { limit: 4 }, silentLogger);
     expect(audit.ok && audit.value.map((a) => [a.action, a.entity, a.entityId])).toContainEqual(['create', 'fact_sheet_value', 'KAZ/2016/population']);
 
