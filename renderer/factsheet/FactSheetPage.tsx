@@ -27,6 +27,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   const [countries, setCountries] = useState<Country[]>([]);
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [printed, setPrinted] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false); // a large register's first count for a year takes seconds
   const [error, setError] = useState<AppError | null>(null);
   useEffect(() => void loadCountries().then(setCountries), []);
 
@@ -35,8 +36,10 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     if (!/^\d{4}$/.test(asked)) return;
     setFile(null);
     let live = true; // a slower answer to an older choice is dropped
+    setLoading(true);
     void call('factsheet.get', { country, year: Number(asked) }).then((r) => {
       if (!live) return;
+      setLoading(false);
       if (!r.ok) return setError(r.error);
       setError(null);
       // Opened without a year: go to the latest sheet this country has.
@@ -100,6 +103,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
         {file ? <span data-testid="fact-workbook"><FileLink file={file} label={file.fileName} /></span> : null}
       </div>
       <ErrorMessage error={error} />
+      {loading ? <p role="status" className="muted no-print">{t('common.loading')}</p> : null}
       {sheet && String(sheet.year) === year && sheet.country === country ? (
         tab === 'view' ? (
           <FactSheetView sheet={sheet} countryName={countryNames[country] ?? country} countryNames={countryNames} demo={db.kind === 'demo'} />
