@@ -34,6 +34,18 @@ export function mapHeaders<K extends string>(headers: readonly unknown[], keys: 
   return { columns, missing: required.filter((k) => !found.has(k)) };
 }
 
+/** Required columns a file lacks, named in both languages for the message. */
+export function labelsOf<K extends string>(keys: readonly K[], label: (k: K, lang: 'ru' | 'en') => string): string {
+  return keys.map((k) => `${label(k, 'ru')} / ${label(k, 'en')}`).join(', ');
+}
+
+/** One row's cells by field, through the column map mapHeaders made. */
+export function cellsOf<K extends string, C>(row: readonly C[], columns: Map<number, K>): Partial<Record<K, C | null>> {
+  const out: Partial<Record<K, C | null>> = {};
+  for (const [i, k] of columns) out[k] = row[i] ?? null;
+  return out;
+}
+
 // The short names registers in the region use for key populations.
 const ALIASES: Record<string, Record<string, string[]>> = {
   key_population: { pwid: ['ЛУИН', 'ПИН', 'PWID'], msm: ['МСМ', 'MSM'], sw: ['СР', 'РС', 'SW'], tg: ['ТГ', 'TG'], prison: ['МЛС', 'заключённые', 'prisoners'] },

@@ -68,11 +68,13 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
   const maxCount = suppressionMaxCount(db);
   const cells = foreigners.map((f) => [f.male, f.female, f.other]);
   const foreignersHidden = suppress({ cells, rowTotals: foreigners.map((f) => f.total), colTotals: [0, 1, 2].map((j) => cells.reduce((a, r) => a + r[j]!, 0)), total: foreigners.reduce((a, f) => a + f.total, 0) }, maxCount);
+  const bySex = pairs('sex');
   return {
     orgUnitId: unit,
-    newCases: { current: total(countDiagnosed(db, units, start(y), end(y))), previous: total(countDiagnosed(db, units, start(y - 1), end(y - 1))) },
+    // Every case has a sex (unknown included): the year's new cases are the by-sex counts added up.
+    newCases: { current: bySex.reduce((a, x) => a + x.current, 0), previous: bySex.reduce((a, x) => a + x.previous, 0) },
     cumulative: { current: total(countDiagnosed(db, units, null, end(y))), previous: total(countDiagnosed(db, units, null, end(y - 1))) },
-    bySex: pairs('sex'),
+    bySex,
     byRoute: pairs('transmission_route'),
     foreigners,
     foreignersHidden,

@@ -6,7 +6,7 @@ import { stmt, type Db } from '../../../db/connection.js';
 import { eventIssues, type CaseInput, type EventInput } from '../../../shared/cases/schema.js';
 import { uicKey } from '../../../shared/cases/uic.js';
 import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
-import { CASE_COLUMNS, CASE_REQUIRED, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, mapHeaders } from '../../../shared/imports/columns.js';
+import { CASE_COLUMNS, CASE_REQUIRED, cellsOf, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
 import type { ImportIssue, ImportReport } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
@@ -26,20 +26,14 @@ const REFUSED = -1;
 /** Shared by every case the file gives no events for; a case gets its own list with its first event. */
 const NO_EVENTS: EventInput[] = [];
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || String(c).trim() === '');
-const cellsOf = <K extends string>(row: Cell[], columns: Map<number, K>) => {
-  const out: Partial<Record<K, Cell>> = {};
-  for (const [i, k] of columns) out[k] = row[i] ?? null;
-  return out;
-};
-const labelsOf = (keys: readonly string[]) => keys.map((k) => `${columnLabel(k as never, 'ru')} / ${columnLabel(k as never, 'en')}`).join(', ');
 
 export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
   const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
   const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
   const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
-  if (!caseSheet && !eventSheet) fail('missing_columns', { file: fileName, columns: labelsOf(CASE_REQUIRED) });
-  if (caseSheet?.cases.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(caseSheet.cases.missing) });
-  if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing) });
+  if (!caseSheet && !eventSheet) fail('missing_columns', { file: fileName, columns: labelsOf(CASE_REQUIRED, columnLabel) });
+  if (caseSheet?.cases.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(caseSheet.cases.missing, columnLabel) });
+  if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing, columnLabel) });
 
   const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
   const byRegisterNo = new Map<string, number>(); // index into p.cases, or REFUSED (a plain number: 100,000 rows make 100,000 entries)

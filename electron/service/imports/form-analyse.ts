@@ -7,9 +7,8 @@ import { approval, formValues, rules, type CellInput } from '../../../db/forms.j
 import { elementLookup } from '../../../shared/forms/labels.js';
 import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
 import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
-import { formColumnLabel, formValueFromRow, FORM_COLUMNS, FORM_REQUIRED, type FormColumn } from '../../../shared/imports/form-rows.js';
-import { mapHeaders } from '../../../shared/imports/columns.js';
-import type { Cell } from '../../../shared/imports/case-rows.js';
+import { formColumnLabel, formValueFromRow, FORM_COLUMNS, FORM_REQUIRED } from '../../../shared/imports/form-rows.js';
+import { cellsOf, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
 import type { FormImportReport, ImportIssue } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
@@ -25,12 +24,11 @@ export type PendingFormImport = {
   report: Omit<FormImportReport, 'rejected' | 'rejectedTotal'>;
 };
 
-const labelsOf = (keys: readonly FormColumn[]) => keys.map((k) => `${formColumnLabel(k, 'ru')} / ${formColumnLabel(k, 'en')}`).join(', ');
 
 export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, sheets: Sheet[]): PendingFormImport {
   const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
-  if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED) });
+  if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED, formColumnLabel) });
 
   const elements = elementLookup();
   const issues: ImportIssue[] = [];
@@ -42,7 +40,7 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   let n = 1; // as the user sees it: the header is row 1
   for (const row of found!.sheet.body) {
     n++;
-    const cells = Object.fromEntries([...found!.columns].map(([col, k]) => [k, row[col] ?? null])) as Partial<Record<FormColumn, Cell>>;
+    const cells = cellsOf(row, found!.columns);
     const { value, blank: isBlank, issues: bad } = formValueFromRow(cells, elements);
     if (isBlank) {
       blank++;
