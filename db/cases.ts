@@ -1,7 +1,7 @@
 // The case register's storage: cases (soft-deleted), their key populations and dated events.
 // Every write is one transaction with its audit entries; no names are ever stored.
 import { stmt, type Db } from './connection.js';
-import { changeWithAudit, type Change } from './audit.js';
+import { changeWithAudit, recordEach, type Change } from './audit.js';
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
 import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
@@ -103,13 +103,18 @@ type Record_ = (c: Omit<Change, 'actor'>) => void;
 function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, events: readonly EventInput[], at: string, entry: object): number {
   const id = insertCaseRow(db, orgUnitId, c, at);
   record({ action: 'create', entity: 'case', entityId: id, newValue: entry });
+  insertEvents(db, record, id, c, events, at);
+  return id;
+}
+
+/** A new case's events, each checked against the case and audited. */
+function insertEvents(db: Db, record: Record_, id: number, c: CaseInput, events: readonly EventInput[], at: string) {
   events.forEach((e, i) => {
     const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
     if (issues.length) fail('invalid_input', undefined, issues);
     insertEvent(db, record, id, e, at);
   });
   if (events.some((e) => e.kind === 'outcome')) refreshOutcome(db, id);
-  return id;
 }
 
 /**
@@ -124,11 +129,18 @@ export function importCases(
   const at = now.toISOString();
   return changeWithAudit(db, actor, (record) => {
     let n = 0;
-    for (const c of cases) {
-      // The case row holds what the file said; its entry says where it came from (file and row).
-      insertCase(db, record, orgUnitId, c.input, c.events, at, { importedFrom: file, row: c.row });
+    // The case row holds what the file said; its entry says where it came from (file and row).
+    // Key populations and these entries go in after the loop, each kind in one statement.
+    // The events follow, so a case's history lists its creation before its events, as when typed.
+    const created: [number, { importedFrom: string; row: number }][] = [];
+    const kps: [number, string][] = [];
+    for (const c of cases) created.push([insertCaseRow(db, orgUnitId, c.input, at, kps), { importedFrom: file, row: c.row }]);
+    recordEach(db, { actor, action: 'create', entity: 'case' }, created, now);
+    if (kps.length) stmt(db, 'INSERT INTO case_key_population (case_id, key_population) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(kps));
+    cases.forEach((c, i) => {
+      insertEvents(db, record, created[i]![0], c.input, c.events, at);
       n += c.events.length;
-    }
+    });
     const touched = new Set<number>();
     for (const e of events) {
       const target = row(db, e.caseId);
@@ -144,14 +156,18 @@ export function importCases(
   });
 }
 
-/** The case row and its key populations (a new case: no clearing, no second write of the row). */
-function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string): number {
+/**
+ * The case row and its key populations (a new case: no clearing, no second write of the row).
+ * Given `later`, the key populations are added to it for the caller to insert all at once.
+ */
+function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, later?: [number, string][]): number {
   const id = Number(
     stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
            infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
   );
-  insertKeyPopulations(db, id, c.keyPopulations);
+  if (!later) insertKeyPopulations(db, id, c.keyPopulations);
+  else for (const kp of c.keyPopulations.length === 1 ? c.keyPopulations : new Set(c.keyPopulations)) later.push([id, kp]);
   return id;
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changeWithAudit, recentAudit, recordChange } from '../../db/audit.js';
+import { changeWithAudit, recentAudit, recordChange, recordEach } from '../../db/audit.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { getSetting, setSetting } from '../../db/settings.js';
@@ -33,6 +33,22 @@ describe('audit log', () => {
     const db = newDb();
     expect(() => recordChange(db, { actor: 'x', action: 'update', entity: 'setting' })).toThrow(/inside the transaction/);
     db.close();
+  });
+
+  it('writes many entries in one statement exactly as one by one, in order', () => {
+    const a = newDb();
+    const b = createDeskDatabase(join(tempDir(), 'b.sqlite'), () => {});
+    const now = new Date('2026-03-01T10:00:00Z');
+    const entries = [[7, { importedFrom: 'рег "1".csv', row: 2 }], ['7/3', { kind: 'cd4', cd4: 350 }], [12, null], [13, 'текст\nс переводом']] as const;
+    const base = { actor: 'Айгуль', action: 'create', entity: 'case' } as const;
+    a.transaction(() => recordEach(a, base, entries, now))();
+    b.transaction(() => entries.forEach(([entityId, newValue]) => recordChange(b, { ...base, entityId, newValue }, now)))();
+    const rows = (db: typeof a) => db.prepare('SELECT at, actor, action, entity, entity_id, old_value, new_value FROM audit_log WHERE action = ? ORDER BY id').all('create');
+    expect(rows(a)).toEqual(rows(b));
+    expect(rows(a)).toHaveLength(4);
+    expect(() => recordEach(a, base, entries, now)).toThrow(/inside the transaction/);
+    a.close();
+    b.close();
   });
 
   it('rolls back the change and its entry together', () => {

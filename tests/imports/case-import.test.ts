@@ -128,7 +128,7 @@ describe('importing the case register', () => {
     expect(wb.getWorksheet('Случаи')!.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Коды'!$A$2:$A$4"] });
   }, 240_000);
 
-  it('loads hundreds of rows a hundred to a statement, each case with its own key populations and audit entry', async () => {
+  it('loads hundreds of rows, each case with its own key populations and audit entry naming its row', async () => {
     const s = centreSession();
     const dir = tempDir();
     const L = 'АБВГДЕЖЗИКЛМНОПРСТУФ';
@@ -173,5 +173,11 @@ describe('importing the case register', () => {
       return d.ok ? d.value.events.map((e) => e.kind) : null;
     };
     expect([eventsOf('E-1'), eventsOf('E-2'), eventsOf('E-3')]).toEqual([['cd4', 'art_start'], [], ['cd4']]);
+    // The case's history, newest first, ends with its creation from the file's row, as when typed.
+    const l = dispatch(s, 'cases.list', { search: 'E-1' }, silentLogger);
+    const history = dispatch(s, 'cases.audit', { id: l.ok ? l.value.rows[0]!.id : 0 }, silentLogger);
+    expect(history.ok && history.value.map((e) => [e.action, e.entity, e.newValue && 'kind' in (e.newValue as object) ? (e.newValue as { kind: string }).kind : e.newValue])).toEqual([
+      ['create', 'case_event', 'art_start'], ['create', 'case_event', 'cd4'], ['create', 'case', { importedFrom: 'register.xlsx', row: 2 }],
+    ]);
   });
 });
