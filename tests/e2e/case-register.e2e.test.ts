@@ -16,7 +16,11 @@ async function pick(page: Page, text: string) {
   } catch (e) {
     // Say where the keys went, for whoever reads the failure.
     await screenshot(page, `pick-failure-${Date.now()}`);
-    const where = await page.evaluate(() => ({ id: document.activeElement?.id, tag: document.activeElement?.tagName, value: (document.activeElement as HTMLInputElement | null)?.value }));
+    // What the page held: the focused element, whether the page had focus, every input's value.
+    const where = await page.evaluate(() => ({
+      id: document.activeElement?.id, tag: document.activeElement?.tagName, value: (document.activeElement as HTMLInputElement | null)?.value, pageFocused: document.hasFocus(),
+      inputs: Array.from(document.querySelectorAll('input'), (i) => `${i.id || i.name}=${i.type === 'checkbox' ? i.checked : i.value}`).join(' '),
+    }));
     throw new Error(`no option for "${text}"; focus on ${JSON.stringify(where)}: ${String(e)}`);
   }
   await page.keyboard.press('Enter');
