@@ -6,19 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-
-async function peakDuring(work) {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return { ms: performance.now() - t, mb: (Math.max(peak, process.memoryUsage().rss) - base) / 1e6 };
-}
+import { peakDuring } from './bench-memory.mjs';
 
 export async function benchExports(load, { rows = 100_000 } = {}) {
   const { DeskSession } = await load('electron/service/session.js');

@@ -1,10 +1,15 @@
-// Import figures for `npm run bench`: a register file of N case rows checked (preview) and loaded
-// (confirm) through the contract, against a bare prepared-insert loop of the same rows in one
+// Import figures for `npm run bench`: a register file of N case rows, as CSV and as .xlsx, checked
+// (preview) and loaded (confirm) through the contract, against a bare prepared-insert loop of the same rows in one
 // transaction, in the same run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { peakDuring } from './bench-memory.mjs';
+import { ROOT } from './setup.mjs';
 
 const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
 const uic = (i) => `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
@@ -40,25 +45,45 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
     const bareMs = performance.now() - t;
     bare.close();
 
-    const s = new DeskSession({ dataDir: join(dir, 'app'), appVersion: 'bench', logger: silentLogger });
-    dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
-    t = performance.now();
-    const mem0 = process.memoryUsage().rss;
-    const preview = await dispatchAsync(s, 'imports.preview', { fileName: 'register.csv', contentBase64: Buffer.from(csv).toString('base64') }, silentLogger);
-    const previewMs = performance.now() - t;
-    if (!preview.ok || preview.value.accepted.cases !== rows) throw new Error(`import preview: ${JSON.stringify(preview.ok ? preview.value.rejected.slice(0, 3) : preview.error)}`);
-    t = performance.now();
-    const done = dispatch(s, 'imports.confirm', { importId: preview.value.importId }, silentLogger);
-    const confirmMs = performance.now() - t;
-    const memMb = (process.memoryUsage().rss - mem0) / 1e6;
-    if (!done.ok) throw new Error('import confirm failed');
-    s.dispose();
     const rate = (ms) => Math.round(rows / (ms / 1000)).toLocaleString('en');
-    console.log(`\nimport: ${rows.toLocaleString('en')} case rows from a CSV file`);
+    console.log(`\nimport: ${rows.toLocaleString('en')} case rows`);
     console.log(`  baseline, bare prepared inserts, one transaction   ${rate(bareMs)} rows/s`);
-    console.log(`  check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; RSS +${memMb.toFixed(0)} MB)`);
-    console.log(`  load alone (one audited transaction)               ${rate(confirmMs)} rows/s  (${((bareMs / confirmMs) * 100).toFixed(0)}% of the baseline)`);
+    // The same rows as a CSV file and as a workbook (dates as real dates), each into a new register.
+    const header = csv.slice(0, csv.indexOf('\n')).split(',');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('cases');
+    sheet.addRow(header);
+    for (const c of cases) sheet.addRow([c.no, c.uic, c.sex, c.year, c.cit, c.mt, c.ls, c.kp, 'heterosexual', 'RUS', new Date(`${c.dx}T00:00:00Z`), 'KAZ']);
+    writeFileSync(join(dir, 'register.csv'), csv);
+    await book.xlsx.writeFile(join(dir, 'register.xlsx'));
+    for (const fileName of ['register.csv', 'register.xlsx']) {
+      // Each file in its own process, so one file's memory does not hide the other's.
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), join(dir, fileName), String(rows)], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`import of ${fileName}: ${child.stderr}`);
+      const { previewMs, confirmMs, peakMb } = JSON.parse(child.stdout);
+      console.log(`  ${fileName.padEnd(14)} check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; peak RSS +${peakMb.toFixed(0)} MB while checking)`);
+      console.log(`  ${fileName.padEnd(14)} load alone (one audited transaction)               ${rate(confirmMs)} rows/s  (${((bareMs / confirmMs) * 100).toFixed(0)}% of the baseline)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One file checked and loaded into a new register, in this process: `node bench-imports.mjs FILE ROWS`. */
+async function importOne(file, rows) {
+  const load = (p) => import(join(ROOT, 'dist', 'node', p));
+  const { DeskSession } = await load('electron/service/session.js');
+  const { dispatch, dispatchAsync } = await load('electron/service/dispatch.js');
+  const { silentLogger } = await load('electron/service/log.js');
+  const s = new DeskSession({ dataDir: `${file}.app`, appVersion: 'bench', logger: silentLogger });
+  dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
+  const check = await peakDuring(() => dispatchAsync(s, 'imports.preview', { fileName: basename(file), contentBase64: readFileSync(file).toString('base64') }, silentLogger));
+  const preview = check.value;
+  if (!preview.ok || preview.value.accepted.cases !== rows) throw new Error(`import preview: ${JSON.stringify(preview.ok ? preview.value.rejected.slice(0, 3) : preview.error)}`);
+  const confirm = await peakDuring(() => dispatch(s, 'imports.confirm', { importId: preview.value.importId }, silentLogger));
+  if (!confirm.value.ok) throw new Error('import confirm failed');
+  s.dispose();
+  process.stdout.write(JSON.stringify({ previewMs: check.ms, confirmMs: confirm.ms, peakMb: check.mb }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await importOne(process.argv[2], Number(process.argv[3]));
