@@ -15,18 +15,58 @@ export function headerRow(ws: ExcelJS.Worksheet, labels: string[]): void {
   ws.pageSetup.printTitlesRow = `${row.number}:${row.number}`;
 }
 
-/** Widths from the longest text in each column (header lines wrap, so they count less). */
-export function fitAndPrint(ws: ExcelJS.Worksheet): void {
-  ws.columns.forEach((col) => {
+/** A header wraps onto two lines or more, but never inside a word. */
+const headerWidth = (text: string) => Math.max(text.length / 2, ...text.split(/\s+/).map((w) => w.length));
+
+/**
+ * Widths from the longest text in each column (header lines wrap, so they count less), or as
+ * `fixed` gives them by column number; then row heights for the wrapped text.
+ */
+export function fitAndPrint(ws: ExcelJS.Worksheet, fixed: Record<number, number> = {}): void {
+  ws.columns.forEach((col, i) => {
     let width = 8;
     col.eachCell?.({ includeEmpty: false }, (cell) => {
       const text = cell.numFmt === PERCENT_FORMAT ? '100.0%' : String(cell.text ?? '');
-      width = Math.max(width, Math.min(60, (cell.font?.bold ? text.length / 2 : text.length) + 2));
+      width = Math.max(width, Math.min(60, (cell.font?.bold ? headerWidth(text) : text.length) + 2));
     });
-    col.width = width;
+    col.width = fixed[i + 1] ?? width;
   });
+  fitRowHeights(ws);
   ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
   ws.headerFooter = { oddFooter: '&P / &N' };
+}
+
+const LINE_HEIGHT = 15; // points, for the default 11-point font
+
+/** Lines a text takes when wrapped at word boundaries into `chars` characters. */
+export function wrappedLines(text: string, chars: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = Infinity;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (used + 1 + word.length > chars) (lines += Math.ceil(word.length / chars), (used = word.length % chars || chars));
+      else used += 1 + word.length;
+    }
+    if (used === Infinity) lines += 1; // an empty line
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * Rows with wrapped text get the height of their longest cell: Excel works it out on opening,
+ * LibreOffice does not, and prints the lines over the next rows. Bold text is wider, and the
+ * estimate errs towards a line too many.
+ */
+export function fitRowHeights(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) => {
+    let lines = 1;
+    row.eachCell((cell) => {
+      if (!cell.alignment?.wrapText) return;
+      const width = ws.getColumn(cell.col).width ?? 8;
+      lines = Math.max(lines, wrappedLines(String(cell.text ?? ''), Math.max(1, Math.floor((cell.font?.bold ? width / 1.15 : width) - 1))));
+    });
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+  });
 }
 
 /** A count, or the hidden mark. */

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.js';
 import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
-import { countCell, COUNT_FORMAT, fitAndPrint, headerRow, PERCENT_FORMAT } from '../exports/sheet-format.js';
+import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT } from '../exports/sheet-format.js';
 
 export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
 
@@ -42,7 +42,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(Math.round(v * 1000) / 1000));
     };
     put(4, c.current?.value, c.current?.text === 'no_data');
-    if (c.current?.low !== null && c.current?.low !== undefined) row.getCell(5).value = `${c.current.low}–${c.current.high ?? ''}`;
+    if (c.current?.low !== null && c.current?.low !== undefined) (row.getCell(5).value = `${c.current.low}–${c.current.high ?? ''}`), (row.getCell(5).alignment = { horizontal: 'center' });
     put(6, c.previous?.value, c.previous?.text === 'no_data');
     if (c.change) {
       put(7, c.change.diff, false);
@@ -66,16 +66,15 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     ctx.addRow([title]).font = { bold: true };
     list.forEach((text, i) => (ctx.addRow([`${i + 1}. ${text}`]).font = { size: 9 }));
   }
-  fitAndPrint(ctx);
-  ctx.getColumn(1).width = 46; // the long lines under the table run on across the empty cells
-  for (const col of [4, 5, 6, 7, 8, 9, 10]) ctx.getColumn(col).width = 13;
+  // Column A fixed: the long lines under the table run on across the empty cells.
+  fitAndPrint(ctx, { 1: 46, 4: 13, 5: 13, 6: 13, 7: 13, 8: 13, 9: 13, 10: 13 });
   ctx.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
 
   const textSheet = (section: TextSection, name: string) => {
     const ws = wb.addWorksheet(name);
     title(ws, t(`factsheet.sections.${section}`));
     for (const line of (sheet.texts[section] ?? '').split('\n').filter((l) => l.trim())) ws.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
-    ws.getColumn(1).width = 120;
+    ws.getColumn(1).width = 75; // within an A4 portrait page even in a wide fallback font: LibreOffice does not shrink this sheet to fit
     fitPage(ws);
     return ws;
   };
@@ -165,6 +164,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const last = wb.worksheets[wb.worksheets.length - 1]!;
   last.addRow([]);
   last.addRow([t('factsheet.generated', { at: d.generatedAt.toISOString().slice(0, 16).replace('T', ' ') })]).font = { italic: true, size: 9 };
+  for (const ws of wb.worksheets.slice(1)) fitRowHeights(ws); // the text sections, at their final widths
   return wb;
 }
 
