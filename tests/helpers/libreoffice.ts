@@ -27,3 +27,11 @@ export function csvToXlsx(csv: string): string {
   execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', out, csv], { timeout: 180_000, stdio: 'pipe' });
   return join(out, `${basename(csv, '.csv')}.xlsx`);
 }
+
+/** A workbook opened and saved again by LibreOffice (its own zip layout: worksheets before shared strings). */
+export function resaveXlsx(xlsx: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
+  const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, xlsx], { timeout: 180_000, stdio: 'pipe' });
+  return join(out, basename(xlsx));
+}

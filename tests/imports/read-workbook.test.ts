@@ -1,0 +1,117 @@
+// Reading a workbook the user picked: every sheet by name, row numbers as the user sees them,
+// values as typed (dates as dates, a formula as its result), streamed row by row, and never a
+// copy of the rows in the system's temp folder.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readSheets } from '../../electron/service/imports/read-file.js';
+import { asciiXml, streamableXlsx } from '../../electron/service/imports/streamable-xlsx.js';
+import { resaveXlsx } from '../helpers/libreoffice.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+// exceljs's streaming reader copies a worksheet to a temp file through this module when the
+// parts it needs come later in the zip.
+const tmp = createRequire(import.meta.url)('tmp') as { file: (...args: unknown[]) => unknown };
+afterEach(() => vi.restoreAllMocks());
+
+async function twoSheets(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const cases = wb.addWorksheet('Случаи');
+  cases.addRow(['Номер', 'CD4', 'Дата']);
+  cases.addRow(['Д-1', 350, new Date(Date.UTC(2017, 2, 1))]);
+  cases.addRow([]); // a blank row: the next one is still row 4
+  cases.getCell('A4').value = 'Д-2';
+  cases.getCell('B4').value = { formula: 'B2*2', result: 700 };
+  cases.getCell('C4').value = 'неизвестно';
+  const events = wb.addWorksheet('События');
+  events.addRow(['Номер', 'Событие']);
+  events.addRow(['Д-1', 'cd4']);
+  const file = join(tempDir(), 'two.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const expected = [
+  { name: 'Случаи', header: ['Номер', 'CD4', 'Дата'], body: [['Д-1', 350, new Date(Date.UTC(2017, 2, 1))], [], ['Д-2', 700, 'неизвестно']] },
+  { name: 'События', header: ['Номер', 'Событие'], body: [['Д-1', 'cd4']] },
+];
+const asArrays = async (bytes: Buffer) => (await readSheets('file.xlsx', bytes)).map((s) => ({ name: s.name, header: s.header, body: [...s.body] }));
+
+describe('reading a workbook', () => {
+  it('reads every sheet LibreOffice saved, by name, keeping row numbers, with no temp file', async () => {
+    const bytes = readFileSync(resaveXlsx(await twoSheets()));
+    // LibreOffice writes a worksheet before the shared strings it uses: the case the reordering is for.
+    expect(bytes.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(bytes.indexOf('xl/sharedStrings.xml'));
+    const temp = vi.spyOn(tmp, 'file');
+    expect(await asArrays(bytes)).toEqual(expected);
+    expect(temp).not.toHaveBeenCalled();
+  }, 240_000);
+
+  it('reads the same from a zip whose sizes follow the data (streamed zip writers)', async () => {
+    const original = readFileSync(await twoSheets());
+    const streamed = await (await JSZip.loadAsync(original)).generateAsync({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' });
+    expect(streamed.readUInt16LE(6) & 0x08).toBe(8); // the first local header says "sizes after the data"
+    expect(await asArrays(streamed)).toEqual(expected);
+  });
+
+  it('puts worksheets after every other part, each part the same text in ASCII', async () => {
+    const original = readFileSync(resaveXlsx(await twoSheets()));
+    const moved = streamableXlsx(original);
+    const zip = await JSZip.loadAsync(original);
+    // The records front to back, found by their signature (a copied record may keep its sizes after its data).
+    const cd = moved.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const starts = [...moved.subarray(0, cd).toString('latin1').matchAll(/PK\x03\x04/g)].map((m) => m.index!);
+    const names: string[] = [];
+    for (const [i, at] of starts.entries()) {
+      const nameLength = moved.readUInt16LE(at + 26);
+      const name = moved.toString('utf8', at + 30, at + 30 + nameLength);
+      const text = await zip.file(name)!.async('string');
+      if (moved.readUInt16LE(at + 8) === 0) {
+        // Rewritten: stored, in ASCII, the same text.
+        const content = moved.subarray(at + 30 + nameLength, at + 30 + nameLength + moved.readUInt32LE(at + 18));
+        expect(content.every((b) => b < 0x80), name).toBe(true);
+        expect(content.toString('latin1'), name).toBe(asciiXml(text));
+      } else {
+        // Copied as it was: only a part that is ASCII already.
+        expect(original.indexOf(moved.subarray(at, starts[i + 1] ?? cd)), name).toBeGreaterThanOrEqual(0);
+        expect(asciiXml(text), name).toBe(text);
+      }
+      names.push(name);
+    }
+    expect(names.length).toBe(Object.keys(zip.files).length);
+    expect(names.slice(-2)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect(names.indexOf('xl/sharedStrings.xml')).toBeLessThan(names.indexOf('xl/worksheets/sheet1.xml'));
+    expect(asciiXml('<t a="Ж">ё 😀 &amp;</t>')).toBe('<t a="&#1046;">&#1105; &#128512; &amp;</t>');
+  }, 240_000);
+
+  it('reads every Cyrillic letter of a large register right, wherever the chunks of the file end', async () => {
+    const L = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ';
+    const code = (i: number) => `${L[i % 29]}${L[Math.floor(i / 29) % 29]}${L[Math.floor(i / 841) % 29]}ё${i}`;
+    // Text in shared strings (as Excel writes it), and in the worksheet itself (as our line list does).
+    const inlineFile = join(tempDir(), 'inline.xlsx');
+    const shared = new ExcelJS.Workbook();
+    const inline = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: inlineFile, useSharedStrings: false });
+    for (const wb of [shared, inline]) {
+      const ws = wb.addWorksheet('Регистр');
+      ws.addRow(['Номер', 'УИК']).commit();
+      for (let i = 0; i < 20_000; i++) ws.addRow([`Д-${i}`, code(i)]).commit();
+    }
+    await inline.commit();
+    for (const bytes of [Buffer.from(await shared.xlsx.writeBuffer()), readFileSync(inlineFile)]) {
+      const [sheet] = await readSheets('big.xlsx', bytes);
+      const wrong = [...sheet!.body].flatMap((r, i) => (r[0] === `Д-${i}` && r[1] === code(i) ? [] : [`row ${i + 2}: ${JSON.stringify(r)}`]));
+      expect(wrong).toEqual([]);
+    }
+  }, 60_000);
+
+  it('refuses a cut-off workbook as broken', async () => {
+    const bytes = readFileSync(await twoSheets());
+    const cut = join(tempDir(), 'cut.xlsx');
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(readSheets('cut.xlsx', readFileSync(cut))).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+  });
+});
