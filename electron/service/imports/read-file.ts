@@ -38,24 +38,25 @@ export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet
  * took +640 MB that way), with empty rows kept as empty, so row numbers are the user's.
  */
 async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks(streamableXlsx(bytes), 64 * 1024)), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets: Sheet[] = [];
-  for await (const ws of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-    const rows: Cell[][] = [];
-    for await (const row of ws) {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = plain(cell.value)));
-      rows[row.number - 1] = Array.from(cells, (c) => c ?? null);
+  const input = Readable.from(streamableXlsx(bytes));
+  // The reader does not hear of an error in its input (a part that does not inflate): that ends it here.
+  const broken = new Promise<never>((_, reject) => input.once('error', reject));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const read = async () => {
+    const sheets: Sheet[] = [];
+    for await (const ws of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
+      const rows: Cell[][] = [];
+      for await (const row of ws) {
+        const cells: Cell[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = plain(cell.value)));
+        rows[row.number - 1] = Array.from(cells, (c) => c ?? null);
+      }
+      const all = Array.from(rows, (r) => r ?? []);
+      sheets.push({ name: ws.name, header: all[0] ?? [], body: all.slice(1) });
     }
-    const all = Array.from(rows, (r) => r ?? []);
-    sheets.push({ name: ws.name, header: all[0] ?? [], body: all.slice(1) });
-  }
-  return sheets;
-}
-
-/** The reader parses each chunk it is given in one go: small chunks keep that step's memory small. */
-function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    return sheets;
+  };
+  return Promise.race([read(), broken]);
 }
 
 /** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values. */

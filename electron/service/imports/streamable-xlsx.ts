@@ -1,22 +1,25 @@
 // An .xlsx file rearranged for exceljs's streaming reader, which reads it a row at a time instead
 // of building the whole workbook in memory. Two faults of that reader are worked around here:
-// - its XML step decodes each 16 KB chunk on its own, so a Cyrillic letter cut in two at a chunk
-//   boundary becomes "��" (exceljs issues #2084, #2316; about one row in 2,000 of a Russian
-//   register): every XML part is rewritten as plain ASCII, other characters as &#NNNN; references;
+// - its XML step decodes each chunk it is handed on its own, so a Cyrillic letter cut in two at
+//   a chunk boundary becomes "��" (exceljs issues #2084, #2316; about one row in 2,000 of a
+//   Russian register). XML parts are handed over stored, not compressed, in chunks that end
+//   between characters; the reader's zip step passes chunks on as it gets them, cut only where a
+//   part ends;
 // - it needs the shared strings, styles and workbook parts before a worksheet, which Excel and
 //   LibreOffice write later, and copies each worksheet meanwhile to the system's temp folder: a
 //   register of people at risk must not land there. Worksheets go last, in sheet order.
-// The result only ever lives in memory and is read front to back: rewritten parts are stored
-// uncompressed with no checksum (parts already in ASCII are copied as they are), and the original central directory (offsets now stale) ends it.
-import { isAscii } from 'node:buffer';
-import { inflateRawSync } from 'node:zlib';
+// The stream is only ever read front to back, in memory: stored parts carry no checksum, other
+// parts are copied as they are, and the original central directory (offsets now stale) ends it.
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 const DESCRIPTOR = 0x08074b50;
+const CHUNK = 64 * 1024;
 
-type Entry = { name: string; flags: number; method: number; header: number; data: number; compressed: number; end: number };
+type Entry = { name: string; flags: number; method: number; header: number; data: number; compressed: number; size: number; end: number };
 
 function endRecord(zip: Buffer): number {
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) if (zip.readUInt32LE(i) === END) return i;
@@ -34,9 +37,10 @@ function entries(zip: Buffer): { list: Entry[]; directoryStart: number } {
     if (zip.readUInt32LE(p) !== CENTRAL) throw new Error('broken central directory');
     const flags = zip.readUInt16LE(p + 8);
     const method = zip.readUInt16LE(p + 10);
+    const compressed = zip.readUInt32LE(p + 20);
+    const size = zip.readUInt32LE(p + 24);
     const nameLength = zip.readUInt16LE(p + 28);
     const header = zip.readUInt32LE(p + 42);
-    const compressed = zip.readUInt32LE(p + 20);
     const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
     p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
     if (zip.readUInt32LE(header) !== LOCAL) throw new Error('broken local header');
@@ -45,16 +49,14 @@ function entries(zip: Buffer): { list: Entry[]; directoryStart: number } {
     // Sizes written after the data (flag bit 3): crc and two sizes, with or without a signature.
     if (flags & 0x08) end += zip.readUInt32LE(end) === DESCRIPTOR ? 16 : 12;
     if (end > directoryStart) throw new Error('entry runs into the central directory');
-    list.push({ name, flags, method, header, data, compressed, end });
+    if (method !== 0 && method !== 8) throw new Error(`unsupported compression ${method}`);
+    list.push({ name, flags, method, header, data, compressed, size, end });
   }
   return { list, directoryStart };
 }
 
-/** XML text with every character outside ASCII as a numeric character reference. */
-export const asciiXml = (xml: string) => xml.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
-
-/** A stored (uncompressed) local record of `content`, sizes in its header. */
-function storedRecord(zip: Buffer, e: Entry, content: Buffer): Buffer {
+/** A local header for `e` stored uncompressed, its size in the header. */
+function storedHeader(zip: Buffer, e: Entry): Buffer {
   const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
   const header = Buffer.alloc(30);
   header.writeUInt32LE(LOCAL, 0);
@@ -63,30 +65,81 @@ function storedRecord(zip: Buffer, e: Entry, content: Buffer): Buffer {
   header.writeUInt16LE(0, 8); // stored
   zip.copy(header, 10, e.header + 10, e.header + 14); // time and date
   header.writeUInt32LE(0, 14); // no checksum: see above
-  header.writeUInt32LE(content.length, 18);
-  header.writeUInt32LE(content.length, 22);
+  header.writeUInt32LE(e.size, 18);
+  header.writeUInt32LE(e.size, 22);
   header.writeUInt16LE(name.length, 26);
   header.writeUInt16LE(0, 28);
-  return Buffer.concat([header, name, content]);
+  return Buffer.concat([header, name]);
 }
 
-function xmlPart(zip: Buffer, e: Entry): Buffer {
+/** Where `b` can be cut so that no UTF-8 character is split: its length, or the start of an unfinished last character. */
+export function wholeCharacters(b: Buffer): number {
+  let k = b.length - 1;
+  while (k >= 0 && b.length - k <= 4 && (b[k]! & 0xc0) === 0x80) k--; // continuation bytes
+  if (k < 0 || b[k]! < 0x80) return b.length;
+  const needs = b[k]! >= 0xf0 ? 4 : b[k]! >= 0xe0 ? 3 : 2;
+  return b.length - k >= needs ? b.length : k;
+}
+
+/** A part's text in chunks that end between characters. */
+async function* xmlChunks(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
   const raw = zip.subarray(e.data, e.data + e.compressed);
-  const xml = e.method === 8 ? inflateRawSync(raw) : e.method === 0 ? raw : null;
-  if (!xml) throw new Error(`unsupported compression ${e.method}`);
-  // A part already in ASCII (a worksheet whose text is all in the shared strings) stays as it is.
-  if (isAscii(xml)) return zip.subarray(e.header, e.end);
-  return storedRecord(zip, e, Buffer.from(asciiXml(xml.toString('utf8')), 'latin1'));
+  const source = e.method === 8 ? Readable.from([raw], { objectMode: false }).pipe(createInflateRaw({ chunkSize: CHUNK })) : Readable.from(sliced(raw));
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = wholeCharacters(b);
+    if (cut) yield b.subarray(0, cut);
+    carry = b.subarray(cut);
+  }
+  if (carry.length) yield carry; // a broken last character stays broken, as in the file
+}
+
+function* sliced(b: Buffer): Generator<Buffer> {
+  for (let i = 0; i < b.length; i += CHUNK) yield b.subarray(i, i + CHUNK);
 }
 
 const isXml = (name: string) => /\.(xml|rels)$/.test(name);
 const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
 const sheetNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)![1]);
 
-/** The workbook as the streaming reader reads it right: XML parts as ASCII, worksheets last. */
-export function streamableXlsx(zip: Buffer): Buffer {
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+
+/** A stored entry made here: an empty shared-strings part for a workbook that has none. */
+function emptySharedStrings(): Buffer {
+  const name = Buffer.from(SHARED_STRINGS);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(LOCAL, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(NO_SHARED_STRINGS.length, 18);
+  header.writeUInt32LE(NO_SHARED_STRINGS.length, 22);
+  header.writeUInt16LE(name.length, 26);
+  return Buffer.concat([header, name, NO_SHARED_STRINGS]);
+}
+
+/**
+ * The workbook as the streaming reader reads it right: XML parts stored and cut between
+ * characters, worksheets last. The zip's directory is read here, so a broken file fails at the
+ * call, not halfway through the stream.
+ */
+export function streamableXlsx(zip: Buffer): AsyncGenerator<Buffer> {
   const { list, directoryStart } = entries(zip);
   const sheets = list.filter((e) => isWorksheet(e.name)).sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
-  const ordered = [...list.filter((e) => !isWorksheet(e.name)), ...sheets];
-  return Buffer.concat([...ordered.map((e) => (isXml(e.name) ? xmlPart(zip, e) : zip.subarray(e.header, e.end))), zip.subarray(directoryStart)]);
+  return (async function* () {
+    for (const e of list.filter((x) => !isWorksheet(x.name))) {
+      if (isXml(e.name)) yield* xmlPart(zip, e);
+      else yield* sliced(zip.subarray(e.header, e.end));
+    }
+    // Text typed into the cells themselves (no shared strings, as our line list writes it): the
+    // reader still waits for a shared-strings part before reading a worksheet, so it gets one.
+    if (!list.some((e) => e.name === SHARED_STRINGS)) yield emptySharedStrings();
+    for (const e of sheets) yield* xmlPart(zip, e);
+    yield zip.subarray(directoryStart);
+  })();
+}
+
+async function* xmlPart(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
+  yield storedHeader(zip, e);
+  yield* xmlChunks(zip, e);
 }
