@@ -55,20 +55,16 @@ function entries(zip: Buffer): { list: Entry[]; directoryStart: number } {
   return { list, directoryStart };
 }
 
-/** A local header for `e` stored uncompressed, its size in the header. */
-function storedHeader(zip: Buffer, e: Entry): Buffer {
-  const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
+/** A local header of a stored (uncompressed) entry, its size in the header and no checksum (see above). */
+function storedHeader(name: Buffer, size: number, flags = 0, timeAndDate: Buffer = Buffer.alloc(4)): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(LOCAL, 0);
   header.writeUInt16LE(20, 4); // version needed: 2.0
-  header.writeUInt16LE(e.flags & 0x0800, 6); // keeps "name is UTF-8"; sizes are here, not after
-  header.writeUInt16LE(0, 8); // stored
-  zip.copy(header, 10, e.header + 10, e.header + 14); // time and date
-  header.writeUInt32LE(0, 14); // no checksum: see above
-  header.writeUInt32LE(e.size, 18);
-  header.writeUInt32LE(e.size, 22);
+  header.writeUInt16LE(flags & 0x0800, 6); // keeps "name is UTF-8"; sizes are here, not after the data
+  timeAndDate.copy(header, 10);
+  header.writeUInt32LE(size, 18);
+  header.writeUInt32LE(size, 22);
   header.writeUInt16LE(name.length, 26);
-  header.writeUInt16LE(0, 28);
   return Buffer.concat([header, name]);
 }
 
@@ -106,17 +102,8 @@ const sheetNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)![1]);
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
 
-/** A stored entry made here: an empty shared-strings part for a workbook that has none. */
-function emptySharedStrings(): Buffer {
-  const name = Buffer.from(SHARED_STRINGS);
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt32LE(NO_SHARED_STRINGS.length, 18);
-  header.writeUInt32LE(NO_SHARED_STRINGS.length, 22);
-  header.writeUInt16LE(name.length, 26);
-  return Buffer.concat([header, name, NO_SHARED_STRINGS]);
-}
+/** An empty shared-strings part, for a workbook that has none. */
+const emptySharedStrings = () => Buffer.concat([storedHeader(Buffer.from(SHARED_STRINGS), NO_SHARED_STRINGS.length), NO_SHARED_STRINGS]);
 
 /**
  * The workbook as the streaming reader reads it right: XML parts stored and cut between
@@ -140,6 +127,7 @@ export function streamableXlsx(zip: Buffer): AsyncGenerator<Buffer> {
 }
 
 async function* xmlPart(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
-  yield storedHeader(zip, e);
+  const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
+  yield storedHeader(name, e.size, e.flags, zip.subarray(e.header + 10, e.header + 14));
   yield* xmlChunks(zip, e);
 }
