@@ -1,6 +1,6 @@
 // Import figures for `npm run bench`: a register file of N case rows, as CSV and as .xlsx, checked
-// (preview) and loaded (confirm) through the contract, against a bare prepared-insert loop of the same rows in one
-// transaction, in the same run.
+// (preview) and loaded (confirm) through the contract, against a bare prepared-insert loop of the
+// same rows in one transaction, in the same run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,6 @@ const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
 const uic = (i) => `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
 
 export async function benchImports(load, { rows = 100_000 } = {}) {
-  const { DeskSession } = await load('electron/service/session.js');
-  const { dispatch, dispatchAsync } = await load('electron/service/dispatch.js');
-  const { silentLogger } = await load('electron/service/log.js');
   const { createDeskDatabase } = await load('db/open.js');
   const { ensureFacility } = await load('db/org-units.js');
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-import-'));
