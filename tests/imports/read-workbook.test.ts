@@ -109,6 +109,27 @@ describe('reading a workbook', () => {
     expect(temp).not.toHaveBeenCalled(); // a workbook without shared strings made the reader wait on a temp file
   }, 60_000);
 
+  it('reads past what a real register file also holds: a logo, a comment, a link, merged cells, a hidden sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Регистр');
+    ws.addRow(['Номер', 'Ссылка', 'Примечание']);
+    ws.addRow(['Д-1', { text: 'протокол', hyperlink: 'https://example.org/p' }, 'см. ниже']);
+    ws.getCell('C2').note = 'проверить дату';
+    ws.addRow(['Д-2', 'объединено', null]);
+    ws.mergeCells('B3:C3');
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'E1:F3');
+    wb.addWorksheet('Коды', { state: 'hidden' }).addRow(['м', 'ж']);
+    const file = join(tempDir(), 'rich.xlsx');
+    await wb.xlsx.writeFile(file);
+    const bytes = readFileSync(resaveXlsx(file));
+    expect(bytes.indexOf('xl/media/')).toBeGreaterThan(0); // the logo: a part copied as it is, not XML
+    expect(await asArrays(bytes)).toEqual([
+      { name: 'Регистр', header: ['Номер', 'Ссылка', 'Примечание'], body: [['Д-1', 'протокол', 'см. ниже'], ['Д-2', 'объединено', null]] },
+      { name: 'Коды', header: ['м', 'ж'], body: [] },
+    ]);
+  }, 240_000);
+
   it('refuses a workbook whose worksheet does not inflate as broken, instead of waiting for ever', async () => {
     const bytes = readFileSync(await twoSheets());
     const at = bytes.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length; // its data follows the name
