@@ -7,9 +7,8 @@ import { FORM_CODES, type FormCode } from '../../shared/forms/definitions';
 import { deLabel } from '../../shared/forms/labels';
 import { formSummaryParams } from '../../shared/imports/api';
 import { call } from '../api/client';
-import { ErrorMessage } from '../app/ErrorMessage';
 import { FileLink } from './FileLink';
-import { RejectedRows, useImportFlow } from './import-parts';
+import { FilePicker, RejectedRows, useImportFlow } from './import-parts';
 
 export function ImportForms() {
   const { t, i18n } = useTranslation();
@@ -48,12 +47,7 @@ export function ImportForms() {
         <button type="button" className="secondary" onClick={() => void getTemplate()}>{t('imports.forms.template')}</button>
         {template ? <FileLink file={template} label={template.fileName} /> : null}
       </div>
-      <label className="filter">
-        <span>{t('imports.forms.choose')}</span>
-        <input id="form-import-file" type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
-      {busy ? <p role="status" className="muted">{t('imports.checking')}</p> : null}
-      <ErrorMessage error={error} />
+      <FilePicker id="form-import-file" label={t('imports.forms.choose')} busy={busy} error={error} onChoose={(f) => void choose(f)} />
       {done ? <p className="notice" role="status" data-testid="form-import-done">{t('imports.forms.confirmed', { count: done.values })}</p> : null}
       {report ? (
         <div className="import-report" data-testid="form-import-report">

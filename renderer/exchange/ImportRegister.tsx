@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import { call } from '../api/client';
 import { FileLink } from './FileLink';
-import { ErrorMessage } from '../app/ErrorMessage';
-import { RejectedRows, useImportFlow } from './import-parts';
+import { FilePicker, RejectedRows, useImportFlow } from './import-parts';
 
 export function ImportRegister() {
   const { t, i18n } = useTranslation();
@@ -32,12 +31,7 @@ export function ImportRegister() {
         <button type="button" className="secondary" onClick={() => void getTemplate()}>{t('imports.template')}</button>
         {template ? <FileLink file={template} label={template.fileName} /> : null}
       </div>
-      <label className="filter">
-        <span>{t('imports.choose')}</span>
-        <input id="import-file" type="file" accept=".xlsx,.csv" onChange={(e) => void choose(e.target.files?.[0])} />
-      </label>
-      {busy ? <p role="status" className="muted">{t('imports.checking')}</p> : null}
-      <ErrorMessage error={error} />
+      <FilePicker id="import-file" label={t('imports.choose')} busy={busy} error={error} onChoose={(f) => void choose(f)} />
       {done ? <p className="notice" role="status" data-testid="import-done">{t('imports.confirmed', done)}</p> : null}
       {report ? (
         <div className="import-report" data-testid="import-report">

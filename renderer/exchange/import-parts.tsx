@@ -1,17 +1,34 @@
 // What both imports (register and forms) share: the flow (file, checked report, its workbook,
-// confirmation) and the table of refused rows with the sheet, row, column and reason.
+// confirmation), the file picker with its status, and the table of refused rows with the sheet,
+// row, column and reason.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import type { ImportIssue } from '../../shared/imports/api';
 import { issueColumnKey } from '../../shared/imports/columns';
 import type { AppError, Result } from '../../shared/result';
+import { ErrorMessage } from '../app/ErrorMessage';
 
 async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
+}
+
+/** The file input, "checking…" while the file is read, and what went wrong. */
+export function FilePicker({ id, label, busy, error, onChoose }: { id: string; label: string; busy: boolean; error: AppError | null; onChoose: (file: File | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label className="filter">
+        <span>{label}</span>
+        <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => onChoose(e.target.files?.[0])} />
+      </label>
+      {busy ? <p role="status" className="muted">{t('imports.checking')}</p> : null}
+      <ErrorMessage error={error} />
+    </>
+  );
 }
 
 export function RejectedRows({ rows, total, testId }: { rows: readonly ImportIssue[]; total: number; testId: string }) {
