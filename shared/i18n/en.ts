@@ -177,6 +177,7 @@ export const en: Messages = {
     hiddenNote: 'Numbers from 1 to {{max}} are hidden, and as many others as it takes so no hidden number can be worked out from the totals. The threshold is set in Settings.',
     definitionNote: 'At the end of the period, by WHO definitions (SMART HIV.IND.18, 27, 29, 32). Target: {{target}}-{{target}}-{{target}}.',
     notComputable: { no_estimate: 'not computable: no estimate of migrants living with HIV', no_denominator: 'not computable: denominator 0' },
+    over100: 'over 100%: the numerator is above the denominator, check the figures',
     measures: { estimate: 'Estimated PLHIV', diagnosed: 'Know their status', inCare: 'In care', onArt: 'On ART', suppressedOnArt: 'Virally suppressed', newDiagnoses: 'New diagnoses', artInitiations: 'Started ART', linked: 'ART in the same period', vlEligible: 'Eligible for VL', vlTested: 'With a VL result' },
     share: 'Share of those who know their status',
     percentages: {

@@ -18,7 +18,9 @@ export const SMART_CODES: Record<(typeof PERCENTAGES)[number] | 'positivity', st
 };
 
 export const ProportionSchema = z.union([
-  z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.number(), high: z.number() }),
+  z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.number(), high: z.number(), warning: z.undefined().optional() }),
+  /** The numerator is above the denominator (the forms accept it with a warning): no interval. */
+  z.object({ computable: z.literal(true), numerator: z.number(), denominator: z.number(), value: z.number(), low: z.null(), high: z.null(), warning: z.literal('over_100') }),
   z.object({ computable: z.literal(false), numerator: z.number(), denominator: z.number(), reason: z.string() }),
 ]);
 const Pair = z.object({ numerator: z.number(), denominator: z.number() });

@@ -94,4 +94,32 @@ describe('indicator dashboard, end to end in chromium', () => {
     expect(await read()).toEqual(inside);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('more positive than tested, typed in the grid with its warning, is shown on the dashboard over 100% and kept in the trend', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+2');
+    await page.locator('#form-year').fill('2016');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2016');
+    const total = (c: number) => page.locator(`input[data-grid="total-voluntary"][data-r="0"][data-c="${c}"]`);
+    await total(0).focus();
+    await page.keyboard.type('1200');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1300');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => total(1).locator('xpath=..').getAttribute('class')).toContain('flagged');
+
+    await page.keyboard.press('Alt+3');
+    await page.locator('#indicator-year').fill('2016');
+    await expect.poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').last().textContent())
+      .toBe('108.3% (1300/1200) ⚠ больше 100%: числитель больше знаменателя, проверьте данные');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.locator('#indicator-year').fill('2017');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
+    await expect.poll(() => page.locator('[data-testid="trend"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-year')))).toEqual(['2013', '2014', '2015', '2016', '2017']);
+    expect(await page.locator('[data-testid="trend"] .row-error').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

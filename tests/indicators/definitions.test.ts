@@ -84,9 +84,12 @@ describe('the cascade', () => {
 describe('the Wilson interval', () => {
   it('matches known values', () => {
     const half = proportion(5, 10);
-    expect(half.computable && [half.low.toFixed(4), half.high.toFixed(4)]).toEqual(['0.2366', '0.7634']);
+    expect(half.computable && [half.low?.toFixed(4), half.high?.toFixed(4)]).toEqual(['0.2366', '0.7634']);
     const none = proportion(0, 10);
-    expect(none.computable && [none.low, none.high.toFixed(4)]).toEqual([0, '0.2775']);
+    expect(none.computable && [none.low, none.high?.toFixed(4)]).toEqual([0, '0.2775']);
+    expect(proportion(1300, 1200)).toMatchObject({ computable: true, value: 1300 / 1200, low: null, high: null, warning: 'over_100' });
+    const all = proportion(10, 10); // 100% is a share, with its interval
+    expect(all.computable && [all.value, all.high?.toFixed(4), all.low?.toFixed(4)]).toEqual([1, '1.0000', '0.7225']);
     expect(proportion(3, 0)).toEqual({ computable: false, numerator: 3, denominator: 0, reason: 'no_denominator' });
   });
   it("recomputes the report's own percentages from its counts", () => {
@@ -96,6 +99,6 @@ describe('the Wilson interval', () => {
     // Kyrgyz mobile clinics 2016: 8,770 tested, 10 positive, reported as 0.1%.
     const kg = proportion(10, 8770);
     expect(kg.computable && (kg.value * 100).toFixed(1)).toBe('0.1');
-    expect(kg.computable && kg.low < kg.value && kg.value < kg.high).toBe(true);
+    expect(kg.computable && kg.low! < kg.value && kg.value < kg.high!).toBe(true);
   });
 });

@@ -83,6 +83,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
       percentCell(row.getCell(4), p.value, hide);
       percentCell(row.getCell(5), p.low, hide);
       percentCell(row.getCell(6), p.high, hide);
+      if (p.warning && !hide) row.getCell(5).value = t('indicators.over100');
     } else row.getCell(4).value = t(`indicators.notComputable.${p.reason}`);
     row.getCell(7).value = code;
   };
@@ -149,6 +150,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     countCell(row.getCell(2), tested, d.outside && hidden[0]!);
     countCell(row.getCell(3), positive, d.outside && hidden[1]!);
     if (p.computable) [p.value, p.low, p.high].forEach((v, j) => percentCell(row.getCell(4 + j), v, hide));
+    if (p.computable && p.warning && !hide) row.getCell(5).value = t('indicators.over100');
     return row;
   };
   rows.forEach((r, i) => testingRow(t(`forms.settings.${r.setting}`), r.tested, r.positive, r.positivity, mask.groups[i]!));
