@@ -63,6 +63,9 @@ export const fail = (code: ErrorCode, params?: AppError['params'], issues?: Fiel
   throw new AppFailure(appError(code, params, issues));
 };
 
+/** A known error with a message more precise than its code's (e.g. which limit a file broke). */
+export const refusal = (code: ErrorCode, messageKey: string, params?: AppError['params']): AppFailure => new AppFailure({ ...appError(code, params), messageKey });
+
 /** zod issues -> field issues whose message keys live in the shared translations. */
 export function zodIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

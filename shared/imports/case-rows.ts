@@ -3,9 +3,10 @@
 // dates may be real dates, ДД.ММ.ГГГГ or ГГГГ-ММ-ДД; countries ISO alpha-3 codes or names.
 import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type EventInput } from '../cases/schema.js';
 import { parseDateInput } from '../dates.js';
-import { normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
+import { FORMULA_WITHOUT_VALUE, normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
 
-export type Cell = string | number | boolean | Date | null;
+/** A spreadsheet cell's value; a formula saved without its value is refused by the row's check. */
+export type Cell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_VALUE;
 export type CellIssue = { column: string | null; messageKey: string; params?: Record<string, string | number> };
 
 export type Lookups = { countries: Map<string, string>; uicPattern: string; options: Record<string, Map<string, string>> };
@@ -30,7 +31,7 @@ function find(list: Map<string, string>, text: string): string | undefined {
   if (memo.size < 10_000) memo.set(text, code);
   return code;
 }
-const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+const text = (c: Cell | undefined): string => (c === null || c === undefined || c === FORMULA_WITHOUT_VALUE ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
 
 /** A date cell: a real date (taken as the calendar day it shows), an Excel serial, or text. */
 export function dateOf(c: Cell | undefined): string {

@@ -39,6 +39,15 @@ export function labelsOf<K extends string>(keys: readonly K[], label: (k: K, lan
   return keys.map((k) => `${label(k, 'ru')} / ${label(k, 'en')}`).join(', ');
 }
 
+/** A formula cell saved without its computed value: the reader gives this instead of a value. */
+export const FORMULA_WITHOUT_VALUE = Object.freeze({ formulaWithoutValue: true as const });
+
+/** The first mapped column of a row holding a formula without a value, or null. */
+export function formulaWithoutValueIn<K extends string>(row: readonly unknown[], columns: Map<number, K>): K | null {
+  for (const [i, k] of columns) if (row[i] === FORMULA_WITHOUT_VALUE) return k;
+  return null;
+}
+
 /** One row's cells by field, through the column map mapHeaders made. */
 export function cellsOf<K extends string, C>(row: readonly C[], columns: Map<number, K>): Partial<Record<K, C | null>> {
   const out: Partial<Record<K, C | null>> = {};

@@ -7,7 +7,7 @@ import { cellLookup } from '../forms/labels.js';
 import { parsePeriod } from '../periods.js';
 import { en, ru } from '../i18n/index.js';
 import type { Cell, CellIssue } from './case-rows.js';
-import { normalise } from './columns.js';
+import { FORMULA_WITHOUT_VALUE, normalise } from './columns.js';
 
 export const FORM_COLUMNS = ['period', 'dataElement', 'cell', 'value', 'comment'] as const;
 export const FORM_REQUIRED = ['period', 'dataElement', 'value'] as const;
@@ -17,7 +17,7 @@ export const formColumnLabel = (key: FormColumn, lang: 'ru' | 'en') => (lang ===
 
 export type FormRowValue = { form: FormCode; period: string; de: string; coc: string; value: number | string; comment: string | null | undefined };
 
-const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : c instanceof Date ? '' : String(c).trim());
+const text = (c: Cell | undefined): string => (c === null || c === undefined || c === FORMULA_WITHOUT_VALUE || c instanceof Date ? '' : String(c).trim());
 
 /** "2025", "2025Q1", "2025 q1", "2025-03" or "202503" as a period code; null when it is none of them. */
 export function periodOf(c: Cell | undefined): string | null {

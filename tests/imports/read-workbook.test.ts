@@ -58,7 +58,7 @@ describe('reading a workbook', () => {
     expect(await asArrays(streamed)).toEqual(expected);
   });
 
-  it('puts worksheets after every other part, each part the same text, no chunk ending inside a character', async () => {
+  it('passes the parts the reader reads, worksheets after the others, each part the same text, no chunk ending inside a character', async () => {
     const original = readFileSync(resaveXlsx(await twoSheets()));
     const chunks: Buffer[] = [];
     for await (const c of streamableXlsx(original)) chunks.push(c);
@@ -77,7 +77,9 @@ describe('reading a workbook', () => {
       for (let i = start + 1; i < at; i++) if (cuts.has(i)) expect((moved[i]! & 0xc0) !== 0x80, `${name}: chunk ends inside a character at ${i}`).toBe(true);
       names.push(name);
     }
-    expect(names.length).toBe(Object.keys(zip.files).length);
+    // Only the parts the reader reads: no theme, document properties or images to unpack.
+    expect([...names].sort()).toEqual(['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect(Object.keys(zip.files).length).toBeGreaterThan(names.length); // LibreOffice writes more: [Content_Types].xml, docProps, …
     expect(names.slice(-2)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
     expect(names.indexOf('xl/sharedStrings.xml')).toBeLessThan(names.indexOf('xl/worksheets/sheet1.xml'));
   }, 240_000);

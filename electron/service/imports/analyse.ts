@@ -6,7 +6,7 @@ import { stmt, type Db } from '../../../db/connection.js';
 import { eventIssues, type CaseInput, type EventInput } from '../../../shared/cases/schema.js';
 import { uicKey } from '../../../shared/cases/uic.js';
 import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
-import { CASE_COLUMNS, CASE_REQUIRED, cellsOf, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
+import { CASE_COLUMNS, CASE_REQUIRED, cellsOf, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, formulaWithoutValueIn, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
 import type { ImportIssue, ImportReport } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
@@ -25,7 +25,7 @@ export type PendingImport = {
 const REFUSED = -1;
 /** Shared by every case the file gives no events for; a case gets its own list with its first event. */
 const NO_EVENTS: EventInput[] = [];
-const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || String(c).trim() === '');
+const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || (typeof c !== 'object' && String(c).trim() === ''));
 
 export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
   const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
@@ -45,8 +45,9 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
   const caseRow = (row: Cell[], n: number, columns: Map<number, (typeof CASE_COLUMNS)[number]>) => {
     if (empty(row)) return;
     p.rowsRead.cases++;
-    const { value, issues } = caseFromRow(cellsOf(row, columns), lk);
-    const registerNo = String(row[registerNoAt] ?? '').trim();
+    const formula = formulaWithoutValueIn(row, columns);
+    const { value, issues } = formula ? { value: null, issues: [{ column: formula, messageKey: 'validation.formula_without_value' }] } : caseFromRow(cellsOf(row, columns), lk);
+    const registerNo = formula === 'registerNo' ? '' : String(row[registerNoAt] ?? '').trim();
     if (!value) {
       p.issues.push(...issues.map((x) => ({ sheet: 'cases' as const, row: n, ...x })));
       if (registerNo && !byRegisterNo.has(registerNo)) byRegisterNo.set(registerNo, REFUSED);
@@ -79,6 +80,8 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
   const eventRow = (row: Cell[], n: number, columns: Map<number, (typeof EVENT_COLUMNS)[number]>) => {
     if (empty(row)) return;
     p.rowsRead.events++;
+    const formula = formulaWithoutValueIn(row, columns);
+    if (formula) return void p.issues.push({ sheet: 'events', row: n, column: formula, messageKey: 'validation.formula_without_value' });
     const { registerNo, value, issues } = eventFromRow(cellsOf(row, columns), lk);
     const refuse = (column: string | null, messageKey: string) => p.issues.push({ sheet: 'events', row: n, column, messageKey });
     if (!value) return issues.forEach((x) => refuse(x.column, x.messageKey));

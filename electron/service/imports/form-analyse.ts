@@ -8,7 +8,7 @@ import { elementLookup } from '../../../shared/forms/labels.js';
 import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
 import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
 import { formColumnLabel, formValueFromRow, FORM_COLUMNS, FORM_REQUIRED } from '../../../shared/imports/form-rows.js';
-import { cellsOf, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
+import { cellsOf, formulaWithoutValueIn, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
 import type { FormImportReport, ImportIssue } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
@@ -40,6 +40,12 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   let n = 1; // as the user sees it: the header is row 1
   for (const row of found!.sheet.body) {
     n++;
+    const formula = formulaWithoutValueIn(row, found!.columns);
+    if (formula) {
+      rowsRead++;
+      issues.push({ sheet: 'values', row: n, column: formula, messageKey: 'validation.formula_without_value' });
+      continue;
+    }
     const cells = cellsOf(row, found!.columns);
     const { value, blank: isBlank, issues: bad } = formValueFromRow(cells, elements);
     if (isBlank) {

@@ -8,7 +8,7 @@ import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
 import { formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
 import { deLabel } from '../../../shared/forms/labels.js';
-import { fail } from '../../../shared/result.js';
+import { fail, refusal } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
 import { saveExport } from '../exports/files.js';
@@ -31,7 +31,7 @@ async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook)
 
 async function sheetsOf(file: { fileName: string; contentBase64: string }) {
   const bytes = Buffer.from(file.contentBase64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) fail('file_unreadable', { file: file.fileName, reason: 'size' });
+  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
   return readSheets(file.fileName, bytes);
 }
 

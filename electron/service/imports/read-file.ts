@@ -1,27 +1,38 @@
 // A file the user picked, as sheets of plain cells: .xlsx through exceljs, .csv through the CSV
 // parser. Anything else (a Word file, a password-protected or broken workbook) is refused with
-// the reason, before anything is looked at.
+// the reason, before anything is looked at. A picked file is hostile until read: only the columns
+// under the header are kept, and a sheet past the caps below is refused with the cap it broke.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvRows } from '../../../shared/imports/csv.js';
 import type { Cell } from '../../../shared/imports/case-rows.js';
-import { fail } from '../../../shared/result.js';
-import { streamableXlsx } from './streamable-xlsx.js';
+import { FORMULA_WITHOUT_VALUE } from '../../../shared/imports/columns.js';
+import { AppFailure, refusal } from '../../../shared/result.js';
+import { streamableXlsx, XLSX_LIMITS } from './streamable-xlsx.js';
 
 /** A sheet's header row, and its other rows: a CSV's are read one at a time, as they are checked. */
 export type Sheet = { name: string; header: Cell[]; body: Iterable<Cell[]> };
+
+/** Rows (the header included) and header columns a sheet may have (a workbook's: see XLSX_LIMITS). */
+export const SHEET_LIMITS = { rows: 1_000_000, columns: XLSX_LIMITS.columns };
+
+const overLimit = (limit: 'rows' | 'columns', sheet: string) =>
+  refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, sheet, max: SHEET_LIMITS[limit].toLocaleString('en').replace(/,/g, ' ') });
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old .xls, and any password-protected workbook
 const startsWith = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet[]> {
-  const unreadable = (reason: string) => fail('file_unreadable', { file: fileName, reason });
+  const unreadable = (reason: string): never => {
+    throw refusal('file_unreadable', `errors.unreadable.${reason}`, { file: fileName, reason });
+  };
   if (startsWith(bytes, OLE)) return unreadable(fileName.toLowerCase().endsWith('.xls') ? 'xls' : 'protected');
   if (startsWith(bytes, ZIP)) {
     try {
       return await readWorkbook(bytes);
-    } catch {
+    } catch (e) {
+      if (e instanceof AppFailure) throw new AppFailure({ ...e.error, params: { ...e.error.params, file: fileName } });
       return unreadable('corrupt');
     }
   }
@@ -30,12 +41,23 @@ export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet
   if (text.includes('\u0000') || text.includes('\ufffd')) return unreadable('not_csv');
   const rows = csvRows(text);
   const first = rows.next();
-  return [{ name: fileName, header: first.done ? [] : first.value, body: { [Symbol.iterator]: () => rows } }];
+  const header = first.done ? [] : first.value;
+  const limit = (e: AppFailure) => new AppFailure({ ...e.error, params: { ...e.error.params, file: fileName } });
+  if (header.length > SHEET_LIMITS.columns) throw limit(overLimit('columns', fileName));
+  function* body() {
+    let n = 1;
+    for (const row of rows) {
+      if (++n > SHEET_LIMITS.rows) throw limit(overLimit('rows', fileName));
+      yield row;
+    }
+  }
+  return [{ name: fileName, header, body: body() }];
 }
 
 /**
  * A workbook's sheets read as a stream (a row at a time, not exceljs's whole model: 100,000 rows
- * took +640 MB that way), with empty rows kept as empty, so row numbers are the user's.
+ * took +640 MB that way), with empty rows kept as empty, so row numbers are the user's. Only the
+ * cells under the header are read: a stray cell in column XFD made every row 16,384 cells wide.
  */
 async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
   const input = Readable.from(streamableXlsx(bytes));
@@ -45,18 +67,33 @@ async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
   const read = async () => {
     const sheets: Sheet[] = [];
     for await (const ws of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-      const rows: Cell[][] = [];
+      const body: Cell[][] = [];
+      let header: Cell[] = [];
       for await (const row of ws) {
-        const cells: Cell[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = plain(cell.value)));
-        rows[row.number - 1] = Array.from(cells, (c) => c ?? null);
+        if (row.number > SHEET_LIMITS.rows) throw overLimit('rows', ws.name);
+        if (row.number === 1) {
+          let width = 0; // the last column with a header
+          row.eachCell((cell, col) => void (plain(cell.value) !== null && (width = col)));
+          if (width > SHEET_LIMITS.columns) throw overLimit('columns', ws.name);
+          header = underHeader(row, width);
+        } else body[row.number - 2] = underHeader(row, header.length);
       }
-      const all = Array.from(rows, (r) => r ?? []);
-      sheets.push({ name: ws.name, header: all[0] ?? [], body: all.slice(1) });
+      sheets.push({ name: ws.name, header, body: Array.from(body, (r) => r ?? []) });
     }
     return sheets;
   };
-  return Promise.race([read(), broken]);
+  try {
+    return await Promise.race([read(), broken]);
+  } finally {
+    input.destroy(); // a refusal midway: stop unpacking the rest
+  }
+}
+
+/** A row's cells up to the header's width, empty ones as null. */
+function underHeader(row: ExcelJS.Row, width: number): Cell[] {
+  const cells: Cell[] = [];
+  for (let col = 1, n = Math.min(row.cellCount, width); col <= n; col++) cells.push(plain(row.getCell(col).value));
+  return cells;
 }
 
 /** exceljs cell values (rich text, formulas, hyperlinks, errors) as plain values. */
@@ -65,6 +102,8 @@ function plain(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    // A formula saved without its computed value (never calculated, e.g. =WEBSERVICE()) has nothing to import.
+    if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined ? plain(v.result as ExcelJS.CellValue) : FORMULA_WITHOUT_VALUE;
     if ('result' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null);
     if ('text' in v) return String((v as { text: unknown }).text);
     if ('error' in v) return null;

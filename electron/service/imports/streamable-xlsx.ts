@@ -8,10 +8,20 @@
 // - it needs the shared strings, styles and workbook parts before a worksheet, which Excel and
 //   LibreOffice write later, and copies each worksheet meanwhile to the system's temp folder: a
 //   register of people at risk must not land there. Worksheets go last, in sheet order.
-// The stream is only ever read front to back, in memory: stored parts carry no checksum, other
-// parts are copied as they are, and the original central directory (offsets now stale) ends it.
+// The stream is only ever read front to back, in memory: stored parts carry no checksum, and the
+// original central directory (offsets now stale) ends it.
+// A picked file is hostile until read: only the parts the reader uses are passed on (no images,
+// drawings or printer settings to inflate), their sizes as the directory declares them are capped
+// before anything is inflated, and a part that inflates to more than it declares is broken.
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { refusal } from '../../../shared/result.js';
+
+/**
+ * What a workbook may unpack to: all parts read, and the shared strings (held in memory whole);
+ * and the columns read: a cell further right is blanked out before the reader sees it.
+ */
+export const XLSX_LIMITS = { inflatedBytes: 1024 * 1024 * 1024, sharedStringsBytes: 128 * 1024 * 1024, columns: 256 };
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -55,6 +65,9 @@ function entries(zip: Buffer): { list: Entry[]; directoryStart: number } {
   return { list, directoryStart };
 }
 
+/** A refusal naming the limit, in the words of the import's file errors. */
+const tooLarge = (limit: 'inflated' | 'shared_strings', max: number) => refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, max: Math.round(max / 1024 / 1024) });
+
 /** A local header of a stored (uncompressed) entry, its size in the header and no checksum (see above). */
 function storedHeader(name: Buffer, size: number, flags = 0, timeAndDate: Buffer = Buffer.alloc(4)): Buffer {
   const header = Buffer.alloc(30);
@@ -77,12 +90,18 @@ export function wholeCharacters(b: Buffer): number {
   return b.length - k >= needs ? b.length : k;
 }
 
-/** A part's text in chunks that end between characters. */
+/** A part's text in chunks that end between characters; never more bytes than its directory entry declares. */
 async function* xmlChunks(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
   const raw = zip.subarray(e.data, e.data + e.compressed);
   const source = e.method === 8 ? Readable.from([raw], { objectMode: false }).pipe(createInflateRaw({ chunkSize: CHUNK })) : Readable.from(sliced(raw));
   let carry: Buffer = Buffer.alloc(0);
+  let inflated = 0;
   for await (const chunk of source as AsyncIterable<Buffer>) {
+    inflated += chunk.length;
+    if (inflated > e.size) {
+      (source as Readable).destroy();
+      throw new Error(`${e.name} inflates to more than its declared ${e.size} bytes`);
+    }
     const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     const cut = wholeCharacters(b);
     if (cut) yield b.subarray(0, cut);
@@ -91,12 +110,45 @@ async function* xmlChunks(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
   if (carry.length) yield carry; // a broken last character stays broken, as in the file
 }
 
+/** A cell element whose column has two letters or more (AA onwards); the letters and row are captured. */
+const WIDE_CELL = /<c\b[^>]*?\br="([A-Z]{2,3})(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const WINDOW = 4 * 1024 * 1024;
+
+/**
+ * A worksheet's cells right of the column limit, replaced by as many spaces (the part keeps its
+ * declared size; whitespace between cells means nothing). The reader works out each row's width
+ * from its last cell: one stray cell in column XFD made every row cost 16,384 steps (50,000 rows,
+ * 17 s). A header cell (row 1) there is refused instead: the sheet has too many columns. Text is
+ * read as latin1, a character a byte, so the replacement never changes the byte count.
+ */
+export async function* withoutFarCells(chunks: AsyncIterable<Buffer>, maxColumns: number): AsyncGenerator<Buffer> {
+  let pending = '';
+  const clean = (text: string) =>
+    text.replace(WIDE_CELL, (cell, letters: string, row: string) => {
+      if (columnNumber(letters) <= maxColumns) return cell;
+      if (row === '1' && !cell.endsWith('/>')) throw refusal('file_unreadable', 'errors.unreadable.columns', { reason: 'columns', max: String(maxColumns) });
+      return ' '.repeat(cell.length);
+    });
+  for await (const chunk of chunks) {
+    pending += chunk.toString('latin1');
+    const cut = pending.lastIndexOf('</row>');
+    // Rows end within a window; a single row longer than that passes as it is (one row, one width).
+    const upTo = cut >= 0 ? cut + 6 : pending.length > WINDOW ? pending.length : 0;
+    if (upTo === 0) continue;
+    yield Buffer.from(clean(pending.slice(0, upTo)), 'latin1');
+    pending = pending.slice(upTo);
+  }
+  if (pending) yield Buffer.from(clean(pending), 'latin1');
+}
+
 function* sliced(b: Buffer): Generator<Buffer> {
   for (let i = 0; i < b.length; i += CHUNK) yield b.subarray(i, i + CHUNK);
 }
 
-const isXml = (name: string) => /\.(xml|rels)$/.test(name);
 const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+/** The parts exceljs's streaming reader reads (with hyperlinks and other entries ignored); it drains every other one. */
+const isRead = (name: string) => isWorksheet(name) || ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(name);
 const sheetNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)![1]);
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -106,28 +158,29 @@ const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><ss
 const emptySharedStrings = () => Buffer.concat([storedHeader(Buffer.from(SHARED_STRINGS), NO_SHARED_STRINGS.length), NO_SHARED_STRINGS]);
 
 /**
- * The workbook as the streaming reader reads it right: XML parts stored and cut between
- * characters, worksheets last. The zip's directory is read here, so a broken file fails at the
- * call, not halfway through the stream.
+ * The workbook as the streaming reader reads it right: the parts it reads, stored and cut between
+ * characters, worksheets last. The zip's directory is read and its sizes checked against the
+ * limits here, so a broken or oversized file fails at the call, not halfway through the stream.
  */
-export function streamableXlsx(zip: Buffer): AsyncGenerator<Buffer> {
-  const { list, directoryStart } = entries(zip);
+export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS): AsyncGenerator<Buffer> {
+  const { list: all, directoryStart } = entries(zip);
+  const list = all.filter((e) => isRead(e.name));
+  // 0xffffffff: a zip64 size, over 4 GB, far past any limit.
+  if (list.reduce((n, e) => n + e.size, 0) > limits.inflatedBytes || list.some((e) => e.size === 0xffffffff)) throw tooLarge('inflated', limits.inflatedBytes);
+  if ((list.find((e) => e.name === SHARED_STRINGS)?.size ?? 0) > limits.sharedStringsBytes) throw tooLarge('shared_strings', limits.sharedStringsBytes);
   const sheets = list.filter((e) => isWorksheet(e.name)).sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
   return (async function* () {
-    for (const e of list.filter((x) => !isWorksheet(x.name))) {
-      if (isXml(e.name)) yield* xmlPart(zip, e);
-      else yield* sliced(zip.subarray(e.header, e.end));
-    }
+    for (const e of list.filter((x) => !isWorksheet(x.name))) yield* xmlPart(zip, e);
     // Text typed into the cells themselves (no shared strings, as our line list writes it): the
     // reader still waits for a shared-strings part before reading a worksheet, so it gets one.
     if (!list.some((e) => e.name === SHARED_STRINGS)) yield emptySharedStrings();
-    for (const e of sheets) yield* xmlPart(zip, e);
+    for (const e of sheets) yield* xmlPart(zip, e, limits.columns);
     yield zip.subarray(directoryStart);
   })();
 }
 
-async function* xmlPart(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
+async function* xmlPart(zip: Buffer, e: Entry, maxColumns?: number): AsyncGenerator<Buffer> {
   const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
   yield storedHeader(name, e.size, e.flags, zip.subarray(e.header + 10, e.header + 14));
-  yield* xmlChunks(zip, e);
+  yield* maxColumns === undefined ? xmlChunks(zip, e) : withoutFarCells(xmlChunks(zip, e), maxColumns);
 }
