@@ -29,6 +29,9 @@ function sqliteReason(e: unknown): string {
   return typeof code === 'string' ? code : 'unknown';
 }
 
+/** SQLite's word for pages that do not read as they should: a damaged file, not a fault of ours. */
+export const isDamage = (e: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteReason(e));
+
 /** Read-only look at an existing file: is it SQLite, whose, and which schema version. */
 export function inspectDatabase(file: string): Inspection {
   const name = basename(file);
@@ -43,9 +46,9 @@ export function inspectDatabase(file: string): Inspection {
     const tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n;
     return { applicationId, userVersion, tableCount };
   } catch (e) {
-    const reason = sqliteReason(e);
-    if (reason === 'SQLITE_NOTADB' || reason === 'SQLITE_CORRUPT') fail('not_sqlite', { file: name });
-    return fail('db_open_failed', { file: name, reason });
+    // The header said SQLite: what does not read past it is a damaged database.
+    if (isDamage(e)) fail('db_damaged', { file: name });
+    return fail('db_open_failed', { file: name, reason: sqliteReason(e) });
   } finally {
     db?.close();
   }

@@ -3,7 +3,7 @@
 // complete, so a crash never leaves a half-made database where the app will look for one.
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { APPLICATION_ID, inspectDatabase, openConnection, type Db } from './connection.js';
+import { APPLICATION_ID, inspectDatabase, isDamage, openConnection, type Db } from './connection.js';
 import { migrate } from './migrate.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { AppFailure, fail } from '../shared/result.js';
@@ -23,6 +23,7 @@ export function openDeskDatabase(file: string): Db {
     return db;
   } catch (e) {
     db.close();
+    if (isDamage(e)) fail('db_damaged', { file: name });
     throw e;
   }
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'not_desk_database',
   'db_too_new',
   'db_open_failed',
+  'db_damaged',
   'file_not_found',
   'folder_not_writable',
   'already_exists',

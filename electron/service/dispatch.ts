@@ -7,6 +7,8 @@ import { AppFailure, appError, zodIssues, type Result } from '../../shared/resul
 import { handlers, type Handlers } from './handlers.js';
 import type { DeskSession } from './session.js';
 import { consoleLogger, type Logger } from './log.js';
+import { basename } from 'node:path';
+import { isDamage } from '../../db/connection.js';
 
 export function dispatch<C extends Channel>(session: DeskSession, channel: C, payload: unknown, log?: Logger): Result<ChannelOutput<C>>;
 export function dispatch(session: DeskSession, channel: unknown, payload: unknown, log?: Logger): Result<unknown>;
@@ -46,6 +48,10 @@ function run(session: DeskSession, channel: unknown, payload: unknown, log: Logg
     if (e instanceof AppFailure) {
       log('info', 'call.refused', { channel, code: e.error.code });
       return { ok: false, error: e.error };
+    }
+    if (isDamage(e)) {
+      log('error', 'call.database_damaged', { channel });
+      return { ok: false, error: appError('db_damaged', { file: basename(session.status().database?.path ?? '') }) };
     }
     // The message may hold SQL or values: log the kind of error only.
     log('error', 'call.failed', { channel, error: e instanceof Error ? e.name : typeof e, code: String((e as { code?: unknown })?.code ?? '') });

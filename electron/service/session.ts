@@ -7,7 +7,7 @@ import { schemaVersion } from '../../db/migrate.js';
 import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { changeWithAudit } from '../../db/audit.js';
-import { AppFailure, fail, type AppError } from '../../shared/result.js';
+import { AppFailure, appError, fail, type AppError } from '../../shared/result.js';
 import type { AppStatus, CreateCentreInput, DatabaseInfo, Language } from '../../shared/contract.js';
 import { readConfig, writeConfig, type AppConfig } from './app-config.js';
 import { DEMO_ACTOR, fillDemo } from './demo.js';
@@ -45,14 +45,13 @@ export class DeskSession {
     if (this.config.database) this.tryReopen(this.config.database.path);
   }
 
-  /** At start, the remembered file may have gone bad or been replaced: say why, keep going. */
+  /** At start, the remembered file may have gone bad or been replaced: say why, keep going. The app always starts. */
   private tryReopen(path: string) {
     try {
       this.db = openDeskDatabase(path);
     } catch (e) {
-      if (!(e instanceof AppFailure)) throw e;
-      this.openError = e.error;
-      this.log('warn', 'database.reopen_failed', { code: e.error.code });
+      this.openError = e instanceof AppFailure ? e.error : appError('db_open_failed', { file: basename(path), reason: String((e as { code?: unknown })?.code ?? (e instanceof Error ? e.name : 'unknown')) });
+      this.log('warn', 'database.reopen_failed', { code: this.openError.code });
     }
   }
 

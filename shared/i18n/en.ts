@@ -331,6 +331,7 @@ export const en: Messages = {
     not_sqlite: 'The file "{{file}}" is not an SQLite database.',
     not_desk_database: 'The file "{{file}}" is an SQLite database, but not one of this program.',
     db_too_new: 'The file "{{file}}" was made by a newer version of the program (schema {{found}}, this version knows up to {{supported}}). Update the program; the file was not changed.',
+    db_damaged: 'The database "{{file}}" is damaged: some of its pages cannot be read. The file has not been changed. Open another file or restore the database from a backup, and tell your administrator.',
     db_open_failed: 'The database "{{file}}" could not be opened: {{reason}}.',
     file_not_found: 'The file "{{file}}" was not found.',
     folder_not_writable: 'Cannot write to the folder "{{folder}}" ({{reason}}). Choose another folder.',

@@ -28,7 +28,7 @@ describe('opening database files', () => {
   it('refuses a file with an SQLite header but damaged content', () => {
     const file = join(tempDir(), 'broken.sqlite');
     writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(4096, 0xab)]));
-    expect(['not_sqlite', 'db_open_failed']).toContain(failureOf(() => openDeskDatabase(file)).code);
+    expect(failureOf(() => openDeskDatabase(file))).toMatchObject({ code: 'db_damaged', params: { file: 'broken.sqlite' } }); // its own code: the header says SQLite
   });
 
   it("refuses another program's SQLite database without migrating it", () => {

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { useE2e } from '../helpers/e2e.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
 const { tempDir, start } = e2e;
@@ -96,6 +97,29 @@ describe('first start, end to end in chromium', () => {
     await screenshot(page, 'wizard-bad-file-ru');
     await page.getByRole('button', { name: 'Открыть демо' }).click();
     await expect.poll(() => page.getByText('Демонстрационная база').isVisible()).toBe(true);
+  });
+
+  it('a damaged database: the app still starts, on the first-start screen naming the file, which it leaves as it was', async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir);
+    const page = await e2e.browser().newPage();
+    await openDemo(page, app.url);
+    await app.stop();
+    const path = join(dataDir, 'demo.sqlite');
+    const db = new Database(path, { readonly: true });
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const root = (db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'hiv_case'`).get() as { rootpage: number }).rootpage;
+    db.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, (root - 1) * pageSize, (root - 1) * pageSize + 64);
+    writeFileSync(path, bytes);
+
+    const again = await start(dataDir);
+    const page2 = await e2e.browser().newPage();
+    await page2.goto(again.url);
+    await expect.poll(() => page2.getByRole('alert').first().textContent()).toContain('База данных «demo.sqlite» повреждена');
+    await screenshot(page2, 'wizard-damaged-ru');
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
   it('a page without the key sees a bilingual explanation, not the app', async () => {

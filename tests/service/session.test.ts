@@ -80,6 +80,49 @@ describe('the session', () => {
     expect(readFileSync(path, 'utf8')).toBe('overwritten by something else');
   });
 
+  it('starts on the first-start screen, saying the database is damaged, when a page of the register is overwritten; the file untouched', () => {
+    const dir = tempDir();
+    const s = session(dir);
+    const r = dispatch(s, 'setup.createCentre', centre, silentLogger);
+    const path = r.ok ? r.value.database!.path : '';
+    const page = s.database.pragma('page_size', { simple: true }) as number;
+    const root = (s.database.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'hiv_case'`).get() as { rootpage: number }).rootpage;
+    s.dispose(); // checkpoints the WAL into the file
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, (root - 1) * page, (root - 1) * page + 64);
+    writeFileSync(path, bytes);
+
+    const again = session(dir); // no throw: the app always starts
+    const status = again.status();
+    expect(status.database).toBeNull();
+    expect(status.openError).toMatchObject({ code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    // The wizard's other ways out still work.
+    expect(dispatch(again, 'setup.openDemo', {}, silentLogger).ok).toBe(true);
+  });
+
+  it('a damaged page met while working gives the same clear message, not an internal error', () => {
+    const dir = tempDir();
+    const s = session(dir);
+    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    const path = s.status().database!.path;
+    // Enough entries for the change log to have pages of its own below its root.
+    s.database.transaction(() => {
+      const ins = s.database.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES ('2017-01-01', 'x', 'update', 'setting', 'x', NULL, ?)`);
+      for (let i = 0; i < 2000; i++) ins.run(JSON.stringify({ filler: 'x'.repeat(200) }));
+    })();
+    const page = s.database.pragma('page_size', { simple: true }) as number;
+    s.dispose();
+    // The file's last page: the change log's newest entries, which opening the file does not read.
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, bytes.length - page, bytes.length - page + 64);
+    writeFileSync(path, bytes);
+    const again = session(dir);
+    expect(again.status().openError).toBeNull();
+    const r = dispatch(again, 'audit.recent', { limit: 500 }, silentLogger);
+    expect(!r.ok && r.error).toMatchObject({ code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } });
+  });
+
   it('sets a damaged config file aside and starts with defaults', () => {
     const dir = tempDir();
     writeFileSync(configPath(dir), '{ "version": 1, "language": "fr"');
