@@ -1,6 +1,6 @@
 // Every change is recorded with who, when, old and new value, inside the transaction that makes
 // it, so a change and its audit entry are committed together or not at all.
-import { stmt, type Db } from './connection.js';
+import { stmt, writeTransaction, type Db } from './connection.js';
 import type { AuditEntry } from '../shared/contract.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup';
@@ -35,7 +35,7 @@ export function recordEach(db: Db, change: Omit<Change, 'entityId' | 'newValue' 
 
 /** Runs `work` in one transaction; `work` records its changes through the given function. */
 export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
-  return db.transaction(() => work((c) => recordChange(db, { ...c, actor })))();
+  return writeTransaction(db, () => work((c) => recordChange(db, { ...c, actor })));
 }
 
 type AuditRow = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };

@@ -77,6 +77,16 @@ export function openConnection(file: string, opts: { create: boolean }): Db {
   }
 }
 
+/**
+ * Runs `work` in a write transaction that takes the write lock at BEGIN (IMMEDIATE). A deferred
+ * one reads first and, if another connection wrote meanwhile, fails at its first write without
+ * waiting (SQLITE_BUSY / BUSY_SNAPSHOT: a quarter of saves with two windows open); an immediate
+ * one waits its turn within busy_timeout. Inside another transaction it is a savepoint.
+ */
+export function writeTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** A prepared statement, compiled once per connection: repositories call this on hot paths. */

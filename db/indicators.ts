@@ -1,7 +1,7 @@
 // Case-based indicators over the register for an org unit and everything under it. Each case's
 // status for a period is worked out once from its events and cached (migration 0005); the cascade
 // then counts cached codes, so a million cases are counted in about a second.
-import { stmt, type Db } from './connection.js';
+import { stmt, writeTransaction, type Db } from './connection.js';
 import { decodeStatus, STATUS_DEFINITIONS_VERSION, statusCode, statusFromSummary, type CaseSummary, type CountedStatus } from '../shared/indicators/case-status.js';
 import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
 import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
@@ -72,7 +72,7 @@ function fillStatusCache(db: Db, units: string, period: Period): void {
   const summaries = db.prepare(SUMMARY_SQL).raw(true); // not cached: raw mode is a property of the statement
   const insert = stmt(db, `INSERT INTO case_status_cache (cache_key, case_id, org_unit_id, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     // Codes of other definitions versions are never read again (two ranges of the primary key).
     const version = `v${STATUS_DEFINITIONS_VERSION}`;
     stmt(db, `DELETE FROM case_status_cache WHERE cache_key < ? OR cache_key >= ?`).run(`${version}:`, `${version};`);
@@ -82,7 +82,7 @@ function fillStatusCache(db: Db, units: string, period: Period): void {
       if (rows.length < CHUNK) break;
       after = rows[rows.length - 1]![0];
     }
-  })();
+  });
 }
 
 /** Calls `visit` once per live case diagnosed by the end of the period, with its status and facts. */

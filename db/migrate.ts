@@ -1,6 +1,6 @@
 // Brings a database to the latest schema in one transaction; refuses files from a newer app.
 import type { Db } from './connection.js';
-import { APPLICATION_ID } from './connection.js';
+import { APPLICATION_ID, writeTransaction } from './connection.js';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.js';
 import { fail } from '../shared/result.js';
 
@@ -17,14 +17,14 @@ export function migrate(db: Db, opts: { file: string; target?: number; migration
   if (from > latest) fail('db_too_new', { file: opts.file, found: from, supported: latest });
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
   if (pending.length === 0) return { from, to: from };
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of pending) {
       m.up(db);
       // user_version lives in the header page, so it commits or rolls back with the rest.
       db.pragma(`user_version = ${m.version}`);
     }
     db.pragma(`application_id = ${APPLICATION_ID}`);
-  })();
+  });
   return { from, to: schemaVersion(db) };
 }
 

@@ -1,6 +1,6 @@
 // Electron main process: a single locked-down window over the same back end the bridge serves.
 // Everything of substance lives in service/ (plain Node); this file only wires Electron to it.
-import { app, BrowserWindow, dialog, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,69 +9,82 @@ import { defaultDataDir } from './service/data-dir.js';
 import { appVersion, rendererDir } from './service/paths.js';
 import { CONTENT_SECURITY_POLICY } from './bridge/security.js';
 import { registerIpc } from './ipc.js';
+import { acquireInstanceLock } from './service/instance-lock.js';
 import { AppFailure } from '../shared/result.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const indexHtml = join(rendererDir(), 'index.html');
 let mainWindow: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
-  // A second copy would open the same database file: hand over to the first one instead.
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+/** One app per data folder, window or browser mode alike (service/instance-lock.ts): a second start brings this window to the front. */
+const showWindow = () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+  return { app: 'migrant-hiv-desk' as const, mode: 'window' as const, url: null };
+};
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
 
-  app.whenReady().then(() => {
-    const ses = electronSession.defaultSession;
-    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    ses.setPermissionCheckHandler(() => false);
-    ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-    });
-
-    let desk: DeskSession;
-    try {
-      desk = new DeskSession({ dataDir: defaultDataDir(), appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf });
-    } catch (e) {
-      const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
-      dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
-      app.quit();
-      return;
-    }
-    registerIpc(desk, pathToFileURL(rendererDir()).href);
-    app.on('before-quit', () => desk.dispose());
-
-    mainWindow = new BrowserWindow({
-      width: 1280,
-      height: 820,
-      show: false,
+app.whenReady().then(async () => {
+  const dataDir = defaultDataDir();
+  const held = await acquireInstanceLock(dataDir, showWindow);
+  if ('heldBy' in held) {
+    const url = held.heldBy?.url;
+    dialog.showMessageBoxSync({
+      type: 'info',
       title: 'Migrant HIV Desk',
-      webPreferences: {
-        preload: join(here, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        spellcheck: false,
-      },
+      message: 'База данных уже открыта в другом окне программы.\nThe database is open in another window of the program.',
+      detail: url ? 'Она открыта в браузере; открываю её там. / It is open in a browser; opening it there.' : '',
     });
-    mainWindow.once('ready-to-show', () => mainWindow?.show());
-    mainWindow.on('closed', () => (mainWindow = null));
-    void mainWindow.loadFile(indexHtml);
+    if (url) await shell.openExternal(url);
+    app.quit();
+    return;
+  }
+  app.on('will-quit', () => void held.lock.release());
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  app.on('window-all-closed', () => app.quit());
-}
+  let desk: DeskSession;
+  try {
+    desk = new DeskSession({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf });
+  } catch (e) {
+    const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
+    dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
+    app.quit();
+    return;
+  }
+  registerIpc(desk, pathToFileURL(rendererDir()).href);
+  app.on('before-quit', () => desk.dispose());
+
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    title: 'Migrant HIV Desk',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void mainWindow.loadFile(indexHtml);
+});
+
+app.on('window-all-closed', () => app.quit());
+
 
 /** Save As for an exported workbook, starting in Documents; null when the user cancels. */
 async function saveDialog(suggestedName: string): Promise<string | null> {
