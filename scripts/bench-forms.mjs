@@ -2,6 +2,7 @@
 // check, audited upsert, rules and outliers re-evaluated for the answer) against a bare SQLite
 // upsert of the same cell, over 1,000 saves; and the testing form's render time in chromium
 // against the settings page, both reached by the same keyboard shortcut.
+import { bridgeHeaders } from './bench-bridge.mjs';
 import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +38,11 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
     }
 
     const bridge = await startBridge({ session, staticDir: join(root, 'dist', 'renderer'), logger: silentLogger });
+    const headers = await bridgeHeaders(bridge);
     const post = (body) =>
       new Promise((resolve, reject) => {
         const req = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/api/forms.save', agent,
-          headers: { 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, cookie: `desk_token_${bridge.port}=${bridge.token}` } }, (res) => {
+          headers }, (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
           res.on('end', () => (JSON.parse(text).ok ? resolve() : reject(new Error(text))));
@@ -64,7 +66,7 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
       const { chromium: pw } = await import(join(root, 'node_modules', 'playwright-core', 'index.mjs'));
       const browser = await pw.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
       const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-      await page.goto(bridge.url);
+      await page.goto(bridge.launchUrl());
       await page.waitForSelector('[data-testid="centre-name"]');
       // Time from the key press to the page's inputs in the DOM, measured inside the page.
       const timeTo = (key, selector) => page.evaluate(([k, sel]) => new Promise((resolve) => {

@@ -11,6 +11,7 @@ import { benchForms } from './bench-forms.mjs';
 import { benchIndicators } from './bench-indicators.mjs';
 import { benchImports } from './bench-imports.mjs';
 import { benchExports } from './bench-exports.mjs';
+import { bridgeHeaders } from './bench-bridge.mjs';
 
 ensureInstalled();
 build();
@@ -23,10 +24,10 @@ const { startBridge } = await load('electron/bridge/server.js');
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const ms = (x) => `${x.toFixed(3)} ms`;
 
-function post(bridge, channel, body) {
+function post(bridge, headers, channel, body) {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${channel}`, agent: agent, headers: { 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, cookie: `desk_token_${bridge.port}=${bridge.token}` } },
+      { host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${channel}`, agent: agent, headers },
       (res) => {
         res.resume();
         res.on('end', resolve);
@@ -51,10 +52,11 @@ try {
     direct.push(performance.now() - t);
   }
   const bridge = await startBridge({ session, staticDir: join(ROOT, 'dist', 'renderer'), logger: silentLogger });
+  const headers = await bridgeHeaders(bridge);
   const viaHttp = [];
   for (let i = 0; i < N; i++) {
     const t = performance.now();
-    await post(bridge, 'audit.recent', '{"limit":20}');
+    await post(bridge, headers, 'audit.recent', '{"limit":20}');
     viaHttp.push(performance.now() - t);
   }
   await bridge.close();

@@ -9,7 +9,7 @@ import {
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
 import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
-import { ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
+import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -104,11 +104,11 @@ export const contract = {
   'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
   'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema },
   'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema },
-  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema },
+  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema, uploadBytes: MAX_IMPORT_BYTES },
   'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema },
   'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema },
-  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema },
+  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema, uploadBytes: MAX_IMPORT_BYTES },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema },
   'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema },
@@ -130,6 +130,14 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** A call's body, unless its channel carries a file: then room for the file, base64-encoded. */
+export const DEFAULT_BODY_BYTES = 1024 * 1024;
+/** How large a call's body may be, from the channel's own facts: the same limit for every transport. */
+export function bodyLimit(channel: Channel): number {
+  const spec = contract[channel];
+  return 'uploadBytes' in spec ? Math.ceil(spec.uploadBytes / 3) * 4 + 4096 : DEFAULT_BODY_BYTES;
+}
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /** The Electron preload exposes exactly this on window.desk. */
@@ -142,3 +150,7 @@ export const IPC_CHANNEL = 'desk:call';
 /** HTTP bridge: API path prefix and the header every call must carry. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_CALL_HEADER = 'x-desk-call';
+/** HTTP bridge: the page's session secret on every call, and where it trades its launch code for one. */
+export const HTTP_SESSION_HEADER = 'x-desk-session';
+export const HTTP_LAUNCH_HEADER = 'x-desk-launch';
+export const HTTP_SESSION_PATH = '/session';

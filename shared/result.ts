@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'duplicate_case',
   'period_locked',
   'file_unreadable',
+  'file_not_readable',
+  'too_large',
   'missing_columns',
   'import_expired',
   'internal',

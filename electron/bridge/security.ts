@@ -1,7 +1,13 @@
-// What the bridge sends with every response, and the token checks. The bridge listens on
-// 127.0.0.1 only; the per-run token keeps other local users and web pages out, the Host check
-// defeats DNS rebinding, and the Origin check refuses calls from any other site.
-import { timingSafeEqual } from 'node:crypto';
+// What the bridge sends with every response, and its keys. The bridge listens on 127.0.0.1 only;
+// keys keep other local users and web pages out, the Host check defeats DNS rebinding, and the
+// Origin check refuses calls from any other site.
+//
+// The address the app prints (and hands the browser) carries a one-time launch code in its
+// fragment, which the server never sees in a request line; the page trades it for a session
+// secret that it keeps itself and sends as a header. So the key is never a cookie (cookies for
+// 127.0.0.1 go to every port on it), a used address in the history or in `ps` opens nothing, and
+// the page removes the code from the address bar at once.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -32,11 +38,28 @@ export function sameToken(given: string | undefined, expected: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+/** Launch codes (each good once) and the session secrets they were traded for. */
+export class BridgeKeys {
+  private readonly codes = new Set<string>();
+  private readonly secrets: string[] = [];
+
+  newLaunchCode(): string {
+    const code = randomBytes(32).toString('hex');
+    this.codes.add(code);
+    return code;
   }
-  return undefined;
+
+  /** The code's session secret, once; null for a code never issued or already used. */
+  redeem(code: string | undefined): string | null {
+    const found = [...this.codes].find((c) => sameToken(code, c));
+    if (!found) return null;
+    this.codes.delete(found);
+    const secret = randomBytes(32).toString('hex');
+    this.secrets.push(secret);
+    return secret;
+  }
+
+  isSecret(given: string | undefined): boolean {
+    return this.secrets.some((s) => sameToken(given, s));
+  }
 }

@@ -1,30 +1,32 @@
 // The local HTTP bridge: the contract's channels as POST /api/<channel>, plus the built renderer,
-// on 127.0.0.1 only, behind a random per-run token. Used when no Electron binary is present and
-// by the end-to-end tests; it calls the same dispatch as Electron's IPC. Exported workbooks are
-// downloaded from GET /exports/<name>, behind the same token.
+// on 127.0.0.1 only. Used when no Electron binary is present and by the end-to-end tests; it calls
+// the same dispatch as Electron's IPC. Calls and downloads of exported files (GET /exports/<name>)
+// need the session secret a page gets by trading the launch code of its address (security.ts);
+// the renderer's own files hold no data and are served to anyone who reaches the port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { HTTP_API_PREFIX, HTTP_CALL_HEADER } from '../../shared/contract.js';
-import { MAX_IMPORT_BYTES } from '../../shared/imports/api.js';
+import { bodyLimit, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, isChannel } from '../../shared/contract.js';
 import { appError, type Result } from '../../shared/result.js';
 import { dispatchAsync } from '../service/dispatch.js';
 import type { DeskSession } from '../service/session.js';
 import { consoleLogger, type Logger } from '../service/log.js';
-import { cookieValue, sameToken, SECURITY_HEADERS } from './security.js';
+import { BridgeKeys, SECURITY_HEADERS } from './security.js';
 import { staticFile } from './static-files.js';
 import { EXPORTS_PREFIX, sendExport } from './downloads.js';
 
-export type BridgeOptions = { session: DeskSession; staticDir: string; port?: number; token?: string; logger?: Logger };
-export type Bridge = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
+export type BridgeOptions = { session: DeskSession; staticDir: string; port?: number; logger?: Logger };
+export type Bridge = {
+  origin: string;
+  port: number;
+  /** Where the server really listens, as the operating system reports it. */
+  address: AddressInfo;
+  /** A new address to open the app with: good for one page, once. */
+  launchUrl(): string;
+  close(): Promise<void>;
+};
 
-const MAX_BODY = 1024 * 1024;
-// A register file travels base64-encoded inside its call: room for the largest accepted file.
-const MAX_UPLOAD_BODY = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4096;
-
-const NOT_AUTHORISED_PAGE = `<!doctype html><meta charset="utf-8"><title>Migrant HIV Desk</title>
-<p>Откройте программу по ссылке, которую она напечатала при запуске (в ссылке есть ключ доступа).</p>
-<p>Open the program with the link it printed at start (the link carries the access key).</p>`;
+/** A body over its channel's limit is read to the end (discarded) so the 413 reaches the client; past this, the connection is cut. */
+const DISCARD_MAX = 256 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
@@ -34,59 +36,68 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 const sendResult = (res: ServerResponse, status: number, result: Result<unknown>) =>
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(result));
 
+/** The body as text, or null when it is larger than `limit` (then read to its end and let go). */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DISCARD_MAX) return void req.destroy();
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
 export function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const token = opts.token ?? randomBytes(32).toString('hex');
+  const keys = new BridgeKeys();
   const log = opts.logger ?? consoleLogger;
   let port = 0;
-  const cookieName = () => `desk_token_${port}`;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const origins = () => allowedHosts().map((h) => `http://${h}`);
+  const header = (req: IncomingMessage, name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' ? v : undefined;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'wrong host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const authorised = sameToken(cookieValue(req.headers.cookie, cookieName()), token);
+    const fromPage = origins().includes(header(req, 'origin') ?? '') && header(req, HTTP_CALL_HEADER) === '1';
+    const authorised = keys.isSecret(header(req, HTTP_SESSION_HEADER));
 
-    if (req.method === 'GET' && url.searchParams.has('token')) {
-      if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/html; charset=utf-8', NOT_AUTHORISED_PAGE);
-      // Trade the token in the address for a cookie the page's scripts cannot read, and drop it from the address bar.
-      return send(res, 303, 'text/plain', '', {
-        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
-      });
+    if (url.pathname === HTTP_SESSION_PATH) {
+      if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: appError('unauthorized') });
+      const secret = fromPage ? keys.redeem(header(req, HTTP_LAUNCH_HEADER)) : null;
+      if (!secret) {
+        log('warn', 'bridge.refused', { reason: 'launch_code' });
+        return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
+      }
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ secret }));
     }
 
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: appError('unknown_channel') });
-      const origin = req.headers.origin;
-      if (!origin || !origins().includes(origin) || req.headers[HTTP_CALL_HEADER] !== '1' || !authorised) {
-        log('warn', 'bridge.refused', { reason: !authorised ? 'token' : 'origin' });
+      if (!fromPage || !authorised) {
+        log('warn', 'bridge.refused', { reason: !authorised ? 'secret' : 'origin' });
         return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!(header(req, 'content-type') ?? '').startsWith('application/json')) {
         return sendResult(res, 415, { ok: false, error: appError('invalid_input') });
       }
-      const channel = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
-      const body = await readBody(req, channel === 'imports.preview' ? MAX_UPLOAD_BODY : MAX_BODY);
-      if (body === null) return sendResult(res, 413, { ok: false, error: appError('invalid_input') });
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
+      } catch {
+        return sendResult(res, 400, { ok: false, error: appError('unknown_channel') });
+      }
+      if (!isChannel(channel)) return sendResult(res, 404, { ok: false, error: appError('unknown_channel') });
+      const limit = bodyLimit(channel);
+      const body = await readBody(req, limit);
+      if (body === null) return sendResult(res, 413, { ok: false, error: appError('too_large', { max: Math.floor(limit / 1024 / 1024) }) });
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body) : {};
@@ -97,8 +108,11 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-    if (!authorised) return send(res, 401, 'text/html; charset=utf-8', NOT_AUTHORISED_PAGE);
-    if (url.pathname.startsWith(EXPORTS_PREFIX)) return sendExport(res, opts.session, url.pathname);
+    if (url.pathname.startsWith(EXPORTS_PREFIX)) {
+      // A same-origin GET carries no Origin header: the secret and the call header (which no other site can set) are the check.
+      if (!authorised || header(req, HTTP_CALL_HEADER) !== '1') return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
+      return sendExport(res, opts.session, url.pathname, log);
+    }
     const file = await staticFile(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'not found');
     return send(res, 200, file.type, file.body);
@@ -115,13 +129,14 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
+      const address = server.address() as AddressInfo;
+      port = address.port;
       const origin = `http://127.0.0.1:${port}`;
       resolve({
-        url: `${origin}/?token=${token}`,
         origin,
         port,
-        token,
+        address,
+        launchUrl: () => `${origin}/#launch=${keys.newLaunchCode()}`,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

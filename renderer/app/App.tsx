@@ -37,6 +37,15 @@ export function App() {
   };
 
   if (!status) {
+    // Without a key the language is not known yet: the way in is said in both.
+    if (error?.code === 'unauthorized') {
+      return (
+        <main className="centered" role="alert" data-testid="not-authorised">
+          <p>{t('errors.openWithLink', { lng: 'ru' })}</p>
+          <p>{t('errors.openWithLink', { lng: 'en' })}</p>
+        </main>
+      );
+    }
     return <main className="centered">{error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>}</main>;
   }
   const languageSwitch = <LanguageSwitch language={status.language} onChange={setLanguage} />;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import type { ExportJob } from '../../shared/exports/api';
 import type { AppError } from '../../shared/result';
-import { call, downloadUrl } from '../api/client';
+import { call, canDownload } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { FileLink } from './FileLink';
@@ -62,7 +62,7 @@ export function ExportLineList({ status }: { status: AppStatus }) {
       {job?.state === 'done' && job.file ? (
         <div className="notice" role="status" data-testid="line-list-done">
           <p>{t('lineList.saved', { path: job.file.path })}</p>
-          {downloadUrl(job.file.fileName) ? <p><FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} /></p> : null}
+          {canDownload() ? <p><FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} /></p> : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />

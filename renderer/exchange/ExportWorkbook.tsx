@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import { EXPORT_DIMENSIONS, type ExportedFile } from '../../shared/exports/api';
 import type { AppError } from '../../shared/result';
-import { call, downloadUrl } from '../api/client';
+import { call, canDownload } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { FileLink } from './FileLink';
@@ -89,7 +89,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <div className="notice" role="status" data-testid="export-done">
           <p>{t('exchange.saved', { path: done.path })}</p>
           {done.suppressed ? <p>{t('exchange.hiddenCells', { count: done.hiddenCells })}</p> : null}
-          {downloadUrl(done.fileName) ? <p><FileLink file={done} label={t('exchange.download', { file: done.fileName })} /></p> : null}
+          {canDownload() ? <p><FileLink file={done} label={t('exchange.download', { file: done.fileName })} /></p> : null}
         </div>
       ) : null}
     </form>

@@ -4,15 +4,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import type { AppError } from '../../shared/result';
-import { call, downloadUrl } from '../api/client';
+import { call, canDownload, downloadExport } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 export function FileLink({ file, label }: { file: ExportedFile; label: string }) {
   const { t } = useTranslation();
   const [savedTo, setSavedTo] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const href = downloadUrl(file.fileName);
-  if (href) return <a href={href} download={file.fileName}>{label}</a>;
+  if (canDownload()) {
+    // A link as users know it; the click fetches the file with this tab's secret.
+    const download = async (e: { preventDefault(): void }) => {
+      e.preventDefault();
+      setError(await downloadExport(file.fileName));
+    };
+    return (
+      <>
+        <a href={`/exports/${encodeURIComponent(file.fileName)}`} download={file.fileName} onClick={(e) => void download(e)}>{label}</a>
+        <ErrorMessage error={error} />
+      </>
+    );
+  }
   const saveAs = async () => {
     setError(null);
     const r = await call('files.saveAs', { fileName: file.fileName });

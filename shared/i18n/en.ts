@@ -326,7 +326,8 @@ export const en: Messages = {
   errors: {
     invalid_input: 'Invalid data.',
     unknown_channel: 'Unknown operation.',
-    unauthorized: 'Not authorised: restart the program from the link printed in the console.',
+    openWithLink: 'Open the program with the link it printed in its window at start. A link works once: for a new one, press Enter in the program\'s window or start it again.',
+    unauthorized: 'Not authorised: open the program with a new link (press Enter in the program\'s window, or start it again).',
     no_database: 'No database is open.',
     not_sqlite: 'The file "{{file}}" is not an SQLite database.',
     not_desk_database: 'The file "{{file}}" is an SQLite database, but not one of this program.',
@@ -347,6 +348,8 @@ export const en: Messages = {
       inflated: 'The file "{{file}}" unpacks to more than {{max}} MB: it does not look like a register. Save it again as .xlsx or .csv.',
       shared_strings: 'The cell text of "{{file}}" takes more than {{max}} MB. Split the file into parts.',
     },
+    file_not_readable: 'The file "{{file}}" could not be read: it may have been removed, be open in another program or be checked by an antivirus. Try again or export it anew.',
+    too_large: 'The request is too large: at most {{max}} MB. Split the file into parts.',
     missing_columns: 'The file "{{file}}" lacks required columns: {{columns}}. Use the template.',
     import_expired: 'This upload has expired (the program restarted). Choose the file again.',
     already_exists: 'The file "{{file}}" already exists. Open it or choose another folder.',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
+import { runServe } from '../helpers/app-process.js';
 
 const e2e = useE2e();
 const { tempDir, start } = e2e;
@@ -16,7 +17,8 @@ describe('first start, end to end in chromium', () => {
     const errors = watchErrors(page);
     await page.goto(app.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Первый запуск' }).isVisible()).toBe(true);
-    expect(page.url()).not.toContain('token='); // the key is not left in the address bar
+    await expect.poll(() => page.url()).toBe(new URL(app.url).origin + '/'); // the launch code is taken out of the address bar
+    expect(await page.context().cookies()).toEqual([]); // and the key is no cookie
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Открыть демо');
 
     // Tab into the new-centre form and submit it empty: each field says what is wrong, in Russian.
@@ -125,8 +127,49 @@ describe('first start, end to end in chromium', () => {
   it('a page without the key sees a bilingual explanation, not the app', async () => {
     const app = await start(tempDir());
     const page = await e2e.browser().newPage();
-    const response = await page.goto(new URL(app.url).origin + '/');
-    expect(response?.status()).toBe(401);
-    expect(await page.textContent('body')).toContain('Open the program with the link it printed at start');
+    await page.goto(new URL(app.url).origin + '/');
+    await expect.poll(() => page.getByTestId('not-authorised').textContent()).toContain('Open the program with the link it printed');
+    expect(await page.getByTestId('not-authorised').textContent()).toContain('Откройте программу по ссылке');
+  });
+
+  it('a link opens one tab once: a reload keeps working, the same link in a second tab does not, Enter in the app window gives a new one', async () => {
+    const app = await start(tempDir());
+    const context = await e2e.browser().newContext();
+    const page = await context.newPage();
+    await openDemo(page, app.url);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+    // The address in the history, the bar or `ps` opens nothing a second time.
+    const second = await context.newPage();
+    await second.goto(app.url);
+    await expect.poll(() => second.getByTestId('not-authorised').isVisible()).toBe(true);
+    const fresh = await app.newUrl();
+    expect(fresh).not.toBe(app.url);
+    await second.goto(fresh);
+    await expect.poll(() => second.getByTestId('centre-name').isVisible()).toBe(true);
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  it('a second start on the same data folder says the database is open in another window and hands over a link to it', async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir);
+    const page = await e2e.browser().newPage();
+    await openDemo(page, app.url);
+    const config = readFileSync(join(dataDir, 'config.json'), 'utf8');
+    const second = await runServe(['--data-dir', dataDir, '--no-open']);
+    expect(second.code).toBe(0);
+    expect(second.output).toContain('База данных уже открыта в другом окне программы. / The database is open in another window of the program.');
+    const handed = /BRIDGE_URL=(\S+)/.exec(second.output)![1]!;
+    expect(new URL(handed).origin).toBe(new URL(app.url).origin); // a link to the first one, not a second server
+    const page2 = await e2e.browser().newPage();
+    await page2.goto(handed);
+    await expect.poll(() => page2.getByTestId('centre-name').textContent()).toMatch(/^Казахстан › г\. Алматы › /);
+    expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(config); // its settings untouched
+    // Once the first has stopped, the folder is free again.
+    await app.stop();
+    const third = await start(dataDir);
+    const page3 = await e2e.browser().newPage();
+    await page3.goto(third.url);
+    await expect.poll(() => page3.getByTestId('centre-name').isVisible()).toBe(true);
   });
 });

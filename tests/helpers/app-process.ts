@@ -5,7 +5,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../architecture/imports.js';
 
-export type RunningApp = { url: string; output: () => string; stop: () => Promise<void> };
+export type RunningApp = {
+  /** The first link the app printed: good for one page, once. */
+  url: string;
+  /** A new one-time link, as a user gets by pressing Enter in the app's window. */
+  newUrl: () => Promise<string>;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+const urlsIn = (out: string) => [...out.matchAll(/BRIDGE_URL=(\S+)/g)].map((m) => m[1]!);
 
 export const SERVE_JS = join(ROOT, 'dist', 'node', 'electron', 'cli', 'serve.js');
 
@@ -13,10 +22,10 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
   if (!existsSync(SERVE_JS) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The app is not built: run `npm test` (it builds first) or `npm run build`.');
   }
-  const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [SERVE_JS, '--data-dir', dataDir, '--no-open'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 60_000); // a busy 2-core laptop
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /BRIDGE_URL=(\S+)/.exec(out);
@@ -31,6 +40,15 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
   });
   return {
     url,
+    newUrl: async () => {
+      const seen = urlsIn(out).length;
+      child.stdin!.write('\n');
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const urls = urlsIn(out);
+        if (urls.length > seen) return urls.at(-1)!;
+      }
+      throw new Error(`no new link within 30 s:\n${out}`);
+    },
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -42,4 +60,16 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Runs the app's command to its end (a second start, --help, a bad option): its exit code and all it printed. */
+export function runServe(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SERVE_JS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => (clearTimeout(timer), resolve({ code, output })));
+  });
 }

@@ -1,0 +1,45 @@
+// The browser-mode command as a user types it (`npm start -- …`): help, and one clear line for
+// every wrong option or a port that cannot be had, never a stack trace.
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { parseServeArgs } from '../../electron/cli/serve-args.js';
+import { runServe } from '../helpers/app-process.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const noStack = (output: string) => expect(output).not.toMatch(/\n\s+at |Error:|node:internal/);
+
+describe('npm start -- options', () => {
+  it('--help prints what each option does and exits', async () => {
+    const r = await runServe(['--help']);
+    expect(r.code).toBe(0);
+    for (const option of ['--data-dir', '--port', '--no-open', '--browser']) expect(r.output).toContain(option);
+    noStack(r.output);
+  }, 60_000);
+
+  it('a port that is not a port, or an unknown option: one line naming it, exit 2, nothing started', async () => {
+    const dir = tempDir();
+    for (const args of [['--port', 'abc', '--data-dir', dir], ['--port', '70000', '--data-dir', dir], ['--port', '0', '--data-dir', dir], ['--prot', '80', '--data-dir', dir], ['--no-open', '--data-dir']]) {
+      const r = await runServe(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.output.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.output).not.toContain('BRIDGE_URL');
+      noStack(r.output);
+    }
+    expect(parseServeArgs(['--port', 'abc'])).toEqual({ error: '--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "abc"' });
+    expect(parseServeArgs(['--port', '8080', '--no-open'])).toMatchObject({ args: { port: 8080, noOpen: true } });
+  }, 120_000);
+
+  it('a port in use: one line saying so, exit 2', async () => {
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const r = await runServe(['--port', String(port), '--data-dir', tempDir(), '--no-open']);
+      expect(r.code).toBe(2);
+      expect(r.output.trim()).toBe(`Порт ${port} занят другой программой / Port ${port} is in use by another program: choose another with --port, or leave --port out.`);
+    } finally {
+      busy.close();
+    }
+  }, 60_000);
+});
