@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import { FORM_CODES, type FormCode } from '../../shared/forms/definitions';
 import { deLabel } from '../../shared/forms/labels';
-import { formSummaryParams } from '../../shared/imports/api';
+import { describeSource, formSummaryParams } from '../../shared/imports/api';
 import { call } from '../api/client';
 import { FileLink } from './FileLink';
 import { FilePicker, RejectedRows, useImportFlow } from './import-parts';
@@ -51,6 +51,7 @@ export function ImportForms() {
       {done ? <p className="notice" role="status" data-testid="form-import-done">{t('imports.forms.confirmed', { count: done.values })}</p> : null}
       {report ? (
         <div className="import-report" data-testid="form-import-report">
+          <p className="muted" data-testid="form-import-source">{describeSource(t, report.source)}</p>
           <p>{t('imports.forms.summary', formSummaryParams(report))}</p>
           {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
           {report.periods.length ? (

@@ -1,5 +1,6 @@
 // Loading a case register from Excel or CSV: template, file, the checked report (nothing written
 // yet), the report as a workbook, and the confirmation that writes every accepted row at once.
+import { describeSource } from '../../shared/imports/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
@@ -35,6 +36,7 @@ export function ImportRegister() {
       {done ? <p className="notice" role="status" data-testid="import-done">{t('imports.confirmed', done)}</p> : null}
       {report ? (
         <div className="import-report" data-testid="import-report">
+          <p className="muted" data-testid="import-source">{describeSource(t, report.source)}</p>
           <p>{t('imports.summary', { cases: report.rowsRead.cases, events: report.rowsRead.events, okCases: report.accepted.cases, okEvents: report.accepted.events, rejected: report.rejectedTotal, duplicates: report.duplicates.length })}</p>
           {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
           <RejectedRows rows={report.rejected} total={report.rejectedTotal} testId="import-rejected" />

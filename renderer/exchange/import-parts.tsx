@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
-import type { ImportIssue } from '../../shared/imports/api';
+import { MAX_IMPORT_BYTES, type ImportIssue } from '../../shared/imports/api';
 import { issueColumnKey } from '../../shared/imports/columns';
-import type { AppError, Result } from '../../shared/result';
+import { appError, type AppError, type Result } from '../../shared/result';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 async function fileBase64(file: File): Promise<string> {
@@ -67,6 +67,8 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
   const choose = async (file: File | undefined) => {
     reset();
     if (!file) return;
+    // Refused before it is read into memory: the same words as the back end's refusal.
+    if (file.size === 0 || file.size > MAX_IMPORT_BYTES) return setError({ ...appError('file_unreadable', { file: file.name, reason: 'size' }), messageKey: 'errors.unreadable.size' });
     setBusy(true);
     const r = await steps.preview({ fileName: file.name, contentBase64: await fileBase64(file) });
     setBusy(false);

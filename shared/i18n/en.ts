@@ -236,6 +236,12 @@ export const en: Messages = {
   },
   files: { saveAs: 'Save as…', savedTo: 'Copy saved: {{path}}' },
   imports: {
+    source: {
+      xlsx: 'Read as an Excel workbook (.xlsx).',
+      csv: 'Read as CSV: encoding {{encoding}}, separator: {{separator}}.',
+    },
+    encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with a BOM', 'utf-16le': 'UTF-16 LE (Unicode)', 'utf-16be': 'UTF-16 BE (Unicode)', 'windows-1251': 'Windows-1251 (Cyrillic, as Russian Excel saves it)' },
+    separators: { comma: 'comma', semicolon: 'semicolon', tab: 'tab' },
     title: 'Load a register from Excel or CSV',
     help: 'Take the template, fill it in (or save your own register with the same column headers) and choose the file. The program checks everything first and shows a report; nothing goes into the database until you confirm.',
     template: 'Download the template',

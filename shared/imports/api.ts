@@ -14,6 +14,20 @@ export const ImportFileSchema = z
   })
   .strict();
 
+/** How a file was read: a workbook, or CSV in the encoding and with the separator found in it. */
+export const FileSourceSchema = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('xlsx') }),
+  z.object({ format: z.literal('csv'), encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251']), separator: z.enum([',', ';', '\t']) }),
+]);
+export type FileSource = z.infer<typeof FileSourceSchema>;
+
+/** The line saying how a file was read, the same on screen and in the report workbook. */
+export function describeSource(t: (key: string, params?: Record<string, string>) => string, source: FileSource): string {
+  if (source.format === 'xlsx') return t('imports.source.xlsx');
+  const separator = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[source.separator];
+  return t('imports.source.csv', { encoding: t(`imports.encodings.${source.encoding}`), separator: t(`imports.separators.${separator}`) });
+}
+
 export const ImportIssueSchema = z.object({
   sheet: z.enum(['cases', 'events', 'values']),
   row: z.number().int(),
@@ -34,6 +48,7 @@ export const ImportDuplicateSchema = z.object({
 export const ImportReportSchema = z.object({
   importId: z.string(),
   fileName: z.string(),
+  source: FileSourceSchema,
   rowsRead: z.object({ cases: z.number().int(), events: z.number().int() }),
   accepted: z.object({ cases: z.number().int(), events: z.number().int() }),
   /** The first rejections (all are in the downloadable report); rejectedTotal counts every one. */
@@ -53,6 +68,7 @@ export const FormTemplateSchema = z.object({ form: z.enum(FORM_CODES), period: z
 export const FormImportReportSchema = z.object({
   importId: z.string(),
   fileName: z.string(),
+  source: FileSourceSchema,
   /** Rows with a value, and rows left blank (skipped, nothing erased). */
   rowsRead: z.number().int(),
   blank: z.number().int(),

@@ -52,9 +52,10 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-function guessSeparator(text: string): string {
+/** The separator of a CSV's header line: the most frequent of ';', ',' and tab (Russian Excel writes ';'). */
+export function guessSeparator(text: string): ',' | ';' | '\t' {
   const end = text.search(/\r|\n/);
   const first = end < 0 ? text : text.slice(0, end);
   const count = (ch: string) => first.split(ch).length - 1;
-  return [';', ',', '\t'].sort((a, b) => count(b) - count(a))[0]!;
+  return ([';', ',', '\t'] as const).slice().sort((a, b) => count(b) - count(a))[0]!;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
-import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
+import { csvToXlsx, resaveCsv, sheetsAsCsv } from '../helpers/libreoffice.js';
 import { CASES_CSV } from '../helpers/register-csv.js';
 
 const e2e = useE2e();
@@ -106,10 +106,13 @@ describe('aggregate form import, end to end in chromium', () => {
     at('Обследовано на ВИЧ (Добровольное)', 'Итого')[3] = '52000';
     at('Выявлено ВИЧ+ (Добровольное)', 'Итого')[3] = '153';
     at('Выявлено ВИЧ+ (Обязательное)', 'Итого')[3] = 'н/д';
+    // Saved as Russian Excel saves "CSV (разделители — запятые)": Windows-1251, ';'.
     const dir = e2e.tempDir();
-    writeFileSync(join(dir, 'testing-2018.csv'), rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'));
-    await page.locator('#form-import-file').setInputFiles(csvToXlsx(join(dir, 'testing-2018.csv')));
+    const csv = rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
+    writeFileSync(join(dir, 'testing-2018.csv'), resaveCsv(csv, { encoding: 'windows-1251', separator: ';' }));
+    await page.locator('#form-import-file').setInputFiles(join(dir, 'testing-2018.csv'));
     await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 30_000 }).toContain('Строк со значениями: 3');
+    expect(await page.getByTestId('form-import-source').textContent()).toBe('Прочитано как CSV: кодировка Windows-1251 (кириллица, так сохраняет русский Excel), разделитель — точка с запятой.');
     expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').count()).toBe(1);
     expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').first().textContent()).toMatch(/^Значения\d+Значениевведите число$/);
     expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual(['Тестирование мигрантов на ВИЧ20182']);

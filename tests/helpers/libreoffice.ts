@@ -1,7 +1,7 @@
 // A real spreadsheet program reads what we export: LibreOffice converts every sheet of a workbook
 // to CSV (as shown on screen, en-US), and the tests compare those cells with the engine's numbers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../shared/imports/csv.js';
@@ -34,4 +34,23 @@ export function resaveXlsx(xlsx: string): string {
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
   execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, xlsx], { timeout: 180_000, stdio: 'pipe' });
   return join(out, basename(xlsx));
+}
+
+/** LibreOffice's own character-set numbers for its CSV filter. */
+const LO_CHARSET = { 'utf-8': 76, 'windows-1251': 34, 'utf-16le': 65535 } as const;
+const COLUMNS_AS_TEXT = Array.from({ length: 20 }, (_, i) => `${i + 1}/2`).join('/');
+
+/**
+ * A CSV saved again by LibreOffice in another encoding and with another separator, every cell as
+ * typed: what Russian Excel's "CSV (разделители — запятые)" gives (Windows-1251, ';') or its
+ * "Unicode text" (UTF-16 LE with a byte-order mark, tab).
+ */
+export function resaveCsv(csv: string, opts: { encoding: keyof typeof LO_CHARSET; separator: ';' | ',' | '\t' }): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-lo-'));
+  const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
+  const source = join(dir, 'register.csv');
+  writeFileSync(source, csv);
+  const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', `--infilter=CSV:44,34,76,1,${COLUMNS_AS_TEXT}`, '--convert-to', `csv:Text - txt - csv (StarCalc):${opts.separator.charCodeAt(0)},34,${LO_CHARSET[opts.encoding]},1`, '--outdir', out, source], { timeout: 180_000, stdio: 'pipe' });
+  return readFileSync(join(out, 'register.csv'));
 }

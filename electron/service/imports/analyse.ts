@@ -7,13 +7,14 @@ import { eventIssues, type CaseInput, type EventInput } from '../../../shared/ca
 import { uicKey } from '../../../shared/cases/uic.js';
 import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
 import { CASE_COLUMNS, CASE_REQUIRED, cellsOf, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, formulaWithoutValueIn, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
-import type { ImportIssue, ImportReport } from '../../../shared/imports/api.js';
+import type { FileSource, ImportIssue, ImportReport } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
 
 export type PendingImport = {
   id: string;
   fileName: string;
+  source: FileSource;
   databasePath: string;
   cases: { row: number; input: CaseInput; events: EventInput[] }[];
   eventsForExisting: { row: number; caseId: number; event: EventInput }[];
@@ -27,7 +28,7 @@ const REFUSED = -1;
 const NO_EVENTS: EventInput[] = [];
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || (typeof c !== 'object' && String(c).trim() === ''));
 
-export function analyse(db: Db, databasePath: string, fileName: string, sheets: Sheet[], lk: Lookups): PendingImport {
+export function analyse(db: Db, databasePath: string, fileName: string, source: FileSource, sheets: Sheet[], lk: Lookups): PendingImport {
   const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
   const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
   const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
@@ -35,7 +36,7 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
   if (caseSheet?.cases.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(caseSheet.cases.missing, columnLabel) });
   if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing, columnLabel) });
 
-  const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
+  const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, source, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
   const byRegisterNo = new Map<string, number>(); // index into p.cases, or REFUSED (a plain number: 100,000 rows make 100,000 entries)
   const people = new Map<string, number>(); // uic key, sex, year -> first row
   // Everyone already in the register, read once: a look-up per row would cost more than the rest of the check.
@@ -110,7 +111,7 @@ export function analyse(db: Db, databasePath: string, fileName: string, sheets: 
 
 export function reportOf(p: PendingImport, shown = 500): ImportReport {
   return {
-    importId: p.id, fileName: p.fileName, rowsRead: p.rowsRead,
+    importId: p.id, fileName: p.fileName, source: p.source, rowsRead: p.rowsRead,
     accepted: { cases: p.cases.length, events: p.cases.reduce((s, c) => s + c.events.length, 0) + p.eventsForExisting.length },
     rejected: p.issues.slice(0, shown), rejectedTotal: p.issues.length, duplicates: p.duplicates.slice(0, shown),
   };

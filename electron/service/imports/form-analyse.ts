@@ -9,7 +9,7 @@ import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
 import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
 import { formColumnLabel, formValueFromRow, FORM_COLUMNS, FORM_REQUIRED } from '../../../shared/imports/form-rows.js';
 import { cellsOf, formulaWithoutValueIn, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
-import type { FormImportReport, ImportIssue } from '../../../shared/imports/api.js';
+import type { FileSource, FormImportReport, ImportIssue } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
 
@@ -25,7 +25,7 @@ export type PendingFormImport = {
 };
 
 
-export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, sheets: Sheet[]): PendingFormImport {
+export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, source: FileSource, sheets: Sheet[]): PendingFormImport {
   const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
   if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED, formColumnLabel) });
@@ -96,7 +96,7 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   issues.sort((a, b) => a.row - b.row);
   return {
     id: randomBytes(8).toString('hex'), fileName, databasePath, orgUnitId, groups: kept, issues,
-    report: { importId: '', fileName, rowsRead, blank, accepted, periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })), repeats, violations },
+    report: { importId: '', fileName, source, rowsRead, blank, accepted, periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })), repeats, violations },
   };
 }
 

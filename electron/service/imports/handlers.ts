@@ -6,7 +6,7 @@ import { importCases } from '../../../db/cases.js';
 import { formValues, importFormValues } from '../../../db/forms.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
-import { formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
+import { describeSource, formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
 import { deLabel } from '../../../shared/forms/labels.js';
 import { fail, refusal } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
@@ -17,7 +17,7 @@ import { analyse, reportOf, type PendingImport } from './analyse.js';
 import { analyseForms, formReportOf, type PendingFormImport } from './form-analyse.js';
 import { formTemplate } from './form-template.js';
 import { PendingImports } from './pending.js';
-import { readSheets } from './read-file.js';
+import { readFile } from './read-file.js';
 import { reportWorkbook } from './report-workbook.js';
 import { caseTemplate } from './template.js';
 
@@ -29,10 +29,10 @@ async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook)
   return { ...saved, suppressed: false, hiddenCells: 0 };
 }
 
-async function sheetsOf(file: { fileName: string; contentBase64: string }) {
+async function fileOf(file: { fileName: string; contentBase64: string }) {
   const bytes = Buffer.from(file.contentBase64, 'base64');
   if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
-  return readSheets(file.fileName, bytes);
+  return readFile(file.fileName, bytes);
 }
 
 type ImportChannels = 'imports.template' | 'imports.preview' | 'imports.report' | 'imports.confirm' | 'formImports.template' | 'formImports.preview' | 'formImports.report' | 'formImports.confirm';
@@ -41,9 +41,9 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'imports.template': (s, { language }) => writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
 
   'imports.preview': async (s, file) => {
-    const sheets = await sheetsOf(file);
+    const { source, sheets } = await fileOf(file);
     const db = s.database;
-    return reportOf(registerImports.put(analyse(db, s.status().database!.path, file.fileName, sheets, lookups(listCountries(db), s.status().database!.uicPattern))));
+    return reportOf(registerImports.put(analyse(db, s.status().database!.path, file.fileName, source, sheets, lookups(listCountries(db), s.status().database!.uicPattern))));
   },
 
   'imports.report': (s, { importId, language }) => {
@@ -56,7 +56,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
       headers: [t('imports.row'), t('imports.registerNo'), t('imports.existing')],
       rows: p.duplicates.map((d) => [d.row, d.registerNo, d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })]),
     };
-    return writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, summary, p.issues, [duplicates]));
+    return writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, p.source), summary], p.issues, [duplicates]));
   },
 
   'imports.confirm': (s, { importId }) => {
@@ -69,7 +69,10 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'formImports.template': (s, { form, period, language }) =>
     writeWorkbook(s, `form-${form}-${period}-template-${language}`, formTemplate(translator(language), language, form, period, formValues(s.database, { form, orgUnitId: s.orgUnitId, period }))),
 
-  'formImports.preview': async (s, file) => formReportOf(formImports.put(analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, await sheetsOf(file)))),
+  'formImports.preview': async (s, file) => {
+    const { source, sheets } = await fileOf(file);
+    return formReportOf(formImports.put(analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)));
+  },
 
   'formImports.report': (s, { importId, language }) => {
     const p = formImports.get(s, importId);
@@ -83,7 +86,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
         rows: r.violations.map((v) => [t(`forms.names.${v.form}`), v.period, t(v.messageKey), `${deLabel(t, v.leftDe)}: ${v.left}`, `${deLabel(t, v.rightDe)}: ${v.right}`]),
       },
     ];
-    return writeWorkbook(s, `form-import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, t('imports.forms.summary', formSummaryParams(r)), p.issues, extra));
+    return writeWorkbook(s, `form-import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, r.source), t('imports.forms.summary', formSummaryParams(r))], p.issues, extra));
   },
 
   'formImports.confirm': (s, { importId }) => {

@@ -4,7 +4,9 @@
 // under the header are kept, and a sheet past the caps below is refused with the cap it broke.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvRows } from '../../../shared/imports/csv.js';
+import { csvRows, guessSeparator } from '../../../shared/imports/csv.js';
+import type { FileSource } from '../../../shared/imports/api.js';
+import { decodeText } from './text-encoding.js';
 import type { Cell } from '../../../shared/imports/case-rows.js';
 import { FORMULA_WITHOUT_VALUE } from '../../../shared/imports/columns.js';
 import { AppFailure, refusal } from '../../../shared/result.js';
@@ -23,23 +25,29 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old .xls, and any password-protected workbook
 const startsWith = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
 
+/** The sheets of a file, as readFile reads them. */
 export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet[]> {
+  return (await readFile(fileName, bytes)).sheets;
+}
+
+/** A picked file's sheets, and how it was read (said in the report: a CSV's encoding and separator). */
+export async function readFile(fileName: string, bytes: Buffer): Promise<{ source: FileSource; sheets: Sheet[] }> {
   const unreadable = (reason: string): never => {
     throw refusal('file_unreadable', `errors.unreadable.${reason}`, { file: fileName, reason });
   };
   if (startsWith(bytes, OLE)) return unreadable(fileName.toLowerCase().endsWith('.xls') ? 'xls' : 'protected');
   if (startsWith(bytes, ZIP)) {
     try {
-      return await readWorkbook(bytes);
+      return { source: { format: 'xlsx' }, sheets: await readWorkbook(bytes) };
     } catch (e) {
       if (e instanceof AppFailure) throw new AppFailure({ ...e.error, params: { ...e.error.params, file: fileName } });
       return unreadable('corrupt');
     }
   }
-  const text = bytes.toString('utf8');
-  // Text with NUL bytes or broken UTF-8 is not a CSV we can trust.
-  if (text.includes('\u0000') || text.includes('\ufffd')) return unreadable('not_csv');
-  const rows = csvRows(text);
+  const decoded = decodeText(bytes);
+  if (!decoded) return unreadable('not_csv');
+  const separator = guessSeparator(decoded.text);
+  const rows = csvRows(decoded.text, separator);
   const first = rows.next();
   const header = first.done ? [] : first.value;
   const limit = (e: AppFailure) => new AppFailure({ ...e.error, params: { ...e.error.params, file: fileName } });
@@ -51,7 +59,7 @@ export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet
       yield row;
     }
   }
-  return [{ name: fileName, header, body: body() }];
+  return { source: { format: 'csv', encoding: decoded.encoding, separator }, sheets: [{ name: fileName, header, body: body() }] };
 }
 
 /**

@@ -1,4 +1,4 @@
-// An import's report as a workbook: a summary line, every rejected row (sheet, row, column,
+// An import's report as a workbook: summary lines (how the file was read, what was found), every rejected row (sheet, row, column,
 // reason), and a sheet per other finding (duplicates, repeats, failed checks).
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
@@ -8,11 +8,11 @@ import { fitAndPrint, headerRow } from '../exports/sheet-format.js';
 
 export type ExtraSheet = { name: string; headers: string[]; rows: (string | number)[][] };
 
-export function reportWorkbook(t: TFunction, fileName: string, summary: string, issues: readonly ImportIssue[], extra: readonly ExtraSheet[]): ExcelJS.Workbook {
+export function reportWorkbook(t: TFunction, fileName: string, summary: readonly string[], issues: readonly ImportIssue[], extra: readonly ExtraSheet[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const first = wb.addWorksheet(t('imports.sheets.summary'));
   first.addRow([fileName]).font = { bold: true };
-  first.addRow([summary]);
+  for (const line of summary) first.addRow([line]);
   first.getColumn(1).width = 120;
   const rejected = wb.addWorksheet(t('imports.sheets.rejected'));
   headerRow(rejected, [t('imports.sheet'), t('imports.row'), t('imports.column'), t('imports.reason')]);
