@@ -7,7 +7,7 @@ import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
 import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
-import { ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
+import { ExportRetentionSchema, ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
@@ -49,6 +49,8 @@ export const AppStatusSchema = z.object({
   /** Why the remembered database could not be opened at start, if it could not. */
   openError: AppErrorSchema.nullable(),
   defaultFolder: z.string(),
+  /** Days exports are kept in the data folder (applied at each start). */
+  exportRetention: ExportRetentionSchema,
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
 
@@ -102,6 +104,7 @@ export const contract = {
   'forms.approve': { input: ApproveSchema, output: FormDataSchema },
   'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
   'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
+  'settings.setExportRetention': { input: ExportRetentionSchema, output: AppStatusSchema },
   'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema },
   'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema },
   'imports.preview': { input: ImportFileSchema, output: ImportReportSchema, uploadBytes: MAX_IMPORT_BYTES },

@@ -4,16 +4,19 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LanguageSchema } from '../../shared/contract.js';
+import { DEFAULT_EXPORT_RETENTION, ExportRetentionSchema } from '../../shared/exports/api.js';
 
 export const AppConfigSchema = z.object({
   version: z.literal(1),
   language: LanguageSchema,
   operator: z.string().nullable(),
   database: z.object({ path: z.string(), kind: z.enum(['demo', 'centre']) }).nullable(),
+  /** Added later: a config written before has none, and gets the default. */
+  exportRetention: ExportRetentionSchema.default(DEFAULT_EXPORT_RETENTION),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
-export const DEFAULT_CONFIG: AppConfig = { version: 1, language: 'ru', operator: null, database: null };
+export const DEFAULT_CONFIG: AppConfig = { version: 1, language: 'ru', operator: null, database: null, exportRetention: DEFAULT_EXPORT_RETENTION };
 
 export const configPath = (dataDir: string) => join(dataDir, 'config.json');
 

@@ -33,6 +33,7 @@ export const handlers: Handlers = {
     setSetting(s.database, s.actor, SUPPRESSION_SETTING, String(maxCount));
     return s.status();
   },
+  'settings.setExportRetention': (s, retention) => s.setExportRetention(retention),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...caseHandlers,
   ...formHandlers,

@@ -12,6 +12,8 @@ import type { AppStatus, CreateCentreInput, DatabaseInfo, Language } from '../..
 import { readConfig, writeConfig, type AppConfig } from './app-config.js';
 import { DEMO_ACTOR, fillDemo } from './demo.js';
 import { consoleLogger, type Logger } from './log.js';
+import { tidyExports } from './exports/files.js';
+import type { ExportRetention } from '../../shared/exports/api.js';
 import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
 
 export type SessionOptions = {
@@ -42,6 +44,8 @@ export class DeskSession {
     this.log = opts.logger ?? consoleLogger;
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);
+    const tidied = tidyExports(this.dataDir, this.config.exportRetention);
+    if (tidied.parts || tidied.expired) this.log('info', 'exports.tidied', tidied);
     if (this.config.database) this.tryReopen(this.config.database.path);
   }
 
@@ -76,6 +80,7 @@ export class DeskSession {
       database: this.db && this.config.database ? this.describe(this.db, this.config.database.path, this.config.database.kind) : null,
       openError: this.openError,
       defaultFolder: this.dataDir,
+      exportRetention: this.config.exportRetention,
     };
   }
 
@@ -92,6 +97,13 @@ export class DeskSession {
     const config = { ...this.config, ...next };
     writeConfig(this.dataDir, config);
     this.config = config;
+  }
+
+  /** Applied at the next start, so nothing the user is looking at goes while they look. */
+  setExportRetention(retention: ExportRetention): AppStatus {
+    this.save({ exportRetention: retention });
+    this.log('info', 'settings.export_retention', retention);
+    return this.status();
   }
 
   setLanguage(language: Language): AppStatus {

@@ -29,6 +29,19 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
     } else setError(r.error);
   };
 
+  const [retention, setRetention] = useState({ days: String(status.exportRetention.days), lineListDays: String(status.exportRetention.lineListDays) });
+  const [retentionSaved, setRetentionSaved] = useState<string | null>(null);
+  const saveRetention = async (e: FormEvent) => {
+    e.preventDefault();
+    setRetentionSaved(null);
+    const r = await call('settings.setExportRetention', { days: Number(retention.days), lineListDays: Number(retention.lineListDays) });
+    if (r.ok) {
+      onStatus(r.value);
+      setError(null);
+      setRetentionSaved(t('settings.retentionSaved', r.value.exportRetention));
+    } else setError(r.error);
+  };
+
   const close = async () => {
     const r = await call('setup.close', {});
     if (r.ok) onStatus(r.value);
@@ -60,6 +73,18 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <button type="submit">{t('settings.suppressionSave')}</button>
         <p className="muted">{t('settings.suppressionHelp')}</p>
         {saved ? <p className="notice" role="status">{saved}</p> : null}
+      </form>
+      <h3>{t('settings.retention')}</h3>
+      <form className="retention" onSubmit={saveRetention} noValidate>
+        <div className="retention-fields">
+          <label htmlFor="retention-days">{t('settings.retentionDays')}</label>
+          <input id="retention-days" inputMode="numeric" size={4} value={retention.days} onChange={(e) => setRetention({ ...retention, days: e.target.value.trim() })} />
+          <label htmlFor="retention-line-lists">{t('settings.retentionLineLists')}</label>
+          <input id="retention-line-lists" inputMode="numeric" size={4} value={retention.lineListDays} onChange={(e) => setRetention({ ...retention, lineListDays: e.target.value.trim() })} />
+        </div>
+        <button type="submit">{t('settings.retentionSave')}</button>
+        <p className="muted">{t('settings.retentionHelp', { folder: status.defaultFolder })}</p>
+        {retentionSaved ? <p className="notice" role="status">{retentionSaved}</p> : null}
       </form>
       <h3>{t('settings.audit')}</h3>
       {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}

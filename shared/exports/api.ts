@@ -42,6 +42,11 @@ export const ExportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 
+/** How many days exported files are kept in the data folder's exports/ (0: kept until removed by hand); line lists, a row per case, less. */
+export const ExportRetentionSchema = z.object({ days: z.number().int().min(0).max(3650), lineListDays: z.number().int().min(0).max(3650) }).strict();
+export type ExportRetention = z.infer<typeof ExportRetentionSchema>;
+export const DEFAULT_EXPORT_RETENTION: ExportRetention = { days: 30, lineListDays: 7 };
+
 /** A name the back end may hand out: a plain file name in exports/, no path, no hidden files. */
 export const SERVABLE_NAME = /^[\w\-. ()]+\.xlsx$/;
 export const SaveAsSchema = z.object({ fileName: z.string().max(200).regex(SERVABLE_NAME) }).strict();

@@ -68,6 +68,12 @@ export const en: Messages = {
     suppressionLabel: 'In data leaving the centre, hide numbers from 1 to',
     suppressionHelp: 'So no one can be recognised from a small number. Secondary hiding keeps a hidden number from being worked out from the totals.',
     suppressionSave: 'Save threshold',
+    retention: 'Keeping exports',
+    retentionDays: 'Excel workbooks and reports: days',
+    retentionLineLists: 'Line lists (a row per case): days',
+    retentionHelp: 'Files in "{{folder}}/exports" older than this are removed when the program starts; 0 keeps them until you remove them. Unfinished files (after a crash) are always removed.',
+    retentionSave: 'Save the periods',
+    retentionSaved: 'Saved: workbooks {{days}} days, line lists {{lineListDays}} days. Applied at the next start.',
     suppressionSaved: 'Threshold saved: {{max}}.',
   },
   cases: {

@@ -85,6 +85,21 @@ describe('first start, end to end in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('Settings shows how long exports are kept, and a supervisor changes it by keyboard', async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir);
+    const page = await e2e.browser().newPage();
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.locator('#retention-days').inputValue()).toBe('30');
+    expect(await page.locator('#retention-line-lists').inputValue()).toBe('7');
+    await page.locator('#retention-line-lists').fill('2');
+    await page.locator('#retention-line-lists').press('Enter');
+    await expect.poll(() => page.locator('form.retention [role="status"]').textContent()).toBe('Сохранено: книги 30 дн., построчные списки 2 дн. Применяется при следующем запуске.');
+    await screenshot(page, 'settings-retention-ru');
+    expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).exportRetention).toEqual({ days: 30, lineListDays: 2 });
+  });
+
   it('a file that is not a database gets a clear message naming it, and the app carries on', async () => {
     const dir = tempDir();
     const junk = join(dir, 'Регистр 2017.xlsx');

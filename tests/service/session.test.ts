@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/service/dispatch.js';
@@ -121,6 +121,42 @@ describe('the session', () => {
     expect(again.status().openError).toBeNull();
     const r = dispatch(again, 'audit.recent', { limit: 500 }, silentLogger);
     expect(!r.ok && r.error).toMatchObject({ code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } });
+  });
+
+  it('at start removes interrupted exports and those past the retention setting, which Settings changes for the next start', () => {
+    const dir = tempDir();
+    const exports = join(dir, 'exports');
+    mkdirSync(exports);
+    const daysAgo = (name: string, days: number) => {
+      writeFileSync(join(exports, name), 'x');
+      const t = new Date(Date.now() - days * 86_400_000);
+      utimesSync(join(exports, name), t, t);
+    };
+    daysAgo('line-list-KAZ-1-2026-11-01.xlsx.part', 0); // a crash mid-export: rows of the register in it
+    daysAgo('line-list-KAZ-1-2026-11-20.xlsx', 8);
+    daysAgo('line-list-KAZ-1-2026-11-25.xlsx', 5);
+    daysAgo('hiv-migrants-KAZ-2017-1.xlsx', 8);
+    daysAgo('hiv-migrants-KAZ-2016-1.xlsx', 31);
+    daysAgo('notes.txt', 400); // not ours: left alone
+    const s = session(dir);
+    expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2017-1.xlsx', 'line-list-KAZ-1-2026-11-25.xlsx', 'notes.txt']);
+    expect(s.status().exportRetention).toEqual({ days: 30, lineListDays: 7 });
+
+    const set = dispatch(s, 'settings.setExportRetention', { days: 0, lineListDays: 3 }, silentLogger);
+    expect(set.ok && set.value.exportRetention).toEqual({ days: 0, lineListDays: 3 });
+    expect(readdirSync(exports)).toHaveLength(3); // applied at the next start, not under the user's eyes
+    expect(dispatch(s, 'settings.setExportRetention', { days: -1, lineListDays: 3 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    s.dispose();
+    daysAgo('hiv-migrants-KAZ-2010-1.xlsx', 3000);
+    session(dir);
+    expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2010-1.xlsx', 'hiv-migrants-KAZ-2017-1.xlsx', 'notes.txt']); // 0: kept; line lists: 3 days
+  });
+
+  it('reads a config written before the retention setting existed, with the default', () => {
+    const dir = tempDir();
+    writeFileSync(configPath(dir), JSON.stringify({ version: 1, language: 'en', operator: 'Гульнара', database: null }));
+    const status = session(dir).status();
+    expect([status.language, status.exportRetention]).toEqual(['en', { days: 30, lineListDays: 7 }]);
   });
 
   it('sets a damaged config file aside and starts with defaults', () => {

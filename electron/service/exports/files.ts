@@ -1,9 +1,9 @@
 // Where exports go and how they are written: into the data folder's exports/, under a name that
 // never overwrites, first as "<name>.part" and renamed only when complete, so a crash or a failed
 // write never leaves a half file that looks finished. A folder that cannot be written is said so.
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SERVABLE_NAME } from '../../../shared/exports/api.js';
+import { SERVABLE_NAME, type ExportRetention } from '../../../shared/exports/api.js';
 import { fail } from '../../../shared/result.js';
 
 export const exportsDir = (dataDir: string) => join(dataDir, 'exports');
@@ -64,4 +64,45 @@ export async function saveCopyAs(dataDir: string, fileName: string, choose: ((su
     throw asFolderFailure(dirname(target), e);
   }
   return target;
+}
+
+const DAY = 86_400_000;
+
+/** A line list holds a row per case: it is kept for less time than the other exports. */
+const isLineList = (name: string) => name.startsWith('line-list-');
+
+/**
+ * At start (only one app runs per data folder): removes every ".part" file, left by an export a
+ * crash or a power cut interrupted, rows of the register in it; then the exports older than the
+ * retention setting (0 keeps them). Returns how many files went, for the log.
+ */
+export function tidyExports(dataDir: string, retention: ExportRetention, now: Date = new Date()): { parts: number; expired: number } {
+  const dir = exportsDir(dataDir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return { parts: 0, expired: 0 }; // no exports yet
+  }
+  const out = { parts: 0, expired: 0 };
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) continue;
+      if (name.endsWith('.part')) {
+        rmSync(file, { force: true });
+        out.parts++;
+        continue;
+      }
+      const days = isLineList(name) ? retention.lineListDays : retention.days;
+      if (days > 0 && SERVABLE_NAME.test(name) && now.getTime() - stat.mtimeMs > days * DAY) {
+        rmSync(file, { force: true });
+        out.expired++;
+      }
+    } catch {
+      /* open in another program (Windows), or gone meanwhile: next start */
+    }
+  }
+  return out;
 }
