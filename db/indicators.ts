@@ -65,9 +65,15 @@ function summaryOf(r: SummaryRow): CaseSummary {
 
 const CHUNK = 20_000; // cases summarized per statement: bounds memory while the cache fills
 const cacheKey = (period: Period) => `v${STATUS_DEFINITIONS_VERSION}:${period.code}`;
+/**
+ * Periods whose codes stay cached, the most recently used: a dashboard's year and its five-year
+ * trend, the fact sheet's two years, a ten-year workbook. A period evicted is worked out again when
+ * asked for; its pages are reused by the next, so the file stops growing.
+ */
+export const CACHED_PERIODS = 10;
 
 /** Works out and caches the status of every live case of the units that has none for the period. */
-function fillStatusCache(db: Db, units: string, period: Period): void {
+function fillStatusCache(db: Db, units: string, period: Period, now: Date = new Date()): void {
   const key = cacheKey(period);
   const summaries = db.prepare(SUMMARY_SQL).raw(true); // not cached: raw mode is a property of the statement
   const insert = stmt(db, `INSERT INTO case_status_cache (cache_key, case_id, org_unit_id, code, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship)
@@ -76,11 +82,17 @@ function fillStatusCache(db: Db, units: string, period: Period): void {
     // Codes of other definitions versions are never read again (two ranges of the primary key).
     const version = `v${STATUS_DEFINITIONS_VERSION}`;
     stmt(db, `DELETE FROM case_status_cache WHERE cache_key < ? OR cache_key >= ?`).run(`${version}:`, `${version};`);
+    stmt(db, `DELETE FROM case_status_cache_use WHERE cache_key < ? OR cache_key >= ?`).run(`${version}:`, `${version};`);
     for (let after = 0; ;) {
       const rows = summaries.all({ key, start: period.start, end: period.end, units, after, chunk: CHUNK }) as SummaryRow[];
       for (const r of rows) insert.run(key, r[0], r[1], statusCode(statusFromSummary(summaryOf(r), period.start, period.end)), r[2], r[3], r[4], r[5], r[6], r[7]);
       if (rows.length < CHUNK) break;
       after = rows[rows.length - 1]![0];
+    }
+    stmt(db, `INSERT INTO case_status_cache_use (cache_key, used_at) VALUES (?, ?) ON CONFLICT (cache_key) DO UPDATE SET used_at = excluded.used_at`).run(key, now.toISOString());
+    for (const { cache_key: old } of stmt(db, `SELECT cache_key FROM case_status_cache_use ORDER BY used_at DESC, cache_key LIMIT -1 OFFSET ?`).all(CACHED_PERIODS) as { cache_key: string }[]) {
+      stmt(db, 'DELETE FROM case_status_cache WHERE cache_key = ?').run(old);
+      stmt(db, 'DELETE FROM case_status_cache_use WHERE cache_key = ?').run(old);
     }
   });
 }

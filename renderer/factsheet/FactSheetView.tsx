@@ -129,10 +129,13 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                 {pair(t('factsheet.diagnosed'), reg.cascade.diagnosed)}
                 {pair(t('factsheet.onArt'), reg.cascade.onArt)}
                 {pair(t('factsheet.suppressed'), reg.cascade.suppressed)}
-                {(['second90', 'third90'] as const).map((k) => {
+                {(['second90', 'third90', 'undetectable'] as const).map((k) => {
                   const c = reg.cascade.current[k];
                   const p = reg.cascade.previous[k];
-                  return <tr key={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{c.computable ? `${formatNumber(c.value * 100, 1, lang)}%` : ''}</td><td>{p.computable ? `${formatNumber(p.value * 100, 1, lang)}%` : ''}</td><td /><td /></tr>;
+                  // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
+                  const shown = (x: typeof c) => (!x.computable ? '' : k !== 'undetectable' || x.low === null ? `${formatNumber(x.value * 100, 1, lang)}%`
+                    : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`);
+                  return <tr key={k} data-indicator={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{shown(c)}</td><td>{shown(p)}</td><td /><td /></tr>;
                 })}
               </tbody>
             </table>

@@ -11,9 +11,9 @@ export const BREAKDOWN_COLUMNS = [...BREAKDOWN_MEASURES, 'share', 'lateDiagnosis
 export type BreakdownColumn = (typeof BREAKDOWN_COLUMNS)[number];
 
 /** The percentages of the cascade, in the order reports show them, with their WHO SMART codes. */
-export const PERCENTAGES = ['first90', 'second90', 'third90', 'vlCoverage', 'vlSuppression', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
+export const PERCENTAGES = ['first90', 'second90', 'third90', 'onArtOfEstimate', 'suppressedOfEstimate', 'vlCoverage', 'vlSuppression', 'undetectable', 'linkage', 'lateDiagnosis', 'advanced', 'lateArt'] as const;
 export const SMART_CODES: Record<(typeof PERCENTAGES)[number] | 'positivity', string> = {
-  first90: 'HIV.IND.18', second90: 'HIV.IND.27', third90: 'HIV.IND.29 (UNAIDS)', vlCoverage: 'HIV.IND.32', vlSuppression: 'HIV.IND.29',
+  first90: 'HIV.IND.18', second90: 'HIV.IND.27', third90: 'HIV.IND.29 (UNAIDS)', onArtOfEstimate: 'UNAIDS 90-81-73', suppressedOfEstimate: 'UNAIDS 90-81-73', vlCoverage: 'HIV.IND.32', vlSuppression: 'HIV.IND.29', undetectable: '—',
   linkage: 'HIV.IND.21', lateDiagnosis: '—', advanced: '—', lateArt: 'HIV.IND.31', positivity: 'HIV.IND.19/20',
 };
 
@@ -26,13 +26,14 @@ export const ProportionSchema = z.union([
 const Pair = z.object({ numerator: z.number(), denominator: z.number() });
 export const TallySchema = z.object({
   diagnosed: z.number(), inCare: z.number(), onArt: z.number(), vlEligible: z.number(), vlTested: z.number(), vlSuppressed: z.number(), suppressedOnArt: z.number(),
+  vlOnArt: z.number(), undetectable: z.number(),
   newDiagnoses: z.number(), artInitiations: z.number(), linked: z.number(), lateDiagnosis: Pair, advanced: Pair, lateArt: Pair,
 });
 export const CascadeSchema = z.object({
   target: z.number(),
   first90: ProportionSchema, second90: ProportionSchema, third90: ProportionSchema,
   diagnosedOfEstimate: ProportionSchema, onArtOfEstimate: ProportionSchema, suppressedOfEstimate: ProportionSchema,
-  vlCoverage: ProportionSchema, vlSuppression: ProportionSchema, linkage: ProportionSchema,
+  vlCoverage: ProportionSchema, vlSuppression: ProportionSchema, undetectable: ProportionSchema, linkage: ProportionSchema,
   lateDiagnosis: ProportionSchema, advanced: ProportionSchema, lateArt: ProportionSchema,
 });
 const Block = z.object({ tally: TallySchema, cascade: CascadeSchema });

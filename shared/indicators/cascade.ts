@@ -5,13 +5,14 @@ import type { CountedStatus } from './case-status.js';
 
 export type Tally = {
   diagnosed: number; inCare: number; onArt: number; vlEligible: number; vlTested: number; vlSuppressed: number; suppressedOnArt: number;
+  vlOnArt: number; undetectable: number;
   newDiagnoses: number; artInitiations: number; linked: number;
   lateDiagnosis: { numerator: number; denominator: number }; advanced: { numerator: number; denominator: number }; lateArt: { numerator: number; denominator: number };
 };
 
 export function emptyTally(): Tally {
   return {
-    diagnosed: 0, inCare: 0, onArt: 0, vlEligible: 0, vlTested: 0, vlSuppressed: 0, suppressedOnArt: 0, newDiagnoses: 0, artInitiations: 0, linked: 0,
+    diagnosed: 0, inCare: 0, onArt: 0, vlEligible: 0, vlTested: 0, vlSuppressed: 0, suppressedOnArt: 0, vlOnArt: 0, undetectable: 0, newDiagnoses: 0, artInitiations: 0, linked: 0,
     lateDiagnosis: { numerator: 0, denominator: 0 }, advanced: { numerator: 0, denominator: 0 }, lateArt: { numerator: 0, denominator: 0 },
   };
 }
@@ -25,6 +26,8 @@ export function addToTally(t: Tally, s: CountedStatus, n = 1): Tally {
   t.vlTested += n * +s.vlTested;
   t.vlSuppressed += n * +s.vlSuppressedEligible;
   t.suppressedOnArt += n * +s.suppressedOnArt;
+  t.vlOnArt += n * +s.vlOnArt;
+  t.undetectable += n * +s.undetectableOnArt;
   t.newDiagnoses += n * +s.newDiagnosis;
   t.artInitiations += n * +s.artInitiation;
   t.linked += n * +s.linked;
@@ -47,7 +50,7 @@ export type Cascade = {
   target: number;
   first90: Proportion; second90: Proportion; third90: Proportion;
   diagnosedOfEstimate: Proportion; onArtOfEstimate: Proportion; suppressedOfEstimate: Proportion;
-  vlCoverage: Proportion; vlSuppression: Proportion; linkage: Proportion;
+  vlCoverage: Proportion; vlSuppression: Proportion; undetectable: Proportion; linkage: Proportion;
   lateDiagnosis: Proportion; advanced: Proportion; lateArt: Proportion;
 };
 
@@ -63,6 +66,7 @@ export function cascade(t: Tally, estimate: number | null, year: number): Cascad
     suppressedOfEstimate: ofEstimate(t.suppressedOnArt),
     vlCoverage: proportion(t.vlTested, t.vlEligible),
     vlSuppression: proportion(t.vlSuppressed, t.vlTested),
+    undetectable: proportion(t.undetectable, t.vlOnArt),
     linkage: proportion(t.linked, t.newDiagnoses),
     lateDiagnosis: proportion(t.lateDiagnosis.numerator, t.lateDiagnosis.denominator),
     advanced: proportion(t.advanced.numerator, t.advanced.denominator),

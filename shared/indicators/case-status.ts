@@ -8,13 +8,18 @@ const EXITS = new Set(['died', 'left_country', 'deported', 'transferred']);
 export const VL_ELIGIBLE_DAYS = 183; // on the current ART episode for at least six months
 export const WINDOW_DAYS_CD4 = 91;
 export const SUPPRESSED_BELOW = 1000; // copies/mL; "undetectable" counts as < 50
+export const UNDETECTABLE_BELOW = 50; // copies/mL, as the lower limit of the common assays
 
 const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-const minusMonths = (iso: string, months: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
+/** The same day `months` earlier, or the month's last day where it has no such day (29.02.2016 - 12 months = 28.02.2015). */
+export const minusMonths = (iso: string, months: number) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };
 const byDate = <T extends { date: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
 
@@ -29,6 +34,8 @@ export type CaseStatus = {
   vlTested: boolean; // eligible, with a result in the 12 months up to the end of P (HIV.IND.32)
   vlSuppressedEligible: boolean; // eligible and the last result in that window < 1000 (HIV.IND.29)
   suppressedOnArt: boolean; // on ART with the last result in the window < 1000 (UNAIDS third 90)
+  vlOnArt: boolean; // on ART with a result in the 12 months up to the end of P
+  undetectableOnArt: boolean; // ... that last result undetectable or < 50 copies/mL
   baselineCd4AtDiagnosis: number | null; // first CD4 within 91 days after diagnosis, not after ART start
   lateDiagnosis: boolean | null; // new diagnosis in P, that CD4 < 350 (null: no such CD4)
   advancedAtDiagnosis: boolean | null; // ... < 200
@@ -81,6 +88,7 @@ export function statusFromSummary(c: CaseSummary, start: string, end: string): C
   const vlEligible = onArt && c.episodeStart !== null && days(c.episodeStart, end) >= VL_ELIGIBLE_DAYS;
   const lastVl = c.lastVl && c.lastVl.date > minusMonths(end, 12) ? c.lastVl : null; // the 12 months up to the end
   const suppressedVl = !!lastVl && (lastVl.undetectable || (lastVl.copies ?? Infinity) < SUPPRESSED_BELOW);
+  const undetectableVl = !!lastVl && (lastVl.undetectable || (lastVl.copies ?? Infinity) < UNDETECTABLE_BELOW);
   const newDiagnosis = c.diagnosisDate >= start && c.diagnosisDate <= end;
   const artInitiation = c.firstStart !== null && c.firstStart >= start && c.firstStart <= end;
   return {
@@ -94,6 +102,8 @@ export function statusFromSummary(c: CaseSummary, start: string, end: string): C
     vlTested: vlEligible && !!lastVl,
     vlSuppressedEligible: vlEligible && suppressedVl,
     suppressedOnArt: onArt && suppressedVl,
+    vlOnArt: onArt && !!lastVl,
+    undetectableOnArt: onArt && undetectableVl,
     baselineCd4AtDiagnosis: c.cd4AtDiagnosis,
     lateDiagnosis: newDiagnosis && c.cd4AtDiagnosis !== null ? c.cd4AtDiagnosis < 350 : null,
     advancedAtDiagnosis: newDiagnosis && c.cd4AtDiagnosis !== null ? c.cd4AtDiagnosis < 200 : null,
@@ -105,20 +115,22 @@ export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus
   return statusFromSummary(summarize(c, end), start, end);
 }
 
-const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt'] as const;
+const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt', 'vlOnArt', 'undetectableOnArt'] as const;
 const TRI = ['lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
 
 /**
  * Raise when a definition above or the code layout below changes: codes cached by the database
  * under another version are then never read, and are dropped.
  */
-export const STATUS_DEFINITIONS_VERSION = 1;
+export const STATUS_DEFINITIONS_VERSION = 2; // 2: the undetectable count; the 12-month window from a 29 February
 
-/** A status as one small integer (10 flags, 3 yes/no/unknown), so many cases can be counted by code. */
+const TRI_AT = FLAGS.length; // the yes/no/unknown pairs follow the flags
+
+/** A status as one small integer (12 flags, 3 yes/no/unknown), so many cases can be counted by code. */
 export function statusCode(s: CaseStatus): number {
   let code = 0;
   FLAGS.forEach((f, i) => { if (s[f]) code |= 1 << i; });
-  TRI.forEach((f, i) => { code |= (s[f] === null ? 0 : s[f] ? 1 : 2) << (10 + 2 * i); });
+  TRI.forEach((f, i) => { code |= (s[f] === null ? 0 : s[f] ? 1 : 2) << (TRI_AT + 2 * i); });
   return code;
 }
 
@@ -129,7 +141,7 @@ export function decodeStatus(code: number): CountedStatus {
   const out: Record<string, boolean | null> = {};
   FLAGS.forEach((f, i) => (out[f] = (code & (1 << i)) !== 0));
   TRI.forEach((f, i) => {
-    const v = (code >> (10 + 2 * i)) & 3;
+    const v = (code >> (TRI_AT + 2 * i)) & 3;
     out[f] = v === 0 ? null : v === 1;
   });
   return out as CountedStatus;

@@ -37,6 +37,7 @@ const VALID: Record<string, unknown> = {
   'forms.approve': { form: 'survey', orgUnitId: 1, period: '2017', approved: true },
   'forms.completeness': { year: 2017 },
   'settings.setSuppression': { maxCount: 5 },
+  'settings.setExportRetention': { days: 30, lineListDays: 7 },
   'exports.indicatorWorkbook': { period: '2017', dimensions: ['sex'], language: 'ru', outside: true },
   'imports.template': { language: 'ru' },
   'imports.preview': { fileName: 'r.csv', contentBase64: 'YSxi' },

@@ -28,6 +28,9 @@ function demo() {
 describe('the indicator workbook', () => {
   it("opens in LibreOffice with the engine's numbers in real number and percent formats, on every sheet", async () => {
     const { s, country } = demo();
+    // An estimate of migrants living with HIV, so the shares of the estimate (the 90-81-73 view) are computed.
+    const unit = s.status().database!.orgUnitPath.at(-1)!.id;
+    expect(dispatch(s, 'forms.save', { form: 'estimates', orgUnitId: unit, period: '2017', cells: [{ de: 'est_plhiv', coc: '', value: '900' }] }, silentLogger).ok).toBe(true);
     const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['sex', 'key_population'], language: 'ru', outside: false }, silentLogger);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.fileName).toBe(`hiv-migrants-KAZ-2017-${country}-internal.xlsx`);
@@ -43,6 +46,13 @@ describe('the indicator workbook', () => {
       const p = engine.total.cascade[k];
       expect([num(row[1]), num(row[2])], k).toEqual([p.numerator, p.denominator]);
       expect(row[3], k).toBe(p.computable ? pct(p.value) : labels.notComputable[p.reason as 'no_estimate']);
+      if (p.computable && p.low !== null) expect([row[4], row[5]], k).toEqual([pct(p.low), pct(p.high)]);
+    }
+    // On ART and suppressed as shares of the estimate, with numerator, denominator and interval.
+    for (const k of ['onArtOfEstimate', 'suppressedOfEstimate'] as const) {
+      const p = engine.total.cascade[k];
+      expect(p, k).toMatchObject({ computable: true, denominator: 900 });
+      expect(cascade.find((x) => x[0] === labels.percentages[k])!.slice(1, 6), k).toEqual([String(p.numerator), '900', pct(p.computable ? p.value : 0), pct(p.computable ? p.low! : 0), pct(p.computable ? p.high! : 0)]);
     }
     const count = (label: string) => num(cascade.find((x) => x[0] === label)?.[1]);
     expect(count(labels.measures.diagnosed)).toBe(engine.total.tally.diagnosed);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import type { ContextValue } from '../../shared/factsheet/api.js';
+import { en } from '../../shared/i18n/index.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -148,6 +149,11 @@ describe('fact sheet', () => {
     expect(hiv.find((r) => r[0] === 'New HIV cases in the year')!.slice(1, 3)).toEqual([String(sheet.register!.newCases.current), String(sheet.register!.newCases.previous)]);
     expect(hiv.find((r) => r[0] === '2017')![1]).toBe(String(sheet.register!.newCases.current));
     expect(sheets.get('3.1 Migrants')!.some((r) => r[0] === 'Know their HIV status' && r[1] === String(sheet.register!.cascade.diagnosed.current))).toBe(true);
+    // The undetectable share, with its counts and interval.
+    const u = sheet.register!.cascade.current.undetectable;
+    if (!u.computable || u.low === null) throw new Error('the demo has viral loads in 2017');
+    const row = sheets.get('3.1 Migrants')!.find((r) => r[0] === en.indicators.percentages.undetectable)!;
+    expect([row[1], row[4]]).toEqual([`${(u.value * 100).toFixed(1)}%`, `${u.numerator}/${u.denominator}; 95% CI ${(u.low * 100).toFixed(1)}–${(u.high * 100).toFixed(1)}%`]);
     expect(sheets.get('3 HIV')!.some((r) => r[0]!.includes('synthetic register'))).toBe(true);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // A small register whose counts are worked out by hand below, one boundary per case.
 import { describe, expect, it } from 'vitest';
-import { caseStatus, type CaseFacts } from '../../shared/indicators/case-status.js';
+import { caseStatus, minusMonths, type CaseFacts } from '../../shared/indicators/case-status.js';
 import { cascade, tally } from '../../shared/indicators/cascade.js';
 import { proportion } from '../../shared/indicators/wilson.js';
 
@@ -46,6 +46,13 @@ describe('indicator definitions, case by case, for 2017', () => {
     expect(who(s, 'vlTested')).toEqual(['C']);
     expect(who(s, 'vlSuppressedEligible')).toEqual(['C']);
     expect(who(s, 'suppressedOnArt')).toEqual(['C', 'D']);
+    // Undetectable: on ART with a result in the window, that result "undetectable" (D) or below 50 (C: 40).
+    expect(who(s, 'vlOnArt')).toEqual(['C', 'D']);
+    expect(who(s, 'undetectableOnArt')).toEqual(['C', 'D']);
+  });
+  it('undetectable is below 50 copies/mL; suppressed below 1000', () => {
+    const at = (copies: number) => caseStatus({ diagnosisDate: '2015-01-01', events: [ev('art_start', '2015-02-01'), ev('viral_load', '2017-06-01', { copies, undetectable: false })] }, '2017-01-01', '2017-12-31');
+    expect([49, 50, 999, 1000].map((n) => [at(n).undetectableOnArt, at(n).suppressedOnArt, at(n).vlOnArt])).toEqual([[true, true, true], [false, true, true], [false, true, true], [false, false, true]]);
   });
   it('late diagnosis and late ART start from the right CD4', () => {
     expect(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [v.lateDiagnosis, v.advancedAtDiagnosis, v.lateArtStart]]))).toEqual({
@@ -60,11 +67,35 @@ describe('indicator definitions, case by case, for 2017', () => {
   });
 });
 
+describe('leap days at the edges of the windows', () => {
+  const onArt = (events: E[]) => ({ diagnosisDate: '2014-01-01', events: [ev('art_start', '2014-02-01'), ...events] });
+  it('the 12 months up to 29 February 2016 begin after 28 February 2015', () => {
+    expect(minusMonths('2016-02-29', 12)).toBe('2015-02-28');
+    expect(minusMonths('2017-03-31', 1)).toBe('2017-02-28');
+    expect(minusMonths('2016-03-31', 1)).toBe('2016-02-29');
+    expect(minusMonths('2017-01-15', 12)).toBe('2016-01-15');
+    const vl = (date: string) => caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2016-02-01', '2016-02-29');
+    expect(vl('2015-03-01').vlTested).toBe(true); // within the 12 months (the old arithmetic said 1 March was outside)
+    expect(vl('2015-02-28').vlTested).toBe(false); // exactly 12 months before: outside
+    // And from 28 February 2017 back: 28 February 2016 is outside, 29 February 2016 inside.
+    const vl17 = (date: string) => caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2017-02-01', '2017-02-28');
+    expect([vl17('2016-02-28').vlTested, vl17('2016-02-29').vlTested]).toEqual([false, true]);
+  });
+  it('91 days after a diagnosis on 30 December 2015 reach 30 March 2016 across 29 February', () => {
+    const cd4 = (date: string) => caseStatus({ diagnosisDate: '2015-12-30', events: [ev('cd4', date, { cd4: 300 })] }, '2015-01-01', '2015-12-31').lateDiagnosis;
+    expect([cd4('2016-03-30'), cd4('2016-03-31')]).toEqual([true, null]);
+  });
+  it('183 days on ART before 31 July 2016 began on 30 January 2016, counted across 29 February', () => {
+    const eligible = (start: string) => caseStatus({ diagnosisDate: '2015-06-01', events: [ev('art_start', start)] }, '2016-07-01', '2016-07-31').vlEligible;
+    expect([eligible('2016-01-30'), eligible('2016-01-31')]).toEqual([true, false]);
+  });
+});
+
 describe('the cascade', () => {
   const t = tally(Object.values(statuses('2017-01-01', '2017-12-31')));
   it('adds up the statuses', () => {
     expect(t).toEqual({
-      diagnosed: 7, inCare: 6, onArt: 5, vlEligible: 4, vlTested: 1, vlSuppressed: 1, suppressedOnArt: 2, newDiagnoses: 4, artInitiations: 3, linked: 3,
+      diagnosed: 7, inCare: 6, onArt: 5, vlEligible: 4, vlTested: 1, vlSuppressed: 1, suppressedOnArt: 2, vlOnArt: 2, undetectable: 2, newDiagnoses: 4, artInitiations: 3, linked: 3,
       lateDiagnosis: { numerator: 2, denominator: 2 }, advanced: { numerator: 1, denominator: 2 }, lateArt: { numerator: 1, denominator: 2 },
     });
   });

@@ -164,7 +164,8 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   headerRow(defs, [t('workbook.indicator'), t('workbook.numerator'), t('workbook.denominator'), t('workbook.source'), t('workbook.code')]);
   for (const k of [...PERCENTAGES, 'positivity'] as const) {
     const [num, den] = t(`workbook.definitions.${k}`, { returnObjects: true }) as unknown as [string, string];
-    const source = k === 'positivity' ? t('workbook.sourceForms') : k === 'first90' ? `${t('workbook.sourceRegister')}; ${t('workbook.sourceEstimates')}` : t('workbook.sourceRegister');
+    const ofEstimate = k === 'first90' || k === 'onArtOfEstimate' || k === 'suppressedOfEstimate';
+    const source = k === 'positivity' ? t('workbook.sourceForms') : ofEstimate ? `${t('workbook.sourceRegister')}; ${t('workbook.sourceEstimates')}` : t('workbook.sourceRegister');
     defs.addRow([k === 'positivity' ? t('indicators.positivity') : t(`indicators.percentages.${k}`), num, den, source, SMART_CODES[k]]).alignment = { wrapText: true, vertical: 'top' };
   }
   fitAndPrint(defs);

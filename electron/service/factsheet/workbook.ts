@@ -150,12 +150,14 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     pairRow(mig, t('factsheet.diagnosed'), reg.cascade.diagnosed.current, reg.cascade.diagnosed.previous);
     pairRow(mig, t('factsheet.onArt'), reg.cascade.onArt.current, reg.cascade.onArt.previous);
     pairRow(mig, t('factsheet.suppressed'), reg.cascade.suppressed.current, reg.cascade.suppressed.previous);
-    for (const k of ['first90', 'second90', 'third90'] as const) {
+    for (const k of ['first90', 'second90', 'third90', 'undetectable'] as const) {
       const row = mig.addRow([t(`indicators.percentages.${k}`)]);
       const c = reg.cascade.current[k];
       const p = reg.cascade.previous[k];
       if (c.computable) (row.getCell(2).value = c.value), (row.getCell(2).numFmt = PERCENT_FORMAT);
       if (p.computable) (row.getCell(3).value = p.value), (row.getCell(3).numFmt = PERCENT_FORMAT);
+      // The undetectable share: its counts and 95% interval this year, as the ministry checks it.
+      if (k === 'undetectable' && c.computable && c.low !== null) row.getCell(5).value = `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
     }
   }
   for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;
