@@ -4,7 +4,7 @@
 import { stmt, writeTransaction, type Db } from './connection.js';
 import { decodeStatus, STATUS_DEFINITIONS_VERSION, statusCode, statusFromSummary, type CaseSummary, type CountedStatus } from '../shared/indicators/case-status.js';
 import { addToTally, emptyTally, type Tally } from '../shared/indicators/cascade.js';
-import { groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
+import { fixedGroups, groupsOf, type CaseGroupFacts, type Dimension } from '../shared/indicators/dimensions.js';
 import { parsePeriod, type Period } from '../shared/periods.js';
 
 /** The org unit and all its descendants. */
@@ -144,10 +144,13 @@ export function caseTalliesByDimensions(db: Db, orgUnitId: number, period: Perio
   return { total: toTally(totalCodes), byDimension };
 }
 
-/** The total and, for a dimension, each group's tally. */
+/** The total and, for a dimension, each group's tally: the dimension's fixed rows in order (empty ones as 0), then any other group. */
 export function caseTallies(db: Db, orgUnitId: number, period: Period, dim: Dimension): { total: Tally; groups: { key: string; tally: Tally }[] } {
   const { total, byDimension } = caseTalliesByDimensions(db, orgUnitId, period, [dim]);
-  return { total, groups: [...byDimension.get(dim)!].sort(([a], [b]) => a.localeCompare(b)).map(([key, t]) => ({ key, tally: t })) };
+  const found = byDimension.get(dim)!;
+  const fixed = fixedGroups(dim) ?? [];
+  const others = [...found.keys()].filter((k) => !fixed.includes(k)).sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b)));
+  return { total, groups: [...fixed, ...others].map((key) => ({ key, tally: found.get(key) ?? emptyTally() })) };
 }
 
 /** The entered estimate of migrants living with HIV for the year, summed over the subtree; null if none. */

@@ -104,6 +104,9 @@ describe('fact sheet', () => {
     expect(reg.newCases.current).toBeGreaterThan(0);
     expect(reg.cumulative.current).toBe(count("diagnosis_date <= '2017-12-31'"));
     expect(reg.bySex.reduce((a, x) => a + x.current, 0)).toBe(reg.newCases.current);
+    // Fixed rows, as the printed table has them: every sex and every route, 0 where none.
+    expect(reg.bySex.map((x) => x.key)).toEqual(['male', 'female', 'unknown']);
+    expect(reg.byRoute.map((x) => x.key)).toEqual(['heterosexual', 'msm', 'injecting', 'mother_to_child', 'blood', 'other', 'unknown']);
     expect(reg.series.map((p) => p.year)).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017]);
     expect(reg.series.at(-1)!.newCases).toBe(reg.newCases.current);
     expect(reg.foreigners.map((f) => f.citizenship)).not.toContain('KAZ');

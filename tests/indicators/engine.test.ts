@@ -54,10 +54,25 @@ describe('the indicator engine on SQLite', () => {
 
   it('disaggregates, counting a case with two key populations in each and once in the total', () => {
     const byKp = caseTallies(db, region, y2017, 'key_population');
-    expect(byKp.groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['pwid', 7], ['sw', 1]]);
+    // A ministry table's fixed rows: every key population, with 0 where no one is.
+    expect(byKp.groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['pwid', 7], ['msm', 0], ['sw', 1], ['tg', 0], ['prison', 0], ['none', 0], ['unknown', 0]]);
     expect(byKp.total.diagnosed).toBe(7);
     const bySex = caseTallies(db, region, y2017, 'sex');
-    expect(bySex.groups.map((g) => [g.key, g.tally.diagnosed, g.tally.newDiagnoses])).toEqual([['female', 2, 2], ['male', 5, 2]]);
+    expect(bySex.groups.map((g) => [g.key, g.tally.diagnosed, g.tally.newDiagnoses])).toEqual([['male', 5, 2], ['female', 2, 2], ['unknown', 0, 0]]);
+  });
+
+  it('shows every row of each breakdown, empty ones with 0, in the order of the ministry tables', () => {
+    const rows = (dim: Parameters<typeof caseTallies>[3]) => caseTallies(db, region, y2017, dim).groups.map((g) => g.key);
+    expect(rows('age_who')).toEqual(['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50+', 'unknown']);
+    expect(rows('age_unaids')).toEqual(['<15', '15-24', '25-49', '50+', 'unknown']);
+    expect(rows('legal_status')).toEqual(['regular', 'irregular', 'unknown']);
+    expect(rows('migrant_type')).toEqual(['immigrant', 'emigrant', 'internal']);
+    expect(rows('none')).toEqual([]);
+    // Citizenship: the countries present, unknown last.
+    expect(rows('citizenship').length).toBeGreaterThan(0);
+    const byAge = caseTallies(db, region, y2017, 'age_who');
+    expect(byAge.groups.reduce((n, g) => n + g.tally.diagnosed, 0)).toBe(byAge.total.diagnosed); // the zeros change no sum
+    expect(byAge.groups.filter((g) => g.tally.diagnosed === 0).length).toBeGreaterThan(0);
   });
 
   it('sums the entered estimate over the subtree, and has none where none was entered', () => {
@@ -85,7 +100,7 @@ describe('the cached statuses', () => {
     // A's sex corrected: the breakdown follows.
     const a = getCase(db, ids[0]!).case;
     updateCase(db, 'x', ids[0]!, { ...a, sex: 'male' }, { allowDuplicate: false });
-    expect(count().groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['female', 1], ['male', 7]]);
+    expect(count().groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['male', 7], ['female', 1], ['unknown', 0]]);
     // Deleted, then restored.
     deleteCase(db, 'x', ids[0]!);
     expect(count().total.diagnosed).toBe(7);

@@ -1,6 +1,7 @@
 // A country's fact sheet for a year as one object: section 1 beside last year's with the change,
 // the ratifications, the sections' text, and the figures of sections 3 and 3.1 from the register
 // (when this database holds the country's organisation). The screen, workbook and print read it.
+import { SEXES, TRANSMISSION_ROUTES } from '../../../shared/cases/schema.js';
 import type { Db } from '../../../db/connection.js';
 import { sheetYears, contextValues, countDiagnosed, countryUnit, diagnosedAbroad, foreignCitizens, newCasesByYear, sheetTexts } from '../../../db/fact-sheet.js';
 import { formValues } from '../../../db/forms.js';
@@ -42,7 +43,9 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
   const pairs = (by: 'sex' | 'transmission_route') => {
     const now = countDiagnosed(db, units, start(y), end(y), by);
     const before = countDiagnosed(db, units, start(y - 1), end(y - 1), by);
-    return [...new Set([...now.keys(), ...before.keys()])].sort().map((key) => ({ key, current: now.get(key) ?? 0, previous: before.get(key) ?? 0 }));
+    // The sheet's fixed rows (every sex, every route) in their order, with 0 where there is none.
+    const fixed: readonly string[] = by === 'sex' ? SEXES : TRANSMISSION_ROUTES;
+    return [...new Set([...fixed, ...now.keys(), ...before.keys()])].map((key) => ({ key, current: now.get(key) ?? 0, previous: before.get(key) ?? 0 }));
   };
   const foreign = foreignCitizens(db, units, k.country, start(y), end(y));
   const foreignBefore = foreignCitizens(db, units, k.country, start(y - 1), end(y - 1));
