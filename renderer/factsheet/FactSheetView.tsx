@@ -1,5 +1,6 @@
 // The fact sheet as it is printed: the five sections of the report's annexes, this year beside
 // last year with the change, sources under section 1, small counts of foreigners hidden.
+import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { useTranslation } from 'react-i18next';
 import type { FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../shared/factsheet/definitions';
@@ -126,14 +127,20 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
               {pairHead}
               <tbody>
                 {pair(t('factsheet.abroad'), reg.abroad)}
-                {pair(t('factsheet.diagnosed'), reg.cascade.diagnosed)}
-                {pair(t('factsheet.onArt'), reg.cascade.onArt)}
-                {pair(t('factsheet.suppressed'), reg.cascade.suppressed)}
+                {(
+                  [['diagnosed', 'diagnosed', reg.cascade.diagnosed], ['onArt', 'onArt', reg.cascade.onArt], ['suppressed', 'suppressedOnArt', reg.cascade.suppressed]] as const
+                ).map(([label, count, p]) =>
+                  // A count hidden in print in either year hides its row: the change would give it away.
+                  reg.cascade.hidden.current.includes(count) || reg.cascade.hidden.previous.includes(count)
+                    ? <tr key={label}><th scope="row">{t(`factsheet.${label}`)}</th><td>{hidden}</td><td>{hidden}</td><td /><td /></tr>
+                    : pair(t(`factsheet.${label}`), p),
+                )}
                 {(['second90', 'third90', 'undetectable'] as const).map((k) => {
-                  const c = reg.cascade.current[k];
-                  const p = reg.cascade.previous[k];
+                  const terms = PERCENTAGE_TERMS[k];
+                  const c = terms.some((x) => reg.cascade.hidden.current.includes(x)) ? null : reg.cascade.current[k];
+                  const p = terms.some((x) => reg.cascade.hidden.previous.includes(x)) ? null : reg.cascade.previous[k];
                   // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
-                  const shown = (x: typeof c) => (!x.computable ? '' : k !== 'undetectable' || x.low === null ? `${formatNumber(x.value * 100, 1, lang)}%`
+                  const shown = (x: typeof c) => (x === null ? hidden : !x.computable ? '' : k !== 'undetectable' || x.low === null ? `${formatNumber(x.value * 100, 1, lang)}%`
                     : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`);
                   return <tr key={k} data-indicator={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{shown(c)}</td><td>{shown(p)}</td><td /><td /></tr>;
                 })}

@@ -14,6 +14,7 @@ import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
+import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 
 
 type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
@@ -88,7 +89,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               {PERCENTAGES.map((k) => (
                 <tr key={k} data-indicator={k}>
                   <th scope="row">{t(`indicators.percentages.${k}`)}</th>
-                  <td>{formatProportion(result.total.cascade[k], t)}</td>
+                  <td>{outside && PERCENTAGE_TERMS[k].some((term) => result.outside.counts.includes(term)) ? hiddenMark : formatProportion(result.total.cascade[k], t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -50,7 +50,11 @@ export const RegisterFiguresSchema = z.object({
   abroad: YearPair,
   /** New cases per year, for the figure. */
   series: z.array(z.object({ year: z.number().int(), newCases: z.number() })),
-  cascade: z.object({ current: CascadeSchema, previous: CascadeSchema, diagnosed: YearPair, onArt: YearPair, suppressed: YearPair }),
+  cascade: z.object({
+    current: CascadeSchema, previous: CascadeSchema, diagnosed: YearPair, onArt: YearPair, suppressed: YearPair,
+    /** The cascade's counts hidden in print, each year: small, or giving away a small difference of steps. */
+    hidden: z.object({ current: z.array(z.string()), previous: z.array(z.string()) }),
+  }),
   /** Surveys entered in the aggregate forms for the year: per survey, its whole sample ('total') and each key population. */
   surveys: z.array(z.object({ name: z.string().nullable(), group: z.string(), sample: z.number().nullable(), positive: z.number().nullable() })),
 });

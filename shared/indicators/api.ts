@@ -53,6 +53,8 @@ export const IndicatorResultSchema = z.object({
     maxCount: z.number().int(),
     total: z.array(z.enum(BREAKDOWN_COLUMNS)),
     groups: z.record(z.string(), z.array(z.enum(BREAKDOWN_COLUMNS))),
+    /** The cascade's counts of the whole population to hide (the percentages made of them with them). */
+    counts: z.array(z.string()),
   }),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;

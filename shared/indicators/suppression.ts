@@ -1,7 +1,8 @@
 // Small-cell suppression for tables leaving the centre: counts from 1 to the threshold are hidden
-// (primary), then more cells are hidden until no row, column or total line has exactly one hidden
-// entry, so no hidden count can be worked out from the totals shown (secondary). Zero is shown:
-// it identifies no one. Only for breakdowns that partition their total (not key populations).
+// (primary), then more cells are hidden until no hidden count can be worked out from the totals
+// shown (secondary), by the linked suppression every output uses. Zero is shown: it identifies no
+// one. Only for breakdowns that partition their total (not key populations).
+import { suppressLinked } from './linked-suppression.js';
 
 export type Table = { cells: number[][]; rowTotals: number[]; colTotals: number[]; total: number };
 export type Mask = { cells: boolean[][]; rowTotals: boolean[]; colTotals: boolean[]; total: boolean };
@@ -29,28 +30,15 @@ function setHidden(m: Mask, r: Ref, hidden: boolean) {
   else m.total = hidden;
 }
 
+/** A table's cells and totals as entries of the linked suppression, each line a sum. */
 export function suppress(t: Table, maxCount = 4): Mask {
-  const small = (v: number) => v >= 1 && v <= maxCount;
-  const m: Mask = {
-    cells: t.cells.map((row) => row.map(small)),
-    rowTotals: t.rowTotals.map(small),
-    colTotals: t.colTotals.map(small),
-    total: small(t.total),
-  };
-  const all = lines(t);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const line of all) {
-      const entries = [...line.members, line.total];
-      if (entries.filter((r) => hiddenIn(m, r)).length !== 1) continue;
-      // Complement: the smallest visible non-zero member, else a visible zero member, else the line's total.
-      const visible = line.members.filter((r) => !hiddenIn(m, r));
-      const pick = visible.filter((r) => valueOf(t, r) > 0).sort((a, b) => valueOf(t, a) - valueOf(t, b))[0] ?? visible[0] ?? line.total;
-      if (hiddenIn(m, pick)) continue; // a line that is only its hidden total: nothing to solve
-      setHidden(m, pick, true);
-      changed = true;
-    }
-  }
+  const refs: Ref[] = [...t.cells.flatMap((row, i) => row.map((_, j) => ({ kind: 'cell', i, j }) as Ref)), ...t.rowTotals.map((_, i) => ({ kind: 'row', i }) as Ref), ...t.colTotals.map((_, j) => ({ kind: 'col', j }) as Ref), { kind: 'total' }];
+  const index = new Map(refs.map((r, k) => [JSON.stringify(r), k]));
+  const at = (r: Ref) => index.get(JSON.stringify(r))!;
+  const relations = lines(t).map((l) => ({ total: at(l.total), members: l.members.map(at) }));
+  const hidden = suppressLinked(refs.map((r) => ({ value: valueOf(t, r), shown: true })), relations, maxCount);
+  const m: Mask = { cells: t.cells.map((row) => row.map(() => false)), rowTotals: t.rowTotals.map(() => false), colTotals: t.colTotals.map(() => false), total: false };
+  refs.forEach((r, k) => setHidden(m, r, hidden[k]!));
   return m;
 }
 

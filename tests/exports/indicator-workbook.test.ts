@@ -7,9 +7,10 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { indicatorReport } from '../../electron/service/indicators/report.js';
 import { BREAKDOWN_MEASURES, PERCENTAGES } from '../../shared/indicators/api.js';
-import { resources, ru } from '../../shared/i18n/index.js';
+import { en, resources, ru } from '../../shared/i18n/index.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
-import { useSessions } from '../helpers/session.js';
+import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { aCase } from '../helpers/cases.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -103,13 +104,36 @@ describe('the indicator workbook', () => {
     const byYear = sheets.get('By year')!;
     expect(byYear.slice(1).map((x) => x[0])).toEqual(['2013', '2014', '2015', '2016', '2017']);
     for (const row of byYear.slice(1)) {
-      const engine = indicatorReport(s.database, country, row[0]!, 'none').total.tally;
+      const report = indicatorReport(s.database, country, row[0]!, 'none');
+      const engine = report.total.tally;
       (['diagnosed', 'onArt', 'suppressedOnArt', 'newDiagnoses'] as const).forEach((m, j) => {
-        expect(row[1 + j], `${row[0]} ${m}`).toBe(engine[m] >= 1 && engine[m] <= 9 ? '*' : engine[m].toLocaleString('en'));
+        if (engine[m] >= 1 && engine[m] <= 9) expect(row[1 + j], `${row[0]} ${m}`).toBe('*');
+        if (row[0] !== '2017') expect(row[1 + j], `${row[0]} ${m}`).toBe(report.outside.counts.includes(m) ? '*' : engine[m].toLocaleString('en'));
+        if (row[1 + j] !== '*') expect(row[1 + j]).toBe(engine[m].toLocaleString('en'));
       });
     }
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
     expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'workbook', entityId: r.value.fileName, newValue: { suppression: true, maxCount: 9, period: '2017' } });
+  }, 240_000);
+
+  it('leaving the centre, the cascade sheet never shows two adjacent steps that differ by one person', async () => {
+    const s = session(tempDir());
+    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+    // Nine people who know their status, all in care but one, lost to follow-up.
+    for (let i = 0; i < 9; i++) {
+      const c = dispatch(s, 'cases.create', { case: aCase({ registerNo: `L-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }), allowDuplicate: false }, silentLogger);
+      if (!c.ok) throw new Error(JSON.stringify(c.error));
+      if (i === 0) dispatch(s, 'events.save', { caseId: c.value.id, eventId: null, event: { kind: 'outcome', date: '2017-06-01', outcome: 'ltfu' } }, silentLogger);
+    }
+    const counts = (outside: boolean) =>
+      dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'en', outside }, silentLogger).then((r) => {
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        const cascade = sheetsAsCsv(r.value.path).get('Cascade')!;
+        return [en.indicators.measures.diagnosed, en.indicators.measures.inCare].map((label) => cascade.find((x) => x[0] === label)![1]);
+      });
+    expect(await counts(false)).toEqual(['9', '8']); // inside the centre: as counted
+    const shown = await counts(true);
+    expect(shown).toContain('*');
   }, 240_000);
 
   it('a folder it cannot write to gets a clear message, and no file appears', async () => {

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.js';
 import { BREAKDOWN_MEASURES, PERCENTAGES, SMART_CODES, type IndicatorResult } from '../../../shared/indicators/api.js';
 import { suppressBreakdown } from '../../../shared/indicators/breakdown-suppression.js';
+import { columnsOfCounts, PERCENTAGE_TERMS, type CascadeCount } from '../../../shared/indicators/cascade-suppression.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
 import { countCell, fitAndPrint, headerRow, HIDDEN, percentCell } from './sheet-format.js';
 
@@ -36,7 +37,6 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   wb.creator = 'Migrant HIV surveillance desk';
   wb.created = d.generatedAt;
   const hiddenBySheet = new Map<string, number>();
-  const small = (n: number) => d.outside && n >= 1 && n <= d.maxCount;
   const sheet = (name: string) => {
     const ws = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
     hiddenBySheet.set(ws.name, 0);
@@ -71,14 +71,21 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   cover.getColumn(2).width = 90;
   cover.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
+  // What leaves the centre hidden of the whole population's counts: the cascade's own (its steps
+  // side by side), and whatever any breakdown's total row hides (the same people), so no sheet
+  // shows what another hides.
+  const totalHidden = new Set<string>(d.outside ? [...d.total.outside.counts, ...d.breakdowns.flatMap((r) => r.outside.counts)] : []);
+  const totalColumns = columnsOfCounts([...totalHidden] as CascadeCount[]);
+
   // Cascade: percentages with numerator, denominator and interval, then the counts.
   const cascade = sheet(t('workbook.sheets.cascade'));
   headerRow(cascade, [t('workbook.indicator'), t('workbook.numerator'), t('workbook.denominator'), t('workbook.value'), t('workbook.low'), t('workbook.high'), t('workbook.code')]);
-  const proportionRow = (ws: ExcelJS.Worksheet, label: string, p: P, code: string) => {
+  const proportionRow = (ws: ExcelJS.Worksheet, label: string, p: P, code: string, terms: readonly [string, string]) => {
     const row = ws.addRow([label]);
-    const hide = small(p.numerator) || small(p.denominator);
-    countCell(row.getCell(2), p.numerator, hide);
-    countCell(row.getCell(3), p.denominator, hide);
+    const [hideNumerator, hideDenominator] = terms.map((k) => totalHidden.has(k));
+    const hide = hideNumerator! || hideDenominator!;
+    countCell(row.getCell(2), p.numerator, hideNumerator!);
+    countCell(row.getCell(3), p.denominator, hideDenominator!);
     if (p.computable) {
       percentCell(row.getCell(4), p.value, hide);
       percentCell(row.getCell(5), p.low, hide);
@@ -87,12 +94,12 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     } else row.getCell(4).value = t(`indicators.notComputable.${p.reason}`);
     row.getCell(7).value = code;
   };
-  for (const k of PERCENTAGES) proportionRow(cascade, t(`indicators.percentages.${k}`), d.total.total.cascade[k], SMART_CODES[k]);
+  for (const k of PERCENTAGES) proportionRow(cascade, t(`indicators.percentages.${k}`), d.total.total.cascade[k], SMART_CODES[k], PERCENTAGE_TERMS[k]);
   cascade.addRow([]);
   cascade.addRow([t('workbook.counts')]).font = { bold: true };
   if (d.total.estimate !== null) countCell(cascade.addRow([t('indicators.measures.estimate')]).getCell(2), d.total.estimate, false);
   for (const m of [...BREAKDOWN_MEASURES, 'linked', 'vlEligible', 'vlTested'] as const) {
-    countCell(cascade.addRow([t(`indicators.measures.${m}`)]).getCell(2), d.total.total.tally[m], small(d.total.total.tally[m]));
+    countCell(cascade.addRow([t(`indicators.measures.${m}`)]).getCell(2), d.total.total.tally[m], totalHidden.has(m));
   }
   countHidden(cascade);
   fitAndPrint(cascade);
@@ -114,7 +121,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
       return row;
     };
     for (const g of r.groups) line(groupLabel(t, r.dimension, g.key, d.countryNames), g, g.share, r.outside.groups[g.key] ?? []);
-    line(t('workbook.total'), r.total, null, r.outside.total).font = { bold: true };
+    line(t('workbook.total'), r.total, null, totalColumns).font = { bold: true };
     if (r.dimension === 'key_population') ws.addRow([t('indicators.kpNote')]).font = { italic: true };
     countHidden(ws);
     fitAndPrint(ws);
@@ -128,10 +135,12 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     headerRow(ws, [t('forms.year'), ...measures.map((m) => t(`indicators.measures.${m}`)), ...shares.map((k) => t(`indicators.percentages.${k}`))]);
     for (const r of d.byYear) {
       const row = ws.addRow([Number(r.period)]);
-      measures.forEach((m, j) => countCell(row.getCell(2 + j), r.total.tally[m], small(r.total.tally[m])));
+      // This year's row: the same hidden counts as the cascade sheet; an earlier year's: its own.
+      const hidden = new Set<string>(!d.outside ? [] : r.period === d.total.period ? totalHidden : r.outside.counts);
+      measures.forEach((m, j) => countCell(row.getCell(2 + j), r.total.tally[m], hidden.has(m)));
       shares.forEach((k, j) => {
         const p = r.total.cascade[k];
-        percentCell(row.getCell(2 + measures.length + j), p.computable ? p.value : null, small(p.numerator) || small(p.denominator));
+        percentCell(row.getCell(2 + measures.length + j), p.computable ? p.value : null, PERCENTAGE_TERMS[k].some((term) => hidden.has(term)));
       });
     }
     countHidden(ws);

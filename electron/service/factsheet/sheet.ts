@@ -90,6 +90,7 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
       diagnosed: { current: report.total.tally.diagnosed, previous: last.total.tally.diagnosed },
       onArt: { current: report.total.tally.onArt, previous: last.total.tally.onArt },
       suppressed: { current: report.total.tally.suppressedOnArt, previous: last.total.tally.suppressedOnArt },
+      hidden: { current: report.outside.counts, previous: last.outside.counts },
     },
     surveys,
   };

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.js';
 import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
-import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT } from '../exports/sheet-format.js';
+import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
+import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 
 export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
 
@@ -147,15 +148,21 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     pairHeader(mig, t('factsheet.abroad'));
     pairRow(mig, t('factsheet.abroad'), reg.abroad.current, reg.abroad.previous);
     pairHeader(mig, t('factsheet.cascade'));
-    pairRow(mig, t('factsheet.diagnosed'), reg.cascade.diagnosed.current, reg.cascade.diagnosed.previous);
-    pairRow(mig, t('factsheet.onArt'), reg.cascade.onArt.current, reg.cascade.onArt.previous);
-    pairRow(mig, t('factsheet.suppressed'), reg.cascade.suppressed.current, reg.cascade.suppressed.previous);
+    // A count hidden in print in either year hides its row: the change would give it away.
+    const { hidden } = reg.cascade;
+    const either = (count: string) => hidden.current.includes(count) || hidden.previous.includes(count);
+    pairRow(mig, t('factsheet.diagnosed'), reg.cascade.diagnosed.current, reg.cascade.diagnosed.previous, either('diagnosed'));
+    pairRow(mig, t('factsheet.onArt'), reg.cascade.onArt.current, reg.cascade.onArt.previous, either('onArt'));
+    pairRow(mig, t('factsheet.suppressed'), reg.cascade.suppressed.current, reg.cascade.suppressed.previous, either('suppressedOnArt'));
     for (const k of ['first90', 'second90', 'third90', 'undetectable'] as const) {
       const row = mig.addRow([t(`indicators.percentages.${k}`)]);
       const c = reg.cascade.current[k];
       const p = reg.cascade.previous[k];
-      if (c.computable) (row.getCell(2).value = c.value), (row.getCell(2).numFmt = PERCENT_FORMAT);
-      if (p.computable) (row.getCell(3).value = p.value), (row.getCell(3).numFmt = PERCENT_FORMAT);
+      const hideCurrent = PERCENTAGE_TERMS[k].some((x) => hidden.current.includes(x));
+      const hidePrevious = PERCENTAGE_TERMS[k].some((x) => hidden.previous.includes(x));
+      percentCell(row.getCell(2), c.computable ? c.value : null, hideCurrent);
+      percentCell(row.getCell(3), p.computable ? p.value : null, hidePrevious);
+      if (hideCurrent) continue;
       // The undetectable share: its counts and 95% interval this year, as the ministry checks it.
       if (k === 'undetectable' && c.computable && c.low !== null) row.getCell(5).value = `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
     }

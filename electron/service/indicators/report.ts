@@ -5,7 +5,8 @@ import type { Db } from '../../../db/connection.js';
 import { suppressionMaxCount } from '../../../db/settings.js';
 import { TESTING_SETTINGS } from '../../../shared/forms/definitions.js';
 import { hiddenColumns } from '../../../shared/indicators/breakdown-suppression.js';
-import { cascade } from '../../../shared/indicators/cascade.js';
+import { cascade, type Tally } from '../../../shared/indicators/cascade.js';
+import { columnsOfCounts, countsOfColumns, hiddenCascadeCounts } from '../../../shared/indicators/cascade-suppression.js';
 import type { Dimension } from '../../../shared/indicators/dimensions.js';
 import type { IndicatorResult } from '../../../shared/indicators/api.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
@@ -31,6 +32,17 @@ export function indicatorReport(db: Db, orgUnitId: number, periodCode: string, d
       const positive = t.get(`positive_${st}`) ?? 0;
       return { setting: st, tested, positive, positivity: proportion(positive, tested) };
     }),
-    outside: { maxCount, ...hiddenColumns(total, groups, dimension, maxCount) },
+    outside: outsideView(total, groups, dimension, maxCount),
   };
+}
+
+/**
+ * What leaves the centre hidden: the breakdown's cells, and the whole population's cascade counts.
+ * The total row and the cascade are the same people: what either hides, both hide (hiding more
+ * never lets more be worked out).
+ */
+function outsideView(total: Tally, groups: { key: string; tally: Tally }[], dimension: Dimension, maxCount: number): IndicatorResult['outside'] {
+  const breakdown = hiddenColumns(total, groups, dimension, maxCount);
+  const counts = [...new Set([...hiddenCascadeCounts(total, maxCount), ...countsOfColumns(breakdown.total)])];
+  return { maxCount, total: columnsOfCounts(counts), groups: breakdown.groups, counts };
 }
