@@ -2,12 +2,12 @@
 // audited transaction; and the counts of sections 3 and 3.1 read from the register.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
-import type { ContextValue, FactSheetKey } from '../shared/factsheet/api.js';
+import type { ContextValue, ContextValueInput, FactSheetKey } from '../shared/factsheet/api.js';
 import { contextRow, type TextSection } from '../shared/factsheet/definitions.js';
 import { fail, type FieldIssue } from '../shared/result.js';
 
-type ValueRow = { indicator: string; value: number | null; low: number | null; high: number | null; value_text: ContextValue['text']; data_year: string | null; source: string | null; note: string | null };
-const toValue = (r: ValueRow): ContextValue => ({ indicator: r.indicator, value: r.value, low: r.low, high: r.high, text: r.value_text, dataYear: r.data_year, source: r.source, note: r.note });
+type ValueRow = { indicator: string; value: number | null; low: number | null; high: number | null; value_text: ContextValue['text']; data_year: string | null; source: string | null; note: string | null; decimals: number | null; footnote: number | null };
+const toValue = (r: ValueRow): ContextValue => ({ indicator: r.indicator, value: r.value, low: r.low, high: r.high, text: r.value_text, dataYear: r.data_year, source: r.source, note: r.note, decimals: r.decimals, footnote: r.footnote });
 const isEmpty = (v: ContextValue) => v.value === null && v.low === null && v.high === null && v.text === null && !v.dataYear && !v.source && !v.note;
 
 export function contextValues(db: Db, k: FactSheetKey): ContextValue[] {
@@ -35,26 +35,28 @@ function issuesOf(v: ContextValue, i: number): FieldIssue[] {
   return out;
 }
 
-export function saveContextValues(db: Db, actor: string, k: FactSheetKey, values: readonly ContextValue[], now: Date = new Date()): void {
+export function saveContextValues(db: Db, actor: string, k: FactSheetKey, given: readonly ContextValueInput[], now: Date = new Date()): void {
+  const values = given.map((v): ContextValue => ({ ...v, decimals: v.decimals ?? null, footnote: v.footnote ?? null }));
   const issues = values.flatMap(issuesOf);
   if (issues.length) fail('invalid_input', undefined, issues);
   if (!stmt(db, 'SELECT 1 FROM country WHERE code = ?').get(k.country)) fail('not_found');
   const at = now.toISOString();
   changeWithAudit(db, actor, (record) => {
     const get = stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = ? AND year = ? AND indicator = ?');
-    for (const given of values) {
+    for (const entered of values) {
       // Blank text is no text: a form that sends "" for an untouched field changes nothing.
-      const v = { ...given, dataYear: given.dataYear?.trim() || null, source: given.source?.trim() || null, note: given.note?.trim() || null };
+      const v = { ...entered, dataYear: entered.dataYear?.trim() || null, source: entered.source?.trim() || null, note: entered.note?.trim() || null };
       const before = get.get(k.country, k.year, v.indicator) as ValueRow | undefined;
       const old = before ? toValue(before) : null;
       if (JSON.stringify(old) === JSON.stringify(isEmpty(v) ? null : v)) continue;
       if (isEmpty(v)) stmt(db, 'DELETE FROM fact_sheet_value WHERE country_code = ? AND year = ? AND indicator = ?').run(k.country, k.year, v.indicator);
       else {
-        stmt(db, `INSERT INTO fact_sheet_value (country_code, year, indicator, value, low, high, value_text, data_year, source, note, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        stmt(db, `INSERT INTO fact_sheet_value (country_code, year, indicator, value, low, high, value_text, data_year, source, note, decimals, footnote, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (country_code, year, indicator) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high, value_text = excluded.value_text,
-               data_year = excluded.data_year, source = excluded.source, note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
-          .run(k.country, k.year, v.indicator, v.value, v.low, v.high, v.text, v.dataYear, v.source, v.note, at, actor);
+               data_year = excluded.data_year, source = excluded.source, note = excluded.note, decimals = excluded.decimals, footnote = excluded.footnote,
+               updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+          .run(k.country, k.year, v.indicator, v.value, v.low, v.high, v.text, v.dataYear, v.source, v.note, v.decimals, v.footnote, at, actor);
       }
       record({ action: isEmpty(v) ? 'delete' : old ? 'update' : 'create', entity: 'fact_sheet_value', entityId: `${k.country}/${k.year}/${v.indicator}`, oldValue: old, newValue: isEmpty(v) ? null : v });
     }

@@ -18,9 +18,16 @@ const HEADINGS = [
 const BULLET = /^\s*[•\uf0d8]\s*/;
 const HEADING = /^\s*\d(\.\d)*\.?\s+[A-Z]/;
 
-/** "countries18." -> "countries.", "2%18;" -> "2%;", "460,00022." -> "460,000.", "published,23" -> "published,"; "0.05" stays. */
-function dropFootnoteMarks(s) {
+/**
+ * "countries18." -> "countries.", "2%18;" -> "2%;", "460,00022." -> "460,000.", "published,23" -> "published,"; "0.05" stays.
+ * Where a mark runs into a number written with a space ("120 50031.") or follows a year's full
+ * stop ("2012-2015.30"), it is taken off only if the annex has a footnote of that number.
+ */
+function dropFootnoteMarks(s, footnotes) {
+  const mark = (n) => footnotes.has(Number(n));
   return s
+    .replace(/(\d{1,3}(?:[ \u00a0]\d{3})+)(\d{1,2})(?=[\s.,;:)]|$)/g, (all, number, n) => (mark(n) ? number : all))
+    .replace(/((?:19|20)\d{2})\.(\d{1,2})(?=\s|$)/g, (all, year, n) => (mark(n) ? `${year}.` : all))
     .replace(/(\d{1,3}(?:,\d{3})+)\d{1,2}(?=[\s.,;:)]|$)/g, '$1')
     .replace(/([A-Za-z%)”"’])\d{1,2}(?=[\s.,;:)]|$)/g, '$1')
     .replace(/([A-Za-z)]),\d{1,2}(?=[\s.]|$)/g, '$1')
@@ -34,6 +41,8 @@ for (const [country, title] of Object.entries(ANNEXES)) {
   const from = lines.findIndex((l) => l.trim() === title);
   const next = NEXT[Object.keys(ANNEXES).indexOf(country)];
   const to = next ? lines.findIndex((l, i) => i > from && l.trim() === next) : lines.length;
+  // The annex's footnotes, as its footnote blocks number them ("31  National Report of …").
+  const footnotes = new Set(lines.slice(from, to).flatMap((l) => (/^(\d{1,2})\s{2}\S/.exec(l) ? [Number(/^\d+/.exec(l)[0])] : [])));
   const sections = {};
   let section = null;
   let bullet = null; // the point being read
@@ -41,7 +50,7 @@ for (const [country, title] of Object.entries(ANNEXES)) {
   let blank = false;
   let opening = false; // right after a heading, a plain paragraph counts as a point
   const flush = () => {
-    if (bullet && section) (sections[section] ??= []).push(dropFootnoteMarks(bullet));
+    if (bullet && section) (sections[section] ??= []).push(dropFootnoteMarks(bullet, footnotes));
     bullet = null;
   };
   for (let i = from; i < to; i++) {

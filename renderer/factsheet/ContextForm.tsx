@@ -7,19 +7,23 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS } from '../../shared/factsheet/definitions';
-import { parseTyped } from './format';
+import { parseTyped, typedDecimals } from './format';
 
 type RowFields = { value: string; low: string; high: string; dataYear: string; source: string; note: string; noData: boolean };
 type Fields = { rows: Record<string, RowFields>; ratifications: Record<string, string> };
 
-/** A stored number as the clerk types it: a decimal comma in Russian. */
-const shown = (v: number | null | undefined, lang: string) => (v === null || v === undefined ? '' : lang === 'ru' ? String(v).replace('.', ',') : String(v));
+/** A stored number as the clerk types it, with the decimals it was typed with: a decimal comma in Russian. */
+const shown = (v: number | null | undefined, lang: string, decimals: number | null | undefined) => {
+  if (v === null || v === undefined) return '';
+  const text = decimals === null || decimals === undefined ? String(v) : v.toFixed(decimals);
+  return lang === 'ru' ? text.replace('.', ',') : text;
+};
 
 function fieldsOf(sheet: FactSheet, lang: string): Fields {
   const rows: Record<string, RowFields> = {};
   for (const c of sheet.context) {
     const v = c.current;
-    rows[c.indicator] = { value: shown(v?.value, lang), low: shown(v?.low, lang), high: shown(v?.high, lang), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
+    rows[c.indicator] = { value: shown(v?.value, lang, v?.decimals), low: shown(v?.low, lang, v?.decimals), high: shown(v?.high, lang, v?.decimals), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
   }
   return { rows, ratifications: Object.fromEntries(sheet.ratifications.map((r) => [r.instrument, r.current ?? ''])) };
 }
@@ -41,14 +45,20 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
     };
     const values: ContextValue[] = CONTEXT_ROWS.map((r) => {
       const row = f.rows[r.code]!;
+      const typed = [row.value, ...(r.kind === 'range' ? [row.low, row.high] : [])].filter((x) => x.trim() !== '');
+      const before = sheet.context.find((c) => c.indicator === r.code)?.current;
+      const source = row.source.trim() || null;
       return {
         indicator: r.code, value: row.noData ? null : num(r.code, 'value'), low: r.kind === 'range' ? num(r.code, 'low') : null, high: r.kind === 'range' ? num(r.code, 'high') : null,
-        text: row.noData ? 'no_data' : null, dataYear: row.dataYear.trim() || null, source: row.source.trim() || null, note: row.note.trim() || null,
+        text: row.noData ? 'no_data' : null, dataYear: row.dataYear.trim() || null, source, note: row.note.trim() || null,
+        // Printed as typed (12,0 stays 12,0); the source keeps its footnote number while it is the same source.
+        decimals: row.noData || !typed.length ? null : Math.max(...typed.map((x) => typedDecimals(x, lang))),
+        footnote: before?.source === source ? (before?.footnote ?? null) : null,
       };
     });
     for (const i of INSTRUMENTS) {
       const v = f.ratifications[i.code];
-      values.push({ indicator: i.code, value: null, low: null, high: null, text: v === 'yes' || v === 'no' || v === 'signed' ? v : null, dataYear: null, source: null, note: null });
+      values.push({ indicator: i.code, value: null, low: null, high: null, text: v === 'yes' || v === 'no' || v === 'signed' ? v : null, dataYear: null, source: null, note: null, decimals: null, footnote: null });
     }
     if (bad) return;
     setSaved(await onSave(values));

@@ -1,5 +1,6 @@
 // The fact sheet as it is printed: the five sections of the report's annexes, this year beside
 // last year with the change, sources under section 1, small counts of foreigners hidden.
+import { numberSources } from '../../shared/factsheet/sources';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { useTranslation } from 'react-i18next';
 import type { FactSheet } from '../../shared/factsheet/api';
@@ -13,7 +14,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const y = sheet.year;
-  const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatNumber(v, 3, lang));
+  const num = (v: number | null | undefined, decimals: number | null = null) => (v === null || v === undefined ? '' : formatNumber(v, 3, lang, decimals));
   const text = (section: TextSection) => {
     const lines = (sheet.texts[section] ?? '').split('\n').map((l) => l.replace(/^[•\-–]\s*/, '').trim()).filter(Boolean);
     return lines.length ? <ul className="fact-text" data-section={section}>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul> : null;
@@ -26,8 +27,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
   );
   const pairHead = <thead><tr><th /><th>{y}</th><th>{y - 1}</th><th>{t('factsheet.change')}</th><th>{t('factsheet.changePct')}</th></tr></thead>;
   const hidden = <span title={t('indicators.hidden')}>*</span>;
-  const sources = sheet.context.filter((c) => c.current?.source);
-  const uniqueSources = [...new Set(sources.map((c) => c.current!.source!))];
+  const sources = numberSources(sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])));
   const notes = sheet.context.filter((c) => c.current?.note);
 
   return (
@@ -44,7 +44,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
           <tbody>
             {sheet.context.filter((c) => c.current || c.previous).map((c) => {
               const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
-              const show = (v: typeof c.current) => (!v ? '' : v.text === 'no_data' ? t('factsheet.noData') : `${num(v.value)}${v.low !== null ? ` (${num(v.low)}–${num(v.high)})` : ''}`);
+              const show = (v: typeof c.current) => (!v ? '' : v.text === 'no_data' ? t('factsheet.noData') : `${num(v.value, v.decimals)}${v.low !== null ? ` (${num(v.low, v.decimals)}–${num(v.high, v.decimals)})` : ''}`);
               return (
                 <tr key={c.indicator} data-indicator={c.indicator}>
                   <th scope="row">{def.label[lang]}{def.unit[lang] ? `, ${def.unit[lang]}` : ''}</th>
@@ -52,7 +52,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                   <td className="num">{show(c.current)}</td>
                   <td className="num">{show(c.previous)}</td>
                   <td className="num">{c.change ? `${formatChange(Math.round(c.change.diff * 1000) / 1000, 3, lang)}${c.change.ratio !== null ? ` (${formatRatio(c.change.ratio, lang)})` : ''}` : ''}</td>
-                  <td className="source">{c.current?.source ? uniqueSources.indexOf(c.current.source) + 1 : ''}{c.current?.note ? ` (${t('factsheet.note').toLowerCase()} ${notes.findIndex((n) => n.indicator === c.indicator) + 1})` : ''}</td>
+                  <td className="source">{sources.numberOf.get(c.indicator) ?? ''}{c.current?.note ? ` (${t('factsheet.note').toLowerCase()} ${notes.findIndex((n) => n.indicator === c.indicator) + 1})` : ''}</td>
                 </tr>
               );
             })}
@@ -71,7 +71,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
             ))}
           </tbody>
         </table>
-        {uniqueSources.length ? <><h4 className="fact-small-title">{t('factsheet.source')}</h4><ol className="fact-sources">{uniqueSources.map((s) => <li key={s}>{s}</li>)}</ol></> : null}
+        {sources.list.length ? <><h4 className="fact-small-title">{t('factsheet.source')}</h4><ol className="fact-sources">{sources.list.map((s) => <li key={s.n} value={s.n}>{s.source}</li>)}</ol></> : null}
         {notes.length ? <><h4 className="fact-small-title">{t('factsheet.notesTitle')}</h4><ol className="fact-sources">{notes.map((n) => <li key={n.indicator}>{CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}</li>)}</ol></> : null}
       </section>
 

@@ -1,8 +1,9 @@
 // Numbers of a fact sheet as the reader expects them in each language: grouped thousands and a
 // decimal point in English ("2,724.9"), a space and a decimal comma in Russian ("2 724,9").
-/** With as many decimals as the value has, up to `max`. */
-export function formatNumber(value: number, max: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: max }).format(value);
+/** With as many decimals as the value has, up to `max`; or exactly `fixed` (as typed or printed: 12.0, 16,876.0). */
+export function formatNumber(value: number, max: number, language: string, fixed: number | null = null): string {
+  const digits = fixed === null ? { maximumFractionDigits: max } : { minimumFractionDigits: fixed, maximumFractionDigits: fixed };
+  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', digits).format(value);
 }
 
 export function formatChange(diff: number, decimals: number, language: string): string {
@@ -26,4 +27,14 @@ export function parseTyped(text: string, lang: string): number | null {
   const decimalComma = comma >= 0 && (dot >= 0 ? comma > dot : lang === 'ru');
   const plain = decimalComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+}
+
+/** The decimals typed after the decimal mark, read as parseTyped reads it ("12,0" in Russian: 1; "25,286" in English: 0). */
+export function typedDecimals(text: string, lang: string): number {
+  const s = text.replace(/[\s\u00a0]/g, '');
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  const decimalComma = comma >= 0 && (dot >= 0 ? comma > dot : lang === 'ru');
+  const at = decimalComma ? comma : dot >= 0 && (comma < 0 || dot > comma) ? dot : -1;
+  return at < 0 ? 0 : s.length - at - 1;
 }

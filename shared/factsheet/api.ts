@@ -23,9 +23,14 @@ export const ContextValueSchema = z
     dataYear: text(20).nullable(),
     source: text(500).nullable(),
     note: text(500).nullable(),
+    /** Decimals as typed or printed (12.0 prints 12.0); null: as many as the value has. */
+    decimals: z.number().int().min(0).max(6).nullable().default(null),
+    /** The source's number in the document the figure was taken from (the 2018 report's footnote); null: numbered in order. */
+    footnote: z.number().int().min(1).max(999).nullable().default(null),
   })
   .strict();
 export type ContextValue = z.infer<typeof ContextValueSchema>;
+export type ContextValueInput = z.input<typeof ContextValueSchema>;
 
 export const SaveContextSchema = FactSheetKeySchema.extend({ values: z.array(ContextValueSchema).min(1).max(100) }).strict();
 export const SaveTextSchema = FactSheetKeySchema.extend({ section: z.enum(TEXT_SECTIONS), body: text(20_000) }).strict();

@@ -22,6 +22,8 @@ export const CONTEXT_ROWS: readonly ContextRow[] = [
   row('remittances_in', 'number', 0, 'Денежные переводы мигрантов в страну', 'Migrant remittances inflows', 'млн долл. США', 'million US$'),
   row('remittances_out', 'number', 0, 'Денежные переводы мигрантов из страны', 'Migrant remittances outflows', 'млн долл. США', 'million US$'),
   row('remittances_gdp', 'number', 1, 'Полученные личные переводы', 'Personal remittances received', '% ВВП', '% of GDP'),
+  // Turkmenistan's sheet gives remittances as a share of GNI, not of GDP: a row of its own.
+  row('remittances_gni', 'number', 1, 'Денежные переводы мигрантов', "Migrants' remittances", '% ВНД', '% of GNI'),
   row('hdi', 'number', 3, 'Индекс человеческого развития', 'Human Development Index', '', ''),
   row('hdi_rank', 'rank', 0, 'Место по индексу человеческого развития', 'Human Development Index rank', '', ''),
   row('literacy', 'number', 0, 'Грамотность взрослых', 'Literacy rate, adults', '%', '%'),

@@ -25,7 +25,7 @@ const get = (s: ReturnType<typeof demo>, country: string, year: number) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
-const blank = (indicator: string): ContextValue => ({ indicator, value: null, low: null, high: null, text: null, dataYear: null, source: null, note: null });
+const blank = (indicator: string): ContextValue => ({ indicator, value: null, low: null, high: null, text: null, dataYear: null, source: null, note: null, decimals: null, footnote: null });
 
 // Annex 3 of the report, Kazakhstan, as read from its text (the footnote numbers taken off).
 const ANNEX_3: [string, number | null, number | null, number | null, string | null][] = [
@@ -179,5 +179,44 @@ describe('fact sheet', () => {
     const migrants = sheetsAsCsv(file.value.path).get('3.1 Migrants')!;
     const shown = ['Know their HIV status', 'On ART'].map((label) => migrants.find((r) => r[0] === label)![1]);
     expect(shown).toContain('*');
+  }, 240_000);
+
+  it("carries the report's sheets as printed: Turkmenistan's remittances in GNI, the printed precision, the hand readings noted, the footnote numbers, no footnote digits in the text", async () => {
+    const s = demo();
+    const row = (country: string, indicator: string) => get(s, country, 2017).context.find((c) => c.indicator === indicator)?.current ?? null;
+    // Turkmenistan gives remittances as a share of GNI: its own row, no GDP figure.
+    expect(row('TKM', 'remittances_gdp')).toBeNull();
+    expect(row('TKM', 'remittances_gni')).toMatchObject({ value: 0, decimals: 1, footnote: 11 });
+    // Precision as printed.
+    expect(row('KGZ', 'hiv_incidence')).toMatchObject({ value: 12, decimals: 1 });
+    expect(row('TJK', 'hiv_tb_incidence')).toMatchObject({ value: 1.8, low: 2.8, high: 4, decimals: 1 });
+    expect(row('TKM', 'gdp_per_capita')).toMatchObject({ value: 16876, decimals: 1 });
+    // A point read as a thousands separator is said, as the other hand readings are.
+    for (const [country, indicator, printed] of [['KAZ', 'remittances_out', '2.395'], ['KGZ', 'remittances_in', '1.195'], ['RUS', 'remittances_in', '6.678'], ['TJK', 'gdp_per_capita', '2.979']] as const) {
+      expect(row(country, indicator)!.note, `${country} ${indicator}`).toContain(`"${printed}"`);
+      expect(row(country, indicator)!.note).toContain('thousands separator');
+    }
+    // Footnote digits that ran into the text are gone.
+    expect(get(s, 'KAZ', 2017).texts.migration).toContain('the number of IDUs is 120 500.');
+    expect(get(s, 'TJK', 2017).texts.migrants_hiv).toContain('almost doubled during 2012-2015.\n');
+
+    // In the workbook, read by LibreOffice: the printed precision, the GNI row, the report's footnote numbers.
+    const tkm = await dispatchAsync(s, 'factsheet.workbook', { country: 'TKM', year: 2017, language: 'en' }, silentLogger);
+    const kgz = await dispatchAsync(s, 'factsheet.workbook', { country: 'KGZ', year: 2017, language: 'en' }, silentLogger);
+    const tjk = await dispatchAsync(s, 'factsheet.workbook', { country: 'TJK', year: 2017, language: 'en' }, silentLogger);
+    if (!tkm.ok || !kgz.ok || !tjk.ok) throw new Error('workbook');
+    const ctx = (path: string) => sheetsAsCsv(path).get('1 Context')!;
+    const [t, k, j] = [ctx(tkm.value.path), ctx(kgz.value.path), ctx(tjk.value.path)];
+    const line = (c: string[][], label: string) => c.find((r) => r[0] === label)!;
+    expect(line(t, "Migrants' remittances").slice(1, 4)).toEqual(['% of GNI', '2016', '0.0']);
+    expect(t.some((r) => r[0] === 'Personal remittances received')).toBe(false);
+    expect(line(t, 'GDP per capita, PPP')[3]).toBe('16,876.0');
+    expect(line(k, 'HIV incidence')[3]).toBe('12.0');
+    expect(line(j, 'Incidence of HIV and TB (WHO estimate)').slice(3, 5)).toEqual(['1.8', '2.8–4.0']);
+    // Sources under the report's own numbers: the remittances' source is footnote 11 on every sheet.
+    expect(line(t, "Migrants' remittances")[8]).toBe('11');
+    expect(line(k, 'Personal remittances received')[8]).toBe('11');
+    expect(t.some((r) => r[0] === '11. https://data.worldbank.org/indicator/BX.TRF.PWKR.DT.GD.ZS')).toBe(true);
+    expect(line(t, 'Population')[8]).toBe('1');
   }, 240_000);
 });

@@ -7,12 +7,13 @@ import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
 import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
+import { numberSources } from '../../../shared/factsheet/sources.js';
 
 export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
 
-/** As many decimals as the value has (up to three): 207.4 stays 207.4, not 207.400. */
-const numberFormat = (v: number) => {
-  const decimals = Math.min(3, (String(v).split('.')[1] ?? '').length);
+/** As typed or printed (12.0, 16,876.0), else as many decimals as the value has (up to three): 207.4 stays 207.4, not 207.400. */
+const numberFormat = (v: number, fixed: number | null = null) => {
+  const decimals = fixed ?? Math.min(3, (String(v).split('.')[1] ?? '').length);
   return decimals === 0 ? COUNT_FORMAT : `#,##0.${'0'.repeat(decimals)}`;
 };
 
@@ -30,27 +31,31 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const ctx = wb.addWorksheet(t('factsheet.sheets.context'));
   title(ctx, t('factsheet.sections.context'));
   headerRow(ctx, [t('factsheet.indicator'), t('factsheet.unit'), t('factsheet.dataYear'), String(y), t('factsheet.interval'), String(y - 1), t('factsheet.change'), t('factsheet.changePct'), t('factsheet.source'), t('factsheet.note')]);
-  const sources: string[] = [];
+  const sources = numberSources(sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])));
   const notes: string[] = [];
   const numberOf = (list: string[], text: string) => (list.includes(text) ? list.indexOf(text) : list.push(text) - 1) + 1;
   for (const c of sheet.context) {
     const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
     if (!c.current && !c.previous) continue;
     const row = ctx.addRow([def.label[language], def.unit[language], c.current?.dataYear ?? '']);
-    const put = (col: number, v: number | null | undefined, noData: boolean) => {
+    const put = (col: number, v: number | null | undefined, noData: boolean, decimals: number | null = null) => {
       const cell = row.getCell(col);
       if (noData) cell.value = t('factsheet.noData');
-      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(Math.round(v * 1000) / 1000));
+      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(Math.round(v * 1000) / 1000, decimals));
     };
-    put(4, c.current?.value, c.current?.text === 'no_data');
-    if (c.current?.low !== null && c.current?.low !== undefined) (row.getCell(5).value = `${c.current.low}–${c.current.high ?? ''}`), (row.getCell(5).alignment = { horizontal: 'center' });
-    put(6, c.previous?.value, c.previous?.text === 'no_data');
+    put(4, c.current?.value, c.current?.text === 'no_data', c.current?.decimals);
+    if (c.current?.low !== null && c.current?.low !== undefined) {
+      const d = c.current.decimals;
+      const fixed = (v: number | null) => (v === null ? '' : d === null ? String(v) : v.toFixed(d));
+      (row.getCell(5).value = `${fixed(c.current.low)}–${fixed(c.current.high)}`), (row.getCell(5).alignment = { horizontal: 'center' });
+    }
+    put(6, c.previous?.value, c.previous?.text === 'no_data', c.previous?.decimals);
     if (c.change) {
       put(7, c.change.diff, false);
       if (c.change.ratio !== null) (row.getCell(8).value = c.change.ratio), (row.getCell(8).numFmt = PERCENT_FORMAT);
     }
     // Sources and notes by number, listed under the table as the report's footnotes are.
-    if (c.current?.source) row.getCell(9).value = numberOf(sources, c.current.source);
+    if (sources.numberOf.has(c.indicator)) row.getCell(9).value = sources.numberOf.get(c.indicator)!;
     if (c.current?.note) row.getCell(10).value = numberOf(notes, `${def.label[language]}: ${c.current.note}`);
   }
   ctx.addRow([]);
@@ -61,11 +66,11 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
     ctx.addRow([label, '', '', r.current ? t(`factsheet.ratification.${r.current}`) : '', '', r.previous ? t(`factsheet.ratification.${r.previous}`) : '']);
   }
-  for (const [title, list] of [[t('factsheet.source'), sources], [t('factsheet.notesTitle'), notes]] as const) {
+  for (const [title, list] of [[t('factsheet.source'), sources.list], [t('factsheet.notesTitle'), notes.map((source, i) => ({ n: i + 1, source }))]] as const) {
     if (!list.length) continue;
     ctx.addRow([]);
     ctx.addRow([title]).font = { bold: true };
-    list.forEach((text, i) => (ctx.addRow([`${i + 1}. ${text}`]).font = { size: 9 }));
+    for (const { n, source } of list) ctx.addRow([`${n}. ${source}`]).font = { size: 9 };
   }
   // Column A fixed: the long lines under the table run on across the empty cells.
   fitAndPrint(ctx, { 1: 46, 4: 13, 5: 13, 6: 13, 7: 13, 8: 13, 9: 13, 10: 13 });
