@@ -6,15 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOT, build, ensureInstalled } from './setup.mjs';
-import { benchCases } from './bench-cases.mjs';
-import { benchForms } from './bench-forms.mjs';
-import { benchIndicators } from './bench-indicators.mjs';
-import { benchImports } from './bench-imports.mjs';
-import { benchExports } from './bench-exports.mjs';
-import { bridgeHeaders } from './bench-bridge.mjs';
 
+// Set up as the README's two commands do, before anything that needs node_modules is loaded:
+// the bench modules import exceljs, which a fresh clone does not have yet.
 ensureInstalled();
 build();
+const { benchCases } = await import('./bench-cases.mjs');
+const { benchForms } = await import('./bench-forms.mjs');
+const { benchIndicators } = await import('./bench-indicators.mjs');
+const { benchImports } = await import('./bench-imports.mjs');
+const { benchExports } = await import('./bench-exports.mjs');
+const { bridgeHeaders } = await import('./bench-bridge.mjs');
 const load = (p) => import(join(ROOT, 'dist', 'node', p));
 const { DeskSession } = await load('electron/service/session.js');
 const { dispatch } = await load('electron/service/dispatch.js');

@@ -1,6 +1,6 @@
 // Set-up shared by `npm start` and `npm test`, so each works on a fresh clone by itself.
 // Plain Node with no dependencies: it runs before node_modules exists.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,22 @@ export function run(cmd, args, opts = {}) {
   return r;
 }
 
+/**
+ * `run`, saying every 30 seconds that it is still at work: npm ci prints nothing for minutes, and a
+ * silent terminal looks like a hang. The child runs in a worker process so this one can tick.
+ */
+function runWithHeartbeat(cmd, args, what, opts = {}) {
+  const started = Date.now();
+  // It stops with this process however this one ends (run() exits on a failure).
+  const tick = `setInterval(() => { try { process.kill(${process.pid}, 0); } catch { process.exit(); } console.log('  … ${what}, ' + Math.round((Date.now() - ${started}) / 1000) + ' s'); }, 30000)`;
+  const ticker = spawn(process.execPath, ['-e', tick], { stdio: 'inherit' });
+  try {
+    return run(cmd, args, opts);
+  } finally {
+    ticker.kill();
+  }
+}
+
 const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
 
 /** npm ci when node_modules is missing or older than the lock file. The Electron binary is
@@ -27,8 +43,9 @@ const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'pack
 export function ensureInstalled() {
   const want = lockHash();
   if (existsSync(INSTALL_STAMP) && readFileSync(INSTALL_STAMP, 'utf8') === want) return ensureNativeFor('node');
-  console.log('• Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  console.log('• Installing dependencies (npm ci). The first time takes about 3 to 10 minutes: the packages are');
+  console.log('  downloaded, and the SQLite module is compiled with python3, make and g++ if no ready-made one fits.');
+  runWithHeartbeat('npm', ['ci', '--no-audit', '--no-fund'], 'still installing', { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
   writeFileSync(INSTALL_STAMP, want);
   writeFileSync(NATIVE_STAMP, 'node');
   ensureNativeFor('node');

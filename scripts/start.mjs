@@ -4,9 +4,34 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ROOT, build, ensureInstalled, ensureNativeFor } from './setup.mjs';
 
 const args = process.argv.slice(2);
+
+// Help and wrong options are answered at once, before minutes of set-up; the browser mode's own
+// command checks them again (it is also run by itself: electron/cli/serve-args.ts).
+const HELP = `npm start [-- options]: opens Migrant HIV Desk (the Electron window; without one, the browser)
+
+  --browser        the browser even where Electron is installed / браузер вместо окна
+  --data-dir DIR   data folder / папка данных (default: %APPDATA%\\migrant-hiv-desk, ~/.config/migrant-hiv-desk)
+  --port N         browser mode: port on 127.0.0.1, 1-65535 / порт
+  --no-open        browser mode: print the link only / только напечатать ссылку
+  --help           this help / эта справка`;
+try {
+  const { values } = parseArgs({ args, strict: true, options: { browser: { type: 'boolean' }, 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && +values.port >= 1 && +values.port <= 65535)) {
+    console.error(`--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${values.port}"`);
+    process.exit(2);
+  }
+} catch (e) {
+  console.error(`Неверный параметр / Wrong option: ${String(e.message).split('\n')[0]}. Справка / help: npm start -- --help`);
+  process.exit(2);
+}
 const wantBrowser = args.includes('--browser');
 const passThrough = args.filter((a) => a !== '--browser');
 

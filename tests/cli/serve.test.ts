@@ -1,6 +1,10 @@
 // The browser-mode command as a user types it (`npm start -- …`): help, and one clear line for
 // every wrong option or a port that cannot be had, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ROOT } from '../architecture/imports.js';
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../electron/cli/serve-args.js';
 import { runServe } from '../helpers/app-process.js';
@@ -42,4 +46,25 @@ describe('npm start -- options', () => {
       busy.close();
     }
   }, 60_000);
+
+  it('npm start answers --help and a wrong option at once, before any set-up', () => {
+    const start = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), ...args], { encoding: 'utf8', timeout: 60_000 });
+    const help = start('--help');
+    expect(help.status).toBe(0);
+    for (const option of ['--browser', '--data-dir', '--port', '--no-open']) expect(help.stdout).toContain(option);
+    for (const args of [['--port', 'abc'], ['--port', '70000'], ['--prot', '1']]) {
+      const r = start(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect((r.stdout + r.stderr).trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stdout + r.stderr).not.toContain('Installing');
+    }
+  });
+
+  it('the set-up commands load nothing from node_modules before they have installed it (a fresh clone)', () => {
+    for (const script of ['start.mjs', 'test.mjs', 'bench.mjs', 'setup.mjs', 'test-stress.mjs']) {
+      const text = readFileSync(join(ROOT, 'scripts', script), 'utf8');
+      const statics = [...text.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      expect(statics.filter((m) => !m.startsWith('node:') && m !== './setup.mjs'), script).toEqual([]);
+    }
+  });
 });

@@ -12,7 +12,7 @@ const tab = (page: Page, n = 1) => (async () => { for (let i = 0; i < n; i++) aw
 async function pick(page: Page, text: string) {
   await page.keyboard.type(text);
   try {
-    await expect.poll(() => page.getByRole('option').first().textContent({ timeout: 1000 }).then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase())), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('option').first().textContent({ timeout: 1000 }).then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase()))).toBe(true);
   } catch (e) {
     // Say where the keys went, for whoever reads the failure.
     await screenshot(page, `pick-failure-${Date.now()}`);
@@ -58,7 +58,7 @@ async function addEvent(page: Page, kind: string, date: string, value?: string) 
   const before = await page.locator('.timeline li.event').count();
   await page.keyboard.press('Enter');
   try {
-    await expect.poll(() => page.locator('.timeline li.event').count(), { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => page.locator('.timeline li.event').count()).toBe(before + 1);
   } catch (e) {
     await screenshot(page, `event-failure-${Date.now()}`);
     const form = await page.locator('.event-form').textContent();

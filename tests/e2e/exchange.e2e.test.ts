@@ -27,7 +27,7 @@ describe('indicator workbook, end to end in chromium', () => {
     for (const d of ['age_unaids', 'legal_status', 'migrant_type', 'citizenship']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
     expect(await page.locator('#export-outside').isChecked()).toBe(true);
     await page.locator('#export-year').press('Enter');
-    await expect.poll(() => page.getByTestId('export-done').textContent(), { timeout: 30_000 }).toContain('Книга сохранена');
+    await expect.poll(() => page.getByTestId('export-done').textContent(), { timeout: 90_000 }).toContain('Книга сохранена');
     expect(await page.getByTestId('export-done').textContent()).toMatch(/Скрыто ячеек: [1-9]/);
     await screenshot(page, 'exchange-export-ru');
 
@@ -42,7 +42,7 @@ describe('indicator workbook, end to end in chromium', () => {
 
     // The line list: started, watched, downloaded; LibreOffice counts one row per case of the country.
     await page.getByRole('button', { name: 'Выгрузить построчный список' }).click();
-    await expect.poll(() => page.getByTestId('line-list-done').textContent(), { timeout: 30_000 }).toContain('Список сохранён');
+    await expect.poll(() => page.getByTestId('line-list-done').textContent(), { timeout: 90_000 }).toContain('Список сохранён');
     const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('line-list-done').getByRole('link').click()]);
     const listFile = join(e2e.tempDir(), list.suggestedFilename());
     await list.saveAs(listFile);
@@ -68,7 +68,7 @@ describe('register import, end to end in chromium', () => {
 
     await page.keyboard.press('Alt+5');
     await page.locator('#import-file').setInputFiles(xlsx);
-    await expect.poll(() => page.getByTestId('import-report').textContent(), { timeout: 30_000 }).toContain('Можно загрузить: случаев 3');
+    await expect.poll(() => page.getByTestId('import-report').textContent(), { timeout: 90_000 }).toContain('Можно загрузить: случаев 3');
     expect(await page.locator('[data-testid="import-rejected"] tbody tr').allTextContents()).toEqual([
       'Случаи4Полнедопустимое значение',
       'Случаи5Дата диагноза ВИЧдата не может быть в будущем',
@@ -111,7 +111,7 @@ describe('aggregate form import, end to end in chromium', () => {
     const csv = rows.map((r) => r.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n');
     writeFileSync(join(dir, 'testing-2018.csv'), resaveCsv(csv, { encoding: 'windows-1251', separator: ';' }));
     await page.locator('#form-import-file').setInputFiles(join(dir, 'testing-2018.csv'));
-    await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 30_000 }).toContain('Строк со значениями: 3');
+    await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 90_000 }).toContain('Строк со значениями: 3');
     expect(await page.getByTestId('form-import-source').textContent()).toBe('Прочитано как CSV: кодировка Windows-1251 (кириллица, так сохраняет русский Excel), разделитель — точка с запятой.');
     expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').count()).toBe(1);
     expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').first().textContent()).toMatch(/^Значения\d+Значениевведите число$/);

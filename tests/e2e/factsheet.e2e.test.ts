@@ -30,10 +30,10 @@ describe('fact sheet, end to end in chromium', () => {
     await expect.poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class')).toContain('saved');
     await page.keyboard.press('Alt+4');
     // No sheet for last year: the page goes to the latest one, 2017.
-    await expect.poll(() => page.locator('#fact-year').inputValue(), { timeout: 15_000 }).toBe('2017');
+    await expect.poll(() => page.locator('#fact-year').inputValue()).toBe('2017');
     const row = (code: string) => page.locator(`[data-testid="fact-context"] tr[data-indicator="${code}"] td`).allTextContents();
     // The year shows before the sheet has come: wait for its first row, then read the rest.
-    await expect.poll(async () => (await row('population')).slice(0, 2), { timeout: 15_000 }).toEqual(['2017', '17,918']);
+    await expect.poll(async () => (await row('population')).slice(0, 2)).toEqual(['2017', '17,918']);
     expect((await row('tb_incidence')).slice(0, 2)).toEqual(['2016', '67 (43–95)']);
     expect((await row('gdp_per_capita'))[1]).toBe('25\u00a0286');
     expect(await page.locator('[data-testid="fact-ratifications"] tbody tr td:first-of-type').allTextContents()).toEqual(['Да', 'Да', 'Да', 'Да', 'Нет']);

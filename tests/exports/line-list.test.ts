@@ -15,12 +15,15 @@ import { useTempDirs } from '../helpers/tmp.js';
 const tempDir = useTempDirs();
 const session = useSessions();
 
-async function finished(s: DeskSession, job: ExportJob): Promise<{ last: ExportJob; seen: number[] }> {
+/** The job's progress as a user's screen polls it, until it ends; a job still running after 3 minutes fails the test. */
+async function finished(s: DeskSession, job: ExportJob, deadlineMs = 180_000): Promise<{ last: ExportJob; seen: number[] }> {
   const seen: number[] = [];
+  const deadline = Date.now() + deadlineMs;
   for (let j = job; ; ) {
     seen.push(j.done);
     if (j.state !== 'running') return { last: j, seen };
-    await new Promise((r) => setTimeout(r, 5));
+    if (Date.now() > deadline) throw new Error(`the line list was still running after ${deadlineMs / 1000} s: ${j.done} of ${j.total}`);
+    await new Promise((r) => setTimeout(r, 50));
     const next = dispatch(s, 'exports.job', { jobId: j.jobId }, silentLogger);
     if (!next.ok) throw new Error(JSON.stringify(next.error));
     j = next.value;
