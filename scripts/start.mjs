@@ -18,16 +18,19 @@ const HELP = `npm start [-- options]: opens Migrant HIV Desk (the Electron windo
   --port N         browser mode: port on 127.0.0.1, 1-65535 / порт
   --no-open        browser mode: print the link only / только напечатать ссылку
   --help           this help / эта справка`;
+const portError = (value) => {
+  console.error(`--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${value}"`);
+  process.exit(2);
+};
+const dashed = args.findIndex((a, i) => a === '--port' && args[i + 1]?.startsWith('-'));
+if (dashed >= 0) portError(args[dashed + 1]);
 try {
   const { values } = parseArgs({ args, strict: true, options: { browser: { type: 'boolean' }, 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
     console.log(HELP);
     process.exit(0);
   }
-  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && +values.port >= 1 && +values.port <= 65535)) {
-    console.error(`--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${values.port}"`);
-    process.exit(2);
-  }
+  if (values.port !== undefined && !(/^\d{1,5}$/.test(values.port) && +values.port >= 1 && +values.port <= 65535)) portError(values.port);
 } catch (e) {
   console.error(`Неверный параметр / Wrong option: ${String(e.message).split('\n')[0]}. Справка / help: npm start -- --help`);
   process.exit(2);

@@ -136,10 +136,16 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** A call's body, unless its channel carries a file: then room for the file, base64-encoded. */
 export const DEFAULT_BODY_BYTES = 1024 * 1024;
+/** The size of the file a channel carries, if it carries one. */
+export function uploadLimit(channel: Channel): number | null {
+  const spec = contract[channel];
+  return 'uploadBytes' in spec ? spec.uploadBytes : null;
+}
+
 /** How large a call's body may be, from the channel's own facts: the same limit for every transport. */
 export function bodyLimit(channel: Channel): number {
-  const spec = contract[channel];
-  return 'uploadBytes' in spec ? Math.ceil(spec.uploadBytes / 3) * 4 + 4096 : DEFAULT_BODY_BYTES;
+  const upload = uploadLimit(channel);
+  return upload !== null ? Math.ceil(upload / 3) * 4 + 4096 : DEFAULT_BODY_BYTES;
 }
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 

@@ -5,7 +5,7 @@
 // the renderer's own files hold no data and are served to anyone who reaches the port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bodyLimit, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, isChannel } from '../../shared/contract.js';
+import { bodyLimit, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, isChannel, uploadLimit } from '../../shared/contract.js';
 import { appError, type Result } from '../../shared/result.js';
 import { dispatchAsync } from '../service/dispatch.js';
 import type { DeskSession } from '../service/session.js';
@@ -97,7 +97,8 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (!isChannel(channel)) return sendResult(res, 404, { ok: false, error: appError('unknown_channel') });
       const limit = bodyLimit(channel);
       const body = await readBody(req, limit);
-      if (body === null) return sendResult(res, 413, { ok: false, error: appError('too_large', { max: Math.floor(limit / 1024 / 1024) }) });
+      // Said in the user's terms: the file's size for a channel that carries one, else the call's.
+      if (body === null) return sendResult(res, 413, { ok: false, error: appError('too_large', { max: Math.floor((uploadLimit(channel) ?? limit) / 1024 / 1024) }) });
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body) : {};

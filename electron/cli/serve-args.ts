@@ -19,6 +19,9 @@ export const SERVE_HELP = `Migrant HIV Desk — запуск в браузере
 Ссылка действует один раз; Enter в этом окне даёт новую. / The link works once; Enter in this window gives a new one.`;
 
 export function parseServeArgs(argv: string[]): { args: ServeArgs } | { help: true } | { error: string } {
+  // "--port -5": Node's parser calls the value ambiguous, in its own words; say what is wrong with it.
+  const dashed = argv.findIndex((a, i) => a === '--port' && argv[i + 1]?.startsWith('-'));
+  if (dashed >= 0) return { error: `--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${argv[dashed + 1]}"` };
   let values: { 'data-dir'?: string; port?: string; 'no-open'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({

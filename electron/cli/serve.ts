@@ -53,21 +53,16 @@ function announce(url: string) {
 }
 
 let bridge: Bridge | null = null;
-const held = await acquireInstanceLock(dataDir, () => {
-  const url = bridge?.launchUrl() ?? null;
-  if (url) {
-    console.log(`BRIDGE_URL=${url}`); // another start asked for this instance: a fresh link
-    if (!args.noOpen && !process.env.CI) openInBrowser(url);
-  }
-  return { app: 'migrant-hiv-desk', mode: 'browser', url };
-}).catch((e: unknown) => stop(`Не удалось занять папку данных / Cannot lock the data folder ${dataDir}: ${(e as { code?: string }).code ?? String(e)}`));
+// Another start asks this one to show itself: it gets a fresh link, and opens it where it was asked.
+const held = await acquireInstanceLock(dataDir, () => ({ app: 'migrant-hiv-desk', mode: 'browser', url: bridge?.launchUrl() ?? null })).catch((e: unknown) => stop(`Не удалось занять папку данных / Cannot lock the data folder ${dataDir}: ${(e as { code?: string }).code ?? String(e)}`));
 
 if ('heldBy' in held) {
   const other = held.heldBy;
   console.log('База данных уже открыта в другом окне программы. / The database is open in another window of the program.');
   if (other?.url) {
-    console.log(`Открыто там же; новая ссылка / Opened there; a new link:\n${other.url}`);
+    console.log(`Новая ссылка на неё / A new link to it:\n${other.url}`);
     console.log(`BRIDGE_URL=${other.url}`);
+    if (!args.noOpen && !process.env.CI) openInBrowser(other.url);
   } else if (other?.mode === 'window') console.log('Окно программы выведено на передний план. / Its window has been brought to the front.');
   else console.log('Закройте её там, затем запустите снова. / Close it there, then start again.');
   process.exit(0);

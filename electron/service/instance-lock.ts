@@ -6,7 +6,7 @@
 // that blocks the next start. A second instance connects and asks the first to show itself: a
 // window brings itself to the front, browser mode answers with a fresh one-time link.
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,6 +70,8 @@ function listen(server: Server, path: string): Promise<void> {
  * one: it brings itself to the front and says how.
  */
 export async function acquireInstanceLock(dataDir: string, show: () => Promise<HolderAnswer> | HolderAnswer): Promise<{ lock: InstanceLock } | { heldBy: HolderAnswer | null }> {
+  // The first start on a machine: the folder is not there yet, and the socket lives in it.
+  mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
   const path = lockPath(dataDir);
   const nonce = randomBytes(16).toString('hex');
   const server = createServer((socket) => {

@@ -135,12 +135,14 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                     ? <tr key={label}><th scope="row">{t(`factsheet.${label}`)}</th><td>{hidden}</td><td>{hidden}</td><td /><td /></tr>
                     : pair(t(`factsheet.${label}`), p),
                 )}
-                {(['second90', 'third90', 'undetectable'] as const).map((k) => {
+                {(['first90', 'second90', 'third90', 'undetectable'] as const).map((k) => {
                   const terms = PERCENTAGE_TERMS[k];
                   const c = terms.some((x) => reg.cascade.hidden.current.includes(x)) ? null : reg.cascade.current[k];
                   const p = terms.some((x) => reg.cascade.hidden.previous.includes(x)) ? null : reg.cascade.previous[k];
                   // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
-                  const shown = (x: typeof c) => (x === null ? hidden : !x.computable ? '' : k !== 'undetectable' || x.low === null ? `${formatNumber(x.value * 100, 1, lang)}%`
+                  // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard and in the workbook.
+                  const shown = (x: typeof c) => (x === null ? hidden : !x.computable ? '' : x.warning ? `${formatNumber(x.value * 100, 1, lang)}% ⚠ ${t('indicators.over100')}`
+                    : k !== 'undetectable' ? `${formatNumber(x.value * 100, 1, lang)}%`
                     : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`);
                   return <tr key={k} data-indicator={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{shown(c)}</td><td>{shown(p)}</td><td /><td /></tr>;
                 })}

@@ -4,8 +4,11 @@ export function parseCsv(text: string, separator?: string): string[][] {
   return [...csvRows(text, separator)];
 }
 
+/** A row with more fields than a reader takes: it stops there (a 39 MB line of ";" made 39 million fields). */
+export class TooManyFields extends Error {}
+
 /** The rows one at a time, so a large file's rows can be checked and let go as they are read. */
-export function* csvRows(text: string, separator?: string): Generator<string[]> {
+export function* csvRows(text: string, separator?: string, maxFields = Infinity): Generator<string[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = (separator ?? guessSeparator(body)).charCodeAt(0);
   let row: string[] = [];
@@ -33,7 +36,11 @@ export function* csvRows(text: string, separator?: string): Generator<string[]> 
     const c = body.charCodeAt(k);
     i = k + 1;
     if (c === QUOTE) quoted = true;
-    else if (c === sep) (row.push(field), (field = ''));
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+      if (row.length >= maxFields) throw new TooManyFields(`more than ${maxFields} fields in a row`);
+    }
     else {
       if (c === CR && body.charCodeAt(i) === LF) i++;
       row.push(field);
@@ -54,8 +61,14 @@ const CR = 13;
 
 /** The separator of a CSV's header line: the most frequent of ';', ',' and tab (Russian Excel writes ';'). */
 export function guessSeparator(text: string): ',' | ';' | '\t' {
-  const end = text.search(/\r|\n/);
-  const first = end < 0 ? text : text.slice(0, end);
-  const count = (ch: string) => first.split(ch).length - 1;
+  // The first line, or its first 64 KB: no header is longer, and a hostile one-line file may be 40 MB.
+  const head = text.slice(0, 65_536);
+  const end = head.search(/\r|\n/);
+  const first = end < 0 ? head : head.slice(0, end);
+  const count = (ch: string) => {
+    let n = 0;
+    for (let i = first.indexOf(ch); i >= 0; i = first.indexOf(ch, i + 1)) n++;
+    return n;
+  };
   return ([';', ',', '\t'] as const).slice().sort((a, b) => count(b) - count(a))[0]!;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT } from '../architecture/imports.js';
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../electron/cli/serve-args.js';
-import { runServe } from '../helpers/app-process.js';
+import { runServe, startApp } from '../helpers/app-process.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -23,16 +23,26 @@ describe('npm start -- options', () => {
 
   it('a port that is not a port, or an unknown option: one line naming it, exit 2, nothing started', async () => {
     const dir = tempDir();
-    for (const args of [['--port', 'abc', '--data-dir', dir], ['--port', '70000', '--data-dir', dir], ['--port', '0', '--data-dir', dir], ['--prot', '80', '--data-dir', dir], ['--no-open', '--data-dir']]) {
+    for (const args of [['--port', 'abc', '--data-dir', dir], ['--port', '-5', '--data-dir', dir], ['--port', '70000', '--data-dir', dir], ['--port', '0', '--data-dir', dir], ['--prot', '80', '--data-dir', dir], ['--no-open', '--data-dir']]) {
       const r = await runServe(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.output.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.output).not.toContain('BRIDGE_URL');
       noStack(r.output);
     }
+    expect(parseServeArgs(['--port', '-5'])).toEqual({ error: '--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "-5"' });
     expect(parseServeArgs(['--port', 'abc'])).toEqual({ error: '--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "abc"' });
     expect(parseServeArgs(['--port', '8080', '--no-open'])).toMatchObject({ args: { port: 8080, noOpen: true } });
   }, 120_000);
+
+  it('starts on a data folder that does not exist yet, as on a new machine', async () => {
+    const app = await startApp(join(tempDir(), 'AppData', 'Roaming', 'migrant-hiv-desk'));
+    try {
+      expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[0-9a-f]{64}$/);
+    } finally {
+      await app.stop();
+    }
+  }, 90_000);
 
   it('a port in use: one line saying so, exit 2', async () => {
     const busy = createServer();

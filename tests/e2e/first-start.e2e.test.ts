@@ -93,6 +93,12 @@ describe('first start, end to end in chromium', () => {
     await page.keyboard.press('Alt+6');
     await expect.poll(() => page.locator('#retention-days').inputValue()).toBe('30');
     expect(await page.locator('#retention-line-lists').inputValue()).toBe('7');
+    // An emptied field is asked for again, never saved as 0 ("keep for ever").
+    await page.locator('#retention-days').fill('');
+    await page.locator('#retention-days').press('Enter');
+    await expect.poll(() => page.locator('form.retention .field-error').textContent()).toContain('введите целое число дней');
+    expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).exportRetention).toEqual({ days: 30, lineListDays: 7 });
+    await page.locator('#retention-days').fill('30');
     await page.locator('#retention-line-lists').fill('2');
     await page.locator('#retention-line-lists').press('Enter');
     await expect.poll(() => page.locator('form.retention [role="status"]').textContent()).toBe('Сохранено: книги 30 дн., построчные списки 2 дн. Применяется при следующем запуске.');

@@ -7,8 +7,7 @@ import { silentLogger } from '../../electron/service/log.js';
 import type { ContextValue } from '../../shared/factsheet/api.js';
 import { en } from '../../shared/i18n/index.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
-import { aCase } from '../helpers/cases.js';
-import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { centreWithNine, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -162,14 +161,8 @@ describe('fact sheet', () => {
   }, 120_000);
 
   it('hides in print a cascade step that would give away a small difference from the next', async () => {
-    const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
     // Nine people diagnosed in 2017, eight of them on ART: the one not on ART must not be worked out.
-    for (let i = 0; i < 9; i++) {
-      const c = dispatch(s, 'cases.create', { case: aCase({ registerNo: `F-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }), allowDuplicate: false }, silentLogger);
-      if (!c.ok) throw new Error(JSON.stringify(c.error));
-      if (i > 0) dispatch(s, 'events.save', { caseId: c.value.id, eventId: null, event: { kind: 'art_start', date: '2017-03-01' } }, silentLogger);
-    }
+    const s = centreWithNine(session(tempDir()), (i) => (i > 0 ? { kind: 'art_start', date: '2017-03-01' } : null));
     const reg = get(s as ReturnType<typeof demo>, 'KAZ', 2017).register!;
     expect([reg.cascade.diagnosed.current, reg.cascade.onArt.current]).toEqual([9, 8]);
     const hidden = reg.cascade.hidden.current;

@@ -1,6 +1,9 @@
 import { DeskSession } from '../../electron/service/session.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { afterEach } from 'vitest';
+import { dispatch } from '../../electron/service/dispatch.js';
+import type { EventInput } from '../../shared/cases/schema.js';
+import { aCase } from './cases.js';
 
 /** Sessions on given data folders, disposed after each test. */
 export function useSessions() {
@@ -17,3 +20,22 @@ export function useSessions() {
 
 /** A regional centre as the first-start wizard creates it. */
 export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' };
+
+/** A new centre's session with nine people diagnosed in February 2017; `eventFor(i)` gives person i an event. */
+export function centreWithNine(s: DeskSession, eventFor: (i: number) => EventInput | null): DeskSession {
+  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+  for (let i = 0; i < 9; i++) {
+    const c = dispatch(s, 'cases.create', { case: aCase({ registerNo: `N-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }), allowDuplicate: false }, silentLogger);
+    if (!c.ok) throw new Error(JSON.stringify(c.error));
+    const event = eventFor(i);
+    if (event) dispatch(s, 'events.save', { caseId: c.value.id, eventId: null, event }, silentLogger);
+  }
+  return s;
+}
+
+/** A regional centre's session with one case already in the register (OLD-1, АНМА11985), as the import tests start from. */
+export function centreWithOneCase(s: DeskSession): DeskSession {
+  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+  dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
+  return s;
+}

@@ -7,21 +7,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { aCase } from '../helpers/cases.js';
 import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
-import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { centreWithOneCase, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { CASES_CSV, EVENTS_CSV } from '../helpers/register-csv.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
 
-function centreSession() {
-  const s = session(tempDir());
-  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
-  dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
-  return s;
-}
+const centreSession = () => centreWithOneCase(session(tempDir()));
 const liveCases = (s: ReturnType<typeof centreSession>) => (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
 const upload = (s: ReturnType<typeof centreSession>, file: string, name = 'register.xlsx') =>
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
@@ -101,6 +95,7 @@ describe('importing the case register', () => {
       ['report.pdf', Buffer.from('%PDF-1.7\n\u0000\u0001binary')],
       ['locked.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
       ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])],
+      ['empty.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)])], // a zip that is only its end record
     ] as const;
     for (const [name, bytes] of cases) {
       writeFileSync(join(dir, name), bytes);

@@ -3,24 +3,18 @@
 // UTF-16 with tabs, others write UTF-8 with or without a byte-order mark. Each reads to the same
 // report, which says how the file was read; bytes that are no text are refused.
 import { describe, expect, it } from 'vitest';
-import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { decodeText } from '../../electron/service/imports/text-encoding.js';
-import { aCase } from '../helpers/cases.js';
 import { resaveCsv } from '../helpers/libreoffice.js';
 import { CASES_CSV } from '../helpers/register-csv.js';
-import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { centreWithOneCase, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
 
-function centreSession() {
-  const s = session(tempDir());
-  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
-  dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
-  return s;
-}
+const centreSession = () => centreWithOneCase(session(tempDir()));
 const preview = (s: ReturnType<typeof centreSession>, bytes: Buffer, name = 'register.csv') =>
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: bytes.toString('base64') }, silentLogger);
 const gist = (r: Awaited<ReturnType<typeof preview>>) => {

@@ -132,4 +132,64 @@ describe('hostile workbooks', () => {
     expect(r.value.rejected).toEqual([{ sheet: 'values', row: 2, column: 'value', messageKey: 'validation.formula_without_value' }]);
     expect(r.value.accepted.total).toBe(0);
   });
+
+  it('reads a workbook of many sheets that each jump to row 1,000,000 without filling a million empty rows each', async () => {
+    const s = session(tempDir());
+    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+    const extra: Record<string, string> = {};
+    const sheets = Array.from({ length: 60 }, (_, i) => i + 2);
+    for (const n of sheets) extra[`xl/worksheets/sheet${n}.xml`] = `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${inline('A1', 'x')}</row><row r="1000000">${inline('A1000000', 'y')}</row></sheetData></worksheet>`;
+    extra['xl/workbook.xml'] = `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Случаи" sheetId="1" r:id="rId1"/>${sheets.map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`;
+    extra['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${sheets.map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`;
+    const bytes = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row>`, extra);
+    const before = process.memoryUsage().rss;
+    const r = await dispatchAsync(s, 'imports.preview', { fileName: 'sheets.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
+    expect(r.ok && r.value.accepted.cases).toBe(1);
+    expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024); // before: 2.9 GB for 60 sheets, out of memory for 150
+  }, 120_000);
+
+  it('refuses a worksheet that is cut off or stops the reader early, instead of importing the rows before it as the whole file', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${registerRow(i + 2, `Д-${i}`).replace('АНМА11985', `АНМА1${1800 + i}`).replace('>1985<', `>${1800 + i}<`)}</row>`).join('');
+    const whole = await workbook(`<row r="1">${header}</row>${rows}`);
+    const [sheet] = await readSheets('whole.xlsx', whole);
+    expect([...sheet!.body]).toHaveLength(200);
+    // Cut in the middle of the rows, as a copy that stopped halfway.
+    const zip = await JSZip.loadAsync(whole);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.slice(0, Math.floor(xml.length / 2)));
+    const cut = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    await expect(readSheets('cut.xlsx', cut)).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+    // A stray "&" (not written as &amp;) sends the reader past every later row without an error.
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('>Д-98<', '>bad & amp<'));
+    const amp = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    await expect(readSheets('amp.xlsx', amp)).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+  });
+
+  it('passes over far cells whichever quotes they are written with, and a cell left open costs no time', async () => {
+    let rows = `<row r="1">${header}</row>`;
+    for (let r = 2; r <= 20_001; r++) rows += `<row r="${r}"><c r='XFD${r}' t='inlineStr'><is><t>x</t></is></c></row>`;
+    const [sheet] = await readSheets('quotes.xlsx', await workbook(rows));
+    expect([...sheet!.body].every((r) => r.every((c) => c === null))).toBe(true);
+    await expect(readSheets('header.xlsx', await workbook(`<row r="1">${header}<c r='XFD1' t='inlineStr'><is><t>x</t></is></c></row>`))).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.columns' } });
+    // 400,000 cells opened and never closed: refused as broken (a pattern that scanned to the end for each took 6 minutes).
+    const open = await workbook(`<row r="1">${header}</row><row r="2">${'<c r="AB2">'.repeat(400_000)}`);
+    await expect(readSheets('open.xlsx', open)).rejects.toMatchObject({ error: { params: { reason: 'corrupt' } } });
+  });
+
+  it('refuses more row elements than a sheet may have, even if they all say row 5; reads a sheet padded with whitespace in little memory', async () => {
+    const many = await workbook(`<row r="1">${header}</row>${'<row r="5"/>'.repeat(SHEET_LIMITS.rows + 1)}`);
+    await expect(readSheets('many.xlsx', many)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.rows_in_file', params: { file: 'many.xlsx' } } });
+    const padded = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row>${' '.repeat(64 * 1024 * 1024)}`);
+    const before = process.memoryUsage().rss;
+    const [sheet] = await readSheets('padded.xlsx', padded);
+    expect([...sheet!.body]).toHaveLength(1);
+    expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024); // the reader kept the spaces as text: +838 MB for 900 MB
+  }, 120_000);
+
+  it('refuses a CSV line with more fields than the column limit, before building them all', async () => {
+    const line = Buffer.from(';'.repeat(30 * 1024 * 1024));
+    const before = process.memoryUsage().rss;
+    await expect(readSheets('semicolons.csv', line)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.columns', params: { file: 'semicolons.csv' } } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024); // before: every field built, +1 GB for 39 MB
+  });
 });

@@ -7,6 +7,8 @@ import { silentLogger } from '../../electron/service/log.js';
 import type { DeskSession } from '../../electron/service/session.js';
 import { comboCells, DATA_ELEMENTS, TESTING_SETTINGS, TOTAL } from '../../shared/forms/definitions.js';
 import { useSessions } from '../helpers/session.js';
+import { sheetsAsCsv } from '../helpers/libreoffice.js';
+import { en } from '../../shared/i18n/index.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -46,7 +48,11 @@ describe('values the forms accept, in every output', () => {
     expect([voluntary.positivity.low, voluntary.positivity.high]).toEqual([null, null]); // no interval for an impossible share
     await everyOutput(s, country.id, country.countryCode, 2016);
     await everyOutput(s, country.id, country.countryCode, 2017);
-  });
+    // In the workbook, read by LibreOffice: the share as it is, no interval, the flag in its note column.
+    const file = await expectOk(s, 'exports.indicatorWorkbook', { period: '2016', orgUnitId: country.id, dimensions: ['sex'], language: 'en', outside: false }) as { path: string };
+    const row = sheetsAsCsv(file.path).get('Testing')!.find((x) => x[0] === 'Voluntary')!;
+    expect(row.slice(1, 7)).toEqual(['1,200', '1,300', '108.3%', '', '', en.indicators.over100]);
+  }, 120_000);
 
   it('an estimate below the number diagnosed: the first 90 is over 100%, flagged, not a failure', async () => {
     const { s, country, unit } = demo();
@@ -54,6 +60,10 @@ describe('values the forms accept, in every output', () => {
     const r = await expectOk(s, 'indicators.cascade', { period: '2017', orgUnitId: country.id, dimension: 'none' }) as { total: { cascade: { first90: Record<string, unknown> } } };
     expect(r.total.cascade.first90).toMatchObject({ computable: true, denominator: 1, warning: 'over_100' });
     await everyOutput(s, country.id, country.countryCode, 2017);
+    // The fact sheet's workbook flags it as the dashboard does.
+    const file = await expectOk(s, 'factsheet.workbook', { country: country.countryCode, year: 2017, language: 'en' }) as { path: string };
+    const row = sheetsAsCsv(file.path).get('3.1 Migrants')!.find((x) => x[0] === en.indicators.percentages.first90)!;
+    expect(row[4]).toBe(en.indicators.over100);
   });
 
   it('random values the grid accepts never make an indicator, workbook or fact-sheet call fail', async () => {

@@ -49,6 +49,13 @@ describe('the instance lock', () => {
     if ('lock' in taken) await taken.lock.release();
   }, 60_000);
 
+  it('is taken on a first start, when the data folder does not exist yet', async () => {
+    const fresh = join(tempDir(), 'not-yet', 'migrant-hiv-desk');
+    const held = await acquireInstanceLock(fresh, () => answer(null));
+    expect('lock' in held).toBe(true);
+    if ('lock' in held) await held.lock.release();
+  });
+
   it('lives in the data folder, or in the temp folder when the folder path is too long for a socket', async () => {
     expect(lockPath('/home/clerk/.config/migrant-hiv-desk', 'linux')).toBe('/home/clerk/.config/migrant-hiv-desk/desk.lock');
     expect(lockPath('C:\\Users\\Clerk\\AppData\\Roaming\\migrant-hiv-desk', 'win32')).toMatch(/^\\\\\.\\pipe\\migrant-hiv-desk-[0-9a-f]{24}$/);

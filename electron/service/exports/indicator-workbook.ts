@@ -79,7 +79,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
 
   // Cascade: percentages with numerator, denominator and interval, then the counts.
   const cascade = sheet(t('workbook.sheets.cascade'));
-  headerRow(cascade, [t('workbook.indicator'), t('workbook.numerator'), t('workbook.denominator'), t('workbook.value'), t('workbook.low'), t('workbook.high'), t('workbook.code')]);
+  headerRow(cascade, [t('workbook.indicator'), t('workbook.numerator'), t('workbook.denominator'), t('workbook.value'), t('workbook.low'), t('workbook.high'), t('workbook.code'), t('workbook.note')]);
   const proportionRow = (ws: ExcelJS.Worksheet, label: string, p: P, code: string, terms: readonly [string, string]) => {
     const row = ws.addRow([label]);
     const [hideNumerator, hideDenominator] = terms.map((k) => totalHidden.has(k));
@@ -90,7 +90,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
       percentCell(row.getCell(4), p.value, hide);
       percentCell(row.getCell(5), p.low, hide);
       percentCell(row.getCell(6), p.high, hide);
-      if (p.warning && !hide) row.getCell(5).value = t('indicators.over100');
+      if (p.warning && !hide) row.getCell(8).value = t('indicators.over100');
     } else row.getCell(4).value = t(`indicators.notComputable.${p.reason}`);
     row.getCell(7).value = code;
   };
@@ -149,7 +149,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
 
   // Testing by setting (aggregate forms): tested, positive, positivity.
   const testing = sheet(t('workbook.sheets.testing'));
-  headerRow(testing, [t('forms.setting'), t('forms.measure.tested'), t('forms.measure.positive'), t('indicators.positivity'), t('workbook.low'), t('workbook.high')]);
+  headerRow(testing, [t('forms.setting'), t('forms.measure.tested'), t('forms.measure.positive'), t('indicators.positivity'), t('workbook.low'), t('workbook.high'), t('workbook.note')]);
   const rows = d.total.testing;
   const sums = [rows.reduce((s, r) => s + r.tested, 0), rows.reduce((s, r) => s + r.positive, 0)];
   const mask = suppressBreakdown({ groups: rows.map((r) => [r.tested, r.positive]), total: sums }, d.maxCount, true);
@@ -159,7 +159,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     countCell(row.getCell(2), tested, d.outside && hidden[0]!);
     countCell(row.getCell(3), positive, d.outside && hidden[1]!);
     if (p.computable) [p.value, p.low, p.high].forEach((v, j) => percentCell(row.getCell(4 + j), v, hide));
-    if (p.computable && p.warning && !hide) row.getCell(5).value = t('indicators.over100');
+    if (p.computable && p.warning && !hide) row.getCell(7).value = t('indicators.over100');
     return row;
   };
   rows.forEach((r, i) => testingRow(t(`forms.settings.${r.setting}`), r.tested, r.positive, r.positivity, mask.groups[i]!));

@@ -168,8 +168,10 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       percentCell(row.getCell(2), c.computable ? c.value : null, hideCurrent);
       percentCell(row.getCell(3), p.computable ? p.value : null, hidePrevious);
       if (hideCurrent) continue;
+      // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard.
+      if ([c, p].some((x) => x.computable && x.warning)) row.getCell(5).value = t('indicators.over100');
       // The undetectable share: its counts and 95% interval this year, as the ministry checks it.
-      if (k === 'undetectable' && c.computable && c.low !== null) row.getCell(5).value = `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
+      else if (k === 'undetectable' && c.computable && c.low !== null) row.getCell(5).value = `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
     }
   }
   for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;

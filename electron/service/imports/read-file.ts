@@ -4,13 +4,13 @@
 // under the header are kept, and a sheet past the caps below is refused with the cap it broke.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvRows, guessSeparator } from '../../../shared/imports/csv.js';
+import { csvRows, guessSeparator, TooManyFields } from '../../../shared/imports/csv.js';
 import type { FileSource } from '../../../shared/imports/api.js';
 import { decodeText } from './text-encoding.js';
 import type { Cell } from '../../../shared/imports/case-rows.js';
 import { FORMULA_WITHOUT_VALUE } from '../../../shared/imports/columns.js';
 import { AppFailure, refusal } from '../../../shared/result.js';
-import { streamableXlsx, XLSX_LIMITS } from './streamable-xlsx.js';
+import { streamableXlsx, XLSX_LIMITS, type SheetTally } from './streamable-xlsx.js';
 
 /** A sheet's header row, and its other rows: a CSV's are read one at a time, as they are checked. */
 export type Sheet = { name: string; header: Cell[]; body: Iterable<Cell[]> };
@@ -21,7 +21,8 @@ export const SHEET_LIMITS = { rows: 1_000_000, columns: XLSX_LIMITS.columns };
 const overLimit = (limit: 'rows' | 'columns', sheet: string) =>
   refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, sheet, max: SHEET_LIMITS[limit].toLocaleString('en').replace(/,/g, ' ') });
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** A zip: its local header, or its end record alone (an empty .xlsx), or a spanned one: never text. */
+const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && [0x0304, 0x0506, 0x0708].includes((b[2]! << 8) | b[3]!);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // old .xls, and any password-protected workbook
 const startsWith = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
 
@@ -36,7 +37,7 @@ export async function readFile(fileName: string, bytes: Buffer): Promise<{ sourc
     throw refusal('file_unreadable', `errors.unreadable.${reason}`, { file: fileName, reason });
   };
   if (startsWith(bytes, OLE)) return unreadable(fileName.toLowerCase().endsWith('.xls') ? 'xls' : 'protected');
-  if (startsWith(bytes, ZIP)) {
+  if (isZip(bytes)) {
     try {
       return { source: { format: 'xlsx' }, sheets: await readWorkbook(bytes) };
     } catch (e) {
@@ -47,16 +48,24 @@ export async function readFile(fileName: string, bytes: Buffer): Promise<{ sourc
   const decoded = decodeText(bytes);
   if (!decoded) return unreadable('not_csv');
   const separator = guessSeparator(decoded.text);
-  const rows = csvRows(decoded.text, separator);
-  const first = rows.next();
-  const header = first.done ? [] : first.value;
   const limit = (e: AppFailure) => new AppFailure({ ...e.error, params: { ...e.error.params, file: fileName } });
+  const rows = csvRows(decoded.text, separator, SHEET_LIMITS.columns + 1);
+  // A row wider than the limit stops the reader where it passes it: the header is refused, a wider data row too.
+  const next = () => {
+    try {
+      return rows.next();
+    } catch (e) {
+      if (e instanceof TooManyFields) throw limit(overLimit('columns', fileName));
+      throw e;
+    }
+  };
+  const first = next();
+  const header = first.done ? [] : first.value;
   if (header.length > SHEET_LIMITS.columns) throw limit(overLimit('columns', fileName));
   function* body() {
-    let n = 1;
-    for (const row of rows) {
-      if (++n > SHEET_LIMITS.rows) throw limit(overLimit('rows', fileName));
-      yield row;
+    for (let n = 2, r = next(); !r.done; n++, r = next()) {
+      if (n > SHEET_LIMITS.rows) throw limit(overLimit('rows', fileName));
+      yield r.value;
     }
   }
   return { source: { format: 'csv', encoding: decoded.encoding, separator }, sheets: [{ name: fileName, header, body: body() }] };
@@ -68,25 +77,31 @@ export async function readFile(fileName: string, bytes: Buffer): Promise<{ sourc
  * cells under the header are read: a stray cell in column XFD made every row 16,384 cells wide.
  */
 async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
-  const input = Readable.from(streamableXlsx(bytes));
+  const tallies = new Map<string, SheetTally>();
+  const input = Readable.from(streamableXlsx(bytes, XLSX_LIMITS, tallies));
   // The reader does not hear of an error in its input (a part that does not inflate): that ends it here.
   const broken = new Promise<never>((_, reject) => input.once('error', reject));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const read = async () => {
     const sheets: Sheet[] = [];
     for await (const ws of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-      const body: Cell[][] = [];
+      const rows = new Map<number, Cell[]>(); // by row number: a sheet may jump to row 1,000,000
       let header: Cell[] = [];
+      let read = 0;
       for await (const row of ws) {
+        read++;
         if (row.number > SHEET_LIMITS.rows) throw overLimit('rows', ws.name);
         if (row.number === 1) {
           let width = 0; // the last column with a header
           row.eachCell((cell, col) => void (plain(cell.value) !== null && (width = col)));
           if (width > SHEET_LIMITS.columns) throw overLimit('columns', ws.name);
           header = underHeader(row, width);
-        } else body[row.number - 2] = underHeader(row, header.length);
+        } else if (header.length) rows.set(row.number, underHeader(row, header.length)); // a sheet without a header gives nothing to import
       }
-      sheets.push({ name: ws.name, header, body: Array.from(body, (r) => r ?? []) });
+      // The reader stops without a word at a stray "&" or where a part is cut off: fewer rows than the part holds is a broken file.
+      const tally = tallies.get(String((ws as unknown as { id: string | number }).id));
+      if (!tally || !tally.complete || tally.rows !== read) throw new Error(`sheet ${ws.name}: ${read} rows read of ${tally?.rows}`);
+      sheets.push({ name: ws.name, header, body: rowsInOrder(rows) });
     }
     return sheets;
   };
@@ -95,6 +110,17 @@ async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
   } finally {
     input.destroy(); // a refusal midway: stop unpacking the rest
   }
+}
+
+/** Row 2 onwards in order, a missing row as an empty one (row numbers stay the user's), made as they are read. */
+function rowsInOrder(rows: Map<number, Cell[]>): Iterable<Cell[]> {
+  let last = 1;
+  for (const n of rows.keys()) if (n > last) last = n;
+  return {
+    *[Symbol.iterator]() {
+      for (let n = 2; n <= last; n++) yield rows.get(n) ?? [];
+    },
+  };
 }
 
 /** A row's cells up to the header's width, empty ones as null. */

@@ -19,9 +19,10 @@ import { refusal } from '../../../shared/result.js';
 
 /**
  * What a workbook may unpack to: all parts read, and the shared strings (held in memory whole);
- * and the columns read: a cell further right is blanked out before the reader sees it.
+ * the columns read (a cell further right is passed over before the reader sees it); the row
+ * elements of one worksheet.
  */
-export const XLSX_LIMITS = { inflatedBytes: 1024 * 1024 * 1024, sharedStringsBytes: 128 * 1024 * 1024, columns: 256 };
+export const XLSX_LIMITS = { inflatedBytes: 1024 * 1024 * 1024, sharedStringsBytes: 128 * 1024 * 1024, columns: 256, rows: 1_000_000 };
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -110,36 +111,66 @@ async function* xmlChunks(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
   if (carry.length) yield carry; // a broken last character stays broken, as in the file
 }
 
-/** A cell element whose column has two letters or more (AA onwards); the letters and row are captured. */
-const WIDE_CELL = /<c\b[^>]*?\br="([A-Z]{2,3})(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+/**
+ * A cell element whose column has two letters or more (AA onwards), with the letters and row;
+ * its content may not hold another cell's tag, so an element never closed costs one step, not a
+ * scan to the end of the text.
+ */
+const WIDE_CELL = /<c\b[^>]*?\br=(["'])([A-Z]{2,3})(\d+)\1[^>]*?(?:\/>|>(?:[^<]|<(?!\/?c\b))*<\/c>)/g;
+const ROW = /<row[\s>/]/g;
+const LONG_SPACE = /[ \t\r\n]{64,}/g;
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 const WINDOW = 4 * 1024 * 1024;
 
+/** The same number of bytes as a comment, which the reader passes over (whitespace it would collect as text). */
+const asComment = (n: number) => (n >= 7 ? `<!--${' '.repeat(n - 7)}-->` : ' '.repeat(n));
+
+/** What a worksheet part held, as read: its row elements, and whether it ended as a worksheet does. */
+export type SheetTally = { rows: number; complete: boolean };
+
 /**
- * A worksheet's cells right of the column limit, replaced by as many spaces (the part keeps its
- * declared size; whitespace between cells means nothing). The reader works out each row's width
- * from its last cell: one stray cell in column XFD made every row cost 16,384 steps (50,000 rows,
- * 17 s). A header cell (row 1) there is refused instead: the sheet has too many columns. Text is
- * read as latin1, a character a byte, so the replacement never changes the byte count.
+ * A worksheet on its way to the reader, checked and cleaned without changing its byte count (its
+ * stored header declares it; text is read as latin1, a character a byte):
+ * - cells right of the column limit become comments: the reader works out each row's width from
+ *   its last cell, and one stray cell in column XFD made every row cost 16,384 steps (50,000 rows,
+ *   17 s); a header cell (row 1) there is refused instead: the sheet has too many columns;
+ * - long runs of whitespace become comments too: the reader adds whitespace to the last cell's
+ *   text, and 900 MB of spaces took 838 MB of memory;
+ * - row elements are counted (past `maxRows` the file is refused, however few row numbers they
+ *   use), so the reader can be checked against them: the reader stops without a word at a stray
+ *   "&" or a cut-off part, and a register read halfway would look whole.
  */
-export async function* withoutFarCells(chunks: AsyncIterable<Buffer>, maxColumns: number): AsyncGenerator<Buffer> {
+export async function* checkedSheet(chunks: AsyncIterable<Buffer>, limits: { columns: number; rows: number }, tally: SheetTally): AsyncGenerator<Buffer> {
   let pending = '';
-  const clean = (text: string) =>
-    text.replace(WIDE_CELL, (cell, letters: string, row: string) => {
-      if (columnNumber(letters) <= maxColumns) return cell;
-      if (row === '1' && !cell.endsWith('/>')) throw refusal('file_unreadable', 'errors.unreadable.columns', { reason: 'columns', max: String(maxColumns) });
-      return ' '.repeat(cell.length);
-    });
+  const clean = (text: string) => {
+    tally.rows += text.match(ROW)?.length ?? 0;
+    if (tally.rows > limits.rows) throw refusal('file_unreadable', 'errors.unreadable.rows_in_file', { reason: 'rows', max: limits.rows.toLocaleString('en').replace(/,/g, ' ') });
+    return text
+      .replace(WIDE_CELL, (cell, _quote, letters: string, row: string) => {
+        if (columnNumber(letters) <= limits.columns) return cell;
+        if (row === '1' && !cell.endsWith('/>')) throw refusal('file_unreadable', 'errors.unreadable.columns', { reason: 'columns', max: String(limits.columns) });
+        return asComment(cell.length);
+      })
+      .replace(LONG_SPACE, (run) => asComment(run.length));
+  };
+  let tail = '';
   for await (const chunk of chunks) {
     pending += chunk.toString('latin1');
     const cut = pending.lastIndexOf('</row>');
     // Rows end within a window; a single row longer than that passes as it is (one row, one width).
     const upTo = cut >= 0 ? cut + 6 : pending.length > WINDOW ? pending.length : 0;
     if (upTo === 0) continue;
-    yield Buffer.from(clean(pending.slice(0, upTo)), 'latin1');
+    const done = clean(pending.slice(0, upTo));
+    tail = (tail + done).slice(-64);
+    yield Buffer.from(done, 'latin1');
     pending = pending.slice(upTo);
   }
-  if (pending) yield Buffer.from(clean(pending), 'latin1');
+  if (pending) {
+    const done = clean(pending);
+    tail = (tail + done).slice(-64);
+    yield Buffer.from(done, 'latin1');
+  }
+  tally.complete = /<\/worksheet>\s*$/.test(tail);
 }
 
 function* sliced(b: Buffer): Generator<Buffer> {
@@ -162,9 +193,11 @@ const emptySharedStrings = () => Buffer.concat([storedHeader(Buffer.from(SHARED_
  * characters, worksheets last. The zip's directory is read and its sizes checked against the
  * limits here, so a broken or oversized file fails at the call, not halfway through the stream.
  */
-export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS): AsyncGenerator<Buffer> {
+export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS, tallies = new Map<string, SheetTally>()): AsyncGenerator<Buffer> {
   const { list: all, directoryStart } = entries(zip);
   const list = all.filter((e) => isRead(e.name));
+  // A zip that is no workbook (an empty one, a .docx renamed): said so, not "a required column is missing".
+  if (!list.some((e) => e.name === 'xl/workbook.xml') || !list.some((e) => isWorksheet(e.name))) throw refusal('file_unreadable', 'errors.unreadable.not_workbook', { reason: 'not_workbook' });
   // 0xffffffff: a zip64 size, over 4 GB, far past any limit.
   if (list.reduce((n, e) => n + e.size, 0) > limits.inflatedBytes || list.some((e) => e.size === 0xffffffff)) throw tooLarge('inflated', limits.inflatedBytes);
   if ((list.find((e) => e.name === SHARED_STRINGS)?.size ?? 0) > limits.sharedStringsBytes) throw tooLarge('shared_strings', limits.sharedStringsBytes);
@@ -174,13 +207,17 @@ export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS): AsyncGenerato
     // Text typed into the cells themselves (no shared strings, as our line list writes it): the
     // reader still waits for a shared-strings part before reading a worksheet, so it gets one.
     if (!list.some((e) => e.name === SHARED_STRINGS)) yield emptySharedStrings();
-    for (const e of sheets) yield* xmlPart(zip, e, limits.columns);
+    for (const e of sheets) {
+      const tally = { rows: 0, complete: false };
+      tallies.set(String(sheetNumber(e.name)), tally);
+      yield* xmlPart(zip, e, (chunks) => checkedSheet(chunks, limits, tally));
+    }
     yield zip.subarray(directoryStart);
   })();
 }
 
-async function* xmlPart(zip: Buffer, e: Entry, maxColumns?: number): AsyncGenerator<Buffer> {
+async function* xmlPart(zip: Buffer, e: Entry, through: (chunks: AsyncIterable<Buffer>) => AsyncIterable<Buffer> = (chunks) => chunks): AsyncGenerator<Buffer> {
   const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
   yield storedHeader(name, e.size, e.flags, zip.subarray(e.header + 10, e.header + 14));
-  yield* maxColumns === undefined ? xmlChunks(zip, e) : withoutFarCells(xmlChunks(zip, e), maxColumns);
+  yield* through(xmlChunks(zip, e));
 }
