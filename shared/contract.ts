@@ -135,7 +135,7 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** A call's body, unless its channel carries a file: then room for the file, base64-encoded. */
-export const DEFAULT_BODY_BYTES = 1024 * 1024;
+const DEFAULT_BODY_BYTES = 1024 * 1024;
 /** The size of the file a channel carries, if it carries one. */
 export function uploadLimit(channel: Channel): number | null {
   const spec = contract[channel];

@@ -12,7 +12,7 @@ export const CASCADE_COUNTS = [
 ] as const;
 export type CascadeCount = (typeof CASCADE_COUNTS)[number];
 
-export function cascadeCounts(t: Tally): Record<CascadeCount, number> {
+function cascadeCounts(t: Tally): Record<CascadeCount, number> {
   return {
     diagnosed: t.diagnosed, inCare: t.inCare, onArt: t.onArt, suppressedOnArt: t.suppressedOnArt, vlEligible: t.vlEligible, vlTested: t.vlTested,
     vlSuppressed: t.vlSuppressed, vlOnArt: t.vlOnArt, undetectable: t.undetectable, newDiagnoses: t.newDiagnoses, artInitiations: t.artInitiations, linked: t.linked,

@@ -5,12 +5,18 @@ import { openDemo, useE2e } from '../helpers/e2e.js';
 const e2e = useE2e();
 const num = (s: string | null) => Number(s);
 
+/** A new app on the demo database, in a page the size of the dashboard, its script errors watched. */
+async function demoPage() {
+  const app = await e2e.start();
+  const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
+  const errors = watchErrors(page);
+  await openDemo(page, app.url);
+  return { page, errors };
+}
+
 describe('indicator dashboard, end to end in chromium', () => {
   it('opens on the demo database, switches the breakdown, and leads from a count to its cases', async () => {
-    const app = await e2e.start();
-    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
-    const errors = watchErrors(page);
-    await openDemo(page, app.url);
+    const { page, errors } = await demoPage();
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
     const cell = (group: string, measure: string) => page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);
@@ -53,10 +59,7 @@ describe('indicator dashboard, end to end in chromium', () => {
   }, 120_000);
 
   it('a supervisor sets the small-number threshold, and the table shows what would leave the centre', async () => {
-    const app = await e2e.start();
-    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
-    const errors = watchErrors(page);
-    await openDemo(page, app.url);
+    const { page, errors } = await demoPage();
     // Settings: the threshold, typed and saved with Enter.
     await page.keyboard.press('Alt+6');
     await page.locator('#suppression-max').fill('9');
@@ -96,10 +99,7 @@ describe('indicator dashboard, end to end in chromium', () => {
   }, 120_000);
 
   it('more positive than tested, typed in the grid with its warning, is shown on the dashboard over 100% and kept in the trend', async () => {
-    const app = await e2e.start();
-    const page = await e2e.browser().newPage({ viewport: { width: 1400, height: 1100 } });
-    const errors = watchErrors(page);
-    await openDemo(page, app.url);
+    const { page, errors } = await demoPage();
     await page.keyboard.press('Alt+2');
     await page.locator('#form-year').fill('2016');
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2016');
