@@ -1,6 +1,6 @@
 // Opening a database file safely: refuse what is not ours or is too new *before* anything writes
 // to it (even WAL mode rewrites the header), then set the pragmas every connection needs.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fail } from '../shared/result.js';

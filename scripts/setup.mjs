@@ -51,17 +51,17 @@ export function ensureInstalled() {
   ensureNativeFor('node');
 }
 
-/** better-sqlite3 is compiled for one runtime at a time: Node (tests, bridge) or Electron (window). */
+/** better-sqlite3-multiple-ciphers is compiled for one runtime at a time: Node (tests, bridge) or Electron (window). */
 export function ensureNativeFor(target) {
   const current = existsSync(NATIVE_STAMP) ? readFileSync(NATIVE_STAMP, 'utf8') : 'node';
   if (target === 'node') {
-    const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: ROOT, stdio: 'ignore' });
+    const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3-multiple-ciphers'))(':memory:').close()"], { cwd: ROOT, stdio: 'ignore' });
     if (current === 'node' && probe.status === 0) return;
-    console.log('• Rebuilding better-sqlite3 for Node…');
-    run('npm', ['rebuild', 'better-sqlite3']);
+    console.log('• Rebuilding the SQLite module for Node…');
+    run('npm', ['rebuild', 'better-sqlite3-multiple-ciphers']);
   } else {
     if (current === 'electron') return;
-    console.log('• Rebuilding better-sqlite3 for Electron…');
+    console.log('• Rebuilding the SQLite module for Electron…');
     run('npx', ['electron-builder', 'install-app-deps']);
   }
   writeFileSync(NATIVE_STAMP, target);

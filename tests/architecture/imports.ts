@@ -40,7 +40,7 @@ export function violations(file: string, source: string): Violation[] {
     const t = target(file, specifier);
     if ('layer' in t && allowed[layer] && !allowed[layer]!.includes(t.layer)) found.push({ file, specifier, rule: `${layer} may not import ${t.layer}` });
     if ('pkg' in t && (t.pkg === 'electron' || t.pkg.startsWith('electron/')) && !ELECTRON_FILES.includes(file)) found.push({ file, specifier, rule: 'only the thin Electron files may import electron' });
-    if ('pkg' in t && layer === 'renderer' && (t.pkg.startsWith('node:') || t.pkg === 'better-sqlite3')) found.push({ file, specifier, rule: 'the renderer runs in a browser: no Node modules' });
+    if ('pkg' in t && layer === 'renderer' && (t.pkg.startsWith('node:') || t.pkg.startsWith('better-sqlite3'))) found.push({ file, specifier, rule: 'the renderer runs in a browser: no Node modules' });
   }
   return found;
 }
