@@ -1,6 +1,7 @@
 // Every change is recorded with who, when, old and new value, inside the transaction that makes
 // it, so a change and its audit entry are committed together or not at all.
 import { stmt, writeTransaction, type Db } from './connection.js';
+import { chainHead, entryHash } from './audit-chain.js';
 import type { AuditEntry } from '../shared/contract.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup';
@@ -18,7 +19,10 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 export function recordChange(db: Db, change: Change, now: Date = new Date()): void {
   if (!db.inTransaction) throw new Error('recordChange must run inside the transaction that makes the change');
-  stmt(db, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)').run(now.toISOString(), change.actor, change.action, change.entity, change.entityId == null ? null : String(change.entityId), json(change.oldValue), json(change.newValue));
+  const head = chainHead(db);
+  const row = { id: head.id + 1, at: now.toISOString(), actor: change.actor, action: change.action, entity: change.entity, entity_id: change.entityId == null ? null : String(change.entityId), old_value: json(change.oldValue), new_value: json(change.newValue) };
+  stmt(db, 'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entity_id, @old_value, @new_value, @prev, @hash)')
+    .run({ ...row, prev: head.hash, hash: entryHash(row, head.hash) });
 }
 
 /**
@@ -28,9 +32,19 @@ export function recordChange(db: Db, change: Change, now: Date = new Date()): vo
 export function recordEach(db: Db, change: Omit<Change, 'entityId' | 'newValue' | 'oldValue'>, entries: readonly (readonly [entityId: string | number, newValue: unknown])[], now: Date = new Date()): void {
   if (!db.inTransaction) throw new Error('recordEach must run inside the transaction that makes the changes');
   if (entries.length === 0) return;
-  stmt(db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value)
-       SELECT ?, ?, ?, ?, CAST(value ->> 0 AS TEXT), NULL, nullif(value -> 1, 'null') FROM json_each(?) ORDER BY key`)
-    .run(now.toISOString(), change.actor, change.action, change.entity, JSON.stringify(entries));
+  // Hashed here, in order; the stored text is exactly the text hashed (passed as strings, not re-serialised by SQLite).
+  const at = now.toISOString();
+  let { id, hash: prev } = chainHead(db);
+  const rows = entries.map(([entityId, newValue]) => {
+    const row = { id: ++id, at, actor: change.actor, action: change.action, entity: change.entity, entity_id: String(entityId), old_value: null, new_value: json(newValue) };
+    const hash = entryHash(row, prev);
+    const out = [row.id, row.entity_id, row.new_value, prev, hash];
+    prev = hash;
+    return out;
+  });
+  stmt(db, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash)
+       SELECT value ->> 0, ?, ?, ?, ?, value ->> 1, NULL, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) ORDER BY key`)
+    .run(at, change.actor, change.action, change.entity, JSON.stringify(rows));
 }
 
 /** Runs `work` in one transaction; `work` records its changes through the given function. */
@@ -38,7 +52,7 @@ export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omi
   return writeTransaction(db, () => work((c) => recordChange(db, { ...c, actor })));
 }
 
-type AuditRow = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
+type AuditRow = { prev_hash?: string | null; hash?: string | null; id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
   return (stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);

@@ -13,6 +13,23 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 export type Inspection = { applicationId: number; userVersion: number; tableCount: number };
 
+/** The data key of an encrypted database (SQLCipher 4 format, a raw 256-bit key: no passphrase KDF per open). */
+export type DataKey = Buffer;
+
+/** Applies the key before the first read: SQLite3 Multiple Ciphers then reads and writes pages (and the WAL) encrypted. */
+function applyKey(db: Db, key: DataKey | undefined) {
+  if (!key) return;
+  if (key.length !== 32) throw new Error('a data key is 32 bytes');
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/** A plain SQLite file starts with its magic string; an encrypted one with random salt. */
+export function isPlainSqlite(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile() && readHeader(file) === SQLITE_HEADER;
+}
+
 function readHeader(file: string): string {
   const fd = openSync(file, 'r');
   try {
@@ -33,14 +50,16 @@ function sqliteReason(e: unknown): string {
 export const isDamage = (e: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteReason(e));
 
 /** Read-only look at an existing file: is it SQLite, whose, and which schema version. */
-export function inspectDatabase(file: string): Inspection {
+export function inspectDatabase(file: string, key?: DataKey): Inspection {
   const name = basename(file);
   if (!existsSync(file)) fail('file_not_found', { file: name });
   if (!statSync(file).isFile()) fail('not_sqlite', { file: name });
-  if (readHeader(file) !== SQLITE_HEADER) fail('not_sqlite', { file: name });
+  // An encrypted file has no readable header: only its key tells it from any other file.
+  if (!key && readHeader(file) !== SQLITE_HEADER) fail('not_sqlite', { file: name });
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    applyKey(db, key);
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n;
@@ -55,7 +74,7 @@ export function inspectDatabase(file: string): Inspection {
 }
 
 /** Open for work: WAL for crash safety with concurrent readers, FULL sync so a power cut loses nothing acknowledged. */
-export function openConnection(file: string, opts: { create: boolean }): Db {
+export function openConnection(file: string, opts: { create: boolean; key?: DataKey }): Db {
   let db: Db;
   try {
     db = new Database(file, { fileMustExist: !opts.create });
@@ -63,7 +82,10 @@ export function openConnection(file: string, opts: { create: boolean }): Db {
     return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
   }
   try {
+    applyKey(db, opts.key);
     db.pragma('journal_mode = WAL');
+    // Deleted rows are overwritten, not left in free pages for anyone with the file (and the key).
+    db.pragma('secure_delete = ON');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -73,6 +95,7 @@ export function openConnection(file: string, opts: { create: boolean }): Db {
     return db;
   } catch (e) {
     db.close();
+    if (isDamage(e)) fail('db_damaged', { file: basename(file) });
     return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
   }
 }

@@ -3,19 +3,20 @@
 // complete, so a crash never leaves a half-made database where the app will look for one.
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { APPLICATION_ID, inspectDatabase, isDamage, openConnection, type Db } from './connection.js';
+import { APPLICATION_ID, inspectDatabase, isDamage, openConnection, type DataKey, type Db } from './connection.js';
 import { migrate } from './migrate.js';
 import { LATEST_VERSION } from './migrations/index.js';
 import { AppFailure, fail } from '../shared/result.js';
 
-export function openDeskDatabase(file: string): Db {
+/** Opens our database; `key` for an encrypted one (without it, only a plain file opens). */
+export function openDeskDatabase(file: string, key?: DataKey): Db {
   const name = basename(file);
-  const info = inspectDatabase(file);
+  const info = inspectDatabase(file, key);
   if (info.userVersion > LATEST_VERSION) fail('db_too_new', { file: name, found: info.userVersion, supported: LATEST_VERSION });
   // An empty SQLite file holds nothing to protect: it may become ours. Anything else must carry our id.
   const empty = info.applicationId === 0 && info.tableCount === 0;
   if (info.applicationId !== APPLICATION_ID && !empty) fail('not_desk_database', { file: name });
-  const db = openConnection(file, { create: false });
+  const db = openConnection(file, { create: false, ...(key ? { key } : {}) });
   try {
     migrate(db, { file: name });
     // Fresh planner statistics, so filters use their covering index (SQLite's advice for each open).
@@ -52,14 +53,14 @@ export function freeDatabasePath(folder: string, base: string): string {
 }
 
 /** Creates, migrates and fills a new database at `file`; `fill` runs on the open connection. */
-export function createDeskDatabase(file: string, fill: (db: Db) => void): Db {
+export function createDeskDatabase(file: string, fill: (db: Db) => void, key?: DataKey): Db {
   ensureWritableFolder(dirname(file));
   if (existsSync(file)) fail('already_exists', { file: basename(file) });
   const temp = `${file}.creating`;
   rmSync(temp, { force: true });
   let db: Db | undefined;
   try {
-    db = openConnection(temp, { create: true });
+    db = openConnection(temp, { create: true, ...(key ? { key } : {}) });
     migrate(db, { file: basename(file) });
     fill(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -78,5 +79,5 @@ export function createDeskDatabase(file: string, fill: (db: Db) => void): Db {
     }
     throw e;
   }
-  return openDeskDatabase(file);
+  return openDeskDatabase(file, key);
 }

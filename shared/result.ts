@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   'too_large',
   'missing_columns',
   'import_expired',
+  'forbidden',
+  'signed_out',
+  'locked',
+  'wrong_password',
+  'login_delayed',
+  'weak_password',
+  'account_disabled',
+  'wrong_recovery_code',
+  'key_file_missing',
+  'key_file_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

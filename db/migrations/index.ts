@@ -7,9 +7,11 @@ import { m0006 } from './0006-fact-sheets.js';
 import { m0007 } from './0007-surveys-by-key-population.js';
 import { m0008 } from './0008-status-cache-use.js';
 import { m0009 } from './0009-fact-sheet-precision.js';
+import { m0010 } from './0010-accounts.js';
+import { m0011 } from './0011-audit-chain.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
 /** In order; the last version is the schema this build of the app writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeWithAudit, recentAudit, recordChange, recordEach } from '../../db/audit.js';
 import { createDeskDatabase } from '../../db/open.js';
+import { verifyChain } from '../../db/audit-chain.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { getSetting, setSetting } from '../../db/settings.js';
 import { failureOf } from '../helpers/failure.js';
@@ -43,7 +44,7 @@ describe('audit log', () => {
     const base = { actor: 'Айгуль', action: 'create', entity: 'case' } as const;
     a.transaction(() => recordEach(a, base, entries, now))();
     b.transaction(() => entries.forEach(([entityId, newValue]) => recordChange(b, { ...base, entityId, newValue }, now)))();
-    const rows = (db: typeof a) => db.prepare('SELECT at, actor, action, entity, entity_id, old_value, new_value FROM audit_log WHERE action = ? ORDER BY id').all('create');
+    const rows = (db: typeof a) => db.prepare('SELECT id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash FROM audit_log WHERE action = ? ORDER BY id').all('create');
     expect(rows(a)).toEqual(rows(b));
     expect(rows(a)).toHaveLength(4);
     expect(() => recordEach(a, base, entries, now)).toThrow(/inside the transaction/);
@@ -77,6 +78,41 @@ describe('audit log', () => {
     expect(orgUnitPath(db, b.id)[1]!.id).toBe(orgUnitPath(db, a.id)[1]!.id);
     expect(recentAudit(db, 10).filter((e) => e.entity === 'org_unit')).toHaveLength(4);
     expect(failureOf(() => ensureFacility(db, 'x', { countryCode: 'XXX', region: 'r', facility: 'f' })).code).toBe('invalid_input');
+    db.close();
+  });
+
+  it('is a hash chain: an entry edited, removed or added with raw SQL (triggers dropped and put back) is named by the check', () => {
+    const db = newDb();
+    for (const n of ['5', '6', '7', '8']) setSetting(db, 'Айгуль', 'suppression_max_count', n);
+    changeWithAudit(db, 'Айгуль', (record) => record({ action: 'export', entity: 'line_list', newValue: { rows: 2 } }));
+    const clean = verifyChain(db);
+    expect(clean).toMatchObject({ ok: true, checked: 5, firstBad: null });
+    expect(clean.head).toMatch(/^[0-9a-f]{64}$/);
+    const tamper = (sql: string, ...args: unknown[]) => {
+      db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+      db.prepare(sql).run(...args);
+      db.exec(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+               CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok'); // SQLite itself sees nothing wrong
+    };
+    const ids = (db.prepare('SELECT id FROM audit_log ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    tamper('UPDATE audit_log SET actor = ? WHERE id = ?', 'кто-то другой', ids[2]);
+    expect(verifyChain(db)).toMatchObject({ ok: false, checked: 2, firstBad: { id: ids[2], reason: 'content' } });
+    tamper('UPDATE audit_log SET actor = ? WHERE id = ?', 'Айгуль', ids[2]);
+    expect(verifyChain(db).ok).toBe(true); // put back exactly: fits again
+    tamper('DELETE FROM audit_log WHERE id = ?', ids[1]);
+    expect(verifyChain(db).firstBad).toMatchObject({ id: ids[2], reason: 'gap' });
+    db.close();
+  });
+
+  it('a forged entry whose own hash is made up does not fit', () => {
+    const db = newDb();
+    setSetting(db, 'x', 'suppression_max_count', '6');
+    setSetting(db, 'x', 'suppression_max_count', '7');
+    db.exec('DROP TRIGGER audit_log_no_update');
+    const first = db.prepare('SELECT * FROM audit_log ORDER BY id LIMIT 1').get() as { id: number; prev_hash: string };
+    db.prepare('UPDATE audit_log SET new_value = ?, hash = ? WHERE id = ?').run('"9"', 'f'.repeat(64), first.id);
+    expect(verifyChain(db).firstBad).toMatchObject({ id: first.id, reason: 'content' });
     db.close();
   });
 });

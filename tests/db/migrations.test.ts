@@ -7,6 +7,7 @@ import { APPLICATION_ID, openConnection } from '../../db/connection.js';
 import { migrate, schemaVersion } from '../../db/migrate.js';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index.js';
 import { openDeskDatabase } from '../../db/open.js';
+import { verifyChain } from '../../db/audit-chain.js';
 import { failureOf } from '../helpers/failure.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
@@ -51,6 +52,17 @@ describe('migrations', () => {
       expect(schemaOf(db), `from ${version}`).toBe(expected);
       db.close();
     }
+  });
+
+  it('chain the change log written before the chain existed, in order', () => {
+    const file = databaseAt(10);
+    const raw = openConnection(file, { create: false });
+    const add = raw.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, 'Айгуль', 'update', 'setting', 'k', ?, ?)`);
+    for (let i = 0; i < 5; i++) add.run(`2025-01-0${i + 1}T00:00:00.000Z`, JSON.stringify(String(i)), JSON.stringify(String(i + 1)));
+    raw.close();
+    const db = openDeskDatabase(file);
+    expect(verifyChain(db)).toMatchObject({ ok: true, checked: 5 });
+    db.close();
   });
 
   it('are all or nothing: a failing step leaves the database as it was', () => {
