@@ -11,6 +11,10 @@ import { ExportRetentionSchema, ExportedFileSchema, ExportJobSchema, IndicatorWo
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
+import type { Permission } from './auth/roles.js';
+import {
+  AccountSchema, ChainCheckSchema, ChangePasswordSchema, IdleLockSchema, LoginSchema, NewAccountSchema, PasswordSchema, RecoverSchema, ResetPasswordSchema, SessionUserSchema, SignInSchema, UnlockSchema, UpdateAccountSchema,
+} from './auth/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
 import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -38,13 +42,26 @@ export const DatabaseInfoSchema = z.object({
   uicPattern: z.string(),
   /** Outputs leaving the centre hide counts from 1 to this (small-cell suppression). */
   suppressionMaxCount: z.number().int(),
+  /** Minutes without input before the screen locks (centre databases). */
+  idleLockMinutes: z.number().int(),
+  /** Whether the file is encrypted (centre databases are; the synthetic demo is not). */
+  encrypted: z.boolean(),
 });
 export type DatabaseInfo = z.infer<typeof DatabaseInfoSchema>;
 
 export const AppStatusSchema = z.object({
   appVersion: z.string(),
   language: LanguageSchema,
+  /** The signed-in account's name (the change log's "who"). */
   operator: z.string().nullable(),
+  user: SessionUserSchema.nullable(),
+  /** The screen is locked after idle time: the database stays open behind it. */
+  locked: z.boolean(),
+  /** An encrypted database waits for a sign-in. */
+  signIn: z.object({ file: z.string() }).nullable(),
+  /** A plain database of the previous version waits for its administrator, to be encrypted. */
+  conversion: z.object({ file: z.string() }).nullable(),
+  /** The open database, once signed in and not locked. */
   database: DatabaseInfoSchema.nullable(),
   /** Why the remembered database could not be opened at start, if it could not. */
   openError: AppErrorSchema.nullable(),
@@ -59,7 +76,9 @@ export const CreateCentreInputSchema = z
     countryCode: CountryCodeSchema,
     region: nameText(120),
     centre: nameText(160),
-    operator: nameText(80),
+    /** The administrator's sign-in name and password. */
+    login: LoginSchema,
+    password: PasswordSchema,
     folder: FilePathSchema.optional(),
   })
   .strict();
@@ -79,54 +98,72 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 const empty = z.object({}).strict();
 
+/** A new database's status and its recovery code, shown once. */
+export const CreatedSchema = z.object({ status: AppStatusSchema, recoveryCode: z.string() });
+
+type ChannelSpec = { input: z.ZodType; output: z.ZodType; permission: Permission; uploadBytes?: number };
+
 export const contract = {
-  'app.status': { input: empty, output: AppStatusSchema },
-  'app.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: AppStatusSchema },
-  'setup.openDemo': { input: empty, output: AppStatusSchema },
-  'setup.createCentre': { input: CreateCentreInputSchema, output: AppStatusSchema },
-  'setup.openExisting': { input: z.object({ path: FilePathSchema, operator: nameText(80) }).strict(), output: AppStatusSchema },
-  'setup.close': { input: empty, output: AppStatusSchema },
-  'reference.countries': { input: empty, output: z.array(CountrySchema) },
-  'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema) },
-  'audit.recent': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(AuditEntrySchema) },
-  'cases.list': { input: CaseQuerySchema, output: CasePageSchema },
-  'cases.get': { input: CaseIdSchema, output: CaseDetailSchema },
-  'cases.create': { input: SaveCaseSchema, output: CaseDetailSchema },
-  'cases.update': { input: SaveCaseSchema.extend({ id: z.number().int().positive() }).strict(), output: CaseDetailSchema },
-  'cases.delete': { input: CaseIdSchema, output: z.object({ id: z.number().int() }) },
-  'cases.restore': { input: CaseIdSchema, output: CaseDetailSchema },
-  'cases.deleted': { input: empty, output: z.array(DeletedCaseSchema) },
-  'cases.duplicates': { input: DuplicateQuerySchema, output: z.array(DuplicateSchema) },
-  'cases.audit': { input: CaseIdSchema, output: z.array(AuditEntrySchema) },
-  'events.save': { input: SaveEventSchema, output: CaseDetailSchema },
-  'forms.get': { input: FormKeySchema.strict(), output: FormDataSchema },
-  'forms.save': { input: SaveCellsSchema, output: FormDataSchema },
-  'forms.approve': { input: ApproveSchema, output: FormDataSchema },
-  'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema },
-  'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema },
-  'settings.setExportRetention': { input: ExportRetentionSchema, output: AppStatusSchema },
-  'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema },
-  'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema },
-  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema, uploadBytes: MAX_IMPORT_BYTES },
-  'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
-  'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema },
-  'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema },
-  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema, uploadBytes: MAX_IMPORT_BYTES },
-  'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema },
-  'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema },
-  'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema },
-  'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema },
-  'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema },
-  'factsheet.workbook': { input: FactSheetFileSchema, output: ExportedFileSchema },
-  'files.printToPdf': { input: PrintToPdfSchema, output: SavedAsSchema },
-  'files.saveAs': { input: SaveAsSchema, output: SavedAsSchema },
-  'exports.lineList': { input: LineListSchema, output: ExportJobSchema },
-  'exports.job': { input: JobIdSchema, output: ExportJobSchema },
-  'exports.cancel': { input: JobIdSchema, output: ExportJobSchema },
-  'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema },
-  'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema },
-  'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema },
-} as const;
+  'app.status': { input: empty, output: AppStatusSchema, permission: 'open' },
+  'app.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: AppStatusSchema, permission: 'open' },
+  'setup.openDemo': { input: empty, output: AppStatusSchema, permission: 'setup' },
+  'setup.createCentre': { input: CreateCentreInputSchema, output: CreatedSchema, permission: 'setup' },
+  'setup.openExisting': { input: z.object({ path: FilePathSchema }).strict(), output: AppStatusSchema, permission: 'setup' },
+  'setup.close': { input: empty, output: AppStatusSchema, permission: 'open' },
+  'reference.countries': { input: empty, output: z.array(CountrySchema), permission: 'open' },
+  'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema), permission: 'signedIn' },
+  'audit.recent': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(AuditEntrySchema), permission: 'admin' },
+  'cases.list': { input: CaseQuerySchema, output: CasePageSchema, permission: 'register.read' },
+  'cases.get': { input: CaseIdSchema, output: CaseDetailSchema, permission: 'register.read' },
+  'cases.create': { input: SaveCaseSchema, output: CaseDetailSchema, permission: 'register.write' },
+  'cases.update': { input: SaveCaseSchema.extend({ id: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
+  'cases.delete': { input: CaseIdSchema, output: z.object({ id: z.number().int() }), permission: 'register.write' },
+  'cases.restore': { input: CaseIdSchema, output: CaseDetailSchema, permission: 'register.write' },
+  'cases.deleted': { input: empty, output: z.array(DeletedCaseSchema), permission: 'register.read' },
+  'cases.duplicates': { input: DuplicateQuerySchema, output: z.array(DuplicateSchema), permission: 'register.read' },
+  'cases.audit': { input: CaseIdSchema, output: z.array(AuditEntrySchema), permission: 'register.read' },
+  'events.save': { input: SaveEventSchema, output: CaseDetailSchema, permission: 'register.write' },
+  'forms.get': { input: FormKeySchema.strict(), output: FormDataSchema, permission: 'signedIn' },
+  'forms.save': { input: SaveCellsSchema, output: FormDataSchema, permission: 'forms.write' },
+  'forms.approve': { input: ApproveSchema, output: FormDataSchema, permission: 'forms.approve' },
+  'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema, permission: 'signedIn' },
+  'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema, permission: 'admin' },
+  'settings.setExportRetention': { input: ExportRetentionSchema, output: AppStatusSchema, permission: 'admin' },
+  'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema, permission: 'analysis' },
+  'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'register.write' },
+  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'register.write' },
+  'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'register.write' },
+  'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema, permission: 'register.write' },
+  'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema, permission: 'forms.write' },
+  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'forms.write' },
+  'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'forms.write' },
+  'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema, permission: 'forms.write' },
+  'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema, permission: 'indicators.view' },
+  'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },
+  'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema, permission: 'analysis' },
+  'factsheet.workbook': { input: FactSheetFileSchema, output: ExportedFileSchema, permission: 'analysis' },
+  'files.printToPdf': { input: PrintToPdfSchema, output: SavedAsSchema, permission: 'analysis' },
+  'files.saveAs': { input: SaveAsSchema, output: SavedAsSchema, permission: 'signedIn' },
+  'exports.lineList': { input: LineListSchema, output: ExportJobSchema, permission: 'analysis' },
+  'exports.job': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
+  'exports.cancel': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
+  'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
+  'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },
+  'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
+  'setup.encryptExisting': { input: SignInSchema, output: CreatedSchema, permission: 'setup' },
+  'auth.signIn': { input: SignInSchema, output: AppStatusSchema, permission: 'open' },
+  'auth.recover': { input: RecoverSchema, output: AppStatusSchema, permission: 'open' },
+  'auth.unlock': { input: UnlockSchema, output: AppStatusSchema, permission: 'open' },
+  'auth.lock': { input: empty, output: AppStatusSchema, permission: 'signedIn' },
+  'auth.signOut': { input: empty, output: AppStatusSchema, permission: 'signedIn' },
+  'auth.changePassword': { input: ChangePasswordSchema, output: AppStatusSchema, permission: 'signedIn' },
+  'accounts.list': { input: empty, output: z.array(AccountSchema), permission: 'admin' },
+  'accounts.create': { input: NewAccountSchema, output: z.array(AccountSchema), permission: 'admin' },
+  'accounts.update': { input: UpdateAccountSchema, output: z.array(AccountSchema), permission: 'admin' },
+  'accounts.resetPassword': { input: ResetPasswordSchema, output: z.array(AccountSchema), permission: 'admin' },
+  'settings.setIdleLock': { input: IdleLockSchema, output: AppStatusSchema, permission: 'admin' },
+  'audit.verify': { input: empty, output: ChainCheckSchema, permission: 'admin' },
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -147,6 +184,8 @@ export function bodyLimit(channel: Channel): number {
   const upload = uploadLimit(channel);
   return upload !== null ? Math.ceil(upload / 3) * 4 + 4096 : DEFAULT_BODY_BYTES;
 }
+/** What a channel needs of the caller: the one place it is said, enforced by dispatch for both transports. */
+export const permissionOf = (channel: Channel): Permission => contract[channel].permission;
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /** The Electron preload exposes exactly this on window.desk. */

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'wrong_recovery_code',
   'key_file_missing',
   'key_file_damaged',
+  'last_admin',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

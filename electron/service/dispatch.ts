@@ -2,7 +2,7 @@
 // check the answer, and turn every failure into a Result. Nothing thrown crosses this line.
 // Most handlers answer at once (SQLite is synchronous); a few write files and answer with a
 // promise: the transports call dispatchAsync, which waits for either.
-import { contract, isChannel, type Channel, type ChannelOutput } from '../../shared/contract.js';
+import { contract, isChannel, permissionOf, type Channel, type ChannelOutput } from '../../shared/contract.js';
 import { AppFailure, appError, zodIssues, type Result } from '../../shared/result.js';
 import { handlers, type Handlers } from './handlers.js';
 import type { DeskSession } from './session.js';
@@ -30,6 +30,12 @@ export async function dispatchAsync(session: DeskSession, channel: unknown, payl
 
 function run(session: DeskSession, channel: unknown, payload: unknown, log: Logger): Result<unknown> | Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: appError('unknown_channel') };
+  // Who may call is checked before the payload is even read: the same check for both transports.
+  const allowed = session.allows(permissionOf(channel));
+  if (allowed !== 'yes') {
+    log('info', 'call.refused', { channel, code: allowed });
+    return { ok: false, error: appError(allowed) };
+  }
   const spec = contract[channel];
   const input = spec.input.safeParse(payload ?? {});
   if (!input.success) {

@@ -13,6 +13,7 @@ import { indicatorHandlers } from './indicators/handlers.js';
 import { exportHandlers } from './exports/handlers.js';
 import { importHandlers } from './imports/handlers.js';
 import { factSheetHandlers } from './factsheet/handlers.js';
+import { authHandlers } from './auth/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -23,7 +24,7 @@ export const handlers: Handlers = {
   'app.setLanguage': (s, { language }) => s.setLanguage(language),
   'setup.openDemo': (s) => s.openDemo(),
   'setup.createCentre': (s, input) => s.createCentre(input),
-  'setup.openExisting': (s, { path, operator }) => s.openExisting(path, operator),
+  'setup.openExisting': (s, { path }) => s.openExisting(path),
   'setup.close': (s) => s.closeDatabase(),
   // Before any database exists (the first-start wizard) the list comes from the seed itself.
   'reference.countries': (s) =>
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   },
   'settings.setExportRetention': (s, retention) => s.setExportRetention(retention),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
+  ...authHandlers,
   ...caseHandlers,
   ...formHandlers,
   ...factSheetHandlers,

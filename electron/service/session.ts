@@ -1,8 +1,17 @@
 // The back end's state for one running app: the data folder, its config and the open database.
 // Plain Node: the same object serves Electron IPC and the HTTP bridge.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
-import type { Db } from '../../db/connection.js';
+import { inspectDatabase, isPlainSqlite, type Db } from '../../db/connection.js';
+import { accountByLogin, createAccount } from '../../db/accounts.js';
+import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
+import type { SessionUser } from '../../shared/auth/api.js';
+import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } from './vault/key-file.js';
+import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
+import { LoginThrottle } from './auth/throttle.js';
+import { finishEncryption, encryptInPlace } from './vault/encrypt-in-place.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
@@ -24,7 +33,16 @@ export type SessionOptions = {
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** The host's print of the window to a PDF the user places (Electron's printToPDF); a browser prints itself. */
   printToPdf?: (suggestedName: string) => Promise<string | null>;
+  /** The clock, for the sign-in delay (tests move it). */
+  now?: () => number;
 };
+
+/** Who is working: an account of a centre's database, or the demo's implicit user. */
+type User = { login: string; roles: readonly Role[]; demo: boolean };
+const DEMO_USER: User = { login: DEMO_ACTOR, roles: ROLES, demo: true };
+
+/** An open encrypted database's key file and data key, kept while it is open (for password changes, backups). */
+type Vault = { path: string; keys: KeyFile; dataKey: Buffer };
 
 export class DeskSession {
   readonly dataDir: string;
@@ -35,6 +53,14 @@ export class DeskSession {
   private config: AppConfig;
   private db: Db | null = null;
   private openError: AppError | null = null;
+  private user: User | null = null;
+  private vault: Vault | null = null;
+  private locked = false;
+  /** An encrypted database waiting for a sign-in. */
+  private pendingPath: string | null = null;
+  /** A plain centre database of the previous version, waiting for its administrator to encrypt it. */
+  private conversionPath: string | null = null;
+  readonly throttle: LoginThrottle;
 
   constructor(opts: SessionOptions) {
     this.dataDir = resolve(opts.dataDir);
@@ -42,6 +68,7 @@ export class DeskSession {
     this.chooseSavePath = opts.chooseSavePath;
     this.printToPdf = opts.printToPdf;
     this.log = opts.logger ?? consoleLogger;
+    this.throttle = new LoginThrottle(opts.now ?? Date.now);
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);
     const tidied = tidyExports(this.dataDir, this.config.exportRetention);
@@ -52,7 +79,7 @@ export class DeskSession {
   /** At start, the remembered file may have gone bad or been replaced: say why, keep going. The app always starts. */
   private tryReopen(path: string) {
     try {
-      this.db = openDeskDatabase(path);
+      this.admit(path);
     } catch (e) {
       this.openError = e instanceof AppFailure ? e.error : appError('db_open_failed', { file: basename(path), reason: String((e as { code?: unknown })?.code ?? (e instanceof Error ? e.name : 'unknown')) });
       this.log('warn', 'database.reopen_failed', { code: this.openError.code });
@@ -68,16 +95,36 @@ export class DeskSession {
     return Number(getSetting(this.database, 'installation_org_unit')) || fail('no_database');
   }
 
+  /** The change log's "who": the signed-in account, never a typed name. */
   get actor(): string {
-    return this.config.operator ?? DEMO_ACTOR;
+    return this.user?.login ?? fail('signed_out');
+  }
+
+  /** Whether the current caller may use a channel needing `permission`; the one check, made by dispatch. */
+  allows(permission: Permission): 'yes' | 'forbidden' | 'signed_out' | 'locked' {
+    if (permission === 'open') return 'yes';
+    if (permission === 'setup') return this.db ? 'forbidden' : 'yes';
+    if (!this.user || !this.db) return 'signed_out';
+    if (this.locked) return 'locked';
+    return grants(this.user.roles, permission) ? 'yes' : 'forbidden';
+  }
+
+  private sessionUser(): SessionUser | null {
+    const u = this.user;
+    return u ? { login: u.login, roles: [...u.roles], demo: u.demo, permissions: PERMISSIONS.filter((p) => p === 'open' || (p !== 'setup' && grants(u.roles, p))) } : null;
   }
 
   status(): AppStatus {
+    const open = this.db && this.config.database;
     return {
       appVersion: this.appVersion,
       language: this.config.language,
-      operator: this.config.operator,
-      database: this.db && this.config.database ? this.describe(this.db, this.config.database.path, this.config.database.kind) : null,
+      operator: this.user?.login ?? null,
+      user: this.sessionUser(),
+      locked: this.locked,
+      signIn: this.pendingPath ? { file: basename(this.pendingPath) } : null,
+      conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
+      database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
       openError: this.openError,
       defaultFolder: this.dataDir,
       exportRetention: this.config.exportRetention,
@@ -90,6 +137,8 @@ export class DeskSession {
       kind, path, schemaVersion: schemaVersion(db), orgUnitPath: unitId ? orgUnitPath(db, unitId) : [],
       uicPattern: getSetting(db, 'uic_pattern') ?? DEFAULT_UIC_PATTERN,
       suppressionMaxCount: suppressionMaxCount(db),
+      idleLockMinutes: Number(getSetting(db, 'idle_lock_minutes')) || 10,
+      encrypted: this.vault !== null,
     };
   }
 
@@ -111,11 +160,58 @@ export class DeskSession {
     return this.status();
   }
 
-  private use(db: Db, path: string, kind: 'demo' | 'centre', operator: string | null) {
-    this.db?.close();
+  private use(db: Db, path: string, kind: 'demo' | 'centre', user: User, vault: Vault | null) {
+    this.closeQuietly();
     this.db = db;
+    this.user = user;
+    this.vault = vault;
     this.openError = null;
-    this.save({ database: { path, kind }, operator });
+    this.pendingPath = null;
+    this.conversionPath = null;
+    this.save({ database: { path, kind }, operator: null });
+  }
+
+  private closeQuietly() {
+    this.db?.close();
+    this.db = null;
+    this.user = null;
+    this.vault?.dataKey.fill(0);
+    this.vault = null;
+    this.locked = false;
+  }
+
+  /**
+   * Takes a database file in: a plain demo opens at once; a plain centre database of the previous
+   * version waits for its administrator (it is encrypted first); an encrypted one waits for a sign-in.
+   */
+  private admit(path: string): void {
+    if (isPlainSqlite(path)) {
+      finishEncryption(path, this.log); // a conversion cut short: put things as they were
+      if (!isPlainSqlite(path)) return this.admit(path);
+      const db = openDeskDatabase(path);
+      if (getSetting(db, 'database_kind') === 'demo' || basename(path) === 'demo.sqlite') {
+        this.use(db, path, 'demo', DEMO_USER, null);
+        return;
+      }
+      db.close();
+      this.closeQuietly();
+      this.conversionPath = path;
+      this.pendingPath = null;
+      this.save({ database: { path, kind: 'centre' } });
+      return;
+    }
+    finishEncryption(path, this.log);
+    // Not plain SQLite: our encrypted database, or not a database at all. Encrypted pages look
+    // random; whole 4 KB pages without a key file beside them are taken for a key file lost.
+    if (!existsSync(keyFilePath(path))) {
+      const size = existsSync(path) && statSync(path).isFile() ? statSync(path).size : -1;
+      if (size < 4096 || size % 4096 !== 0) inspectDatabase(path); // says not found / not SQLite
+    }
+    readKeyFile(path); // missing or damaged: said now, not after the password
+    this.closeQuietly();
+    this.pendingPath = path;
+    this.conversionPath = null;
+    this.save({ database: { path, kind: 'centre' } });
   }
 
   openDemo(): AppStatus {
@@ -127,44 +223,163 @@ export class DeskSession {
       if (!(e instanceof AppFailure) || e.error.code !== 'file_not_found') throw e;
       db = createDeskDatabase(path, fillDemo);
     }
-    this.use(db, path, 'demo', DEMO_ACTOR);
+    this.use(db, path, 'demo', DEMO_USER, null);
     this.log('info', 'database.opened', { kind: 'demo' });
     return this.status();
   }
 
-  createCentre(input: CreateCentreInput): AppStatus {
+  /** A new centre database, encrypted, with its administrator; the recovery code is returned once and never stored. */
+  async createCentre(input: CreateCentreInput): Promise<{ status: AppStatus; recoveryCode: string }> {
     const folder = input.folder ? resolve(input.folder) : this.dataDir;
     if (input.folder && !isAbsolute(input.folder)) fail('folder_not_writable', { folder: input.folder, reason: 'not an absolute path' });
     ensureWritableFolder(folder);
     const path = freeDatabasePath(folder, `migrant-hiv-${input.countryCode.toLowerCase()}`);
-    const db = createDeskDatabase(path, (db) => {
-      const unit = ensureFacility(db, input.operator, { countryCode: input.countryCode, region: input.region, facility: input.centre });
-      setSetting(db, input.operator, 'installation_org_unit', String(unit.id));
-      changeWithAudit(db, input.operator, (record) => record({ action: 'setup', entity: 'database', entityId: basename(path), newValue: { orgUnit: unit.id } }));
-    });
-    this.use(db, path, 'centre', input.operator);
+    const { keys, dataKey, recoveryCode } = await createVault({ login: input.login, password: input.password });
+    // The key file first: a database is never in place without the key that opens it.
+    writeKeyFile(keyFilePath(path), keys);
+    let db: Db;
+    try {
+      db = createDeskDatabase(path, (db) => {
+        const unit = ensureFacility(db, input.login, { countryCode: input.countryCode, region: input.region, facility: input.centre });
+        setSetting(db, input.login, 'installation_org_unit', String(unit.id));
+        setSetting(db, input.login, 'database_id', keys.databaseId);
+        createAccount(db, input.login, { login: input.login, roles: ['admin', 'entry', 'approver', 'analyst'], orgUnitId: null });
+        changeWithAudit(db, input.login, (record) => record({ action: 'setup', entity: 'database', entityId: basename(path), newValue: { orgUnit: unit.id, encrypted: true } }));
+      }, dataKey);
+    } catch (e) {
+      rmSync(keyFilePath(path), { force: true });
+      throw e;
+    }
+    this.use(db, path, 'centre', { login: input.login.trim(), roles: ROLES, demo: false }, { path, keys, dataKey });
     this.log('info', 'database.created', { kind: 'centre' });
+    return { status: this.status(), recoveryCode };
+  }
+
+  /** The previous version's plain database, encrypted in place for its first administrator. */
+  async encryptExisting(admin: { login: string; password: string }): Promise<{ status: AppStatus; recoveryCode: string }> {
+    const path = this.conversionPath ?? fail('no_database');
+    const { keys, dataKey, recoveryCode } = await createVault(admin);
+    encryptInPlace(path, { keys, dataKey, admin: admin.login, log: this.log });
+    const db = openDeskDatabase(path, dataKey);
+    const account = accountByLogin(db, admin.login)!;
+    this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false }, { path, keys, dataKey });
+    this.log('info', 'database.encrypted', {});
+    return { status: this.status(), recoveryCode };
+  }
+
+  openExisting(path: string): AppStatus {
+    if (!isAbsolute(path)) fail('file_not_found', { file: path });
+    if (!existsSync(path)) fail('file_not_found', { file: basename(path) });
+    this.admit(path);
     return this.status();
   }
 
-  openExisting(path: string, operator: string): AppStatus {
-    if (!isAbsolute(path)) fail('file_not_found', { file: path });
-    const db = openDeskDatabase(path);
-    const kind = getSetting(db, 'database_kind') === 'demo' ? 'demo' : 'centre';
-    this.use(db, path, kind, operator);
+  private delayed() {
+    const seconds = this.throttle.waitSeconds();
+    if (seconds > 0) fail('login_delayed', { seconds });
+  }
+
+  private failedAttempt(code: 'wrong_password' | 'wrong_recovery_code'): never {
+    const n = this.throttle.failed();
+    this.log('warn', 'auth.failed', { attempt: n });
+    return fail(code);
+  }
+
+  /** Opens the waiting encrypted database as this account. */
+  async signIn(login: string, password: string): Promise<AppStatus> {
+    const path = this.pendingPath ?? fail('no_database');
+    this.delayed();
+    const keys = readKeyFile(path);
+    let dataKey: Buffer;
+    try {
+      dataKey = await unlockWithPassword(keys, login, password);
+    } catch (e) {
+      if (e instanceof AppFailure && e.error.code === 'wrong_password') this.failedAttempt('wrong_password');
+      throw e;
+    }
+    return this.enter(path, keys, dataKey, login, 'sign_in');
+  }
+
+  /** A forgotten password: the recovery code opens the database and sets the account's new password. */
+  async recover(login: string, code: string, newPassword: string): Promise<AppStatus> {
+    const path = this.pendingPath ?? fail('no_database');
+    this.delayed();
+    const keys = readKeyFile(path);
+    let dataKey: Buffer;
+    try {
+      dataKey = await unlockWithRecoveryCode(keys, code);
+    } catch (e) {
+      if (e instanceof AppFailure && e.error.code === 'wrong_recovery_code') this.failedAttempt('wrong_recovery_code');
+      throw e;
+    }
+    const next = await withPassword(keys, dataKey, login, newPassword);
+    const status = this.enter(path, keys, dataKey, login, 'recover');
+    writeKeyFile(keyFilePath(path), next);
+    this.vault!.keys = next;
+    return status;
+  }
+
+  private enter(path: string, keys: KeyFile, dataKey: Buffer, login: string, how: 'sign_in' | 'recover'): AppStatus {
+    const db = openDeskDatabase(path, dataKey);
+    const account = accountByLogin(db, login);
+    if (!account || account.disabled || (getSetting(db, 'database_id') ?? keys.databaseId) !== keys.databaseId) {
+      db.close();
+      return account?.disabled ? fail('account_disabled', { login: account.login }) : this.failedAttempt('wrong_password');
+    }
+    const failures = this.throttle.succeeded();
+    changeWithAudit(db, account.login, (record) => record({ action: how === 'sign_in' ? 'sign_in' : 'recover', entity: 'account', entityId: account.id, newValue: failures ? { failedAttemptsBefore: failures } : null }));
+    this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false }, { path, keys, dataKey });
     return this.status();
+  }
+
+  /** The screen locks; the database stays open and nothing typed is lost; calls wait for the password. */
+  lock(): AppStatus {
+    if (this.user && !this.user.demo) this.locked = true;
+    return this.status();
+  }
+
+  async unlock(password: string): Promise<AppStatus> {
+    if (!this.locked || !this.vault || !this.user) return this.status();
+    this.delayed();
+    const slot = passwordSlot(this.vault.keys, this.user.login);
+    const key = slot ? await unlockWithPassword(this.vault.keys, this.user.login, password).catch(() => null) : null;
+    if (!key || !timingSafeEqual(key, this.vault.dataKey)) this.failedAttempt('wrong_password');
+    this.throttle.succeeded();
+    this.locked = false;
+    return this.status();
+  }
+
+  /** Closes the database and forgets its key: the next person signs in. */
+  signOut(): AppStatus {
+    const path = this.vault?.path ?? null;
+    if (this.db && this.user && !this.user.demo) changeWithAudit(this.db, this.user.login, (record) => record({ action: 'sign_out', entity: 'account', entityId: this.user!.login }));
+    this.closeQuietly();
+    this.pendingPath = path;
+    return this.status();
+  }
+
+  /** The open encrypted database's key and key file, for what must re-wrap or copy them. */
+  get openVault(): Vault {
+    return this.vault ?? fail('no_database');
+  }
+
+  /** Replaces the key file on disk and in memory (after a password change, a new account). */
+  saveKeys(keys: KeyFile) {
+    const vault = this.openVault;
+    writeKeyFile(keyFilePath(vault.path), keys);
+    vault.keys = keys;
   }
 
   closeDatabase(): AppStatus {
-    this.db?.close();
-    this.db = null;
+    this.closeQuietly();
     this.openError = null;
+    this.pendingPath = null;
+    this.conversionPath = null;
     this.save({ database: null });
     return this.status();
   }
 
   dispose() {
-    this.db?.close();
-    this.db = null;
+    this.closeQuietly();
   }
 }

@@ -15,6 +15,8 @@ declare global {
 }
 
 const SECRET_KEY = 'desk-session';
+/** Fired on window when a call finds the session locked or signed out. */
+export const SESSION_CHANGED = 'desk:session-changed';
 
 /** The session secret of this tab: traded for the address's launch code on first load. */
 const session: Promise<string | null> = (async () => {
@@ -86,7 +88,11 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   }
   const envelope = ResultEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return { ok: false, error: appError('internal') };
-  if (!envelope.data.ok) return envelope.data;
+  if (!envelope.data.ok) {
+    // The session changed under this screen (locked, or signed out): the app shell asks for the status again.
+    if (envelope.data.error.code === 'locked' || envelope.data.error.code === 'signed_out') window.dispatchEvent(new Event(SESSION_CHANGED));
+    return envelope.data;
+  }
   const value = contract[channel].output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: appError('internal') };
   return { ok: true, value: value.data as ChannelOutput<C> };

@@ -2,9 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
-import { call } from '../api/client';
+import { call, SESSION_CHANGED } from '../api/client';
 import { SetupWizard } from '../setup/SetupWizard';
 import { Shell } from '../shell/Shell';
+import { SignIn } from '../auth/SignIn';
+import { EncryptExisting } from '../auth/EncryptExisting';
+import { RecoveryCode } from '../auth/RecoveryCode';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -12,6 +15,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // Shown once, after a database is created or encrypted, before anything else.
+  const [recovery, setRecovery] = useState<{ code: string; file: string } | null>(null);
 
   const apply = useCallback(
     (next: AppStatus) => {
@@ -21,10 +26,13 @@ export function App() {
     },
     [i18n],
   );
+  const refresh = useCallback(() => void call('app.status', {}).then((r) => (r.ok ? apply(r.value) : setError(r.error))), [apply]);
 
   useEffect(() => {
-    void call('app.status', {}).then((r) => (r.ok ? apply(r.value) : setError(r.error)));
-  }, [apply]);
+    refresh();
+    window.addEventListener(SESSION_CHANGED, refresh);
+    return () => window.removeEventListener(SESSION_CHANGED, refresh);
+  }, [refresh]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -34,6 +42,10 @@ export function App() {
     const r = await call('app.setLanguage', { language });
     if (r.ok) apply(r.value);
     else setError(r.error);
+  };
+  const created = (next: AppStatus, code: string) => {
+    setRecovery({ code, file: next.database?.path ?? '' });
+    apply(next);
   };
 
   if (!status) {
@@ -49,9 +61,9 @@ export function App() {
     return <main className="centered">{error ? <ErrorMessage error={error} /> : <p>{t('common.loading')}</p>}</main>;
   }
   const languageSwitch = <LanguageSwitch language={status.language} onChange={setLanguage} />;
-  return status.database ? (
-    <Shell status={status} onStatus={apply} languageSwitch={languageSwitch} />
-  ) : (
-    <SetupWizard status={status} onStatus={apply} languageSwitch={languageSwitch} />
-  );
+  if (recovery) return <RecoveryCode code={recovery.code} file={recovery.file} onDone={() => setRecovery(null)} />;
+  if (status.database && status.user) return <Shell status={status} onStatus={apply} languageSwitch={languageSwitch} />;
+  if (status.signIn) return <SignIn status={status} onStatus={apply} languageSwitch={languageSwitch} />;
+  if (status.conversion) return <EncryptExisting status={status} onStatus={apply} onCreated={created} languageSwitch={languageSwitch} />;
+  return <SetupWizard status={status} onStatus={apply} onCreated={created} languageSwitch={languageSwitch} />;
 }

@@ -5,6 +5,8 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
+import { AccountsSection } from './AccountsSection';
+import { SecuritySection } from './SecuritySection';
 
 export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
@@ -12,9 +14,11 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
   const [error, setError] = useState<AppError | null>(null);
   const db = status.database!;
 
+  const admin = status.user?.permissions.includes('admin') ?? false;
+  const centre = !(status.user?.demo ?? true);
   useEffect(() => {
-    void call('audit.recent', { limit: 50 }).then((r) => (r.ok ? setAudit(r.value) : setError(r.error)));
-  }, []);
+    if (admin) void call('audit.recent', { limit: 50 }).then((r) => (r.ok ? setAudit(r.value) : setError(r.error)));
+  }, [admin]);
 
   const [maxCount, setMaxCount] = useState(String(db.suppressionMaxCount));
   const [saved, setSaved] = useState<string | null>(null);
@@ -71,6 +75,10 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <dd>{status.appVersion}</dd>
       </dl>
       <button type="button" onClick={close}>{t('settings.closeDatabase')}</button>
+      {centre ? <SecuritySection status={status} onStatus={onStatus} /> : null}
+      {centre && admin ? <AccountsSection /> : null}
+      {admin ? (
+      <>
       <h3>{t('settings.suppression')}</h3>
       <form className="suppression" onSubmit={saveSuppression} noValidate>
         <label htmlFor="suppression-max">{t('settings.suppressionLabel')}</label>{' '}
@@ -97,6 +105,8 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
       {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
       {audit && audit.length > 0 ? (
         <AuditTable entries={audit} showItemId />
+      ) : null}
+      </>
       ) : null}
     </section>
   );

@@ -4,7 +4,8 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { CreateCentreInputSchema, FilePathSchema, nameText, type AppStatus, type CreateCentreInput } from '../../shared/contract';
+import { CreateCentreInputSchema, FilePathSchema, type AppStatus, type CreateCentreInput } from '../../shared/contract';
+import { PasswordPair, usePasswordPair } from '../auth/PasswordPair';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -14,35 +15,36 @@ import { Field } from '../app/Field';
 // Messages become translation keys: the schema's own where it names one, else by issue kind.
 const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
 
-const OpenExistingSchema = z.object({ path: FilePathSchema, operator: nameText(80) });
+const OpenExistingSchema = z.object({ path: FilePathSchema });
 
 type Section = 'demo' | 'centre' | 'existing';
 
-type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
+type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; onCreated: (s: AppStatus, recoveryCode: string) => void; languageSwitch: ReactNode };
 
-export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
+export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Props) {
   const { t } = useTranslation();
   // An error is shown in the section whose action caused it, where the clerk is looking.
   const [error, setError] = useState<{ at: Section; error: AppError } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (at: Section, work: () => ReturnType<typeof call<'setup.openDemo'>>) => {
+  const run = async <T,>(at: Section, work: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, done: (value: T) => void) => {
     setBusy(true);
     setError(null);
     const r = await work();
     setBusy(false);
-    if (r.ok) onStatus(r.value);
+    if (r.ok) done(r.value);
     else setError({ at, error: r.error });
   };
+  const pair = usePasswordPair();
   const errorAt = (at: Section) => <ErrorMessage error={error?.at === at ? error.error : null} />;
 
   const centre = useForm<CreateCentreInput>({
     resolver: zodResolver(CreateCentreInputSchema, keyed),
-    defaultValues: { countryCode: '', region: '', centre: '', operator: '', folder: status.defaultFolder },
+    defaultValues: { countryCode: '', region: '', centre: '', login: '', password: '', folder: status.defaultFolder },
   });
   const existing = useForm<z.infer<typeof OpenExistingSchema>>({
     resolver: zodResolver(OpenExistingSchema, keyed),
-    defaultValues: { path: '', operator: '' },
+    defaultValues: { path: '' },
   });
 
   return (
@@ -64,7 +66,7 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
         <h3 id="demo-title">{t('setup.demoTitle')}</h3>
         <p>{t('setup.demoText')}</p>
         {errorAt('demo')}
-        <button type="button" autoFocus disabled={busy} onClick={() => run('demo', () => call('setup.openDemo', {}))}>
+        <button type="button" autoFocus disabled={busy} onClick={() => run('demo', () => call('setup.openDemo', {}), onStatus)}>
           {t('setup.demoButton')}
         </button>
       </section>
@@ -73,7 +75,7 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
         <h3 id="new-title">{t('setup.newTitle')}</h3>
         <p>{t('setup.newText')}</p>
         {errorAt('centre')}
-        <form noValidate onSubmit={centre.handleSubmit((values) => run('centre', () => call('setup.createCentre', values)))}>
+        <form noValidate onSubmit={(e) => { centre.setValue('password', pair.password); void centre.handleSubmit((values) => (pair.valid() ? run('centre', () => call('setup.createCentre', values), (v) => onCreated(v.status, v.recoveryCode)) : undefined))(e); }}>
           <Field id="countryCode" label={t('setup.country')} error={centre.formState.errors.countryCode?.message}>
             <Controller
               control={centre.control}
@@ -89,9 +91,10 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
           <Field id="centre" label={t('setup.centre')} error={centre.formState.errors.centre?.message}>
             <input id="centre" autoComplete="off" {...centre.register('centre')} />
           </Field>
-          <Field id="operator" label={t('setup.operator')} error={centre.formState.errors.operator?.message}>
-            <input id="operator" autoComplete="off" {...centre.register('operator')} />
+          <Field id="login" label={t('auth.adminLogin')} error={centre.formState.errors.login?.message}>
+            <input id="login" autoComplete="username" {...centre.register('login')} />
           </Field>
+          <PasswordPair pair={pair} label={t('auth.password')} />
           <Field id="folder" label={t('setup.folder')} error={centre.formState.errors.folder?.message}>
             <input id="folder" autoComplete="off" spellCheck={false} {...centre.register('folder')} />
           </Field>
@@ -101,12 +104,9 @@ export function SetupWizard({ status, onStatus, languageSwitch }: Props) {
 
       <section className="card" aria-labelledby="existing-title">
         <h3 id="existing-title">{t('setup.existingTitle')}</h3>
-        <form noValidate onSubmit={existing.handleSubmit((values) => run('existing', () => call('setup.openExisting', values)))}>
+        <form noValidate onSubmit={existing.handleSubmit((values) => run('existing', () => call('setup.openExisting', values), onStatus))}>
           <Field id="path" label={t('setup.path')} error={existing.formState.errors.path?.message}>
             <input id="path" autoComplete="off" spellCheck={false} {...existing.register('path')} />
-          </Field>
-          <Field id="existing-operator" label={t('setup.operator')} error={existing.formState.errors.operator?.message}>
-            <input id="existing-operator" autoComplete="off" {...existing.register('operator')} />
           </Field>
           {errorAt('existing')}
           <button type="submit" disabled={busy}>{t('setup.existingButton')}</button>

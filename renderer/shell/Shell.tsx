@@ -8,15 +8,30 @@ import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { FactSheetPage } from '../factsheet/FactSheetPage';
+import { LockScreen, useIdleLock } from '../auth/LockScreen';
+import { call } from '../api/client';
+import type { Permission } from '../../shared/auth/roles';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
+
+/** What an account must hold to see an area (the back end refuses the calls anyway). */
+const AREA_NEEDS: Record<Area, readonly Permission[]> = {
+  cases: ['register.read'],
+  forms: ['signedIn'],
+  indicators: ['indicators.view'],
+  factsheet: ['indicators.view'],
+  exchange: ['register.write', 'forms.write', 'analysis'],
+  settings: ['signedIn'],
+};
 
 type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
 
 export function Shell({ status, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
-  const [area, setArea] = useState<Area>('cases');
+  const user = status.user!;
+  const areas = AREAS.filter((a) => AREA_NEEDS[a].some((p) => user.permissions.includes(p)));
+  const [area, setArea] = useState<Area>(areas[0] ?? 'settings');
   const [openCaseId, setOpenCaseId] = useState<number | null>(null);
   const db = status.database!;
   // Alt+1..6 jumps between areas without the mouse.
@@ -24,30 +39,46 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
-      if (e.altKey && n >= 1 && n <= AREAS.length) {
+      if (e.altKey && n >= 1 && n <= areas.length) {
         e.preventDefault();
-        setArea(AREAS[n - 1]!);
+        setArea(areas[n - 1]!);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [areas.join()]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lock = async () => {
+    const r = await call('auth.lock', {});
+    if (r.ok) onStatus(r.value);
+  };
+  const signOut = async () => {
+    const r = await call('auth.signOut', {});
+    if (r.ok) onStatus(r.value);
+  };
+  useIdleLock(user.demo || status.locked ? null : db.idleLockMinutes, () => void lock());
   const facility = db.orgUnitPath.at(-1);
   return (
-    <div className="shell">
+    <>
+    <div className="shell" inert={status.locked || undefined} aria-hidden={status.locked || undefined}>
       <header className="shell-header">
         <h1>{t('app.title')}</h1>
         {db.kind === 'demo' ? <span className="badge">{t('app.demoBadge')}</span> : null}
         <span className="centre" data-testid="centre-name">
           {db.orgUnitPath.map((u) => u.name).join(' › ')}
         </span>
-        <span className="operator">
-          {t('shell.operator')}: {status.operator}
+        <span className="operator" data-testid="signed-in-as">
+          {t('shell.operator')}: {user.login}
         </span>
+        {user.demo ? null : (
+          <>
+            <button type="button" className="secondary small" onClick={() => void lock()} title={t('auth.lockHint')}>{t('auth.lock')}</button>
+            <button type="button" className="secondary small" onClick={() => void signOut()}>{t('auth.signOut')}</button>
+          </>
+        )}
         {languageSwitch}
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>
-        {AREAS.map((a, i) => (
+        {areas.map((a, i) => (
           <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => (setOpenCaseId(null), setArea(a))} title={`Alt+${i + 1}`}>
             {t(`nav.${a}`)}
           </button>
@@ -67,5 +98,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
         )}
       </main>
     </div>
+    {status.locked ? <LockScreen status={status} onStatus={onStatus} /> : null}
+    </>
   );
 }

@@ -17,3 +17,6 @@ export function passwordShapeIssue(password: string, login: string): 'too_short'
   if (l && (p.includes(l) || asLatinKeys(p).includes(asLatinKeys(l)))) return 'like_login';
   return null;
 }
+
+/** One form of a sign-in name for comparing: "Айгуль" and "айгуль " are one account. */
+export const loginKey = (login: string) => login.trim().normalize('NFC').toLocaleLowerCase('ru');

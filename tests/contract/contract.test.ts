@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '../../shared/contract.js';
-import { dispatch } from '../../electron/service/dispatch.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -15,8 +15,21 @@ const VALID: Record<string, unknown> = {
   'app.status': {},
   'app.setLanguage': { language: 'en' },
   'setup.openDemo': {},
-  'setup.createCentre': { countryCode: 'TJK', region: 'Согдийская область', centre: 'Областной центр СПИД', operator: 'Фарход' },
-  'setup.openExisting': { path: '/nowhere/x.sqlite', operator: 'Фарход' },
+  'setup.createCentre': { countryCode: 'TJK', region: 'Согдийская область', centre: 'Областной центр СПИД', login: 'Фарход', password: 'СогдЛето-2017-год' },
+  'setup.openExisting': { path: '/nowhere/x.sqlite' },
+  'setup.encryptExisting': { login: 'Фарход', password: 'СогдЛето-2017-год' },
+  'auth.signIn': { login: 'Фарход', password: 'СогдЛето-2017-год' },
+  'auth.recover': { login: 'Фарход', recoveryCode: 'ABCD-EFGH', newPassword: 'СогдЛето-2017-год' },
+  'auth.unlock': { password: 'СогдЛето-2017-год' },
+  'auth.lock': {},
+  'auth.signOut': {},
+  'auth.changePassword': { current: 'a', next: 'СогдЛето-2017-год' },
+  'accounts.list': {},
+  'accounts.create': { login: 'Зарина', password: 'СогдЛето-2017-год', roles: ['entry'], orgUnitId: null },
+  'accounts.update': { id: 1, roles: ['entry', 'analyst'] },
+  'accounts.resetPassword': { id: 1, password: 'СогдЛето-2017-год' },
+  'settings.setIdleLock': { minutes: 10 },
+  'audit.verify': {},
   'setup.close': {},
   'reference.countries': {},
   'orgUnits.list': {},
@@ -61,15 +74,20 @@ const VALID: Record<string, unknown> = {
 };
 
 describe('the contract', () => {
-  it('has a valid example for every channel', () => {
+  it('has a valid example for every channel', async () => {
     expect(Object.keys(VALID).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) expect(contract[channel].input.safeParse(VALID[channel]).success, channel).toBe(true);
   });
 
-  it('refuses malformed payloads on every channel with invalid_input, changing nothing', () => {
-    const s = session(tempDir());
+  it('refuses malformed payloads on every channel with invalid_input, changing nothing', async () => {
+    // Each channel asked where its caller may use it: set-up channels before a database is open,
+    // the others signed in (the demo's user holds every role).
+    const fresh = session(tempDir());
+    const demo = session(tempDir());
+    dispatch(demo, 'setup.openDemo', {}, silentLogger);
     const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.array(fc.anything()), fc.constant(null).map(() => 'null'));
     for (const channel of CHANNELS) {
+      const s = contract[channel].permission === 'setup' ? fresh : demo;
       fc.assert(
         fc.property(notAnObject, (payload) => {
           const r = dispatch(s, channel, payload, silentLogger);
@@ -82,23 +100,23 @@ describe('the contract', () => {
       expect(r.ok, channel).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('invalid_input');
     }
-    expect(s.status().database).toBeNull();
+    expect(fresh.status().database).toBeNull();
   });
 
-  it('names each wrong field of a payload', () => {
+  it('names each wrong field of a payload', async () => {
     const s = session(tempDir());
     fc.assert(
-      fc.property(fc.record({ countryCode: fc.string(), region: fc.string({ maxLength: 3 }), centre: fc.constant(''), operator: fc.string({ maxLength: 20 }).map((s) => 'Ж'.repeat(81) + s) }), (payload) => {
+      fc.property(fc.record({ countryCode: fc.string(), region: fc.string({ maxLength: 3 }), centre: fc.constant(''), login: fc.string({ maxLength: 20 }).map((s) => 'Ж'.repeat(81) + s), password: fc.constant('СогдЛето-2017-год') }), (payload) => {
         const r = dispatch(s, 'setup.createCentre', payload, silentLogger);
         if (r.ok) return false;
         const paths = r.error.issues?.map((i) => i.path) ?? [];
-        return paths.includes('centre') && paths.includes('operator') && r.error.issues!.every((i) => i.messageKey.startsWith('validation.'));
+        return paths.includes('centre') && paths.includes('login') && r.error.issues!.every((i) => i.messageKey.startsWith('validation.'));
       }),
       { numRuns: 50 },
     );
   });
 
-  it('answers an unknown channel with unknown_channel', () => {
+  it('answers an unknown channel with unknown_channel', async () => {
     const s = session(tempDir());
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.constant('__proto__'), fc.constant('constructor')), (name) => {
@@ -109,17 +127,17 @@ describe('the contract', () => {
     );
   });
 
-  it('says no_database for data channels before a database is open', () => {
+  it('says signed_out for data channels before a database is open and signed in to', async () => {
     const s = session(tempDir());
     for (const channel of ['orgUnits.list', 'audit.recent', 'cases.list', 'cases.create', 'events.save'] as const) {
       const r = dispatch(s, channel, VALID[channel], silentLogger);
-      expect(r).toMatchObject({ ok: false, error: { code: 'no_database', messageKey: 'errors.no_database' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'signed_out', messageKey: 'errors.signed_out' } });
     }
   });
 
-  it('refuses control characters in names typed by staff', () => {
+  it('refuses control characters in names typed by staff', async () => {
     const s = session(tempDir());
-    const r = dispatch(s, 'setup.createCentre', { ...(VALID['setup.createCentre'] as object), centre: 'Центр\u0000' }, silentLogger);
+    const r = await dispatchAsync(s, 'setup.createCentre', { ...(VALID['setup.createCentre'] as object), centre: 'Центр\u0000' }, silentLogger);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'centre', messageKey: 'validation.control_characters' }] } });
   });
 });

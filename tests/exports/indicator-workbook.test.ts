@@ -117,7 +117,7 @@ describe('the indicator workbook', () => {
 
   it('leaving the centre, the cascade sheet never shows two adjacent steps that differ by one person', async () => {
     // Nine people who know their status, all in care but one, lost to follow-up.
-    const s = centreWithNine(session(tempDir()), (i) => (i === 0 ? { kind: 'outcome', date: '2017-06-01', outcome: 'ltfu' } : null));
+    const s = await centreWithNine(session(tempDir()), (i) => (i === 0 ? { kind: 'outcome', date: '2017-06-01', outcome: 'ltfu' } : null));
     const counts = (outside: boolean) =>
       dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'en', outside }, silentLogger).then((r) => {
         if (!r.ok) throw new Error(JSON.stringify(r.error));

@@ -9,7 +9,7 @@ import type { DeskSession } from '../../electron/service/session.js';
 import type { ExportJob } from '../../shared/exports/api.js';
 import { bulkCases } from '../helpers/bulk-cases.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
-import { useSessions } from '../helpers/session.js';
+import { useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -61,7 +61,7 @@ describe('the line list', () => {
 
     // The same columns as the import template: the list loads into an empty register whole.
     const other = session(tempDir());
-    dispatch(other, 'setup.createCentre', { countryCode: 'KAZ', region: 'г. Астана', centre: 'Национальный центр', operator: 'Айжан' }, silentLogger);
+    await createCentre(other, { countryCode: 'KAZ', region: 'г. Астана', centre: 'Национальный центр', login: 'Айжан', password: 'АстанаСтолица-2017' });
     const report = await dispatchAsync(other, 'imports.preview', { fileName: last.file!.fileName, contentBase64: readFileSync(last.file!.path).toString('base64') }, silentLogger);
     if (!report.ok) throw new Error(JSON.stringify(report.error));
     expect(report.value.rejected).toEqual([]);
@@ -70,7 +70,7 @@ describe('the line list', () => {
 
   it('shows progress on a large register, and a cancelled export leaves no file and no audit entry', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' }, silentLogger);
+    await createCentre(s, { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' });
     bulkCases(s.database, s.orgUnitId, 30_000, 2);
     const whole = dispatch(s, 'exports.lineList', { language: 'en' }, silentLogger);
     if (!whole.ok) throw new Error(JSON.stringify(whole.error));

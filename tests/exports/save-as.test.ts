@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { REGIONAL_CENTRE } from '../helpers/session.js';
+import { createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -20,7 +20,7 @@ describe('save as', () => {
     const asked: string[] = [];
     const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, chooseSavePath: async (name) => (asked.push(name), answers.shift()!) });
     try {
-      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      await createCentre(s);
       const t = await dispatchAsync(s, 'imports.template', { language: 'ru' }, silentLogger);
       if (!t.ok) throw new Error(JSON.stringify(t.error));
 
@@ -43,7 +43,7 @@ describe('save as', () => {
   it('without a host dialog (a browser) copies nothing', async () => {
     const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger });
     try {
-      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      await createCentre(s);
       const t = await dispatchAsync(s, 'imports.template', { language: 'en' }, silentLogger);
       expect(t.ok && (await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger))).toEqual({ ok: true, value: { savedTo: null } });
     } finally {
@@ -56,7 +56,7 @@ describe('save as', () => {
     const asked: string[] = [];
     const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, printToPdf: async (name) => (asked.push(name), answers.shift()!) });
     try {
-      dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+      await createCentre(s);
       expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({ ok: true, value: { savedTo: '/tmp/бюллетень.pdf' } });
       const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
       expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'printed_page', entityId: 'fact-sheet-KAZ-2017.pdf' });

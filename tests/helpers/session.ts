@@ -1,7 +1,8 @@
 import { DeskSession } from '../../electron/service/session.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { afterEach } from 'vitest';
-import { dispatch } from '../../electron/service/dispatch.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import type { CreateCentreInput } from '../../shared/contract.js';
 import type { EventInput } from '../../shared/cases/schema.js';
 import { aCase } from './cases.js';
 
@@ -19,11 +20,18 @@ export function useSessions() {
 }
 
 /** A regional centre as the first-start wizard creates it. */
-export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', operator: 'Гульнара' };
+export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' };
+
+/** Creates a centre's (encrypted) database as the wizard does; the session is then signed in as its administrator. */
+export async function createCentre(s: DeskSession, centre: CreateCentreInput = REGIONAL_CENTRE) {
+  const r = await dispatchAsync(s, 'setup.createCentre', centre, silentLogger);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
 
 /** A new centre's session with nine people diagnosed in February 2017; `eventFor(i)` gives person i an event. */
-export function centreWithNine(s: DeskSession, eventFor: (i: number) => EventInput | null): DeskSession {
-  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+export async function centreWithNine(s: DeskSession, eventFor: (i: number) => EventInput | null): Promise<DeskSession> {
+  await createCentre(s);
   for (let i = 0; i < 9; i++) {
     const c = dispatch(s, 'cases.create', { case: aCase({ registerNo: `N-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }), allowDuplicate: false }, silentLogger);
     if (!c.ok) throw new Error(JSON.stringify(c.error));
@@ -34,8 +42,8 @@ export function centreWithNine(s: DeskSession, eventFor: (i: number) => EventInp
 }
 
 /** A regional centre's session with one case already in the register (OLD-1, АНМА11985), as the import tests start from. */
-export function centreWithOneCase(s: DeskSession): DeskSession {
-  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+export async function centreWithOneCase(s: DeskSession): Promise<DeskSession> {
+  await createCentre(s);
   dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
   return s;
 }

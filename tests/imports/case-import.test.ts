@@ -16,13 +16,13 @@ const tempDir = useTempDirs();
 const session = useSessions();
 
 const centreSession = () => centreWithOneCase(session(tempDir()));
-const liveCases = (s: ReturnType<typeof centreSession>) => (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
-const upload = (s: ReturnType<typeof centreSession>, file: string, name = 'register.xlsx') =>
+const liveCases = (s: Awaited<ReturnType<typeof centreSession>>) => (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
+const upload = (s: Awaited<ReturnType<typeof centreSession>>, file: string, name = 'register.xlsx') =>
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
 
 describe('importing the case register', () => {
   it('reports a LibreOffice-written register row by row, writes nothing until confirmed, then all accepted rows in one go', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     writeFileSync(join(dir, 'cases.csv'), CASES_CSV);
     const report = await upload(s, csvToXlsx(join(dir, 'cases.csv')));
@@ -75,7 +75,7 @@ describe('importing the case register', () => {
   }, 240_000);
 
   it('gives the report as a workbook before confirming', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     writeFileSync(join(dir, 'cases.csv'), CASES_CSV);
     const report = await upload(s, join(dir, 'cases.csv'), 'cases.csv'); // a CSV straight in
@@ -89,7 +89,7 @@ describe('importing the case register', () => {
   }, 240_000);
 
   it('refuses a file that is not a spreadsheet, a protected one, and one without the required columns, writing nothing', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     const cases = [
       ['report.pdf', Buffer.from('%PDF-1.7\n\u0000\u0001binary')],
@@ -111,7 +111,7 @@ describe('importing the case register', () => {
   });
 
   it('hands out a template with the valid codes and drop-downs', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const t = await dispatchAsync(s, 'imports.template', { language: 'ru' }, silentLogger);
     if (!t.ok) throw new Error(JSON.stringify(t.error));
     const sheets = sheetsAsCsv(t.value.path);
@@ -124,7 +124,7 @@ describe('importing the case register', () => {
   }, 240_000);
 
   it('loads hundreds of rows, each case with its own key populations and audit entry naming its row', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     const L = 'АБВГДЕЖЗИКЛМНОПРСТУФ';
     const kps = ['pwid', 'sw;msm', 'none', ''];
@@ -145,7 +145,7 @@ describe('importing the case register', () => {
   });
 
   it('gives each case of the file its own events from the events sheet', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const header = CASES_CSV.split('\n')[0]!.split(',');

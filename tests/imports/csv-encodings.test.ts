@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 const session = useSessions();
 
 const centreSession = () => centreWithOneCase(session(tempDir()));
-const preview = (s: ReturnType<typeof centreSession>, bytes: Buffer, name = 'register.csv') =>
+const preview = (s: Awaited<ReturnType<typeof centreSession>>, bytes: Buffer, name = 'register.csv') =>
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: bytes.toString('base64') }, silentLogger);
 const gist = (r: Awaited<ReturnType<typeof preview>>) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -24,7 +24,7 @@ const gist = (r: Awaited<ReturnType<typeof preview>>) => {
 
 describe('CSV files in every encoding a centre meets', () => {
   it('reads the register the same from UTF-8, Windows-1251 with ";" and UTF-16 with tabs, saved by LibreOffice, and says which', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const plain = await preview(s, Buffer.from(CASES_CSV, 'utf8'));
     const expected = gist(plain);
     expect(expected.accepted.cases).toBe(2); // the Cyrillic values (Узбекистан, ЛУИН, Легальный) were understood
@@ -52,7 +52,7 @@ describe('CSV files in every encoding a centre meets', () => {
   }, 240_000);
 
   it('refuses bytes that are no text in any of them, with the reason', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     for (const bytes of [png, noise]) {

@@ -9,18 +9,18 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { comboCells } from '../../shared/forms/definitions.js';
 import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
-import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
 
-function centreSession() {
+async function centreSession() {
   const s = session(tempDir());
-  dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+  await createCentre(s);
   return s;
 }
-type S = ReturnType<typeof centreSession>;
+type S = Awaited<ReturnType<typeof centreSession>>;
 const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n') + '\n';
 const upload = (s: S, file: string, name = 'form.xlsx') => dispatchAsync(s, 'formImports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
 const values = (s: S, form: 'testing' | 'survey' | 'estimates', period: string) => {
@@ -31,7 +31,7 @@ const values = (s: S, form: 'testing' | 'survey' | 'estimates', period: string) 
 
 describe('importing aggregate forms', () => {
   it('fills the template LibreOffice opened and saved: report first, then every accepted value in one audited transaction', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const t = await dispatchAsync(s, 'formImports.template', { form: 'testing', period: '2025', language: 'ru' }, silentLogger);
     if (!t.ok) throw new Error(JSON.stringify(t.error));
     // Drop-downs and the whole-number check, as exceljs reads them back.
@@ -105,7 +105,7 @@ describe('importing aggregate forms', () => {
   }, 240_000);
 
   it('takes several forms and periods from one CSV in English codes; an approved period is refused row by row', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     expect(dispatch(s, 'forms.save', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', cells: [{ de: 'survey_sample', coc: 'total', value: '100' }] }, silentLogger).ok).toBe(true);
     expect(dispatch(s, 'forms.approve', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', approved: true }, silentLogger).ok).toBe(true);
     const dir = tempDir();
@@ -136,7 +136,7 @@ describe('importing aggregate forms', () => {
   });
 
   it('refuses a file without the form columns, naming them, and writes nothing', async () => {
-    const s = centreSession();
+    const s = await centreSession();
     const dir = tempDir();
     writeFileSync(join(dir, 'short.csv'), 'Показатель;Значение\nsurvey_sample;5\n');
     const r = await upload(s, join(dir, 'short.csv'), 'short.csv');

@@ -10,7 +10,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { CASE_COLUMNS, columnLabel } from '../../shared/imports/columns.js';
 import { ru } from '../../shared/i18n/index.js';
-import { REGIONAL_CENTRE, useSessions } from '../helpers/session.js';
+import { useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -109,7 +109,7 @@ describe('hostile workbooks', () => {
 
   it('refuses a row whose register number is a formula never calculated, naming the column, and loads the others', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+    await createCentre(s);
     const formula = `<c r="A3"><f>WEBSERVICE("http://example.org")</f></c>`;
     const bytes = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row><row r="3">${formula}${registerRow(3, null)}</row><row r="4">${registerRow(4, 'Д-3').replace('АНМА11985', 'БОРИ21990').replace('>male<', '>female<').replace('>1985<', '>1990<')}</row>`);
     const r = await dispatchAsync(s, 'imports.preview', { fileName: 'formula.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
@@ -124,7 +124,7 @@ describe('hostile workbooks', () => {
 
   it('refuses a form value that is a formula never calculated', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+    await createCentre(s);
     const h = ['period', 'dataElement', 'cell', 'value'].map((k, i) => inline(`${column(i + 1)}1`, k)).join('');
     const bytes = await workbook(`<row r="1">${h}</row><row r="2">${inline('A2', '2017')}${inline('B2', 'survey_name')}${inline('C2', '')}<c r="D2"><f>A1&amp;B1</f></c></row>`);
     const r = await dispatchAsync(s, 'formImports.preview', { fileName: 'form.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
@@ -135,7 +135,7 @@ describe('hostile workbooks', () => {
 
   it('reads a workbook of many sheets that each jump to row 1,000,000 without filling a million empty rows each', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', REGIONAL_CENTRE, silentLogger);
+    await createCentre(s);
     const extra: Record<string, string> = {};
     const sheets = Array.from({ length: 60 }, (_, i) => i + 2);
     for (const n of sheets) extra[`xl/worksheets/sheet${n}.xml`] = `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${inline('A1', 'x')}</row><row r="1000000">${inline('A1000000', 'y')}</row></sheetData></worksheet>`;

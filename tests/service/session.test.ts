@@ -1,27 +1,33 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/service/dispatch.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { configPath } from '../../electron/service/app-config.js';
-import { useSessions } from '../helpers/session.js';
+import { useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
-const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр по профилактике СПИД', operator: 'Гульнара' };
+const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр по профилактике СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' };
+const signIn = (s: ReturnType<typeof session>) => dispatchAsync(s, 'auth.signIn', { login: 'Гульнара', password: centre.password }, silentLogger);
 
 describe('the session', () => {
-  it('creates a centre database, remembers it and the language across restarts', () => {
+  it('creates a centre database, remembers it and the language across restarts; after a restart it waits for a sign-in', async () => {
     const dir = tempDir();
     const first = session(dir);
-    const created = dispatch(first, 'setup.createCentre', centre, silentLogger);
-    expect(created.ok).toBe(true);
+    const created = await createCentre(first, centre);
+    expect(created.recoveryCode).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(created.status).toMatchObject({ operator: 'Гульнара', user: { login: 'Гульнара', demo: false, roles: ['admin', 'entry', 'approver', 'analyst'] }, database: { encrypted: true } });
     dispatch(first, 'app.setLanguage', { language: 'en' }, silentLogger);
     first.dispose();
 
-    const again = session(dir).status();
-    expect(again.language).toBe('en');
+    const restarted = session(dir);
+    const waiting = restarted.status();
+    expect(waiting).toMatchObject({ language: 'en', database: null, user: null, signIn: { file: 'migrant-hiv-kaz.sqlite' } });
+    expect(dispatch(restarted, 'cases.list', { page: 0 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    const r = await signIn(restarted);
+    const again = r.ok ? r.value : waiting;
     expect(again.operator).toBe('Гульнара');
     expect(again.database?.kind).toBe('centre');
     expect(again.database?.orgUnitPath.map((u) => u.name)).toEqual(['Казахстан', 'Туркестанская область', 'Областной центр по профилактике СПИД']);
@@ -29,17 +35,17 @@ describe('the session', () => {
     if (process.platform !== 'win32') expect(statSync(again.database!.path).mode & 0o077).toBe(0); // private to the user
   });
 
-  it('audits the set-up under the staff name', () => {
+  it('audits the set-up under the administrator account', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    await createCentre(s, centre);
     const audit = dispatch(s, 'audit.recent', { limit: 20 }, silentLogger);
     expect(audit.ok && audit.value.every((e) => e.actor === 'Гульнара')).toBe(true);
-    expect(audit.ok && audit.value.map((e) => e.action)).toEqual(['setup', 'update', 'create', 'create', 'create']);
+    expect(audit.ok && audit.value.map((e) => `${e.action} ${e.entity}`)).toEqual(['setup database', 'create account', 'update setting', 'update setting', 'create org_unit', 'create org_unit', 'create org_unit']);
   });
 
-  it('keeps the small-number threshold in the database, audited, and refuses one out of range', () => {
+  it('keeps the small-number threshold in the database, audited, and refuses one out of range', async () => {
     const s = session(tempDir());
-    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    await createCentre(s, centre);
     expect(s.status().database?.suppressionMaxCount).toBe(4);
     const set = dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
     expect(set.ok && set.value.database?.suppressionMaxCount).toBe(9);
@@ -50,15 +56,18 @@ describe('the session', () => {
     expect(s.status().database?.suppressionMaxCount).toBe(9);
   });
 
-  it('never overwrites: a second centre database in the same folder gets a new name', () => {
+  it('never overwrites: a second centre database in the same folder gets a new name', async () => {
     const dir = tempDir();
     const s = session(dir);
-    dispatch(s, 'setup.createCentre', centre, silentLogger);
-    const second = dispatch(s, 'setup.createCentre', centre, silentLogger);
-    expect(second.ok && second.value.database?.path).toBe(join(dir, 'migrant-hiv-kaz-2.sqlite'));
+    await createCentre(s, centre);
+    dispatch(s, 'setup.close', {}, silentLogger);
+    const second = await createCentre(s, centre);
+    expect(second.status.database?.path).toBe(join(dir, 'migrant-hiv-kaz-2.sqlite'));
+    // Set-up is refused while a database is open: it would close another's work.
+    expect(await dispatchAsync(s, 'setup.createCentre', centre, silentLogger)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('opens the demo database with the six countries of the report', () => {
+  it('opens the demo database with the six countries of the report', async () => {
     const s = session(tempDir());
     const r = dispatch(s, 'setup.openDemo', {}, silentLogger);
     expect(r.ok && r.value.database?.kind).toBe('demo');
@@ -66,25 +75,24 @@ describe('the session', () => {
     expect(units.ok && units.value.filter((u) => u.level === 'country').map((u) => u.countryCode).sort()).toEqual(['KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
   });
 
-  it('explains, and keeps running, when the remembered database has gone bad', () => {
+  it('explains, and keeps running, when the remembered database has gone bad', async () => {
     const dir = tempDir();
     const s = session(dir);
-    const r = dispatch(s, 'setup.createCentre', centre, silentLogger);
-    const path = r.ok ? r.value.database!.path : '';
+    const path = (await createCentre(s, centre)).status.database!.path;
     s.dispose();
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) writeFileSync(path + suffix, '');
     writeFileSync(path, 'overwritten by something else');
-    const status = session(dir).status();
-    expect(status.database).toBeNull();
-    expect(status.openError).toMatchObject({ code: 'not_sqlite', params: { file: 'migrant-hiv-kaz.sqlite' } });
+    const restarted = session(dir);
+    expect(restarted.status().signIn).toMatchObject({ file: 'migrant-hiv-kaz.sqlite' }); // the key file is there: it may be a database
+    const r = await signIn(restarted);
+    expect(r).toMatchObject({ ok: false, error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } } });
     expect(readFileSync(path, 'utf8')).toBe('overwritten by something else');
   });
 
-  it('starts on the first-start screen, saying the database is damaged, when a page of the register is overwritten; the file untouched', () => {
+  it('says the database is damaged at sign-in when a page of the register is overwritten; the file untouched', async () => {
     const dir = tempDir();
     const s = session(dir);
-    const r = dispatch(s, 'setup.createCentre', centre, silentLogger);
-    const path = r.ok ? r.value.database!.path : '';
+    const path = (await createCentre(s, centre)).status.database!.path;
     const page = s.database.pragma('page_size', { simple: true }) as number;
     const root = (s.database.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'hiv_case'`).get() as { rootpage: number }).rootpage;
     s.dispose(); // checkpoints the WAL into the file
@@ -93,18 +101,17 @@ describe('the session', () => {
     writeFileSync(path, bytes);
 
     const again = session(dir); // no throw: the app always starts
-    const status = again.status();
-    expect(status.database).toBeNull();
-    expect(status.openError).toMatchObject({ code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } });
+    expect(await signIn(again)).toMatchObject({ ok: false, error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } } });
+    expect(again.status().database).toBeNull();
     expect(readFileSync(path).equals(bytes)).toBe(true);
     // The wizard's other ways out still work.
     expect(dispatch(again, 'setup.openDemo', {}, silentLogger).ok).toBe(true);
   });
 
-  it('a damaged page met while working gives the same clear message, not an internal error', () => {
+  it('a damaged page met while working gives the same clear message, not an internal error', async () => {
     const dir = tempDir();
     const s = session(dir);
-    dispatch(s, 'setup.createCentre', centre, silentLogger);
+    await createCentre(s, centre);
     const path = s.status().database!.path;
     // Enough entries for the change log to have pages of its own below its root.
     s.database.transaction(() => {
@@ -113,17 +120,19 @@ describe('the session', () => {
     })();
     const page = s.database.pragma('page_size', { simple: true }) as number;
     s.dispose();
-    // The file's last page: the change log's newest entries, which opening the file does not read.
+    // A page ten from the end: recent change-log entries, which opening the file and signing in
+    // (it appends after the newest entry) do not read, and the list of the last 500 does.
     const bytes = readFileSync(path);
-    bytes.fill(0x5a, bytes.length - page, bytes.length - page + 64);
+    bytes.fill(0x5a, bytes.length - 10 * page, bytes.length - 10 * page + 64);
     writeFileSync(path, bytes);
     const again = session(dir);
     expect(again.status().openError).toBeNull();
+    expect((await signIn(again)).ok).toBe(true);
     const r = dispatch(again, 'audit.recent', { limit: 500 }, silentLogger);
     expect(!r.ok && r.error).toMatchObject({ code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite' } });
   });
 
-  it('at start removes interrupted exports and those past the retention setting, which Settings changes for the next start', () => {
+  it('at start removes interrupted exports and those past the retention setting, which Settings changes for the next start', async () => {
     const dir = tempDir();
     const exports = join(dir, 'exports');
     mkdirSync(exports);
@@ -139,6 +148,7 @@ describe('the session', () => {
     daysAgo('hiv-migrants-KAZ-2016-1.xlsx', 31);
     daysAgo('notes.txt', 400); // not ours: left alone
     const s = session(dir);
+    dispatch(s, 'setup.openDemo', {}, silentLogger); // an administrator's setting: the demo's user holds the role
     expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2017-1.xlsx', 'line-list-KAZ-1-2026-11-25.xlsx', 'notes.txt']);
     expect(s.status().exportRetention).toEqual({ days: 30, lineListDays: 7 });
 
@@ -147,47 +157,48 @@ describe('the session', () => {
     expect(readdirSync(exports)).toHaveLength(3); // applied at the next start, not under the user's eyes
     expect(dispatch(s, 'settings.setExportRetention', { days: -1, lineListDays: 3 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     s.dispose();
+    rmSync(join(dir, 'demo.sqlite')); // the demo's own files are not the point here
     daysAgo('hiv-migrants-KAZ-2010-1.xlsx', 3000);
     session(dir);
     expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2010-1.xlsx', 'hiv-migrants-KAZ-2017-1.xlsx', 'notes.txt']); // 0: kept; line lists: 3 days
   });
 
-  it('reads a config written before the retention setting existed, with the default', () => {
+  it('reads a config written before the retention setting existed, with the default', async () => {
     const dir = tempDir();
     writeFileSync(configPath(dir), JSON.stringify({ version: 1, language: 'en', operator: 'Гульнара', database: null }));
     const status = session(dir).status();
     expect([status.language, status.exportRetention]).toEqual(['en', { days: 30, lineListDays: 7 }]);
   });
 
-  it('sets a damaged config file aside and starts with defaults', () => {
+  it('sets a damaged config file aside and starts with defaults', async () => {
     const dir = tempDir();
     writeFileSync(configPath(dir), '{ "version": 1, "language": "fr"');
     expect(session(dir).status()).toMatchObject({ language: 'ru', database: null });
     expect(readdirSync(dir).some((f) => f.startsWith('config.json.damaged-'))).toBe(true);
   });
 
-  it('refuses a folder that cannot be written and a relative folder, creating nothing', () => {
+  it('refuses a folder that cannot be written and a relative folder, creating nothing', async () => {
     const dir = tempDir();
     const blocker = join(dir, 'blocker');
     writeFileSync(blocker, '');
     const s = session(dir);
-    const r = dispatch(s, 'setup.createCentre', { ...centre, folder: join(blocker, 'sub') }, silentLogger);
+    const r = await dispatchAsync(s, 'setup.createCentre', { ...centre, folder: join(blocker, 'sub') }, silentLogger);
     expect(r).toMatchObject({ ok: false, error: { code: 'folder_not_writable', params: { folder: join(blocker, 'sub') } } });
-    const relative = dispatch(s, 'setup.createCentre', { ...centre, folder: 'data' }, silentLogger);
+    const relative = await dispatchAsync(s, 'setup.createCentre', { ...centre, folder: 'data' }, silentLogger);
     expect(relative).toMatchObject({ ok: false, error: { code: 'folder_not_writable' } });
     expect(readdirSync(dir).sort()).toEqual(['blocker']);
   });
 
-  it('opens an existing file by path and refuses one that is not a database', () => {
+  it('opens an existing file by path and refuses one that is not a database', async () => {
     const dir = tempDir();
     const junk = join(dir, 'notes.txt');
     writeFileSync(junk, 'hello');
     const s = session(dir);
-    expect(dispatch(s, 'setup.openExisting', { path: junk, operator: 'Гульнара' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'not_sqlite' } });
-    const created = dispatch(s, 'setup.createCentre', centre, silentLogger);
+    expect(dispatch(s, 'setup.openExisting', { path: junk }, silentLogger)).toMatchObject({ ok: false, error: { code: 'not_sqlite' } });
+    const path = (await createCentre(s, centre)).status.database!.path;
     dispatch(s, 'setup.close', {}, silentLogger);
-    const path = created.ok ? created.value.database!.path : '';
-    const opened = dispatch(s, 'setup.openExisting', { path, operator: 'Ержан' }, silentLogger);
-    expect(opened).toMatchObject({ ok: true, value: { operator: 'Ержан', database: { kind: 'centre', path } } });
+    const opened = dispatch(s, 'setup.openExisting', { path }, silentLogger);
+    expect(opened).toMatchObject({ ok: true, value: { database: null, signIn: { file: 'migrant-hiv-kaz.sqlite' } } });
+    expect(await signIn(s)).toMatchObject({ ok: true, value: { operator: 'Гульнара', database: { kind: 'centre', path } } });
   });
 });

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { fail } from '../../../shared/result.js';
 import { WrappedKeySchema } from './wrap.js';
+import { loginKey } from '../../../shared/auth/password-rules.js';
 
 export const KEY_FILE_FORMAT = 'migrant-hiv-desk-keys';
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ export const keyFilePath = (databaseFile: string) => `${databaseFile}.keys`;
 
 /** What a slot's wrapped key is bound to: this database, this slot, this login. */
 export const slotContext = (file: KeyFile, slot: Pick<Slot, 'id' | 'kind'> & { login?: string }) =>
-  `${KEY_FILE_FORMAT}:${file.databaseId}:${slot.id}:${slot.kind}:${slot.kind === 'password' ? (slot.login ?? '').toLowerCase() : ''}`;
+  `${KEY_FILE_FORMAT}:${file.databaseId}:${slot.id}:${slot.kind}:${slot.kind === 'password' ? loginKey(slot.login ?? '') : ''}`;
 
 export function readKeyFile(databaseFile: string): KeyFile {
   const path = keyFilePath(databaseFile);
@@ -57,4 +58,4 @@ export function writeKeyFile(path: string, keys: KeyFile): void {
 }
 
 export const passwordSlot = (keys: KeyFile, login: string) =>
-  keys.slots.find((s): s is Extract<Slot, { kind: 'password' }> => s.kind === 'password' && s.login.toLowerCase() === login.trim().toLowerCase()) ?? null;
+  keys.slots.find((s): s is Extract<Slot, { kind: 'password' }> => s.kind === 'password' && loginKey(s.login) === loginKey(login)) ?? null;

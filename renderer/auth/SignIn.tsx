@@ -1,0 +1,81 @@
+// The sign-in screen of an encrypted database; a forgotten password is replaced with the recovery code.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../shared/contract';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { Field } from '../app/Field';
+import { PasswordPair, usePasswordPair } from './PasswordPair';
+
+type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
+
+export function SignIn({ status, onStatus, languageSwitch }: Props) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'password' | 'recovery'>('password');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const pair = usePasswordPair();
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (mode === 'recovery' && !pair.valid()) return;
+    setBusy(true);
+    setError(null);
+    const r = mode === 'password' ? await call('auth.signIn', { login, password }) : await call('auth.recover', { login, recoveryCode: code, newPassword: pair.password });
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else {
+      setError(r.error);
+      setPassword('');
+    }
+  };
+  const other = async () => {
+    const r = await call('setup.close', {});
+    if (r.ok) onStatus(r.value);
+  };
+
+  return (
+    <main className="wizard sign-in">
+      <header className="wizard-header">
+        <h1>{t('app.title')}</h1>
+        {languageSwitch}
+      </header>
+      <section className="card">
+        <h2>{mode === 'password' ? t('auth.signInTitle') : t('auth.recoverTitle')}</h2>
+        <p className="muted">{t('auth.database', { file: status.signIn?.file })}</p>
+        {mode === 'recovery' ? <p>{t('auth.recoverText')}</p> : null}
+        <form noValidate onSubmit={submit}>
+          <Field id="login" label={t('auth.login')}>
+            <input id="login" autoFocus autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} />
+          </Field>
+          {mode === 'password' ? (
+            <Field id="password" label={t('auth.password')}>
+              <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            </Field>
+          ) : (
+            <>
+              <Field id="recovery-code" label={t('auth.recoveryCode')}>
+                <input id="recovery-code" autoComplete="off" spellCheck={false} placeholder="XXXX-XXXX-…" value={code} onChange={(e) => setCode(e.target.value)} />
+              </Field>
+              <PasswordPair pair={pair} label={t('auth.newPassword')} />
+            </>
+          )}
+          <ErrorMessage error={error} />
+          <div className="actions">
+            <button type="submit" disabled={busy}>{busy ? t('auth.checking') : mode === 'password' ? t('auth.signIn') : t('auth.recover')}</button>
+            <button type="button" className="link" onClick={() => (setMode(mode === 'password' ? 'recovery' : 'password'), setError(null))}>
+              {mode === 'password' ? t('auth.forgot') : t('auth.backToSignIn')}
+            </button>
+          </div>
+        </form>
+        <p>
+          <button type="button" className="secondary" onClick={() => void other()}>{t('auth.otherDatabase')}</button>
+        </p>
+      </section>
+    </main>
+  );
+}
