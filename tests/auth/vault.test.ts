@@ -1,0 +1,145 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskSession } from '../../electron/service/session.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import { createCentre, REGIONAL_CENTRE } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+import { aCase } from '../helpers/cases.js';
+
+const tempDir = useTempDirs();
+const opened: DeskSession[] = [];
+afterEach(() => opened.splice(0).forEach((s) => s.dispose()));
+/** A session whose clock the test moves (for the sign-in delay). */
+function sessionAt(dir: string, clock = { now: Date.parse('2026-11-30T10:00:00Z') }) {
+  const s = new DeskSession({ dataDir: dir, appVersion: '0.0.0-test', logger: silentLogger, now: () => clock.now });
+  opened.push(s);
+  return s;
+}
+const { login, password } = REGIONAL_CENTRE;
+const signIn = (s: DeskSession, pw = password, as = login) => dispatchAsync(s, 'auth.signIn', { login: as, password: pw }, silentLogger);
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+
+describe('the encrypted register', () => {
+  it('keeps no UIC or register number in clear in the database, its WAL or its key file', async () => {
+    const dir = tempDir();
+    const s = sessionAt(dir);
+    const path = (await createCentre(s)).status.database!.path;
+    const secrets = ['ЗАРИ21990', 'QWER11977', 'РЕГ-2017/555', 'ALMATY-77/2017'];
+    dispatch(s, 'cases.create', { case: aCase({ registerNo: secrets[2]!, uic: secrets[0]! }), allowDuplicate: false }, silentLogger);
+    dispatch(s, 'cases.create', { case: aCase({ registerNo: secrets[3]!, uic: secrets[1]!, birthYear: 1977 }), allowDuplicate: false }, silentLogger);
+    const scan = () => {
+      const files = [path, `${path}-wal`, `${path}.keys`].filter(existsSync);
+      expect(files).toContain(`${path}-wal`); // the rows are in the WAL now: it is scanned too
+      for (const f of files) for (const x of secrets) expect(readFileSync(f).includes(Buffer.from(x, 'utf8')), `${x} in ${f}`).toBe(false);
+    };
+    scan();
+    expect(readFileSync(path).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
+    s.dispose();
+    for (const x of secrets) expect(readFileSync(path).includes(Buffer.from(x, 'utf8'))).toBe(false);
+    // And the same register does come back with the password.
+    const again = sessionAt(dir);
+    expect(code(await signIn(again))).toBe('ok');
+    const list = dispatch(again, 'cases.list', { page: 0 }, silentLogger);
+    expect(list.ok && list.value.rows.map((r) => r.uic).sort()).toEqual(['QWER11977', 'ЗАРИ21990']);
+  });
+
+  it('five wrong passwords in a row make the next wait, longer each time; the right one after it is logged with the count', async () => {
+    const clock = { now: Date.parse('2026-11-30T10:00:00Z') };
+    const dir = tempDir();
+    await createCentre(sessionAt(dir, clock));
+    opened.pop()!.dispose();
+    const s = sessionAt(dir, clock);
+    for (let i = 0; i < 5; i++) expect(code(await signIn(s, `wrong-${i}-password`))).toBe('wrong_password');
+    const delayed = await signIn(s); // even the right password waits
+    expect(delayed).toMatchObject({ ok: false, error: { code: 'login_delayed', params: { seconds: 30 } } });
+    clock.now += 31_000;
+    expect(code(await signIn(s, 'wrong-again-password'))).toBe('wrong_password');
+    expect(await signIn(s)).toMatchObject({ ok: false, error: { code: 'login_delayed', params: { seconds: 60 } } });
+    clock.now += 61_000;
+    expect(code(await signIn(s))).toBe('ok');
+    const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
+    expect(audit.ok && audit.value[0]).toMatchObject({ actor: login, action: 'sign_in', newValue: { failedAttemptsBefore: 6 } });
+    // An unknown name is told apart from a wrong password by nothing.
+    expect(code(await dispatchAsync(s, 'auth.signOut', {}, silentLogger))).toBe('ok');
+    expect(code(await signIn(s, password, 'никто'))).toBe('wrong_password');
+  });
+
+  it('a forgotten password: the recovery code, typed loosely, opens the register and sets a new one; a wrong code does not', async () => {
+    const dir = tempDir();
+    const { recoveryCode } = await createCentre(sessionAt(dir));
+    opened.pop()!.dispose();
+    const s = sessionAt(dir);
+    const recover = (c: string) => dispatchAsync(s, 'auth.recover', { login, recoveryCode: c, newPassword: 'НовыйПарольПосле-отпуска' }, silentLogger);
+    const wrong = recoveryCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(code(await recover(wrong))).toBe('wrong_recovery_code');
+    expect(code(await recover('1234'))).toBe('wrong_recovery_code');
+    const loose = recoveryCode.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
+    expect(code(await recover(loose))).toBe('ok');
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(code(await signIn(s))).toBe('wrong_password');
+    expect(code(await signIn(s, 'НовыйПарольПосле-отпуска'))).toBe('ok');
+  });
+
+  it('changing a password re-wraps the key: the old one no longer opens, the new one does', async () => {
+    const dir = tempDir();
+    const s = sessionAt(dir);
+    await createCentre(s);
+    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: 'not-my-password', next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('wrong_password');
+    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: password, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('ok');
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(code(await signIn(s))).toBe('wrong_password');
+    expect(code(await signIn(s, 'ВесенниеДождиАлматы'))).toBe('ok');
+  });
+
+  it('refuses weak passwords, naming the rule', async () => {
+    const s = sessionAt(tempDir());
+    const attempt = (pw: string) => dispatchAsync(s, 'setup.createCentre', { ...REGIONAL_CENTRE, password: pw }, silentLogger).then((r) => (r.ok ? 'ok' : r.error.messageKey));
+    expect(await attempt('short1')).toBe('errors.weak_password.too_short');
+    expect(await attempt('1234567890')).toBe('errors.weak_password.common');
+    expect(await attempt('qwertyuiop')).toBe('errors.weak_password.common');
+    expect(await attempt('йцукенгшщз')).toBe('errors.weak_password.common'); // "qwertyuiop" on a Russian keyboard
+    expect(await attempt('aaaaaaaaaaaa')).toBe('errors.weak_password.one_character');
+    expect(await attempt('Гульнара-2017!')).toBe('errors.weak_password.like_login');
+    expect(s.status().database).toBeNull();
+  });
+
+  it('a disabled account cannot sign in until an administrator sets it a new password; the last administrator stays', async () => {
+    const s = sessionAt(tempDir());
+    await createCentre(s);
+    const created = await dispatchAsync(s, 'accounts.create', { login: 'Айжан', password: 'ДолгийПарольСотрудницы', roles: ['entry'], orgUnitId: null }, silentLogger);
+    const aizhan = created.ok ? created.value.find((a) => a.login === 'Айжан')! : null;
+    const admin = created.ok ? created.value.find((a) => a.login === login)! : null;
+    expect(code(await dispatchAsync(s, 'accounts.update', { id: admin!.id, disabled: true }, silentLogger))).toBe('last_admin');
+    expect(code(await dispatchAsync(s, 'accounts.update', { id: admin!.id, roles: ['entry'] }, silentLogger))).toBe('last_admin');
+    expect(code(await dispatchAsync(s, 'accounts.update', { id: aizhan!.id, disabled: true }, silentLogger))).toBe('ok');
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(code(await signIn(s, 'ДолгийПарольСотрудницы', 'айжан'))).toBe('wrong_password'); // its slot is gone from the key file
+    expect(code(await signIn(s))).toBe('ok');
+    await dispatchAsync(s, 'accounts.resetPassword', { id: aizhan!.id, password: 'ДругойПарольСотрудницы' }, silentLogger);
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(await signIn(s, 'ДругойПарольСотрудницы', 'Айжан')).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+    await signIn(s);
+    await dispatchAsync(s, 'accounts.update', { id: aizhan!.id, disabled: false }, silentLogger);
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(await signIn(s, 'ДругойПарольСотрудницы', 'айжан')).toMatchObject({ ok: true, value: { user: { login: 'Айжан', roles: ['entry'] } } });
+  });
+
+  it('a missing or damaged key file is said at start, clearly, and nothing is overwritten', async () => {
+    const dir = tempDir();
+    const path = (await createCentre(sessionAt(dir))).status.database!.path;
+    opened.pop()!.dispose();
+    const before = readFileSync(path);
+    renameSync(`${path}.keys`, `${path}.keys.away`);
+    const missing = sessionAt(dir).status();
+    expect(missing).toMatchObject({ database: null, signIn: null, openError: { code: 'key_file_missing', params: { file: 'migrant-hiv-kaz.sqlite.keys', database: 'migrant-hiv-kaz.sqlite' } } });
+    expect(existsSync(`${path}.keys`)).toBe(false); // no new key file made in its place
+    writeFileSync(`${path}.keys`, '{"format":"migrant-hiv-desk-keys","version":1,"slots":[');
+    expect(sessionAt(dir).status().openError).toMatchObject({ code: 'key_file_damaged' });
+    expect(readFileSync(`${path}.keys`, 'utf8')).toBe('{"format":"migrant-hiv-desk-keys","version":1,"slots":[');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    renameSync(`${path}.keys.away`, `${path}.keys`); // put back: all is well again
+    const s = sessionAt(dir);
+    expect(code(await signIn(s))).toBe('ok');
+  });
+});
