@@ -57,6 +57,7 @@ function verifiedCopy(from: string, to: string, expected: Record<string, number>
   fsyncPath(part);
   const db = open(part);
   try {
+    db.pragma('journal_mode = DELETE'); // checked without leaving a -wal and -shm beside it
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') fail('db_damaged', { file: from });
     if (JSON.stringify(tableCounts(db)) !== JSON.stringify(expected)) fail('db_damaged', { file: from });
   } finally {
@@ -74,7 +75,7 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
   for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix) && statSync(path + suffix).size === 0) rmSync(path + suffix);
   if (existsSync(`${path}-wal`)) fail('db_open_failed', { file: path, reason: 'the database is still open elsewhere' });
   // (2) the plain backup, checked.
-  verifiedCopy(path, plainBackupPath(path), counts, (f) => new Database(f, { readonly: true, fileMustExist: true }));
+  verifiedCopy(path, plainBackupPath(path), counts, (f) => new Database(f, { fileMustExist: true }));
   // (3) the encrypted copy: the same pages re-keyed, then checked and given its first account.
   const encrypting = encryptingPath(path);
   for (const suffix of SIDE_FILES) rmSync(encrypting + suffix, { force: true });
@@ -106,13 +107,14 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
   fsyncPath(dirname(path));
   // (6) no plain copy left behind.
   wipeFile(plainBackupPath(path));
+  for (const suffix of SIDE_FILES.slice(1)) wipeFile(plainBackupPath(path) + suffix);
   opts.log('info', 'database.encrypted_in_place', { tables: Object.keys(counts).length });
 }
 
 /** Tidies a conversion that was cut short, whichever step it reached; never touches the register itself. */
 export function finishEncryption(path: string, log: Logger): void {
   const encrypting = encryptingPath(path);
-  const leftovers = [...SIDE_FILES.map((s) => encrypting + s), `${plainBackupPath(path)}.part`, `${keyFilePath(path)}.tmp`].filter((f) => existsSync(f));
+  const leftovers = [...SIDE_FILES.map((s) => encrypting + s), ...SIDE_FILES.map((s) => `${plainBackupPath(path)}.part${s}`), ...SIDE_FILES.slice(1).map((s) => plainBackupPath(path) + s), `${keyFilePath(path)}.tmp`].filter((f) => existsSync(f));
   const backup = existsSync(plainBackupPath(path));
   if (!leftovers.length && !backup) return;
   if (isPlainSqlite(path) && existsSync(keyFilePath(path))) {
