@@ -4,7 +4,7 @@ import { stmt, writeTransaction, type Db } from './connection.js';
 import { chainHead, entryHash } from './audit-chain.js';
 import type { AuditEntry } from '../shared/contract.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup' | 'sign_in' | 'sign_out' | 'recover' | 'password' | 'verify';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup' | 'sign_in' | 'sign_out' | 'recover' | 'password' | 'verify' | 'backup';
 
 export type Change = {
   actor: string;

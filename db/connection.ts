@@ -74,15 +74,20 @@ export function inspectDatabase(file: string, key?: DataKey): Inspection {
 }
 
 /** Open for work: WAL for crash safety with concurrent readers, FULL sync so a power cut loses nothing acknowledged. */
-export function openConnection(file: string, opts: { create: boolean; key?: DataKey }): Db {
+export function openConnection(file: string, opts: { create: boolean; key?: DataKey; readonly?: boolean }): Db {
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: !opts.create });
+    db = new Database(file, { fileMustExist: !opts.create, readonly: opts.readonly ?? false });
   } catch (e) {
     return fail('db_open_failed', { file: basename(file), reason: sqliteReason(e) });
   }
   try {
     applyKey(db, opts.key);
+    // A read-only look (a backup being checked) changes nothing in the file, not even its journal mode.
+    if (opts.readonly) {
+      db.prepare('SELECT count(*) FROM sqlite_master').get(); // the key is tried here: NOTADB if wrong
+      return db;
+    }
     db.pragma('journal_mode = WAL');
     // Deleted rows are overwritten, not left in free pages for anyone with the file (and the key).
     db.pragma('secure_delete = ON');

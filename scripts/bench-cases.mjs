@@ -54,11 +54,43 @@ export async function benchCases(load, { cases = 100_000 } = {}) {
     const appMs = performance.now() - t;
     db.close();
 
+    // The same path into an encrypted database (SQLCipher 4 pages, a raw 256-bit key), same rows.
+    const { randomBytes } = await import('node:crypto');
+    const { caseTalliesByDimensions } = await load('db/indicators.js');
+    const { parsePeriod } = await load('shared/periods.js');
+    const key = randomBytes(32);
+    const encFile = join(dir, 'encrypted.sqlite');
+    const enc = createDeskDatabase(encFile, () => {}, key);
+    const unitE = ensureFacility(enc, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
+    t = performance.now();
+    for (let i = 0; i < cases; i++) {
+      const c = input(i);
+      createCaseWithEvents(enc, 'bench', unitE, c, events(c.diagnosisDate), { allowDuplicate: false });
+    }
+    const encMs = performance.now() - t;
+    // The cascade for one year, first count (fills the status cache) and from the cache, both files.
+    const cascade = (d, unitId) => {
+      const s1 = performance.now();
+      caseTalliesByDimensions(d, unitId, parsePeriod('2017'), ['sex']);
+      const cold = performance.now() - s1;
+      const s2 = performance.now();
+      caseTalliesByDimensions(d, unitId, parsePeriod('2017'), ['sex']);
+      return { cold, warm: performance.now() - s2 };
+    };
+    const encCascade = cascade(enc, unitE);
+    enc.close();
+    const plainAgain = openDeskDatabase(file);
+    const plainCascade = cascade(plainAgain, unit);
+    plainAgain.close();
+
     const rows = cases * 6; // a case and its five events
     console.log(`\ncase register: ${cases.toLocaleString('en')} cases with 5 events each (one transaction per case, synchronous=FULL)`);
     console.log(`  baseline, bare prepared inserts  ${(rows / (bareMs / 1000)).toFixed(0)} rows/s  (${(bareMs / 1000).toFixed(1)} s)`);
     console.log(`  through the repository           ${(rows / (appMs / 1000)).toFixed(0)} rows/s  (${(appMs / 1000).toFixed(1)} s)`);
     console.log(`  ratio repository/bare           ${(bareMs / appMs * 100).toFixed(0)}% of the bare rate`);
+    console.log(`  through the repository, encrypted ${(rows / (encMs / 1000)).toFixed(0)} rows/s  (${(encMs / 1000).toFixed(1)} s): ${(appMs / encMs * 100).toFixed(0)}% of the unencrypted rate (target ≥ 85%)`);
+    console.log(`  cascade 2017 by sex, first count  unencrypted ${plainCascade.cold.toFixed(0)} ms, encrypted ${encCascade.cold.toFixed(0)} ms (${(plainCascade.cold / encCascade.cold * 100).toFixed(0)}% of the unencrypted speed)`);
+    console.log(`  cascade 2017 by sex, from cache   unencrypted ${plainCascade.warm.toFixed(1)} ms, encrypted ${encCascade.warm.toFixed(1)} ms (${(plainCascade.warm / encCascade.warm * 100).toFixed(0)}% of the unencrypted speed)`);
 
     const big = openDeskDatabase(file);
     const queries = { 'first page': {}, 'page 1000': { page: 1000 }, 'search by code': { search: 'бвгд' }, 'search by number': { search: '4242/' }, 'filter sex+legal': { sex: 'female', legalStatus: 'irregular' }, 'filter citizenship+year': { citizenship: 'AFG', diagnosisYear: 2017 }, 'filter key population': { keyPopulation: 'sw' }, 'sort by register no': { sort: 'registerNo', direction: 'asc' } };

@@ -12,6 +12,7 @@ import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSc
 import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 import type { Permission } from './auth/roles.js';
+import { BackupFileSchema, BackupInfoSchema, BackupToSchema } from './backups/api.js';
 import {
   AccountSchema, ChainCheckSchema, ChangePasswordSchema, IdleLockSchema, LoginSchema, NewAccountSchema, PasswordSchema, RecoverSchema, ResetPasswordSchema, SessionUserSchema, SignInSchema, UnlockSchema, UpdateAccountSchema,
 } from './auth/api.js';
@@ -163,6 +164,10 @@ export const contract = {
   'accounts.resetPassword': { input: ResetPasswordSchema, output: z.array(AccountSchema), permission: 'admin' },
   'settings.setIdleLock': { input: IdleLockSchema, output: AppStatusSchema, permission: 'admin' },
   'audit.verify': { input: empty, output: ChainCheckSchema, permission: 'admin' },
+  'backups.list': { input: empty, output: z.array(BackupInfoSchema), permission: 'admin' },
+  'backups.create': { input: BackupToSchema, output: BackupInfoSchema, permission: 'admin' },
+  'backups.inspect': { input: BackupFileSchema, output: BackupInfoSchema.omit({ file: true, kind: true, bytes: true }), permission: 'admin' },
+  'backups.restore': { input: BackupFileSchema, output: AppStatusSchema, permission: 'admin' },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'key_file_missing',
   'key_file_damaged',
   'last_admin',
+  'backup_not_readable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,6 +14,7 @@ import { exportHandlers } from './exports/handlers.js';
 import { importHandlers } from './imports/handlers.js';
 import { factSheetHandlers } from './factsheet/handlers.js';
 import { authHandlers } from './auth/handlers.js';
+import { backupHandlers } from './backups/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -37,6 +38,7 @@ export const handlers: Handlers = {
   'settings.setExportRetention': (s, retention) => s.setExportRetention(retention),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...authHandlers,
+  ...backupHandlers,
   ...caseHandlers,
   ...formHandlers,
   ...factSheetHandlers,

@@ -12,6 +12,8 @@ import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } fr
 import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
 import { LoginThrottle } from './auth/throttle.js';
 import { finishEncryption, encryptInPlace } from './vault/encrypt-in-place.js';
+import { backupFolder, dailyBackup, inspectBackupFile } from './backups/backups.js';
+import { copyFileSync, renameSync } from 'node:fs';
 import { schemaVersion } from '../../db/migrate.js';
 import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
@@ -68,7 +70,8 @@ export class DeskSession {
     this.chooseSavePath = opts.chooseSavePath;
     this.printToPdf = opts.printToPdf;
     this.log = opts.logger ?? consoleLogger;
-    this.throttle = new LoginThrottle(opts.now ?? Date.now);
+    this.now = opts.now ?? Date.now;
+    this.throttle = new LoginThrottle(this.now);
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);
     const tidied = tidyExports(this.dataDir, this.config.exportRetention);
@@ -169,7 +172,49 @@ export class DeskSession {
     this.pendingPath = null;
     this.conversionPath = null;
     this.save({ database: { path, kind }, operator: null });
+    if (vault) this.backUpToday();
   }
+
+  /** The day's first sign-in makes the day's backup; a failure is logged and said nowhere else (work goes on). */
+  private backUpToday() {
+    try {
+      const info = dailyBackup(this.database, this.openVault.path, this.openVault.dataKey, backupFolder(this.dataDir), new Date(this.now()));
+      if (info) changeWithAudit(this.database, this.actor, (record) => record({ action: 'backup', entity: 'database', entityId: basename(info.file), newValue: { kind: 'daily', chainHead: info.chainHead, cases: info.counts.cases } }));
+    } catch (e) {
+      this.log('warn', 'backup.daily_failed', { code: e instanceof AppFailure ? e.error.code : String((e as { code?: unknown })?.code ?? 'unknown') });
+    }
+  }
+
+  /**
+   * Replaces the open database with a backup of it (same key): the backup is checked first, the
+   * current file is kept aside (".before-restore-…"), and the restore is written to the change log.
+   */
+  restoreBackup(file: string): AppStatus {
+    const vault = this.openVault;
+    const info = inspectBackupFile(file, vault.dataKey);
+    const login = this.actor;
+    const roles = this.user!.roles;
+    const path = vault.path;
+    const aside = `${path}.before-restore-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    const keys = vault.keys;
+    const dataKey = Buffer.from(vault.dataKey);
+    this.db!.pragma('wal_checkpoint(TRUNCATE)');
+    this.db!.close();
+    this.db = null;
+    renameSync(path, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
+    copyFileSync(file, `${path}.restoring`);
+    renameSync(`${path}.restoring`, path);
+    const db = openDeskDatabase(path, dataKey);
+    this.db = db;
+    this.vault = { path, keys, dataKey };
+    changeWithAudit(db, login, (record) => record({ action: 'restore', entity: 'database', entityId: basename(file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside) } }));
+    this.user = { login, roles, demo: false };
+    this.log('info', 'backup.restored', { cases: info.counts.cases });
+    return this.status();
+  }
+
+  private readonly now: () => number;
 
   private closeQuietly() {
     this.db?.close();

@@ -12,6 +12,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
 import { loadCountries } from '../app/countries';
 import { EventForm } from './EventForm';
+import { useCan } from '../auth/permissions';
 
 type Detail = z.infer<typeof CaseDetailSchema>;
 
@@ -31,6 +32,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const [editing, setEditing] = useState<CaseEvent | null>(null);
   const [countries, setCountries] = useState<Record<string, string>>({});
+  const canWrite = useCan()('register.write');
 
   const load = useCallback(async () => {
     const [d, a] = await Promise.all([call('cases.get', { id }), call('cases.audit', { id })]);
@@ -64,8 +66,12 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         <h2>
           № {c.registerNo} · <span className="uic">{c.uic}</span>
         </h2>
-        <button type="button" onClick={onEdit}>{t('cases.edit')}</button>
-        <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDelete', { registerNo: c.registerNo })} onConfirm={remove} />
+        {canWrite ? (
+          <>
+            <button type="button" onClick={onEdit}>{t('cases.edit')}</button>
+            <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDelete', { registerNo: c.registerNo })} onConfirm={remove} />
+          </>
+        ) : null}
       </div>
       {notice ? <p className="notice" role="status">{notice}</p> : null}
       <ErrorMessage error={error} />
@@ -97,13 +103,17 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
               <time>{formatDate(e.date)}</time>
               <span className="kind">{t(`enums.event_kind.${e.kind}`)}</span>
               <span className="value">{eventValue(e, t)}</span>
-              <button type="button" className="secondary small" onClick={() => setEditing(e)}>{t('cases.edit')}</button>
-              <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDeleteEvent')} onConfirm={() => void removeEvent(e.id)} />
+              {canWrite ? (
+                <>
+                  <button type="button" className="secondary small" onClick={() => setEditing(e)}>{t('cases.edit')}</button>
+                  <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDeleteEvent')} onConfirm={() => void removeEvent(e.id)} />
+                </>
+              ) : null}
             </li>
           ),
         )}
       </ol>
-      {editing ? null : <EventForm caseId={id} event={null} onSaved={() => void load()} onCancel={() => {}} />}
+      {editing || !canWrite ? null : <EventForm caseId={id} event={null} onSaved={() => void load()} onCancel={() => {}} />}
 
       <h3>{t('cases.history')}</h3>
       <AuditTable entries={audit} />

@@ -8,26 +8,28 @@ import { CaseForm } from './CaseForm';
 import { CaseList } from './CaseList';
 import { CaseView } from './CaseView';
 import { DeletedCases } from './DeletedCases';
+import { useCan } from '../auth/permissions';
 
 type View = { mode: 'list' } | { mode: 'new' } | { mode: 'case'; id: number; notice?: string } | { mode: 'edit'; id: number; initial: CaseInput } | { mode: 'deleted' };
 
 export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: string; initialCaseId?: number | null }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>(initialCaseId ? { mode: 'case', id: initialCaseId } : { mode: 'list' });
+  const canWrite = useCan()('register.write');
   const [query, setQuery] = useState<CaseQuery>({ sort: 'diagnosisDate', direction: 'desc', page: 0 });
   const onQuery = useCallback((q: CaseQuery) => setQuery(q), []);
 
   // Layout effect: the shortcut works from the first painted frame, not a moment later.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
+      if (canWrite && e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
         e.preventDefault();
         setView({ mode: 'new' });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [canWrite]);
 
   const edit = async (id: number) => {
     const r = await call('cases.get', { id });
@@ -41,7 +43,7 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
         <h2>{t('cases.title')}</h2>
         {view.mode === 'list' ? (
           <>
-            <button type="button" onClick={() => setView({ mode: 'new' })} title={t('cases.newShortcut')}>+ {t('cases.new')}</button>
+            {canWrite ? <button type="button" onClick={() => setView({ mode: 'new' })} title={t('cases.newShortcut')}>+ {t('cases.new')}</button> : null}
             <button type="button" className="secondary" onClick={() => setView({ mode: 'deleted' })}>{t('cases.showDeleted')}</button>
           </>
         ) : view.mode === 'deleted' ? (

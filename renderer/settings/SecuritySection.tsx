@@ -61,10 +61,10 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
       </form>
       {admin ? (
         <>
-          <form className="inline" noValidate onSubmit={saveMinutes}>
+          <form className="suppression" noValidate onSubmit={saveMinutes}>
             <label htmlFor="idle-minutes">{t('security.idleLabel')}</label>{' '}
             <input id="idle-minutes" inputMode="numeric" size={4} value={minutes} onChange={(e) => setMinutes(e.target.value.trim())} />{' '}
-            <button type="submit">{t('settings.suppressionSave')}</button>
+            <button type="submit">{t('security.idleSave')}</button>
           </form>
           <p>
             <button type="button" onClick={() => void verify()}>{t('security.verify')}</button>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
 import { AccountsSection } from './AccountsSection';
 import { SecuritySection } from './SecuritySection';
+import { BackupsSection } from './BackupsSection';
 
 export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
       <button type="button" onClick={close}>{t('settings.closeDatabase')}</button>
       {centre ? <SecuritySection status={status} onStatus={onStatus} /> : null}
       {centre && admin ? <AccountsSection /> : null}
+      {centre && admin ? <BackupsSection status={status} onStatus={onStatus} /> : null}
       {admin ? (
       <>
       <h3>{t('settings.suppression')}</h3>

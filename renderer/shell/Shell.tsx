@@ -9,6 +9,7 @@ import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { FactSheetPage } from '../factsheet/FactSheetPage';
 import { LockScreen, useIdleLock } from '../auth/LockScreen';
+import { PermissionsProvider } from '../auth/permissions';
 import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
 
@@ -84,6 +85,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
           </button>
         ))}
       </nav>
+      <PermissionsProvider permissions={user.permissions}>
       <main className="shell-main" aria-label={facility?.name}>
         {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? (
           <CasesPage key={openCaseId ?? 'list'} uicPattern={db.uicPattern} initialCaseId={openCaseId} />
@@ -97,6 +99,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
           <FactSheetPage status={status} />
         )}
       </main>
+      </PermissionsProvider>
     </div>
     {status.locked ? <LockScreen status={status} onStatus={onStatus} /> : null}
     </>

@@ -108,8 +108,10 @@ describe('encrypting the previous version’s database in place', () => {
       }
       const list = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
       expect(list.ok && list.value.total, `run ${i}`).toBe(CASES);
-      // Whatever the outcome, now no file in the folder holds the register in clear.
-      for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f)).includes(Buffer.from('ПЛАН10007')), `run ${i}: ${f}`).toBe(false);
+      // Whatever the outcome, now no file in the folder (or its backups) holds the register in clear.
+      for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+        expect(readFileSync(join(f.parentPath, f.name)).includes(Buffer.from('ПЛАН10007')), `run ${i}: ${f.name}`).toBe(false);
+      }
       s.dispose();
     }
     // Both sides of the switch were met: kills spread over the whole run land before and after it.

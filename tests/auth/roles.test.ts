@@ -11,7 +11,7 @@ const session = useSessions();
 
 // The definition of the roles, written out by hand (not read from the code under test).
 const MAY: Record<Role, readonly string[]> = {
-  admin: ['accounts.list', 'accounts.create', 'accounts.update', 'accounts.resetPassword', 'settings.setSuppression', 'settings.setExportRetention', 'settings.setIdleLock', 'audit.verify', 'audit.recent'],
+  admin: ['accounts.list', 'accounts.create', 'accounts.update', 'accounts.resetPassword', 'backups.list', 'backups.create', 'backups.inspect', 'backups.restore', 'settings.setSuppression', 'settings.setExportRetention', 'settings.setIdleLock', 'audit.verify', 'audit.recent'],
   entry: ['cases.create', 'cases.update', 'cases.delete', 'cases.restore', 'events.save', 'events.delete', 'forms.save', 'imports.template', 'imports.preview', 'imports.report', 'imports.confirm', 'formImports.template', 'formImports.preview', 'formImports.report', 'formImports.confirm'],
   approver: ['forms.approve'],
   analyst: ['exports.indicatorWorkbook', 'exports.lineList', 'factsheet.saveContext', 'factsheet.saveText', 'factsheet.workbook', 'files.printToPdf'],

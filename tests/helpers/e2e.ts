@@ -30,15 +30,38 @@ export function useE2e() {
 }
 
 /** Through the first-start wizard: a new, empty database for a centre, by keyboard. */
-export async function setUpCentre(page: Page, centre = { country: 'кыр', region: 'Чуйская область', name: 'Чуйский областной центр СПИД', operator: 'Айгуль' }) {
+export const CENTRE_ADMIN = { login: 'Айгуль', password: 'ЧуйскаяДолина-2017' };
+
+/** Ticks "I have written the code down" and goes on, as the administrator does once; returns the code shown. */
+export async function keepRecoveryCode(page: Page): Promise<string> {
+  await expect.poll(() => page.getByTestId('recovery-code').isVisible()).toBe(true);
+  const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
+  await page.getByRole('checkbox', { name: /Я записал/ }).check();
+  await page.getByRole('button', { name: 'Продолжить' }).click();
+  return code;
+}
+
+/** The sign-in screen of an encrypted database, by keyboard. */
+export async function signIn(page: Page, who = CENTRE_ADMIN) {
+  await expect.poll(() => page.getByRole('heading', { name: 'Вход' }).isVisible()).toBe(true);
+  await page.locator('#login').fill(who.login);
+  await page.locator('#password').fill(who.password);
+  await page.locator('#password').press('Enter');
+  await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
+}
+
+export async function setUpCentre(page: Page, centre = { country: 'кыр', region: 'Чуйская область', name: 'Чуйский областной центр СПИД', ...CENTRE_ADMIN }) {
   await page.locator('#countryCode').focus();
   await page.keyboard.type(centre.country);
   await expect.poll(() => page.getByRole('option').count()).toBe(1);
   await page.keyboard.press('Enter');
   await page.locator('#region').fill(centre.region);
   await page.locator('#centre').fill(centre.name);
-  await page.locator('#operator').fill(centre.operator);
-  await page.locator('#operator').press('Enter');
+  await page.locator('#login').fill(centre.login);
+  await page.locator('#new-password').fill(centre.password);
+  await page.locator('#new-password-repeat').fill(centre.password);
+  await page.locator('#new-password-repeat').press('Enter');
+  await keepRecoveryCode(page);
   await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
 }
 

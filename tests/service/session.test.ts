@@ -40,7 +40,7 @@ describe('the session', () => {
     await createCentre(s, centre);
     const audit = dispatch(s, 'audit.recent', { limit: 20 }, silentLogger);
     expect(audit.ok && audit.value.every((e) => e.actor === 'Гульнара')).toBe(true);
-    expect(audit.ok && audit.value.map((e) => `${e.action} ${e.entity}`)).toEqual(['setup database', 'create account', 'update setting', 'update setting', 'create org_unit', 'create org_unit', 'create org_unit']);
+    expect(audit.ok && audit.value.map((e) => `${e.action} ${e.entity}`)).toEqual(['backup database', 'setup database', 'create account', 'update setting', 'update setting', 'create org_unit', 'create org_unit', 'create org_unit']);
   });
 
   it('keeps the small-number threshold in the database, audited, and refuses one out of range', async () => {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { CENTRE_ADMIN, setUpCentre, signIn, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+describe('accounts, roles and the idle lock, end to end in chromium', () => {
+  it('the screen locks after ten idle minutes with the typed case kept behind it; the password opens it, a wrong one does not', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await page.clock.install(); // the page's own timers, moved by the test instead of waiting ten minutes
+    await page.goto(app.url);
+    await setUpCentre(page);
+    await page.keyboard.press('Alt+n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('registerNo');
+    await page.keyboard.type('5/2018');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ТЕСТ21990');
+
+    await page.clock.fastForward('09:00');
+    expect(await page.getByRole('dialog').count()).toBe(0); // nine minutes: not yet
+    await page.clock.fastForward('01:30');
+    await expect.poll(() => page.getByRole('dialog', { name: 'Экран заблокирован' }).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('unlock-password');
+    await screenshot(page, 'idle-lock-ru');
+    // Behind the lock the form is there but out of reach.
+    expect(await page.locator('#registerNo').inputValue()).toBe('5/2018');
+    expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
+
+    await page.keyboard.type('not my password');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').getByRole('alert').first().textContent()).toBe('Неверное имя или пароль.');
+    await page.keyboard.type(CENTRE_ADMIN.password);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('#registerNo').inputValue()).toBe('5/2018');
+    expect(await page.locator('#uic').inputValue()).toBe('ТЕСТ21990');
+    expect(errors).toEqual([]);
+  });
+
+  it('an administrator adds an analyst; the analyst signs in and sees the register read-only; the change log verifies', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await setUpCentre(page);
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.getByRole('heading', { name: 'Учётные записи' }).isVisible()).toBe(true);
+    const add = page.getByRole('form', { name: 'Новая учётная запись' });
+    await add.locator('#account-login').fill('Дамир');
+    await add.getByRole('checkbox', { name: /Ввод данных/ }).uncheck();
+    await add.getByRole('checkbox', { name: /Аналитик/ }).check();
+    await add.locator('#account-password').fill('ОсенниеЛистьяБишкек');
+    await add.locator('#account-password-repeat').fill('ОсенниеЛистьяБишкек');
+    await add.getByRole('button', { name: 'Добавить' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Учётная запись «Дамир» создана.');
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Дамир: Аналитик' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Проверить журнал изменений' }).click();
+    await expect.poll(() => page.getByTestId('chain-result').textContent()).toMatch(/^Журнал цел: проверено записей — \d+/);
+    await screenshot(page, 'settings-accounts-ru');
+
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await signIn(page, { login: 'дамир', password: 'ОсенниеЛистьяБишкек' });
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Дамир');
+    await expect.poll(() => page.getByRole('heading', { name: 'Регистр случаев' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Новый случай/ }).count()).toBe(0);
+    await page.keyboard.press('Alt+n'); // the shortcut does nothing for a read-only role
+    expect(await page.locator('#registerNo').count()).toBe(0);
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.getByRole('heading', { name: 'Безопасность' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Учётные записи' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
