@@ -78,3 +78,12 @@ function toAuditEntry(r: AuditRow): AuditEntry {
     newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
   });
 }
+
+/**
+ * A file leaving the app, in the change log: what, how many rows about people it carries (line
+ * lists, import reports), and the chain's head at that moment, so a copy of the log kept elsewhere
+ * can later show the log was not rewritten before it.
+ */
+export function recordExport(db: Db, actor: string, entity: string, fileName: string, details: Record<string, unknown>, personalRows = false): void {
+  changeWithAudit(db, actor, (record) => record({ action: 'export', entity, entityId: fileName, newValue: { ...details, ...(personalRows ? { personalRows: true } : {}), chainHead: chainHead(db).hash } }));
+}

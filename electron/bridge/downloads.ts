@@ -28,6 +28,8 @@ export async function sendExport(res: ServerResponse, session: DeskSession, path
     /* a malformed escape: not a name we wrote */
   }
   if (!SERVABLE_NAME.test(name)) return refuse(res, 404, 'not_found', name);
+  // Only a file the signed-in account made in this sign-in (not another's line list by its name).
+  if (!session.mayFetchExport(name)) return refuse(res, 404, 'not_found', name);
   let handle;
   try {
     handle = await open(join(exportsDir(session.dataDir), name), 'r');

@@ -217,6 +217,7 @@ export class DeskSession {
   private readonly now: () => number;
 
   private closeQuietly() {
+    this.exportsMade.clear();
     this.db?.close();
     this.db = null;
     this.user = null;
@@ -401,6 +402,18 @@ export class DeskSession {
     this.closeQuietly();
     this.pendingPath = path;
     return this.status();
+  }
+
+  /** Files exported by the account signed in now: the only ones the bridge serves back (forgotten at sign-out). */
+  private readonly exportsMade = new Set<string>();
+
+  rememberExport(fileName: string) {
+    this.exportsMade.add(fileName);
+  }
+
+  /** Whether the current caller may fetch an exported file: signed in, not locked, and its own export. */
+  mayFetchExport(fileName: string): boolean {
+    return this.allows('signedIn') === 'yes' && this.exportsMade.has(fileName);
   }
 
   /** The open encrypted database's key and key file, for what must re-wrap or copy them. */

@@ -62,6 +62,7 @@ export function ExportLineList({ status }: { status: AppStatus }) {
       {job?.state === 'done' && job.file ? (
         <div className="notice" role="status" data-testid="line-list-done">
           <p>{t('lineList.saved', { path: job.file.path })}</p>
+          <p className="warning" data-testid="personal-rows">{t('lineList.personalRows')}</p>
           {canDownload() ? <p><FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} /></p> : null}
         </div>
       ) : null}

@@ -39,6 +39,7 @@ export function ImportRegister() {
           <p className="muted" data-testid="import-source">{describeSource(t, report.source)}</p>
           <p>{t('imports.summary', { cases: report.rowsRead.cases, events: report.rowsRead.events, okCases: report.accepted.cases, okEvents: report.accepted.events, rejected: report.rejectedTotal, duplicates: report.duplicates.length })}</p>
           {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
+          {reportFile ? <p className="warning small">{t('lineList.personalRows')}</p> : null}
           <RejectedRows rows={report.rejected} total={report.rejectedTotal} testId="import-rejected" />
           {report.duplicates.length ? (
             <>

@@ -391,6 +391,7 @@ export const en: Messages = {
     cancel: 'Cancel the export',
     cancelled: 'Export cancelled; no file was made.',
     failed: 'The export failed; no file was made.',
+    personalRows: 'The file holds rows about people (register numbers, UICs, diagnoses, key populations) and is not encrypted. Pass it on only by a protected route and delete it when no longer needed. The export is in the change log.',
     saved: 'List saved: {{path}}',
     sheet: 'Cases',
     outcome: 'Current outcome', firstArt: 'First ART start', lastCd4: 'Last CD4', lastCd4Date: 'Last CD4 date', lastVl: 'Last viral load', lastVlDate: 'Last VL date',

@@ -14,6 +14,7 @@ import { useTempDirs } from '../helpers/tmp.js';
 const tempDir = useTempDirs();
 const session = useSessions();
 let bridge: Bridge;
+let desk: ReturnType<typeof session>;
 
 type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -42,7 +43,8 @@ beforeEach(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(tempDir('outside-'), 'secret.txt'), 'secret');
-  bridge = await startBridge({ session: session(tempDir()), staticDir, logger: silentLogger });
+  desk = session(tempDir());
+  bridge = await startBridge({ session: desk, staticDir, logger: silentLogger });
   secret = JSON.parse((await redeem(codeOf(bridge.launchUrl()))).body).secret;
 });
 afterEach(async () => bridge.close());
@@ -116,13 +118,18 @@ describe('the local HTTP bridge', () => {
     }
   });
 
-  it('hands out exported workbooks only with the secret, and only from the exports folder', async () => {
+  it('hands out exported workbooks only with the secret, only from the exports folder, and only those the signed-in account made', async () => {
     const status = (await send('POST', '/api/app.status', apiHeaders(), '{}')).body;
     const folder = JSON.parse(status).value.defaultFolder as string;
     mkdirSync(join(folder, 'exports'), { recursive: true });
     writeFileSync(join(folder, 'exports', 'hiv-migrants-KAZ-2017-1.xlsx'), 'PK-not-really');
+    writeFileSync(join(folder, 'exports', 'line-list-KAZ-1-2026-11-30.xlsx'), 'someone else’s line list');
     writeFileSync(join(folder, 'config.json.bak'), 'private');
     const key = { 'x-desk-call': '1', 'x-desk-session': secret };
+    expect((await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', key)).status).toBe(404); // no one signed in
+    expect((await send('POST', '/api/setup.openDemo', apiHeaders(), '{}')).status).toBe(200);
+    desk.rememberExport('hiv-migrants-KAZ-2017-1.xlsx'); // as the export channel does when it writes the file
+    expect((await send('GET', '/exports/line-list-KAZ-1-2026-11-30.xlsx', key)).status).toBe(404); // on disk, but not this account's
     expect((await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', {})).status).toBe(401);
     expect((await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', { 'x-desk-session': secret })).status).toBe(401); // no call header: not our page
     const ok = await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', key);
@@ -132,6 +139,8 @@ describe('the local HTTP bridge', () => {
     for (const path of ['/exports/..%2Fconfig.json.bak', '/exports/%2e%2e/config.json.bak', '/exports/missing.xlsx', '/exports/%E0%A4%A']) {
       expect((await send('GET', path, key)).status, path).toBe(404);
     }
+    await send('POST', '/api/setup.close', apiHeaders(), '{}');
+    expect((await send('GET', '/exports/hiv-migrants-KAZ-2017-1.xlsx', key)).status).toBe(404); // closed: forgotten
   });
 
   it('answers an export it cannot read with "could not be read", and keeps serving', async () => {
@@ -139,6 +148,8 @@ describe('the local HTTP bridge', () => {
     mkdirSync(join(folder, 'exports'), { recursive: true });
     // A file whose every read fails with an I/O error, as a disk error or a locking antivirus gives.
     symlinkSync('/proc/self/mem', join(folder, 'exports', 'line-list-KAZ.xlsx'));
+    await send('POST', '/api/setup.openDemo', apiHeaders(), '{}');
+    desk.rememberExport('line-list-KAZ.xlsx');
     const key = { 'x-desk-call': '1', 'x-desk-session': secret };
     const r = await send('GET', '/exports/line-list-KAZ.xlsx', key);
     expect(r.status).toBe(500);

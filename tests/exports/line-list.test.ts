@@ -57,7 +57,10 @@ describe('the line list', () => {
     expect(sheet[1]!.slice(0, 4)).toEqual([first.value.case.registerNo, first.value.case.uic, { male: 'Мужской', female: 'Женский', unknown: 'Неизвестно' }[first.value.case.sex], String(first.value.case.birthYear)]);
     expect(sheet[1]![10]).toBe(`${d}.${m}.${y}`); // a real date cell, shown as ДД.ММ.ГГГГ
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'line_list', entityId: last.file!.fileName, newValue: { rows: last.total } });
+    // Marked as carrying rows about people, with the change log's head at that moment.
+    const verified = dispatch(s, 'audit.verify', {}, silentLogger);
+    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'line_list', entityId: last.file!.fileName, newValue: { rows: last.total, personalRows: true, chainHead: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(verified.ok && verified.value.ok).toBe(true);
 
     // The same columns as the import template: the list loads into an empty register whole.
     const other = session(tempDir());

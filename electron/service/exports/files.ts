@@ -26,8 +26,11 @@ const asFolderFailure = (dir: string, e: unknown): unknown => {
  * Writes `<base>.xlsx` (or a free variant) into exports/: `write` fills the .part file, and may
  * record the export in the audit log before the file takes its name.
  */
-export async function saveExport(dataDir: string, base: string, write: (partPath: string, fileName: string) => Promise<void>): Promise<{ fileName: string; path: string }> {
-  const dir = exportsDir(dataDir);
+/** Who asks for an export: its data folder, and the note of the files it made (only those are served back to it). */
+export type Exporter = { dataDir: string; rememberExport(fileName: string): void };
+
+export async function saveExport(by: Exporter, base: string, write: (partPath: string, fileName: string) => Promise<void>): Promise<{ fileName: string; path: string }> {
+  const dir = exportsDir(by.dataDir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
@@ -39,6 +42,7 @@ export async function saveExport(dataDir: string, base: string, write: (partPath
   try {
     await write(part, fileName);
     renameSync(part, path);
+    by.rememberExport(fileName);
   } catch (e) {
     rmSync(part, { force: true });
     throw asFolderFailure(dir, e);

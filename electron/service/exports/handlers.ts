@@ -1,5 +1,5 @@
 // Export channels: the indicator workbook, written to the data folder's exports/ and audited.
-import { changeWithAudit } from '../../../db/audit.js';
+import { changeWithAudit, recordExport } from '../../../db/audit.js';
 import { completeness } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
 import { getOrgUnit, orgUnitPath } from '../../../db/org-units.js';
@@ -20,7 +20,10 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
     if (savedTo) changeWithAudit(s.database, s.actor, (record) => record({ action: 'export', entity: 'printed_page', entityId: fileName, newValue: { format: 'pdf' } }));
     return { savedTo };
   },
-  'files.saveAs': async (s, { fileName }) => ({ savedTo: await saveCopyAs(s.dataDir, fileName, s.chooseSavePath) }),
+  'files.saveAs': async (s, { fileName }) => {
+    if (!s.mayFetchExport(fileName)) fail('file_not_found', { file: fileName }); // only this account's own exports
+    return { savedTo: await saveCopyAs(s.dataDir, fileName, s.chooseSavePath) };
+  },
   'exports.lineList': (s, q) => startLineList(s, q),
   'exports.job': (_s, { jobId }) => jobStatus(jobId),
   'exports.cancel': (_s, { jobId }) => cancelJob(jobId),
@@ -54,13 +57,10 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
         orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, rule: t(v.messageKey), left: v.left, right: v.right,
       }))),
     });
-    const saved = await saveExport(s.dataDir, `hiv-migrants-${path[0]!.countryCode}-${q.period}${multiYear ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, async (part, fileName) => {
+    const saved = await saveExport(s, `hiv-migrants-${path[0]!.countryCode}-${q.period}${multiYear ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, async (part, fileName) => {
       await workbook.xlsx.writeFile(part);
       // Recorded before the file takes its name: no finished export without its audit entry.
-      changeWithAudit(db, s.actor, (record) => record({
-        action: 'export', entity: 'workbook', entityId: fileName,
-        newValue: { period: q.period, years: q.years, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells },
-      }));
+      recordExport(db, s.actor, 'workbook', fileName, { period: q.period, years: q.years, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells });
     });
     return { ...saved, suppressed: q.outside, hiddenCells };
   },

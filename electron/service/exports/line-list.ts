@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
-import { changeWithAudit } from '../../../db/audit.js';
+import { recordExport } from '../../../db/audit.js';
 import { subtree } from '../../../db/indicators.js';
 import { lineListChunk, lineListCount, type LineListRow } from '../../../db/line-list.js';
 import { orgUnitPath } from '../../../db/org-units.js';
@@ -84,7 +84,7 @@ export function startLineList(s: DeskSession, q: { orgUnitId?: number | undefine
 async function run(s: DeskSession, job: Job, units: number[], base: string, language: Language, databasePath: string) {
   const t = translator(language);
   const cols = columns(t, language);
-  const saved = await saveExport(s.dataDir, base, async (part, fileName) => {
+  const saved = await saveExport(s, base, async (part, fileName) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet(t('lineList.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = cols.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE } } : {}) }));
@@ -113,7 +113,7 @@ async function run(s: DeskSession, job: Job, units: number[], base: string, lang
     }
     ws.commit();
     await wb.commit();
-    changeWithAudit(s.database, s.actor, (record) => record({ action: 'export', entity: 'line_list', entityId: fileName, newValue: { orgUnits: units.length, rows: job.done, language } }));
+    recordExport(s.database, s.actor, 'line_list', fileName, { orgUnits: units.length, rows: job.done, language }, true);
   });
   job.file = { ...saved, suppressed: false, hiddenCells: 0 };
   job.state = 'done';

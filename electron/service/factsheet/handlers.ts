@@ -1,7 +1,7 @@
 // Fact-sheet channels: the sheet for a country and year, saving section 1's values and the
 // sections' text (each audited), and the sheet as a workbook in exports/.
 import { saveContextValues, saveSheetText } from '../../../db/fact-sheet.js';
-import { changeWithAudit } from '../../../db/audit.js';
+import { recordExport } from '../../../db/audit.js';
 import { listCountries } from '../../../db/reference.js';
 import type { Handlers } from '../handlers.js';
 import { saveExport } from '../exports/files.js';
@@ -29,9 +29,9 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
       sheet: factSheet(db, k), t: translator(language), language, countryName: name(country!), demo: s.status().database!.kind === 'demo', generatedAt: new Date(),
       countryNames: Object.fromEntries(countries.map((c) => [c.code, name(c)])),
     });
-    const saved = await saveExport(s.dataDir, `fact-sheet-${k.country}-${k.year}-${language}`, async (part, fileName) => {
+    const saved = await saveExport(s, `fact-sheet-${k.country}-${k.year}-${language}`, async (part, fileName) => {
       await wb.xlsx.writeFile(part);
-      changeWithAudit(db, s.actor, (record) => record({ action: 'export', entity: 'fact_sheet', entityId: fileName, newValue: { country: k.country, year: k.year, language } }));
+      recordExport(db, s.actor, 'fact_sheet', fileName, { country: k.country, year: k.year, language });
     });
     return { ...saved, suppressed: true, hiddenCells: 0 };
   },

@@ -9,6 +9,7 @@ import { lookups } from '../../../shared/imports/case-rows.js';
 import { describeSource, formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
 import { deLabel } from '../../../shared/forms/labels.js';
 import { fail, refusal } from '../../../shared/result.js';
+import { recordExport } from '../../../db/audit.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
 import { saveExport } from '../exports/files.js';
@@ -25,7 +26,7 @@ const registerImports = new PendingImports<PendingImport>();
 const formImports = new PendingImports<PendingFormImport>();
 
 async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook) {
-  const saved = await saveExport(s.dataDir, base, async (part) => void (await wb.xlsx.writeFile(part)));
+  const saved = await saveExport(s, base, async (part) => void (await wb.xlsx.writeFile(part)));
   return { ...saved, suppressed: false, hiddenCells: 0 };
 }
 
@@ -46,7 +47,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     return reportOf(registerImports.put(analyse(db, s.status().database!.path, file.fileName, source, sheets, lookups(listCountries(db), s.status().database!.uicPattern))));
   },
 
-  'imports.report': (s, { importId, language }) => {
+  'imports.report': async (s, { importId, language }) => {
     const p = registerImports.get(s, importId);
     const t = translator(language);
     const r = reportOf(p, Infinity);
@@ -56,7 +57,10 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
       headers: [t('imports.row'), t('imports.registerNo'), t('imports.existing')],
       rows: p.duplicates.map((d) => [d.row, d.registerNo, d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })]),
     };
-    return writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, p.source), summary], p.issues, [duplicates]));
+    const file = await writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, p.source), summary], p.issues, [duplicates]));
+    // The report names rows of the register (numbers, codes): marked as carrying them.
+    recordExport(s.database, s.actor, 'import_report', file.fileName, { rows: p.issues.length + p.duplicates.length }, true);
+    return file;
   },
 
   'imports.confirm': (s, { importId }) => {
