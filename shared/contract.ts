@@ -59,7 +59,7 @@ export const AppStatusSchema = z.object({
   /** The screen is locked after idle time: the database stays open behind it. */
   locked: z.boolean(),
   /** An encrypted database waits for a sign-in. */
-  signIn: z.object({ file: z.string() }).nullable(),
+  signIn: z.object({ file: z.string(), /** The database was found damaged at the last sign-in; this backup opens with its key. */ damagedBackupAt: z.string().nullable() }).nullable(),
   /** A plain database of the previous version waits for its administrator, to be encrypted. */
   conversion: z.object({ file: z.string() }).nullable(),
   /** The open database, once signed in and not locked. */
@@ -155,6 +155,7 @@ export const contract = {
   'auth.signIn': { input: SignInSchema, output: AppStatusSchema, permission: 'open' },
   'auth.recover': { input: RecoverSchema, output: AppStatusSchema, permission: 'open' },
   'auth.unlock': { input: UnlockSchema, output: AppStatusSchema, permission: 'open' },
+  'auth.restoreLatest': { input: empty, output: AppStatusSchema, permission: 'open' },
   'auth.lock': { input: empty, output: AppStatusSchema, permission: 'signedIn' },
   'auth.signOut': { input: empty, output: AppStatusSchema, permission: 'signedIn' },
   'auth.changePassword': { input: ChangePasswordSchema, output: AppStatusSchema, permission: 'signedIn' },

@@ -12,7 +12,8 @@ import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } fr
 import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
 import { LoginThrottle } from './auth/throttle.js';
 import { finishEncryption, encryptInPlace } from './vault/encrypt-in-place.js';
-import { backupFolder, dailyBackup, inspectBackupFile } from './backups/backups.js';
+import { backupFolder, dailyBackup, inspectBackupFile, listBackups } from './backups/backups.js';
+import type { BackupInfo } from '../../shared/backups/api.js';
 import { copyFileSync, renameSync } from 'node:fs';
 import { schemaVersion } from '../../db/migrate.js';
 import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
@@ -125,7 +126,7 @@ export class DeskSession {
       operator: this.user?.login ?? null,
       user: this.sessionUser(),
       locked: this.locked,
-      signIn: this.pendingPath ? { file: basename(this.pendingPath) } : null,
+      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backup.createdAt : null } : null,
       conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
       database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
       openError: this.openError,
@@ -191,28 +192,47 @@ export class DeskSession {
    */
   restoreBackup(file: string): AppStatus {
     const vault = this.openVault;
-    const info = inspectBackupFile(file, vault.dataKey);
     const login = this.actor;
     const roles = this.user!.roles;
-    const path = vault.path;
-    const aside = `${path}.before-restore-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-    const keys = vault.keys;
+    const { path, keys } = vault;
     const dataKey = Buffer.from(vault.dataKey);
+    inspectBackupFile(file, dataKey); // checked before anything moves
     this.db!.pragma('wal_checkpoint(TRUNCATE)');
     this.db!.close();
     this.db = null;
-    renameSync(path, aside);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
-    copyFileSync(file, `${path}.restoring`);
-    renameSync(`${path}.restoring`, path);
+    const { info, aside } = this.putBackupInPlace(path, file, dataKey);
     const db = openDeskDatabase(path, dataKey);
     this.db = db;
     this.vault = { path, keys, dataKey };
     changeWithAudit(db, login, (record) => record({ action: 'restore', entity: 'database', entityId: basename(file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside) } }));
     this.user = { login, roles, demo: false };
-    this.log('info', 'backup.restored', { cases: info.counts.cases });
     return this.status();
   }
+
+  /** The (closed) database file is moved aside and a checked backup copied into its place. */
+  private putBackupInPlace(path: string, file: string, dataKey: Buffer) {
+    const info = inspectBackupFile(file, dataKey);
+    const aside = `${path}.before-restore-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    if (existsSync(path)) renameSync(path, aside);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+    copyFileSync(file, `${path}.restoring`);
+    renameSync(`${path}.restoring`, path);
+    this.log('info', 'backup.restored', { cases: info.counts.cases });
+    return { info, aside };
+  }
+
+  /** After a sign-in found the database damaged: the newest backup that checks out with the key, restored, and the same account signed in. */
+  restoreLatestGood(): AppStatus {
+    const d = this.damaged ?? fail('no_database');
+    const { info, aside } = this.putBackupInPlace(d.path, d.backup.file, d.dataKey);
+    this.damaged = null;
+    const status = this.enter(d.path, d.keys, d.dataKey, d.login, 'sign_in');
+    changeWithAudit(this.database, this.actor, (record) => record({ action: 'restore', entity: 'database', entityId: basename(d.backup.file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside), reason: 'damaged' } }));
+    return status.database ? this.status() : status;
+  }
+
+  /** A database found damaged at sign-in, with the key that opened it and the newest good backup. */
+  private damaged: { path: string; keys: KeyFile; dataKey: Buffer; login: string; backup: BackupInfo } | null = null;
 
   private readonly now: () => number;
 
@@ -366,7 +386,24 @@ export class DeskSession {
   }
 
   private enter(path: string, keys: KeyFile, dataKey: Buffer, login: string, how: 'sign_in' | 'recover'): AppStatus {
-    const db = openDeskDatabase(path, dataKey);
+    let db: Db;
+    try {
+      db = openDeskDatabase(path, dataKey);
+    } catch (e) {
+      if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
+      // The key is right (it unwrapped), the pages are not: offer the newest backup that opens with it.
+      const backup = listBackups(backupFolder(this.dataDir), path).find((b) => {
+        try {
+          inspectBackupFile(b.file, dataKey);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      this.damaged = backup ? { path, keys, dataKey, login, backup } : null;
+      this.log('error', 'database.damaged_at_sign_in', { backup: Boolean(backup) });
+      return fail('db_damaged', { file: basename(path), ...(backup ? { backupAt: backup.createdAt } : {}) });
+    }
     const account = accountByLogin(db, login);
     if (!account || account.disabled || (getSetting(db, 'database_id') ?? keys.databaseId) !== keys.databaseId) {
       db.close();
@@ -430,6 +467,7 @@ export class DeskSession {
 
   closeDatabase(): AppStatus {
     this.closeQuietly();
+    this.damaged = null;
     this.openError = null;
     this.pendingPath = null;
     this.conversionPath = null;

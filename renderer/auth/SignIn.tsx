@@ -31,8 +31,18 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
     else {
       setError(r.error);
       setPassword('');
+      // A damaged database: the status now says whether a good backup can take its place.
+      if (r.error.code === 'db_damaged') void call('app.status', {}).then((st) => st.ok && onStatus(st.value));
     }
   };
+  const restoreLatest = async () => {
+    setBusy(true);
+    const r = await call('auth.restoreLatest', {});
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else setError(r.error);
+  };
+  const backupAt = status.signIn?.damagedBackupAt ?? null;
   const other = async () => {
     const r = await call('setup.close', {});
     if (r.ok) onStatus(r.value);
@@ -72,6 +82,13 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
             </button>
           </div>
         </form>
+        {backupAt ? (
+          <div className="card warning-card" role="alertdialog" aria-label={t('auth.damagedTitle')}>
+            <h3>{t('auth.damagedTitle')}</h3>
+            <p>{t('auth.damagedText', { at: new Date(backupAt).toLocaleString(status.language) })}</p>
+            <button type="button" disabled={busy} onClick={() => void restoreLatest()}>{t('auth.restoreLatest')}</button>
+          </div>
+        ) : null}
         <p>
           <button type="button" className="secondary" onClick={() => void other()}>{t('auth.otherDatabase')}</button>
         </p>

@@ -148,4 +148,33 @@ describe('backups', () => {
     for (const b of listed) expect(dispatch(again, 'backups.inspect', { path: b.file }, silentLogger), b.file).toMatchObject({ ok: true, value: { counts: { cases: 300 } } });
     expect(readdirSync(join(dir, 'usb')).filter((f) => f.endsWith('.sqlite')).length).toBe(listed.length);
   });
+
+  it('a database found damaged at sign-in offers the newest backup that opens with its key, and restores it for the same account', async () => {
+    const clock = { now: Date.parse('2026-11-29T08:00:00Z') };
+    const dir = tempDir();
+    const s = sessionAt(dir, clock);
+    await createCentre(s); // the 29th's backup: no cases
+    addCases(s, 0, 6);
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    clock.now += 86_400_000;
+    await signIn(s); // the 30th's backup: six cases
+    addCases(s, 6, 2);
+    const path = s.openVault.path;
+    s.dispose();
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const bytes = read(path);
+    bytes.fill(0x5a, 4096, 4096 + 64); // the second page: the schema's tables do not read
+    write(path, bytes);
+
+    const again = sessionAt(dir, clock);
+    const r = await signIn(again);
+    expect(r).toMatchObject({ ok: false, error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite', backupAt: '2026-11-30T08:00:00.000Z' } } });
+    expect(again.status().signIn).toMatchObject({ damagedBackupAt: '2026-11-30T08:00:00.000Z' });
+    const restored = await dispatchAsync(again, 'auth.restoreLatest', {}, silentLogger);
+    expect(restored).toMatchObject({ ok: true, value: { user: { login: REGIONAL_CENTRE.login }, database: { encrypted: true } } });
+    expect(total(again)).toBe(6); // the two cases typed after the backup are what is lost: said on the screen
+    expect(readdirSync(dir).filter((f) => f.includes('.before-restore-'))).toHaveLength(1); // the damaged file kept aside
+    const log = dispatch(again, 'audit.recent', { limit: 5 }, silentLogger);
+    expect(log.ok && log.value.find((e) => e.action === 'restore')).toMatchObject({ newValue: { reason: 'damaged', cases: 6 } });
+  });
 });
