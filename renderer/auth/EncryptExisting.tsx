@@ -7,6 +7,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
+import { OtherDatabaseButton, WizardPage } from '../app/WizardPage';
 import { PasswordPair, usePasswordPair } from './PasswordPair';
 
 type Props = { status: AppStatus; onCreated: (s: AppStatus, code: string) => void; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
@@ -27,16 +28,8 @@ export function EncryptExisting({ status, onCreated, onStatus, languageSwitch }:
     if (r.ok) onCreated(r.value.status, r.value.recoveryCode);
     else setError(r.error);
   };
-  const other = async () => {
-    const r = await call('setup.close', {});
-    if (r.ok) onStatus(r.value);
-  };
   return (
-    <main className="wizard">
-      <header className="wizard-header">
-        <h1>{t('app.title')}</h1>
-        {languageSwitch}
-      </header>
+    <WizardPage languageSwitch={languageSwitch}>
       <section className="card">
         <h2>{t('auth.encryptTitle')}</h2>
         <p>{t('auth.encryptText', { file: status.conversion?.file })}</p>
@@ -48,10 +41,8 @@ export function EncryptExisting({ status, onCreated, onStatus, languageSwitch }:
           <ErrorMessage error={error} />
           <button type="submit" disabled={busy}>{busy ? t('auth.encrypting') : t('auth.encrypt')}</button>
         </form>
-        <p>
-          <button type="button" className="secondary" onClick={() => void other()}>{t('auth.otherDatabase')}</button>
-        </p>
+        <OtherDatabaseButton onStatus={onStatus} />
       </section>
-    </main>
+    </WizardPage>
   );
 }

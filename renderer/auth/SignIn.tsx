@@ -6,6 +6,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
+import { OtherDatabaseButton, WizardPage } from '../app/WizardPage';
 import { PasswordPair, usePasswordPair } from './PasswordPair';
 
 type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
@@ -43,17 +44,9 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
     else setError(r.error);
   };
   const backupAt = status.signIn?.damagedBackupAt ?? null;
-  const other = async () => {
-    const r = await call('setup.close', {});
-    if (r.ok) onStatus(r.value);
-  };
 
   return (
-    <main className="wizard sign-in">
-      <header className="wizard-header">
-        <h1>{t('app.title')}</h1>
-        {languageSwitch}
-      </header>
+    <WizardPage languageSwitch={languageSwitch} className="sign-in">
       <section className="card">
         <h2>{mode === 'password' ? t('auth.signInTitle') : t('auth.recoverTitle')}</h2>
         <p className="muted">{t('auth.database', { file: status.signIn?.file })}</p>
@@ -89,10 +82,8 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
             <button type="button" disabled={busy} onClick={() => void restoreLatest()}>{t('auth.restoreLatest')}</button>
           </div>
         ) : null}
-        <p>
-          <button type="button" className="secondary" onClick={() => void other()}>{t('auth.otherDatabase')}</button>
-        </p>
+        <OtherDatabaseButton onStatus={onStatus} />
       </section>
-    </main>
+    </WizardPage>
   );
 }

@@ -11,6 +11,7 @@ import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { CountrySelect } from '../app/CountrySelect';
 import { Field } from '../app/Field';
+import { WizardPage } from '../app/WizardPage';
 
 // Messages become translation keys: the schema's own where it names one, else by issue kind.
 const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
@@ -48,11 +49,7 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
   });
 
   return (
-    <main className="wizard">
-      <header className="wizard-header">
-        <h1>{t('app.title')}</h1>
-        {languageSwitch}
-      </header>
+    <WizardPage languageSwitch={languageSwitch}>
       <h2>{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
       {status.openError ? (
@@ -112,6 +109,6 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
           <button type="submit" disabled={busy}>{t('setup.existingButton')}</button>
         </form>
       </section>
-    </main>
+    </WizardPage>
   );
 }

@@ -90,6 +90,7 @@ describe('first start, end to end in chromium', () => {
     await page2.locator('#password').fill('not the password');
     await page2.locator('#password').press('Enter');
     await expect.poll(() => page2.getByRole('alert').first().textContent()).toBe('Wrong name or password.');
+    await screenshot(page2, 'sign-in-en');
     await page2.locator('#password').fill(CENTRE_ADMIN.password);
     await page2.locator('#password').press('Enter');
     await expect.poll(() => page2.getByTestId('centre-name').textContent()).toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
