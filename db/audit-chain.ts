@@ -34,3 +34,20 @@ export function verifyChain(db: Db): ChainCheck {
   }
   return { ok: true, checked, head: prev, firstBad: null };
 }
+
+/**
+ * Compares the log with heads copied out of it earlier (oldest first): the entry that was last
+ * when the copy was made must still be there with the same hash. A log cut short, or re-hashed
+ * after an edit, disagrees with every copy made after the edited entry.
+ */
+export function checkAnchors(db: Db, anchors: readonly { file: string; createdAt: string; chainHead: string; counts: { auditEntries: number } }[]) {
+  const hashAt = stmt(db, 'SELECT hash FROM audit_log WHERE id = ?');
+  const sorted = [...anchors].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const a of sorted) {
+    if (a.counts.auditEntries === 0) continue;
+    const row = hashAt.get(a.counts.auditEntries) as { hash: string | null } | undefined;
+    if (!row) return { checked: sorted.length, contradicted: { file: a.file, createdAt: a.createdAt, reason: 'truncated' as const } };
+    if (row.hash !== a.chainHead) return { checked: sorted.length, contradicted: { file: a.file, createdAt: a.createdAt, reason: 'rewritten' as const } };
+  }
+  return { checked: sorted.length, contradicted: null };
+}

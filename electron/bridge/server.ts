@@ -76,6 +76,8 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
         log('warn', 'bridge.refused', { reason: 'launch_code' });
         return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
       }
+      // A new page (a new link, another tab) finds a signed-in centre locked: the link is no password.
+      opts.session.lock();
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ secret }));
     }
 

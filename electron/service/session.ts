@@ -7,6 +7,7 @@ import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDat
 import { inspectDatabase, isPlainSqlite, type Db } from '../../db/connection.js';
 import { accountByLogin, createAccount } from '../../db/accounts.js';
 import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
+import { loginKey } from '../../shared/auth/password-rules.js';
 import type { SessionUser } from '../../shared/auth/api.js';
 import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } from './vault/key-file.js';
 import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
@@ -14,7 +15,7 @@ import { LoginThrottle } from './auth/throttle.js';
 import { finishEncryption, encryptInPlace } from './vault/encrypt-in-place.js';
 import { backupFolder, dailyBackup, inspectBackupFile, listBackups } from './backups/backups.js';
 import type { BackupInfo } from '../../shared/backups/api.js';
-import { copyFileSync, renameSync } from 'node:fs';
+import { chmodSync, copyFileSync, renameSync } from 'node:fs';
 import { schemaVersion } from '../../db/migrate.js';
 import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
@@ -46,6 +47,14 @@ const DEMO_USER: User = { login: DEMO_ACTOR, roles: ROLES, demo: true };
 
 /** An open encrypted database's key file and data key, kept while it is open (for password changes, backups). */
 type Vault = { path: string; keys: KeyFile; dataKey: Buffer };
+
+/** A backup to restore is never the database itself, its -wal or -shm, its key file or an earlier aside. */
+function notTheLiveFile(databasePath: string, file: string): string {
+  const live = resolve(databasePath);
+  const source = resolve(file);
+  if (source === live || source.startsWith(`${live}-`) || source.startsWith(`${live}.`)) fail('backup_not_readable', { file: basename(file) });
+  return source;
+}
 
 export class DeskSession {
   readonly dataDir: string;
@@ -109,8 +118,17 @@ export class DeskSession {
     if (permission === 'open') return 'yes';
     if (permission === 'setup') return this.db ? 'forbidden' : 'yes';
     if (!this.user || !this.db) return 'signed_out';
+    // The back end keeps its own idle clock too: a page that never locked (closed, or a new link
+    // opened later) finds the session locked all the same.
+    if (!this.user.demo && !this.locked && this.now() - this.lastActivity > this.idleMinutes() * 60_000) this.locked = true;
     if (this.locked) return 'locked';
+    this.lastActivity = this.now();
     return grants(this.user.roles, permission) ? 'yes' : 'forbidden';
+  }
+
+  private lastActivity = 0;
+  private idleMinutes(): number {
+    return Number(getSetting(this.database, 'idle_lock_minutes')) || 10;
   }
 
   private sessionUser(): SessionUser | null {
@@ -126,7 +144,7 @@ export class DeskSession {
       operator: this.user?.login ?? null,
       user: this.sessionUser(),
       locked: this.locked,
-      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backup.createdAt : null } : null,
+      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backupAt : null } : null,
       conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
       database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
       openError: this.openError,
@@ -165,13 +183,15 @@ export class DeskSession {
   }
 
   private use(db: Db, path: string, kind: 'demo' | 'centre', user: User, vault: Vault | null) {
-    this.closeQuietly();
+    this.closeQuietly(); // a new tenure
     this.db = db;
     this.user = user;
     this.vault = vault;
     this.openError = null;
     this.pendingPath = null;
     this.conversionPath = null;
+    this.damaged = null;
+    this.lastActivity = this.now();
     this.save({ database: { path, kind }, operator: null });
     if (vault) this.backUpToday();
   }
@@ -193,50 +213,100 @@ export class DeskSession {
   restoreBackup(file: string): AppStatus {
     const vault = this.openVault;
     const login = this.actor;
-    const roles = this.user!.roles;
     const { path, keys } = vault;
     const dataKey = Buffer.from(vault.dataKey);
-    inspectBackupFile(file, dataKey); // checked before anything moves
+    inspectBackupFile(notTheLiveFile(path, file), dataKey); // checked before anything moves
     this.db!.pragma('wal_checkpoint(TRUNCATE)');
     this.db!.close();
     this.db = null;
+    this.generation++; // work started on the file before the restore ends with it
+    this.exportsMade.clear();
     const { info, aside } = this.putBackupInPlace(path, file, dataKey);
     const db = openDeskDatabase(path, dataKey);
     this.db = db;
     this.vault = { path, keys, dataKey };
     changeWithAudit(db, login, (record) => record({ action: 'restore', entity: 'database', entityId: basename(file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside) } }));
-    this.user = { login, roles, demo: false };
+    // The restored file has its own accounts: the one who restored stays only as what it says.
+    const account = accountByLogin(db, login);
+    if (!account || account.disabled) return this.signOut();
+    this.user = { login: account.login, roles: account.roles, demo: false };
     return this.status();
   }
 
-  /** The (closed) database file is moved aside and a checked backup copied into its place. */
+  /**
+   * The (closed) database file is moved aside and a checked backup put in its place: the copy is
+   * made first (".restoring"), so a pulled USB stick or a full disk leaves the current file where
+   * it was; the live file itself, its side files and earlier asides are refused as sources.
+   */
   private putBackupInPlace(path: string, file: string, dataKey: Buffer) {
-    const info = inspectBackupFile(file, dataKey);
+    const source = notTheLiveFile(path, file);
+    const info = inspectBackupFile(source, dataKey);
+    const restoring = `${path}.restoring`;
+    try {
+      copyFileSync(source, restoring);
+      inspectBackupFile(restoring, dataKey); // the copy as read back, before anything moves
+    } catch (e) {
+      rmSync(restoring, { force: true });
+      throw e;
+    }
     const aside = `${path}.before-restore-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
     if (existsSync(path)) renameSync(path, aside);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
-    copyFileSync(file, `${path}.restoring`);
-    renameSync(`${path}.restoring`, path);
+    renameSync(restoring, path);
+    chmodSync(path, 0o600);
     this.log('info', 'backup.restored', { cases: info.counts.cases });
     return { info, aside };
   }
 
-  /** After a sign-in found the database damaged: the newest backup that checks out with the key, restored, and the same account signed in. */
-  restoreLatestGood(): AppStatus {
-    const d = this.damaged ?? fail('no_database');
-    const { info, aside } = this.putBackupInPlace(d.path, d.backup.file, d.dataKey);
-    this.damaged = null;
-    const status = this.enter(d.path, d.keys, d.dataKey, d.login, 'sign_in');
-    changeWithAudit(this.database, this.actor, (record) => record({ action: 'restore', entity: 'database', entityId: basename(d.backup.file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside), reason: 'damaged' } }));
+  /**
+   * After a sign-in found the database damaged: the password again (nothing is kept armed between
+   * calls), then the newest backup that checks out with the key takes the file's place and the same
+   * account is signed in.
+   */
+  restoreLatestGood(login: string, password: string): Promise<AppStatus> {
+    return this.inTurn(() => this.restoreLatestGoodNow(login, password));
+  }
+
+  private async restoreLatestGoodNow(login: string, password: string): Promise<AppStatus> {
+    const path = this.pendingPath ?? fail('no_database');
+    this.delayed();
+    const keys = readKeyFile(path);
+    const dataKey = await unlockWithPassword(keys, login, password).catch((e: unknown) => {
+      if (e instanceof AppFailure && e.error.code === 'wrong_password') this.failedAttempt('wrong_password');
+      throw e;
+    });
+    try {
+      openDeskDatabase(path, dataKey).close();
+      return this.enter(path, keys, dataKey, login, 'sign_in'); // not damaged (any more): a plain sign-in
+    } catch (e) {
+      if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
+    }
+    const backup = this.goodBackup(path, dataKey) ?? fail('db_damaged', { file: basename(path) });
+    const { info, aside } = this.putBackupInPlace(path, backup.file, dataKey);
+    const status = this.enter(path, keys, dataKey, login, 'sign_in');
+    changeWithAudit(this.database, this.actor, (record) => record({ action: 'restore', entity: 'database', entityId: basename(backup.file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside), reason: 'damaged' } }));
     return status.database ? this.status() : status;
   }
 
-  /** A database found damaged at sign-in, with the key that opened it and the newest good backup. */
-  private damaged: { path: string; keys: KeyFile; dataKey: Buffer; login: string; backup: BackupInfo } | null = null;
+  /** The newest backup of this database that opens and checks out with its key. */
+  private goodBackup(path: string, dataKey: Buffer): BackupInfo | null {
+    return listBackups(backupFolder(this.dataDir), path).find((b) => {
+      try {
+        inspectBackupFile(b.file, dataKey);
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? null;
+  }
+
+  /** Shown on the sign-in screen after a sign-in found the file damaged: which backup could replace it (no key kept). */
+  private damaged: { path: string; backupAt: string } | null = null;
 
   private readonly now: () => number;
 
   private closeQuietly() {
+    this.generation++;
     this.exportsMade.clear();
     this.db?.close();
     this.db = null;
@@ -340,6 +410,25 @@ export class DeskSession {
     return this.status();
   }
 
+  /** Password checks one after another: forty at once would all pass the delay check before any failed. */
+  private passwordTurn: Promise<unknown> = Promise.resolve();
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.passwordTurn.then(work, work);
+    this.passwordTurn = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The signed-in account's own password, checked with the same delay as a sign-in (for a password change). */
+  checkOwnPassword(password: string): Promise<void> {
+    return this.inTurn(async () => {
+      this.delayed();
+      const vault = this.openVault;
+      const key = await unlockWithPassword(vault.keys, this.actor, password).catch(() => null);
+      if (!key || !timingSafeEqual(key, vault.dataKey)) this.failedAttempt('wrong_password');
+      this.throttle.succeeded();
+    });
+  }
+
   private delayed() {
     const seconds = this.throttle.waitSeconds();
     if (seconds > 0) fail('login_delayed', { seconds });
@@ -352,7 +441,11 @@ export class DeskSession {
   }
 
   /** Opens the waiting encrypted database as this account. */
-  async signIn(login: string, password: string): Promise<AppStatus> {
+  signIn(login: string, password: string): Promise<AppStatus> {
+    return this.inTurn(() => this.signInNow(login, password));
+  }
+
+  private async signInNow(login: string, password: string): Promise<AppStatus> {
     const path = this.pendingPath ?? fail('no_database');
     this.delayed();
     const keys = readKeyFile(path);
@@ -367,7 +460,11 @@ export class DeskSession {
   }
 
   /** A forgotten password: the recovery code opens the database and sets the account's new password. */
-  async recover(login: string, code: string, newPassword: string): Promise<AppStatus> {
+  recover(login: string, code: string, newPassword: string): Promise<AppStatus> {
+    return this.inTurn(() => this.recoverNow(login, code, newPassword));
+  }
+
+  private async recoverNow(login: string, code: string, newPassword: string): Promise<AppStatus> {
     const path = this.pendingPath ?? fail('no_database');
     this.delayed();
     const keys = readKeyFile(path);
@@ -392,15 +489,8 @@ export class DeskSession {
     } catch (e) {
       if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
       // The key is right (it unwrapped), the pages are not: offer the newest backup that opens with it.
-      const backup = listBackups(backupFolder(this.dataDir), path).find((b) => {
-        try {
-          inspectBackupFile(b.file, dataKey);
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      this.damaged = backup ? { path, keys, dataKey, login, backup } : null;
+      const backup = this.goodBackup(path, dataKey);
+      this.damaged = backup ? { path, backupAt: backup.createdAt } : null;
       this.log('error', 'database.damaged_at_sign_in', { backup: Boolean(backup) });
       return fail('db_damaged', { file: basename(path), ...(backup ? { backupAt: backup.createdAt } : {}) });
     }
@@ -421,7 +511,11 @@ export class DeskSession {
     return this.status();
   }
 
-  async unlock(password: string): Promise<AppStatus> {
+  unlock(password: string): Promise<AppStatus> {
+    return this.inTurn(() => this.unlockNow(password));
+  }
+
+  private async unlockNow(password: string): Promise<AppStatus> {
     if (!this.locked || !this.vault || !this.user) return this.status();
     this.delayed();
     const slot = passwordSlot(this.vault.keys, this.user.login);
@@ -429,20 +523,47 @@ export class DeskSession {
     if (!key || !timingSafeEqual(key, this.vault.dataKey)) this.failedAttempt('wrong_password');
     this.throttle.succeeded();
     this.locked = false;
+    this.lastActivity = this.now();
     return this.status();
   }
 
-  /** Closes the database and forgets its key: the next person signs in. */
+  /** An account changed while signed in (its own roles, say): what it may do changes now, not at the next sign-in. */
+  refreshUser(account: { login: string; roles: readonly Role[]; disabled: boolean }) {
+    if (!this.user || this.user.demo || loginKey(this.user.login) !== loginKey(account.login)) return;
+    if (account.disabled) this.signOut();
+    else this.user = { ...this.user, roles: account.roles };
+  }
+
+  /** Closes the database and forgets its key: the next person signs in. Allowed while locked: it loses nothing but the typing. */
   signOut(): AppStatus {
     const path = this.vault?.path ?? null;
     if (this.db && this.user && !this.user.demo) changeWithAudit(this.db, this.user.login, (record) => record({ action: 'sign_out', entity: 'account', entityId: this.user!.login }));
     this.closeQuietly();
+    this.damaged = null;
     this.pendingPath = path;
     return this.status();
   }
 
   /** Files exported by the account signed in now: the only ones the bridge serves back (forgotten at sign-out). */
   private readonly exportsMade = new Set<string>();
+  /** Counts sign-ins, sign-outs, closes and restores: long work started under one tenure ends with it. */
+  private generation = 0;
+
+  /**
+   * Who is working now, fixed at the start of long work (an export job): its account, and whether
+   * it is still the same sign-in on the same file. A job finishing after a sign-out, another
+   * account's sign-in or a restore neither records nor hands its file to the newcomer.
+   */
+  tenure(): { dataDir: string; actor: string; still: () => boolean; rememberExport: (fileName: string) => void } {
+    const generation = this.generation;
+    const actor = this.actor;
+    const still = () => this.generation === generation && this.allows('signedIn') !== 'signed_out';
+    return { dataDir: this.dataDir, actor, still, rememberExport: (f) => void (still() && this.exportsMade.add(f)) };
+  }
+
+  get currentGeneration(): number {
+    return this.generation;
+  }
 
   rememberExport(fileName: string) {
     this.exportsMade.add(fileName);

@@ -38,7 +38,7 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
   };
   const restoreLatest = async () => {
     setBusy(true);
-    const r = await call('auth.restoreLatest', {});
+    const r = await call('auth.restoreLatest', { login, password });
     setBusy(false);
     if (r.ok) onStatus(r.value);
     else setError(r.error);
@@ -79,6 +79,7 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
           <div className="card warning-card" role="alertdialog" aria-label={t('auth.damagedTitle')}>
             <h3>{t('auth.damagedTitle')}</h3>
             <p>{t('auth.damagedText', { at: new Date(backupAt).toLocaleString(status.language) })}</p>
+            <p className="muted small">{t('auth.damagedPassword')}</p>
             <button type="button" disabled={busy} onClick={() => void restoreLatest()}>{t('auth.restoreLatest')}</button>
           </div>
         ) : null}

@@ -42,8 +42,14 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
   const verify = async () => {
     setChain(null);
     const r = await call('audit.verify', {});
-    if (r.ok) setChain(r.value.ok ? t('security.chainOk', { checked: r.value.checked, head: r.value.head.slice(0, 16) }) : t('security.chainBroken', { id: r.value.firstBad!.id, at: new Date(r.value.firstBad!.at).toLocaleString(status.language), checked: r.value.checked }));
-    else setError(r.error);
+    if (!r.ok) return setError(r.error);
+    const c = r.value;
+    const when = (iso: string) => new Date(iso).toLocaleString(status.language);
+    setChain(
+      c.firstBad ? t('security.chainBroken', { id: c.firstBad.id, at: when(c.firstBad.at), checked: c.checked })
+        : c.anchors.contradicted ? t(`security.anchor.${c.anchors.contradicted.reason}`, { at: when(c.anchors.contradicted.createdAt) })
+          : t('security.chainOk', { checked: c.checked, head: c.head.slice(0, 16), backups: c.anchors.checked }),
+    );
   };
 
   return (

@@ -1,12 +1,14 @@
 // Accounts and sign-in, as the contract carries them.
 import { z } from 'zod';
 import { nameText } from '../primitives.js';
-import { MAX_PASSWORD_LENGTH, PERMISSIONS, ROLES } from './index.js';
+import { LOGIN_PATTERN, MAX_PASSWORD_LENGTH, PERMISSIONS, ROLES } from './index.js';
 
 export const RoleSchema = z.enum(ROLES);
 export const PermissionSchema = z.enum(PERMISSIONS);
 /** A sign-in name: what staff type to sign in; it is also the name the change log shows. */
-export const LoginSchema = nameText(80);
+export const LoginSchema = nameText(80)
+  .transform((s) => s.normalize('NFKC'))
+  .refine((s) => LOGIN_PATTERN.test(s), { message: 'validation.login_characters' });
 /** Length and commonness are checked by the back end, which names the rule broken. */
 export const PasswordSchema = z.string().min(1, { message: 'validation.required' }).max(MAX_PASSWORD_LENGTH);
 
@@ -44,4 +46,9 @@ export const ChainCheckSchema = z.object({
   checked: z.number().int(),
   head: z.string(),
   firstBad: z.object({ id: z.number().int(), at: z.string(), reason: z.enum(['content', 'link', 'gap']) }).nullable(),
+  /**
+   * The chain's heads kept outside the database (each backup's manifest): someone holding the key
+   * can re-hash the whole log, but not the heads already copied away. The first that disagrees.
+   */
+  anchors: z.object({ checked: z.number().int(), contradicted: z.object({ file: z.string(), createdAt: z.string(), reason: z.enum(['truncated', 'rewritten']) }).nullable() }),
 });

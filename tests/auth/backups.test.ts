@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
@@ -95,6 +95,7 @@ describe('backups', () => {
     // The restored log is the backed-up one, whole, plus the restore entry after it.
     expect(check.ok && check.value).toMatchObject({ ok: true, checked: backup.counts.auditEntries + 1 });
     expect(readdirSync(dir).some((f) => f.startsWith('migrant-hiv-kaz.sqlite.before-restore-'))).toBe(true);
+    const path = s.openVault.path;
     const log = dispatch(s, 'audit.recent', { limit: 2 }, silentLogger);
     expect(log.ok && log.value.map((e) => e.action)).toEqual(['verify', 'restore']);
     // And after a restart the restored register opens with the same password.
@@ -102,6 +103,7 @@ describe('backups', () => {
     const again = sessionAt(dir);
     expect((await signIn(again)).ok).toBe(true);
     expect(total(again)).toBe(5);
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o077).toBe(0); // the restored file private, as the original was
   });
 
   it('a backup of another database, or a file that is none, is refused and nothing changes', async () => {
@@ -170,11 +172,15 @@ describe('backups', () => {
     const r = await signIn(again);
     expect(r).toMatchObject({ ok: false, error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite', backupAt: '2026-11-30T08:00:00.000Z' } } });
     expect(again.status().signIn).toMatchObject({ damagedBackupAt: '2026-11-30T08:00:00.000Z' });
-    const restored = await dispatchAsync(again, 'auth.restoreLatest', {}, silentLogger);
+    // Nothing is armed by that failure: the restore asks for the password again.
+    expect(await dispatchAsync(again, 'auth.restoreLatest', { login: REGIONAL_CENTRE.login, password: 'not-the-password' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'wrong_password' } });
+    const restored = await dispatchAsync(again, 'auth.restoreLatest', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password }, silentLogger);
     expect(restored).toMatchObject({ ok: true, value: { user: { login: REGIONAL_CENTRE.login }, database: { encrypted: true } } });
     expect(total(again)).toBe(6); // the two cases typed after the backup are what is lost: said on the screen
     expect(readdirSync(dir).filter((f) => f.includes('.before-restore-'))).toHaveLength(1); // the damaged file kept aside
     const log = dispatch(again, 'audit.recent', { limit: 5 }, silentLogger);
     expect(log.ok && log.value.find((e) => e.action === 'restore')).toMatchObject({ newValue: { reason: 'damaged', cases: 6 } });
+    await dispatchAsync(again, 'auth.signOut', {}, silentLogger);
+    expect(again.status().signIn).toMatchObject({ damagedBackupAt: null }); // the offer is gone with the damage
   });
 });

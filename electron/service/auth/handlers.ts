@@ -3,12 +3,12 @@
 // in until its password is reset; a slot without an account opens nothing).
 import { accountById, createAccount, listAccounts, updateAccount } from '../../../db/accounts.js';
 import { changeWithAudit } from '../../../db/audit.js';
-import { verifyChain } from '../../../db/audit-chain.js';
+import { checkAnchors, verifyChain } from '../../../db/audit-chain.js';
+import { backupFolder, listBackups } from '../backups/backups.js';
 import { setSetting } from '../../../db/settings.js';
-import { fail } from '../../../shared/result.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
-import { checkPassword, unlockWithPassword, withoutPassword, withPassword } from '../vault/vault.js';
+import { checkPassword, withoutPassword, withPassword } from '../vault/vault.js';
 
 async function setPassword(s: DeskSession, login: string, password: string) {
   const vault = s.openVault;
@@ -20,12 +20,11 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
   'auth.signIn': (s, { login, password }) => s.signIn(login, password),
   'auth.recover': (s, { login, recoveryCode, newPassword }) => s.recover(login, recoveryCode, newPassword),
   'auth.unlock': (s, { password }) => s.unlock(password),
-  'auth.restoreLatest': (s) => s.restoreLatestGood(),
+  'auth.restoreLatest': (s, { login, password }) => s.restoreLatestGood(login, password),
   'auth.lock': (s) => s.lock(),
   'auth.signOut': (s) => s.signOut(),
   'auth.changePassword': async (s, { current, next }) => {
-    const vault = s.openVault;
-    await unlockWithPassword(vault.keys, s.actor, current).catch(() => fail('wrong_password'));
+    await s.checkOwnPassword(current);
     checkPassword(next, s.actor);
     await setPassword(s, s.actor, next);
     changeWithAudit(s.database, s.actor, (record) => record({ action: 'password', entity: 'account', entityId: s.actor }));
@@ -43,7 +42,9 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
     const after = updateAccount(s.database, s.actor, id, { ...(roles ? { roles } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(orgUnitId !== undefined ? { orgUnitId } : {}) });
     // A disabled account's password no longer opens the key; enabling it again needs a new password.
     if (after.disabled) s.saveKeys(withoutPassword(s.openVault.keys, after.login));
-    return listAccounts(s.database);
+    const list = listAccounts(s.database);
+    s.refreshUser(after);
+    return list;
   },
   'accounts.resetPassword': async (s, { id, password }) => {
     const account = accountById(s.database, id);
@@ -57,7 +58,9 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
     return s.status();
   },
   'audit.verify': (s) => {
-    const check = verifyChain(s.database);
+    const chain = verifyChain(s.database);
+    const anchors = checkAnchors(s.database, listBackups(backupFolder(s.dataDir), s.openVault.path));
+    const check = { ...chain, ok: chain.ok && anchors.contradicted === null, anchors };
     changeWithAudit(s.database, s.actor, (record) => record({ action: 'verify', entity: 'audit_log', newValue: { ok: check.ok, checked: check.checked, head: check.head, firstBad: check.firstBad?.id ?? null } }));
     return check;
   },

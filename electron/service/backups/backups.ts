@@ -3,7 +3,7 @@
 // before it is renamed, so a crash never leaves a file that looks like a good backup. Beside each
 // copy: the key file of that moment (a backup must open even if the database's own key file is
 // lost) and a small manifest (date, counts, the change log's chain head).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openConnection, type DataKey, type Db } from '../../../db/connection.js';
 import { chainHead } from '../../../db/audit-chain.js';
@@ -46,7 +46,10 @@ export function inspectBackupFile(file: string, key: DataKey | undefined): Omit<
 /** Writes a checked backup of `db` into `folder`; `kind` names it (daily ones are pruned, manual ones kept). */
 export function writeBackup(db: Db, databasePath: string, key: DataKey | undefined, folder: string, kind: 'daily' | 'manual', now = new Date()): BackupInfo {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const name = `${stem(databasePath)}-${kind}-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.sqlite`;
+  // Milliseconds in the name, and a free name if two copies still meet: one never overwrites another.
+  const at = now.toISOString().slice(0, 23).replace(/[:T.]/g, '-');
+  let name = `${stem(databasePath)}-${kind}-${at}.sqlite`;
+  for (let i = 2; existsSync(join(folder, name)); i++) name = `${stem(databasePath)}-${kind}-${at}-${i}.sqlite`;
   const file = join(folder, name);
   const part = `${file}.part`;
   rmSync(part, { force: true });
@@ -58,6 +61,7 @@ export function writeBackup(db: Db, databasePath: string, key: DataKey | undefin
     if (key) copyFileSync(keyFilePath(databasePath), keyFilePath(file));
     const info: BackupInfo = BackupInfoSchema.parse({ ...checked, createdAt: now.toISOString(), file, kind, bytes: statSync(part).size });
     writeFileSync(manifestPath(file), JSON.stringify(info, null, 1), { mode: 0o600 });
+    chmodSync(part, 0o600);
     renameSync(part, file);
     return info;
   } catch (e) {
@@ -69,10 +73,11 @@ export function writeBackup(db: Db, databasePath: string, key: DataKey | undefin
 /** Backups of this database in a folder, newest first (those whose manifest reads). */
 export function listBackups(folder: string, databasePath: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
-  const prefix = `${stem(databasePath)}-`;
+  // Exactly this database's names: "register-daily-…", never "register-2-daily-…" of a neighbour.
+  const ours = new RegExp(`^${stem(databasePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(daily|manual)-\\d{4}-\\d{2}-\\d{2}-[\\d-]+\\.sqlite$`);
   const found: BackupInfo[] = [];
   for (const f of readdirSync(folder)) {
-    if (!f.startsWith(prefix) || !f.endsWith('.sqlite')) continue;
+    if (!ours.test(f)) continue;
     const file = join(folder, f);
     try {
       found.push(BackupInfoSchema.parse({ ...JSON.parse(readFileSync(manifestPath(file), 'utf8')), file }));

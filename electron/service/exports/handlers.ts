@@ -25,8 +25,8 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
     return { savedTo: await saveCopyAs(s.dataDir, fileName, s.chooseSavePath) };
   },
   'exports.lineList': (s, q) => startLineList(s, q),
-  'exports.job': (_s, { jobId }) => jobStatus(jobId),
-  'exports.cancel': (_s, { jobId }) => cancelJob(jobId),
+  'exports.job': (s, { jobId }) => jobStatus(s, jobId),
+  'exports.cancel': (s, { jobId }) => cancelJob(s, jobId),
   'exports.indicatorWorkbook': async (s, q) => {
     const db = s.database;
     const unitId = q.orgUnitId ?? s.orgUnitId;

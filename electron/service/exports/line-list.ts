@@ -21,7 +21,7 @@ const CHUNK = 5000;
 const DATE = 'dd.mm.yyyy';
 const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: DATE };
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
-type Job = ExportJob & { cancel: boolean };
+type Job = ExportJob & { cancel: boolean; generation: number };
 const jobs = new Map<string, Job>();
 const KEEP = 10;
 class Cancelled extends Error {}
@@ -69,22 +69,23 @@ export function startLineList(s: DeskSession, q: { orgUnitId?: number | undefine
   const path = orgUnitPath(db, unitId);
   if (!path.length) fail('not_found');
   const units = subtree(db, unitId);
-  const job: Job = { jobId: randomBytes(8).toString('hex'), state: 'running', done: 0, total: lineListCount(db, units), file: null, error: null, cancel: false };
+  const job: Job = { jobId: randomBytes(8).toString('hex'), state: 'running', done: 0, total: lineListCount(db, units), file: null, error: null, cancel: false, generation: -1 };
   jobs.set(job.jobId, job);
   for (const id of [...jobs.keys()].slice(0, -KEEP)) if (jobs.get(id)!.state !== 'running') jobs.delete(id);
-  const databasePath = s.status().database!.path;
+  const own = s.tenure();
+  job.generation = s.currentGeneration;
   const base = `line-list-${path[0]!.countryCode}-${unitId}-${new Date().toISOString().slice(0, 10)}`;
-  void run(s, job, units, base, q.language, databasePath).catch((e: unknown) => {
+  void run(s, own, job, units, base, q.language).catch((e: unknown) => {
     job.state = e instanceof Cancelled ? 'cancelled' : 'failed';
     job.error = e instanceof Cancelled ? null : e instanceof AppFailure ? e.error : appError('internal');
   });
   return view(job);
 }
 
-async function run(s: DeskSession, job: Job, units: number[], base: string, language: Language, databasePath: string) {
+async function run(s: DeskSession, own: ReturnType<DeskSession['tenure']>, job: Job, units: number[], base: string, language: Language) {
   const t = translator(language);
   const cols = columns(t, language);
-  const saved = await saveExport(s, base, async (part, fileName) => {
+  const saved = await saveExport(own, base, async (part, fileName) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet(t('lineList.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = cols.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE } } : {}) }));
@@ -93,8 +94,8 @@ async function run(s: DeskSession, job: Job, units: number[], base: string, lang
     ws.getRow(1).commit();
     let after = 0;
     for (;;) {
-      // The database may have been closed or switched while this job waited for its turn.
-      if (job.cancel || s.status().database?.path !== databasePath) {
+      // The database may have been closed, switched or restored, or its account signed out, while this job waited.
+      if (job.cancel || !own.still()) {
         await wb.commit();
         throw job.cancel ? new Cancelled() : new AppFailure(appError('no_database'));
       }
@@ -113,21 +114,22 @@ async function run(s: DeskSession, job: Job, units: number[], base: string, lang
     }
     ws.commit();
     await wb.commit();
-    recordExport(s.database, s.actor, 'line_list', fileName, { orgUnits: units.length, rows: job.done, language }, true);
+    if (!own.still()) throw new AppFailure(appError('no_database')); // the last write took a while: still the same sign-in?
+    recordExport(s.database, own.actor, 'line_list', fileName, { orgUnits: units.length, rows: job.done, language }, true);
   });
   job.file = { ...saved, suppressed: false, hiddenCells: 0 };
   job.state = 'done';
 }
 
-export function jobStatus(jobId: string): ExportJob {
+export function jobStatus(s: DeskSession, jobId: string): ExportJob {
   const job = jobs.get(jobId);
-  if (!job) fail('not_found');
+  if (!job || job.generation !== s.currentGeneration) fail('not_found'); // another sign-in's job is not this one's to see
   return view(job!);
 }
 
-export function cancelJob(jobId: string): ExportJob {
+export function cancelJob(s: DeskSession, jobId: string): ExportJob {
   const job = jobs.get(jobId);
-  if (!job) fail('not_found');
+  if (!job || job.generation !== s.currentGeneration) fail('not_found');
   if (job!.state === 'running') job!.cancel = true;
   return view(job!);
 }

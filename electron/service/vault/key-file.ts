@@ -23,7 +23,10 @@ export const KeyFileSchema = z.object({
   version: z.literal(1),
   databaseId: z.uuid(),
   cipher: z.literal('sqlcipher-4'),
-  slots: z.array(SlotSchema).max(1000),
+  slots: z.array(SlotSchema).max(1000)
+    // One recovery slot and one slot per sign-in name: a duplicate placed first cannot shadow the real one.
+    .refine((slots) => slots.filter((s) => s.kind === 'recovery').length <= 1)
+    .refine((slots) => { const names = slots.flatMap((s) => (s.kind === 'password' ? [loginKey(s.login)] : [])); return new Set(names).size === names.length; }),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
@@ -37,7 +40,9 @@ export function readKeyFile(databaseFile: string): KeyFile {
   const path = keyFilePath(databaseFile);
   const file = basename(path);
   if (!existsSync(path)) fail('key_file_missing', { file, database: basename(databaseFile) });
-  if (statSync(path).size > MAX_KEY_FILE_BYTES) fail('key_file_damaged', { file });
+  // Only a regular file of a sensible size is read (a FIFO put there would block the app forever).
+  const stat = statSync(path);
+  if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) fail('key_file_damaged', { file });
   try {
     return KeyFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {

@@ -3,16 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import commonPasswords from 'fxa-common-password-list';
-import { loginKey, asLatinKeys, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordShapeIssue } from '../../../shared/auth/password-rules.js';
+import { loginKey, guessableForms, LOCAL_WORDS, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordShapeIssue } from '../../../shared/auth/password-rules.js';
 import { appError, AppFailure, fail } from '../../../shared/result.js';
 import { KEY_FILE_FORMAT, passwordSlot, slotContext, type KeyFile, type Slot } from './key-file.js';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery-code.js';
-import { newDataKey, PASSWORD_KDF, RECOVERY_KDF, unwrapKey, wrapKey } from './wrap.js';
+import { newDataKey, PASSWORD_KDF, RECOVERY_KDF, spendPasswordCost, unwrapKey, wrapKey } from './wrap.js';
 
 /** Refuses a password a careful administrator would: too short, the login inside it, or on the common lists. */
 export function checkPassword(password: string, login: string): void {
   const shape = passwordShapeIssue(password, login);
-  const common = !shape && (commonPasswords.test(password) || commonPasswords.test(password.toLowerCase()) || commonPasswords.test(asLatinKeys(password)));
+  const common = !shape && guessableForms(password).some((form) => LOCAL_WORDS.has(form) || commonPasswords.test(form));
   const rule = shape ?? (common ? 'common' : null);
   if (rule) throw new AppFailure({ ...appError('weak_password', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }), messageKey: `errors.weak_password.${rule}`, issues: [{ path: 'password', messageKey: `errors.weak_password.${rule}`, params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } }] });
 }
@@ -39,7 +39,7 @@ export async function createVault(admin: { login: string; password: string }): P
 export async function unlockWithPassword(keys: KeyFile, login: string, password: string): Promise<Buffer> {
   const slot = passwordSlot(keys, login);
   // No slot: still spend the time a real one would, so timing does not tell which names exist.
-  const key = slot ? await unwrapKey(slot, password, slotContext(keys, slot)) : (await unwrapKey(keys.slots.find((s) => s.kind === 'password')!, `${password}\u0000none`, 'none'), null);
+  const key = slot ? await unwrapKey(slot, password, slotContext(keys, slot)) : (await spendPasswordCost(password), null);
   return key ?? fail('wrong_password');
 }
 
