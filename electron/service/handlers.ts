@@ -7,6 +7,7 @@ import { recentAudit } from '../../db/audit.js';
 import { setSetting, SUPPRESSION_SETTING } from '../../db/settings.js';
 import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
+import { fail } from '../../shared/result.js';
 import { caseHandlers } from './cases/handlers.js';
 import { formHandlers } from './forms/handlers.js';
 import { indicatorHandlers } from './indicators/handlers.js';
@@ -35,7 +36,8 @@ export const handlers: Handlers = {
     setSetting(s.database, s.actor, SUPPRESSION_SETTING, String(maxCount));
     return s.status();
   },
-  'settings.setExportRetention': (s, retention) => s.setExportRetention(retention),
+  // Folder-wide (it governs line lists of every database here): not for the demo's password-less user.
+  'settings.setExportRetention': (s, retention) => (s.status().user?.demo ? fail('forbidden') : s.setExportRetention(retention)),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
   ...authHandlers,
   ...backupHandlers,

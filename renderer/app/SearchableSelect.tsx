@@ -60,6 +60,13 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
       <input
         {...combobox.getInputProps({
           onBlur,
+          // Enter hands the choice to the form in the same key event: downshift tells its
+          // onSelectedItemChange only in an effect after the menu closes, and a clerk's Tab that
+          // fast landed in fields drawn for the previous choice (the event form's kind).
+          onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
+            const item = combobox.isOpen && combobox.highlightedIndex >= 0 ? items[combobox.highlightedIndex] : undefined;
+            if (e.key === 'Enter' && item && item.value !== value) onChange(item.value);
+          },
           // Typing into a filled select replaces its choice rather than appending to the label.
           onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.currentTarget.select(),
           placeholder,

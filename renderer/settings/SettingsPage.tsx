@@ -89,6 +89,8 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <p className="muted">{t('settings.suppressionHelp')}</p>
         {saved ? <p className="notice" role="status">{saved}</p> : null}
       </form>
+      {centre ? (
+      <>
       <h3>{t('settings.retention')}</h3>
       <form className="retention" onSubmit={saveRetention} noValidate>
         <div className="retention-fields">
@@ -103,6 +105,8 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <p className="muted">{t('settings.retentionHelp', { folder: status.defaultFolder })}</p>
         {retentionSaved ? <p className="notice" role="status">{retentionSaved}</p> : null}
       </form>
+      </>
+      ) : null}
       <h3>{t('settings.audit')}</h3>
       {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
       {audit && audit.length > 0 ? (

@@ -21,7 +21,7 @@ const VALID: Record<string, unknown> = {
   'auth.signIn': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.recover': { login: 'Фарход', recoveryCode: 'ABCD-EFGH', newPassword: 'СогдЛето-2017-год' },
   'auth.unlock': { password: 'СогдЛето-2017-год' },
-  'auth.restoreLatest': {},
+  'auth.restoreLatest': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.lock': {},
   'auth.signOut': {},
   'auth.changePassword': { current: 'a', next: 'СогдЛето-2017-год' },

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { CENTRE_ADMIN, keepRecoveryCode, openDemo, useE2e } from '../helpers/e2e.js';
+import { CENTRE_ADMIN, keepRecoveryCode, openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 import { runServe } from '../helpers/app-process.js';
 
 const e2e = useE2e();
@@ -112,11 +112,12 @@ describe('first start, end to end in chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('Settings shows how long exports are kept, and a supervisor changes it by keyboard', async () => {
+  it('Settings shows how long exports are kept, and an administrator changes it by keyboard', async () => {
     const dataDir = tempDir();
     const app = await start(dataDir);
-    const page = await e2e.browser().newPage();
-    await openDemo(page, app.url);
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.url);
+    await setUpCentre(page);
     await page.keyboard.press('Alt+6');
     await expect.poll(() => page.locator('#retention-days').inputValue()).toBe('30');
     expect(await page.locator('#retention-line-lists').inputValue()).toBe('7');

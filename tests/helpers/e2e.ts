@@ -36,8 +36,13 @@ export const CENTRE_ADMIN = { login: 'Айгуль', password: 'ЧуйскаяД
 export async function keepRecoveryCode(page: Page): Promise<string> {
   await expect.poll(() => page.getByTestId('recovery-code').isVisible()).toBe(true);
   const code = (await page.getByTestId('recovery-code').textContent()) ?? '';
-  await page.getByRole('checkbox', { name: /Я записал/ }).check();
-  await page.getByRole('button', { name: 'Продолжить' }).click();
+  // By keyboard, as the rest of the set-up: a mouse click would leave the pointer where later
+  // drop-down lists open, and Chrome's moves under a still pointer would change their highlight.
+  await page.getByRole('checkbox', { name: /Я записал/ }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Продолжить');
+  await page.keyboard.press('Enter');
   return code;
 }
 

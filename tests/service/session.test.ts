@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
@@ -148,16 +148,18 @@ describe('the session', () => {
     daysAgo('hiv-migrants-KAZ-2016-1.xlsx', 31);
     daysAgo('notes.txt', 400); // not ours: left alone
     const s = session(dir);
-    dispatch(s, 'setup.openDemo', {}, silentLogger); // an administrator's setting: the demo's user holds the role
+    await createCentre(s, centre); // an administrator's setting, folder-wide: not the demo's password-less user's
     expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2017-1.xlsx', 'line-list-KAZ-1-2026-11-25.xlsx', 'notes.txt']);
     expect(s.status().exportRetention).toEqual({ days: 30, lineListDays: 7 });
 
     const set = dispatch(s, 'settings.setExportRetention', { days: 0, lineListDays: 3 }, silentLogger);
+    const demo = session(tempDir());
+    dispatch(demo, 'setup.openDemo', {}, silentLogger);
+    expect(dispatch(demo, 'settings.setExportRetention', { days: 0, lineListDays: 0 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(set.ok && set.value.exportRetention).toEqual({ days: 0, lineListDays: 3 });
     expect(readdirSync(exports)).toHaveLength(3); // applied at the next start, not under the user's eyes
     expect(dispatch(s, 'settings.setExportRetention', { days: -1, lineListDays: 3 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     s.dispose();
-    rmSync(join(dir, 'demo.sqlite')); // the demo's own files are not the point here
     daysAgo('hiv-migrants-KAZ-2010-1.xlsx', 3000);
     session(dir);
     expect(readdirSync(exports).sort()).toEqual(['hiv-migrants-KAZ-2010-1.xlsx', 'hiv-migrants-KAZ-2017-1.xlsx', 'notes.txt']); // 0: kept; line lists: 3 days

@@ -59,7 +59,8 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
   },
   'audit.verify': (s) => {
     const chain = verifyChain(s.database);
-    const anchors = checkAnchors(s.database, listBackups(backupFolder(s.dataDir), s.openVault.path));
+    const path = s.status().database?.path;
+    const anchors = checkAnchors(s.database, path ? listBackups(backupFolder(s.dataDir), path) : []);
     const check = { ...chain, ok: chain.ok && anchors.contradicted === null, anchors };
     changeWithAudit(s.database, s.actor, (record) => record({ action: 'verify', entity: 'audit_log', newValue: { ok: check.ok, checked: check.checked, head: check.head, firstBad: check.firstBad?.id ?? null } }));
     return check;
