@@ -144,6 +144,9 @@ describe('backups', () => {
     }
     const again = sessionAt(dir);
     await signIn(again);
+    // However many copies each run finished before its kill (none, on a slow machine), and a new one made after:
+    const made = dispatch(again, 'backups.create', { folder: join(dir, 'usb') }, silentLogger);
+    expect(made.ok).toBe(true);
     const listed = listBackups(join(dir, 'usb'), path);
     expect(listed.length).toBeGreaterThan(0);
     // Every file that looks like a backup (a .sqlite with its manifest) opens and checks out.

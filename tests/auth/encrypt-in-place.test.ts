@@ -37,14 +37,15 @@ function previousVersionDatabase(dir: string): string {
   return path;
 }
 
-/** The conversion in a child process; resolves with its exit, after `killAfter` ms past its start if given. */
-function convert(path: string, killAfter: number | null): Promise<{ code: number | null; signal: string | null; ms: number }> {
+/** The conversion in a child process; killed `killAfter` ms past its start, or by itself (SIGKILL) as step `dieAfterStep` ends. */
+function convert(path: string, killAfter: number | null, dieAfterStep: number | null = null): Promise<{ code: number | null; signal: string | null; ms: number }> {
   const script = `
     const { createVault } = await import(${JSON.stringify(dist('electron/service/vault/vault.js'))});
     const { encryptInPlace } = await import(${JSON.stringify(dist('electron/service/vault/encrypt-in-place.js'))});
     const v = await createVault(${JSON.stringify(ADMIN)});
     process.stdout.write('start\\n');
-    encryptInPlace(${JSON.stringify(path)}, { keys: v.keys, dataKey: v.dataKey, admin: ${JSON.stringify(ADMIN.login)}, log: () => {} });
+    encryptInPlace(${JSON.stringify(path)}, { keys: v.keys, dataKey: v.dataKey, admin: ${JSON.stringify(ADMIN.login)}, log: () => {},
+      afterStep: (n) => { if (n === ${dieAfterStep ?? -1}) process.kill(process.pid, 'SIGKILL'); } });
     process.stdout.write('done\\n');`;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -74,7 +75,7 @@ describe('encrypting the previous version’s database in place', () => {
     expect(readFileSync(path).includes(Buffer.from('ПЛАН10007'))).toBe(false);
   });
 
-  it('killed at random moments, nothing is lost and no plain copy stays beside an encrypted register', async () => {
+  it('killed at the end of each step and at random moments, nothing is lost and no plain copy stays beside an encrypted register', async () => {
     expect(existsSync(dist('electron/service/vault/encrypt-in-place.js')), 'run `npm test` or `npm run build` first').toBe(true);
     const template = previousVersionDatabase(tempDir());
     // One run to the end, to know how long the conversion takes on this machine.
@@ -83,13 +84,14 @@ describe('encrypting the previous version’s database in place', () => {
     const full = await convert(join(timing, 'migrant-hiv-kaz.sqlite'), null);
     expect(full.code).toBe(0);
     const outcomes = { plain: 0, encrypted: 0 };
-    for (let i = 0; i < 12; i++) {
+    // Cut at the end of each of its six steps (certain), then at twelve moments spread over a run.
+    const cuts = [...[1, 2, 3, 4, 5, 6].map((step) => ({ step, ms: null })), ...Array.from({ length: 12 }, (_, i) => ({ step: null, ms: Math.floor(((i + Math.random()) / 12) * full.ms * 1.1) }))];
+    for (const [i, cut] of cuts.entries()) {
       const dir = tempDir();
       const path = join(dir, 'migrant-hiv-kaz.sqlite');
       copyFileSync(template, path);
       writeConfig(dir, { ...DEFAULT_CONFIG, database: { path, kind: 'centre' } });
-      // Spread over the whole conversion, and a little past it.
-      await convert(path, Math.floor(((i + Math.random()) / 12) * full.ms * 1.1));
+      await convert(path, cut.ms, cut.step);
       const s = session(dir);
       const status = s.status();
       expect(status.openError, `run ${i}`).toBeNull();
@@ -114,8 +116,8 @@ describe('encrypting the previous version’s database in place', () => {
       }
       s.dispose();
     }
-    // Both sides of the switch were met: kills spread over the whole run land before and after it.
-    expect(outcomes.plain).toBeGreaterThan(0);
-    expect(outcomes.encrypted).toBeGreaterThan(0);
+    // The cuts at steps 1-4 come before the switch, 5 and 6 after it: both sides were met.
+    expect(outcomes.plain).toBeGreaterThanOrEqual(4);
+    expect(outcomes.encrypted).toBeGreaterThanOrEqual(2);
   });
 });

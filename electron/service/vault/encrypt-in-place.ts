@@ -66,7 +66,9 @@ function verifiedCopy(from: string, to: string, expected: Record<string, number>
   renameSync(part, to);
 }
 
-export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buffer; admin: string; log: Logger }): void {
+/** `afterStep` is called as each numbered step ends (tests end the process there to prove each cut is safe). */
+export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buffer; admin: string; log: Logger; afterStep?: (step: number) => void }): void {
+  const done = opts.afterStep ?? (() => {});
   // (1) up to date, every page in the main file.
   const plain = openDeskDatabase(path);
   const counts = tableCounts(plain);
@@ -74,8 +76,10 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
   plain.close();
   for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix) && statSync(path + suffix).size === 0) rmSync(path + suffix);
   if (existsSync(`${path}-wal`)) fail('db_open_failed', { file: path, reason: 'the database is still open elsewhere' });
+  done(1);
   // (2) the plain backup, checked.
   verifiedCopy(path, plainBackupPath(path), counts, (f) => new Database(f, { fileMustExist: true }));
+  done(2);
   // (3) the encrypted copy: the same pages re-keyed, then checked and given its first account.
   const encrypting = encryptingPath(path);
   for (const suffix of SIDE_FILES) rmSync(encrypting + suffix, { force: true });
@@ -100,14 +104,18 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
   }
   for (const suffix of ['-wal', '-shm']) rmSync(encrypting + suffix, { force: true });
   fsyncPath(encrypting);
+  done(3);
   // (4) the key, before the encrypted file takes the register's place.
   writeKeyFile(keyFilePath(path), opts.keys);
+  done(4);
   // (5) the switch.
   renameSync(encrypting, path);
   fsyncPath(dirname(path));
+  done(5);
   // (6) no plain copy left behind.
   wipeFile(plainBackupPath(path));
   for (const suffix of SIDE_FILES.slice(1)) wipeFile(plainBackupPath(path) + suffix);
+  done(6);
   opts.log('info', 'database.encrypted_in_place', { tables: Object.keys(counts).length });
 }
 
