@@ -441,7 +441,7 @@ export const en: Messages = {
     outlier: 'Unusual value: more than 3 times (or under a third of) last year ({{previous}})',
   },
   audit: {
-    actions: { create: 'created', update: 'changed', delete: 'deleted', restore: 'restored', approve: 'approved', unapprove: 'approval withdrawn', export: 'exported', import: 'imported', setup: 'database set up', sign_in: 'sign-in', sign_out: 'sign-out', recover: 'sign-in with the recovery code', password: 'password change', verify: 'change-log check' },
+    actions: { create: 'created', update: 'changed', delete: 'deleted', restore: 'restored', approve: 'approved', unapprove: 'approval withdrawn', export: 'exported', import: 'imported', setup: 'database set up', sign_in: 'sign-in', sign_out: 'sign-out', recover: 'sign-in with the recovery code', password: 'password change', verify: 'change-log check', backup: 'backup' },
     entities: { data_value: 'form value', form_period: 'form period', case: 'case', case_event: 'case event', org_unit: 'organisation', setting: 'setting', database: 'database', account: 'account', audit_log: 'change log', line_list: 'line list' },
   },
   errors: {

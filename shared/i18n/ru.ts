@@ -440,7 +440,7 @@ export const ru = {
     outlier: 'Необычное значение: больше чем в 3 раза (или меньше трети) по сравнению с прошлым годом ({{previous}})',
   },
   audit: {
-    actions: { create: 'создание', update: 'изменение', delete: 'удаление', restore: 'восстановление', approve: 'утверждение', unapprove: 'снятие утверждения', export: 'выгрузка', import: 'загрузка', setup: 'настройка базы', sign_in: 'вход', sign_out: 'выход', recover: 'вход по коду восстановления', password: 'смена пароля', verify: 'проверка журнала' },
+    actions: { create: 'создание', update: 'изменение', delete: 'удаление', restore: 'восстановление', approve: 'утверждение', unapprove: 'снятие утверждения', export: 'выгрузка', import: 'загрузка', setup: 'настройка базы', sign_in: 'вход', sign_out: 'выход', recover: 'вход по коду восстановления', password: 'смена пароля', verify: 'проверка журнала', backup: 'резервная копия' },
     entities: { data_value: 'значение формы', form_period: 'период формы', case: 'случай', case_event: 'событие случая', org_unit: 'организация', setting: 'параметр', database: 'база данных', account: 'учётная запись', audit_log: 'журнал изменений', line_list: 'построчный список' },
   },
   errors: {
