@@ -268,13 +268,7 @@ export class DeskSession {
   }
 
   private async restoreLatestGoodNow(login: string, password: string): Promise<AppStatus> {
-    const path = this.pendingPath ?? fail('no_database');
-    this.delayed();
-    const keys = readKeyFile(path);
-    const dataKey = await unlockWithPassword(keys, login, password).catch((e: unknown) => {
-      if (e instanceof AppFailure && e.error.code === 'wrong_password') this.failedAttempt('wrong_password');
-      throw e;
-    });
+    const { path, keys, dataKey } = await this.unlockPending((k) => unlockWithPassword(k, login, password));
     try {
       openDeskDatabase(path, dataKey).close();
       return this.enter(path, keys, dataKey, login, 'sign_in'); // not damaged (any more): a plain sign-in
@@ -445,17 +439,22 @@ export class DeskSession {
     return this.inTurn(() => this.signInNow(login, password));
   }
 
-  private async signInNow(login: string, password: string): Promise<AppStatus> {
+  /** The waiting database's key file and its data key, unwrapped by `unlock`; a wrong secret counts toward the delay. */
+  private async unlockPending(unlock: (keys: KeyFile) => Promise<Buffer>): Promise<{ path: string; keys: KeyFile; dataKey: Buffer }> {
     const path = this.pendingPath ?? fail('no_database');
     this.delayed();
     const keys = readKeyFile(path);
-    let dataKey: Buffer;
     try {
-      dataKey = await unlockWithPassword(keys, login, password);
+      return { path, keys, dataKey: await unlock(keys) };
     } catch (e) {
-      if (e instanceof AppFailure && e.error.code === 'wrong_password') this.failedAttempt('wrong_password');
+      const code = e instanceof AppFailure ? e.error.code : null;
+      if (code === 'wrong_password' || code === 'wrong_recovery_code') this.failedAttempt(code);
       throw e;
     }
+  }
+
+  private async signInNow(login: string, password: string): Promise<AppStatus> {
+    const { path, keys, dataKey } = await this.unlockPending((k) => unlockWithPassword(k, login, password));
     return this.enter(path, keys, dataKey, login, 'sign_in');
   }
 
@@ -465,16 +464,7 @@ export class DeskSession {
   }
 
   private async recoverNow(login: string, code: string, newPassword: string): Promise<AppStatus> {
-    const path = this.pendingPath ?? fail('no_database');
-    this.delayed();
-    const keys = readKeyFile(path);
-    let dataKey: Buffer;
-    try {
-      dataKey = await unlockWithRecoveryCode(keys, code);
-    } catch (e) {
-      if (e instanceof AppFailure && e.error.code === 'wrong_recovery_code') this.failedAttempt('wrong_recovery_code');
-      throw e;
-    }
+    const { path, keys, dataKey } = await this.unlockPending((k) => unlockWithRecoveryCode(k, code));
     const next = await withPassword(keys, dataKey, login, newPassword);
     const status = this.enter(path, keys, dataKey, login, 'recover');
     writeKeyFile(keyFilePath(path), next);

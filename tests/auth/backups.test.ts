@@ -1,25 +1,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { backupFolder, dailyBackup, listBackups, pruneDaily } from '../../electron/service/backups/backups.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ROOT } from '../architecture/imports.js';
-import { createCentre, REGIONAL_CENTRE } from '../helpers/session.js';
+import { createCentre, REGIONAL_CENTRE, useClockedSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { aCase } from '../helpers/cases.js';
 
 const tempDir = useTempDirs();
-const opened: DeskSession[] = [];
-afterEach(() => opened.splice(0).forEach((s) => s.dispose()));
-function sessionAt(dir: string, clock = { now: Date.now() }) {
-  const s = new DeskSession({ dataDir: dir, appVersion: '0.0.0-test', logger: silentLogger, now: () => clock.now });
-  opened.push(s);
-  return s;
-}
+const sessionAt = useClockedSessions();
 const signIn = (s: DeskSession) => dispatchAsync(s, 'auth.signIn', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password }, silentLogger);
 const addCases = (s: DeskSession, from: number, n: number) => {
   for (let i = from; i < from + n; i++) dispatch(s, 'cases.create', { case: aCase({ registerNo: `B-${i}`, uic: `КОПИ${String(10000 + i).slice(-5)}`, birthYear: 1960 + (i % 40) }), allowDuplicate: false }, silentLogger);

@@ -2,24 +2,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { backupFolder, listBackups, writeBackup } from '../../electron/service/backups/backups.js';
 import { startBridge } from '../../electron/bridge/server.js';
-import { createCentre, REGIONAL_CENTRE } from '../helpers/session.js';
+import { createCentre, REGIONAL_CENTRE, useClockedSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { aCase } from '../helpers/cases.js';
 
 const tempDir = useTempDirs();
-const opened: DeskSession[] = [];
-afterEach(() => opened.splice(0).forEach((s) => s.dispose()));
-function sessionAt(dir: string, clock = { now: Date.now() }) {
-  const s = new DeskSession({ dataDir: dir, appVersion: '0.0.0-test', logger: silentLogger, now: () => clock.now });
-  opened.push(s);
-  return s;
-}
+const sessionAt = useClockedSessions();
 const { login, password } = REGIONAL_CENTRE;
 const signIn = (s: DeskSession, pw = password, as = login) => dispatchAsync(s, 'auth.signIn', { login: as, password: pw }, silentLogger);
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
@@ -29,8 +23,9 @@ const addAccount = (s: DeskSession, name: string, roles: ('admin' | 'entry' | 'a
 describe('hardened against a hostile probe', () => {
   it('forty wrong passwords at once are taken one after another: the delay starts after five', async () => {
     const dir = tempDir();
-    await createCentre(sessionAt(dir));
-    opened.pop()!.dispose();
+    const first = sessionAt(dir);
+    await createCentre(first);
+    first.dispose(); // closed, as at the end of a day
     const s = sessionAt(dir);
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(s, `wrong-password-${i}`)));
     const codes = answers.map(code);
@@ -47,8 +42,9 @@ describe('hardened against a hostile probe', () => {
 
   it('a key file asking for a huge key-derivation cost, a duplicate slot or a FIFO in its place is damaged, not obeyed', async () => {
     const dir = tempDir();
-    const path = (await createCentre(sessionAt(dir))).status.database!.path;
-    opened.pop()!.dispose();
+    const first = sessionAt(dir);
+    const path = (await createCentre(first)).status.database!.path;
+    first.dispose();
     const keysPath = `${path}.keys`;
     const good = readFileSync(keysPath, 'utf8');
     const keys = JSON.parse(good);

@@ -1,21 +1,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { createCentre, REGIONAL_CENTRE } from '../helpers/session.js';
+import { createCentre, REGIONAL_CENTRE, useClockedSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { aCase } from '../helpers/cases.js';
 
 const tempDir = useTempDirs();
-const opened: DeskSession[] = [];
-afterEach(() => opened.splice(0).forEach((s) => s.dispose()));
-/** A session whose clock the test moves (for the sign-in delay). */
-function sessionAt(dir: string, clock = { now: Date.parse('2026-11-30T10:00:00Z') }) {
-  const s = new DeskSession({ dataDir: dir, appVersion: '0.0.0-test', logger: silentLogger, now: () => clock.now });
-  opened.push(s);
-  return s;
-}
+const sessionAt = useClockedSessions();
 const { login, password } = REGIONAL_CENTRE;
 const signIn = (s: DeskSession, pw = password, as = login) => dispatchAsync(s, 'auth.signIn', { login: as, password: pw }, silentLogger);
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
@@ -47,8 +40,9 @@ describe('the encrypted register', () => {
   it('five wrong passwords in a row make the next wait, longer each time; the right one after it is logged with the count', async () => {
     const clock = { now: Date.parse('2026-11-30T10:00:00Z') };
     const dir = tempDir();
-    await createCentre(sessionAt(dir, clock));
-    opened.pop()!.dispose();
+    const first = sessionAt(dir, clock);
+    await createCentre(first);
+    first.dispose();
     const s = sessionAt(dir, clock);
     for (let i = 0; i < 5; i++) expect(code(await signIn(s, `wrong-${i}-password`))).toBe('wrong_password');
     const delayed = await signIn(s); // even the right password waits
@@ -67,8 +61,9 @@ describe('the encrypted register', () => {
 
   it('a forgotten password: the recovery code, typed loosely, opens the register and sets a new one; a wrong code does not', async () => {
     const dir = tempDir();
-    const { recoveryCode } = await createCentre(sessionAt(dir));
-    opened.pop()!.dispose();
+    const first = sessionAt(dir);
+    const { recoveryCode } = await createCentre(first);
+    first.dispose();
     const s = sessionAt(dir);
     const recover = (c: string) => dispatchAsync(s, 'auth.recover', { login, recoveryCode: c, newPassword: 'НовыйПарольПосле-отпуска' }, silentLogger);
     const wrong = recoveryCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
@@ -127,8 +122,9 @@ describe('the encrypted register', () => {
 
   it('a missing or damaged key file is said at start, clearly, and nothing is overwritten', async () => {
     const dir = tempDir();
-    const path = (await createCentre(sessionAt(dir))).status.database!.path;
-    opened.pop()!.dispose();
+    const first = sessionAt(dir);
+    const path = (await createCentre(first)).status.database!.path;
+    first.dispose();
     const before = readFileSync(path);
     renameSync(`${path}.keys`, `${path}.keys.away`);
     const missing = sessionAt(dir).status();

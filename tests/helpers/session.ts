@@ -19,6 +19,19 @@ export function useSessions() {
   };
 }
 
+/** Sessions whose clock a test moves (sign-in delay, idle lock, daily backups), disposed after each test. */
+export function useClockedSessions() {
+  const open: DeskSession[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.dispose();
+  });
+  return (dataDir: string, clock = { now: Date.now() }) => {
+    const s = new DeskSession({ dataDir, appVersion: '0.0.0-test', logger: silentLogger, now: () => clock.now });
+    open.push(s);
+    return s;
+  };
+}
+
 /** A regional centre as the first-start wizard creates it. */
 export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' };
 
