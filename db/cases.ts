@@ -47,6 +47,11 @@ export function getCase(db: Db, id: number): StoredCase {
 }
 
 /** Live cases with the same person's code (compared by key), sex and year of birth. */
+/** The org unit a case (live or deleted) belongs to, or null when there is no such case. */
+export function caseOrgUnit(db: Db, id: number): number | null {
+  return (stmt(db, 'SELECT org_unit_id AS unit FROM hiv_case WHERE id = ?').get(id) as { unit: number } | undefined)?.unit ?? null;
+}
+
 export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear: number | null; excludeId: number | null }): Duplicate[] {
   return stmt(db, `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
        WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`)
@@ -271,10 +276,15 @@ const AGE_BANDS: Record<string, [number, number] | null> = {
 const SORT_SQL = { diagnosisDate: 'diagnosis_date', registerNo: 'register_no', uic: 'uic_key', birthYear: 'birth_year' } as const;
 
 /** Builds the WHERE clause of the list; exported so tests can read its query plan. */
-export function caseListSql(query: CaseQuery): { where: string; params: unknown[]; order: string; limit: number; offset: number; countFrom: string } {
+export function caseListSql(query: CaseQuery, units: readonly number[] | null = null): { where: string; params: unknown[]; order: string; limit: number; offset: number; countFrom: string } {
   const q = CaseQuerySchema.parse(query);
   const where = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
+  if (units) {
+    // An account limited to an org unit sees the cases of it and the units below it.
+    where.push('c.org_unit_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(units));
+  }
   if (q.search) {
     // Register numbers are matched as typed; codes by their transliterated key. Both by prefix.
     // Two index range scans joined: SQLite will not use an index for an OR of ranges.
@@ -306,8 +316,8 @@ export function caseListSql(query: CaseQuery): { where: string; params: unknown[
   return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize, countFrom };
 }
 
-export function listCases(db: Db, query: CaseQuery): { rows: CaseRow[]; total: number } {
-  const { where, params, order, limit, offset, countFrom } = caseListSql(query);
+export function listCases(db: Db, query: CaseQuery, units: readonly number[] | null = null): { rows: CaseRow[]; total: number } {
+  const { where, params, order, limit, offset, countFrom } = caseListSql(query, units);
   const total = (stmt(db, `SELECT count(*) AS n FROM ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
   const rows = stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
   return {

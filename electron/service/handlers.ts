@@ -31,7 +31,10 @@ export const handlers: Handlers = {
   // Before any database exists (the first-start wizard) the list comes from the seed itself.
   'reference.countries': (s) =>
     s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
-  'orgUnits.list': (s) => listOrgUnits(s.database),
+  'orgUnits.list': (s) => {
+    const scope = s.scope;
+    return listOrgUnits(s.database).filter((u) => !scope || scope.has(u.id));
+  },
   'settings.setSuppression': (s, { maxCount }) => {
     setSetting(s.database, s.actor, SUPPRESSION_SETTING, String(maxCount));
     return s.status();

@@ -6,6 +6,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
 import { inspectDatabase, isPlainSqlite, type Db } from '../../db/connection.js';
 import { accountByLogin, createAccount } from '../../db/accounts.js';
+import { subtree } from '../../db/indicators.js';
 import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
 import { loginKey } from '../../shared/auth/password-rules.js';
 import type { SessionUser } from '../../shared/auth/api.js';
@@ -42,7 +43,7 @@ export type SessionOptions = {
 };
 
 /** Who is working: an account of a centre's database, or the demo's implicit user. */
-type User = { login: string; roles: readonly Role[]; demo: boolean };
+type User = { login: string; roles: readonly Role[]; demo: boolean; /** Limited to this unit and those below it; null: all. */ orgUnitId?: number | null };
 const DEMO_USER: User = { login: DEMO_ACTOR, roles: ROLES, demo: true };
 
 /** An open encrypted database's key file and data key, kept while it is open (for password changes, backups). */
@@ -103,9 +104,31 @@ export class DeskSession {
     return this.db ?? fail('no_database');
   }
 
-  /** The org unit new records belong to: the installation's own. */
+  /** The org unit new records belong to and figures default to: the account's own if it is limited to one, else the installation's. */
   get orgUnitId(): number {
-    return Number(getSetting(this.database, 'installation_org_unit')) || fail('no_database');
+    return this.user?.orgUnitId ?? (Number(getSetting(this.database, 'installation_org_unit')) || fail('no_database'));
+  }
+
+  /** The units an account limited to one may see (it and those below it); null: all. */
+  get scope(): ReadonlySet<number> | null {
+    const unit = this.user?.orgUnitId;
+    return unit ? new Set(subtree(this.database, unit)) : null;
+  }
+
+  /**
+   * The unit a call names, or the default one, if the account may see it. Outside its scope the
+   * answer is "not found", as for a unit that does not exist: nothing said about what is there.
+   */
+  unit(requested?: number | null): number {
+    const unit = requested ?? this.orgUnitId;
+    const scope = this.scope;
+    if (scope && !scope.has(unit)) fail('not_found');
+    return unit;
+  }
+
+  /** For work that spans the whole country (the fact sheet): only an account not limited to a unit. */
+  requireWholeScope(): void {
+    if (this.scope) fail('forbidden');
   }
 
   /** The change log's "who": the signed-in account, never a typed name. */
@@ -229,7 +252,7 @@ export class DeskSession {
     // The restored file has its own accounts: the one who restored stays only as what it says.
     const account = accountByLogin(db, login);
     if (!account || account.disabled) return this.signOut();
-    this.user = { login: account.login, roles: account.roles, demo: false };
+    this.user = { login: account.login, roles: account.roles, demo: false, orgUnitId: account.orgUnitId };
     return this.status();
   }
 
@@ -491,7 +514,7 @@ export class DeskSession {
     }
     const failures = this.throttle.succeeded();
     changeWithAudit(db, account.login, (record) => record({ action: how === 'sign_in' ? 'sign_in' : 'recover', entity: 'account', entityId: account.id, newValue: failures ? { failedAttemptsBefore: failures } : null }));
-    this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false }, { path, keys, dataKey });
+    this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false, orgUnitId: account.orgUnitId }, { path, keys, dataKey });
     return this.status();
   }
 
@@ -518,10 +541,10 @@ export class DeskSession {
   }
 
   /** An account changed while signed in (its own roles, say): what it may do changes now, not at the next sign-in. */
-  refreshUser(account: { login: string; roles: readonly Role[]; disabled: boolean }) {
+  refreshUser(account: { login: string; roles: readonly Role[]; disabled: boolean; orgUnitId: number | null }) {
     if (!this.user || this.user.demo || loginKey(this.user.login) !== loginKey(account.login)) return;
     if (account.disabled) this.signOut();
-    else this.user = { ...this.user, roles: account.roles };
+    else this.user = { ...this.user, roles: account.roles, orgUnitId: account.orgUnitId };
   }
 
   /** Closes the database and forgets its key: the next person signs in. Allowed while locked: it loses nothing but the typing. */

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../shared/auth/roles';
 import type { Account } from '../../shared/auth/api';
+import type { OrgUnit } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -17,6 +18,10 @@ export function AccountsSection() {
   const [notice, setNotice] = useState<string | null>(null);
   const [login, setLogin] = useState('');
   const [roles, setRoles] = useState<Role[]>(['entry']);
+  const [unit, setUnit] = useState<number | null>(null);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
+  useEffect(() => void call('orgUnits.list', {}).then((r) => r.ok && setUnits(r.value)), []);
+  const unitName = (id: number | null) => (id === null ? t('accounts.allUnits') : (units.find((u) => u.id === id)?.name ?? String(id)));
   const pair = usePasswordPair();
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const reset = usePasswordPair();
@@ -37,7 +42,7 @@ export function AccountsSection() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     if (!pair.valid()) return;
-    if (done(await call('accounts.create', { login, password: pair.password, roles, orgUnitId: null }), t('accounts.created', { login }))) {
+    if (done(await call('accounts.create', { login, password: pair.password, roles, orgUnitId: unit }), t('accounts.created', { login }))) {
       setLogin('');
       pair.clear();
     }
@@ -62,7 +67,7 @@ export function AccountsSection() {
       <div className="table-box">
         <table className="accounts">
           <thead>
-            <tr><th>{t('auth.login')}</th>{ROLES.map((r) => <th key={r}>{t(`roles.${r}`)}</th>)}<th>{t('accounts.state')}</th><th /></tr>
+            <tr><th>{t('auth.login')}</th>{ROLES.map((r) => <th key={r}>{t(`roles.${r}`)}</th>)}<th>{t('accounts.unit')}</th><th>{t('accounts.state')}</th><th /></tr>
           </thead>
           <tbody>
             {accounts.map((a) => (
@@ -71,6 +76,7 @@ export function AccountsSection() {
                 {ROLES.map((r) => (
                   <td key={r}><input type="checkbox" aria-label={`${a.login}: ${t(`roles.${r}`)}`} checked={a.roles.includes(r)} onChange={() => void toggle(a, r)} /></td>
                 ))}
+                <td>{unitName(a.orgUnitId)}</td>
                 <td>{a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
                 <td className="actions">
                   <button type="button" className="secondary small" onClick={() => (setResetFor(a), reset.clear())}>{a.disabled ? t('accounts.enable') : t('accounts.resetPassword')}</button>
@@ -105,6 +111,12 @@ export function AccountsSection() {
             </label>
           ))}
         </fieldset>
+        <Field id="account-unit" label={t('accounts.unitLabel')}>
+          <select id="account-unit" value={unit ?? ''} onChange={(e) => setUnit(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('accounts.allUnits')}</option>
+            {units.map((u) => <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>)}
+          </select>
+        </Field>
         <PasswordPair pair={pair} label={t('auth.password')} idPrefix="account" />
         <button type="submit">{t('accounts.addButton')}</button>
       </form>

@@ -188,3 +188,45 @@ describe('hardened against a hostile probe', () => {
     expect(caught.ok && caught.value).toMatchObject({ ok: false, firstBad: null, anchors: { contradicted: { reason: 'rewritten' } } });
   });
 });
+
+describe('an account limited to an org unit', () => {
+  it('sees and changes only the cases, forms and figures of its unit and those below it', async () => {
+    const s = sessionAt(tempDir());
+    await createCentre(s);
+    const { ensureFacility, orgUnitPath } = await import('../../db/org-units.js');
+    const { createCase } = await import('../../db/cases.js');
+    const home = s.orgUnitId; // the installation's facility
+    const region = orgUnitPath(s.database, home).find((u) => u.level === 'region')!.id;
+    const other = ensureFacility(s.database, login, { countryCode: 'KAZ', region: 'Жамбылская область', facility: 'Жамбылский областной центр СПИД' }).id;
+    const ours = dispatch(s, 'cases.create', { case: aCase({ registerNo: 'A-1' }), allowDuplicate: false }, silentLogger);
+    const theirs = createCase(s.database, login, other, aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), { allowDuplicate: false });
+    const made = await dispatchAsync(s, 'accounts.create', { login: 'Регион', password: 'ДолгийПарольСотрудника', roles: ['entry', 'analyst'], orgUnitId: region }, silentLogger);
+    expect(made.ok && made.value.find((a) => a.login === 'Регион')?.orgUnitId).toBe(region);
+    await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
+    expect(code(await signIn(s, 'ДолгийПарольСотрудника', 'Регион'))).toBe('ok');
+
+    const list = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
+    expect(list.ok && list.value.rows.map((r) => r.registerNo)).toEqual(['A-1']);
+    expect(code(dispatch(s, 'cases.get', { id: ours.ok ? ours.value.id : 0 }, silentLogger))).toBe('ok');
+    // Another region's case is "not found", for reading and for writing alike.
+    expect(code(dispatch(s, 'cases.get', { id: theirs }, silentLogger))).toBe('not_found');
+    expect(code(dispatch(s, 'cases.update', { id: theirs, case: aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), allowDuplicate: true }, silentLogger))).toBe('not_found');
+    expect(code(dispatch(s, 'events.save', { caseId: theirs, eventId: null, event: { kind: 'cd4', date: '2017-04-01', cd4: 300 } }, silentLogger))).toBe('not_found');
+    expect(code(dispatch(s, 'cases.delete', { id: theirs }, silentLogger))).toBe('not_found');
+    expect(dispatch(s, 'cases.duplicates', { uic: 'БОРИ11980', sex: 'male', birthYear: 1980, excludeId: null }, silentLogger)).toMatchObject({ ok: true, value: [] });
+    // Forms and figures of its units only; the country's fact sheet is not its to see.
+    expect(code(dispatch(s, 'forms.get', { form: 'testing', orgUnitId: home, period: '2017' }, silentLogger))).toBe('ok');
+    expect(code(dispatch(s, 'forms.save', { form: 'testing', orgUnitId: other, period: '2017', cells: [{ de: 'tested_voluntary', coc: 'total', value: '5' }] }, silentLogger))).toBe('not_found');
+    expect(code(dispatch(s, 'indicators.cascade', { period: '2017', orgUnitId: other }, silentLogger))).toBe('not_found');
+    const own = dispatch(s, 'indicators.cascade', { period: '2017' }, silentLogger);
+    expect(own.ok && own.value.orgUnitId).toBe(region);
+    expect(code(dispatch(s, 'factsheet.get', { country: 'KAZ', year: 2017 }, silentLogger))).toBe('forbidden');
+    const units = dispatch(s, 'orgUnits.list', {}, silentLogger);
+    expect(units.ok && units.value.map((u) => u.id).sort()).toEqual([region, home].sort());
+    // What it enters belongs to its unit.
+    const created = dispatch(s, 'cases.create', { case: aCase({ registerNo: 'A-2', uic: 'НОВА21990', sex: 'female', birthYear: 1990 }), allowDuplicate: false }, silentLogger);
+    expect(created.ok).toBe(true);
+    const list2 = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
+    expect(list2.ok && list2.value.total).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 // Case-register channels: the entry rules that need the database (UIC pattern setting, duplicates,
 // ART after diagnosis) are checked here and in db/cases.ts; the shapes by the contract.
-import { createCase, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../../db/cases.js';
+import { caseOrgUnit, createCase, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../../db/cases.js';
+import type { DeskSession } from '../session.js';
 import { auditOf } from '../../../db/audit.js';
 import { getSetting } from '../../../db/settings.js';
 import { uicIssue, type CaseInput } from '../../../shared/cases/schema.js';
@@ -13,37 +14,54 @@ function checkUic(db: Db, c: CaseInput) {
   if (issue) fail('invalid_input', undefined, [{ path: 'case.uic', messageKey: issue }]);
 }
 
+/** The case's id if the account may see it: outside its org unit a case is "not found", as one that does not exist. */
+function visible(s: DeskSession, id: number): number {
+  const unit = caseOrgUnit(s.database, id);
+  const scope = s.scope;
+  if (unit !== null && scope && !scope.has(unit)) fail('not_found');
+  return id;
+}
+const inScope = (s: DeskSession) => {
+  const scope = s.scope;
+  return (id: number) => !scope || scope.has(caseOrgUnit(s.database, id) ?? -1);
+};
+
 export const caseHandlers: Pick<
   Handlers,
   'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.restore' | 'cases.deleted' | 'cases.duplicates' | 'cases.audit' | 'events.save' | 'events.delete'
 > = {
-  'cases.list': (s, q) => listCases(s.database, q),
-  'cases.get': (s, { id }) => getCase(s.database, id),
+  'cases.list': (s, q) => listCases(s.database, q, s.scope ? [...s.scope] : null),
+  'cases.get': (s, { id }) => getCase(s.database, visible(s, id)),
   'cases.create': (s, { case: c, allowDuplicate }) => {
     checkUic(s.database, c);
     return getCase(s.database, createCase(s.database, s.actor, s.orgUnitId, c, { allowDuplicate }));
   },
   'cases.update': (s, { id, case: c, allowDuplicate }) => {
+    visible(s, id);
     checkUic(s.database, c);
     updateCase(s.database, s.actor, id, c, { allowDuplicate });
     return getCase(s.database, id);
   },
   'cases.delete': (s, { id }) => {
+    visible(s, id);
     deleteCase(s.database, s.actor, id);
     return { id };
   },
   'cases.restore': (s, { id }) => {
+    visible(s, id);
     restoreCase(s.database, s.actor, id);
     return getCase(s.database, id);
   },
-  'cases.deleted': (s) => listDeleted(s.database),
-  'cases.duplicates': (s, q) => findDuplicates(s.database, q),
-  'cases.audit': (s, { id }) => auditOf(s.database, 'case', String(id), 'case_event'),
+  'cases.deleted': (s) => listDeleted(s.database).filter((d) => inScope(s)(d.id)),
+  'cases.duplicates': (s, q) => findDuplicates(s.database, q).filter((d) => inScope(s)(d.id)),
+  'cases.audit': (s, { id }) => auditOf(s.database, 'case', String(visible(s, id)), 'case_event'),
   'events.save': (s, { caseId, eventId, event }) => {
+    visible(s, caseId);
     saveEvent(s.database, s.actor, caseId, eventId, event);
     return getCase(s.database, caseId);
   },
   'events.delete': (s, { caseId, eventId }) => {
+    visible(s, caseId);
     deleteEvent(s.database, s.actor, caseId, eventId);
     return getCase(s.database, caseId);
   },

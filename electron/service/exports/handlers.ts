@@ -29,7 +29,7 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
   'exports.cancel': (s, { jobId }) => cancelJob(s, jobId),
   'exports.indicatorWorkbook': async (s, q) => {
     const db = s.database;
-    const unitId = q.orgUnitId ?? s.orgUnitId;
+    const unitId = s.unit(q.orgUnitId);
     const path = orgUnitPath(db, unitId);
     if (!path.length) fail('not_found');
     periodOf(q.period);

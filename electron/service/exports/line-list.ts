@@ -65,7 +65,7 @@ function columns(t: TFunction, language: Language) {
 
 export function startLineList(s: DeskSession, q: { orgUnitId?: number | undefined; language: Language }): ExportJob {
   const db = s.database;
-  const unitId = q.orgUnitId ?? s.orgUnitId;
+  const unitId = s.unit(q.orgUnitId);
   const path = orgUnitPath(db, unitId);
   if (!path.length) fail('not_found');
   const units = subtree(db, unitId);

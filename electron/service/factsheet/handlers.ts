@@ -11,16 +11,20 @@ import { factSheetWorkbook } from './workbook.js';
 import { fail } from '../../../shared/result.js';
 
 export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.saveContext' | 'factsheet.saveText' | 'factsheet.workbook'> = {
-  'factsheet.get': (s, k) => factSheet(s.database, k),
+  // A country's sheet counts the whole country: for accounts not limited to a unit.
+  'factsheet.get': (s, k) => (s.requireWholeScope(), factSheet(s.database, k)),
   'factsheet.saveContext': (s, { values, ...k }) => {
+    s.requireWholeScope();
     saveContextValues(s.database, s.actor, k, values);
     return factSheet(s.database, k);
   },
   'factsheet.saveText': (s, { section, body, ...k }) => {
+    s.requireWholeScope();
     saveSheetText(s.database, s.actor, k, section, body);
     return factSheet(s.database, k);
   },
   'factsheet.workbook': async (s, { language, ...k }) => {
+    s.requireWholeScope();
     const db = s.database;
     const countries = listCountries(db);
     const country = countries.find((c) => c.code === k.country) ?? fail('not_found');

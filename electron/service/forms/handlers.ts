@@ -21,14 +21,19 @@ export function formData(db: Db, k: FormKey): FormData {
 }
 
 export const formHandlers: Pick<Handlers, 'forms.get' | 'forms.save' | 'forms.approve' | 'forms.completeness'> = {
-  'forms.get': (s, k) => formData(s.database, k),
+  'forms.get': (s, k) => formData(s.database, { ...k, orgUnitId: s.unit(k.orgUnitId) }),
   'forms.save': (s, { cells, ...k }) => {
+    s.unit(k.orgUnitId);
     saveCells(s.database, s.actor, k, cells);
     return formData(s.database, k);
   },
   'forms.approve': (s, { approved, ...k }) => {
+    s.unit(k.orgUnitId);
     setApproval(s.database, s.actor, k, approved);
     return formData(s.database, k);
   },
-  'forms.completeness': (s, { year }) => completeness(s.database, year),
+  'forms.completeness': (s, { year }) => {
+    const scope = s.scope;
+    return completeness(s.database, year).filter((c) => !scope || scope.has(c.orgUnitId));
+  },
 };

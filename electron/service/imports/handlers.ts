@@ -2,7 +2,7 @@
 // checked into a report (nothing written), the report as a workbook, and the confirmation that
 // writes every accepted row in one audited transaction.
 import ExcelJS from 'exceljs';
-import { importCases } from '../../../db/cases.js';
+import { caseOrgUnit, importCases } from '../../../db/cases.js';
 import { formValues, importFormValues } from '../../../db/forms.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
@@ -65,6 +65,9 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
 
   'imports.confirm': (s, { importId }) => {
     const p = registerImports.get(s, importId);
+    // Events for cases already in the register: only cases the account may see.
+    const scope = s.scope;
+    if (scope && p.eventsForExisting.some((e) => !scope.has(caseOrgUnit(s.database, e.caseId) ?? -1))) fail('not_found');
     const done = importCases(s.database, s.actor, s.orgUnitId, p.fileName, p.cases, p.eventsForExisting, { rejected: p.issues.length, duplicates: p.duplicates.length });
     registerImports.delete(importId);
     return done;

@@ -16,12 +16,12 @@ const DRILLDOWN_MAX = 500;
 
 
 export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicators.cases'> = {
-  'indicators.cascade': (s, q) => indicatorReport(s.database, q.orgUnitId ?? s.orgUnitId, q.period, q.dimension),
+  'indicators.cascade': (s, q) => indicatorReport(s.database, s.unit(q.orgUnitId), q.period, q.dimension),
   'indicators.cases': (s, q) => {
     const period = periodOf(q.period);
     const ids: number[] = [];
     const endYear = Number(period.end.slice(0, 4));
-    eachCaseStatus(s.database, q.orgUnitId ?? s.orgUnitId, period, (status, facts, id) => {
+    eachCaseStatus(s.database, s.unit(q.orgUnitId), period, (status, facts, id) => {
       if (status[STATUS_OF[q.measure]] === true && (q.group === null || groupsOf(facts, q.dimension, endYear).includes(q.group))) ids.push(id);
     });
     const shown = ids.slice(0, DRILLDOWN_MAX);
