@@ -1,6 +1,6 @@
 // Electron main process: a single locked-down window over the same back end the bridge serves.
 // Everything of substance lives in service/ (plain Node); this file only wires Electron to it.
-import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session as electronSession, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,7 +54,11 @@ app.whenReady().then(async () => {
 
   let desk: DeskSession;
   try {
-    desk = new DeskSession({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf });
+    // "Remember on this computer": the data key sealed by DPAPI (Windows) or the keyring (Linux).
+    const sealer = safeStorage.isEncryptionAvailable()
+      ? { seal: (key: Buffer) => safeStorage.encryptString(key.toString('base64')), unseal: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64') }
+      : undefined;
+    desk = new DeskSession({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf, ...(sealer ? { sealer } : {}) });
   } catch (e) {
     const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
     dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);

@@ -59,7 +59,15 @@ export const AppStatusSchema = z.object({
   /** The screen is locked after idle time: the database stays open behind it. */
   locked: z.boolean(),
   /** An encrypted database waits for a sign-in. */
-  signIn: z.object({ file: z.string(), /** The database was found damaged at the last sign-in; this backup opens with its key. */ damagedBackupAt: z.string().nullable() }).nullable(),
+  signIn: z.object({
+    file: z.string(),
+    /** The database was found damaged at the last sign-in; this backup opens with its key. */
+    damagedBackupAt: z.string().nullable(),
+    /** The account remembered on this computer ("remember on this computer"), if any. */
+    remembered: z.string().nullable(),
+  }).nullable(),
+  /** Whether the host can seal a key in the operating system's store (Electron), for "remember on this computer". */
+  canRemember: z.boolean(),
   /** A plain database of the previous version waits for its administrator, to be encrypted. */
   conversion: z.object({ file: z.string() }).nullable(),
   /** The open database, once signed in and not locked. */
@@ -152,7 +160,9 @@ export const contract = {
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
   'setup.encryptExisting': { input: SignInSchema, output: CreatedSchema, permission: 'setup' },
-  'auth.signIn': { input: SignInSchema, output: AppStatusSchema, permission: 'open' },
+  'auth.signIn': { input: SignInSchema.extend({ remember: z.boolean().optional() }).strict(), output: AppStatusSchema, permission: 'open' },
+  'auth.signInRemembered': { input: empty, output: AppStatusSchema, permission: 'open' },
+  'auth.forgetHere': { input: empty, output: AppStatusSchema, permission: 'open' },
   'auth.recover': { input: RecoverSchema, output: AppStatusSchema, permission: 'open' },
   'auth.unlock': { input: UnlockSchema, output: AppStatusSchema, permission: 'open' },
   'auth.restoreLatest': { input: SignInSchema, output: AppStatusSchema, permission: 'open' },

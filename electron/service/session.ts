@@ -13,6 +13,7 @@ import type { SessionUser } from '../../shared/auth/api.js';
 import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } from './vault/key-file.js';
 import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
 import { LoginThrottle } from './auth/throttle.js';
+import { forget, recall, remember, rememberedLogin, type DeviceSealer } from './vault/remembered.js';
 import { finishEncryption, encryptInPlace } from './vault/encrypt-in-place.js';
 import { backupFolder, dailyBackup, inspectBackupFile, listBackups } from './backups/backups.js';
 import type { BackupInfo } from '../../shared/backups/api.js';
@@ -40,6 +41,8 @@ export type SessionOptions = {
   printToPdf?: (suggestedName: string) => Promise<string | null>;
   /** The clock, for the sign-in delay (tests move it). */
   now?: () => number;
+  /** The operating system's key store (Electron's safeStorage), for "remember on this computer"; none in a browser. */
+  sealer?: DeviceSealer;
 };
 
 /** Who is working: an account of a centre's database, or the demo's implicit user. */
@@ -74,6 +77,7 @@ export class DeskSession {
   /** A plain centre database of the previous version, waiting for its administrator to encrypt it. */
   private conversionPath: string | null = null;
   readonly throttle: LoginThrottle;
+  private readonly sealer: DeviceSealer | undefined;
 
   constructor(opts: SessionOptions) {
     this.dataDir = resolve(opts.dataDir);
@@ -82,6 +86,7 @@ export class DeskSession {
     this.printToPdf = opts.printToPdf;
     this.log = opts.logger ?? consoleLogger;
     this.now = opts.now ?? Date.now;
+    this.sealer = opts.sealer;
     this.throttle = new LoginThrottle(this.now);
     ensureWritableFolder(this.dataDir);
     this.config = readConfig(this.dataDir);
@@ -167,7 +172,8 @@ export class DeskSession {
       operator: this.user?.login ?? null,
       user: this.sessionUser(),
       locked: this.locked,
-      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backupAt : null } : null,
+      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backupAt : null, remembered: this.rememberedHere() } : null,
+      canRemember: this.sealer !== undefined,
       conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
       database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
       openError: this.openError,
@@ -458,8 +464,47 @@ export class DeskSession {
   }
 
   /** Opens the waiting encrypted database as this account. */
-  signIn(login: string, password: string): Promise<AppStatus> {
-    return this.inTurn(() => this.signInNow(login, password));
+  signIn(login: string, password: string, rememberHere = false): Promise<AppStatus> {
+    return this.inTurn(async () => {
+      const status = await this.signInNow(login, password);
+      const vault = this.vault;
+      if (vault && this.sealer) {
+        if (rememberHere) remember(this.dataDir, vault.keys.databaseId, this.actor, vault.dataKey, this.sealer);
+        else forget(this.dataDir, vault.keys.databaseId);
+      }
+      return status;
+    });
+  }
+
+  /** The account remembered on this computer for the waiting database, if any. */
+  private rememberedHere(): string | null {
+    if (!this.sealer || !this.pendingPath) return null;
+    try {
+      return rememberedLogin(this.dataDir, readKeyFile(this.pendingPath).databaseId);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Signs the remembered account in with the key the operating system unseals: no password on this computer. */
+  signInRemembered(): Promise<AppStatus> {
+    return this.inTurn(async () => {
+      const path = this.pendingPath ?? fail('no_database');
+      const keys = readKeyFile(path);
+      const found = this.sealer ? recall(this.dataDir, keys.databaseId, this.sealer) : null;
+      if (!found) {
+        forget(this.dataDir, keys.databaseId);
+        return fail('wrong_password');
+      }
+      return this.enter(path, keys, found.dataKey, found.login, 'sign_in');
+    });
+  }
+
+  /** This computer no longer opens the database without a password. */
+  forgetHere(): AppStatus {
+    const path = this.vault?.path ?? this.pendingPath;
+    if (path) forget(this.dataDir, readKeyFile(path).databaseId);
+    return this.status();
   }
 
   /** The waiting database's key file and its data key, unwrapped by `unlock`; a wrong secret counts toward the delay. */

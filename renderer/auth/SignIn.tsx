@@ -17,6 +17,7 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  const [rememberHere, setRememberHere] = useState(false);
   const pair = usePasswordPair();
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,7 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
     if (mode === 'recovery' && !pair.valid()) return;
     setBusy(true);
     setError(null);
-    const r = mode === 'password' ? await call('auth.signIn', { login, password }) : await call('auth.recover', { login, recoveryCode: code, newPassword: pair.password });
+    const r = mode === 'password' ? await call('auth.signIn', { login, password, ...(status.canRemember ? { remember: rememberHere } : {}) }) : await call('auth.recover', { login, recoveryCode: code, newPassword: pair.password });
     setBusy(false);
     if (r.ok) onStatus(r.value);
     else {
@@ -44,6 +45,17 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
     else setError(r.error);
   };
   const backupAt = status.signIn?.damagedBackupAt ?? null;
+  const remembered = status.signIn?.remembered ?? null;
+  const signInRemembered = async () => {
+    setBusy(true);
+    const r = await call('auth.signInRemembered', {});
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else {
+      setError(r.error);
+      void call('app.status', {}).then((st) => st.ok && onStatus(st.value));
+    }
+  };
 
   return (
     <WizardPage languageSwitch={languageSwitch} className="sign-in">
@@ -51,6 +63,11 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
         <h2>{mode === 'password' ? t('auth.signInTitle') : t('auth.recoverTitle')}</h2>
         <p className="muted">{t('auth.database', { file: status.signIn?.file })}</p>
         {mode === 'recovery' ? <p>{t('auth.recoverText')}</p> : null}
+        {remembered && mode === 'password' ? (
+          <p>
+            <button type="button" disabled={busy} onClick={() => void signInRemembered()}>{t('auth.signInAs', { login: remembered })}</button>
+          </p>
+        ) : null}
         <form noValidate onSubmit={submit}>
           <Field id="login" label={t('auth.login')}>
             <input id="login" autoFocus autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} />
@@ -67,6 +84,12 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
               <PasswordPair pair={pair} label={t('auth.newPassword')} />
             </>
           )}
+          {mode === 'password' && status.canRemember ? (
+            <label className="check">
+              <input type="checkbox" checked={rememberHere} onChange={(e) => setRememberHere(e.target.checked)} />
+              {t('auth.rememberHere')}
+            </label>
+          ) : null}
           <ErrorMessage error={error} />
           <div className="actions">
             <button type="submit" disabled={busy}>{busy ? t('auth.checking') : mode === 'password' ? t('auth.signIn') : t('auth.recover')}</button>

@@ -65,6 +65,11 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
         <PasswordPair pair={pair} label={t('auth.newPassword')} idPrefix="own" />
         <button type="submit">{t('security.changePassword')}</button>
       </form>
+      {status.canRemember ? (
+        <p>
+          <button type="button" className="secondary" onClick={() => void call('auth.forgetHere', {}).then((r) => answer(r, t('security.forgotten')))}>{t('security.forgetHere')}</button>
+        </p>
+      ) : null}
       {admin ? (
         <>
           <form className="suppression" noValidate onSubmit={saveMinutes}>

@@ -76,6 +76,8 @@ export const en: Messages = {
     damagedText: 'The password is right, but some pages of the database do not read. A checked backup of {{at}} exists. The damaged file is kept beside it (…before-restore-…); changes made after the copy are not in it and must be entered again.',
     damagedPassword: 'Enter the name and password above again, then press the button.',
     restoreLatest: 'Restore from the backup and sign in',
+    rememberHere: 'Remember on this computer (sign in without a password for this Windows account)',
+    signInAs: 'Sign in as {{login}} (remembered on this computer)',
     lock: 'Lock',
     lockHint: 'Lock the screen without closing your work (what you typed stays)',
     signOut: 'Sign out',
@@ -123,6 +125,8 @@ export const en: Messages = {
     idleLabel: 'Lock the screen after idle minutes:',
     idleSave: 'Save',
     idleSaved: 'The screen locks after {{minutes}} idle minutes.',
+    forgetHere: 'Stop remembering the sign-in on this computer',
+    forgotten: 'This computer no longer opens the database without a password.',
     verify: 'Verify the change log',
     chainOk: 'The change log is intact: {{checked}} entries checked, every link of the chain fits (last link {{head}}…), compared with backups: {{backups}}.',
     anchor: {

@@ -1,5 +1,6 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
@@ -137,5 +138,51 @@ describe('the encrypted register', () => {
     renameSync(`${path}.keys.away`, `${path}.keys`); // put back: all is well again
     const s = sessionAt(dir);
     expect(code(await signIn(s))).toBe('ok');
+  });
+});
+
+describe('remember on this computer', () => {
+  // The operating system's key store stands in as a sealer keyed to "this computer" (in Electron it
+  // is safeStorage: DPAPI or the keyring; main.ts wires it, type-checked only here).
+  const computer = (machineKey = randomBytes(32)) => ({
+    seal: (plain: Buffer) => { const iv = randomBytes(12); const c = createCipheriv('aes-256-gcm', machineKey, iv); const body = Buffer.concat([c.update(plain), c.final()]); return Buffer.concat([iv, c.getAuthTag(), body]); },
+    unseal: (sealed: Buffer) => { const d = createDecipheriv('aes-256-gcm', machineKey, sealed.subarray(0, 12)); d.setAuthTag(sealed.subarray(12, 28)); return Buffer.concat([d.update(sealed.subarray(28)), d.final()]); },
+  });
+  const sessions: DeskSession[] = [];
+  const withSealer = (dir: string, sealer?: ReturnType<typeof computer>) => {
+    const s = new DeskSession({ dataDir: dir, appVersion: '0.0.0-test', logger: silentLogger, ...(sealer ? { sealer } : {}) });
+    sessions.push(s);
+    return s;
+  };
+  afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
+
+  it('opens without the password on the computer that remembered it, not elsewhere, and stops when told to', async () => {
+    const dir = tempDir();
+    const here = computer();
+    const first = withSealer(dir, here);
+    await createCentre(first);
+    await dispatchAsync(first, 'auth.signOut', {}, silentLogger);
+    expect(code(await dispatchAsync(first, 'auth.signIn', { login, password, remember: true }, silentLogger))).toBe('ok');
+    first.dispose();
+
+    const again = withSealer(dir, here);
+    expect(again.status()).toMatchObject({ canRemember: true, signIn: { remembered: login } });
+    expect(await dispatchAsync(again, 'auth.signInRemembered', {}, silentLogger)).toMatchObject({ ok: true, value: { user: { login } } });
+    again.dispose();
+
+    // The same data folder copied to another computer (another key store): nothing opens, the entry is dropped.
+    const elsewhere = withSealer(dir, computer());
+    expect(code(await dispatchAsync(elsewhere, 'auth.signInRemembered', {}, silentLogger))).toBe('wrong_password');
+    expect(elsewhere.status().signIn?.remembered).toBeNull();
+    elsewhere.dispose();
+
+    // A browser (no key store) never offers it; and "forget" ends it.
+    expect(withSealer(dir).status()).toMatchObject({ canRemember: false, signIn: { remembered: null } });
+    const mine = withSealer(dir, here);
+    await dispatchAsync(mine, 'auth.signIn', { login, password, remember: true }, silentLogger);
+    expect(code(await dispatchAsync(mine, 'auth.forgetHere', {}, silentLogger))).toBe('ok');
+    await dispatchAsync(mine, 'auth.signOut', {}, silentLogger);
+    expect(mine.status().signIn?.remembered).toBeNull();
+    expect(code(await dispatchAsync(mine, 'auth.signInRemembered', {}, silentLogger))).toBe('wrong_password');
   });
 });

@@ -21,6 +21,8 @@ const VALID: Record<string, unknown> = {
   'auth.signIn': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.recover': { login: 'Фарход', recoveryCode: 'ABCD-EFGH', newPassword: 'СогдЛето-2017-год' },
   'auth.unlock': { password: 'СогдЛето-2017-год' },
+  'auth.signInRemembered': {},
+  'auth.forgetHere': {},
   'auth.restoreLatest': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.lock': {},
   'auth.signOut': {},

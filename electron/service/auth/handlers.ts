@@ -15,9 +15,11 @@ async function setPassword(s: DeskSession, login: string, password: string) {
   s.saveKeys(await withPassword(vault.keys, vault.dataKey, login, password));
 }
 
-export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn' | 'auth.restoreLatest' | 'auth.recover' | 'auth.unlock' | 'auth.lock' | 'auth.signOut' | 'auth.changePassword' | 'accounts.list' | 'accounts.create' | 'accounts.update' | 'accounts.resetPassword' | 'settings.setIdleLock' | 'audit.verify'> = {
+export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn' | 'auth.signInRemembered' | 'auth.forgetHere' | 'auth.restoreLatest' | 'auth.recover' | 'auth.unlock' | 'auth.lock' | 'auth.signOut' | 'auth.changePassword' | 'accounts.list' | 'accounts.create' | 'accounts.update' | 'accounts.resetPassword' | 'settings.setIdleLock' | 'audit.verify'> = {
   'setup.encryptExisting': (s, { login, password }) => s.encryptExisting({ login, password }),
-  'auth.signIn': (s, { login, password }) => s.signIn(login, password),
+  'auth.signIn': (s, { login, password, remember }) => s.signIn(login, password, remember ?? false),
+  'auth.signInRemembered': (s) => s.signInRemembered(),
+  'auth.forgetHere': (s) => s.forgetHere(),
   'auth.recover': (s, { login, recoveryCode, newPassword }) => s.recover(login, recoveryCode, newPassword),
   'auth.unlock': (s, { password }) => s.unlock(password),
   'auth.restoreLatest': (s, { login, password }) => s.restoreLatestGood(login, password),
