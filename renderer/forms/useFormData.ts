@@ -19,7 +19,17 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
     setDrafts({});
     setStatuses({});
     setError(null);
-    void call('forms.get', { form, orgUnitId, period }).then((r) => (r.ok ? setData(r.value) : setError(r.error)));
+    // An answer for a form, unit or period the screen has already left is dropped: a slow answer
+    // for the year shown first must not fill the grid under the year typed since.
+    let live = true;
+    void call('forms.get', { form, orgUnitId, period }).then((r) => {
+      if (!live) return;
+      if (r.ok) setData(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
   }, [form, orgUnitId, period]);
 
   const stored = useMemo(() => new Map((data?.values ?? []).map((v) => [cellId(v), v])), [data]);
