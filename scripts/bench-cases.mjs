@@ -37,37 +37,35 @@ export async function benchCases(load, { cases = 100_000 } = {}) {
       for (const kp of c.keyPopulations) insKp.run(id, kp);
       for (const e of events(c.diagnosisDate)) insEv.run(id, e.kind, e.date, e.cd4 ?? null, e.copies ?? null, e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null, e.outcome ?? null, at, at);
     });
-    let t = performance.now();
+    const t = performance.now();
     for (let i = 0; i < cases; i++) bareOne(i);
     const bareMs = performance.now() - t;
     bare.close();
 
     // The app's path: duplicate check, case and events in one audited transaction, outcome kept in step.
+    // Every case through the repository into a new database; its open connection, unit and time.
+    const throughRepository = (path, key) => {
+      const d = createDeskDatabase(path, () => {}, key);
+      const unitId = ensureFacility(d, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
+      const start = performance.now();
+      for (let i = 0; i < cases; i++) {
+        const c = input(i);
+        createCaseWithEvents(d, 'bench', unitId, c, events(c.diagnosisDate), { allowDuplicate: false });
+      }
+      return { db: d, unitId, ms: performance.now() - start };
+    };
     const file = join(dir, 'app.sqlite');
-    const db = createDeskDatabase(file, () => {});
-    const unit = ensureFacility(db, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
-    t = performance.now();
-    for (let i = 0; i < cases; i++) {
-      const c = input(i);
-      createCaseWithEvents(db, 'bench', unit, c, events(c.diagnosisDate), { allowDuplicate: false });
-    }
-    const appMs = performance.now() - t;
-    db.close();
+    const plainRun = throughRepository(file, undefined);
+    const unit = plainRun.unitId;
+    const appMs = plainRun.ms;
+    plainRun.db.close();
 
     // The same path into an encrypted database (SQLCipher 4 pages, a raw 256-bit key), same rows.
     const { randomBytes } = await import('node:crypto');
     const { caseTalliesByDimensions } = await load('db/indicators.js');
     const { parsePeriod } = await load('shared/periods.js');
     const key = randomBytes(32);
-    const encFile = join(dir, 'encrypted.sqlite');
-    const enc = createDeskDatabase(encFile, () => {}, key);
-    const unitE = ensureFacility(enc, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
-    t = performance.now();
-    for (let i = 0; i < cases; i++) {
-      const c = input(i);
-      createCaseWithEvents(enc, 'bench', unitE, c, events(c.diagnosisDate), { allowDuplicate: false });
-    }
-    const encMs = performance.now() - t;
+    const { db: enc, unitId: unitE, ms: encMs } = throughRepository(join(dir, 'encrypted.sqlite'), key);
     // The cascade for one year, first count (fills the status cache) and from the cache, both files.
     const cascade = (d, unitId) => {
       const s1 = performance.now();

@@ -21,9 +21,10 @@ function visible(s: DeskSession, id: number): number {
   if (unit !== null && scope && !scope.has(unit)) fail('not_found');
   return id;
 }
-const inScope = (s: DeskSession) => {
+/** Keeps the rows of cases the account may see; the scope is worked out once per call, not per row. */
+const visibleRows = <T extends { id: number }>(s: DeskSession, rows: T[]): T[] => {
   const scope = s.scope;
-  return (id: number) => !scope || scope.has(caseOrgUnit(s.database, id) ?? -1);
+  return scope ? rows.filter((r) => scope.has(caseOrgUnit(s.database, r.id) ?? -1)) : rows;
 };
 
 export const caseHandlers: Pick<
@@ -52,8 +53,8 @@ export const caseHandlers: Pick<
     restoreCase(s.database, s.actor, id);
     return getCase(s.database, id);
   },
-  'cases.deleted': (s) => listDeleted(s.database).filter((d) => inScope(s)(d.id)),
-  'cases.duplicates': (s, q) => findDuplicates(s.database, q).filter((d) => inScope(s)(d.id)),
+  'cases.deleted': (s) => visibleRows(s, listDeleted(s.database)),
+  'cases.duplicates': (s, q) => visibleRows(s, findDuplicates(s.database, q)),
   'cases.audit': (s, { id }) => auditOf(s.database, 'case', String(visible(s, id)), 'case_event'),
   'events.save': (s, { caseId, eventId, event }) => {
     visible(s, caseId);
