@@ -4,13 +4,13 @@ import { app, BrowserWindow, dialog, safeStorage, session as electronSession, sh
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DeskSession } from './service/session.js';
+import { BackendStartFailed, startDeskWorker } from './service/worker/host.js';
+import type { DeskBackend } from './service/worker/backend.js';
 import { defaultDataDir } from './service/data-dir.js';
 import { appVersion, rendererDir } from './service/paths.js';
 import { CONTENT_SECURITY_POLICY } from './bridge/security.js';
 import { registerIpc } from './ipc.js';
 import { acquireInstanceLock } from './service/instance-lock.js';
-import { AppFailure } from '../shared/result.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const indexHtml = join(rendererDir(), 'index.html');
@@ -52,21 +52,22 @@ app.whenReady().then(async () => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  let desk: DeskSession;
+  // The back end runs in its own thread (service/worker): this process keeps windows, dialogs and the key store.
+  let desk: DeskBackend;
   try {
     // "Remember on this computer": the data key sealed by DPAPI (Windows) or the keyring (Linux).
     const sealer = safeStorage.isEncryptionAvailable()
       ? { seal: (key: Buffer) => safeStorage.encryptString(key.toString('base64')), unseal: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64') }
       : undefined;
-    desk = new DeskSession({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf, ...(sealer ? { sealer } : {}) });
+    desk = await startDeskWorker({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf, ...(sealer ? { sealer } : {}) });
   } catch (e) {
-    const detail = e instanceof AppFailure ? `${e.error.code} ${JSON.stringify(e.error.params ?? {})}` : String(e);
+    const detail = e instanceof BackendStartFailed ? `${e.code} ${JSON.stringify(e.params)}` : String(e);
     dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
     app.quit();
     return;
   }
   registerIpc(desk, pathToFileURL(rendererDir()).href);
-  app.on('before-quit', () => desk.dispose());
+  app.on('before-quit', () => void desk.dispose());
 
   mainWindow = new BrowserWindow({
     width: 1280,

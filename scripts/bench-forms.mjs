@@ -16,6 +16,7 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
   const { DeskSession } = await load('electron/service/session.js');
   const { silentLogger } = await load('electron/service/log.js');
   const { startBridge } = await load('electron/bridge/server.js');
+  const { inProcess } = await load('electron/service/worker/backend.js');
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-forms-'));
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
@@ -37,7 +38,7 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
       bare.push(performance.now() - t);
     }
 
-    const bridge = await startBridge({ session, staticDir: join(root, 'dist', 'renderer'), logger: silentLogger });
+    const bridge = await startBridge({ backend: inProcess(session, silentLogger), staticDir: join(root, 'dist', 'renderer'), logger: silentLogger });
     const headers = await bridgeHeaders(bridge);
     const post = (body) =>
       new Promise((resolve, reject) => {

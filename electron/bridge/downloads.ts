@@ -4,11 +4,9 @@
 // Windows) or unreadable gets a clear answer; a read failing midway ends that response only.
 import { open } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { exportsDir } from '../service/exports/files.js';
 import { SERVABLE_NAME } from '../../shared/exports/api.js';
 import { appError } from '../../shared/result.js';
-import type { DeskSession } from '../service/session.js';
+import type { DeskBackend } from '../service/worker/backend.js';
 import type { Logger } from '../service/log.js';
 import { SECURITY_HEADERS } from './security.js';
 
@@ -20,7 +18,7 @@ function refuse(res: ServerResponse, status: number, code: 'not_found' | 'file_n
   res.end(JSON.stringify({ ok: false, error: appError(code, { file }) }));
 }
 
-export async function sendExport(res: ServerResponse, session: DeskSession, pathname: string, log: Logger): Promise<void> {
+export async function sendExport(res: ServerResponse, backend: DeskBackend, pathname: string, log: Logger): Promise<void> {
   let name = '';
   try {
     name = decodeURIComponent(pathname.slice(EXPORTS_PREFIX.length));
@@ -29,10 +27,11 @@ export async function sendExport(res: ServerResponse, session: DeskSession, path
   }
   if (!SERVABLE_NAME.test(name)) return refuse(res, 404, 'not_found', name);
   // Only a file the signed-in account made in this sign-in (not another's line list by its name).
-  if (!session.mayFetchExport(name)) return refuse(res, 404, 'not_found', name);
+  const path = await backend.exportPath(name);
+  if (!path) return refuse(res, 404, 'not_found', name);
   let handle;
   try {
-    handle = await open(join(exportsDir(session.dataDir), name), 'r');
+    handle = await open(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return refuse(res, code === 'ENOENT' || code === 'ENOTDIR' ? 404 : 500, code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'file_not_readable', name);

@@ -1,20 +1,19 @@
 // The local HTTP bridge: the contract's channels as POST /api/<channel>, plus the built renderer,
 // on 127.0.0.1 only. Used when no Electron binary is present and by the end-to-end tests; it calls
-// the same dispatch as Electron's IPC. Calls and downloads of exported files (GET /exports/<name>)
+// the same back end as Electron's IPC (its own thread: service/worker). Calls and downloads of exported files (GET /exports/<name>)
 // need the session secret a page gets by trading the launch code of its address (security.ts);
 // the renderer's own files hold no data and are served to anyone who reaches the port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyLimit, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, isChannel, uploadLimit } from '../../shared/contract.js';
 import { appError, type Result } from '../../shared/result.js';
-import { dispatchAsync } from '../service/dispatch.js';
-import type { DeskSession } from '../service/session.js';
+import type { DeskBackend } from '../service/worker/backend.js';
 import { consoleLogger, type Logger } from '../service/log.js';
 import { BridgeKeys, SECURITY_HEADERS } from './security.js';
 import { staticFile } from './static-files.js';
 import { EXPORTS_PREFIX, sendExport } from './downloads.js';
 
-export type BridgeOptions = { session: DeskSession; staticDir: string; port?: number; logger?: Logger };
+export type BridgeOptions = { backend: DeskBackend; staticDir: string; port?: number; logger?: Logger };
 export type Bridge = {
   origin: string;
   port: number;
@@ -77,7 +76,7 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
       }
       // A new page (a new link, another tab) finds a signed-in centre locked: the link is no password.
-      opts.session.lock();
+      await opts.backend.lock();
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ secret }));
     }
 
@@ -107,14 +106,14 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       } catch {
         return sendResult(res, 400, { ok: false, error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]) });
       }
-      return sendResult(res, 200, await dispatchAsync(opts.session, channel, payload, log));
+      return sendResult(res, 200, await opts.backend.call(channel, payload));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname.startsWith(EXPORTS_PREFIX)) {
       // A same-origin GET carries no Origin header: the secret and the call header (which no other site can set) are the check.
       if (!authorised || header(req, HTTP_CALL_HEADER) !== '1') return sendResult(res, 401, { ok: false, error: appError('unauthorized') });
-      return sendExport(res, opts.session, url.pathname, log);
+      return sendExport(res, opts.backend, url.pathname, log);
     }
     const file = await staticFile(opts.staticDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'not found');

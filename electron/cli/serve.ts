@@ -3,13 +3,13 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeskSession } from '../service/session.js';
 import { defaultDataDir } from '../service/data-dir.js';
 import { appVersion, rendererDir } from '../service/paths.js';
 import { consoleLogger } from '../service/log.js';
 import { acquireInstanceLock, type InstanceLock } from '../service/instance-lock.js';
 import { startBridge, type Bridge } from '../bridge/server.js';
-import { AppFailure } from '../../shared/result.js';
+import { BackendStartFailed, startDeskWorker } from '../service/worker/host.js';
+import type { DeskBackend } from '../service/worker/backend.js';
 import { parseServeArgs, SERVE_HELP } from './serve-args.js';
 
 /** One line, in both languages, then out: no stack traces for a clerk. */
@@ -69,18 +69,19 @@ if ('heldBy' in held) {
 }
 const lock: InstanceLock = held.lock;
 
-let session: DeskSession;
+// The back end in its own thread: a long check or count never holds up the server's other answers.
+let backend: DeskBackend;
 try {
-  session = new DeskSession({ dataDir, appVersion: appVersion(), logger: consoleLogger });
+  backend = await startDeskWorker({ dataDir, appVersion: appVersion(), logger: consoleLogger });
 } catch (e) {
   await lock.release();
-  if (e instanceof AppFailure) stop(`Не удалось запустить / Cannot start: ${e.error.code} ${JSON.stringify(e.error.params ?? {})}`);
+  if (e instanceof BackendStartFailed) stop(`Не удалось запустить / Cannot start: ${e.code} ${JSON.stringify(e.params)}`);
   throw e;
 }
 try {
-  bridge = await startBridge({ session, staticDir: rendererDir(), port: args.port, logger: consoleLogger });
+  bridge = await startBridge({ backend, staticDir: rendererDir(), port: args.port, logger: consoleLogger });
 } catch (e) {
-  session.dispose();
+  await backend.dispose();
   await lock.release();
   const code = (e as { code?: string }).code;
   if (code === 'EADDRINUSE') stop(`Порт ${args.port} занят другой программой / Port ${args.port} is in use by another program: choose another with --port, or leave --port out.`);
@@ -102,7 +103,7 @@ const shutdown = async () => {
   if (closing) return;
   closing = true;
   await bridge?.close();
-  session.dispose();
+  await backend.dispose();
   await lock.release();
   process.exit(0);
 };

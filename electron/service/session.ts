@@ -469,7 +469,7 @@ export class DeskSession {
       const status = await this.signInNow(login, password);
       const vault = this.vault;
       if (vault && this.sealer) {
-        if (rememberHere) remember(this.dataDir, vault.keys.databaseId, this.actor, vault.dataKey, this.sealer);
+        if (rememberHere) await remember(this.dataDir, vault.keys.databaseId, this.actor, vault.dataKey, this.sealer);
         else forget(this.dataDir, vault.keys.databaseId);
       }
       return status;
@@ -491,7 +491,7 @@ export class DeskSession {
     return this.inTurn(async () => {
       const path = this.pendingPath ?? fail('no_database');
       const keys = readKeyFile(path);
-      const found = this.sealer ? recall(this.dataDir, keys.databaseId, this.sealer) : null;
+      const found = this.sealer ? await recall(this.dataDir, keys.databaseId, this.sealer) : null;
       if (!found) {
         forget(this.dataDir, keys.databaseId);
         return fail('wrong_password');

@@ -8,6 +8,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { backupFolder, listBackups, writeBackup } from '../../electron/service/backups/backups.js';
 import { startBridge } from '../../electron/bridge/server.js';
+import { inProcess } from '../../electron/service/worker/backend.js';
 import { createCentre, REGIONAL_CENTRE, useClockedSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { aCase } from '../helpers/cases.js';
@@ -124,7 +125,7 @@ describe('hardened against a hostile probe', () => {
     const staticDir = join(tempDir(), 'r');
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-    const bridge = await startBridge({ session: s, staticDir, logger: silentLogger });
+    const bridge = await startBridge({ backend: inProcess(s, silentLogger), staticDir, logger: silentLogger });
     try {
       const launch = /#launch=([0-9a-f]{64})$/.exec(bridge.launchUrl())![1]!;
       const r = await fetch(`${bridge.origin}/session`, { method: 'POST', headers: { 'x-desk-call': '1', origin: bridge.origin, 'x-desk-launch': launch } });

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server.js';
+import { inProcess } from '../../electron/service/worker/backend.js';
 import { bodyLimit } from '../../shared/contract.js';
 import { MAX_IMPORT_BYTES } from '../../shared/imports/api.js';
 import { silentLogger } from '../../electron/service/log.js';
@@ -44,7 +45,7 @@ beforeEach(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(tempDir('outside-'), 'secret.txt'), 'secret');
   desk = session(tempDir());
-  bridge = await startBridge({ session: desk, staticDir, logger: silentLogger });
+  bridge = await startBridge({ backend: inProcess(desk, silentLogger), staticDir, logger: silentLogger });
   secret = JSON.parse((await redeem(codeOf(bridge.launchUrl()))).body).secret;
 });
 afterEach(async () => bridge.close());

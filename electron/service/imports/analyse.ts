@@ -28,7 +28,8 @@ const REFUSED = -1;
 const NO_EVENTS: EventInput[] = [];
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || (typeof c !== 'object' && String(c).trim() === ''));
 
-export function analyse(db: Db, databasePath: string, fileName: string, source: FileSource, sheets: Sheet[], lk: Lookups): PendingImport {
+/** `pace` gives other calls their turn between rows (service/pace.ts); the check holds no statement open across it. */
+export async function analyse(db: Db, databasePath: string, fileName: string, source: FileSource, sheets: Sheet[], lk: Lookups, pace: () => Promise<void> | undefined): Promise<PendingImport> {
   const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
   const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
   const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
@@ -39,9 +40,17 @@ export function analyse(db: Db, databasePath: string, fileName: string, source: 
   const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, source, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
   const byRegisterNo = new Map<string, number>(); // index into p.cases, or REFUSED (a plain number: 100,000 rows make 100,000 entries)
   const people = new Map<string, number>(); // uic key, sex, year -> first row
-  // Everyone already in the register, read once: a look-up per row would cost more than the rest of the check.
+  // Everyone already in the register, read once (a look-up per row would cost more than the rest of
+  // the check), a page at a time in id order, so the first id of a person is kept and calls get their turn between pages.
   const inRegisterPeople = new Map<string, number>();
-  for (const [k, id] of db.prepare(`SELECT uic_key || '|' || sex || '|' || ifnull(birth_year, 'null'), min(id) FROM hiv_case WHERE deleted_at IS NULL GROUP BY uic_key, sex, birth_year`).raw(true).iterate() as Iterable<[string, number]>) inRegisterPeople.set(k, id);
+  const page = stmt(db, `SELECT id, uic_key || '|' || sex || '|' || ifnull(birth_year, 'null') FROM hiv_case WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT 5000`);
+  for (let after = 0; ; ) {
+    const rows = page.raw(true).all(after) as [number, string][];
+    for (const [id, k] of rows) if (!inRegisterPeople.has(k)) inRegisterPeople.set(k, id);
+    if (rows.length < 5000) break;
+    after = rows[rows.length - 1]![0];
+    await pace();
+  }
   const registerNoAt = caseSheet ? [...caseSheet.cases.columns].find(([, k]) => k === 'registerNo')![0] : -1;
   const caseRow = (row: Cell[], n: number, columns: Map<number, (typeof CASE_COLUMNS)[number]>) => {
     if (empty(row)) return;
@@ -74,7 +83,10 @@ export function analyse(db: Db, databasePath: string, fileName: string, source: 
   // Row numbers as the user sees them: the header is row 1. A CSV's rows are read as they are checked.
   if (caseSheet) {
     let n = 1;
-    for (const row of caseSheet.sheet.body) caseRow(row, ++n, caseSheet.cases.columns);
+    for (const row of caseSheet.sheet.body) {
+      caseRow(row, ++n, caseSheet.cases.columns);
+      await pace();
+    }
   }
 
   const inRegister = stmt(db, 'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
@@ -104,7 +116,10 @@ export function analyse(db: Db, databasePath: string, fileName: string, source: 
   };
   if (eventSheet) {
     let n = 1;
-    for (const row of eventSheet.sheet.body) eventRow(row, ++n, eventSheet.events.columns);
+    for (const row of eventSheet.sheet.body) {
+      eventRow(row, ++n, eventSheet.events.columns);
+      await pace();
+    }
   }
   return p;
 }

@@ -18,6 +18,7 @@ import { analyse, reportOf, type PendingImport } from './analyse.js';
 import { analyseForms, formReportOf, type PendingFormImport } from './form-analyse.js';
 import { formTemplate } from './form-template.js';
 import { PendingImports } from './pending.js';
+import { pacer } from '../pace.js';
 import { readFile } from './read-file.js';
 import { reportWorkbook } from './report-workbook.js';
 import { caseTemplate } from './template.js';
@@ -42,9 +43,14 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'imports.template': (s, { language }) => writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
 
   'imports.preview': async (s, file) => {
+    // Other calls are answered while the file is read and checked; a sign-out or another file meanwhile ends the check.
+    const own = s.tenure();
+    const pace = pacer(own.still, () => fail('import_expired'));
     const { source, sheets } = await fileOf(file);
+    if (!own.still()) fail('import_expired');
     const db = s.database;
-    return reportOf(registerImports.put(analyse(db, s.status().database!.path, file.fileName, source, sheets, lookups(listCountries(db), s.status().database!.uicPattern))));
+    const lk = lookups(listCountries(db), s.status().database!.uicPattern);
+    return reportOf(registerImports.put(s, await analyse(db, s.status().database!.path, file.fileName, source, sheets, lk, pace)));
   },
 
   'imports.report': async (s, { importId, language }) => {
@@ -78,7 +84,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
 
   'formImports.preview': async (s, file) => {
     const { source, sheets } = await fileOf(file);
-    return formReportOf(formImports.put(analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)));
+    return formReportOf(formImports.put(s, analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)));
   },
 
   'formImports.report': (s, { importId, language }) => {

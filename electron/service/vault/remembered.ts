@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /** What the host offers to seal secrets with (Electron's safeStorage); absent in the browser mode. */
-export type DeviceSealer = { seal(plain: Buffer): Buffer; unseal(sealed: Buffer): Buffer };
+/** Electron's safeStorage is synchronous, but from the back end's thread it is a message away: either will do. */
+export type DeviceSealer = { seal(plain: Buffer): Buffer | Promise<Buffer>; unseal(sealed: Buffer): Buffer | Promise<Buffer> };
 
 const RememberedSchema = z.record(z.uuid(), z.object({ login: z.string().min(1).max(80), sealed: z.string().max(4096) }));
 type Remembered = z.infer<typeof RememberedSchema>;
@@ -36,8 +37,8 @@ function write(dataDir: string, all: Remembered) {
 
 export const rememberedLogin = (dataDir: string, databaseId: string): string | null => read(dataDir)[databaseId]?.login ?? null;
 
-export function remember(dataDir: string, databaseId: string, login: string, dataKey: Buffer, sealer: DeviceSealer) {
-  write(dataDir, { ...read(dataDir), [databaseId]: { login, sealed: sealer.seal(dataKey).toString('base64') } });
+export async function remember(dataDir: string, databaseId: string, login: string, dataKey: Buffer, sealer: DeviceSealer) {
+  write(dataDir, { ...read(dataDir), [databaseId]: { login, sealed: (await sealer.seal(dataKey)).toString('base64') } });
 }
 
 export function forget(dataDir: string, databaseId: string) {
@@ -48,11 +49,11 @@ export function forget(dataDir: string, databaseId: string) {
 }
 
 /** The remembered data key, or null (none, or the store cannot unseal it any more). */
-export function recall(dataDir: string, databaseId: string, sealer: DeviceSealer): { login: string; dataKey: Buffer } | null {
+export async function recall(dataDir: string, databaseId: string, sealer: DeviceSealer): Promise<{ login: string; dataKey: Buffer } | null> {
   const entry = read(dataDir)[databaseId];
   if (!entry) return null;
   try {
-    const dataKey = sealer.unseal(Buffer.from(entry.sealed, 'base64'));
+    const dataKey = await sealer.unseal(Buffer.from(entry.sealed, 'base64'));
     return dataKey.length === 32 ? { login: entry.login, dataKey } : null;
   } catch {
     return null;

@@ -1,0 +1,94 @@
+// The back end in its own thread, as both transports start it: short calls answered while a long
+// check runs, a check ended by what happens meanwhile, and the host's services (Save As, the
+// operating system's key store) reached from the thread.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../electron/service/log.js';
+import { startDeskWorker, type HostOptions } from '../../electron/service/worker/host.js';
+import type { DeskBackend } from '../../electron/service/worker/backend.js';
+import { REGIONAL_CENTRE } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+
+const started: DeskBackend[] = [];
+afterEach(async () => {
+  for (const b of started.splice(0)) await b.dispose();
+});
+async function backend(over: Partial<HostOptions> = {}) {
+  const b = await startDeskWorker({ dataDir: tempDir(), appVersion: '0.0.0-test', logger: silentLogger, ...over });
+  started.push(b);
+  return b;
+}
+async function value<T = Record<string, unknown>>(p: Promise<unknown>): Promise<T> {
+  const r = (await p) as { ok: boolean; value?: T; error?: unknown };
+  if (!r.ok) throw new Error(`call failed: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
+/** A register file of `rows` distinct people, as a centre exports it from its old spreadsheet. */
+function registerCsv(rows: number) {
+  const header = 'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
+  const line = (i: number) =>
+    `W-${i + 1},${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${(i % 2) + 1}${1950 + (Math.floor(i / 194481) % 50)},` +
+    `${i % 2 ? 'female' : 'male'},${1950 + (Math.floor(i / 194481) % 50)},UZB,immigrant,irregular,pwid,heterosexual,RUS,2017-0${1 + (i % 9)}-1${i % 10},KAZ`;
+  return { fileName: 'register.csv', contentBase64: Buffer.from([header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\n')).toString('base64') };
+}
+
+describe('the back end in its own thread', () => {
+  it('answers the status while a 100,000-row file is being checked, then gives the whole check', async () => {
+    const b = await backend();
+    await value(b.call('setup.createCentre', REGIONAL_CENTRE)); // an empty register: every person in the file is new
+    const order: string[] = [];
+    const check = b.call('imports.preview', registerCsv(100_000)).then((r) => (order.push('check'), r));
+    // Asked right after the check: in one thread without turns it would wait for the whole check.
+    const status = b.call('app.status', {}).then((r) => (order.push('status'), r));
+    const [report, st] = await Promise.all([value<{ rowsRead: { cases: number }; accepted: { cases: number }; rejectedTotal: number }>(check), value<{ database: unknown }>(status)]);
+    expect(order).toEqual(['status', 'check']);
+    expect(st.database).not.toBeNull();
+    expect(report.rowsRead.cases).toBe(100_000);
+    expect(report.accepted.cases).toBe(100_000);
+    expect(report.rejectedTotal).toBe(0);
+  }, 120_000);
+
+  it('ends a check when the database is closed meanwhile, and the check cannot be confirmed after', async () => {
+    const b = await backend();
+    await value(b.call('setup.createCentre', REGIONAL_CENTRE)); // an empty register: every person in the file is new
+    const check = b.call('imports.preview', registerCsv(50_000));
+    const closed = await value<{ database: unknown }>(b.call('setup.close', {}));
+    expect(closed.database).toBeNull();
+    const r = (await check) as { ok: boolean; error?: { code: string } };
+    expect(r).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+  }, 120_000);
+
+  it("reaches the host's Save As dialog and key store from the thread", async () => {
+    const savedDir = tempDir();
+    const asked: string[] = [];
+    // A stand-in for the operating system's key store: what it seals only it can unseal.
+    const mask = Buffer.alloc(32, 0x5a);
+    const b = await backend({
+      chooseSavePath: async (name) => (asked.push(name), join(savedDir, name)),
+      sealer: { seal: (p) => Buffer.from(p.map((x, i) => x ^ mask[i % 32]!)), unseal: (s) => Buffer.from(s.map((x, i) => x ^ mask[i % 32]!)) },
+    });
+    await value(b.call('setup.createCentre', REGIONAL_CENTRE));
+    const file = await value<{ fileName: string }>(b.call('imports.template', { language: 'ru' }));
+    const saved = await value<{ savedTo: string | null }>(b.call('files.saveAs', { fileName: file.fileName }));
+    expect(asked).toEqual([file.fileName]);
+    expect(saved.savedTo).toBe(join(savedDir, file.fileName));
+    expect(existsSync(saved.savedTo!)).toBe(true);
+    expect(await b.exportPath(file.fileName)).toMatch(new RegExp(`${file.fileName.replace(/\./g, '\\.')}$`));
+
+    // Remembered on this computer through the thread: signed out, then in again without a password.
+    await value(b.call('auth.signOut', {}));
+    expect(await b.exportPath(file.fileName)).toBeNull();
+    await value(b.call('auth.signIn', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password, remember: true }));
+    await value(b.call('auth.signOut', {}));
+    const again = await value<{ user: { login: string } | null; signIn: { remembered: string | null } }>(b.call('app.status', {}));
+    expect(again.user).toBeNull();
+    expect(again.signIn.remembered).toBe(REGIONAL_CENTRE.login);
+    const inAgain = await value<{ user: { login: string } | null }>(b.call('auth.signInRemembered', {}));
+    expect(inAgain.user?.login).toBe(REGIONAL_CENTRE.login);
+  }, 120_000);
+});
