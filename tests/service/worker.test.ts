@@ -91,4 +91,17 @@ describe('the back end in its own thread', () => {
     const inAgain = await value<{ user: { login: string } | null }>(b.call('auth.signInRemembered', {}));
     expect(inAgain.user?.login).toBe(REGIONAL_CENTRE.login);
   }, 120_000);
+
+  it('replaces a thread that dies: the call that killed it is refused, the next is answered with the database open again', async () => {
+    const events: string[] = [];
+    // A small heap, so a large file runs the thread out of memory as a hostile one would on a small laptop.
+    const b = await backend({ heapMb: 48, logger: (_level, event) => void events.push(event) });
+    const opened = await value<{ database: { path: string } }>(b.call('setup.openDemo', {}));
+    const killing = await b.call('imports.preview', registerCsv(300_000));
+    expect(killing).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(events).toContain('backend.exited');
+    const after = await value<{ database: { path: string } | null }>(b.call('app.status', {}));
+    expect(after.database?.path).toBe(opened.database.path);
+    expect(events.filter((e) => e === 'backend.exited')).toHaveLength(1);
+  }, 120_000);
 });

@@ -16,6 +16,8 @@ import type { FromWorker, HostRequest, ToWorker, WorkerStart } from './protocol.
 export type HostOptions = Pick<SessionOptions, 'dataDir' | 'appVersion' | 'logger' | 'chooseSavePath' | 'printToPdf' | 'sealer'> & {
   /** The compiled thread entry; by default the one beside this program's package.json. */
   script?: string;
+  /** The thread's heap cap: past it the thread ends, and a new one is started. */
+  heapMb?: number;
 };
 
 export const WORKER_SCRIPT = () => join(appRoot(), 'dist', 'node', 'electron', 'service', 'worker', 'desk-worker.js');
@@ -36,11 +38,13 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
     appVersion: opts.appVersion,
     offers: { chooseSavePath: !!opts.chooseSavePath, printToPdf: !!opts.printToPdf, sealer: !!opts.sealer },
   };
-  let worker: Worker;
+  /** The thread calls go to; while a new one starts, calls wait for it. */
+  let worker: Promise<Worker>;
   let nextId = 0;
   let disposed = false;
   const restarts: number[] = [];
-  const pending = new Map<number, (value: unknown) => void>();
+  /** Calls sent and not yet answered: how to answer each, and its answer if its thread dies first. */
+  const pending = new Map<number, { done: (value: unknown) => void; whenGone: unknown }>();
 
   const serve = async (r: HostRequest): Promise<unknown> => {
     switch (r.kind) {
@@ -58,7 +62,7 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
   /** A thread, answered once it has opened (or failed to open) its data folder. */
   const launch = () =>
     new Promise<Worker>((resolve, reject) => {
-      const w = new Worker(opts.script ?? WORKER_SCRIPT(), { workerData: start });
+      const w = new Worker(opts.script ?? WORKER_SCRIPT(), { workerData: start, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
       let ready = false;
       w.on('message', (m: FromWorker) => {
         switch (m.type) {
@@ -70,9 +74,9 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
           case 'log':
             return log(m.level, m.event, m.fields);
           case 'answer': {
-            const done = pending.get(m.id);
+            const call = pending.get(m.id);
             pending.delete(m.id);
-            return done?.(m.value);
+            return call?.done(m.value);
           }
           case 'hostRequest':
             return void serve(m.request).then(
@@ -88,28 +92,32 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
       w.on('exit', (code) => {
         if (!ready || disposed) return;
         // Every call still waiting is answered: the thread that would have answered it is gone.
-        for (const done of pending.values()) done({ ok: false, error: appError('internal') } satisfies Result<unknown>);
+        for (const call of pending.values()) call.done(call.whenGone);
         pending.clear();
         const now = Date.now();
         restarts.push(now);
         while (restarts.length && restarts[0]! < now - 60_000) restarts.shift();
         log('error', 'backend.exited', { code, restarts: restarts.length });
-        if (restarts.length > MAX_RESTARTS) return;
-        launch().then(
-          (w2) => (worker = w2),
-          () => log('error', 'backend.restart_failed'),
-        );
+        worker = restarts.length > MAX_RESTARTS ? Promise.reject(new Error('back end stopped')) : launch();
+        worker.catch(() => log('error', 'backend.restart_failed'));
       });
     });
 
-  worker = await launch();
+  worker = launch();
+  await worker;
 
   const send = <T>(build: (id: number) => ToWorker, whenGone: T): Promise<T> => {
     if (disposed) return Promise.resolve(whenGone);
     const id = ++nextId;
     return new Promise<T>((resolve) => {
-      pending.set(id, resolve as (v: unknown) => void);
-      worker.postMessage(build(id));
+      pending.set(id, { done: resolve as (v: unknown) => void, whenGone });
+      worker.then(
+        (w) => w.postMessage(build(id)),
+        () => {
+          pending.delete(id);
+          resolve(whenGone);
+        },
+      );
     });
   };
   const gone: Result<unknown> = { ok: false, error: appError('internal') };
@@ -122,7 +130,7 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
       if (disposed) return;
       await send((id) => ({ type: 'dispose', id }), undefined);
       disposed = true;
-      await worker.terminate();
+      await (await worker.catch(() => null))?.terminate();
     },
   };
 }
