@@ -2,6 +2,16 @@
 // Every write is one transaction with its audit entries; no names are ever stored.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit, recordEach, type Change } from './audit.js';
+import { refreshStatusIntervals } from './status-intervals.js';
+
+/** An audited change to cases or events; the status intervals of what it touched are derived in the same transaction. */
+function changeCases<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
+  return changeWithAudit(db, actor, (record) => {
+    const result = work(record);
+    refreshStatusIntervals(db);
+    return result;
+  });
+}
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
 import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
@@ -95,7 +105,7 @@ export function createCase(db: Db, actor: string, orgUnitId: number, c: CaseInpu
 /** A case and its events in one transaction: all are saved, or (on any broken rule) none. */
 export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c: CaseInput, events: EventInput[], opts: { allowDuplicate: boolean; now?: Date }): number {
   const at = (opts.now ?? new Date()).toISOString();
-  return changeWithAudit(db, actor, (record) => {
+  return changeCases(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
     const entry = { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) };
     return insertCase(db, record, orgUnitId, c, events, at, entry);
@@ -132,7 +142,7 @@ export function importCases(
   cases: readonly { row: number; input: CaseInput; events: readonly EventInput[] }[], events: readonly { caseId: number; event: EventInput }[], summary: object, now: Date = new Date(),
 ): { cases: number; events: number } {
   const at = now.toISOString();
-  return changeWithAudit(db, actor, (record) => {
+  return changeCases(db, actor, (record) => {
     let n = 0;
     // The case row holds what the file said; its entry says where it came from (file and row).
     // Key populations and these entries go in after the loop, each kind in one statement.
@@ -186,7 +196,7 @@ function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at:
 }
 
 export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts: { allowDuplicate: boolean; now?: Date }): void {
-  changeWithAudit(db, actor, (record) => {
+  changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
     // Asked once: an edit that keeps the code, sex and year does not ask again.
@@ -205,7 +215,7 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
 }
 
 export function deleteCase(db: Db, actor: string, id: number, now: Date = new Date()): void {
-  changeWithAudit(db, actor, (record) => {
+  changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
     stmt(db, 'UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
@@ -214,7 +224,7 @@ export function deleteCase(db: Db, actor: string, id: number, now: Date = new Da
 }
 
 export function restoreCase(db: Db, actor: string, id: number): void {
-  changeWithAudit(db, actor, (record) => {
+  changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || !before.deleted_at) fail('not_found');
     stmt(db, 'UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
@@ -238,7 +248,7 @@ const eventColumns = (e: EventInput) => [
 
 /** Adds (eventId null) or replaces an event; refused if the case is deleted or the rule of the case is broken. */
 export function saveEvent(db: Db, actor: string, caseId: number, eventId: number | null, e: EventInput, now: Date = new Date()): number {
-  return changeWithAudit(db, actor, (record) => {
+  return changeCases(db, actor, (record) => {
     const c = row(db, caseId);
     if (!c || c.deleted_at) fail('not_found');
     const issues = eventIssues(e, c!.diagnosis_date);
@@ -261,7 +271,7 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
 }
 
 export function deleteEvent(db: Db, actor: string, caseId: number, eventId: number): void {
-  changeWithAudit(db, actor, (record) => {
+  changeCases(db, actor, (record) => {
     const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
     if (!old) fail('not_found');
     stmt(db, 'DELETE FROM case_event WHERE id = ?').run(eventId);

@@ -6,7 +6,7 @@ import { AppErrorSchema } from './result.js';
 import {
   CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
 } from './cases/api.js';
-import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema } from './indicators/api.js';
+import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema, TrendQuerySchema, TrendResultSchema } from './indicators/api.js';
 import { ExportRetentionSchema, ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
@@ -157,6 +157,7 @@ export const contract = {
   'exports.job': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
   'exports.cancel': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
+  'indicators.trend': { input: TrendQuerySchema, output: TrendResultSchema, permission: 'indicators.view' },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },
   'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
   'setup.encryptExisting': { input: SignInSchema, output: CreatedSchema, permission: 'setup' },

@@ -61,3 +61,19 @@ export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 
 export const DrilldownSchema = IndicatorQuerySchema.extend({ measure: z.enum(MEASURES), group: z.string().max(40).nullable() }).strict();
 export const DrilldownResultSchema = z.object({ rows: z.array(z.object({ id: z.number().int(), registerNo: z.string(), uic: z.string() })), total: z.number().int() });
+
+/** Trend: the cascade of each of the `years` years up to `year`, in one call. */
+export const TrendQuerySchema = z
+  .object({ year: z.number().int().min(1981).max(2200), years: z.number().int().min(1).max(10).default(5), orgUnitId: z.number().int().positive().optional() })
+  .strict();
+export const TrendResultSchema = z.object({
+  orgUnitId: z.number().int(),
+  /** Oldest first; a year before the first one periods can have keeps its row, with the reason. */
+  rows: z.array(
+    z.union([
+      z.object({ year: z.number().int(), ok: z.literal(true), estimate: z.number().nullable(), tally: TallySchema, cascade: CascadeSchema }),
+      z.object({ year: z.number().int(), ok: z.literal(false), messageKey: z.string() }),
+    ]),
+  ),
+});
+export type TrendResult = z.infer<typeof TrendResultSchema>;

@@ -122,7 +122,7 @@ const TRI = ['lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
  * Raise when a definition above or the code layout below changes: codes cached by the database
  * under another version are then never read, and are dropped.
  */
-export const STATUS_DEFINITIONS_VERSION = 2; // 2: the undetectable count; the 12-month window from a 29 February
+export const STATUS_DEFINITIONS_VERSION = 3; // 2: the undetectable count; the 12-month window from a 29 February; 3: kept as dated intervals
 
 const TRI_AT = FLAGS.length; // the yes/no/unknown pairs follow the flags
 

@@ -17,7 +17,7 @@ const MAY: Record<Role, readonly string[]> = {
   analyst: ['exports.indicatorWorkbook', 'exports.lineList', 'factsheet.saveContext', 'factsheet.saveText', 'factsheet.workbook', 'files.printToPdf'],
 };
 /** Every signed-in account: reading the register, figures on screen, its own session. */
-const EVERYONE = ['cases.list', 'cases.get', 'cases.deleted', 'cases.duplicates', 'cases.audit', 'indicators.cascade', 'indicators.cases', 'factsheet.get', 'forms.get', 'forms.completeness', 'orgUnits.list', 'files.saveAs', 'exports.job', 'exports.cancel', 'auth.lock', 'auth.changePassword'];
+const EVERYONE = ['cases.list', 'cases.get', 'cases.deleted', 'cases.duplicates', 'cases.audit', 'indicators.cascade', 'indicators.trend', 'indicators.cases', 'factsheet.get', 'forms.get', 'forms.completeness', 'orgUnits.list', 'files.saveAs', 'exports.job', 'exports.cancel', 'auth.lock', 'auth.changePassword'];
 const ALWAYS = ['app.status', 'app.setLanguage', 'reference.countries', 'auth.signIn', 'auth.recover', 'auth.unlock', 'auth.restoreLatest', 'auth.signOut', 'auth.signInRemembered', 'auth.forgetHere', 'setup.close'];
 const BEFORE_A_DATABASE = ['setup.openDemo', 'setup.createCentre', 'setup.openExisting', 'setup.encryptExisting'];
 

@@ -78,6 +78,7 @@ const VALID: Record<string, unknown> = {
   'exports.cancel': { jobId: '0123456789abcdef' },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
+  'indicators.trend': { year: 2017, years: 5 },
 };
 
 describe('the contract', () => {

@@ -10,6 +10,10 @@ import { openDeskDatabase } from '../../db/open.js';
 import { verifyChain } from '../../db/audit-chain.js';
 import { failureOf } from '../helpers/failure.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { caseTallies } from '../../db/indicators.js';
+import { caseStatus, type CaseFacts } from '../../shared/indicators/case-status.js';
+import { tally } from '../../shared/indicators/cascade.js';
+import { parsePeriod } from '../../shared/periods.js';
 
 const tempDir = useTempDirs();
 
@@ -52,6 +56,33 @@ describe('migrations', () => {
       expect(schemaOf(db), `from ${version}`).toBe(expected);
       db.close();
     }
+  });
+
+  it('count a register kept before the status intervals (version 11) as the definitions do, from its first count', () => {
+    const file = databaseAt(11);
+    const raw = openConnection(file, { create: false });
+    raw.prepare(`INSERT INTO org_unit (id, parent_id, level, country_code, name) VALUES (100, NULL, 'country', 'UZB', 'Узбекистан')`).run();
+    const addCase = raw.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, migrant_type, legal_status, transmission_route, diagnosis_date, kp_mask, created_at, updated_at)
+      VALUES (100, ?, 'АБВГ11980', 'ABVG11980', ?, 1980, 'emigrant', 'regular', 'heterosexual', ?, 0, '2018-01-01', '2018-01-01')`);
+    const addEvent = raw.prepare(`INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2018-01-01', '2018-01-01')`);
+    const register: CaseFacts[] = [
+      { diagnosisDate: '2016-03-01', events: [{ kind: 'cd4', date: '2016-03-10', cd4: 250, copies: null, undetectable: null, outcome: null }, { kind: 'art_start', date: '2016-04-01', cd4: null, copies: null, undetectable: null, outcome: null },
+        { kind: 'viral_load', date: '2017-06-01', cd4: null, copies: null, undetectable: true, outcome: null }] },
+      { diagnosisDate: '2017-02-01', events: [{ kind: 'cd4', date: '2017-02-05', cd4: 150, copies: null, undetectable: null, outcome: null }, { kind: 'outcome', date: '2017-05-01', cd4: null, copies: null, undetectable: null, outcome: 'died' }] },
+      { diagnosisDate: '2017-08-01', events: [{ kind: 'art_start', date: '2017-08-20', cd4: null, copies: null, undetectable: null, outcome: null }] },
+    ];
+    register.forEach((c, i) => {
+      const id = Number(addCase.run(`V-${i}`, i % 2 ? 'female' : 'male', c.diagnosisDate).lastInsertRowid);
+      for (const e of c.events) addEvent.run(id, e.kind, e.date, e.cd4, e.copies, e.undetectable === null ? null : Number(e.undetectable), e.outcome);
+    });
+    raw.close();
+    const db = openDeskDatabase(file);
+    for (const code of ['2016', '2017', '2017Q1', '2017Q3']) {
+      const period = parsePeriod(code)!;
+      expect(caseTallies(db, 100, period, 'sex').total, code).toEqual(tally(register.map((c) => caseStatus(c, period.start, period.end)).filter((_, i) => register[i]!.diagnosisDate <= period.end)));
+    }
+    expect(caseTallies(db, 100, parsePeriod('2017')!, 'none').total).toMatchObject({ diagnosed: 2, newDiagnoses: 2, onArt: 2, suppressedOnArt: 1 });
+    db.close();
   });
 
   it('chain the change log written before the chain existed, in order', () => {

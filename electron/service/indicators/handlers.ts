@@ -6,7 +6,7 @@ import type { CountedStatus } from '../../../shared/indicators/case-status.js';
 import type { Measure } from '../../../shared/indicators/api.js';
 import { stmt } from '../../../db/connection.js';
 import type { Handlers } from '../handlers.js';
-import { indicatorReport, periodOf } from './report.js';
+import { indicatorReport, periodOf, trendReport } from './report.js';
 
 const STATUS_OF: Record<Measure, keyof CountedStatus> = {
   diagnosed: 'diagnosed', inCare: 'inCare', onArt: 'onArt', suppressedOnArt: 'suppressedOnArt', newDiagnoses: 'newDiagnosis',
@@ -14,9 +14,9 @@ const STATUS_OF: Record<Measure, keyof CountedStatus> = {
 };
 const DRILLDOWN_MAX = 500;
 
-
-export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicators.cases'> = {
+export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicators.trend' | 'indicators.cases'> = {
   'indicators.cascade': (s, q) => indicatorReport(s.database, s.unit(q.orgUnitId), q.period, q.dimension),
+  'indicators.trend': (s, q) => trendReport(s.database, s.unit(q.orgUnitId), q.year, q.years),
   'indicators.cases': (s, q) => {
     const period = periodOf(q.period);
     const ids: number[] = [];

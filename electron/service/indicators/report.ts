@@ -1,6 +1,6 @@
 // The indicator report for a period, org unit (with its sub-units) and breakdown: what the
 // dashboard shows and what a workbook exports, built in one place.
-import { caseTallies, plhivEstimate, testingTotals } from '../../../db/indicators.js';
+import { caseTallies, caseTalliesForPeriods, plhivEstimate, testingTotals } from '../../../db/indicators.js';
 import type { Db } from '../../../db/connection.js';
 import { suppressionMaxCount } from '../../../db/settings.js';
 import { TESTING_SETTINGS } from '../../../shared/forms/definitions.js';
@@ -8,7 +8,7 @@ import { hiddenColumns } from '../../../shared/indicators/breakdown-suppression.
 import { cascade, type Tally } from '../../../shared/indicators/cascade.js';
 import { columnsOfCounts, countsOfColumns, hiddenCascadeCounts } from '../../../shared/indicators/cascade-suppression.js';
 import type { Dimension } from '../../../shared/indicators/dimensions.js';
-import type { IndicatorResult } from '../../../shared/indicators/api.js';
+import type { IndicatorResult, TrendResult } from '../../../shared/indicators/api.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
 import { parsePeriod, type Period } from '../../../shared/periods.js';
 import { fail } from '../../../shared/result.js';
@@ -45,4 +45,20 @@ function outsideView(total: Tally, groups: { key: string; tally: Tally }[], dime
   const breakdown = hiddenColumns(total, groups, dimension, maxCount);
   const counts = [...new Set([...hiddenCascadeCounts(total, maxCount), ...countsOfColumns(breakdown.total)])];
   return { maxCount, total: columnsOfCounts(counts), groups: breakdown.groups, counts };
+}
+
+/** The cascade of each of `years` years up to `year`, counted in one pass; a year no period can have keeps its row with the reason. */
+export function trendReport(db: Db, orgUnitId: number, year: number, years: number): TrendResult {
+  const asked = Array.from({ length: years }, (_, i) => year - years + 1 + i).map((y) => ({ year: y, period: parsePeriod(String(y)) }));
+  const counted = asked.filter((a): a is { year: number; period: Period } => a.period !== null);
+  const tallies = caseTalliesForPeriods(db, orgUnitId, counted.map((a) => a.period), []);
+  return {
+    orgUnitId,
+    rows: asked.map(({ year: y, period }) => {
+      if (!period) return { year: y, ok: false as const, messageKey: 'validation.period' };
+      const total = tallies[counted.findIndex((a) => a.year === y)]!.total;
+      const estimate = plhivEstimate(db, orgUnitId, y);
+      return { year: y, ok: true as const, estimate, tally: total, cascade: cascade(total, estimate, y) };
+    }),
+  };
 }
