@@ -1,8 +1,7 @@
 // Reference data every installation needs: countries, disaggregation categories, settings and
-// the append-only audit log that every later write goes through.
-import { CATEGORIES } from '../../shared/categories.js';
-import { COUNTRIES } from '../seed/countries.js';
-import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
+// the append-only audit log that every later write goes through. Frozen: its data is in data/.
+import { COUNTRIES_V1 } from './data/0001-countries.js';
+import { CATEGORIES_V1, UIC_PATTERN_V1 } from './data/0001-reference.js';
 import type { Migration } from './types.js';
 
 export const m0001: Migration = {
@@ -57,16 +56,16 @@ export const m0001: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `);
     const country = db.prepare('INSERT INTO country (code, numeric_code, name_ru, name_en) VALUES (?, ?, ?, ?)');
-    for (const row of COUNTRIES) country.run(...row);
+    for (const row of COUNTRIES_V1) country.run(...row);
     const category = db.prepare('INSERT INTO category (code, multi, name_ru, name_en) VALUES (?, ?, ?, ?)');
     const option = db.prepare('INSERT INTO category_option (category_code, code, sort_order, name_ru, name_en) VALUES (?, ?, ?, ?, ?)');
-    for (const c of CATEGORIES) {
-      category.run(c.code, c.multi ? 1 : 0, c.label.ru, c.label.en);
-      c.options.forEach((o, i) => option.run(c.code, o.code, i + 1, o.label.ru, o.label.en));
+    for (const [code, multi, ru, en, options] of CATEGORIES_V1) {
+      category.run(code, multi ? 1 : 0, ru, en);
+      options.forEach(([o, oRu, oEn], i) => option.run(code, o, i + 1, oRu, oEn));
     }
     const setting = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
     // UIC: 4 letters of any script, sex digit, birth year; applied to the upper-cased code.
-    setting.run('uic_pattern', DEFAULT_UIC_PATTERN);
+    setting.run('uic_pattern', UIC_PATTERN_V1);
     // Counts from 1 to this value are hidden in exports leaving the centre.
     setting.run('suppression_max_count', '4');
   },

@@ -1,7 +1,6 @@
 // Aggregate forms: data elements with their category combination, values per cell, org unit and
-// period, validation rules stored as data, and approval that locks a form's period.
-import { DATA_ELEMENTS, FORM_CODES } from '../../shared/forms/definitions.js';
-import { SEEDED_RULES } from '../../shared/forms/rules.js';
+// period, validation rules stored as data, and approval that locks a form's period. Frozen: its data is in data/.
+import { DATA_ELEMENTS_V4, FORMS_V4, RULES_V4 } from './data/0004-aggregate-forms.js';
 import type { Migration } from './types.js';
 
 export const m0004: Migration = {
@@ -44,10 +43,10 @@ export const m0004: Migration = {
       ) STRICT;
     `);
     const form = db.prepare('INSERT INTO form (code) VALUES (?)');
-    for (const f of FORM_CODES) form.run(f);
+    for (const f of FORMS_V4) form.run(f);
     const de = db.prepare('INSERT INTO data_element (code, form_code, combo, value_type) VALUES (?, ?, ?, ?)');
-    for (const d of DATA_ELEMENTS) de.run(d.code, d.form, d.combo, d.valueType);
+    for (const d of DATA_ELEMENTS_V4) de.run(...d);
     const rule = db.prepare('INSERT INTO validation_rule (code, form_code, definition) VALUES (?, ?, ?)');
-    for (const r of SEEDED_RULES) rule.run(r.code, r.form, JSON.stringify(r));
+    for (const r of RULES_V4) rule.run(...r);
   },
 };

@@ -2,7 +2,9 @@
 // fact sheet shows: the survey's sample and positives become a cell per key population plus the
 // total, and a value entered before this version becomes that total.
 import type { Migration } from './types.js';
-import { SEEDED_RULES } from '../../shared/forms/rules.js';
+
+/** The survey rule as this version stores it. Frozen. */
+const SURVEY_RULE_V7 = '{"code":"survey_positive_le_sample","form":"survey","left":{"de":"survey_positive","cell":"each"},"op":"<=","right":{"de":"survey_sample","cell":"each"},"messageKey":"rules.survey_positive_le_sample"}';
 
 export const m0007: Migration = {
   version: 7,
@@ -10,7 +12,6 @@ export const m0007: Migration = {
   up(db) {
     db.prepare(`UPDATE data_element SET combo = 'key_population' WHERE code IN ('survey_sample', 'survey_positive')`).run();
     db.prepare(`UPDATE data_value SET coc = 'total' WHERE data_element IN ('survey_sample', 'survey_positive') AND coc = ''`).run();
-    const rule = SEEDED_RULES.find((r) => r.code === 'survey_positive_le_sample')!;
-    db.prepare('UPDATE validation_rule SET definition = ? WHERE code = ?').run(JSON.stringify(rule), rule.code);
+    db.prepare('UPDATE validation_rule SET definition = ? WHERE code = ?').run(SURVEY_RULE_V7, 'survey_positive_le_sample');
   },
 };

@@ -1,4 +1,4 @@
-import type { Db } from '../connection.js';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
-/** One schema step. Never edit a released migration: add the next one. */
-export type Migration = { version: number; name: string; up: (db: Db) => void };
+/** One schema step. Never edit a released migration: add the next one. It imports nothing of the app's live code. */
+export type Migration = { version: number; name: string; up: (db: Database.Database) => void };

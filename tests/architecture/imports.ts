@@ -41,6 +41,8 @@ export function violations(file: string, source: string): Violation[] {
     if ('layer' in t && allowed[layer] && !allowed[layer]!.includes(t.layer)) found.push({ file, specifier, rule: `${layer} may not import ${t.layer}` });
     if ('pkg' in t && (t.pkg === 'electron' || t.pkg.startsWith('electron/')) && !ELECTRON_FILES.includes(file)) found.push({ file, specifier, rule: 'only the thin Electron files may import electron' });
     if ('pkg' in t && layer === 'renderer' && (t.pkg.startsWith('node:') || t.pkg.startsWith('better-sqlite3'))) found.push({ file, specifier, rule: 'the renderer runs in a browser: no Node modules' });
+    // A migration is frozen: it builds the schema of its day whatever the code becomes, so it reads only itself, its data and Node.
+    if (file.startsWith('db/migrations/') && !(specifier.startsWith('./') || specifier.startsWith('node:') || specifier === 'better-sqlite3-multiple-ciphers')) found.push({ file, specifier, rule: 'a migration may import only its own folder, Node and SQLite' });
   }
   return found;
 }

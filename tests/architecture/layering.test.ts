@@ -24,5 +24,7 @@ describe('layering (DESIGN.md: dependencies point one way)', () => {
     expect(violations('electron/service/x.ts', "import { app } from 'electron';")[0]?.rule).toMatch(/thin Electron files/);
     expect(violations('db/x.ts', "const { shell } = require('electron');")[0]?.rule).toMatch(/thin Electron files/);
     expect(violations('electron/service/x.ts', "import { x } from '../../db/open.js';")).toEqual([]);
+    expect(violations('db/migrations/0004-x.ts', "import { DATA_ELEMENTS } from '../../shared/forms/definitions.js';")[0]?.rule).toMatch(/a migration may import only/);
+    expect(violations('db/migrations/0004-x.ts', "import { RULES_V4 } from './data/0004-aggregate-forms.js';")).toEqual([]);
   });
 });

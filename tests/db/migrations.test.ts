@@ -14,6 +14,11 @@ import { caseTallies } from '../../db/indicators.js';
 import { caseStatus, type CaseFacts } from '../../shared/indicators/case-status.js';
 import { tally } from '../../shared/indicators/cascade.js';
 import { parsePeriod } from '../../shared/periods.js';
+import { COUNTRIES } from '../../db/seed/countries.js';
+import { CATEGORIES } from '../../shared/categories.js';
+import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
+import { DATA_ELEMENTS, FORM_CODES } from '../../shared/forms/definitions.js';
+import { SEEDED_RULES } from '../../shared/forms/rules.js';
 
 const tempDir = useTempDirs();
 
@@ -82,6 +87,24 @@ describe('migrations', () => {
       expect(caseTallies(db, 100, period, 'sex').total, code).toEqual(tally(register.map((c) => caseStatus(c, period.start, period.end)).filter((_, i) => register[i]!.diagnosisDate <= period.end)));
     }
     expect(caseTallies(db, 100, parsePeriod('2017')!, 'none').total).toMatchObject({ diagnosed: 2, newDiagnoses: 2, onArt: 2, suppressedOnArt: 1 });
+    db.close();
+  });
+
+  it('seed, frozen, the reference data the live code defines: a change to a definition needs a new migration', () => {
+    const db = openDeskDatabase(databaseAt(LATEST_VERSION));
+    const rows = <T,>(sql: string) => db.prepare(sql).raw().all() as T[];
+    expect(rows('SELECT code, numeric_code, name_ru, name_en FROM country ORDER BY code')).toEqual([...COUNTRIES].sort((a, b) => a[0].localeCompare(b[0])));
+    expect(rows('SELECT code, multi, name_ru, name_en FROM category ORDER BY rowid')).toEqual(CATEGORIES.map((c) => [c.code, c.multi ? 1 : 0, c.label.ru, c.label.en]));
+    expect(rows('SELECT category_code, code, sort_order, name_ru, name_en FROM category_option ORDER BY category_code, sort_order')).toEqual(
+      [...CATEGORIES].sort((a, b) => a.code.localeCompare(b.code)).flatMap((c) => c.options.map((o, i) => [c.code, o.code, i + 1, o.label.ru, o.label.en])),
+    );
+    expect(rows(`SELECT value FROM setting WHERE key = 'uic_pattern'`)).toEqual([[DEFAULT_UIC_PATTERN]]);
+    expect(rows('SELECT code FROM form ORDER BY rowid').flat()).toEqual([...FORM_CODES]);
+    expect(rows('SELECT code, form_code, combo, value_type FROM data_element ORDER BY code')).toEqual(
+      [...DATA_ELEMENTS].sort((a, b) => a.code.localeCompare(b.code)).map((d) => [d.code, d.form, d.combo, d.valueType]),
+    );
+    const stored = rows<[string, string]>('SELECT code, definition FROM validation_rule ORDER BY code').map(([code, definition]) => [code, JSON.parse(definition)]);
+    expect(stored).toEqual([...SEEDED_RULES].sort((a, b) => a.code.localeCompare(b.code)).map((r) => [r.code, r]));
     db.close();
   });
 
