@@ -14,7 +14,8 @@ function changeCases<T>(db: Db, actor: string, work: (record: (c: Omit<Change, '
 }
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
-import { eventIssues, KEY_POPULATIONS, type CaseInput, type EventInput } from '../shared/cases/schema.js';
+import { eventIssues, type CaseInput, type EventInput } from '../shared/cases/schema.js';
+import { kpBit, kpMaskOf } from '../shared/cases/key-population-bits.js';
 import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/api.js';
 import { CaseQuerySchema } from '../shared/cases/api.js';
 
@@ -70,10 +71,6 @@ export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear:
 
 const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry];
 
-export const kpBit = (kp: (typeof KEY_POPULATIONS)[number]) => 1 << KEY_POPULATIONS.indexOf(kp);
-
-const kpMask = (kps: CaseInput['keyPopulations']) => kps.reduce((m, kp) => m | kpBit(kp), 0);
-
 function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   if (kps.length === 0) return;
   const insert = stmt(db, 'INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
@@ -82,8 +79,7 @@ function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations
 
 function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   stmt(db, 'DELETE FROM case_key_population WHERE case_id = ?').run(id);
-  insertKeyPopulations(db, id, kps);
-  stmt(db, 'UPDATE hiv_case SET kp_mask = ? WHERE id = ?').run(kpMask(kps), id);
+  insertKeyPopulations(db, id, kps); // the mask follows by trigger (migration 0013)
 }
 
 function refuseDuplicate(db: Db, c: CaseInput, excludeId: number | null, allow: boolean) {
@@ -129,7 +125,6 @@ function insertEvents(db: Db, record: Record_, id: number, c: CaseInput, events:
     if (issues.length) fail('invalid_input', undefined, issues);
     insertEvent(db, record, id, e, at);
   });
-  if (events.some((e) => e.kind === 'outcome')) refreshOutcome(db, id);
 }
 
 /**
@@ -165,7 +160,7 @@ export function importCases(
       insertEvent(db, record, e.caseId, e.event, at);
       touched.add(e.caseId);
     }
-    for (const id of touched) (refreshOutcome(db, id), stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, id));
+    for (const id of touched) stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, id);
     record({ action: 'import', entity: 'case_register', entityId: file, newValue: { cases: cases.length, events: n + events.length, ...summary } });
     return { cases: cases.length, events: n + events.length };
   });
@@ -179,7 +174,7 @@ function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, late
   const id = Number(
     stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
            infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(orgUnitId, ...columns(c), kpMask(c.keyPopulations), at, at).lastInsertRowid,
+      .run(orgUnitId, ...columns(c), kpMaskOf(c.keyPopulations), at, at).lastInsertRowid, // the mask as the triggers will keep it
   );
   if (!later) insertKeyPopulations(db, id, c.keyPopulations);
   else for (const kp of c.keyPopulations.length === 1 ? c.keyPopulations : new Set(c.keyPopulations)) later.push([id, kp]);
@@ -237,10 +232,6 @@ export function listDeleted(db: Db): { id: number; registerNo: string; uic: stri
     .all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
 }
 
-function refreshOutcome(db: Db, caseId: number) {
-  stmt(db, `UPDATE hiv_case SET current_outcome = coalesce((SELECT outcome FROM case_event WHERE case_id = @id AND kind = 'outcome' ORDER BY event_date DESC, id DESC LIMIT 1), 'in_care') WHERE id = @id`).run({ id: caseId });
-}
-
 const eventColumns = (e: EventInput) => [
   e.kind, e.date, e.kind === 'cd4' ? e.cd4 : null, e.kind === 'viral_load' ? (e.undetectable ? null : e.copies) : null,
   e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null, e.kind === 'outcome' ? e.outcome : null,
@@ -264,7 +255,6 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
       id = eventId;
       record({ action: 'update', entity: 'case_event', entityId: `${caseId}/${id}`, oldValue: toEvent(old!), newValue: e });
     }
-    refreshOutcome(db, caseId);
     stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, caseId);
     return id;
   });
@@ -276,7 +266,6 @@ export function deleteEvent(db: Db, actor: string, caseId: number, eventId: numb
     if (!old) fail('not_found');
     stmt(db, 'DELETE FROM case_event WHERE id = ?').run(eventId);
     record({ action: 'delete', entity: 'case_event', entityId: `${caseId}/${eventId}`, oldValue: toEvent(old!) });
-    refreshOutcome(db, caseId);
   });
 }
 

@@ -2,9 +2,9 @@
 // UIC, never a name), read in id order a chunk at a time so a large export never holds the whole
 // register in memory and never keeps the connection busy between chunks.
 import { stmt, type Db } from './connection.js';
-import { KEY_POPULATIONS } from '../shared/cases/schema.js';
+import { keyPopulationsOf } from '../shared/cases/key-population-bits.js';
 
-const kpList = (mask: number): string | null => (mask ? KEY_POPULATIONS.filter((_, i) => mask & (1 << i)).join(';') : null);
+const kpList = (mask: number): string | null => (mask ? keyPopulationsOf(mask).join(';') : null);
 
 export type LineListRow = [
   id: number, registerNo: string, uic: string, sex: string, birthYear: number | null, citizenship: string | null, migrantType: string, legalStatus: string,
@@ -31,7 +31,7 @@ export function lineListCount(db: Db, units: number[]): number {
 /** The next chunk of cases after the id `after`, in id order. */
 export function lineListChunk(db: Db, units: number[], after: number, limit: number): LineListRow[] {
   const rows = db.prepare(CHUNK_SQL).raw(true).all({ units: JSON.stringify(units), after, limit }) as LineListRow[];
-  // Key populations from the mask kept on the case (bit i = KEY_POPULATIONS[i]): no look-up per case.
+  // Key populations from the mask kept on the case (shared/cases/key-population-bits.ts): no look-up per case.
   for (const r of rows) r[8] = kpList(r[8] as unknown as number);
   return rows;
 }
