@@ -1,4 +1,4 @@
-// Disaggregation categories of DESIGN.md: stable codes (stored, exported) with Russian and English
+// Disaggregation categories (docs/data-dictionary.md): stable codes (stored, exported) with Russian and English
 // labels. The migrations seed these into the database; the UI and exports read labels from here.
 export type Label = { ru: string; en: string };
 export type CategoryDef = { code: string; multi: boolean; label: Label; options: ReadonlyArray<{ code: string; label: Label }> };

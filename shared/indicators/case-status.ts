@@ -1,5 +1,5 @@
 // What one case counts as for a period P = [start, end] (ISO dates), by the definitions of
-// DESIGN.md (WHO 2022 person-centred strategic information; SMART HIV.IND codes).
+// docs/indicators.md (WHO 2022 person-centred strategic information; SMART HIV.IND codes).
 import type { CaseEvent } from '../cases/api.js';
 
 export type CaseFacts = { diagnosisDate: string; events: readonly Pick<CaseEvent, 'kind' | 'date' | 'cd4' | 'copies' | 'undetectable' | 'outcome'>[] };

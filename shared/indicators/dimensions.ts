@@ -2,6 +2,7 @@
 // each of its groups, and once in the total.
 import { CATEGORIES, UNAIDS_AGE_BANDS } from '../categories.js';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES, SEXES } from '../cases/schema.js';
+import { keyPopulationsOf } from '../cases/key-population-bits.js';
 
 export const DIMENSIONS = ['none', 'sex', 'age_who', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -25,7 +26,7 @@ export function groupsOf(c: CaseGroupFacts, dim: Dimension, endYear: number): st
     case 'age_who': return [whoAgeBand(age)];
     case 'age_unaids': return [UNAIDS_AGE_BANDS[whoAgeBand(age)] ?? 'unknown'];
     case 'key_population': {
-      const kps = KEY_POPULATIONS.filter((_, i) => c.kpMask & (1 << i));
+      const kps = keyPopulationsOf(c.kpMask);
       return kps.length ? kps : ['unknown'];
     }
     case 'legal_status': return [c.legalStatus];

@@ -1,4 +1,4 @@
-// Reads import specifiers from source files, for the layering rules of DESIGN.md.
+// Reads import specifiers from source files, for the layering rules of docs/architecture.md.
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 

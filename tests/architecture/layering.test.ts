@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ELECTRON_FILES, ROOT, sourceFiles, violations } from './imports.js';
 
-describe('layering (DESIGN.md: dependencies point one way)', () => {
+describe('layering (docs/architecture.md: dependencies point one way)', () => {
   it('holds for every source file', () => {
     const files = ['renderer', 'db', 'shared', 'electron'].flatMap((d) => sourceFiles(d));
     expect(files.length).toBeGreaterThan(20);
