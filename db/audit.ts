@@ -4,7 +4,22 @@ import { stmt, writeTransaction, type Db } from './connection.js';
 import { chainHead, entryHash } from './audit-chain.js';
 import type { AuditEntry } from '../shared/contract.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'approve' | 'unapprove' | 'export' | 'import' | 'setup' | 'sign_in' | 'sign_out' | 'recover' | 'password' | 'verify' | 'backup';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'approve'
+  | 'unapprove'
+  | 'export'
+  | 'import'
+  | 'setup'
+  | 'sign_in'
+  | 'sign_out'
+  | 'recover'
+  | 'password'
+  | 'verify'
+  | 'backup';
 
 export type Change = {
   actor: string;
@@ -20,31 +35,58 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 export function recordChange(db: Db, change: Change, now: Date = new Date()): void {
   if (!db.inTransaction) throw new Error('recordChange must run inside the transaction that makes the change');
   const head = chainHead(db);
-  const row = { id: head.id + 1, at: now.toISOString(), actor: change.actor, action: change.action, entity: change.entity, entity_id: change.entityId == null ? null : String(change.entityId), old_value: json(change.oldValue), new_value: json(change.newValue) };
-  stmt(db, 'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entity_id, @old_value, @new_value, @prev, @hash)')
-    .run({ ...row, prev: head.hash, hash: entryHash(row, head.hash) });
+  const row = {
+    id: head.id + 1,
+    at: now.toISOString(),
+    actor: change.actor,
+    action: change.action,
+    entity: change.entity,
+    entity_id: change.entityId == null ? null : String(change.entityId),
+    old_value: json(change.oldValue),
+    new_value: json(change.newValue),
+  };
+  stmt(
+    db,
+    'INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash) VALUES (@id, @at, @actor, @action, @entity, @entity_id, @old_value, @new_value, @prev, @hash)',
+  ).run({ ...row, prev: head.hash, hash: entryHash(row, head.hash) });
 }
 
 /**
  * Many entries of one kind in one statement (an import's thousands of new rows): SQLite reads the
  * list from one JSON array instead of one call per entry, the same rows as `recordChange` each.
  */
-export function recordEach(db: Db, change: Omit<Change, 'entityId' | 'newValue' | 'oldValue'>, entries: readonly (readonly [entityId: string | number, newValue: unknown])[], now: Date = new Date()): void {
+export function recordEach(
+  db: Db,
+  change: Omit<Change, 'entityId' | 'newValue' | 'oldValue'>,
+  entries: readonly (readonly [entityId: string | number, newValue: unknown])[],
+  now: Date = new Date(),
+): void {
   if (!db.inTransaction) throw new Error('recordEach must run inside the transaction that makes the changes');
   if (entries.length === 0) return;
   // Hashed here, in order; the stored text is exactly the text hashed (passed as strings, not re-serialised by SQLite).
   const at = now.toISOString();
   let { id, hash: prev } = chainHead(db);
   const rows = entries.map(([entityId, newValue]) => {
-    const row = { id: ++id, at, actor: change.actor, action: change.action, entity: change.entity, entity_id: String(entityId), old_value: null, new_value: json(newValue) };
+    const row = {
+      id: ++id,
+      at,
+      actor: change.actor,
+      action: change.action,
+      entity: change.entity,
+      entity_id: String(entityId),
+      old_value: null,
+      new_value: json(newValue),
+    };
     const hash = entryHash(row, prev);
     const out = [row.id, row.entity_id, row.new_value, prev, hash];
     prev = hash;
     return out;
   });
-  stmt(db, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash)
-       SELECT value ->> 0, ?, ?, ?, ?, value ->> 1, NULL, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) ORDER BY key`)
-    .run(at, change.actor, change.action, change.entity, JSON.stringify(rows));
+  stmt(
+    db,
+    `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash)
+       SELECT value ->> 0, ?, ?, ?, ?, value ->> 1, NULL, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) ORDER BY key`,
+  ).run(at, change.actor, change.action, change.entity, JSON.stringify(rows));
 }
 
 /** Runs `work` in one transaction; `work` records its changes through the given function. */
@@ -52,7 +94,18 @@ export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omi
   return writeTransaction(db, () => work((c) => recordChange(db, { ...c, actor })));
 }
 
-type AuditRow = { prev_hash?: string | null; hash?: string | null; id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
+type AuditRow = {
+  prev_hash?: string | null;
+  hash?: string | null;
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  old_value: string | null;
+  new_value: string | null;
+};
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
   return (stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
@@ -60,14 +113,16 @@ export function recentAudit(db: Db, limit: number): AuditEntry[] {
 
 /** Entries of one entity (and, with a prefix, of entities filed under it such as a case's events). */
 export function auditOf(db: Db, entity: string, entityId: string, childEntity?: string): AuditEntry[] {
-  const rows = stmt(db, `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
-         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`)
-    .all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
+  const rows = stmt(
+    db,
+    `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
+         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`,
+  ).all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
   return rows.map(toAuditEntry);
 }
 
 function toAuditEntry(r: AuditRow): AuditEntry {
-  return ({
+  return {
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -76,7 +131,7 @@ function toAuditEntry(r: AuditRow): AuditEntry {
     entityId: r.entity_id,
     oldValue: r.old_value === null ? null : (JSON.parse(r.old_value) as unknown),
     newValue: r.new_value === null ? null : (JSON.parse(r.new_value) as unknown),
-  });
+  };
 }
 
 /**
@@ -84,6 +139,20 @@ function toAuditEntry(r: AuditRow): AuditEntry {
  * lists, import reports), and the chain's head at that moment, so a copy of the log kept elsewhere
  * can later show the log was not rewritten before it.
  */
-export function recordExport(db: Db, actor: string, entity: string, fileName: string, details: Record<string, unknown>, personalRows = false): void {
-  changeWithAudit(db, actor, (record) => record({ action: 'export', entity, entityId: fileName, newValue: { ...details, ...(personalRows ? { personalRows: true } : {}), chainHead: chainHead(db).hash } }));
+export function recordExport(
+  db: Db,
+  actor: string,
+  entity: string,
+  fileName: string,
+  details: Record<string, unknown>,
+  personalRows = false,
+): void {
+  changeWithAudit(db, actor, (record) =>
+    record({
+      action: 'export',
+      entity,
+      entityId: fileName,
+      newValue: { ...details, ...(personalRows ? { personalRows: true } : {}), chainHead: chainHead(db).hash },
+    }),
+  );
 }

@@ -20,28 +20,77 @@ import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/a
 import { CaseQuerySchema } from '../shared/cases/api.js';
 
 type CaseDbRow = {
-  id: number; org_unit_id: number; register_no: string; uic: string; uic_key: string; sex: CaseInput['sex']; birth_year: number | null; citizenship: string | null;
-  migrant_type: CaseInput['migrantType']; legal_status: CaseInput['legalStatus']; transmission_route: CaseInput['transmissionRoute'];
-  infection_country: string | null; diagnosis_date: string; diagnosis_country: string | null; current_outcome: CaseRow['currentOutcome'];
-  created_at: string; updated_at: string; deleted_at: string | null; deleted_by: string | null; kps: string | null;
+  id: number;
+  org_unit_id: number;
+  register_no: string;
+  uic: string;
+  uic_key: string;
+  sex: CaseInput['sex'];
+  birth_year: number | null;
+  citizenship: string | null;
+  migrant_type: CaseInput['migrantType'];
+  legal_status: CaseInput['legalStatus'];
+  transmission_route: CaseInput['transmissionRoute'];
+  infection_country: string | null;
+  diagnosis_date: string;
+  diagnosis_country: string | null;
+  current_outcome: CaseRow['currentOutcome'];
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  kps: string | null;
 };
-type EventDbRow = { id: number; case_id: number; kind: CaseEvent['kind']; event_date: string; cd4: number | null; vl_copies: number | null; vl_undetectable: number | null; outcome: CaseEvent['outcome'] };
+type EventDbRow = {
+  id: number;
+  case_id: number;
+  kind: CaseEvent['kind'];
+  event_date: string;
+  cd4: number | null;
+  vl_copies: number | null;
+  vl_undetectable: number | null;
+  outcome: CaseEvent['outcome'];
+};
 
-export type StoredCase = { id: number; case: CaseInput; events: CaseEvent[]; currentOutcome: CaseRow['currentOutcome']; uicMismatches: CaseRow['uicMismatches']; deletedAt: string | null; createdAt: string; updatedAt: string };
+export type StoredCase = {
+  id: number;
+  case: CaseInput;
+  events: CaseEvent[];
+  currentOutcome: CaseRow['currentOutcome'];
+  uicMismatches: CaseRow['uicMismatches'];
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 const KPS = `(SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps`;
 const kpList = (kps: string | null) => (kps ? (kps.split(',').sort() as CaseInput['keyPopulations']) : []);
 
 function toInput(r: CaseDbRow): CaseInput {
   return {
-    registerNo: r.register_no, uic: r.uic, sex: r.sex, birthYear: r.birth_year, citizenship: r.citizenship, migrantType: r.migrant_type,
-    legalStatus: r.legal_status, keyPopulations: kpList(r.kps), transmissionRoute: r.transmission_route, infectionCountry: r.infection_country,
-    diagnosisDate: r.diagnosis_date, diagnosisCountry: r.diagnosis_country,
+    registerNo: r.register_no,
+    uic: r.uic,
+    sex: r.sex,
+    birthYear: r.birth_year,
+    citizenship: r.citizenship,
+    migrantType: r.migrant_type,
+    legalStatus: r.legal_status,
+    keyPopulations: kpList(r.kps),
+    transmissionRoute: r.transmission_route,
+    infectionCountry: r.infection_country,
+    diagnosisDate: r.diagnosis_date,
+    diagnosisCountry: r.diagnosis_country,
   };
 }
 
 const toEvent = (e: EventDbRow): CaseEvent => ({
-  id: e.id, kind: e.kind, date: e.event_date, cd4: e.cd4, copies: e.vl_copies, undetectable: e.vl_undetectable === null ? null : e.vl_undetectable === 1, outcome: e.outcome,
+  id: e.id,
+  kind: e.kind,
+  date: e.event_date,
+  cd4: e.cd4,
+  copies: e.vl_copies,
+  undetectable: e.vl_undetectable === null ? null : e.vl_undetectable === 1,
+  outcome: e.outcome,
 });
 
 function row(db: Db, id: number): CaseDbRow | undefined {
@@ -52,8 +101,14 @@ export function getCase(db: Db, id: number): StoredCase {
   const r = row(db, id) ?? fail('not_found');
   const events = (stmt(db, 'SELECT * FROM case_event WHERE case_id = ? ORDER BY event_date, id').all(id) as EventDbRow[]).map(toEvent);
   return {
-    id, case: toInput(r), events, currentOutcome: r.current_outcome, uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
-    deletedAt: r.deleted_at, createdAt: r.created_at, updatedAt: r.updated_at,
+    id,
+    case: toInput(r),
+    events,
+    currentOutcome: r.current_outcome,
+    uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
+    deletedAt: r.deleted_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -64,12 +119,27 @@ export function caseOrgUnit(db: Db, id: number): number | null {
 }
 
 export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear: number | null; excludeId: number | null }): Duplicate[] {
-  return stmt(db, `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
-       WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`)
-    .all(uicKey(q.uic), q.sex, q.birthYear, q.excludeId) as Duplicate[];
+  return stmt(
+    db,
+    `SELECT id, register_no AS registerNo, uic, diagnosis_date AS diagnosisDate FROM hiv_case
+       WHERE deleted_at IS NULL AND uic_key = ? AND sex = ? AND birth_year IS ? AND id IS NOT ? ORDER BY id LIMIT 20`,
+  ).all(uicKey(q.uic), q.sex, q.birthYear, q.excludeId) as Duplicate[];
 }
 
-const columns = (c: CaseInput) => [c.registerNo, c.uic, uicKey(c.uic), c.sex, c.birthYear, c.citizenship, c.migrantType, c.legalStatus, c.transmissionRoute, c.infectionCountry, c.diagnosisDate, c.diagnosisCountry];
+const columns = (c: CaseInput) => [
+  c.registerNo,
+  c.uic,
+  uicKey(c.uic),
+  c.sex,
+  c.birthYear,
+  c.citizenship,
+  c.migrantType,
+  c.legalStatus,
+  c.transmissionRoute,
+  c.infectionCountry,
+  c.diagnosisDate,
+  c.diagnosisCountry,
+];
 
 function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   if (kps.length === 0) return;
@@ -99,7 +169,14 @@ export function createCase(db: Db, actor: string, orgUnitId: number, c: CaseInpu
 }
 
 /** A case and its events in one transaction: all are saved, or (on any broken rule) none. */
-export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c: CaseInput, events: EventInput[], opts: { allowDuplicate: boolean; now?: Date }): number {
+export function createCaseWithEvents(
+  db: Db,
+  actor: string,
+  orgUnitId: number,
+  c: CaseInput,
+  events: EventInput[],
+  opts: { allowDuplicate: boolean; now?: Date },
+): number {
   const at = (opts.now ?? new Date()).toISOString();
   return changeCases(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
@@ -111,7 +188,15 @@ export function createCaseWithEvents(db: Db, actor: string, orgUnitId: number, c
 type Record_ = (c: Omit<Change, 'actor'>) => void;
 
 /** Inside the caller's transaction: the case, its key populations and events, each audited. */
-function insertCase(db: Db, record: Record_, orgUnitId: number, c: CaseInput, events: readonly EventInput[], at: string, entry: object): number {
+function insertCase(
+  db: Db,
+  record: Record_,
+  orgUnitId: number,
+  c: CaseInput,
+  events: readonly EventInput[],
+  at: string,
+  entry: object,
+): number {
   const id = insertCaseRow(db, orgUnitId, c, at);
   record({ action: 'create', entity: 'case', entityId: id, newValue: entry });
   insertEvents(db, record, id, c, events, at);
@@ -133,8 +218,14 @@ function insertEvents(db: Db, record: Record_, id: number, c: CaseInput, events:
  * for the import itself.
  */
 export function importCases(
-  db: Db, actor: string, orgUnitId: number, file: string,
-  cases: readonly { row: number; input: CaseInput; events: readonly EventInput[] }[], events: readonly { caseId: number; event: EventInput }[], summary: object, now: Date = new Date(),
+  db: Db,
+  actor: string,
+  orgUnitId: number,
+  file: string,
+  cases: readonly { row: number; input: CaseInput; events: readonly EventInput[] }[],
+  events: readonly { caseId: number; event: EventInput }[],
+  summary: object,
+  now: Date = new Date(),
 ): { cases: number; events: number } {
   const at = now.toISOString();
   return changeCases(db, actor, (record) => {
@@ -146,7 +237,10 @@ export function importCases(
     const kps: [number, string][] = [];
     for (const c of cases) created.push([insertCaseRow(db, orgUnitId, c.input, at, kps), { importedFrom: file, row: c.row }]);
     recordEach(db, { actor, action: 'create', entity: 'case' }, created, now);
-    if (kps.length) stmt(db, 'INSERT INTO case_key_population (case_id, key_population) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(kps));
+    if (kps.length)
+      stmt(db, 'INSERT INTO case_key_population (case_id, key_population) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(
+        JSON.stringify(kps),
+      );
     cases.forEach((c, i) => {
       insertEvents(db, record, created[i]![0], c.input, c.events, at);
       n += c.events.length;
@@ -155,13 +249,18 @@ export function importCases(
     for (const e of events) {
       const target = row(db, e.caseId);
       if (!target || target.deleted_at) fail('not_found');
-      const issues = eventIssues(e.event, target!.diagnosis_date);
+      const issues = eventIssues(e.event, target.diagnosis_date);
       if (issues.length) fail('invalid_input', undefined, issues);
       insertEvent(db, record, e.caseId, e.event, at);
       touched.add(e.caseId);
     }
     for (const id of touched) stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, id);
-    record({ action: 'import', entity: 'case_register', entityId: file, newValue: { cases: cases.length, events: n + events.length, ...summary } });
+    record({
+      action: 'import',
+      entity: 'case_register',
+      entityId: file,
+      newValue: { cases: cases.length, events: n + events.length, ...summary },
+    });
     return { cases: cases.length, events: n + events.length };
   });
 }
@@ -172,9 +271,11 @@ export function importCases(
  */
 function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, later?: [number, string][]): number {
   const id = Number(
-    stmt(db, `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(orgUnitId, ...columns(c), kpMaskOf(c.keyPopulations), at, at).lastInsertRowid, // the mask as the triggers will keep it
+    stmt(
+      db,
+      `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
+           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(orgUnitId, ...columns(c), kpMaskOf(c.keyPopulations), at, at).lastInsertRowid, // the mask as the triggers will keep it
   );
   if (!later) insertKeyPopulations(db, id, c.keyPopulations);
   else for (const kp of c.keyPopulations.length === 1 ? c.keyPopulations : new Set(c.keyPopulations)) later.push([id, kp]);
@@ -183,8 +284,10 @@ function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, late
 
 function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at: string): number {
   const id = Number(
-    stmt(db, 'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
+    stmt(
+      db,
+      'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
   );
   record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
   return id;
@@ -195,16 +298,27 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
     // Asked once: an edit that keeps the code, sex and year does not ask again.
-    const sameIdentity = before!.uic_key === uicKey(c.uic) && before!.sex === c.sex && before!.birth_year === c.birthYear;
+    const sameIdentity = before.uic_key === uicKey(c.uic) && before.sex === c.sex && before.birth_year === c.birthYear;
     refuseDuplicate(db, c, id, opts.allowDuplicate || sameIdentity);
     refuseArtBeforeDiagnosis(db, id, c.diagnosisDate);
-    stmt(db, `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
-         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
+    stmt(
+      db,
+      `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
+         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`,
+    ).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
     writeKeyPopulations(db, id, c.keyPopulations);
-    const old = toInput(before!);
-    const changed = (Object.keys(c) as (keyof CaseInput)[]).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : c[k]));
+    const old = toInput(before);
+    const changed = (Object.keys(c) as (keyof CaseInput)[]).filter(
+      (k) => JSON.stringify(old[k]) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : c[k]),
+    );
     if (changed.length) {
-      record({ action: 'update', entity: 'case', entityId: id, oldValue: Object.fromEntries(changed.map((k) => [k, old[k]])), newValue: Object.fromEntries(changed.map((k) => [k, c[k]])) });
+      record({
+        action: 'update',
+        entity: 'case',
+        entityId: id,
+        oldValue: Object.fromEntries(changed.map((k) => [k, old[k]])),
+        newValue: Object.fromEntries(changed.map((k) => [k, c[k]])),
+      });
     }
   });
 }
@@ -214,7 +328,7 @@ export function deleteCase(db: Db, actor: string, id: number, now: Date = new Da
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
     stmt(db, 'UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
-    record({ action: 'delete', entity: 'case', entityId: id, oldValue: { registerNo: before!.register_no, uic: before!.uic } });
+    record({ action: 'delete', entity: 'case', entityId: id, oldValue: { registerNo: before.register_no, uic: before.uic } });
   });
 }
 
@@ -223,18 +337,24 @@ export function restoreCase(db: Db, actor: string, id: number): void {
     const before = row(db, id);
     if (!before || !before.deleted_at) fail('not_found');
     stmt(db, 'UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
-    record({ action: 'restore', entity: 'case', entityId: id, oldValue: { deletedAt: before!.deleted_at, deletedBy: before!.deleted_by } });
+    record({ action: 'restore', entity: 'case', entityId: id, oldValue: { deletedAt: before.deleted_at, deletedBy: before.deleted_by } });
   });
 }
 
 export function listDeleted(db: Db): { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[] {
-  return stmt(db, `SELECT id, register_no AS registerNo, uic, deleted_at AS deletedAt, deleted_by AS deletedBy FROM hiv_case WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`)
-    .all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
+  return stmt(
+    db,
+    `SELECT id, register_no AS registerNo, uic, deleted_at AS deletedAt, deleted_by AS deletedBy FROM hiv_case WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC LIMIT 500`,
+  ).all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
 }
 
 const eventColumns = (e: EventInput) => [
-  e.kind, e.date, e.kind === 'cd4' ? e.cd4 : null, e.kind === 'viral_load' ? (e.undetectable ? null : e.copies) : null,
-  e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null, e.kind === 'outcome' ? e.outcome : null,
+  e.kind,
+  e.date,
+  e.kind === 'cd4' ? e.cd4 : null,
+  e.kind === 'viral_load' ? (e.undetectable ? null : e.copies) : null,
+  e.kind === 'viral_load' ? (e.undetectable ? 1 : 0) : null,
+  e.kind === 'outcome' ? e.outcome : null,
 ];
 
 /** Adds (eventId null) or replaces an event; refused if the case is deleted or the rule of the case is broken. */
@@ -242,7 +362,7 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
   return changeCases(db, actor, (record) => {
     const c = row(db, caseId);
     if (!c || c.deleted_at) fail('not_found');
-    const issues = eventIssues(e, c!.diagnosis_date);
+    const issues = eventIssues(e, c.diagnosis_date);
     if (issues.length) fail('invalid_input', undefined, issues);
     const at = now.toISOString();
     let id: number;
@@ -251,9 +371,12 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
     } else {
       const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
       if (!old) fail('not_found');
-      stmt(db, 'UPDATE case_event SET kind = ?, event_date = ?, cd4 = ?, vl_copies = ?, vl_undetectable = ?, outcome = ?, updated_at = ? WHERE id = ?').run(...eventColumns(e), at, eventId);
+      stmt(
+        db,
+        'UPDATE case_event SET kind = ?, event_date = ?, cd4 = ?, vl_copies = ?, vl_undetectable = ?, outcome = ?, updated_at = ? WHERE id = ?',
+      ).run(...eventColumns(e), at, eventId);
       id = eventId;
-      record({ action: 'update', entity: 'case_event', entityId: `${caseId}/${id}`, oldValue: toEvent(old!), newValue: e });
+      record({ action: 'update', entity: 'case_event', entityId: `${caseId}/${id}`, oldValue: toEvent(old), newValue: e });
     }
     stmt(db, 'UPDATE hiv_case SET updated_at = ? WHERE id = ?').run(at, caseId);
     return id;
@@ -265,17 +388,29 @@ export function deleteEvent(db: Db, actor: string, caseId: number, eventId: numb
     const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
     if (!old) fail('not_found');
     stmt(db, 'DELETE FROM case_event WHERE id = ?').run(eventId);
-    record({ action: 'delete', entity: 'case_event', entityId: `${caseId}/${eventId}`, oldValue: toEvent(old!) });
+    record({ action: 'delete', entity: 'case_event', entityId: `${caseId}/${eventId}`, oldValue: toEvent(old) });
   });
 }
 
 const AGE_BANDS: Record<string, [number, number] | null> = {
-  '0-14': [0, 14], '15-19': [15, 19], '20-24': [20, 24], '25-29': [25, 29], '30-34': [30, 34], '35-39': [35, 39], '40-44': [40, 44], '45-49': [45, 49], '50+': [50, 200], unknown: null,
+  '0-14': [0, 14],
+  '15-19': [15, 19],
+  '20-24': [20, 24],
+  '25-29': [25, 29],
+  '30-34': [30, 34],
+  '35-39': [35, 39],
+  '40-44': [40, 44],
+  '45-49': [45, 49],
+  '50+': [50, 200],
+  unknown: null,
 };
 const SORT_SQL = { diagnosisDate: 'diagnosis_date', registerNo: 'register_no', uic: 'uic_key', birthYear: 'birth_year' } as const;
 
 /** Builds the WHERE clause of the list; exported so tests can read its query plan. */
-export function caseListSql(query: CaseQuery, units: readonly number[] | null = null): { where: string; params: unknown[]; order: string; limit: number; offset: number; countFrom: string } {
+export function caseListSql(
+  query: CaseQuery,
+  units: readonly number[] | null = null,
+): { where: string; params: unknown[]; order: string; limit: number; offset: number; countFrom: string } {
   const q = CaseQuerySchema.parse(query);
   const where = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
@@ -292,7 +427,14 @@ export function caseListSql(query: CaseQuery, units: readonly number[] | null = 
     const key = uicKey(q.search);
     params.push(q.search, q.search + '\uffff', key, key + '\uffff');
   }
-  for (const [field, col] of [['sex', 'sex'], ['legalStatus', 'legal_status'], ['migrantType', 'migrant_type'], ['citizenship', 'citizenship'], ['diagnosisYear', 'diagnosis_year'], ['outcome', 'current_outcome']] as const) {
+  for (const [field, col] of [
+    ['sex', 'sex'],
+    ['legalStatus', 'legal_status'],
+    ['migrantType', 'migrant_type'],
+    ['citizenship', 'citizenship'],
+    ['diagnosisYear', 'diagnosis_year'],
+    ['outcome', 'current_outcome'],
+  ] as const) {
     if (q[field] !== undefined) {
       where.push(`c.${col} = ?`);
       params.push(q[field]);
@@ -312,18 +454,38 @@ export function caseListSql(query: CaseQuery, units: readonly number[] | null = 
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   // Counting by column filters alone reads the narrow covering index, never the wide table.
   const countFrom = q.search ? 'hiv_case c' : 'hiv_case c INDEXED BY hiv_case_filter';
-  return { where: where.join(' AND '), params, order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`, limit: q.pageSize, offset: q.page * q.pageSize, countFrom };
+  return {
+    where: where.join(' AND '),
+    params,
+    order: `c.${SORT_SQL[q.sort]} ${dir}, c.id ${dir}`,
+    limit: q.pageSize,
+    offset: q.page * q.pageSize,
+    countFrom,
+  };
 }
 
 export function listCases(db: Db, query: CaseQuery, units: readonly number[] | null = null): { rows: CaseRow[]; total: number } {
   const { where, params, order, limit, offset, countFrom } = caseListSql(query, units);
   const total = (stmt(db, `SELECT count(*) AS n FROM ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
-  const rows = stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CaseDbRow[];
+  const rows = stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...params,
+    limit,
+    offset,
+  ) as CaseDbRow[];
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, registerNo: r.register_no, uic: r.uic, sex: r.sex, birthYear: r.birth_year, citizenship: r.citizenship, migrantType: r.migrant_type,
-      legalStatus: r.legal_status, diagnosisDate: r.diagnosis_date, currentOutcome: r.current_outcome, keyPopulations: kpList(r.kps),
+      id: r.id,
+      registerNo: r.register_no,
+      uic: r.uic,
+      sex: r.sex,
+      birthYear: r.birth_year,
+      citizenship: r.citizenship,
+      migrantType: r.migrant_type,
+      legalStatus: r.legal_status,
+      diagnosisDate: r.diagnosis_date,
+      currentOutcome: r.current_outcome,
+      keyPopulations: kpList(r.kps),
       uicMismatches: uicMismatches(r.uic, r.sex, r.birth_year),
     })),
   };

@@ -12,24 +12,48 @@ export type CellInput = { de: string; coc: string; value: string | null; comment
 export type StoredValue = { de: string; coc: string; value: number | string; comment: string | null; updatedAt: string; updatedBy: string };
 export type FormKey = { form: FormCode; orgUnitId: number; period: string };
 
-type Row = { data_element: string; coc: string; value_number: number | null; value_text: string | null; comment: string | null; updated_at: string; updated_by: string };
-const toStored = (r: Row): StoredValue => ({ de: r.data_element, coc: r.coc, value: r.value_number ?? r.value_text!, comment: r.comment, updatedAt: r.updated_at, updatedBy: r.updated_by });
+type Row = {
+  data_element: string;
+  coc: string;
+  value_number: number | null;
+  value_text: string | null;
+  comment: string | null;
+  updated_at: string;
+  updated_by: string;
+};
+const toStored = (r: Row): StoredValue => ({
+  de: r.data_element,
+  coc: r.coc,
+  value: r.value_number ?? r.value_text!,
+  comment: r.comment,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
 const cellPath = (c: { de: string; coc: string }) => `${c.de}/${c.coc}`;
 
 function checkKey(db: Db, k: FormKey) {
   const p = parsePeriod(k.period);
-  if (!p || !FORM_PERIOD_TYPES[k.form].includes(p.type)) fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
+  if (!p || !FORM_PERIOD_TYPES[k.form].includes(p.type))
+    fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
   if (!stmt(db, 'SELECT 1 FROM org_unit WHERE id = ?').get(k.orgUnitId)) fail('not_found');
 }
 
 export function approval(db: Db, k: FormKey): { approvedAt: string; approvedBy: string } | null {
-  return (stmt(db, 'SELECT approved_at AS approvedAt, approved_by AS approvedBy FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').get(k.form, k.orgUnitId, k.period) as
-    | { approvedAt: string; approvedBy: string }
-    | undefined) ?? null;
+  return (
+    (stmt(
+      db,
+      'SELECT approved_at AS approvedAt, approved_by AS approvedBy FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?',
+    ).get(k.form, k.orgUnitId, k.period) as { approvedAt: string; approvedBy: string } | undefined) ?? null
+  );
 }
 
 export function formValues(db: Db, k: FormKey): StoredValue[] {
-  return (stmt(db, `SELECT v.* FROM data_value v JOIN data_element d ON d.code = v.data_element WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`).all(k.form, k.orgUnitId, k.period) as Row[]).map(toStored);
+  return (
+    stmt(
+      db,
+      `SELECT v.* FROM data_value v JOIN data_element d ON d.code = v.data_element WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`,
+    ).all(k.form, k.orgUnitId, k.period) as Row[]
+  ).map(toStored);
 }
 
 /** Saves cells (one, or a pasted block) all together; any bad cell refuses the lot, naming each. */
@@ -57,9 +81,12 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
     const locked = approval(db, k);
     if (locked) fail('period_locked', { period: k.period, by: locked.approvedBy });
     const get = stmt(db, 'SELECT * FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
-    const upsert = stmt(db, `INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    const upsert = stmt(
+      db,
+      `INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (org_unit_id, period, data_element, coc) DO UPDATE SET value_number = excluded.value_number, value_text = excluded.value_text,
-         comment = excluded.comment, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+         comment = excluded.comment, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
     const remove = stmt(db, 'DELETE FROM data_value WHERE org_unit_id = ? AND period = ? AND data_element = ? AND coc = ?');
     const at = now.toISOString();
     const saved: StoredValue[] = [];
@@ -69,7 +96,18 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
       const oldValue = old ? (old.value_number ?? old.value_text) : null;
       if (oldValue === c.value && (old?.comment ?? null) === c.comment) continue;
       if (c.value === null) remove.run(k.orgUnitId, k.period, c.de, c.coc);
-      else upsert.run(c.de, c.coc, k.orgUnitId, k.period, typeof c.value === 'number' ? c.value : null, typeof c.value === 'string' ? c.value : null, c.comment, at, actor);
+      else
+        upsert.run(
+          c.de,
+          c.coc,
+          k.orgUnitId,
+          k.period,
+          typeof c.value === 'number' ? c.value : null,
+          typeof c.value === 'string' ? c.value : null,
+          c.comment,
+          at,
+          actor,
+        );
       record({
         action: c.value === null ? 'delete' : old ? 'update' : 'create',
         entity: 'data_value',
@@ -88,23 +126,44 @@ export function setApproval(db: Db, actor: string, k: FormKey, approved: boolean
   changeWithAudit(db, actor, (record) => {
     const current = approval(db, k);
     if (approved === (current !== null)) return;
-    if (approved) stmt(db, 'INSERT INTO form_approval (form_code, org_unit_id, period, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)').run(k.form, k.orgUnitId, k.period, now.toISOString(), actor);
+    if (approved)
+      stmt(db, 'INSERT INTO form_approval (form_code, org_unit_id, period, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)').run(
+        k.form,
+        k.orgUnitId,
+        k.period,
+        now.toISOString(),
+        actor,
+      );
     else stmt(db, 'DELETE FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').run(k.form, k.orgUnitId, k.period);
-    record({ action: approved ? 'approve' : 'unapprove', entity: 'form_period', entityId: `${k.form}/${k.orgUnitId}/${k.period}`, oldValue: current, newValue: approved ? { approvedBy: actor } : null });
+    record({
+      action: approved ? 'approve' : 'unapprove',
+      entity: 'form_period',
+      entityId: `${k.form}/${k.orgUnitId}/${k.period}`,
+      oldValue: current,
+      newValue: approved ? { approvedBy: actor } : null,
+    });
   });
 }
 
 export function rules(db: Db, form?: FormCode): Rule[] {
-  const rows = stmt(db, `SELECT definition FROM validation_rule ${form ? 'WHERE form_code = ?' : ''} ORDER BY code`).all(...(form ? [form] : [])) as { definition: string }[];
+  const rows = stmt(db, `SELECT definition FROM validation_rule ${form ? 'WHERE form_code = ?' : ''} ORDER BY code`).all(
+    ...(form ? [form] : []),
+  ) as { definition: string }[];
   return rows.map((r) => RuleSchema.parse(JSON.parse(r.definition)));
 }
 
 /** Which forms and periods have data, per org unit: counts of values and approval. */
-export function completeness(db: Db, year: number): { orgUnitId: number; form: FormCode; period: string; values: number; approved: boolean }[] {
-  return stmt(db, `SELECT v.org_unit_id AS orgUnitId, d.form_code AS form, v.period, count(*) AS values_,
+export function completeness(
+  db: Db,
+  year: number,
+): { orgUnitId: number; form: FormCode; period: string; values: number; approved: boolean }[] {
+  return stmt(
+    db,
+    `SELECT v.org_unit_id AS orgUnitId, d.form_code AS form, v.period, count(*) AS values_,
          EXISTS (SELECT 1 FROM form_approval a WHERE a.form_code = d.form_code AND a.org_unit_id = v.org_unit_id AND a.period = v.period) AS approved
        FROM data_value v JOIN data_element d ON d.code = v.data_element
-       WHERE substr(v.period, 1, 4) = ? GROUP BY v.org_unit_id, d.form_code, v.period ORDER BY v.org_unit_id, d.form_code, v.period`)
+       WHERE substr(v.period, 1, 4) = ? GROUP BY v.org_unit_id, d.form_code, v.period ORDER BY v.org_unit_id, d.form_code, v.period`,
+  )
     .all(String(year))
     .map((r) => {
       const row = r as { orgUnitId: number; form: FormCode; period: string; values_: number; approved: number };
@@ -113,11 +172,24 @@ export function completeness(db: Db, year: number): { orgUnitId: number; form: F
 }
 
 /** Values from a file, every form and period of it in one audited transaction (a locked period refuses the lot). */
-export function importFormValues(db: Db, actor: string, orgUnitId: number, file: string, groups: readonly { form: FormCode; period: string; cells: CellInput[] }[], summary: object, now: Date = new Date()): { values: number } {
+export function importFormValues(
+  db: Db,
+  actor: string,
+  orgUnitId: number,
+  file: string,
+  groups: readonly { form: FormCode; period: string; cells: CellInput[] }[],
+  summary: object,
+  now: Date = new Date(),
+): { values: number } {
   return changeWithAudit(db, actor, (record) => {
     let values = 0;
     for (const g of groups) values += saveCells(db, actor, { form: g.form, orgUnitId, period: g.period }, g.cells, now).length;
-    record({ action: 'import', entity: 'aggregate_forms', entityId: file, newValue: { orgUnitId, periods: groups.map((g) => `${g.form}/${g.period}`), values, ...summary } });
+    record({
+      action: 'import',
+      entity: 'aggregate_forms',
+      entityId: file,
+      newValue: { orgUnitId, periods: groups.map((g) => `${g.form}/${g.period}`), values, ...summary },
+    });
     return { values };
   });
 }

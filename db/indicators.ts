@@ -12,17 +12,29 @@ import { parsePeriod, type Period } from '../shared/periods.js';
 
 /** The org unit and all its descendants. */
 export function subtree(db: Db, orgUnitId: number): number[] {
-  return (stmt(db, `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN t ON o.parent_id = t.id) SELECT id FROM t`).all(orgUnitId) as { id: number }[]).map((r) => r.id);
+  return (
+    stmt(db, `WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT o.id FROM org_unit o JOIN t ON o.parent_id = t.id) SELECT id FROM t`).all(
+      orgUnitId,
+    ) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Calls `visit` once per live case diagnosed by the end of the period, with its status and facts. */
-export function eachCaseStatus(db: Db, orgUnitId: number, period: Period, visit: (status: CountedStatus, facts: CaseGroupFacts, id: number) => void): void {
+export function eachCaseStatus(
+  db: Db,
+  orgUnitId: number,
+  period: Period,
+  visit: (status: CountedStatus, facts: CaseGroupFacts, id: number) => void,
+): void {
   const units = JSON.stringify(subtree(db, orgUnitId));
   refreshStatusIntervals(db);
   const groups = statusGroups(db);
   const [start, end] = [dayNumber(period.start), dayNumber(period.end)];
-  const rows = stmt(db, `SELECT code, diagnosis_day >= @start, coalesce(first_start_day BETWEEN @start AND @end, 0), group_id, case_id FROM case_status_interval
-    WHERE valid_from <= @end AND valid_to >= @end AND org_unit_id IN (SELECT value FROM json_each(@units)) ORDER BY case_id`).raw();
+  const rows = stmt(
+    db,
+    `SELECT code, diagnosis_day >= @start, coalesce(first_start_day BETWEEN @start AND @end, 0), group_id, case_id FROM case_status_interval
+    WHERE valid_from <= @end AND valid_to >= @end AND org_unit_id IN (SELECT value FROM json_each(@units)) ORDER BY case_id`,
+  ).raw();
   for (const [kept, nd, ai, groupId, id] of rows.iterate({ start, end, units }) as Iterable<[number, number, number, number, number]>) {
     visit(decodeStatus(periodCode(kept, nd === 1, ai === 1)), groups.get(groupId)!, id);
   }
@@ -55,7 +67,10 @@ export function caseTalliesForPeriods(db: Db, orgUnitId: number, periods: readon
   const groups = statusGroups(db);
   if (Math.max(0, ...groups.keys()) >= 2 ** GROUP_BITS) throw new RangeError('too many groups of facts to count by one key');
   // Count cases by status code per group; decode into tallies once at the end.
-  const perPeriod = periods.map(() => ({ total: new Map<number, number>(), codes: new Map(dims.map((d) => [d, new Map<string, Map<number, number>>()])) }));
+  const perPeriod = periods.map(() => ({
+    total: new Map<number, number>(),
+    codes: new Map(dims.map((d) => [d, new Map<string, Map<number, number>>()])),
+  }));
   const bump = (m: Map<number, number>, code: number, n: number) => m.set(code, (m.get(code) ?? 0) + n);
   const asked = JSON.stringify(periods.map((p) => [dayNumber(p.start), dayNumber(p.end)]));
   const bits = (key: number, from: number, width: number) => Math.floor(key / 2 ** from) % 2 ** width;
@@ -91,18 +106,27 @@ export function caseTalliesByDimensions(db: Db, orgUnitId: number, period: Perio
 }
 
 /** The total and, for a dimension, each group's tally: the dimension's fixed rows in order (empty ones as 0), then any other group. */
-export function caseTallies(db: Db, orgUnitId: number, period: Period, dim: Dimension): { total: Tally; groups: { key: string; tally: Tally }[] } {
+export function caseTallies(
+  db: Db,
+  orgUnitId: number,
+  period: Period,
+  dim: Dimension,
+): { total: Tally; groups: { key: string; tally: Tally }[] } {
   const { total, byDimension } = caseTalliesByDimensions(db, orgUnitId, period, [dim]);
   const found = byDimension.get(dim)!;
   const fixed = fixedGroups(dim) ?? [];
-  const others = [...found.keys()].filter((k) => !fixed.includes(k)).sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b)));
+  const others = [...found.keys()]
+    .filter((k) => !fixed.includes(k))
+    .sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a.localeCompare(b)));
   return { total, groups: [...fixed, ...others].map((key) => ({ key, tally: found.get(key) ?? emptyTally() })) };
 }
 
 /** The entered estimate of migrants living with HIV for the year, summed over the subtree; null if none. */
 export function plhivEstimate(db: Db, orgUnitId: number, year: number): number | null {
-  const r = stmt(db, `SELECT sum(value_number) AS n, count(*) AS c FROM data_value WHERE data_element = 'est_plhiv' AND coc = '' AND period = ? AND org_unit_id IN (SELECT value FROM json_each(?))`)
-    .get(String(year), JSON.stringify(subtree(db, orgUnitId))) as { n: number | null; c: number };
+  const r = stmt(
+    db,
+    `SELECT sum(value_number) AS n, count(*) AS c FROM data_value WHERE data_element = 'est_plhiv' AND coc = '' AND period = ? AND org_unit_id IN (SELECT value FROM json_each(?))`,
+  ).get(String(year), JSON.stringify(subtree(db, orgUnitId))) as { n: number | null; c: number };
   return r.c ? r.n : null;
 }
 
@@ -115,9 +139,11 @@ type TestingRow = { org_unit_id: number; data_element: string; coc: string; peri
  */
 export function testingTotals(db: Db, orgUnitId: number, period: Period): Map<string, number> {
   const units = JSON.stringify(subtree(db, orgUnitId));
-  const rows = stmt(db, `SELECT v.org_unit_id, v.data_element, v.coc, v.period, v.value_number FROM data_value v JOIN data_element d ON d.code = v.data_element
-      WHERE d.form_code = 'testing' AND v.value_number IS NOT NULL AND v.org_unit_id IN (SELECT value FROM json_each(?)) AND substr(v.period, 1, 4) = ?`)
-    .all(units, period.code.slice(0, 4)) as TestingRow[];
+  const rows = stmt(
+    db,
+    `SELECT v.org_unit_id, v.data_element, v.coc, v.period, v.value_number FROM data_value v JOIN data_element d ON d.code = v.data_element
+      WHERE d.form_code = 'testing' AND v.value_number IS NOT NULL AND v.org_unit_id IN (SELECT value FROM json_each(?)) AND substr(v.period, 1, 4) = ?`,
+  ).all(units, period.code.slice(0, 4)) as TestingRow[];
   const within = (p: string) => {
     const sub = parsePeriod(p);
     return sub !== null && sub.start >= period.start && sub.end <= period.end;

@@ -7,9 +7,26 @@ import { keyPopulationsOf } from '../shared/cases/key-population-bits.js';
 const kpList = (mask: number): string | null => (mask ? keyPopulationsOf(mask).join(';') : null);
 
 export type LineListRow = [
-  id: number, registerNo: string, uic: string, sex: string, birthYear: number | null, citizenship: string | null, migrantType: string, legalStatus: string,
-  keyPopulations: string | null, transmissionRoute: string, infectionCountry: string | null, diagnosisDate: string, diagnosisCountry: string | null, outcome: string,
-  firstArt: string | null, lastCd4: number | null, lastCd4Date: string | null, lastVl: number | null, lastVlUndetectable: number | null, lastVlDate: string | null,
+  id: number,
+  registerNo: string,
+  uic: string,
+  sex: string,
+  birthYear: number | null,
+  citizenship: string | null,
+  migrantType: string,
+  legalStatus: string,
+  keyPopulations: string | null,
+  transmissionRoute: string,
+  infectionCountry: string | null,
+  diagnosisDate: string,
+  diagnosisCountry: string | null,
+  outcome: string,
+  firstArt: string | null,
+  lastCd4: number | null,
+  lastCd4Date: string | null,
+  lastVl: number | null,
+  lastVlUndetectable: number | null,
+  lastVlDate: string | null,
 ];
 
 const CHUNK_SQL = `
@@ -25,12 +42,19 @@ WHERE c.deleted_at IS NULL AND c.org_unit_id IN (SELECT value FROM json_each(@un
 ORDER BY c.id LIMIT @limit`;
 
 export function lineListCount(db: Db, units: number[]): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL AND org_unit_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(units)) as { n: number }).n;
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL AND org_unit_id IN (SELECT value FROM json_each(?))').get(
+      JSON.stringify(units),
+    ) as { n: number }
+  ).n;
 }
 
 /** The next chunk of cases after the id `after`, in id order. */
 export function lineListChunk(db: Db, units: number[], after: number, limit: number): LineListRow[] {
-  const rows = db.prepare(CHUNK_SQL).raw(true).all({ units: JSON.stringify(units), after, limit }) as LineListRow[];
+  const rows = db
+    .prepare(CHUNK_SQL)
+    .raw(true)
+    .all({ units: JSON.stringify(units), after, limit }) as LineListRow[];
   // Key populations from the mask kept on the case (shared/cases/key-population-bits.ts): no look-up per case.
   for (const r of rows) r[8] = kpList(r[8] as unknown as number);
   return rows;

@@ -28,7 +28,8 @@ type Placement = { countryCode: string; region: string; facility: string };
 
 /** Finds or creates country, region and facility; returns the facility. One transaction, audited. */
 export function ensureFacility(db: Db, actor: string, p: Placement): OrgUnit {
-  const countryName = countryNameRu(db, p.countryCode) ?? fail('invalid_input', undefined, [{ path: 'countryCode', messageKey: 'validation.country_code' }]);
+  const countryName =
+    countryNameRu(db, p.countryCode) ?? fail('invalid_input', undefined, [{ path: 'countryCode', messageKey: 'validation.country_code' }]);
   return changeWithAudit(db, actor, (record) => {
     const findOrCreate = (parentId: number | null, level: OrgUnit['level'], name: string): OrgUnit => {
       const existing = (
@@ -38,7 +39,9 @@ export function ensureFacility(db: Db, actor: string, p: Placement): OrgUnit {
       ) as OrgUnit | undefined;
       if (existing) return existing;
       const id = Number(
-        db.prepare('INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (?, ?, ?, ?)').run(parentId, level, p.countryCode, name).lastInsertRowid,
+        db
+          .prepare('INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (?, ?, ?, ?)')
+          .run(parentId, level, p.countryCode, name).lastInsertRowid,
       );
       const created: OrgUnit = { id, parentId, level, countryCode: p.countryCode, name };
       record({ action: 'create', entity: 'org_unit', entityId: id, newValue: created });

@@ -14,12 +14,44 @@ const DAY = 86_400_000;
 /** An ISO date as the day number the interval rows keep (days from 1970-01-01). */
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
 
-type CaseRow = [id: number, orgUnitId: number, diagnosisDate: string, sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null];
-type EventRow = [caseId: number, kind: string, date: string, cd4: number | null, copies: number | null, undetectable: number | null, outcome: string | null];
-type GroupRow = [id: number, sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null];
+type CaseRow = [
+  id: number,
+  orgUnitId: number,
+  diagnosisDate: string,
+  sex: string,
+  birthYear: number | null,
+  kpMask: number,
+  legalStatus: string,
+  migrantType: string,
+  citizenship: string | null,
+];
+type EventRow = [
+  caseId: number,
+  kind: string,
+  date: string,
+  cd4: number | null,
+  copies: number | null,
+  undetectable: number | null,
+  outcome: string | null,
+];
+type GroupRow = [
+  id: number,
+  sex: string,
+  birthYear: number | null,
+  kpMask: number,
+  legalStatus: string,
+  migrantType: string,
+  citizenship: string | null,
+];
 
-const groupKey = (sex: string, birthYear: number | null, kpMask: number, legalStatus: string, migrantType: string, citizenship: string | null) =>
-  JSON.stringify([sex, birthYear, kpMask, legalStatus, migrantType, citizenship]);
+const groupKey = (
+  sex: string,
+  birthYear: number | null,
+  kpMask: number,
+  legalStatus: string,
+  migrantType: string,
+  citizenship: string | null,
+) => JSON.stringify([sex, birthYear, kpMask, legalStatus, migrantType, citizenship]);
 
 type Groups = { byId: Map<number, CaseGroupFacts>; byKey: Map<string, number>; maxId: number };
 const loaded = new WeakMap<Db, Groups>();
@@ -30,11 +62,16 @@ const loaded = new WeakMap<Db, Groups>();
  * transaction leaves the copy ahead of the table, and it is read again).
  */
 function groupsOf(db: Db): Groups {
-  const maxId = (stmt(db, 'SELECT ifnull(max(id), 0) FROM case_status_group').pluck().get() as number);
+  const maxId = stmt(db, 'SELECT ifnull(max(id), 0) FROM case_status_group').pluck().get() as number;
   const known = loaded.get(db);
   if (known && known.maxId === maxId) return known;
   const groups: Groups = { byId: new Map(), byKey: new Map(), maxId };
-  for (const [id, sex, birthYear, kpMask, legalStatus, migrantType, citizenship] of stmt(db, 'SELECT id, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM case_status_group').raw().all() as GroupRow[]) {
+  for (const [id, sex, birthYear, kpMask, legalStatus, migrantType, citizenship] of stmt(
+    db,
+    'SELECT id, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM case_status_group',
+  )
+    .raw()
+    .all() as GroupRow[]) {
     groups.byId.set(id, { sex, birthYear, kpMask, legalStatus, migrantType, citizenship });
     groups.byKey.set(groupKey(sex, birthYear, kpMask, legalStatus, migrantType, citizenship), id);
   }
@@ -54,19 +91,34 @@ export function refreshStatusIntervals(db: Db): void {
     if (current !== version) {
       stmt(db, 'DELETE FROM case_status_interval').run();
       stmt(db, 'INSERT OR IGNORE INTO case_status_stale (case_id) SELECT id FROM hiv_case').run();
-      stmt(db, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(VERSION_KEY, version);
+      stmt(db, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        VERSION_KEY,
+        version,
+      );
     }
     const groups = groupsOf(db);
-    const newGroup = stmt(db, 'INSERT INTO case_status_group (sex, birth_year, kp_mask, legal_status, migrant_type, citizenship) VALUES (?, ?, ?, ?, ?, ?)');
+    const newGroup = stmt(
+      db,
+      'INSERT INTO case_status_group (sex, birth_year, kp_mask, legal_status, migrant_type, citizenship) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const next = stmt(db, 'SELECT case_id FROM case_status_stale ORDER BY case_id LIMIT ?').pluck();
-    const cases = stmt(db, `SELECT id, org_unit_id, diagnosis_date, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM hiv_case
-      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`).raw();
-    const events = stmt(db, `SELECT case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome FROM case_event
-      WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, event_date, id`).raw();
+    const cases = stmt(
+      db,
+      `SELECT id, org_unit_id, diagnosis_date, sex, birth_year, kp_mask, legal_status, migrant_type, citizenship FROM hiv_case
+      WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+    ).raw();
+    const events = stmt(
+      db,
+      `SELECT case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome FROM case_event
+      WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, event_date, id`,
+    ).raw();
     const drop = stmt(db, 'DELETE FROM case_status_interval WHERE case_id IN (SELECT value FROM json_each(?))');
     const done = stmt(db, 'DELETE FROM case_status_stale WHERE case_id IN (SELECT value FROM json_each(?))');
-    const insert = stmt(db, `INSERT INTO case_status_interval (case_id, valid_from, valid_to, code, diagnosis_day, first_start_day, org_unit_id, group_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = stmt(
+      db,
+      `INSERT INTO case_status_interval (case_id, valid_from, valid_to, code, diagnosis_day, first_start_day, org_unit_id, group_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     for (;;) {
       const ids = next.all(CHUNK) as number[];
       if (!ids.length) break;
@@ -75,10 +127,19 @@ export function refreshStatusIntervals(db: Db): void {
       for (const [caseId, kind, date, cd4, copies, undetectable, outcome] of events.all(list) as EventRow[]) {
         let own = byCase.get(caseId);
         if (!own) byCase.set(caseId, (own = []));
-        own.push({ kind: kind as never, date, cd4, copies, undetectable: undetectable === null ? null : undetectable === 1, outcome: outcome as never });
+        own.push({
+          kind: kind as never,
+          date,
+          cd4,
+          copies,
+          undetectable: undetectable === null ? null : undetectable === 1,
+          outcome: outcome as never,
+        });
       }
       drop.run(list);
-      for (const [id, orgUnitId, diagnosisDate, sex, birthYear, kpMask, legalStatus, migrantType, citizenship] of cases.all(list) as CaseRow[]) {
+      for (const [id, orgUnitId, diagnosisDate, sex, birthYear, kpMask, legalStatus, migrantType, citizenship] of cases.all(
+        list,
+      ) as CaseRow[]) {
         const key = groupKey(sex, birthYear, kpMask, legalStatus, migrantType, citizenship);
         let groupId = groups.byKey.get(key);
         if (groupId === undefined) {
@@ -91,7 +152,8 @@ export function refreshStatusIntervals(db: Db): void {
         const { firstStart, triCode } = periodFacts(facts);
         const dx = dayNumber(diagnosisDate);
         const fs = firstStart === null ? null : dayNumber(firstStart);
-        for (const x of statusIntervals(facts)) insert.run(id, dayNumber(x.from), dayNumber(x.to), x.endCode | triCode, dx, fs, orgUnitId, groupId);
+        for (const x of statusIntervals(facts))
+          insert.run(id, dayNumber(x.from), dayNumber(x.to), x.endCode | triCode, dx, fs, orgUnitId, groupId);
       }
       done.run(list);
     }

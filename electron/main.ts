@@ -57,9 +57,18 @@ app.whenReady().then(async () => {
   try {
     // "Remember on this computer": the data key sealed by DPAPI (Windows) or the keyring (Linux).
     const sealer = safeStorage.isEncryptionAvailable()
-      ? { seal: (key: Buffer) => safeStorage.encryptString(key.toString('base64')), unseal: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64') }
+      ? {
+          seal: (key: Buffer) => safeStorage.encryptString(key.toString('base64')),
+          unseal: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+        }
       : undefined;
-    desk = await startDeskWorker({ dataDir, appVersion: appVersion(), chooseSavePath: saveDialog, printToPdf: printWindowToPdf, ...(sealer ? { sealer } : {}) });
+    desk = await startDeskWorker({
+      dataDir,
+      appVersion: appVersion(),
+      chooseSavePath: saveDialog,
+      printToPdf: printWindowToPdf,
+      ...(sealer ? { sealer } : {}),
+    });
   } catch (e) {
     const detail = e instanceof BackendStartFailed ? `${e.code} ${JSON.stringify(e.params)}` : String(e);
     dialog.showErrorBox('Migrant HIV Desk', `Не удалось запустить программу / Cannot start:\n${detail}`);
@@ -90,7 +99,6 @@ app.whenReady().then(async () => {
 
 app.on('window-all-closed', () => app.quit());
 
-
 /** Save As for an exported workbook, starting in Documents; null when the user cancels. */
 async function saveDialog(suggestedName: string): Promise<string | null> {
   const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
@@ -101,7 +109,10 @@ async function saveDialog(suggestedName: string): Promise<string | null> {
 /** The window as it prints (A4, print styles), saved where the user chooses. */
 async function printWindowToPdf(suggestedName: string): Promise<string | null> {
   if (!mainWindow) return null;
-  const r = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  const r = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
   if (r.canceled || !r.filePath) return null;
   const pdf = await mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
   await writeFile(r.filePath, pdf);

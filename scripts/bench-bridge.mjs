@@ -5,15 +5,24 @@ import { request } from 'node:http';
 export function bridgeHeaders(bridge) {
   const code = /#launch=([0-9a-f]+)$/.exec(bridge.launchUrl())[1];
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/session', headers: { 'x-desk-call': '1', 'x-desk-launch': code, origin: bridge.origin } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        const { secret } = JSON.parse(text);
-        if (!secret) return reject(new Error(`no session: ${text}`));
-        resolve({ 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, 'x-desk-session': secret });
-      });
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: '/session',
+        headers: { 'x-desk-call': '1', 'x-desk-launch': code, origin: bridge.origin },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          const { secret } = JSON.parse(text);
+          if (!secret) return reject(new Error(`no session: ${text}`));
+          resolve({ 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, 'x-desk-session': secret });
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });

@@ -26,10 +26,12 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
     const db = session.database;
 
     const ages = ['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50+', 'unknown'];
-    const coc = (i) => `age_band:${ages[i % 12]}|legal_status:irregular|migrant_type:immigrant|sex:${['male', 'female', 'unknown'][Math.floor(i / 12) % 3]}`;
+    const coc = (i) =>
+      `age_band:${ages[i % 12]}|legal_status:irregular|migrant_type:immigrant|sex:${['male', 'female', 'unknown'][Math.floor(i / 12) % 3]}`;
 
     // Baseline: the same upsert, bare.
-    const upsert = db.prepare(`INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, '2019', ?, NULL, NULL, ?, 'bench')
+    const upsert =
+      db.prepare(`INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, value_text, comment, updated_at, updated_by) VALUES (?, ?, ?, '2019', ?, NULL, NULL, ?, 'bench')
       ON CONFLICT (org_unit_id, period, data_element, coc) DO UPDATE SET value_number = excluded.value_number, updated_at = excluded.updated_at`);
     const bare = [];
     for (let i = 0; i < saves; i++) {
@@ -38,12 +40,15 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
       bare.push(performance.now() - t);
     }
 
-    const bridge = await startBridge({ backend: inProcess(session, silentLogger), staticDir: join(root, 'dist', 'renderer'), logger: silentLogger });
+    const bridge = await startBridge({
+      backend: inProcess(session, silentLogger),
+      staticDir: join(root, 'dist', 'renderer'),
+      logger: silentLogger,
+    });
     const headers = await bridgeHeaders(bridge);
     const post = (body) =>
       new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/api/forms.save', agent,
-          headers }, (res) => {
+        const req = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: '/api/forms.save', agent, headers }, (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
           res.on('end', () => (JSON.parse(text).ok ? resolve() : reject(new Error(text))));
@@ -54,28 +59,53 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
     const viaBridge = [];
     for (let i = 0; i < saves; i++) {
       const t = performance.now();
-      await post(JSON.stringify({ form: 'testing', orgUnitId, period: '2018', cells: [{ de: 'tested_voluntary', coc: coc(i), value: String(i + 1) }] }));
+      await post(
+        JSON.stringify({
+          form: 'testing',
+          orgUnitId,
+          period: '2018',
+          cells: [{ de: 'tested_voluntary', coc: coc(i), value: String(i + 1) }],
+        }),
+      );
       viaBridge.push(performance.now() - t);
     }
     console.log(`\naggregate forms: ${saves} cell saves (period with up to 36 values filled)`);
     console.log(`  baseline, bare SQLite upsert      p50 ${ms(q(bare, 0.5))}  p95 ${ms(q(bare, 0.95))}`);
     console.log(`  save through the bridge           p50 ${ms(q(viaBridge, 0.5))}  p95 ${ms(q(viaBridge, 0.95))}`);
-    console.log(`  ratio bridge/bare                 p50 ${(q(viaBridge, 0.5) / q(bare, 0.5)).toFixed(1)}x  p95 ${(q(viaBridge, 0.95) / q(bare, 0.95)).toFixed(1)}x`);
+    console.log(
+      `  ratio bridge/bare                 p50 ${(q(viaBridge, 0.5) / q(bare, 0.5)).toFixed(1)}x  p95 ${(q(viaBridge, 0.95) / q(bare, 0.95)).toFixed(1)}x`,
+    );
 
     const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     if (existsSync(chromium)) {
       const { chromium: pw } = await import(join(root, 'node_modules', 'playwright-core', 'index.mjs'));
-      const browser = await pw.launch({ executablePath: chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+      const browser = await pw.launch({
+        executablePath: chromium,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      });
       const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
       await page.goto(bridge.launchUrl());
       await page.waitForSelector('[data-testid="centre-name"]');
       // Time from the key press to the page's inputs in the DOM, measured inside the page.
-      const timeTo = (key, selector) => page.evaluate(([k, sel]) => new Promise((resolve) => {
-        const start = performance.now();
-        const check = () => (document.querySelector(sel) ? resolve(performance.now() - start) : requestAnimationFrame(check));
-        window.dispatchEvent(new KeyboardEvent('keydown', { key: k, altKey: true }));
-        check();
-      }), [key, selector]);
+      const timeTo = (key, selector) =>
+        page.evaluate(
+          ([k, sel]) =>
+            new Promise((resolve) => {
+              const start = performance.now();
+              const check = () => (document.querySelector(sel) ? resolve(performance.now() - start) : requestAnimationFrame(check));
+              window.dispatchEvent(new KeyboardEvent('keydown', { key: k, altKey: true }));
+              check();
+            }),
+          [key, selector],
+        );
       const forms = [];
       const settings = [];
       for (let i = 0; i < 10; i++) {
@@ -83,7 +113,9 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
         forms.push(await timeTo('2', 'input[data-grid="kp-voluntary"][data-r="6"][data-c="1"]'));
       }
       const cells = await page.locator('table.grid input').count();
-      console.log(`  render, median of 10 (chromium): settings page ${ms(q(settings, 0.5))}; testing form with ${cells} cells ${ms(q(forms, 0.5))}`);
+      console.log(
+        `  render, median of 10 (chromium): settings page ${ms(q(settings, 0.5))}; testing form with ${cells} cells ${ms(q(forms, 0.5))}`,
+      );
       await browser.close();
     }
     await bridge.close();

@@ -12,7 +12,8 @@ import { peakDuring } from './bench-memory.mjs';
 import { ROOT } from './setup.mjs';
 
 const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
-const uic = (i) => `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
+const uic = (i) =>
+  `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
 
 export async function benchImports(load, { rows = 100_000 } = {}) {
   const { createDeskDatabase } = await load('db/open.js');
@@ -20,16 +21,27 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-import-'));
   // Unique people (UIC, sex, year), so every row is accepted.
   const cases = Array.from({ length: rows }, (_, i) => ({
-    no: `I-${i + 1}`, uic: uic(i), sex: i % 2 ? 'female' : 'male', year: 1950 + (i % 50), cit: ['UZB', 'TJK', 'KGZ', 'AFG'][i % 4],
-    mt: ['immigrant', 'emigrant', 'internal'][i % 3], ls: ['regular', 'irregular', 'unknown'][i % 3], kp: ['pwid', 'sw', 'none', ''][i % 4], dx: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
+    no: `I-${i + 1}`,
+    uic: uic(i),
+    sex: i % 2 ? 'female' : 'male',
+    year: 1950 + (i % 50),
+    cit: ['UZB', 'TJK', 'KGZ', 'AFG'][i % 4],
+    mt: ['immigrant', 'emigrant', 'internal'][i % 3],
+    ls: ['regular', 'irregular', 'unknown'][i % 3],
+    kp: ['pwid', 'sw', 'none', ''][i % 4],
+    dx: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
   }));
-  const csv = ['registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry',
-    ...cases.map((c) => `${c.no},${c.uic},${c.sex},${c.year},${c.cit},${c.mt},${c.ls},${c.kp},heterosexual,RUS,${c.dx},KAZ`)].join('\n');
+  const csv = [
+    'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry',
+    ...cases.map((c) => `${c.no},${c.uic},${c.sex},${c.year},${c.cit},${c.mt},${c.ls},${c.kp},heterosexual,RUS,${c.dx},KAZ`),
+  ].join('\n');
   try {
     // Baseline: the same rows, bare prepared inserts in one transaction, no checks, no audit.
     const bare = createDeskDatabase(join(dir, 'bare.sqlite'), () => {});
     const unit = ensureFacility(bare, 'b', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
-    const ins = bare.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'heterosexual','RUS',?,'KAZ',?,?,?)`);
+    const ins = bare.prepare(
+      `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route, infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'heterosexual','RUS',?,'KAZ',?,?,?)`,
+    );
     const insKp = bare.prepare('INSERT INTO case_key_population (case_id, key_population) VALUES (?, ?)');
     const at = new Date().toISOString();
     let t = performance.now();
@@ -50,7 +62,8 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('cases');
     sheet.addRow(header);
-    for (const c of cases) sheet.addRow([c.no, c.uic, c.sex, c.year, c.cit, c.mt, c.ls, c.kp, 'heterosexual', 'RUS', new Date(`${c.dx}T00:00:00Z`), 'KAZ']);
+    for (const c of cases)
+      sheet.addRow([c.no, c.uic, c.sex, c.year, c.cit, c.mt, c.ls, c.kp, 'heterosexual', 'RUS', new Date(`${c.dx}T00:00:00Z`), 'KAZ']);
     writeFileSync(join(dir, 'register.csv'), csv);
     await book.xlsx.writeFile(join(dir, 'register.xlsx'));
     for (const fileName of ['register.csv', 'register.xlsx']) {
@@ -58,8 +71,12 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
       const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), join(dir, fileName), String(rows)], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`import of ${fileName}: ${child.stderr}`);
       const { previewMs, confirmMs, peakMb } = JSON.parse(child.stdout);
-      console.log(`  ${fileName.padEnd(14)} check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; peak RSS +${peakMb.toFixed(0)} MB while checking)`);
-      console.log(`  ${fileName.padEnd(14)} load alone (one audited transaction)               ${rate(confirmMs)} rows/s  (${((bareMs / confirmMs) * 100).toFixed(0)}% of the baseline)`);
+      console.log(
+        `  ${fileName.padEnd(14)} check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; peak RSS +${peakMb.toFixed(0)} MB while checking)`,
+      );
+      console.log(
+        `  ${fileName.padEnd(14)} load alone (one audited transaction)               ${rate(confirmMs)} rows/s  (${((bareMs / confirmMs) * 100).toFixed(0)}% of the baseline)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -74,9 +91,12 @@ async function importOne(file, rows) {
   const { silentLogger } = await load('electron/service/log.js');
   const s = new DeskSession({ dataDir: `${file}.app`, appVersion: 'bench', logger: silentLogger });
   dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
-  const check = await peakDuring(() => dispatchAsync(s, 'imports.preview', { fileName: basename(file), contentBase64: readFileSync(file).toString('base64') }, silentLogger));
+  const check = await peakDuring(() =>
+    dispatchAsync(s, 'imports.preview', { fileName: basename(file), contentBase64: readFileSync(file).toString('base64') }, silentLogger),
+  );
   const preview = check.value;
-  if (!preview.ok || preview.value.accepted.cases !== rows) throw new Error(`import preview: ${JSON.stringify(preview.ok ? preview.value.rejected.slice(0, 3) : preview.error)}`);
+  if (!preview.ok || preview.value.accepted.cases !== rows)
+    throw new Error(`import preview: ${JSON.stringify(preview.ok ? preview.value.rejected.slice(0, 3) : preview.error)}`);
   const confirm = await peakDuring(() => dispatch(s, 'imports.confirm', { importId: preview.value.importId }, silentLogger));
   if (!confirm.value.ok) throw new Error('import confirm failed');
   s.dispose();

@@ -12,9 +12,13 @@ export async function benchWorker(load, { rows = 100_000 } = {}) {
   const { startDeskWorker } = await load('electron/service/worker/host.js');
   const { silentLogger } = await load('electron/service/log.js');
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-worker-'));
-  const header = 'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
-  const lines = Array.from({ length: rows }, (_, i) =>
-    `B-${i + 1},${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${(i % 2) + 1}1960,${i % 2 ? 'female' : 'male'},1960,UZB,immigrant,irregular,pwid,heterosexual,RUS,2017-0${1 + (i % 9)}-1${i % 10},KAZ`);
+  const header =
+    'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
+  const lines = Array.from(
+    { length: rows },
+    (_, i) =>
+      `B-${i + 1},${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${(i % 2) + 1}1960,${i % 2 ? 'female' : 'male'},1960,UZB,immigrant,irregular,pwid,heterosexual,RUS,2017-0${1 + (i % 9)}-1${i % 10},KAZ`,
+  );
   const csv = Buffer.from([header, ...lines].join('\n'));
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet('cases');
@@ -39,10 +43,14 @@ export async function benchWorker(load, { rows = 100_000 } = {}) {
       return times;
     };
     const idle = await statusTimes(null);
-    const line = (name, xs) => `p50 ${quantile(xs, 0.5).toFixed(1)} ms  p95 ${quantile(xs, 0.95).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms  (${xs.length} calls)`;
+    const line = (name, xs) =>
+      `p50 ${quantile(xs, 0.5).toFixed(1)} ms  p95 ${quantile(xs, 0.95).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms  (${xs.length} calls)`;
     console.log(`\nback end thread: app.status while a ${rows.toLocaleString('en')}-row register file is checked (target p95 < 50 ms)`);
     console.log(`  baseline, thread idle              ${line('idle', idle)}`);
-    for (const [name, bytes, fileName] of [['CSV', csv, 'b.csv'], ['.xlsx', xlsx, 'b.xlsx']]) {
+    for (const [name, bytes, fileName] of [
+      ['CSV', csv, 'b.csv'],
+      ['.xlsx', xlsx, 'b.xlsx'],
+    ]) {
       const t = performance.now();
       const check = backend.call('imports.preview', { fileName, contentBase64: bytes.toString('base64') });
       const during = await statusTimes(check);

@@ -30,13 +30,10 @@ const ms = (x) => `${x.toFixed(3)} ms`;
 
 function post(bridge, headers, channel, body) {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${channel}`, agent: agent, headers },
-      (res) => {
-        res.resume();
-        res.on('end', resolve);
-      },
-    );
+    const req = request({ host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${channel}`, agent: agent, headers }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
     req.on('error', reject);
     req.end(body);
   });

@@ -36,7 +36,10 @@ function runWithHeartbeat(cmd, args, what, opts = {}) {
   }
 }
 
-const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
+const lockHash = () =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, 'package-lock.json')))
+    .digest('hex');
 
 /** npm ci when node_modules is missing or older than the lock file. The Electron binary is
  *  fetched later, only by `npm start`, so an offline machine still installs everything else. */
@@ -45,7 +48,9 @@ export function ensureInstalled() {
   if (existsSync(INSTALL_STAMP) && readFileSync(INSTALL_STAMP, 'utf8') === want) return ensureNativeFor('node');
   console.log('• Installing dependencies (npm ci). The first time takes about 3 to 10 minutes: the packages are');
   console.log('  downloaded, and the SQLite module is compiled with python3, make and g++ if no ready-made one fits.');
-  runWithHeartbeat('npm', ['ci', '--no-audit', '--no-fund'], 'still installing', { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+  runWithHeartbeat('npm', ['ci', '--no-audit', '--no-fund'], 'still installing', {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
   writeFileSync(INSTALL_STAMP, want);
   writeFileSync(NATIVE_STAMP, 'node');
   ensureNativeFor('node');
@@ -55,7 +60,10 @@ export function ensureInstalled() {
 export function ensureNativeFor(target) {
   const current = existsSync(NATIVE_STAMP) ? readFileSync(NATIVE_STAMP, 'utf8') : 'node';
   if (target === 'node') {
-    const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3-multiple-ciphers'))(':memory:').close()"], { cwd: ROOT, stdio: 'ignore' });
+    const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3-multiple-ciphers'))(':memory:').close()"], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     if (current === 'node' && probe.status === 0) return;
     console.log('• Rebuilding the SQLite module for Node…');
     run('npm', ['rebuild', 'better-sqlite3-multiple-ciphers']);

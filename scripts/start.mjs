@@ -25,7 +25,17 @@ const portError = (value) => {
 const dashed = args.findIndex((a, i) => a === '--port' && args[i + 1]?.startsWith('-'));
 if (dashed >= 0) portError(args[dashed + 1]);
 try {
-  const { values } = parseArgs({ args, strict: true, options: { browser: { type: 'boolean' }, 'data-dir': { type: 'string' }, port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      browser: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) {
     console.log(HELP);
     process.exit(0);
@@ -46,7 +56,12 @@ function electronBinary() {
   let found = ask();
   if (found.status !== 0) {
     console.log('• Fetching the Electron binary…');
-    const fetched = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], { cwd: ROOT, stdio: 'ignore', timeout: 300_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    const fetched = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron', 'install.js')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      timeout: 300_000,
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+    });
     if (fetched.status !== 0) return null;
     found = ask();
   }
@@ -64,8 +79,16 @@ if (electron) {
   child = spawn(electron, ['.'], { cwd: ROOT, stdio: 'inherit' });
 } else {
   ensureNativeFor('node');
-  if (!wantBrowser) console.log(hasDisplay ? '• No Electron binary (offline?): opening the app in your browser instead.' : '• No display for a window: serving the app to a browser instead.');
-  child = spawn(process.execPath, [join(ROOT, 'dist', 'node', 'electron', 'cli', 'serve.js'), ...passThrough], { cwd: ROOT, stdio: 'inherit' });
+  if (!wantBrowser)
+    console.log(
+      hasDisplay
+        ? '• No Electron binary (offline?): opening the app in your browser instead.'
+        : '• No display for a window: serving the app to a browser instead.',
+    );
+  child = spawn(process.execPath, [join(ROOT, 'dist', 'node', 'electron', 'cli', 'serve.js'), ...passThrough], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

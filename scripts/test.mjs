@@ -4,9 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, build, ensureInstalled } from './setup.mjs';
+import { lint } from './lint.mjs';
 
 ensureInstalled();
 build();
+// Lint first, but run the tests whatever it finds: one run shows everything that is wrong.
+console.log('• Lint (ESLint, Prettier)…');
+const linted = lint();
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -16,12 +20,23 @@ if (!existsSync(chromium)) {
 
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
 const report = join(ROOT, 'test-results', 'vitest.json');
-const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\n${j.numPassedTests} passed, ${j.numFailedTests} failed`);
+  console.log(`\n${j.numPassedTests} passed, ${j.numFailedTests} failed${linted ? '' : '; lint failed (see above)'}`);
 }
-process.exit(r.status ?? 1);
+process.exit(linted ? (r.status ?? 1) : 1);

@@ -5,7 +5,9 @@ export type CategoryDef = { code: string; multi: boolean; label: Label; options:
 
 export const CATEGORIES = [
   {
-    code: 'sex', multi: false, label: { ru: 'Пол', en: 'Sex' },
+    code: 'sex',
+    multi: false,
+    label: { ru: 'Пол', en: 'Sex' },
     options: [
       { code: 'male', label: { ru: 'Мужской', en: 'Male' } },
       { code: 'female', label: { ru: 'Женский', en: 'Female' } },
@@ -13,27 +15,39 @@ export const CATEGORIES = [
     ],
   },
   {
-    code: 'age_band', multi: false, label: { ru: 'Возрастная группа', en: 'Age band' },
+    code: 'age_band',
+    multi: false,
+    label: { ru: 'Возрастная группа', en: 'Age band' },
     options: [
-      ...['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49'].map((b) => ({ code: b, label: { ru: b, en: b } })),
+      ...['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49'].map((b) => ({
+        code: b,
+        label: { ru: b, en: b },
+      })),
       { code: '50+', label: { ru: '50+', en: '50+' } },
       { code: 'unknown', label: { ru: 'Неизвестно', en: 'Unknown' } },
     ],
   },
   {
-    code: 'key_population', multi: true, label: { ru: 'Ключевая группа', en: 'Key population' },
+    code: 'key_population',
+    multi: true,
+    label: { ru: 'Ключевая группа', en: 'Key population' },
     options: [
       { code: 'pwid', label: { ru: 'Люди, употребляющие инъекционные наркотики', en: 'People who inject drugs' } },
       { code: 'msm', label: { ru: 'Мужчины, имеющие секс с мужчинами', en: 'Men who have sex with men' } },
       { code: 'sw', label: { ru: 'Секс-работники', en: 'Sex workers' } },
       { code: 'tg', label: { ru: 'Трансгендерные и гендерно-разнообразные люди', en: 'Trans and gender-diverse people' } },
-      { code: 'prison', label: { ru: 'Люди в местах лишения свободы и других закрытых учреждениях', en: 'People in prisons and other closed settings' } },
+      {
+        code: 'prison',
+        label: { ru: 'Люди в местах лишения свободы и других закрытых учреждениях', en: 'People in prisons and other closed settings' },
+      },
       { code: 'none', label: { ru: 'Не относится к ключевым группам', en: 'None' } },
       { code: 'unknown', label: { ru: 'Неизвестно', en: 'Unknown' } },
     ],
   },
   {
-    code: 'migrant_type', multi: false, label: { ru: 'Тип мигранта', en: 'Migrant type' },
+    code: 'migrant_type',
+    multi: false,
+    label: { ru: 'Тип мигранта', en: 'Migrant type' },
     options: [
       { code: 'immigrant', label: { ru: 'Иностранный гражданин (иммигрант)', en: 'International immigrant' } },
       { code: 'emigrant', label: { ru: 'Эмигрант / вернувшийся мигрант', en: 'Emigrant / returnee' } },
@@ -41,7 +55,9 @@ export const CATEGORIES = [
     ],
   },
   {
-    code: 'legal_status', multi: false, label: { ru: 'Правовой статус', en: 'Legal status' },
+    code: 'legal_status',
+    multi: false,
+    label: { ru: 'Правовой статус', en: 'Legal status' },
     options: [
       { code: 'regular', label: { ru: 'Легальный', en: 'Regular' } },
       { code: 'irregular', label: { ru: 'Нелегальный', en: 'Irregular' } },
@@ -49,7 +65,9 @@ export const CATEGORIES = [
     ],
   },
   {
-    code: 'migration_phase', multi: false, label: { ru: 'Этап миграции при тестировании', en: 'Migration phase of testing' },
+    code: 'migration_phase',
+    multi: false,
+    label: { ru: 'Этап миграции при тестировании', en: 'Migration phase of testing' },
     options: [
       { code: 'pre_departure', label: { ru: 'До выезда', en: 'Pre-departure' } },
       { code: 'destination', label: { ru: 'В стране назначения', en: 'Destination' } },
@@ -63,8 +81,16 @@ export type CategoryCode = (typeof CATEGORIES)[number]['code'];
 
 /** WHO 2022 bands collapse to UNAIDS bands for outputs. */
 export const UNAIDS_AGE_BANDS: Record<string, string> = {
-  '0-4': '<15', '5-9': '<15', '10-14': '<15',
-  '15-19': '15-24', '20-24': '15-24',
-  '25-29': '25-49', '30-34': '25-49', '35-39': '25-49', '40-44': '25-49', '45-49': '25-49',
-  '50+': '50+', unknown: 'unknown',
+  '0-4': '<15',
+  '5-9': '<15',
+  '10-14': '<15',
+  '15-19': '15-24',
+  '20-24': '15-24',
+  '25-29': '25-49',
+  '30-34': '25-49',
+  '35-39': '25-49',
+  '40-44': '25-49',
+  '45-49': '25-49',
+  '50+': '50+',
+  unknown: 'unknown',
 };

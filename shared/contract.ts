@@ -4,17 +4,64 @@
 import { z } from 'zod';
 import { AppErrorSchema } from './result.js';
 import {
-  CaseDetailSchema, CaseIdSchema, CasePageSchema, CaseQuerySchema, DeletedCaseSchema, DuplicateQuerySchema, DuplicateSchema, SaveCaseSchema, SaveEventSchema,
+  CaseDetailSchema,
+  CaseIdSchema,
+  CasePageSchema,
+  CaseQuerySchema,
+  DeletedCaseSchema,
+  DuplicateQuerySchema,
+  DuplicateSchema,
+  SaveCaseSchema,
+  SaveEventSchema,
 } from './cases/api.js';
-import { DrilldownResultSchema, DrilldownSchema, IndicatorQuerySchema, IndicatorResultSchema, TrendQuerySchema, TrendResultSchema } from './indicators/api.js';
-import { ExportRetentionSchema, ExportedFileSchema, ExportJobSchema, IndicatorWorkbookSchema, JobIdSchema, LineListSchema, SaveAsSchema, SavedAsSchema, PrintToPdfSchema } from './exports/api.js';
+import {
+  DrilldownResultSchema,
+  DrilldownSchema,
+  IndicatorQuerySchema,
+  IndicatorResultSchema,
+  TrendQuerySchema,
+  TrendResultSchema,
+} from './indicators/api.js';
+import {
+  ExportRetentionSchema,
+  ExportedFileSchema,
+  ExportJobSchema,
+  IndicatorWorkbookSchema,
+  JobIdSchema,
+  LineListSchema,
+  SaveAsSchema,
+  SavedAsSchema,
+  PrintToPdfSchema,
+} from './exports/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
-import { MAX_IMPORT_BYTES, ImportDoneSchema, ImportFileSchema, ImportIdSchema, ImportReportFileSchema, ImportReportSchema, FormTemplateSchema, FormImportReportSchema, FormImportDoneSchema } from './imports/api.js';
+import {
+  MAX_IMPORT_BYTES,
+  ImportDoneSchema,
+  ImportFileSchema,
+  ImportIdSchema,
+  ImportReportFileSchema,
+  ImportReportSchema,
+  FormTemplateSchema,
+  FormImportReportSchema,
+  FormImportDoneSchema,
+} from './imports/api.js';
 import { ApproveSchema, CompletenessSchema, FormDataSchema, FormKeySchema, SaveCellsSchema } from './forms/api.js';
 import type { Permission } from './auth/roles.js';
 import { BackupFileSchema, BackupInfoSchema, BackupToSchema } from './backups/api.js';
 import {
-  AccountSchema, ChainCheckSchema, ChangePasswordSchema, IdleLockSchema, LoginSchema, NewAccountSchema, PasswordSchema, RecoverSchema, ResetPasswordSchema, SessionUserSchema, SignInSchema, UnlockSchema, UpdateAccountSchema,
+  AccountSchema,
+  ChainCheckSchema,
+  ChangePasswordSchema,
+  IdleLockSchema,
+  LoginSchema,
+  NewAccountSchema,
+  PasswordSchema,
+  RecoverSchema,
+  ResetPasswordSchema,
+  SessionUserSchema,
+  SignInSchema,
+  UnlockSchema,
+  UpdateAccountSchema,
 } from './auth/api.js';
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
@@ -59,13 +106,15 @@ export const AppStatusSchema = z.object({
   /** The screen is locked after idle time: the database stays open behind it. */
   locked: z.boolean(),
   /** An encrypted database waits for a sign-in. */
-  signIn: z.object({
-    file: z.string(),
-    /** The database was found damaged at the last sign-in; this backup opens with its key. */
-    damagedBackupAt: z.string().nullable(),
-    /** The account remembered on this computer ("remember on this computer"), if any. */
-    remembered: z.string().nullable(),
-  }).nullable(),
+  signIn: z
+    .object({
+      file: z.string(),
+      /** The database was found damaged at the last sign-in; this backup opens with its key. */
+      damagedBackupAt: z.string().nullable(),
+      /** The account remembered on this computer ("remember on this computer"), if any. */
+      remembered: z.string().nullable(),
+    })
+    .nullable(),
   /** Whether the host can seal a key in the operating system's store (Electron), for "remember on this computer". */
   canRemember: z.boolean(),
   /** A plain database of the previous version waits for its administrator, to be encrypted. */
@@ -121,11 +170,19 @@ export const contract = {
   'setup.close': { input: empty, output: AppStatusSchema, permission: 'open' },
   'reference.countries': { input: empty, output: z.array(CountrySchema), permission: 'open' },
   'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema), permission: 'signedIn' },
-  'audit.recent': { input: z.object({ limit: z.number().int().min(1).max(500) }).strict(), output: z.array(AuditEntrySchema), permission: 'admin' },
+  'audit.recent': {
+    input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+    output: z.array(AuditEntrySchema),
+    permission: 'admin',
+  },
   'cases.list': { input: CaseQuerySchema, output: CasePageSchema, permission: 'register.read' },
   'cases.get': { input: CaseIdSchema, output: CaseDetailSchema, permission: 'register.read' },
   'cases.create': { input: SaveCaseSchema, output: CaseDetailSchema, permission: 'register.write' },
-  'cases.update': { input: SaveCaseSchema.extend({ id: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
+  'cases.update': {
+    input: SaveCaseSchema.extend({ id: z.number().int().positive() }).strict(),
+    output: CaseDetailSchema,
+    permission: 'register.write',
+  },
   'cases.delete': { input: CaseIdSchema, output: z.object({ id: z.number().int() }), permission: 'register.write' },
   'cases.restore': { input: CaseIdSchema, output: CaseDetailSchema, permission: 'register.write' },
   'cases.deleted': { input: empty, output: z.array(DeletedCaseSchema), permission: 'register.read' },
@@ -135,8 +192,16 @@ export const contract = {
   'forms.get': { input: FormKeySchema.strict(), output: FormDataSchema, permission: 'signedIn' },
   'forms.save': { input: SaveCellsSchema, output: FormDataSchema, permission: 'forms.write' },
   'forms.approve': { input: ApproveSchema, output: FormDataSchema, permission: 'forms.approve' },
-  'forms.completeness': { input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(), output: CompletenessSchema, permission: 'signedIn' },
-  'settings.setSuppression': { input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(), output: AppStatusSchema, permission: 'admin' },
+  'forms.completeness': {
+    input: z.object({ year: z.number().int().min(1981).max(2200) }).strict(),
+    output: CompletenessSchema,
+    permission: 'signedIn',
+  },
+  'settings.setSuppression': {
+    input: z.object({ maxCount: z.number().int().min(1).max(20) }).strict(),
+    output: AppStatusSchema,
+    permission: 'admin',
+  },
   'settings.setExportRetention': { input: ExportRetentionSchema, output: AppStatusSchema, permission: 'admin' },
   'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema, permission: 'analysis' },
   'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'register.write' },
@@ -144,7 +209,12 @@ export const contract = {
   'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'register.write' },
   'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema, permission: 'register.write' },
   'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema, permission: 'forms.write' },
-  'formImports.preview': { input: ImportFileSchema, output: FormImportReportSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'forms.write' },
+  'formImports.preview': {
+    input: ImportFileSchema,
+    output: FormImportReportSchema,
+    uploadBytes: MAX_IMPORT_BYTES,
+    permission: 'forms.write',
+  },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'forms.write' },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema, permission: 'forms.write' },
   'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema, permission: 'indicators.view' },
@@ -159,7 +229,11 @@ export const contract = {
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
   'indicators.trend': { input: TrendQuerySchema, output: TrendResultSchema, permission: 'indicators.view' },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },
-  'events.delete': { input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(), output: CaseDetailSchema, permission: 'register.write' },
+  'events.delete': {
+    input: z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive() }).strict(),
+    output: CaseDetailSchema,
+    permission: 'register.write',
+  },
   'setup.encryptExisting': { input: SignInSchema, output: CreatedSchema, permission: 'setup' },
   'auth.signIn': { input: SignInSchema.extend({ remember: z.boolean().optional() }).strict(), output: AppStatusSchema, permission: 'open' },
   'auth.signInRemembered': { input: empty, output: AppStatusSchema, permission: 'open' },
@@ -178,7 +252,11 @@ export const contract = {
   'audit.verify': { input: empty, output: ChainCheckSchema, permission: 'admin' },
   'backups.list': { input: empty, output: z.array(BackupInfoSchema), permission: 'admin' },
   'backups.create': { input: BackupToSchema, output: BackupInfoSchema, permission: 'admin' },
-  'backups.inspect': { input: BackupFileSchema, output: BackupInfoSchema.omit({ file: true, kind: true, bytes: true }), permission: 'admin' },
+  'backups.inspect': {
+    input: BackupFileSchema,
+    output: BackupInfoSchema.omit({ file: true, kind: true, bytes: true }),
+    permission: 'admin',
+  },
   'backups.restore': { input: BackupFileSchema, output: AppStatusSchema, permission: 'admin' },
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -18,4 +18,3 @@ export const CountryCodeSchema = z.string().regex(/^[A-Z]{3}$/, { message: 'vali
 
 /** A file-system path typed or chosen by the user; checked further by the back end. */
 export const FilePathSchema = z.string().trim().min(1, { message: 'validation.required' }).max(1024);
-

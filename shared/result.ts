@@ -74,12 +74,14 @@ export class AppFailure extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, params?: AppError['params'], issues?: FieldIssue[]): never => {
+/** Refuses with a code the user reads. A declared function, so TypeScript narrows after `if (!x) fail(...)`. */
+export function fail(code: ErrorCode, params?: AppError['params'], issues?: FieldIssue[]): never {
   throw new AppFailure(appError(code, params, issues));
-};
+}
 
 /** A known error with a message more precise than its code's (e.g. which limit a file broke). */
-export const refusal = (code: ErrorCode, messageKey: string, params?: AppError['params']): AppFailure => new AppFailure({ ...appError(code, params), messageKey });
+export const refusal = (code: ErrorCode, messageKey: string, params?: AppError['params']): AppFailure =>
+  new AppFailure({ ...appError(code, params), messageKey });
 
 /** zod issues -> field issues whose message keys live in the shared translations. */
 export function zodIssues(error: z.ZodError): FieldIssue[] {

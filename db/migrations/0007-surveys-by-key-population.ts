@@ -4,7 +4,8 @@
 import type { Migration } from './types.js';
 
 /** The survey rule as this version stores it. Frozen. */
-const SURVEY_RULE_V7 = '{"code":"survey_positive_le_sample","form":"survey","left":{"de":"survey_positive","cell":"each"},"op":"<=","right":{"de":"survey_sample","cell":"each"},"messageKey":"rules.survey_positive_le_sample"}';
+const SURVEY_RULE_V7 =
+  '{"code":"survey_positive_le_sample","form":"survey","left":{"de":"survey_positive","cell":"each"},"op":"<=","right":{"de":"survey_sample","cell":"each"},"messageKey":"rules.survey_positive_le_sample"}';
 
 export const m0007: Migration = {
   version: 7,

@@ -6,9 +6,20 @@ import { createHash } from 'node:crypto';
 import type { Migration } from './types.js';
 
 const GENESIS = '0'.repeat(64);
-type Row = { id: number; at: string; actor: string; action: string; entity: string; entity_id: string | null; old_value: string | null; new_value: string | null };
+type Row = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  old_value: string | null;
+  new_value: string | null;
+};
 const hashOf = (r: Row, prev: string) =>
-  createHash('sha256').update(JSON.stringify([r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.old_value, r.new_value, prev])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.old_value, r.new_value, prev]))
+    .digest('hex');
 
 export const m0011: Migration = {
   version: 11,
@@ -21,7 +32,9 @@ export const m0011: Migration = {
     `);
     const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
     let prev = GENESIS;
-    for (const r of db.prepare('SELECT id, at, actor, action, entity, entity_id, old_value, new_value FROM audit_log ORDER BY id').all() as Row[]) {
+    for (const r of db
+      .prepare('SELECT id, at, actor, action, entity, entity_id, old_value, new_value FROM audit_log ORDER BY id')
+      .all() as Row[]) {
       const hash = hashOf(r, prev);
       set.run(prev, hash, r.id);
       prev = hash;

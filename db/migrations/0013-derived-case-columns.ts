@@ -4,8 +4,10 @@
 // with the migration, and a test holds the two equal. Existing rows are recomputed once here.
 import type { Migration } from './types.js';
 
-const BIT = (kp: string) => `CASE ${kp} WHEN 'pwid' THEN 1 WHEN 'msm' THEN 2 WHEN 'sw' THEN 4 WHEN 'tg' THEN 8 WHEN 'prison' THEN 16 WHEN 'none' THEN 32 WHEN 'unknown' THEN 64 ELSE 0 END`;
-const MASK = (caseId: string) => `(SELECT ifnull(sum(DISTINCT ${BIT('k.key_population')}), 0) FROM case_key_population k WHERE k.case_id = ${caseId})`;
+const BIT = (kp: string) =>
+  `CASE ${kp} WHEN 'pwid' THEN 1 WHEN 'msm' THEN 2 WHEN 'sw' THEN 4 WHEN 'tg' THEN 8 WHEN 'prison' THEN 16 WHEN 'none' THEN 32 WHEN 'unknown' THEN 64 ELSE 0 END`;
+const MASK = (caseId: string) =>
+  `(SELECT ifnull(sum(DISTINCT ${BIT('k.key_population')}), 0) FROM case_key_population k WHERE k.case_id = ${caseId})`;
 const OUTCOME = (caseId: string) =>
   `coalesce((SELECT e.outcome FROM case_event e WHERE e.case_id = ${caseId} AND e.kind = 'outcome' ORDER BY e.event_date DESC, e.id DESC LIMIT 1), 'in_care')`;
 

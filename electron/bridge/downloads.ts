@@ -34,7 +34,12 @@ export async function sendExport(res: ServerResponse, backend: DeskBackend, path
     handle = await open(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return refuse(res, code === 'ENOENT' || code === 'ENOTDIR' ? 404 : 500, code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'file_not_readable', name);
+    return refuse(
+      res,
+      code === 'ENOENT' || code === 'ENOTDIR' ? 404 : 500,
+      code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'file_not_readable',
+      name,
+    );
   }
   let size: number;
   try {

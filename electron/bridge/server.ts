@@ -5,7 +5,16 @@
 // the renderer's own files hold no data and are served to anyone who reaches the port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bodyLimit, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, isChannel, uploadLimit } from '../../shared/contract.js';
+import {
+  bodyLimit,
+  HTTP_API_PREFIX,
+  HTTP_CALL_HEADER,
+  HTTP_LAUNCH_HEADER,
+  HTTP_SESSION_HEADER,
+  HTTP_SESSION_PATH,
+  isChannel,
+  uploadLimit,
+} from '../../shared/contract.js';
 import { appError, type Result } from '../../shared/result.js';
 import type { DeskBackend } from '../service/worker/backend.js';
 import { consoleLogger, type Logger } from '../service/log.js';
@@ -99,12 +108,19 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
       const limit = bodyLimit(channel);
       const body = await readBody(req, limit);
       // Said in the user's terms: the file's size for a channel that carries one, else the call's.
-      if (body === null) return sendResult(res, 413, { ok: false, error: appError('too_large', { max: Math.floor((uploadLimit(channel) ?? limit) / 1024 / 1024) }) });
+      if (body === null)
+        return sendResult(res, 413, {
+          ok: false,
+          error: appError('too_large', { max: Math.floor((uploadLimit(channel) ?? limit) / 1024 / 1024) }),
+        });
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body) : {};
       } catch {
-        return sendResult(res, 400, { ok: false, error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]) });
+        return sendResult(res, 400, {
+          ok: false,
+          error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]),
+        });
       }
       return sendResult(res, 200, await opts.backend.call(channel, payload));
     }

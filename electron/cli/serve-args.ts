@@ -21,7 +21,8 @@ export const SERVE_HELP = `Migrant HIV Desk — запуск в браузере
 export function parseServeArgs(argv: string[]): { args: ServeArgs } | { help: true } | { error: string } {
   // "--port -5": Node's parser calls the value ambiguous, in its own words; say what is wrong with it.
   const dashed = argv.findIndex((a, i) => a === '--port' && argv[i + 1]?.startsWith('-'));
-  if (dashed >= 0) return { error: `--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${argv[dashed + 1]}"` };
+  if (dashed >= 0)
+    return { error: `--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${argv[dashed + 1]}"` };
   let values: { 'data-dir'?: string; port?: string; 'no-open'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -44,9 +45,12 @@ export function parseServeArgs(argv: string[]): { args: ServeArgs } | { help: tr
   let port = 0;
   if (values.port !== undefined) {
     port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
-    if (!(port >= 1 && port <= 65535)) return { error: `--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${values.port}"` };
+    if (!(port >= 1 && port <= 65535))
+      return { error: `--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "${values.port}"` };
   }
   const dir = values['data-dir'];
   if (dir !== undefined && dir.trim() === '') return { error: '--data-dir: укажите папку / give a folder' };
-  return { args: { dataDir: dir === undefined ? undefined : isAbsolute(dir) ? dir : resolve(dir), port, noOpen: values['no-open'] ?? false } };
+  return {
+    args: { dataDir: dir === undefined ? undefined : isAbsolute(dir) ? dir : resolve(dir), port, noOpen: values['no-open'] ?? false },
+  };
 }

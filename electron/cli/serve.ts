@@ -34,14 +34,22 @@ const dataDir = args.dataDir ?? defaultDataDir();
 function openInBrowser(url: string) {
   const page = join(dataDir, 'open-in-browser.html');
   try {
-    writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><script>location.replace(${JSON.stringify(url)})</script>`, { mode: 0o600 });
+    writeFileSync(
+      page,
+      `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><script>location.replace(${JSON.stringify(url)})</script>`,
+      { mode: 0o600 },
+    );
   } catch {
     return; // no page, no browser launch: the printed address is enough
   }
   setTimeout(() => rmSync(page, { force: true }), 60_000).unref();
   const [cmd, argv] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', page]] : process.platform === 'darwin' ? ['open', [page]] : ['xdg-open', [page]];
-  const child = spawn(cmd, argv as string[], { stdio: 'ignore', detached: true });
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', page]]
+      : process.platform === 'darwin'
+        ? ['open', [page]]
+        : ['xdg-open', [page]];
+  const child = spawn(cmd, argv, { stdio: 'ignore', detached: true });
   child.on('error', () => {}); // no browser launcher: the printed address is enough
   child.unref();
 }
@@ -54,7 +62,13 @@ function announce(url: string) {
 
 let bridge: Bridge | null = null;
 // Another start asks this one to show itself: it gets a fresh link, and opens it where it was asked.
-const held = await acquireInstanceLock(dataDir, () => ({ app: 'migrant-hiv-desk', mode: 'browser', url: bridge?.launchUrl() ?? null })).catch((e: unknown) => stop(`Не удалось занять папку данных / Cannot lock the data folder ${dataDir}: ${(e as { code?: string }).code ?? String(e)}`));
+const held = await acquireInstanceLock(dataDir, () => ({
+  app: 'migrant-hiv-desk',
+  mode: 'browser',
+  url: bridge?.launchUrl() ?? null,
+})).catch((e: unknown) =>
+  stop(`Не удалось занять папку данных / Cannot lock the data folder ${dataDir}: ${(e as { code?: string }).code ?? String(e)}`),
+);
 
 if ('heldBy' in held) {
   const other = held.heldBy;
@@ -84,8 +98,12 @@ try {
   await backend.dispose();
   await lock.release();
   const code = (e as { code?: string }).code;
-  if (code === 'EADDRINUSE') stop(`Порт ${args.port} занят другой программой / Port ${args.port} is in use by another program: choose another with --port, or leave --port out.`);
-  if (code === 'EACCES') stop(`Порт ${args.port} недоступен / Port ${args.port} is not allowed here: choose one above 1024, or leave --port out.`);
+  if (code === 'EADDRINUSE')
+    stop(
+      `Порт ${args.port} занят другой программой / Port ${args.port} is in use by another program: choose another with --port, or leave --port out.`,
+    );
+  if (code === 'EACCES')
+    stop(`Порт ${args.port} недоступен / Port ${args.port} is not allowed here: choose one above 1024, or leave --port out.`);
   throw e;
 }
 const first = bridge.launchUrl();

@@ -16,7 +16,13 @@ export const AppConfigSchema = z.object({
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
-export const DEFAULT_CONFIG: AppConfig = { version: 1, language: 'ru', operator: null, database: null, exportRetention: DEFAULT_EXPORT_RETENTION };
+export const DEFAULT_CONFIG: AppConfig = {
+  version: 1,
+  language: 'ru',
+  operator: null,
+  database: null,
+  exportRetention: DEFAULT_EXPORT_RETENTION,
+};
 
 export const configPath = (dataDir: string) => join(dataDir, 'config.json');
 

@@ -15,13 +15,37 @@ export function reportContextValues(country: string): ContextValue[] {
   const values = Object.entries(sheet.values).map(([indicator, printed]): ContextValue => {
     const byHand = 'printed' in printed ? printed : null;
     const asPrinted = printed as readonly [string, number | null, (',' | '.')?];
-    const read = byHand ? { value: byHand.value, low: byHand.low ?? null, high: byHand.high ?? null, noData: false, decimals: byHand.decimals } : readReportFigure(...asPrinted);
+    const read = byHand
+      ? { value: byHand.value, low: byHand.low ?? null, high: byHand.high ?? null, noData: false, decimals: byHand.decimals }
+      : readReportFigure(...asPrinted);
     const note = [byHand?.note, sheet.notes?.[indicator]].filter(Boolean).join(' ') || null;
     // The source keeps the report's footnote number (the HDI's is printed without one).
     const footnote = byHand ? byHand.footnote : asPrinted[1];
-    return { indicator, value: read.value, low: read.low, high: read.high, text: read.noData ? 'no_data' : null, dataYear: dataYearOf(country, indicator), source: sourceOf(country, indicator), note, decimals: read.decimals, footnote };
+    return {
+      indicator,
+      value: read.value,
+      low: read.low,
+      high: read.high,
+      text: read.noData ? 'no_data' : null,
+      dataYear: dataYearOf(country, indicator),
+      source: sourceOf(country, indicator),
+      note,
+      decimals: read.decimals,
+      footnote,
+    };
   });
-  const ratifications = INSTRUMENTS.map((instrument, i): ContextValue => ({ indicator: instrument.code, value: null, low: null, high: null, text: sheet.ratifications[i]!, dataYear: null, source: 'Report on the regional workshop, 2018', note: null, decimals: null, footnote: null }));
+  const ratifications = INSTRUMENTS.map((instrument, i): ContextValue => ({
+    indicator: instrument.code,
+    value: null,
+    low: null,
+    high: null,
+    text: sheet.ratifications[i]!,
+    dataYear: null,
+    source: 'Report on the regional workshop, 2018',
+    note: null,
+    decimals: null,
+    footnote: null,
+  }));
   return [...values, ...ratifications];
 }
 

@@ -33,10 +33,16 @@ export function fillDemoRegister(db: Db, actor: string, orgUnitIds: number[], pe
       const c: CaseInput = {
         registerNo: `Д-${unit}-${i + 1}`,
         uic: `${pick([...LETTERS])}${pick([...LETTERS])}${pick([...LETTERS])}${pick([...LETTERS])}${sex === 'male' ? 1 : 2}${birthYear}`,
-        sex, birthYear, citizenship: pick(['UZB', 'TJK', 'KGZ', 'KAZ', 'RUS', 'AFG', 'TKM']), migrantType: pick(['immigrant', 'emigrant', 'emigrant', 'internal']),
-        legalStatus: pick(['regular', 'irregular', 'irregular', 'unknown']), keyPopulations: kp as CaseInput['keyPopulations'],
+        sex,
+        birthYear,
+        citizenship: pick(['UZB', 'TJK', 'KGZ', 'KAZ', 'RUS', 'AFG', 'TKM']),
+        migrantType: pick(['immigrant', 'emigrant', 'emigrant', 'internal']),
+        legalStatus: pick(['regular', 'irregular', 'irregular', 'unknown']),
+        keyPopulations: kp as CaseInput['keyPopulations'],
         transmissionRoute: kp.includes('pwid') ? 'injecting' : pick(['heterosexual', 'heterosexual', 'msm', 'unknown']),
-        infectionCountry: pick(['RUS', 'RUS', 'KAZ', null]), diagnosisDate: dx, diagnosisCountry: pick(['RUS', 'KAZ', null]),
+        infectionCountry: pick(['RUS', 'RUS', 'KAZ', null]),
+        diagnosisDate: dx,
+        diagnosisCountry: pick(['RUS', 'KAZ', null]),
       };
       const events: EventInput[] = [];
       const cd4Date = plusDays(dx, Math.floor(r() * 60));
@@ -51,13 +57,19 @@ export function fillDemoRegister(db: Db, actor: string, orgUnitIds: number[], pe
             if (r() < 0.15) continue; // a missed yearly test
             const suppressed = r() < 0.75;
             const undetectable = suppressed && r() < 0.6;
-            events.push({ kind: 'viral_load', date: vl, undetectable, copies: undetectable ? null : suppressed ? 20 + Math.floor(r() * 880) : Math.floor(1000 + r() * 90000) });
+            events.push({
+              kind: 'viral_load',
+              date: vl,
+              undetectable,
+              copies: undetectable ? null : suppressed ? 20 + Math.floor(r() * 880) : Math.floor(1000 + r() * 90000),
+            });
           }
         }
       }
       if (r() < 0.15) {
         const when = plusDays(dx, 200 + Math.floor(r() * 1500));
-        if (when <= today) events.push({ kind: 'outcome', date: when, outcome: pick(['ltfu', 'ltfu', 'died', 'left_country', 'deported', 'transferred']) });
+        if (when <= today)
+          events.push({ kind: 'outcome', date: when, outcome: pick(['ltfu', 'ltfu', 'died', 'left_country', 'deported', 'transferred']) });
       }
       createCaseWithEvents(db, actor, unit, c, events, { allowDuplicate: true });
       n++;

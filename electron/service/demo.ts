@@ -22,7 +22,11 @@ export function fillDemo(db: Db): void {
   setSetting(db, DEMO_ACTOR, 'database_kind', 'demo');
   setSetting(db, DEMO_ACTOR, 'installation_org_unit', String(units[0]!.id));
   // Clearly synthetic: generated from a fixed seed, register numbers start with "Д-".
-  fillDemoRegister(db, DEMO_ACTOR, units.map((u) => u.id));
+  fillDemoRegister(
+    db,
+    DEMO_ACTOR,
+    units.map((u) => u.id),
+  );
   // The report's own figures and text for the six countries' 2017 fact sheets.
   fillDemoFactSheets(db, DEMO_ACTOR);
 }

@@ -22,9 +22,19 @@ export function dispatch(session: DeskSession, channel: unknown, payload: unknow
   return r;
 }
 
-export function dispatchAsync<C extends Channel>(session: DeskSession, channel: C, payload: unknown, log?: Logger): Promise<Result<ChannelOutput<C>>>;
+export function dispatchAsync<C extends Channel>(
+  session: DeskSession,
+  channel: C,
+  payload: unknown,
+  log?: Logger,
+): Promise<Result<ChannelOutput<C>>>;
 export function dispatchAsync(session: DeskSession, channel: unknown, payload: unknown, log?: Logger): Promise<Result<unknown>>;
-export async function dispatchAsync(session: DeskSession, channel: unknown, payload: unknown, log: Logger = consoleLogger): Promise<Result<unknown>> {
+export async function dispatchAsync(
+  session: DeskSession,
+  channel: unknown,
+  payload: unknown,
+  log: Logger = consoleLogger,
+): Promise<Result<unknown>> {
   return run(session, channel, payload, log);
 }
 
@@ -60,7 +70,11 @@ function run(session: DeskSession, channel: unknown, payload: unknown, log: Logg
       return { ok: false, error: appError('db_damaged', { file: basename(session.status().database?.path ?? '') }) };
     }
     // The message may hold SQL or values: log the kind of error only.
-    log('error', 'call.failed', { channel, error: e instanceof Error ? e.name : typeof e, code: String((e as { code?: unknown })?.code ?? '') });
+    log('error', 'call.failed', {
+      channel,
+      error: e instanceof Error ? e.name : typeof e,
+      code: String((e as { code?: unknown })?.code ?? ''),
+    });
     return { ok: false, error: appError('internal') };
   };
   try {

@@ -23,7 +23,10 @@ const ANSWER_TIMEOUT_MS = 10_000; // a holder busy with a long import still answ
 /** Where the lock of a data folder lives. */
 export function lockPath(dataDir: string, platform: NodeJS.Platform = process.platform): string {
   const folder = resolve(dataDir);
-  const id = createHash('sha256').update(platform === 'win32' ? folder.toLowerCase() : folder).digest('hex').slice(0, 24);
+  const id = createHash('sha256')
+    .update(platform === 'win32' ? folder.toLowerCase() : folder)
+    .digest('hex')
+    .slice(0, 24);
   if (platform === 'win32') return `\\\\.\\pipe\\migrant-hiv-desk-${id}`;
   const inFolder = join(folder, SOCKET_NAME);
   return Buffer.byteLength(inFolder) <= MAX_SOCKET_PATH ? inFolder : join(tmpdir(), `migrant-hiv-desk-${id}.lock`);
@@ -38,7 +41,10 @@ function ask(path: string, request: 'show' | 'who'): Promise<Record<string, unkn
   return new Promise((done) => {
     const socket = createConnection(path);
     let reply = '';
-    const timer = setTimeout(() => (socket.destroy(), done('silent')), ANSWER_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      done('silent');
+    }, ANSWER_TIMEOUT_MS);
     socket.on('connect', () => socket.write(`${request}\n`));
     socket.on('data', (c: Buffer) => (reply += c.toString('utf8')));
     socket.on('end', () => {
@@ -61,7 +67,10 @@ function ask(path: string, request: 'show' | 'who'): Promise<Record<string, unkn
 function listen(server: Server, path: string): Promise<void> {
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(path, () => (server.off('error', fail), ok()));
+    server.listen(path, () => {
+      server.off('error', fail);
+      ok();
+    });
   });
 }
 
@@ -69,7 +78,10 @@ function listen(server: Server, path: string): Promise<void> {
  * Takes the data folder's lock, or tells who has it. `show` is what this instance answers a later
  * one: it brings itself to the front and says how.
  */
-export async function acquireInstanceLock(dataDir: string, show: () => Promise<HolderAnswer> | HolderAnswer): Promise<{ lock: InstanceLock } | { heldBy: HolderAnswer | null }> {
+export async function acquireInstanceLock(
+  dataDir: string,
+  show: () => Promise<HolderAnswer> | HolderAnswer,
+): Promise<{ lock: InstanceLock } | { heldBy: HolderAnswer | null }> {
   // The first start on a machine: the folder is not there yet, and the socket lives in it.
   mkdirSync(resolve(dataDir), { recursive: true, mode: 0o700 });
   const path = lockPath(dataDir);
@@ -78,7 +90,10 @@ export async function acquireInstanceLock(dataDir: string, show: () => Promise<H
     socket.setEncoding('utf8');
     socket.once('data', (line: string) => {
       if (line.startsWith('who')) return void socket.end(JSON.stringify({ app: 'migrant-hiv-desk', nonce }));
-      void Promise.resolve(show()).then((answer) => socket.end(JSON.stringify(answer)), () => socket.end('{}'));
+      void Promise.resolve(show()).then(
+        (answer) => socket.end(JSON.stringify(answer)),
+        () => socket.end('{}'),
+      );
     });
     socket.on('error', () => {});
   });

@@ -46,7 +46,12 @@ export type SessionOptions = {
 };
 
 /** Who is working: an account of a centre's database, or the demo's implicit user. */
-type User = { login: string; roles: readonly Role[]; demo: boolean; /** Limited to this unit and those below it; null: all. */ orgUnitId?: number | null };
+type User = {
+  login: string;
+  roles: readonly Role[];
+  demo: boolean;
+  /** Limited to this unit and those below it; null: all. */ orgUnitId?: number | null;
+};
 const DEMO_USER: User = { login: DEMO_ACTOR, roles: ROLES, demo: true };
 
 /** An open encrypted database's key file and data key, kept while it is open (for password changes, backups). */
@@ -56,7 +61,8 @@ type Vault = { path: string; keys: KeyFile; dataKey: Buffer };
 function notTheLiveFile(databasePath: string, file: string): string {
   const live = resolve(databasePath);
   const source = resolve(file);
-  if (source === live || source.startsWith(`${live}-`) || source.startsWith(`${live}.`)) fail('backup_not_readable', { file: basename(file) });
+  if (source === live || source.startsWith(`${live}-`) || source.startsWith(`${live}.`))
+    fail('backup_not_readable', { file: basename(file) });
   return source;
 }
 
@@ -100,7 +106,13 @@ export class DeskSession {
     try {
       this.admit(path);
     } catch (e) {
-      this.openError = e instanceof AppFailure ? e.error : appError('db_open_failed', { file: basename(path), reason: String((e as { code?: unknown })?.code ?? (e instanceof Error ? e.name : 'unknown')) });
+      this.openError =
+        e instanceof AppFailure
+          ? e.error
+          : appError('db_open_failed', {
+              file: basename(path),
+              reason: String((e as { code?: unknown })?.code ?? (e instanceof Error ? e.name : 'unknown')),
+            });
       this.log('warn', 'database.reopen_failed', { code: this.openError.code });
     }
   }
@@ -161,7 +173,14 @@ export class DeskSession {
 
   private sessionUser(): SessionUser | null {
     const u = this.user;
-    return u ? { login: u.login, roles: [...u.roles], demo: u.demo, permissions: PERMISSIONS.filter((p) => p === 'open' || (p !== 'setup' && grants(u.roles, p))) } : null;
+    return u
+      ? {
+          login: u.login,
+          roles: [...u.roles],
+          demo: u.demo,
+          permissions: PERMISSIONS.filter((p) => p === 'open' || (p !== 'setup' && grants(u.roles, p))),
+        }
+      : null;
   }
 
   status(): AppStatus {
@@ -172,7 +191,13 @@ export class DeskSession {
       operator: this.user?.login ?? null,
       user: this.sessionUser(),
       locked: this.locked,
-      signIn: this.pendingPath ? { file: basename(this.pendingPath), damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backupAt : null, remembered: this.rememberedHere() } : null,
+      signIn: this.pendingPath
+        ? {
+            file: basename(this.pendingPath),
+            damagedBackupAt: this.damaged?.path === this.pendingPath ? this.damaged.backupAt : null,
+            remembered: this.rememberedHere(),
+          }
+        : null,
       canRemember: this.sealer !== undefined,
       conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
       database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
@@ -185,7 +210,10 @@ export class DeskSession {
   private describe(db: Db, path: string, kind: 'demo' | 'centre'): DatabaseInfo {
     const unitId = Number(getSetting(db, 'installation_org_unit'));
     return {
-      kind, path, schemaVersion: schemaVersion(db), orgUnitPath: unitId ? orgUnitPath(db, unitId) : [],
+      kind,
+      path,
+      schemaVersion: schemaVersion(db),
+      orgUnitPath: unitId ? orgUnitPath(db, unitId) : [],
       uicPattern: getSetting(db, 'uic_pattern') ?? DEFAULT_UIC_PATTERN,
       suppressionMaxCount: suppressionMaxCount(db),
       idleLockMinutes: Number(getSetting(db, 'idle_lock_minutes')) || 10,
@@ -228,10 +256,26 @@ export class DeskSession {
   /** The day's first sign-in makes the day's backup; a failure is logged and said nowhere else (work goes on). */
   private backUpToday() {
     try {
-      const info = dailyBackup(this.database, this.openVault.path, this.openVault.dataKey, backupFolder(this.dataDir), new Date(this.now()));
-      if (info) changeWithAudit(this.database, this.actor, (record) => record({ action: 'backup', entity: 'database', entityId: basename(info.file), newValue: { kind: 'daily', chainHead: info.chainHead, cases: info.counts.cases } }));
+      const info = dailyBackup(
+        this.database,
+        this.openVault.path,
+        this.openVault.dataKey,
+        backupFolder(this.dataDir),
+        new Date(this.now()),
+      );
+      if (info)
+        changeWithAudit(this.database, this.actor, (record) =>
+          record({
+            action: 'backup',
+            entity: 'database',
+            entityId: basename(info.file),
+            newValue: { kind: 'daily', chainHead: info.chainHead, cases: info.counts.cases },
+          }),
+        );
     } catch (e) {
-      this.log('warn', 'backup.daily_failed', { code: e instanceof AppFailure ? e.error.code : String((e as { code?: unknown })?.code ?? 'unknown') });
+      this.log('warn', 'backup.daily_failed', {
+        code: e instanceof AppFailure ? e.error.code : String((e as { code?: unknown })?.code ?? 'unknown'),
+      });
     }
   }
 
@@ -254,7 +298,14 @@ export class DeskSession {
     const db = openDeskDatabase(path, dataKey);
     this.db = db;
     this.vault = { path, keys, dataKey };
-    changeWithAudit(db, login, (record) => record({ action: 'restore', entity: 'database', entityId: basename(file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside) } }));
+    changeWithAudit(db, login, (record) =>
+      record({
+        action: 'restore',
+        entity: 'database',
+        entityId: basename(file),
+        newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside) },
+      }),
+    );
     // The restored file has its own accounts: the one who restored stays only as what it says.
     const account = accountByLogin(db, login);
     if (!account || account.disabled) return this.signOut();
@@ -307,20 +358,35 @@ export class DeskSession {
     const backup = this.goodBackup(path, dataKey) ?? fail('db_damaged', { file: basename(path) });
     const { info, aside } = this.putBackupInPlace(path, backup.file, dataKey);
     const status = this.enter(path, keys, dataKey, login, 'sign_in');
-    changeWithAudit(this.database, this.actor, (record) => record({ action: 'restore', entity: 'database', entityId: basename(backup.file), newValue: { backupTakenAt: info.createdAt, cases: info.counts.cases, chainHead: info.chainHead, keptAside: basename(aside), reason: 'damaged' } }));
+    changeWithAudit(this.database, this.actor, (record) =>
+      record({
+        action: 'restore',
+        entity: 'database',
+        entityId: basename(backup.file),
+        newValue: {
+          backupTakenAt: info.createdAt,
+          cases: info.counts.cases,
+          chainHead: info.chainHead,
+          keptAside: basename(aside),
+          reason: 'damaged',
+        },
+      }),
+    );
     return status.database ? this.status() : status;
   }
 
   /** The newest backup of this database that opens and checks out with its key. */
   private goodBackup(path: string, dataKey: Buffer): BackupInfo | null {
-    return listBackups(backupFolder(this.dataDir), path).find((b) => {
-      try {
-        inspectBackupFile(b.file, dataKey);
-        return true;
-      } catch {
-        return false;
-      }
-    }) ?? null;
+    return (
+      listBackups(backupFolder(this.dataDir), path).find((b) => {
+        try {
+          inspectBackupFile(b.file, dataKey);
+          return true;
+        } catch {
+          return false;
+        }
+      }) ?? null
+    );
   }
 
   /** Shown on the sign-in screen after a sign-in found the file damaged: which backup could replace it (no key kept). */
@@ -398,13 +464,19 @@ export class DeskSession {
     writeKeyFile(keyFilePath(path), keys);
     let db: Db;
     try {
-      db = createDeskDatabase(path, (db) => {
-        const unit = ensureFacility(db, input.login, { countryCode: input.countryCode, region: input.region, facility: input.centre });
-        setSetting(db, input.login, 'installation_org_unit', String(unit.id));
-        setSetting(db, input.login, 'database_id', keys.databaseId);
-        createAccount(db, input.login, { login: input.login, roles: ['admin', 'entry', 'approver', 'analyst'], orgUnitId: null });
-        changeWithAudit(db, input.login, (record) => record({ action: 'setup', entity: 'database', entityId: basename(path), newValue: { orgUnit: unit.id, encrypted: true } }));
-      }, dataKey);
+      db = createDeskDatabase(
+        path,
+        (db) => {
+          const unit = ensureFacility(db, input.login, { countryCode: input.countryCode, region: input.region, facility: input.centre });
+          setSetting(db, input.login, 'installation_org_unit', String(unit.id));
+          setSetting(db, input.login, 'database_id', keys.databaseId);
+          createAccount(db, input.login, { login: input.login, roles: ['admin', 'entry', 'approver', 'analyst'], orgUnitId: null });
+          changeWithAudit(db, input.login, (record) =>
+            record({ action: 'setup', entity: 'database', entityId: basename(path), newValue: { orgUnit: unit.id, encrypted: true } }),
+          );
+        },
+        dataKey,
+      );
     } catch (e) {
       rmSync(keyFilePath(path), { force: true });
       throw e;
@@ -558,8 +630,21 @@ export class DeskSession {
       return account?.disabled ? fail('account_disabled', { login: account.login }) : this.failedAttempt('wrong_password');
     }
     const failures = this.throttle.succeeded();
-    changeWithAudit(db, account.login, (record) => record({ action: how === 'sign_in' ? 'sign_in' : 'recover', entity: 'account', entityId: account.id, newValue: failures ? { failedAttemptsBefore: failures } : null }));
-    this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false, orgUnitId: account.orgUnitId }, { path, keys, dataKey });
+    changeWithAudit(db, account.login, (record) =>
+      record({
+        action: how === 'sign_in' ? 'sign_in' : 'recover',
+        entity: 'account',
+        entityId: account.id,
+        newValue: failures ? { failedAttemptsBefore: failures } : null,
+      }),
+    );
+    this.use(
+      db,
+      path,
+      'centre',
+      { login: account.login, roles: account.roles, demo: false, orgUnitId: account.orgUnitId },
+      { path, keys, dataKey },
+    );
     return this.status();
   }
 
@@ -595,7 +680,8 @@ export class DeskSession {
   /** Closes the database and forgets its key: the next person signs in. Allowed while locked: it loses nothing but the typing. */
   signOut(): AppStatus {
     const path = this.vault?.path ?? null;
-    if (this.db && this.user && !this.user.demo) changeWithAudit(this.db, this.user.login, (record) => record({ action: 'sign_out', entity: 'account', entityId: this.user!.login }));
+    if (this.db && this.user && !this.user.demo)
+      changeWithAudit(this.db, this.user.login, (record) => record({ action: 'sign_out', entity: 'account', entityId: this.user!.login }));
     this.closeQuietly();
     this.damaged = null;
     this.pendingPath = path;

@@ -4,7 +4,16 @@
 // for a session secret, keeps that for this tab only (it survives a reload, not a closed tab),
 // sends it as a header with every call, and takes the code out of the address bar at once.
 import {
-  contract, HTTP_API_PREFIX, HTTP_CALL_HEADER, HTTP_LAUNCH_HEADER, HTTP_SESSION_HEADER, HTTP_SESSION_PATH, type Channel, type ChannelInput, type ChannelOutput, type DeskBridge,
+  contract,
+  HTTP_API_PREFIX,
+  HTTP_CALL_HEADER,
+  HTTP_LAUNCH_HEADER,
+  HTTP_SESSION_HEADER,
+  HTTP_SESSION_PATH,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type DeskBridge,
 } from '../../shared/contract';
 import { appError, ResultEnvelopeSchema, type AppError, type Result } from '../../shared/result';
 
@@ -25,7 +34,11 @@ const session: Promise<string | null> = (async () => {
   if (!code) return sessionStorage.getItem(SECRET_KEY);
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
   try {
-    const r = await fetch(HTTP_SESSION_PATH, { method: 'POST', headers: { [HTTP_CALL_HEADER]: '1', [HTTP_LAUNCH_HEADER]: code }, credentials: 'omit' });
+    const r = await fetch(HTTP_SESSION_PATH, {
+      method: 'POST',
+      headers: { [HTTP_CALL_HEADER]: '1', [HTTP_LAUNCH_HEADER]: code },
+      credentials: 'omit',
+    });
     const secret = r.ok ? ((await r.json()) as { secret?: unknown }).secret : null;
     if (typeof secret !== 'string') return sessionStorage.getItem(SECRET_KEY); // a used code: keep this tab's own, if any
     sessionStorage.setItem(SECRET_KEY, secret);
@@ -60,7 +73,10 @@ export const canDownload = (): boolean => !window.desk;
 export async function downloadExport(fileName: string): Promise<AppError | null> {
   let response: Response;
   try {
-    response = await fetch(`/exports/${encodeURIComponent(fileName)}`, { headers: { [HTTP_CALL_HEADER]: '1', [HTTP_SESSION_HEADER]: (await session) ?? '' }, credentials: 'omit' });
+    response = await fetch(`/exports/${encodeURIComponent(fileName)}`, {
+      headers: { [HTTP_CALL_HEADER]: '1', [HTTP_SESSION_HEADER]: (await session) ?? '' },
+      credentials: 'omit',
+    });
   } catch {
     return { ...appError('internal'), messageKey: 'errors.network' };
   }
@@ -90,7 +106,8 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   if (!envelope.success) return { ok: false, error: appError('internal') };
   if (!envelope.data.ok) {
     // The session changed under this screen (locked, or signed out): the app shell asks for the status again.
-    if (envelope.data.error.code === 'locked' || envelope.data.error.code === 'signed_out') window.dispatchEvent(new Event(SESSION_CHANGED));
+    if (envelope.data.error.code === 'locked' || envelope.data.error.code === 'signed_out')
+      window.dispatchEvent(new Event(SESSION_CHANGED));
     return envelope.data;
   }
   const value = contract[channel].output.safeParse(envelope.data.value);

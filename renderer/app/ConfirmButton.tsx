@@ -15,7 +15,15 @@ export function ConfirmButton({ label, question, onConfirm }: { label: string; q
   return (
     <span className="confirm" role="alertdialog" aria-label={question} onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
       <span>{question}</span>
-      <button type="button" autoFocus className="danger" onClick={() => { setAsking(false); onConfirm(); }}>
+      <button
+        type="button"
+        autoFocus
+        className="danger"
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
         {label}
       </button>
       <button type="button" className="secondary" onClick={() => setAsking(false)}>

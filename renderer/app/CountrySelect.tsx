@@ -20,7 +20,10 @@ export function CountrySelect(props: Props) {
     const sorted = [...countries].sort((a, b) => label(a).localeCompare(label(b), i18n.language));
     const main = REPORT_COUNTRIES.flatMap((code) => sorted.filter((c) => c.code === code));
     const rest = sorted.filter((c) => !REPORT_COUNTRIES.includes(c.code));
-    return [...main.map((c) => ({ value: c.code, label: label(c), group: 'report' })), ...rest.map((c) => ({ value: c.code, label: label(c), group: 'all' }))];
+    return [
+      ...main.map((c) => ({ value: c.code, label: label(c), group: 'report' })),
+      ...rest.map((c) => ({ value: c.code, label: label(c), group: 'all' })),
+    ];
   }, [countries, i18n.language]);
   return <SearchableSelect {...props} options={options} placeholder={props.placeholder ?? t('setup.countryPlaceholder')} />;
 }

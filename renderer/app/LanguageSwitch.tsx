@@ -5,7 +5,13 @@ export function LanguageSwitch({ language, onChange }: { language: Language; onC
   const { t } = useTranslation();
   const other: Language = language === 'ru' ? 'en' : 'ru';
   return (
-    <button type="button" className="language-switch" lang={other} onClick={() => onChange(other)} aria-label={`${t('common.language')}: ${t('common.switchTo')}`}>
+    <button
+      type="button"
+      className="language-switch"
+      lang={other}
+      onClick={() => onChange(other)}
+      aria-label={`${t('common.language')}: ${t('common.switchTo')}`}
+    >
       {t('common.switchTo')}
     </button>
   );

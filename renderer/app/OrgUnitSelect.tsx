@@ -10,7 +10,9 @@ export function OrgUnitSelect({ id, value, onChange }: { id: string; value: numb
   }, []);
   return (
     <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-      {units.map((u) => <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>)}
+      {units.map((u) => (
+        <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>
+      ))}
     </select>
   );
 }

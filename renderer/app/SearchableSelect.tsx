@@ -52,7 +52,8 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
     },
     defaultHighlightedIndex: 0,
     // Typing always highlights the first match, so Enter picks what the clerk sees on top.
-    stateReducer: (_state, { type, changes }) => (type === useCombobox.stateChangeTypes.InputChange ? { ...changes, highlightedIndex: 0 } : changes),
+    stateReducer: (_state, { type, changes }) =>
+      type === useCombobox.stateChangeTypes.InputChange ? { ...changes, highlightedIndex: 0 } : changes,
   });
 
   return (
@@ -81,7 +82,11 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
             <li
               key={item.value}
               {...combobox.getItemProps({ item, index })}
-              className={[index === combobox.highlightedIndex ? 'highlighted' : '', item.value === value ? 'selected' : '', item.group && items[index - 1]?.group !== item.group && index > 0 ? 'group-start' : ''].join(' ')}
+              className={[
+                index === combobox.highlightedIndex ? 'highlighted' : '',
+                item.value === value ? 'selected' : '',
+                item.group && items[index - 1]?.group !== item.group && index > 0 ? 'group-start' : '',
+              ].join(' ')}
             >
               {item.label}
             </li>

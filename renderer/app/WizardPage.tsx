@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { call } from '../api/client';
 
-export function WizardPage({ languageSwitch, className, children }: { languageSwitch: ReactNode; className?: string; children: ReactNode }) {
+export function WizardPage({
+  languageSwitch,
+  className,
+  children,
+}: {
+  languageSwitch: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <main className={className ? `wizard ${className}` : 'wizard'}>
@@ -27,7 +35,9 @@ export function OtherDatabaseButton({ onStatus }: { onStatus: (s: AppStatus) => 
   };
   return (
     <p>
-      <button type="button" className="secondary" onClick={() => void other()}>{t('auth.otherDatabase')}</button>
+      <button type="button" className="secondary" onClick={() => void other()}>
+        {t('auth.otherDatabase')}
+      </button>
     </p>
   );
 }

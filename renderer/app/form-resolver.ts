@@ -14,7 +14,10 @@ export function schemaResolver<V extends FieldValues, T>(
     const parsed = schema.safeParse(convert(values), keyed);
     const issues = parsed.success
       ? (extra?.(parsed.data) ?? [])
-      : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), messageKey: i.message.startsWith('validation.') ? i.message : `validation.${i.code}` }));
+      : parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join('.'),
+          messageKey: i.message.startsWith('validation.') ? i.message : `validation.${i.code}`,
+        }));
     if (issues.length === 0) return { values, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const i of issues) errors[i.path] ??= { type: 'schema', message: i.messageKey };

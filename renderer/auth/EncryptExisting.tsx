@@ -10,7 +10,12 @@ import { Field } from '../app/Field';
 import { OtherDatabaseButton, WizardPage } from '../app/WizardPage';
 import { PasswordPair, usePasswordPair } from './PasswordPair';
 
-type Props = { status: AppStatus; onCreated: (s: AppStatus, code: string) => void; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
+type Props = {
+  status: AppStatus;
+  onCreated: (s: AppStatus, code: string) => void;
+  onStatus: (s: AppStatus) => void;
+  languageSwitch: ReactNode;
+};
 
 export function EncryptExisting({ status, onCreated, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
@@ -39,7 +44,9 @@ export function EncryptExisting({ status, onCreated, onStatus, languageSwitch }:
           </Field>
           <PasswordPair pair={pair} label={t('auth.password')} />
           <ErrorMessage error={error} />
-          <button type="submit" disabled={busy}>{busy ? t('auth.encrypting') : t('auth.encrypt')}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? t('auth.encrypting') : t('auth.encrypt')}
+          </button>
         </form>
         <OtherDatabaseButton onStatus={onStatus} />
       </section>

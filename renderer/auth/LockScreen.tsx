@@ -52,10 +52,19 @@ export function LockScreen({ status, onStatus }: { status: AppStatus; onStatus: 
         <h2 id="lock-title">{t('auth.lockedTitle')}</h2>
         <p>{t('auth.lockedText', { login: status.user?.login })}</p>
         <Field id="unlock-password" label={t('auth.password')}>
-          <input id="unlock-password" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="unlock-password"
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" disabled={busy}>{busy ? t('auth.checking') : t('auth.unlock')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('auth.checking') : t('auth.unlock')}
+        </button>
       </form>
     </div>
   );

@@ -11,17 +11,23 @@ export function RecoveryCode({ code, file, onDone }: { code: string; file: strin
       <section className="card">
         <h2>{t('auth.recoveryTitle')}</h2>
         <p>{t('auth.recoveryText', { file })}</p>
-        <p className="code" data-testid="recovery-code" aria-label={t('auth.recoveryCode')}>{code}</p>
+        <p className="code" data-testid="recovery-code" aria-label={t('auth.recoveryCode')}>
+          {code}
+        </p>
         <p className="warning">{t('auth.recoveryWarning')}</p>
         <div className="actions no-print">
-          <button type="button" className="secondary" onClick={() => window.print()}>{t('auth.print')}</button>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t('auth.print')}
+          </button>
         </div>
         <label className="check no-print">
           <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />
           {t('auth.recoveryKept')}
         </label>
         <div className="actions no-print">
-          <button type="button" disabled={!kept} onClick={onDone}>{t('auth.continue')}</button>
+          <button type="button" disabled={!kept} onClick={onDone}>
+            {t('auth.continue')}
+          </button>
         </div>
       </section>
     </main>

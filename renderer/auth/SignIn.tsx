@@ -27,7 +27,10 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
     if (mode === 'recovery' && !pair.valid()) return;
     setBusy(true);
     setError(null);
-    const r = mode === 'password' ? await call('auth.signIn', { login, password, ...(status.canRemember ? { remember: rememberHere } : {}) }) : await call('auth.recover', { login, recoveryCode: code, newPassword: pair.password });
+    const r =
+      mode === 'password'
+        ? await call('auth.signIn', { login, password, ...(status.canRemember ? { remember: rememberHere } : {}) })
+        : await call('auth.recover', { login, recoveryCode: code, newPassword: pair.password });
     setBusy(false);
     if (r.ok) onStatus(r.value);
     else {
@@ -65,7 +68,9 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
         {mode === 'recovery' ? <p>{t('auth.recoverText')}</p> : null}
         {remembered && mode === 'password' ? (
           <p>
-            <button type="button" disabled={busy} onClick={() => void signInRemembered()}>{t('auth.signInAs', { login: remembered })}</button>
+            <button type="button" disabled={busy} onClick={() => void signInRemembered()}>
+              {t('auth.signInAs', { login: remembered })}
+            </button>
           </p>
         ) : null}
         <form noValidate onSubmit={submit}>
@@ -74,12 +79,25 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
           </Field>
           {mode === 'password' ? (
             <Field id="password" label={t('auth.password')}>
-              <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                id="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </Field>
           ) : (
             <>
               <Field id="recovery-code" label={t('auth.recoveryCode')}>
-                <input id="recovery-code" autoComplete="off" spellCheck={false} placeholder="XXXX-XXXX-…" value={code} onChange={(e) => setCode(e.target.value)} />
+                <input
+                  id="recovery-code"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="XXXX-XXXX-…"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
               </Field>
               <PasswordPair pair={pair} label={t('auth.newPassword')} />
             </>
@@ -92,8 +110,17 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
           ) : null}
           <ErrorMessage error={error} />
           <div className="actions">
-            <button type="submit" disabled={busy}>{busy ? t('auth.checking') : mode === 'password' ? t('auth.signIn') : t('auth.recover')}</button>
-            <button type="button" className="link" onClick={() => (setMode(mode === 'password' ? 'recovery' : 'password'), setError(null))}>
+            <button type="submit" disabled={busy}>
+              {busy ? t('auth.checking') : mode === 'password' ? t('auth.signIn') : t('auth.recover')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setMode(mode === 'password' ? 'recovery' : 'password');
+                setError(null);
+              }}
+            >
               {mode === 'password' ? t('auth.forgot') : t('auth.backToSignIn')}
             </button>
           </div>
@@ -103,7 +130,9 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
             <h3>{t('auth.damagedTitle')}</h3>
             <p>{t('auth.damagedText', { at: new Date(backupAt).toLocaleString(status.language) })}</p>
             <p className="muted small">{t('auth.damagedPassword')}</p>
-            <button type="button" disabled={busy} onClick={() => void restoreLatest()}>{t('auth.restoreLatest')}</button>
+            <button type="button" disabled={busy} onClick={() => void restoreLatest()}>
+              {t('auth.restoreLatest')}
+            </button>
           </div>
         ) : null}
         <OtherDatabaseButton onStatus={onStatus} />

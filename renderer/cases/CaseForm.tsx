@@ -3,7 +3,16 @@
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CaseInputSchema, KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES, SEXES, TRANSMISSION_ROUTES, uicIssue, type CaseInput } from '../../shared/cases/schema';
+import {
+  CaseInputSchema,
+  KEY_POPULATIONS,
+  LEGAL_STATUSES,
+  MIGRANT_TYPES,
+  SEXES,
+  TRANSMISSION_ROUTES,
+  uicIssue,
+  type CaseInput,
+} from '../../shared/cases/schema';
 import { uicMismatches } from '../../shared/cases/uic';
 import type { Duplicate } from '../../shared/cases/api';
 import { formatDate, parseDateInput } from '../../shared/dates';
@@ -16,13 +25,33 @@ import { Field } from '../app/Field';
 import { schemaResolver } from '../app/form-resolver';
 
 type Values = {
-  registerNo: string; uic: string; sex: string; birthYear: string; citizenship: string; migrantType: string; legalStatus: string;
-  keyPopulations: string[]; transmissionRoute: string; infectionCountry: string; diagnosisDate: string; diagnosisCountry: string;
+  registerNo: string;
+  uic: string;
+  sex: string;
+  birthYear: string;
+  citizenship: string;
+  migrantType: string;
+  legalStatus: string;
+  keyPopulations: string[];
+  transmissionRoute: string;
+  infectionCountry: string;
+  diagnosisDate: string;
+  diagnosisCountry: string;
 };
 
 const EMPTY: Values = {
-  registerNo: '', uic: '', sex: '', birthYear: '', citizenship: '', migrantType: '', legalStatus: 'unknown', keyPopulations: [],
-  transmissionRoute: '', infectionCountry: '', diagnosisDate: '', diagnosisCountry: '',
+  registerNo: '',
+  uic: '',
+  sex: '',
+  birthYear: '',
+  citizenship: '',
+  migrantType: '',
+  legalStatus: 'unknown',
+  keyPopulations: [],
+  transmissionRoute: '',
+  infectionCountry: '',
+  diagnosisDate: '',
+  diagnosisCountry: '',
 };
 
 function toInput(v: Values): unknown {
@@ -76,7 +105,9 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
     if (!uic.trim() || !sex) return setDuplicates([]);
     let live = true; // an answer for what was typed before is dropped
     const timer = setTimeout(() => {
-      void call('cases.duplicates', { uic, sex: sex as CaseInput['sex'], birthYear: year, excludeId: caseId }).then((r) => live && setDuplicates(r.ok ? r.value : []));
+      void call('cases.duplicates', { uic, sex: sex as CaseInput['sex'], birthYear: year, excludeId: caseId }).then(
+        (r) => live && setDuplicates(r.ok ? r.value : []),
+      );
     }, 200);
     return () => {
       clearTimeout(timer);
@@ -91,7 +122,10 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
     setError(null);
     const input = toInput(form.getValues()) as CaseInput;
     const allowDuplicate = duplicates.length > 0 && differentPerson;
-    const r = caseId === null ? await call('cases.create', { case: input, allowDuplicate }) : await call('cases.update', { id: caseId, case: input, allowDuplicate });
+    const r =
+      caseId === null
+        ? await call('cases.create', { case: input, allowDuplicate })
+        : await call('cases.update', { id: caseId, case: input, allowDuplicate });
     if (r.ok) onSaved(r.value.id);
     else setError(r.error);
   });
@@ -107,17 +141,50 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
   const err = (name: keyof Values) => errors[name]?.message;
   const enumField = (name: 'sex' | 'migrantType' | 'legalStatus' | 'transmissionRoute', codes: readonly string[], prefix: string) => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)}>
-      <Controller control={form.control} name={name} render={({ field, fieldState }) => <EnumSelect id={name} codes={codes} prefix={prefix} value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={fieldState.invalid} />} />
+      <Controller
+        control={form.control}
+        name={name}
+        render={({ field, fieldState }) => (
+          <EnumSelect
+            id={name}
+            codes={codes}
+            prefix={prefix}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            invalid={fieldState.invalid}
+          />
+        )}
+      />
     </Field>
   );
   const countryField = (name: 'citizenship' | 'infectionCountry' | 'diagnosisCountry') => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)}>
-      <Controller control={form.control} name={name} render={({ field, fieldState }) => <CountrySelect id={name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={fieldState.invalid} placeholder="" />} />
+      <Controller
+        control={form.control}
+        name={name}
+        render={({ field, fieldState }) => (
+          <CountrySelect
+            id={name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            invalid={fieldState.invalid}
+            placeholder=""
+          />
+        )}
+      />
     </Field>
   );
 
   return (
-    <form className="case-form" noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={caseId === null ? t('cases.new') : t('cases.edit')}>
+    <form
+      className="case-form"
+      noValidate
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={caseId === null ? t('cases.new') : t('cases.edit')}
+    >
       <div className="grid-2">
         <Field id="registerNo" label={t('fields.registerNo')} error={err('registerNo')}>
           <input id="registerNo" autoFocus autoComplete="off" {...form.register('registerNo')} />
@@ -130,7 +197,11 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
           <input id="birthYear" inputMode="numeric" autoComplete="off" maxLength={4} {...form.register('birthYear')} />
         </Field>
       </div>
-      {mismatches.length ? <p className="warning" role="status">{t('cases.mismatch')}</p> : null}
+      {mismatches.length ? (
+        <p className="warning" role="status">
+          {t('cases.mismatch')}
+        </p>
+      ) : null}
       {duplicates.length ? (
         <div className="duplicate-warning" role="alert">
           <p>{t('cases.duplicateWarning')}</p>
@@ -160,7 +231,11 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
             </label>
           ))}
         </div>
-        {errors.keyPopulations?.message ? <span className="field-error" role="alert">{t(errors.keyPopulations.message)}</span> : null}
+        {errors.keyPopulations?.message ? (
+          <span className="field-error" role="alert">
+            {t(errors.keyPopulations.message)}
+          </span>
+        ) : null}
       </fieldset>
       <div className="grid-2">
         {enumField('transmissionRoute', TRANSMISSION_ROUTES, 'enums.transmission_route')}
@@ -172,8 +247,12 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
       </div>
       <ErrorMessage error={error} />
       <div className="actions">
-        <button type="submit" disabled={form.formState.isSubmitting}>{t('cases.save')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('cases.cancel')}</button>
+        <button type="submit" disabled={form.formState.isSubmitting}>
+          {t('cases.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('cases.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -39,19 +39,27 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
     return () => clearTimeout(timer);
   }, [search, query, onQuery]);
 
-  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | '') => onQuery({ ...query, [key]: value === '' ? undefined : value, page: 0 });
+  const setFilter = <K extends keyof Filters>(key: K, value: Filters[K] | '') =>
+    onQuery({ ...query, [key]: value === '' ? undefined : value, page: 0 });
   const sortBy = (sort: Sort['sort']) =>
     onQuery({ ...query, sort, direction: query.sort === sort && query.direction === 'asc' ? 'desc' : 'asc', page: 0 });
   const page = query.page ?? 0;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
-  const select = (key: 'sex' | 'legalStatus' | 'migrantType' | 'keyPopulation' | 'outcome' | 'ageBand', codes: readonly string[], prefix: string | null, label: string) => (
+  const select = (
+    key: 'sex' | 'legalStatus' | 'migrantType' | 'keyPopulation' | 'outcome' | 'ageBand',
+    codes: readonly string[],
+    prefix: string | null,
+    label: string,
+  ) => (
     <label className="filter">
       <span>{label}</span>
-      <select value={(query[key] as string | undefined) ?? ''} onChange={(e) => setFilter(key, e.target.value as never)} data-filter={key}>
+      <select value={query[key] ?? ''} onChange={(e) => setFilter(key, e.target.value as never)} data-filter={key}>
         <option value="">{t('cases.any')}</option>
         {codes.map((c) => (
-          <option key={c} value={c}>{prefix ? t(`${prefix}.${c}`) : c}</option>
+          <option key={c} value={c}>
+            {prefix ? t(`${prefix}.${c}`) : c}
+          </option>
         ))}
       </select>
     </label>
@@ -69,7 +77,14 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
       <div className="filters" role="search">
         <label className="filter search">
           <span>{t('cases.search')}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} aria-label={t('cases.search')} />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-label={t('cases.search')}
+          />
         </label>
         {select('sex', SEXES, 'categories.sex', t('fields.sex'))}
         {select('ageBand', AGE_BAND_FILTERS, null, t('cases.ageBand'))}
@@ -79,19 +94,38 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
         {select('outcome', OUTCOMES, 'enums.outcome', t('cases.outcome'))}
         <label className="filter">
           <span>{t('cases.diagnosisYear')}</span>
-          <input inputMode="numeric" maxLength={4} value={query.diagnosisYear ?? ''} data-filter="diagnosisYear"
-            onChange={(e) => setFilter('diagnosisYear', /^\d{4}$/.test(e.target.value) ? Number(e.target.value) : '')} />
+          <input
+            inputMode="numeric"
+            maxLength={4}
+            value={query.diagnosisYear ?? ''}
+            data-filter="diagnosisYear"
+            onChange={(e) => setFilter('diagnosisYear', /^\d{4}$/.test(e.target.value) ? Number(e.target.value) : '')}
+          />
         </label>
         <div className="filter">
           <label htmlFor="filter-citizenship">{t('fields.citizenship')}</label>
-          <CountrySelect id="filter-citizenship" value={query.citizenship ?? ''} onChange={(v) => setFilter('citizenship', v)} placeholder={t('cases.any')} />
+          <CountrySelect
+            id="filter-citizenship"
+            value={query.citizenship ?? ''}
+            onChange={(v) => setFilter('citizenship', v)}
+            placeholder={t('cases.any')}
+          />
         </div>
-        <button type="button" className="secondary" onClick={() => { setSearch(''); onQuery({ sort: query.sort, direction: query.direction, page: 0 }); }}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setSearch('');
+            onQuery({ sort: query.sort, direction: query.direction, page: 0 });
+          }}
+        >
           {t('cases.clearFilters')}
         </button>
       </div>
       <ErrorMessage error={error} />
-      <p className="muted" data-testid="case-total">{data ? t('cases.total', { count: data.total }) : t('common.loading')}</p>
+      <p className="muted" data-testid="case-total">
+        {data ? t('cases.total', { count: data.total }) : t('common.loading')}
+      </p>
       {data && data.rows.length === 0 ? <p>{t('cases.empty')}</p> : null}
       {data && data.rows.length > 0 ? (
         <table className="cases">
@@ -111,9 +145,18 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
           <tbody>
             {data.rows.map((r) => (
               <tr key={r.id}>
-                <td><button type="button" className="link" onClick={() => onOpen(r.id)}>{r.registerNo}</button></td>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(r.id)}>
+                    {r.registerNo}
+                  </button>
+                </td>
                 <td className="uic">
-                  {r.uic} {r.uicMismatches.length ? <span className="flag" title={t('cases.mismatch')} aria-label={t('cases.mismatch')}>⚠</span> : null}
+                  {r.uic}{' '}
+                  {r.uicMismatches.length ? (
+                    <span className="flag" title={t('cases.mismatch')} aria-label={t('cases.mismatch')}>
+                      ⚠
+                    </span>
+                  ) : null}
                 </td>
                 <td>{t(`categories.sex.${r.sex}`)}</td>
                 <td>{r.birthYear ?? '—'}</td>
@@ -129,9 +172,13 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
       ) : null}
       {data && data.total > PAGE_SIZE ? (
         <div className="pager">
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => onQuery({ ...query, page: page - 1 })}>{t('cases.prev')}</button>
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => onQuery({ ...query, page: page - 1 })}>
+            {t('cases.prev')}
+          </button>
           <span>{t('cases.page', { page: page + 1, pages })}</span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => onQuery({ ...query, page: page + 1 })}>{t('cases.next')}</button>
+          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => onQuery({ ...query, page: page + 1 })}>
+            {t('cases.next')}
+          </button>
         </div>
       ) : null}
     </div>

@@ -42,7 +42,9 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   }, [id]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameRu]))));
+    void loadCountries().then((list) =>
+      setCountries(Object.fromEntries(list.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameRu]))),
+    );
   }, [i18n.language]);
 
   const remove = async () => {
@@ -62,32 +64,51 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   return (
     <section className="case-view" aria-label={`${t('fields.registerNo')} ${c.registerNo}`}>
       <div className="toolbar">
-        <button type="button" className="secondary" onClick={onBack}>← {t('cases.back')}</button>
+        <button type="button" className="secondary" onClick={onBack}>
+          ← {t('cases.back')}
+        </button>
         <h2>
           № {c.registerNo} · <span className="uic">{c.uic}</span>
         </h2>
         {canWrite ? (
           <>
-            <button type="button" onClick={onEdit}>{t('cases.edit')}</button>
+            <button type="button" onClick={onEdit}>
+              {t('cases.edit')}
+            </button>
             <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDelete', { registerNo: c.registerNo })} onConfirm={remove} />
           </>
         ) : null}
       </div>
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <ErrorMessage error={error} />
       {detail.uicMismatches.length ? <p className="warning">{t('cases.mismatch')}</p> : null}
       <dl className="facts">
-        <dt>{t('fields.sex')}</dt><dd>{t(`categories.sex.${c.sex}`)}</dd>
-        <dt>{t('fields.birthYear')}</dt><dd>{c.birthYear ?? '—'}</dd>
-        <dt>{t('fields.citizenship')}</dt><dd>{country(c.citizenship)}</dd>
-        <dt>{t('fields.migrantType')}</dt><dd>{t(`categories.migrant_type.${c.migrantType}`)}</dd>
-        <dt>{t('fields.legalStatus')}</dt><dd>{t(`categories.legal_status.${c.legalStatus}`)}</dd>
-        <dt>{t('fields.keyPopulations')}</dt><dd>{c.keyPopulations.map((k) => t(`categories.key_population.${k}`)).join('; ') || '—'}</dd>
-        <dt>{t('fields.transmissionRoute')}</dt><dd>{t(`enums.transmission_route.${c.transmissionRoute}`)}</dd>
-        <dt>{t('fields.infectionCountry')}</dt><dd>{country(c.infectionCountry)}</dd>
-        <dt>{t('fields.diagnosisDate')}</dt><dd>{formatDate(c.diagnosisDate)}</dd>
-        <dt>{t('fields.diagnosisCountry')}</dt><dd>{country(c.diagnosisCountry)}</dd>
-        <dt>{t('cases.outcome')}</dt><dd data-testid="current-outcome">{t(`enums.outcome.${detail.currentOutcome}`)}</dd>
+        <dt>{t('fields.sex')}</dt>
+        <dd>{t(`categories.sex.${c.sex}`)}</dd>
+        <dt>{t('fields.birthYear')}</dt>
+        <dd>{c.birthYear ?? '—'}</dd>
+        <dt>{t('fields.citizenship')}</dt>
+        <dd>{country(c.citizenship)}</dd>
+        <dt>{t('fields.migrantType')}</dt>
+        <dd>{t(`categories.migrant_type.${c.migrantType}`)}</dd>
+        <dt>{t('fields.legalStatus')}</dt>
+        <dd>{t(`categories.legal_status.${c.legalStatus}`)}</dd>
+        <dt>{t('fields.keyPopulations')}</dt>
+        <dd>{c.keyPopulations.map((k) => t(`categories.key_population.${k}`)).join('; ') || '—'}</dd>
+        <dt>{t('fields.transmissionRoute')}</dt>
+        <dd>{t(`enums.transmission_route.${c.transmissionRoute}`)}</dd>
+        <dt>{t('fields.infectionCountry')}</dt>
+        <dd>{country(c.infectionCountry)}</dd>
+        <dt>{t('fields.diagnosisDate')}</dt>
+        <dd>{formatDate(c.diagnosisDate)}</dd>
+        <dt>{t('fields.diagnosisCountry')}</dt>
+        <dd>{country(c.diagnosisCountry)}</dd>
+        <dt>{t('cases.outcome')}</dt>
+        <dd data-testid="current-outcome">{t(`enums.outcome.${detail.currentOutcome}`)}</dd>
       </dl>
 
       <h3>{t('cases.timeline')}</h3>
@@ -96,7 +117,15 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         {detail.events.map((e) =>
           editing?.id === e.id ? (
             <li key={e.id}>
-              <EventForm caseId={id} event={e} onSaved={() => { setEditing(null); void load(); }} onCancel={() => setEditing(null)} />
+              <EventForm
+                caseId={id}
+                event={e}
+                onSaved={() => {
+                  setEditing(null);
+                  void load();
+                }}
+                onCancel={() => setEditing(null)}
+              />
             </li>
           ) : (
             <li key={e.id} className={`event event-${e.kind}`}>
@@ -105,8 +134,14 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
               <span className="value">{eventValue(e, t)}</span>
               {canWrite ? (
                 <>
-                  <button type="button" className="secondary small" onClick={() => setEditing(e)}>{t('cases.edit')}</button>
-                  <ConfirmButton label={t('cases.delete')} question={t('cases.confirmDeleteEvent')} onConfirm={() => void removeEvent(e.id)} />
+                  <button type="button" className="secondary small" onClick={() => setEditing(e)}>
+                    {t('cases.edit')}
+                  </button>
+                  <ConfirmButton
+                    label={t('cases.delete')}
+                    question={t('cases.confirmDeleteEvent')}
+                    onConfirm={() => void removeEvent(e.id)}
+                  />
                 </>
               ) : null}
             </li>

@@ -10,7 +10,12 @@ import { CaseView } from './CaseView';
 import { DeletedCases } from './DeletedCases';
 import { useCan } from '../auth/permissions';
 
-type View = { mode: 'list' } | { mode: 'new' } | { mode: 'case'; id: number; notice?: string } | { mode: 'edit'; id: number; initial: CaseInput } | { mode: 'deleted' };
+type View =
+  | { mode: 'list' }
+  | { mode: 'new' }
+  | { mode: 'case'; id: number; notice?: string }
+  | { mode: 'edit'; id: number; initial: CaseInput }
+  | { mode: 'deleted' };
 
 export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: string; initialCaseId?: number | null }) {
   const { t } = useTranslation();
@@ -33,7 +38,7 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
 
   const edit = async (id: number) => {
     const r = await call('cases.get', { id });
-    if (r.ok) setView({ mode: 'edit', id, initial: r.value.case as CaseInput });
+    if (r.ok) setView({ mode: 'edit', id, initial: r.value.case });
   };
   const open = (id: number, notice?: string) => setView({ mode: 'case', id, ...(notice ? { notice } : {}) });
 
@@ -43,22 +48,53 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
         <h2>{t('cases.title')}</h2>
         {view.mode === 'list' ? (
           <>
-            {canWrite ? <button type="button" onClick={() => setView({ mode: 'new' })} title={t('cases.newShortcut')}>+ {t('cases.new')}</button> : null}
-            <button type="button" className="secondary" onClick={() => setView({ mode: 'deleted' })}>{t('cases.showDeleted')}</button>
+            {canWrite ? (
+              <button type="button" onClick={() => setView({ mode: 'new' })} title={t('cases.newShortcut')}>
+                + {t('cases.new')}
+              </button>
+            ) : null}
+            <button type="button" className="secondary" onClick={() => setView({ mode: 'deleted' })}>
+              {t('cases.showDeleted')}
+            </button>
           </>
         ) : view.mode === 'deleted' ? (
-          <button type="button" className="secondary" onClick={() => setView({ mode: 'list' })}>{t('cases.hideDeleted')}</button>
+          <button type="button" className="secondary" onClick={() => setView({ mode: 'list' })}>
+            {t('cases.hideDeleted')}
+          </button>
         ) : null}
       </div>
       {view.mode === 'list' ? <CaseList query={query} onQuery={onQuery} onOpen={(id) => open(id)} /> : null}
       {view.mode === 'new' ? (
-        <CaseForm key="new" caseId={null} initial={null} uicPattern={uicPattern} onSaved={(id) => open(id, t('cases.saved'))} onCancel={() => setView({ mode: 'list' })} onOpenCase={(id) => open(id)} />
+        <CaseForm
+          key="new"
+          caseId={null}
+          initial={null}
+          uicPattern={uicPattern}
+          onSaved={(id) => open(id, t('cases.saved'))}
+          onCancel={() => setView({ mode: 'list' })}
+          onOpenCase={(id) => open(id)}
+        />
       ) : null}
       {view.mode === 'edit' ? (
-        <CaseForm key={`edit-${view.id}`} caseId={view.id} initial={view.initial} uicPattern={uicPattern} onSaved={(id) => open(id, t('cases.saved'))} onCancel={() => open(view.id)} onOpenCase={(id) => open(id)} />
+        <CaseForm
+          key={`edit-${view.id}`}
+          caseId={view.id}
+          initial={view.initial}
+          uicPattern={uicPattern}
+          onSaved={(id) => open(id, t('cases.saved'))}
+          onCancel={() => open(view.id)}
+          onOpenCase={(id) => open(id)}
+        />
       ) : null}
       {view.mode === 'case' ? (
-        <CaseView key={view.id} id={view.id} notice={view.notice ?? null} onEdit={() => void edit(view.id)} onDeleted={() => setView({ mode: 'list' })} onBack={() => setView({ mode: 'list' })} />
+        <CaseView
+          key={view.id}
+          id={view.id}
+          notice={view.notice ?? null}
+          onEdit={() => void edit(view.id)}
+          onDeleted={() => setView({ mode: 'list' })}
+          onBack={() => setView({ mode: 'list' })}
+        />
       ) : null}
       {view.mode === 'deleted' ? <DeletedCases onRestored={(id) => open(id, t('cases.restored'))} /> : null}
     </section>

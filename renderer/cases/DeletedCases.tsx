@@ -27,7 +27,13 @@ export function DeletedCases({ onRestored }: { onRestored: (id: number) => void 
       {rows && rows.length > 0 ? (
         <table className="cases">
           <thead>
-            <tr><th>{t('fields.registerNo')}</th><th>{t('fields.uic')}</th><th>{t('cases.deletedAt')}</th><th>{t('cases.deletedBy')}</th><th /></tr>
+            <tr>
+              <th>{t('fields.registerNo')}</th>
+              <th>{t('fields.uic')}</th>
+              <th>{t('cases.deletedAt')}</th>
+              <th>{t('cases.deletedBy')}</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -36,7 +42,11 @@ export function DeletedCases({ onRestored }: { onRestored: (id: number) => void 
                 <td className="uic">{r.uic}</td>
                 <td>{new Date(r.deletedAt).toLocaleString(i18n.language)}</td>
                 <td>{r.deletedBy}</td>
-                <td><button type="button" onClick={() => void restore(r.id)}>{t('cases.restore')}</button></td>
+                <td>
+                  <button type="button" onClick={() => void restore(r.id)}>
+                    {t('cases.restore')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

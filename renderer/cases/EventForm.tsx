@@ -20,16 +20,24 @@ const num = (s: string) => (s.trim() === '' ? null : /^-?\d+([.,]\d+)?$/.test(s.
 function toInput(v: Values): unknown {
   const base = { kind: v.kind, date: parseDateInput(v.date) };
   switch (v.kind) {
-    case 'cd4': return { ...base, cd4: num(v.cd4) ?? undefined };
-    case 'viral_load': return { ...base, undetectable: v.undetectable, copies: v.undetectable ? null : num(v.copies) };
-    case 'outcome': return { ...base, outcome: v.outcome || undefined };
-    default: return base;
+    case 'cd4':
+      return { ...base, cd4: num(v.cd4) ?? undefined };
+    case 'viral_load':
+      return { ...base, undetectable: v.undetectable, copies: v.undetectable ? null : num(v.copies) };
+    case 'outcome':
+      return { ...base, outcome: v.outcome || undefined };
+    default:
+      return base;
   }
 }
 
 const fromEvent = (e: CaseEvent | null): Values => ({
-  kind: e?.kind ?? 'cd4', date: formatDate(e?.date), cd4: e?.cd4 == null ? '' : String(e.cd4), copies: e?.copies == null ? '' : String(e.copies),
-  undetectable: e?.undetectable ?? false, outcome: e?.outcome ?? '',
+  kind: e?.kind ?? 'cd4',
+  date: formatDate(e?.date),
+  cd4: e?.cd4 == null ? '' : String(e.cd4),
+  copies: e?.copies == null ? '' : String(e.copies),
+  undetectable: e?.undetectable ?? false,
+  outcome: e?.outcome ?? '',
 });
 
 type Props = { caseId: number; event: CaseEvent | null; onSaved: () => void; onCancel: () => void };
@@ -52,11 +60,34 @@ export function EventForm({ caseId, event, onSaved, onCancel }: Props) {
   });
 
   return (
-    <form className="event-form" noValidate onSubmit={submit} aria-label={t('cases.addEvent')}
-      onKeyDown={(e) => { if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') { e.preventDefault(); onCancel(); } }}>
+    <form
+      className="event-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('cases.addEvent')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <div className="grid-4">
         <Field id="event-kind" label={t('cases.eventKind')} error={err('kind')}>
-          <Controller control={form.control} name="kind" render={({ field }) => <EnumSelect id="event-kind" codes={EVENT_KINDS} prefix="enums.event_kind" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+          <Controller
+            control={form.control}
+            name="kind"
+            render={({ field }) => (
+              <EnumSelect
+                id="event-kind"
+                codes={EVENT_KINDS}
+                prefix="enums.event_kind"
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
+            )}
+          />
         </Field>
         <Field id="event-date" label={t('cases.eventDate')} error={err('date')}>
           <input id="event-date" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('date')} />
@@ -79,14 +110,31 @@ export function EventForm({ caseId, event, onSaved, onCancel }: Props) {
         ) : null}
         {kind === 'outcome' ? (
           <Field id="event-outcome" label={t('cases.outcome')} error={err('outcome')}>
-            <Controller control={form.control} name="outcome" render={({ field }) => <EnumSelect id="event-outcome" codes={OUTCOMES} prefix="enums.outcome" value={field.value} onChange={field.onChange} onBlur={field.onBlur} />} />
+            <Controller
+              control={form.control}
+              name="outcome"
+              render={({ field }) => (
+                <EnumSelect
+                  id="event-outcome"
+                  codes={OUTCOMES}
+                  prefix="enums.outcome"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
+            />
           </Field>
         ) : null}
       </div>
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit">{event ? t('cases.save') : t('cases.addEvent')}</button>
-        {event ? <button type="button" className="secondary" onClick={onCancel}>{t('cases.cancel')}</button> : null}
+        {event ? (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('cases.cancel')}
+          </button>
+        ) : null}
       </div>
     </form>
   );

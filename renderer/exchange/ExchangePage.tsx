@@ -10,7 +10,9 @@ export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   return (
     <section className="exchange-page">
-      <div className="toolbar"><h2>{t('exchange.title')}</h2></div>
+      <div className="toolbar">
+        <h2>{t('exchange.title')}</h2>
+      </div>
       <ExportWorkbook status={status} />
       <ExportLineList status={status} />
       <ImportRegister />

@@ -49,21 +49,38 @@ export function ExportLineList({ status }: { status: AppStatus }) {
         </label>
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void start()} disabled={running}>{t('lineList.start')}</button>
-        {running ? <button type="button" className="secondary" onClick={() => void cancel()}>{t('lineList.cancel')}</button> : null}
+        <button type="button" onClick={() => void start()} disabled={running}>
+          {t('lineList.start')}
+        </button>
+        {running ? (
+          <button type="button" className="secondary" onClick={() => void cancel()}>
+            {t('lineList.cancel')}
+          </button>
+        ) : null}
       </div>
       {job && running ? (
         <p role="status">
-          <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('lineList.title')} /> {t('lineList.progress', { done: job.done, total: job.total })}
+          <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('lineList.title')} />{' '}
+          {t('lineList.progress', { done: job.done, total: job.total })}
         </p>
       ) : null}
-      {job?.state === 'cancelled' ? <p className="muted" role="status">{t('lineList.cancelled')}</p> : null}
+      {job?.state === 'cancelled' ? (
+        <p className="muted" role="status">
+          {t('lineList.cancelled')}
+        </p>
+      ) : null}
       {job?.state === 'failed' ? <ErrorMessage error={job.error} /> : null}
       {job?.state === 'done' && job.file ? (
         <div className="notice" role="status" data-testid="line-list-done">
           <p>{t('lineList.saved', { path: job.file.path })}</p>
-          <p className="warning" data-testid="personal-rows">{t('lineList.personalRows')}</p>
-          {canDownload() ? <p><FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} /></p> : null}
+          <p className="warning" data-testid="personal-rows">
+            {t('lineList.personalRows')}
+          </p>
+          {canDownload() ? (
+            <p>
+              <FileLink file={job.file} label={t('exchange.download', { file: job.file.fileName })} />
+            </p>
+          ) : null}
         </div>
       ) : null}
       <ErrorMessage error={error} />

@@ -54,7 +54,11 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <label className="filter">
           <span>{t('workbook.years')}</span>
           <select id="export-years" value={years} onChange={(e) => setYears(Number(e.target.value))}>
-            {[1, 3, 5, 10].map((n) => <option key={n} value={n}>{n === 1 ? year : `${Number(year) - n + 1}–${year}`}</option>)}
+            {[1, 3, 5, 10].map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? year : `${Number(year) - n + 1}–${year}`}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filter">
@@ -69,7 +73,13 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <legend>{t('exchange.breakdowns')}</legend>
         {EXPORT_DIMENSIONS.map((d) => (
           <label key={d} className="check">
-            <input type="checkbox" name="export-dimension" value={d} checked={dims.includes(d)} onChange={(e) => toggle(d, e.target.checked)} />
+            <input
+              type="checkbox"
+              name="export-dimension"
+              value={d}
+              checked={dims.includes(d)}
+              onChange={(e) => toggle(d, e.target.checked)}
+            />
             {t(`indicators.dimensions.${d}`)}
           </label>
         ))}
@@ -81,15 +91,25 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
       {outside ? null : <p className="warning">{t('exchange.internalWarning')}</p>}
       {dims.length === 0 ? <p className="field-error">{t('exchange.chooseBreakdown')}</p> : null}
       <div className="actions">
-        <button type="submit" disabled={busy || dims.length === 0}>{busy ? t('exchange.saving') : t('exchange.save')}</button>
+        <button type="submit" disabled={busy || dims.length === 0}>
+          {busy ? t('exchange.saving') : t('exchange.save')}
+        </button>
       </div>
-      {busy ? <p role="status" className="muted">{t('exchange.saving')}</p> : null}
+      {busy ? (
+        <p role="status" className="muted">
+          {t('exchange.saving')}
+        </p>
+      ) : null}
       <ErrorMessage error={error} />
       {done ? (
         <div className="notice" role="status" data-testid="export-done">
           <p>{t('exchange.saved', { path: done.path })}</p>
           {done.suppressed ? <p>{t('exchange.hiddenCells', { count: done.hiddenCells })}</p> : null}
-          {canDownload() ? <p><FileLink file={done} label={t('exchange.download', { file: done.fileName })} /></p> : null}
+          {canDownload() ? (
+            <p>
+              <FileLink file={done} label={t('exchange.download', { file: done.fileName })} />
+            </p>
+          ) : null}
         </div>
       ) : null}
     </form>

@@ -19,7 +19,9 @@ export function FileLink({ file, label }: { file: ExportedFile; label: string })
     };
     return (
       <>
-        <a href={`/exports/${encodeURIComponent(file.fileName)}`} download={file.fileName} onClick={(e) => void download(e)}>{label}</a>
+        <a href={`/exports/${encodeURIComponent(file.fileName)}`} download={file.fileName} onClick={(e) => void download(e)}>
+          {label}
+        </a>
         <ErrorMessage error={error} />
       </>
     );
@@ -33,7 +35,9 @@ export function FileLink({ file, label }: { file: ExportedFile; label: string })
   return (
     <span className="file-link">
       <span className="path">{file.path}</span>{' '}
-      <button type="button" className="secondary" onClick={() => void saveAs()}>{t('files.saveAs')}</button>
+      <button type="button" className="secondary" onClick={() => void saveAs()}>
+        {t('files.saveAs')}
+      </button>
       {savedTo ? <span role="status"> {t('files.savedTo', { path: savedTo })}</span> : null}
       <ErrorMessage error={error} />
     </span>

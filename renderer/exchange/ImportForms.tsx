@@ -37,48 +37,96 @@ export function ImportForms() {
         <label className="filter">
           <span>{t('imports.forms.form')}</span>
           <select id="form-template-form" value={form} onChange={(e) => setForm(e.target.value as FormCode)}>
-            {FORM_CODES.map((f) => <option key={f} value={f}>{t(`forms.names.${f}`)}</option>)}
+            {FORM_CODES.map((f) => (
+              <option key={f} value={f}>
+                {t(`forms.names.${f}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filter">
           <span>{t('imports.forms.period')}</span>
           <input id="form-template-period" value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2025, 2025Q1, 202503" />
         </label>
-        <button type="button" className="secondary" onClick={() => void getTemplate()}>{t('imports.forms.template')}</button>
+        <button type="button" className="secondary" onClick={() => void getTemplate()}>
+          {t('imports.forms.template')}
+        </button>
         {template ? <FileLink file={template} label={template.fileName} /> : null}
       </div>
       <FilePicker id="form-import-file" label={t('imports.forms.choose')} busy={busy} error={error} onChoose={(f) => void choose(f)} />
-      {done ? <p className="notice" role="status" data-testid="form-import-done">{t('imports.forms.confirmed', { count: done.values })}</p> : null}
+      {done ? (
+        <p className="notice" role="status" data-testid="form-import-done">
+          {t('imports.forms.confirmed', { count: done.values })}
+        </p>
+      ) : null}
       {report ? (
         <div className="import-report" data-testid="form-import-report">
-          <p className="muted" data-testid="form-import-source">{describeSource(t, report.source)}</p>
+          <p className="muted" data-testid="form-import-source">
+            {describeSource(t, report.source)}
+          </p>
           <p>{t('imports.forms.summary', formSummaryParams(report))}</p>
-          {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
+          {reportFile ? (
+            <p>
+              <FileLink file={reportFile} label={t('imports.reportFile')} />
+            </p>
+          ) : null}
           {report.periods.length ? (
             <table className="cases" data-testid="form-import-periods">
               <caption>{t('imports.forms.periods')}</caption>
-              <thead><tr><th>{t('imports.forms.form')}</th><th>{t('forms.period')}</th><th>{t('imports.forms.values')}</th></tr></thead>
-              <tbody>{report.periods.map((p) => <tr key={`${p.form}/${p.period}`}><td>{t(`forms.names.${p.form}`)}</td><td>{p.period}</td><td>{p.values}</td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th>{t('imports.forms.form')}</th>
+                  <th>{t('forms.period')}</th>
+                  <th>{t('imports.forms.values')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.periods.map((p) => (
+                  <tr key={`${p.form}/${p.period}`}>
+                    <td>{t(`forms.names.${p.form}`)}</td>
+                    <td>{p.period}</td>
+                    <td>{p.values}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           ) : null}
           <RejectedRows rows={report.rejected} total={report.rejectedTotal} testId="form-import-rejected" />
           {report.repeats.length ? (
             <>
               <h4>{t('imports.forms.repeats')}</h4>
-              <ul>{report.repeats.map((r) => <li key={r.row}>{t('imports.row')} {r.row}: {t('imports.forms.repeatOf', { row: r.firstRow })}</li>)}</ul>
+              <ul>
+                {report.repeats.map((r) => (
+                  <li key={r.row}>
+                    {t('imports.row')} {r.row}: {t('imports.forms.repeatOf', { row: r.firstRow })}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
           {report.violations.length ? (
             <div className="warning" data-testid="form-import-violations">
               <p>{t('imports.forms.violations')}</p>
-              <ul>{report.violations.map((v, k) => <li key={k}>{v.period}: {t(v.messageKey)}: {deLabel(t, v.leftDe)} {v.left} &gt; {deLabel(t, v.rightDe)} {v.right}</li>)}</ul>
+              <ul>
+                {report.violations.map((v, k) => (
+                  <li key={k}>
+                    {v.period}: {t(v.messageKey)}: {deLabel(t, v.leftDe)} {v.left} &gt; {deLabel(t, v.rightDe)} {v.right}
+                  </li>
+                ))}
+              </ul>
             </div>
           ) : null}
           <div className="actions">
-            {toLoad === 0 ? <p className="warning">{t('imports.nothing')}</p> : (
-              <button type="button" onClick={() => void confirm()} disabled={busy}>{t('imports.forms.confirm', { count: toLoad })}</button>
+            {toLoad === 0 ? (
+              <p className="warning">{t('imports.nothing')}</p>
+            ) : (
+              <button type="button" onClick={() => void confirm()} disabled={busy}>
+                {t('imports.forms.confirm', { count: toLoad })}
+              </button>
             )}
-            <button type="button" className="secondary" onClick={reset}>{t('imports.cancel')}</button>
+            <button type="button" className="secondary" onClick={reset}>
+              {t('imports.cancel')}
+            </button>
           </div>
         </div>
       ) : null}

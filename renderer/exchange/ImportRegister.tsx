@@ -29,36 +29,77 @@ export function ImportRegister() {
       <h3>{t('imports.title')}</h3>
       <p className="muted">{t('imports.help')}</p>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => void getTemplate()}>{t('imports.template')}</button>
+        <button type="button" className="secondary" onClick={() => void getTemplate()}>
+          {t('imports.template')}
+        </button>
         {template ? <FileLink file={template} label={template.fileName} /> : null}
       </div>
       <FilePicker id="import-file" label={t('imports.choose')} busy={busy} error={error} onChoose={(f) => void choose(f)} />
-      {done ? <p className="notice" role="status" data-testid="import-done">{t('imports.confirmed', done)}</p> : null}
+      {done ? (
+        <p className="notice" role="status" data-testid="import-done">
+          {t('imports.confirmed', done)}
+        </p>
+      ) : null}
       {report ? (
         <div className="import-report" data-testid="import-report">
-          <p className="muted" data-testid="import-source">{describeSource(t, report.source)}</p>
-          <p>{t('imports.summary', { cases: report.rowsRead.cases, events: report.rowsRead.events, okCases: report.accepted.cases, okEvents: report.accepted.events, rejected: report.rejectedTotal, duplicates: report.duplicates.length })}</p>
-          {reportFile ? <p><FileLink file={reportFile} label={t('imports.reportFile')} /></p> : null}
+          <p className="muted" data-testid="import-source">
+            {describeSource(t, report.source)}
+          </p>
+          <p>
+            {t('imports.summary', {
+              cases: report.rowsRead.cases,
+              events: report.rowsRead.events,
+              okCases: report.accepted.cases,
+              okEvents: report.accepted.events,
+              rejected: report.rejectedTotal,
+              duplicates: report.duplicates.length,
+            })}
+          </p>
+          {reportFile ? (
+            <p>
+              <FileLink file={reportFile} label={t('imports.reportFile')} />
+            </p>
+          ) : null}
           {reportFile ? <p className="warning small">{t('lineList.personalRows')}</p> : null}
           <RejectedRows rows={report.rejected} total={report.rejectedTotal} testId="import-rejected" />
           {report.duplicates.length ? (
             <>
               <h4>{t('imports.duplicatesTitle')}</h4>
               <table className="cases" data-testid="import-duplicates">
-                <thead><tr><th>{t('imports.row')}</th><th>{t('imports.registerNo')}</th><th>{t('imports.existing')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('imports.row')}</th>
+                    <th>{t('imports.registerNo')}</th>
+                    <th>{t('imports.existing')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.duplicates.map((d) => (
-                    <tr key={d.row}><td>{d.row}</td><td>{d.registerNo}</td><td>{d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })}</td></tr>
+                    <tr key={d.row}>
+                      <td>{d.row}</td>
+                      <td>{d.registerNo}</td>
+                      <td>
+                        {d.existingId !== null
+                          ? t('imports.inRegister', { id: d.existingId })
+                          : t('imports.inFile', { row: d.existingRow })}
+                      </td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
             </>
           ) : null}
           <div className="actions">
-            {nothing ? <p className="warning">{t('imports.nothing')}</p> : (
-              <button type="button" onClick={() => void confirm()} disabled={busy}>{t('imports.confirm', { cases: report.accepted.cases, events: report.accepted.events })}</button>
+            {nothing ? (
+              <p className="warning">{t('imports.nothing')}</p>
+            ) : (
+              <button type="button" onClick={() => void confirm()} disabled={busy}>
+                {t('imports.confirm', { cases: report.accepted.cases, events: report.accepted.events })}
+              </button>
             )}
-            <button type="button" className="secondary" onClick={reset}>{t('imports.cancel')}</button>
+            <button type="button" className="secondary" onClick={reset}>
+              {t('imports.cancel')}
+            </button>
           </div>
         </div>
       ) : null}

@@ -17,7 +17,19 @@ async function fileBase64(file: File): Promise<string> {
 }
 
 /** The file input, "checking…" while the file is read, and what went wrong. */
-export function FilePicker({ id, label, busy, error, onChoose }: { id: string; label: string; busy: boolean; error: AppError | null; onChoose: (file: File | undefined) => void }) {
+export function FilePicker({
+  id,
+  label,
+  busy,
+  error,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  busy: boolean;
+  error: AppError | null;
+  onChoose: (file: File | undefined) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -25,7 +37,11 @@ export function FilePicker({ id, label, busy, error, onChoose }: { id: string; l
         <span>{label}</span>
         <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => onChoose(e.target.files?.[0])} />
       </label>
-      {busy ? <p role="status" className="muted">{t('imports.checking')}</p> : null}
+      {busy ? (
+        <p role="status" className="muted">
+          {t('imports.checking')}
+        </p>
+      ) : null}
       <ErrorMessage error={error} />
     </>
   );
@@ -39,10 +55,22 @@ export function RejectedRows({ rows, total, testId }: { rows: readonly ImportIss
       <h4>{t('imports.rejectedTitle')}</h4>
       {total > rows.length ? <p className="muted">{t('imports.moreRejected', { shown: rows.length, total })}</p> : null}
       <table className="cases" data-testid={testId}>
-        <thead><tr><th>{t('imports.sheet')}</th><th>{t('imports.row')}</th><th>{t('imports.column')}</th><th>{t('imports.reason')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('imports.sheet')}</th>
+            <th>{t('imports.row')}</th>
+            <th>{t('imports.column')}</th>
+            <th>{t('imports.reason')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((i, k) => (
-            <tr key={k}><td>{t(`imports.sheetNames.${i.sheet}`)}</td><td>{i.row}</td><td>{i.column ? t(issueColumnKey(i.sheet, i.column)) : ''}</td><td>{t(i.messageKey, i.params ?? {})}</td></tr>
+            <tr key={k}>
+              <td>{t(`imports.sheetNames.${i.sheet}`)}</td>
+              <td>{i.row}</td>
+              <td>{i.column ? t(issueColumnKey(i.sheet, i.column)) : ''}</td>
+              <td>{t(i.messageKey, i.params ?? {})}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -63,12 +91,18 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
   const [reportFile, setReportFile] = useState<ExportedFile | null>(null);
   const [done, setDone] = useState<D | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const reset = () => (setReport(null), setReportFile(null), setDone(null), setError(null));
+  const reset = () => {
+    setReport(null);
+    setReportFile(null);
+    setDone(null);
+    setError(null);
+  };
   const choose = async (file: File | undefined) => {
     reset();
     if (!file) return;
     // Refused before it is read into memory: the same words as the back end's refusal.
-    if (file.size === 0 || file.size > MAX_IMPORT_BYTES) return setError({ ...appError('file_unreadable', { file: file.name, reason: 'size' }), messageKey: 'errors.unreadable.size' });
+    if (file.size === 0 || file.size > MAX_IMPORT_BYTES)
+      return setError({ ...appError('file_unreadable', { file: file.name, reason: 'size' }), messageKey: 'errors.unreadable.size' });
     setBusy(true);
     const r = await steps.preview({ fileName: file.name, contentBase64: await fileBase64(file) });
     setBusy(false);
@@ -82,8 +116,10 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
     setBusy(true);
     const r = await steps.confirm(report.importId);
     setBusy(false);
-    if (r.ok) (setDone(r.value), setReport(null));
-    else setError(r.error);
+    if (r.ok) {
+      setDone(r.value);
+      setReport(null);
+    } else setError(r.error);
   };
   return { busy, report, reportFile, done, error, setError, reset, choose, confirm };
 }

@@ -23,7 +23,15 @@ function fieldsOf(sheet: FactSheet, lang: string): Fields {
   const rows: Record<string, RowFields> = {};
   for (const c of sheet.context) {
     const v = c.current;
-    rows[c.indicator] = { value: shown(v?.value, lang, v?.decimals), low: shown(v?.low, lang, v?.decimals), high: shown(v?.high, lang, v?.decimals), dataYear: v?.dataYear ?? '', source: v?.source ?? '', note: v?.note ?? '', noData: v?.text === 'no_data' };
+    rows[c.indicator] = {
+      value: shown(v?.value, lang, v?.decimals),
+      low: shown(v?.low, lang, v?.decimals),
+      high: shown(v?.high, lang, v?.decimals),
+      dataYear: v?.dataYear ?? '',
+      source: v?.source ?? '',
+      note: v?.note ?? '',
+      noData: v?.text === 'no_data',
+    };
   }
   return { rows, ratifications: Object.fromEntries(sheet.ratifications.map((r) => [r.instrument, r.current ?? ''])) };
 }
@@ -40,7 +48,10 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
     let bad = false;
     const num = (code: string, field: 'value' | 'low' | 'high') => {
       const n = parseTyped(f.rows[code]![field], lang);
-      if (Number.isNaN(n)) (bad = true), setError(`rows.${code}.${field}`, { message: 'validation.number_format' });
+      if (Number.isNaN(n)) {
+        bad = true;
+        setError(`rows.${code}.${field}`, { message: 'validation.number_format' });
+      }
       return Number.isNaN(n) ? null : n;
     };
     const values: ContextValue[] = CONTEXT_ROWS.map((r) => {
@@ -49,8 +60,14 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
       const before = sheet.context.find((c) => c.indicator === r.code)?.current;
       const source = row.source.trim() || null;
       return {
-        indicator: r.code, value: row.noData ? null : num(r.code, 'value'), low: r.kind === 'range' ? num(r.code, 'low') : null, high: r.kind === 'range' ? num(r.code, 'high') : null,
-        text: row.noData ? 'no_data' : null, dataYear: row.dataYear.trim() || null, source, note: row.note.trim() || null,
+        indicator: r.code,
+        value: row.noData ? null : num(r.code, 'value'),
+        low: r.kind === 'range' ? num(r.code, 'low') : null,
+        high: r.kind === 'range' ? num(r.code, 'high') : null,
+        text: row.noData ? 'no_data' : null,
+        dataYear: row.dataYear.trim() || null,
+        source,
+        note: row.note.trim() || null,
         // Printed as typed (12,0 stays 12,0); the source keeps its footnote number while it is the same source.
         decimals: row.noData || !typed.length ? null : Math.max(...typed.map((x) => typedDecimals(x, lang))),
         footnote: before?.source === source ? (before?.footnote ?? null) : null,
@@ -58,7 +75,18 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
     });
     for (const i of INSTRUMENTS) {
       const v = f.ratifications[i.code];
-      values.push({ indicator: i.code, value: null, low: null, high: null, text: v === 'yes' || v === 'no' || v === 'signed' ? v : null, dataYear: null, source: null, note: null, decimals: null, footnote: null });
+      values.push({
+        indicator: i.code,
+        value: null,
+        low: null,
+        high: null,
+        text: v === 'yes' || v === 'no' || v === 'signed' ? v : null,
+        dataYear: null,
+        source: null,
+        note: null,
+        decimals: null,
+        footnote: null,
+      });
     }
     if (bad) return;
     setSaved(await onSave(values));
@@ -70,22 +98,75 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
       <p className="muted">{t('factsheet.contextHelp')}</p>
       <table className="cases">
         <thead>
-          <tr><th>{t('factsheet.indicator')}</th><th>{t('factsheet.value')}</th><th>{t('factsheet.low')}</th><th>{t('factsheet.high')}</th><th>{t('factsheet.dataYear')}</th><th>{t('factsheet.source')}</th><th>{t('factsheet.note')}</th><th>{t('factsheet.noData')}</th></tr>
+          <tr>
+            <th>{t('factsheet.indicator')}</th>
+            <th>{t('factsheet.value')}</th>
+            <th>{t('factsheet.low')}</th>
+            <th>{t('factsheet.high')}</th>
+            <th>{t('factsheet.dataYear')}</th>
+            <th>{t('factsheet.source')}</th>
+            <th>{t('factsheet.note')}</th>
+            <th>{t('factsheet.noData')}</th>
+          </tr>
         </thead>
         <tbody>
           {CONTEXT_ROWS.map((r) => (
             <tr key={r.code} data-indicator={r.code}>
-              <th scope="row"><label htmlFor={`ctx-${r.code}-value`}>{r.label[lang]}{r.unit[lang] ? `, ${r.unit[lang]}` : ''}</label></th>
+              <th scope="row">
+                <label htmlFor={`ctx-${r.code}-value`}>
+                  {r.label[lang]}
+                  {r.unit[lang] ? `, ${r.unit[lang]}` : ''}
+                </label>
+              </th>
               <td>
-                <input id={`ctx-${r.code}-value`} inputMode="decimal" size={9} aria-invalid={!!err(r.code, 'value')} {...register(`rows.${r.code}.value`)} />
+                <input
+                  id={`ctx-${r.code}-value`}
+                  inputMode="decimal"
+                  size={9}
+                  aria-invalid={!!err(r.code, 'value')}
+                  {...register(`rows.${r.code}.value`)}
+                />
                 {err(r.code, 'value') ? <span className="field-error">{t(err(r.code, 'value')!)}</span> : null}
               </td>
-              <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-low`} inputMode="decimal" size={6} aria-label={t('factsheet.low')} {...register(`rows.${r.code}.low`)} /> : null}</td>
-              <td>{r.kind === 'range' ? <input id={`ctx-${r.code}-high`} inputMode="decimal" size={6} aria-label={t('factsheet.high')} {...register(`rows.${r.code}.high`)} /> : null}</td>
-              <td><input id={`ctx-${r.code}-dataYear`} size={9} aria-label={t('factsheet.dataYear')} {...register(`rows.${r.code}.dataYear`)} /></td>
-              <td><input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} /></td>
-              <td><input id={`ctx-${r.code}-note`} size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} /></td>
-              <td><input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} /></td>
+              <td>
+                {r.kind === 'range' ? (
+                  <input
+                    id={`ctx-${r.code}-low`}
+                    inputMode="decimal"
+                    size={6}
+                    aria-label={t('factsheet.low')}
+                    {...register(`rows.${r.code}.low`)}
+                  />
+                ) : null}
+              </td>
+              <td>
+                {r.kind === 'range' ? (
+                  <input
+                    id={`ctx-${r.code}-high`}
+                    inputMode="decimal"
+                    size={6}
+                    aria-label={t('factsheet.high')}
+                    {...register(`rows.${r.code}.high`)}
+                  />
+                ) : null}
+              </td>
+              <td>
+                <input
+                  id={`ctx-${r.code}-dataYear`}
+                  size={9}
+                  aria-label={t('factsheet.dataYear')}
+                  {...register(`rows.${r.code}.dataYear`)}
+                />
+              </td>
+              <td>
+                <input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} />
+              </td>
+              <td>
+                <input id={`ctx-${r.code}-note`} size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -95,11 +176,17 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
         <tbody>
           {INSTRUMENTS.map((i) => (
             <tr key={i.code}>
-              <th scope="row"><label htmlFor={`ctx-${i.code}`}>{i.label[lang]}</label></th>
+              <th scope="row">
+                <label htmlFor={`ctx-${i.code}`}>{i.label[lang]}</label>
+              </th>
               <td>
                 <select id={`ctx-${i.code}`} {...register(`ratifications.${i.code}`)}>
                   <option value="">—</option>
-                  {(['yes', 'no', 'signed'] as const).map((v) => <option key={v} value={v}>{t(`factsheet.ratification.${v}`)}</option>)}
+                  {(['yes', 'no', 'signed'] as const).map((v) => (
+                    <option key={v} value={v}>
+                      {t(`factsheet.ratification.${v}`)}
+                    </option>
+                  ))}
                 </select>
               </td>
             </tr>
@@ -107,8 +194,14 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
         </tbody>
       </table>
       <div className="actions">
-        <button type="submit" disabled={formState.isSubmitting}>{t('factsheet.save')}</button>
-        {saved ? <span role="status" className="notice">{t('factsheet.saved')}</span> : null}
+        <button type="submit" disabled={formState.isSubmitting}>
+          {t('factsheet.save')}
+        </button>
+        {saved ? (
+          <span role="status" className="notice">
+            {t('factsheet.saved')}
+          </span>
+        ) : null}
       </div>
     </form>
   );

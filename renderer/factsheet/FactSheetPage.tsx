@@ -53,14 +53,18 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   const key = () => ({ country, year: Number(year) });
   const saveContext = async (values: ContextValue[]) => {
     const r = await call('factsheet.saveContext', { ...key(), values });
-    if (r.ok) (setSheet(r.value), setError(null));
-    else setError(r.error);
+    if (r.ok) {
+      setSheet(r.value);
+      setError(null);
+    } else setError(r.error);
     return r.ok;
   };
   const saveText = async (section: TextSection, body: string) => {
     const r = await call('factsheet.saveText', { ...key(), section, body });
-    if (r.ok) (setSheet(r.value), setError(null));
-    else setError(r.error);
+    if (r.ok) {
+      setSheet(r.value);
+      setError(null);
+    } else setError(r.error);
     return r.ok;
   };
   const workbook = async () => {
@@ -82,7 +86,9 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
 
   return (
     <section className="fact-page">
-      <div className="toolbar no-print"><h2>{t('factsheet.title')}</h2></div>
+      <div className="toolbar no-print">
+        <h2>{t('factsheet.title')}</h2>
+      </div>
       <div className="period-bar no-print">
         <label className="filter">
           <span>{t('factsheet.country')}</span>
@@ -94,19 +100,49 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
         </label>
         <div className="tabs" role="tablist">
           {(['view', 'edit'] as const).map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? '' : 'secondary'} onClick={() => setTab(k)}>{t(`factsheet.${k}`)}</button>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={tab === k ? '' : 'secondary'}
+              onClick={() => setTab(k)}
+            >
+              {t(`factsheet.${k}`)}
+            </button>
           ))}
         </div>
-        <button type="button" className="secondary" onClick={() => void print()} disabled={!sheet}>{t('factsheet.print')}</button>
-        {printed ? <span role="status" className="notice">{t('files.savedTo', { path: printed })}</span> : null}
-        <button type="button" className="secondary" onClick={() => void workbook()} disabled={!sheet}>{t('factsheet.workbook')}</button>
-        {file ? <span data-testid="fact-workbook"><FileLink file={file} label={file.fileName} /></span> : null}
+        <button type="button" className="secondary" onClick={() => void print()} disabled={!sheet}>
+          {t('factsheet.print')}
+        </button>
+        {printed ? (
+          <span role="status" className="notice">
+            {t('files.savedTo', { path: printed })}
+          </span>
+        ) : null}
+        <button type="button" className="secondary" onClick={() => void workbook()} disabled={!sheet}>
+          {t('factsheet.workbook')}
+        </button>
+        {file ? (
+          <span data-testid="fact-workbook">
+            <FileLink file={file} label={file.fileName} />
+          </span>
+        ) : null}
       </div>
       <ErrorMessage error={error} />
-      {loading ? <p role="status" className="muted no-print">{t('common.loading')}</p> : null}
+      {loading ? (
+        <p role="status" className="muted no-print">
+          {t('common.loading')}
+        </p>
+      ) : null}
       {sheet && String(sheet.year) === year && sheet.country === country ? (
         tab === 'view' ? (
-          <FactSheetView sheet={sheet} countryName={countryNames[country] ?? country} countryNames={countryNames} demo={db.kind === 'demo'} />
+          <FactSheetView
+            sheet={sheet}
+            countryName={countryNames[country] ?? country}
+            countryNames={countryNames}
+            demo={db.kind === 'demo'}
+          />
         ) : (
           <>
             <ContextForm sheet={sheet} onSave={saveContext} />

@@ -14,53 +14,115 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const y = sheet.year;
-  const num = (v: number | null | undefined, decimals: number | null = null) => (v === null || v === undefined ? '' : formatNumber(v, 3, lang, decimals));
+  const num = (v: number | null | undefined, decimals: number | null = null) =>
+    v === null || v === undefined ? '' : formatNumber(v, 3, lang, decimals);
   const text = (section: TextSection) => {
-    const lines = (sheet.texts[section] ?? '').split('\n').map((l) => l.replace(/^[•\-–]\s*/, '').trim()).filter(Boolean);
-    return lines.length ? <ul className="fact-text" data-section={section}>{lines.map((l, i) => <li key={i}>{l}</li>)}</ul> : null;
+    const lines = (sheet.texts[section] ?? '')
+      .split('\n')
+      .map((l) => l.replace(/^[•\-–]\s*/, '').trim())
+      .filter(Boolean);
+    return lines.length ? (
+      <ul className="fact-text" data-section={section}>
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    ) : null;
   };
   const reg = sheet.register;
   const pair = (label: string, p: { current: number; previous: number }, key?: string) => (
     <tr key={key ?? label}>
-      <th scope="row">{label}</th><td>{p.current}</td><td>{p.previous}</td><td>{formatChange(p.current - p.previous, 0, lang)}</td><td>{p.previous ? formatRatio((p.current - p.previous) / p.previous, lang) : ''}</td>
+      <th scope="row">{label}</th>
+      <td>{p.current}</td>
+      <td>{p.previous}</td>
+      <td>{formatChange(p.current - p.previous, 0, lang)}</td>
+      <td>{p.previous ? formatRatio((p.current - p.previous) / p.previous, lang) : ''}</td>
     </tr>
   );
-  const pairHead = <thead><tr><th /><th>{y}</th><th>{y - 1}</th><th>{t('factsheet.change')}</th><th>{t('factsheet.changePct')}</th></tr></thead>;
+  const pairHead = (
+    <thead>
+      <tr>
+        <th />
+        <th>{y}</th>
+        <th>{y - 1}</th>
+        <th>{t('factsheet.change')}</th>
+        <th>{t('factsheet.changePct')}</th>
+      </tr>
+    </thead>
+  );
   const hidden = <span title={t('indicators.hidden')}>*</span>;
-  const sources = numberSources(sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])));
+  const sources = numberSources(
+    sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])),
+  );
   const notes = sheet.context.filter((c) => c.current?.note);
 
   return (
     <article className="fact-sheet" data-testid="fact-sheet">
       <header>
         <h2>{t('factsheet.title')}</h2>
-        <p className="fact-country">{countryName}, {y}</p>
+        <p className="fact-country">
+          {countryName}, {y}
+        </p>
       </header>
 
       <section>
         <h3>{t('factsheet.sections.context')}</h3>
         <table className="fact-table context" data-testid="fact-context">
-          <thead><tr><th>{t('factsheet.indicator')}</th><th>{t('factsheet.dataYear')}</th><th>{y}</th><th>{y - 1}</th><th>{t('factsheet.change')}</th><th>{t('factsheet.source')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('factsheet.indicator')}</th>
+              <th>{t('factsheet.dataYear')}</th>
+              <th>{y}</th>
+              <th>{y - 1}</th>
+              <th>{t('factsheet.change')}</th>
+              <th>{t('factsheet.source')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {sheet.context.filter((c) => c.current || c.previous).map((c) => {
-              const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
-              const show = (v: typeof c.current) => (!v ? '' : v.text === 'no_data' ? t('factsheet.noData') : `${num(v.value, v.decimals)}${v.low !== null ? ` (${num(v.low, v.decimals)}–${num(v.high, v.decimals)})` : ''}`);
-              return (
-                <tr key={c.indicator} data-indicator={c.indicator}>
-                  <th scope="row">{def.label[lang]}{def.unit[lang] ? `, ${def.unit[lang]}` : ''}</th>
-                  <td>{c.current?.dataYear ?? ''}</td>
-                  <td className="num">{show(c.current)}</td>
-                  <td className="num">{show(c.previous)}</td>
-                  <td className="num">{c.change ? `${formatChange(Math.round(c.change.diff * 1000) / 1000, 3, lang)}${c.change.ratio !== null ? ` (${formatRatio(c.change.ratio, lang)})` : ''}` : ''}</td>
-                  <td className="source">{sources.numberOf.get(c.indicator) ?? ''}{c.current?.note ? ` (${t('factsheet.note').toLowerCase()} ${notes.findIndex((n) => n.indicator === c.indicator) + 1})` : ''}</td>
-                </tr>
-              );
-            })}
+            {sheet.context
+              .filter((c) => c.current || c.previous)
+              .map((c) => {
+                const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
+                const show = (v: typeof c.current) =>
+                  !v
+                    ? ''
+                    : v.text === 'no_data'
+                      ? t('factsheet.noData')
+                      : `${num(v.value, v.decimals)}${v.low !== null ? ` (${num(v.low, v.decimals)}–${num(v.high, v.decimals)})` : ''}`;
+                return (
+                  <tr key={c.indicator} data-indicator={c.indicator}>
+                    <th scope="row">
+                      {def.label[lang]}
+                      {def.unit[lang] ? `, ${def.unit[lang]}` : ''}
+                    </th>
+                    <td>{c.current?.dataYear ?? ''}</td>
+                    <td className="num">{show(c.current)}</td>
+                    <td className="num">{show(c.previous)}</td>
+                    <td className="num">
+                      {c.change
+                        ? `${formatChange(Math.round(c.change.diff * 1000) / 1000, 3, lang)}${c.change.ratio !== null ? ` (${formatRatio(c.change.ratio, lang)})` : ''}`
+                        : ''}
+                    </td>
+                    <td className="source">
+                      {sources.numberOf.get(c.indicator) ?? ''}
+                      {c.current?.note
+                        ? ` (${t('factsheet.note').toLowerCase()} ${notes.findIndex((n) => n.indicator === c.indicator) + 1})`
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
         <table className="fact-table" data-testid="fact-ratifications">
           <caption>{t('factsheet.ratifications')}</caption>
-          <thead><tr><th>{t('factsheet.instrument')}</th><th>{y}</th><th>{y - 1}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('factsheet.instrument')}</th>
+              <th>{y}</th>
+              <th>{y - 1}</th>
+            </tr>
+          </thead>
           <tbody>
             {sheet.ratifications.map((r) => (
               <tr key={r.instrument}>
@@ -71,11 +133,36 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
             ))}
           </tbody>
         </table>
-        {sources.list.length ? <><h4 className="fact-small-title">{t('factsheet.source')}</h4><ol className="fact-sources">{sources.list.map((s) => <li key={s.n} value={s.n}>{s.source}</li>)}</ol></> : null}
-        {notes.length ? <><h4 className="fact-small-title">{t('factsheet.notesTitle')}</h4><ol className="fact-sources">{notes.map((n) => <li key={n.indicator}>{CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}</li>)}</ol></> : null}
+        {sources.list.length ? (
+          <>
+            <h4 className="fact-small-title">{t('factsheet.source')}</h4>
+            <ol className="fact-sources">
+              {sources.list.map((s) => (
+                <li key={s.n} value={s.n}>
+                  {s.source}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+        {notes.length ? (
+          <>
+            <h4 className="fact-small-title">{t('factsheet.notesTitle')}</h4>
+            <ol className="fact-sources">
+              {notes.map((n) => (
+                <li key={n.indicator}>
+                  {CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
       </section>
 
-      <section><h3>{t('factsheet.sections.migration')}</h3>{text('migration')}</section>
+      <section>
+        <h3>{t('factsheet.sections.migration')}</h3>
+        {text('migration')}
+      </section>
 
       <section>
         <h3>{t('factsheet.sections.hiv')}</h3>
@@ -94,8 +181,26 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
             {reg.surveys.length ? (
               <table className="fact-table" data-testid="fact-surveys">
                 <caption>{t('factsheet.surveys')}</caption>
-                <thead><tr><th>{t('factsheet.survey')}</th><th>{t('factsheet.group')}</th><th>{t('factsheet.sample')}</th><th>{t('factsheet.positive')}</th><th>{t('factsheet.prevalence')}</th></tr></thead>
-                <tbody>{reg.surveys.map((s, i) => <tr key={i} data-group={s.group}><td>{s.name}</td><td>{s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`)}</td><td>{s.sample}</td><td>{s.positive}</td><td>{s.sample && s.positive !== null ? `${formatNumber((s.positive / s.sample) * 100, 1, lang)}%` : ''}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th>{t('factsheet.survey')}</th>
+                    <th>{t('factsheet.group')}</th>
+                    <th>{t('factsheet.sample')}</th>
+                    <th>{t('factsheet.positive')}</th>
+                    <th>{t('factsheet.prevalence')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reg.surveys.map((s, i) => (
+                    <tr key={i} data-group={s.group}>
+                      <td>{s.name}</td>
+                      <td>{s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`)}</td>
+                      <td>{s.sample}</td>
+                      <td>{s.positive}</td>
+                      <td>{s.sample && s.positive !== null ? `${formatNumber((s.positive / s.sample) * 100, 1, lang)}%` : ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             ) : null}
             <NewCasesFigure series={reg.series} />
@@ -110,12 +215,27 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
           <>
             <table className="fact-table" data-testid="fact-foreigners">
               <caption>{t('factsheet.foreigners')}</caption>
-              <thead><tr><th>{t('factsheet.citizenship')}</th><th>{t('factsheet.male')}</th><th>{t('factsheet.female')}</th><th>{t('factsheet.otherSex')}</th><th>{t('factsheet.total')} {y}</th><th>{t('factsheet.total')} {y - 1}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('factsheet.citizenship')}</th>
+                  <th>{t('factsheet.male')}</th>
+                  <th>{t('factsheet.female')}</th>
+                  <th>{t('factsheet.otherSex')}</th>
+                  <th>
+                    {t('factsheet.total')} {y}
+                  </th>
+                  <th>
+                    {t('factsheet.total')} {y - 1}
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {reg.foreigners.map((f, i) => (
                   <tr key={f.citizenship}>
                     <th scope="row">{countryNames[f.citizenship] ?? f.citizenship}</th>
-                    {[f.male, f.female, f.other].map((v, j) => <td key={j}>{reg.foreignersHidden.cells[i]![j] ? hidden : v}</td>)}
+                    {[f.male, f.female, f.other].map((v, j) => (
+                      <td key={j}>{reg.foreignersHidden.cells[i]![j] ? hidden : v}</td>
+                    ))}
                     <td>{reg.foreignersHidden.rowTotals[i] ? hidden : f.total}</td>
                     <td>{f.previous >= 1 && f.previous <= reg.maxCount ? hidden : f.previous}</td>
                   </tr>
@@ -128,12 +248,24 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
               <tbody>
                 {pair(t('factsheet.abroad'), reg.abroad)}
                 {(
-                  [['diagnosed', 'diagnosed', reg.cascade.diagnosed], ['onArt', 'onArt', reg.cascade.onArt], ['suppressed', 'suppressedOnArt', reg.cascade.suppressed]] as const
+                  [
+                    ['diagnosed', 'diagnosed', reg.cascade.diagnosed],
+                    ['onArt', 'onArt', reg.cascade.onArt],
+                    ['suppressed', 'suppressedOnArt', reg.cascade.suppressed],
+                  ] as const
                 ).map(([label, count, p]) =>
                   // A count hidden in print in either year hides its row: the change would give it away.
-                  reg.cascade.hidden.current.includes(count) || reg.cascade.hidden.previous.includes(count)
-                    ? <tr key={label}><th scope="row">{t(`factsheet.${label}`)}</th><td>{hidden}</td><td>{hidden}</td><td /><td /></tr>
-                    : pair(t(`factsheet.${label}`), p),
+                  reg.cascade.hidden.current.includes(count) || reg.cascade.hidden.previous.includes(count) ? (
+                    <tr key={label}>
+                      <th scope="row">{t(`factsheet.${label}`)}</th>
+                      <td>{hidden}</td>
+                      <td>{hidden}</td>
+                      <td />
+                      <td />
+                    </tr>
+                  ) : (
+                    pair(t(`factsheet.${label}`), p)
+                  ),
                 )}
                 {(['first90', 'second90', 'third90', 'undetectable'] as const).map((k) => {
                   const terms = PERCENTAGE_TERMS[k];
@@ -141,10 +273,25 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                   const p = terms.some((x) => reg.cascade.hidden.previous.includes(x)) ? null : reg.cascade.previous[k];
                   // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
                   // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard and in the workbook.
-                  const shown = (x: typeof c) => (x === null ? hidden : !x.computable ? '' : x.warning ? `${formatNumber(x.value * 100, 1, lang)}% ⚠ ${t('indicators.over100')}`
-                    : k !== 'undetectable' ? `${formatNumber(x.value * 100, 1, lang)}%`
-                    : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`);
-                  return <tr key={k} data-indicator={k}><th scope="row">{t(`indicators.percentages.${k}`)}</th><td>{shown(c)}</td><td>{shown(p)}</td><td /><td /></tr>;
+                  const shown = (x: typeof c) =>
+                    x === null
+                      ? hidden
+                      : !x.computable
+                        ? ''
+                        : x.warning
+                          ? `${formatNumber(x.value * 100, 1, lang)}% ⚠ ${t('indicators.over100')}`
+                          : k !== 'undetectable'
+                            ? `${formatNumber(x.value * 100, 1, lang)}%`
+                            : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`;
+                  return (
+                    <tr key={k} data-indicator={k}>
+                      <th scope="row">{t(`indicators.percentages.${k}`)}</th>
+                      <td>{shown(c)}</td>
+                      <td>{shown(p)}</td>
+                      <td />
+                      <td />
+                    </tr>
+                  );
                 })}
               </tbody>
             </table>
@@ -153,7 +300,10 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
         {text('migrants_hiv')}
       </section>
 
-      <section><h3>{t('factsheet.sections.vulnerability')}</h3>{text('vulnerability')}</section>
+      <section>
+        <h3>{t('factsheet.sections.vulnerability')}</h3>
+        {text('vulnerability')}
+      </section>
     </article>
   );
 }

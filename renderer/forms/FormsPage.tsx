@@ -13,7 +13,11 @@ import { SimpleForm } from './SimpleForm';
 import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
 
-const SUB_PERIODS = { year: [''], quarter: ['Q1', 'Q2', 'Q3', 'Q4'], month: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] } as const;
+const SUB_PERIODS = {
+  year: [''],
+  quarter: ['Q1', 'Q2', 'Q3', 'Q4'],
+  month: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'],
+} as const;
 
 export function FormsPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
@@ -28,13 +32,19 @@ export function FormsPage({ status }: { status: AppStatus }) {
   const [commentText, setCommentText] = useState('');
 
   const flagged = (c: CellRef): string | undefined => {
-    const v = f.violations.find((x) => (x.cell !== null ? x.cell === c.coc && (x.leftDe === c.de || x.rightDe === c.de) : x.leftDe === c.de || x.rightDe === c.de));
+    const v = f.violations.find((x) =>
+      x.cell !== null ? x.cell === c.coc && (x.leftDe === c.de || x.rightDe === c.de) : x.leftDe === c.de || x.rightDe === c.de,
+    );
     if (v) return t(v.messageKey);
     const o = f.data?.outliers.find((x) => x.de === c.de && x.cell === c.coc);
     return o ? t('rules.outlier', { previous: o.previous }) : undefined;
   };
   const gridProps = {
-    text: f.text, status: f.status, flagged, readOnly: locked, onType: f.type,
+    text: f.text,
+    status: f.status,
+    flagged,
+    readOnly: locked,
+    onType: f.type,
     onCommit: (cells: { ref: CellRef; text: string }[]) => void f.commit(cells),
     onBlockError: (key: string) => f.setError({ ...appError('invalid_input'), messageKey: key }),
     onFocusCell: (c: CellRef) => {
@@ -56,7 +66,14 @@ export function FormsPage({ status }: { status: AppStatus }) {
       </div>
       <div className="form-tabs" role="tablist">
         {FORM_CODES.map((code) => (
-          <button key={code} type="button" role="tab" aria-selected={form === code} className={form === code ? '' : 'secondary'} onClick={() => setForm(code)}>
+          <button
+            key={code}
+            type="button"
+            role="tab"
+            aria-selected={form === code}
+            className={form === code ? '' : 'secondary'}
+            onClick={() => setForm(code)}
+          >
             {t(`forms.names.${code}`)}
           </button>
         ))}
@@ -70,21 +87,40 @@ export function FormsPage({ status }: { status: AppStatus }) {
           <label className="filter">
             <span>{t('forms.period')}</span>
             <select id="form-subperiod" value={sub} onChange={(e) => setSub(e.target.value)}>
-              {FORM_PERIOD_TYPES[form].flatMap((type) => SUB_PERIODS[type]).map((s) => (
-                <option key={s} value={s}>{s === '' ? t('forms.wholeYear') : s.startsWith('Q') ? t('forms.quarter', { q: s.slice(1) }) : new Date(2000, Number(s) - 1, 1).toLocaleString(i18n.language, { month: 'long' })}</option>
-              ))}
+              {FORM_PERIOD_TYPES[form]
+                .flatMap((type) => SUB_PERIODS[type])
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {s === ''
+                      ? t('forms.wholeYear')
+                      : s.startsWith('Q')
+                        ? t('forms.quarter', { q: s.slice(1) })
+                        : new Date(2000, Number(s) - 1, 1).toLocaleString(i18n.language, { month: 'long' })}
+                  </option>
+                ))}
             </select>
           </label>
         ) : null}
-        <span className="period-code" data-testid="period-code">{period}</span>
+        <span className="period-code" data-testid="period-code">
+          {period}
+        </span>
         {f.data ? (
           locked ? (
             <>
-              <span className="badge approved" role="status">{t('forms.approvedBy', { by: f.data.approval!.approvedBy, at: new Date(f.data.approval!.approvedAt).toLocaleString(i18n.language) })}</span>
-              <button type="button" className="secondary" onClick={() => void f.approve(false)}>{t('forms.unapprove')}</button>
+              <span className="badge approved" role="status">
+                {t('forms.approvedBy', {
+                  by: f.data.approval!.approvedBy,
+                  at: new Date(f.data.approval!.approvedAt).toLocaleString(i18n.language),
+                })}
+              </span>
+              <button type="button" className="secondary" onClick={() => void f.approve(false)}>
+                {t('forms.unapprove')}
+              </button>
             </>
           ) : (
-            <button type="button" onClick={() => void f.approve(true)}>{t('forms.approve')}</button>
+            <button type="button" onClick={() => void f.approve(true)}>
+              {t('forms.approve')}
+            </button>
           )
         ) : null}
       </div>
@@ -103,13 +139,26 @@ export function FormsPage({ status }: { status: AppStatus }) {
           ))}
         </div>
       ) : null}
-      {!f.data ? <p>{t('common.loading')}</p> : form === 'testing' ? <TestingForm {...gridProps} /> : <SimpleForm form={form} {...gridProps} />}
+      {!f.data ? (
+        <p>{t('common.loading')}</p>
+      ) : form === 'testing' ? (
+        <TestingForm {...gridProps} />
+      ) : (
+        <SimpleForm form={form} {...gridProps} />
+      )}
       {active && form === 'testing' ? (
         <div className="comment-bar">
           <label className="filter">
             <span>{t('forms.comment', { cell: deLabel(t, active.de) })}</span>
-            <input id="cell-comment" value={commentText} readOnly={locked} disabled={f.text(active).trim() === ''} onChange={(e) => setCommentText(e.target.value)} onBlur={saveComment}
-              onKeyDown={(e) => e.key === 'Enter' && saveComment()} />
+            <input
+              id="cell-comment"
+              value={commentText}
+              readOnly={locked}
+              disabled={f.text(active).trim() === ''}
+              onChange={(e) => setCommentText(e.target.value)}
+              onBlur={saveComment}
+              onKeyDown={(e) => e.key === 'Enter' && saveComment()}
+            />
           </label>
         </div>
       ) : null}

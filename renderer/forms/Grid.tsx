@@ -44,7 +44,13 @@ export function Grid(p: Props) {
     p.onCommit([{ ref, text: value }]);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, ref: CellRef, r: number, c: number) => {
-    const go: Record<string, [number, number]> = { ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], Enter: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1] };
+    const go: Record<string, [number, number]> = {
+      ArrowUp: [r - 1, c],
+      ArrowDown: [r + 1, c],
+      Enter: [r + 1, c],
+      ArrowLeft: [r, c - 1],
+      ArrowRight: [r, c + 1],
+    };
     const target = go[e.key];
     if (!target) return;
     e.preventDefault();
@@ -57,7 +63,8 @@ export function Grid(p: Props) {
     if (block.length === 1 && block[0]!.length === 1) return; // one value: an ordinary paste
     e.preventDefault();
     if (p.readOnly) return;
-    if (r + block.length > p.rows.length || block.some((line) => c + line.length > p.columns.length)) return p.onBlockError('forms.blockDoesNotFit');
+    if (r + block.length > p.rows.length || block.some((line) => c + line.length > p.columns.length))
+      return p.onBlockError('forms.blockDoesNotFit');
     p.onCommit(block.flatMap((line, i) => line.map((text, j) => ({ ref: p.cell(p.rows[r + i]!, p.columns[c + j]!), text }))));
   };
 
@@ -72,14 +79,20 @@ export function Grid(p: Props) {
           <tr>
             <th />
             {groups.map((g) => (
-              <th key={g} colSpan={p.columns.filter((c) => c.group === g).length} className="group">{g}</th>
+              <th key={g} colSpan={p.columns.filter((c) => c.group === g).length} className="group">
+                {g}
+              </th>
             ))}
             {p.totals ? <th /> : null}
           </tr>
         ) : null}
         <tr>
           <th />
-          {p.columns.map((col) => <th key={col.key} scope="col">{col.label}</th>)}
+          {p.columns.map((col) => (
+            <th key={col.key} scope="col">
+              {col.label}
+            </th>
+          ))}
           {p.totals ? <th scope="col">{t('forms.total')}</th> : null}
         </tr>
       </thead>
@@ -92,7 +105,12 @@ export function Grid(p: Props) {
               const id = cellId(ref);
               const st = p.status(ref);
               const flag = p.flagged(ref);
-              const cls = ['cell', st?.state === 'saved' ? 'saved' : '', st?.state === 'error' ? 'rejected' : '', flag ? 'flagged' : ''].join(' ');
+              const cls = [
+                'cell',
+                st?.state === 'saved' ? 'saved' : '',
+                st?.state === 'error' ? 'rejected' : '',
+                flag ? 'flagged' : '',
+              ].join(' ');
               return (
                 <td key={col.key} className={cls}>
                   <input
@@ -117,18 +135,28 @@ export function Grid(p: Props) {
                     onKeyDown={(e) => onKeyDown(e, ref, r, c)}
                     onPaste={(e) => onPaste(e, r, c)}
                   />
-                  {st?.state === 'error' ? <span className="cell-error" role="alert">{t(st.messageKey)}</span> : null}
+                  {st?.state === 'error' ? (
+                    <span className="cell-error" role="alert">
+                      {t(st.messageKey)}
+                    </span>
+                  ) : null}
                 </td>
               );
             })}
-            {p.totals ? <td className="total" data-total-row={row.key}>{sum(p.columns.map((col) => p.cell(row, col)))}</td> : null}
+            {p.totals ? (
+              <td className="total" data-total-row={row.key}>
+                {sum(p.columns.map((col) => p.cell(row, col)))}
+              </td>
+            ) : null}
           </tr>
         ))}
         {p.totals ? (
           <tr className="totals">
             <th scope="row">{t('forms.total')}</th>
             {p.columns.map((col) => (
-              <td key={col.key} className="total" data-total-col={col.key}>{sum(p.rows.map((row) => p.cell(row, col)))}</td>
+              <td key={col.key} className="total" data-total-col={col.key}>
+                {sum(p.rows.map((row) => p.cell(row, col)))}
+              </td>
             ))}
             <td className="total">{sum(p.rows.flatMap((row) => p.columns.map((col) => p.cell(row, col))))}</td>
           </tr>

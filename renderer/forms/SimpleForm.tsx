@@ -14,9 +14,19 @@ function TextField({ de, props }: { de: string; props: GridCommon }) {
   return (
     <div className={`field ${st?.state === 'saved' ? 'saved' : ''} ${st?.state === 'error' ? 'field-invalid' : ''}`}>
       <label htmlFor={`field-${de}`}>{t(`forms.de.${de}`)}</label>
-      <input id={`field-${de}`} data-cell={`${de}/`} readOnly={props.readOnly} value={props.text(ref)} onChange={(e) => props.onType(ref, e.target.value)}
-        onBlur={(e) => !props.readOnly && props.onCommit([{ ref, text: e.currentTarget.value }])} />
-      {st?.state === 'error' ? <span className="field-error" role="alert">{t(st.messageKey)}</span> : null}
+      <input
+        id={`field-${de}`}
+        data-cell={`${de}/`}
+        readOnly={props.readOnly}
+        value={props.text(ref)}
+        onChange={(e) => props.onType(ref, e.target.value)}
+        onBlur={(e) => !props.readOnly && props.onCommit([{ ref, text: e.currentTarget.value }])}
+      />
+      {st?.state === 'error' ? (
+        <span className="field-error" role="alert">
+          {t(st.messageKey)}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -24,7 +34,14 @@ function TextField({ de, props }: { de: string; props: GridCommon }) {
 export function SimpleForm({ form, ...props }: { form: Exclude<FormCode, 'testing'> } & GridCommon) {
   const { t } = useTranslation();
   const counts = (des: string[]) => (
-    <Grid id={`${form}-counts`} caption={t(`forms.names.${form}`)} rows={des.map((d) => ({ key: d, label: t(`forms.de.${d}`) }))} columns={[{ key: 'value', label: t('forms.value') }]} cell={(r) => ({ de: r.key, coc: '' })} {...props} />
+    <Grid
+      id={`${form}-counts`}
+      caption={t(`forms.names.${form}`)}
+      rows={des.map((d) => ({ key: d, label: t(`forms.de.${d}`) }))}
+      columns={[{ key: 'value', label: t('forms.value') }]}
+      cell={(r) => ({ de: r.key, coc: '' })}
+      {...props}
+    />
   );
   if (form === 'survey') {
     return (
@@ -33,8 +50,14 @@ export function SimpleForm({ form, ...props }: { form: Exclude<FormCode, 'testin
         <Grid
           id="survey-kp"
           caption={t('forms.surveyByKp')}
-          rows={[{ key: TOTAL, label: t('forms.wholeSample') }, ...KEY_POPULATIONS.map((k) => ({ key: k, label: t(`categories.key_population.${k}`) }))]}
-          columns={[{ key: 'survey_sample', label: t('forms.de.survey_sample') }, { key: 'survey_positive', label: t('forms.de.survey_positive') }]}
+          rows={[
+            { key: TOTAL, label: t('forms.wholeSample') },
+            ...KEY_POPULATIONS.map((k) => ({ key: k, label: t(`categories.key_population.${k}`) })),
+          ]}
+          columns={[
+            { key: 'survey_sample', label: t('forms.de.survey_sample') },
+            { key: 'survey_positive', label: t('forms.de.survey_positive') },
+          ]}
           cell={(r, c) => ({ de: c.key, coc: r.key === TOTAL ? TOTAL : cocKey({ key_population: r.key }) })}
           {...props}
         />

@@ -9,8 +9,13 @@ import { Grid, type GridColumn, type GridRow } from './Grid';
 import type { CellRef, CellStatus } from './grid-model';
 
 type GridCommon = {
-  text: (c: CellRef) => string; status: (c: CellRef) => CellStatus | undefined; flagged: (c: CellRef) => string | undefined; readOnly: boolean;
-  onType: (c: CellRef, t: string) => void; onCommit: (cells: { ref: CellRef; text: string }[]) => void; onBlockError: (k: string) => void;
+  text: (c: CellRef) => string;
+  status: (c: CellRef) => CellStatus | undefined;
+  flagged: (c: CellRef) => string | undefined;
+  readOnly: boolean;
+  onType: (c: CellRef, t: string) => void;
+  onCommit: (cells: { ref: CellRef; text: string }[]) => void;
+  onBlockError: (k: string) => void;
   onFocusCell: (c: CellRef) => void;
 };
 
@@ -34,23 +39,45 @@ export function TestingForm(props: GridCommon) {
     <div className="testing-form">
       <div className="form-tabs secondary-tabs" role="tablist" aria-label={t('forms.setting')}>
         {TESTING_SETTINGS.map((s) => (
-          <button key={s} type="button" role="tab" aria-selected={setting === s} className={setting === s ? '' : 'secondary'} onClick={() => setSetting(s)}>
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={setting === s}
+            className={setting === s ? '' : 'secondary'}
+            onClick={() => setSetting(s)}
+          >
             {t(`forms.settings.${s}`)}
           </button>
         ))}
       </div>
-      <Grid id={`total-${setting}`} caption={t('forms.totalsCaption')} rows={totalsRows} columns={measureCols} cell={(_r, c) => ({ de: `${c.key}_${setting}`, coc: TOTAL })} {...props} />
+      <Grid
+        id={`total-${setting}`}
+        caption={t('forms.totalsCaption')}
+        rows={totalsRows}
+        columns={measureCols}
+        cell={(_r, c) => ({ de: `${c.key}_${setting}`, coc: TOTAL })}
+        {...props}
+      />
       <div className="period-bar">
         <label className="filter">
           <span>{t('fields.migrantType')}</span>
           <select id="grid-migrant-type" value={migrantType} onChange={(e) => setMigrantType(e.target.value)}>
-            {MIGRANT_TYPES.map((m) => <option key={m} value={m}>{label('migrant_type', m)}</option>)}
+            {MIGRANT_TYPES.map((m) => (
+              <option key={m} value={m}>
+                {label('migrant_type', m)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="filter">
           <span>{t('fields.legalStatus')}</span>
           <select id="grid-legal-status" value={legalStatus} onChange={(e) => setLegalStatus(e.target.value)}>
-            {LEGAL_STATUSES.map((l) => <option key={l} value={l}>{label('legal_status', l)}</option>)}
+            {LEGAL_STATUSES.map((l) => (
+              <option key={l} value={l}>
+                {label('legal_status', l)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -63,12 +90,22 @@ export function TestingForm(props: GridCommon) {
             rows={ageRows}
             columns={sexCols}
             totals
-            cell={(r, c) => ({ de: `${m}_${setting}`, coc: cocKey({ sex: c.key, age_band: r.key, legal_status: legalStatus, migrant_type: migrantType }) })}
+            cell={(r, c) => ({
+              de: `${m}_${setting}`,
+              coc: cocKey({ sex: c.key, age_band: r.key, legal_status: legalStatus, migrant_type: migrantType }),
+            })}
             {...props}
           />
         ))}
       </div>
-      <Grid id={`kp-${setting}`} caption={t('forms.byKeyPopulation')} rows={kpRows} columns={measureCols} cell={(r, c) => ({ de: `${c.key}_kp_${setting}`, coc: cocKey({ key_population: r.key }) })} {...props} />
+      <Grid
+        id={`kp-${setting}`}
+        caption={t('forms.byKeyPopulation')}
+        rows={kpRows}
+        columns={measureCols}
+        cell={(r, c) => ({ de: `${c.key}_kp_${setting}`, coc: cocKey({ key_population: r.key }) })}
+        {...props}
+      />
     </div>
   );
 }

@@ -33,26 +33,41 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
   }, [form, orgUnitId, period]);
 
   const stored = useMemo(() => new Map((data?.values ?? []).map((v) => [cellId(v), v])), [data]);
-  const text = useCallback((c: CellRef) => drafts[cellId(c)] ?? (stored.has(cellId(c)) ? String(stored.get(cellId(c))!.value) : ''), [drafts, stored]);
+  const text = useCallback(
+    (c: CellRef) => drafts[cellId(c)] ?? (stored.has(cellId(c)) ? String(stored.get(cellId(c))!.value) : ''),
+    [drafts, stored],
+  );
   const type = useCallback((c: CellRef, value: string) => setDrafts((d) => ({ ...d, [cellId(c)]: value })), []);
 
   const commit = useCallback(
     async (cells: { ref: CellRef; text: string; comment?: string }[]) => {
       setError(null);
       const ids = cells.map((c) => cellId(c.ref));
-      setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saving' } as CellStatus])) }));
-      const r = await call('forms.save', { form, orgUnitId, period, cells: cells.map((c) => ({ de: c.ref.de, coc: c.ref.coc, value: c.text.trim() === '' ? null : c.text, ...(c.comment !== undefined ? { comment: c.comment } : {}) })) });
+      setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saving' }])) }));
+      const r = await call('forms.save', {
+        form,
+        orgUnitId,
+        period,
+        cells: cells.map((c) => ({
+          de: c.ref.de,
+          coc: c.ref.coc,
+          value: c.text.trim() === '' ? null : c.text,
+          ...(c.comment !== undefined ? { comment: c.comment } : {}),
+        })),
+      });
       if (r.ok) {
         setData(r.value);
         setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !ids.includes(k))));
-        setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saved' } as CellStatus])) }));
+        setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saved' }])) }));
         return;
       }
       const issues = new Map((r.error.issues ?? []).map((i) => [i.path, i.messageKey]));
       // A refused block changes nothing: cells with a reason turn red, the others go back to neutral.
       setStatuses((s) => ({
         ...s,
-        ...Object.fromEntries(ids.map((id) => [id, issues.has(id) ? ({ state: 'error', messageKey: issues.get(id)! } as CellStatus) : undefined]).filter(([, v]) => v)),
+        ...Object.fromEntries(
+          ids.map((id) => [id, issues.has(id) ? { state: 'error', messageKey: issues.get(id)! } : undefined]).filter(([, v]) => v),
+        ),
       }));
       if (!issues.size) setError(r.error);
     },

@@ -16,7 +16,12 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
     { key: 'suppressedOnArt', value: tally.suppressedOnArt, goal: result.estimate === null ? null : result.estimate * target ** 3 },
   ];
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.goal ?? 0)));
-  const W = 640, H = 240, left = 10, barW = 100, gap = 24, top = 24;
+  const W = 640,
+    H = 240,
+    left = 10,
+    barW = 100,
+    gap = 24,
+    top = 24;
   return (
     <svg className="cascade-chart" viewBox={`0 0 ${W} ${H + 60}`} role="img" aria-label={t('indicators.cascade')}>
       {bars.map((b, i) => {
@@ -25,7 +30,9 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
         return (
           <g key={b.key} data-bar={b.key}>
             {b.value === null ? (
-              <text x={x + barW / 2} y={top + H - 4} textAnchor="middle" className="muted-text">{t('indicators.noEstimate')}</text>
+              <text x={x + barW / 2} y={top + H - 4} textAnchor="middle" className="muted-text">
+                {t('indicators.noEstimate')}
+              </text>
             ) : (
               <>
                 <rect x={x} y={top + H - h} width={barW} height={h} className={`bar bar-${b.key}`} />
@@ -35,8 +42,12 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
                 </text>
               </>
             )}
-            {b.goal !== null ? <line x1={x - 4} x2={x + barW + 4} y1={top + H - (b.goal / max) * H} y2={top + H - (b.goal / max) * H} className="goal" /> : null}
-            <text x={x + barW / 2} y={top + H + 20} textAnchor="middle" className="bar-label">{t(`indicators.measures.${b.key}`)}</text>
+            {b.goal !== null ? (
+              <line x1={x - 4} x2={x + barW + 4} y1={top + H - (b.goal / max) * H} y2={top + H - (b.goal / max) * H} className="goal" />
+            ) : null}
+            <text x={x + barW / 2} y={top + H + 20} textAnchor="middle" className="bar-label">
+              {t(`indicators.measures.${b.key}`)}
+            </text>
           </g>
         );
       })}

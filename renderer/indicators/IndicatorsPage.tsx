@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus } from '../../shared/contract';
 import { DIMENSIONS, type Dimension } from '../../shared/indicators/dimensions';
-import { BREAKDOWN_MEASURES, PERCENTAGES, type BreakdownColumn, type DrilldownResultSchema, type IndicatorResult, type Measure } from '../../shared/indicators/api';
+import {
+  BREAKDOWN_MEASURES,
+  PERCENTAGES,
+  type BreakdownColumn,
+  type DrilldownResultSchema,
+  type IndicatorResult,
+  type Measure,
+} from '../../shared/indicators/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -15,7 +22,6 @@ import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
-
 
 type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 
@@ -34,7 +40,9 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
     setDrill(null);
     // An answer to an older choice (a slower request) must not replace the newer one.
     let live = true;
-    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then((r) => live && (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)));
+    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then(
+      (r) => live && (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)),
+    );
     return () => void (live = false);
   }, [year, orgUnitId, dimension]);
 
@@ -44,21 +52,41 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
     else setError(r.error);
   };
   const groupLabel = (key: string) => {
-    if (dimension === 'age_who' || dimension === 'age_unaids' || dimension === 'citizenship') return key === 'unknown' ? t('categories.sex.unknown') : key;
-    const cat = { sex: 'sex', key_population: 'key_population', legal_status: 'legal_status', migrant_type: 'migrant_type' }[dimension as string];
+    if (dimension === 'age_who' || dimension === 'age_unaids' || dimension === 'citizenship')
+      return key === 'unknown' ? t('categories.sex.unknown') : key;
+    const cat = { sex: 'sex', key_population: 'key_population', legal_status: 'legal_status', migrant_type: 'migrant_type' }[
+      dimension as string
+    ];
     return cat ? t(`categories.${cat}.${key}`) : key;
   };
-  const isHidden = (group: string | null, column: BreakdownColumn) => outside && !!result && (group === null ? result.outside.total : result.outside.groups[group] ?? []).includes(column);
-  const hiddenMark = <span className="hidden-count" title={t('indicators.hidden')} aria-label={t('indicators.hidden')}>•</span>;
-  const count = (measure: Measure, group: string | null, n: number) => isHidden(group, measure as BreakdownColumn) ? hiddenMark : (
-    <button type="button" className="link count" data-measure={measure} data-group={group ?? 'total'} onClick={() => void open(measure, group)} disabled={n === 0}>
-      {n}
-    </button>
+  const isHidden = (group: string | null, column: BreakdownColumn) =>
+    outside && !!result && (group === null ? result.outside.total : (result.outside.groups[group] ?? [])).includes(column);
+  const hiddenMark = (
+    <span className="hidden-count" title={t('indicators.hidden')} aria-label={t('indicators.hidden')}>
+      •
+    </span>
   );
+  const count = (measure: Measure, group: string | null, n: number) =>
+    isHidden(group, measure as BreakdownColumn) ? (
+      hiddenMark
+    ) : (
+      <button
+        type="button"
+        className="link count"
+        data-measure={measure}
+        data-group={group ?? 'total'}
+        onClick={() => void open(measure, group)}
+        disabled={n === 0}
+      >
+        {n}
+      </button>
+    );
 
   return (
     <section className="indicators-page">
-      <div className="toolbar"><h2>{t('indicators.title')}</h2></div>
+      <div className="toolbar">
+        <h2>{t('indicators.title')}</h2>
+      </div>
       <div className="period-bar">
         <label className="filter">
           <span>{t('forms.year')}</span>
@@ -71,7 +99,11 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         <label className="filter">
           <span>{t('indicators.by')}</span>
           <select id="indicator-dimension" value={dimension} onChange={(e) => setDimension(e.target.value as Dimension)}>
-            {DIMENSIONS.map((d) => <option key={d} value={d}>{t(`indicators.dimensions.${d}`)}</option>)}
+            {DIMENSIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`indicators.dimensions.${d}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="check">
@@ -89,18 +121,29 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               {PERCENTAGES.map((k) => (
                 <tr key={k} data-indicator={k}>
                   <th scope="row">{t(`indicators.percentages.${k}`)}</th>
-                  <td>{outside && PERCENTAGE_TERMS[k].some((term) => result.outside.counts.includes(term)) ? hiddenMark : formatProportion(result.total.cascade[k], t)}</td>
+                  <td>
+                    {outside && PERCENTAGE_TERMS[k].some((term) => result.outside.counts.includes(term))
+                      ? hiddenMark
+                      : formatProportion(result.total.cascade[k], t)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} />
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
-          <table className="cases disaggregation" data-testid="disaggregation" data-period={result.period} data-dimension={result.dimension}>
+          <table
+            className="cases disaggregation"
+            data-testid="disaggregation"
+            data-period={result.period}
+            data-dimension={result.dimension}
+          >
             <thead>
               <tr>
                 <th>{t(`indicators.dimensions.${dimension}`)}</th>
-                {BREAKDOWN_MEASURES.map((m) => <th key={m}>{t(`indicators.measures.${m}`)}</th>)}
+                {BREAKDOWN_MEASURES.map((m) => (
+                  <th key={m}>{t(`indicators.measures.${m}`)}</th>
+                ))}
                 <th>{t('indicators.share')}</th>
                 <th>{t('indicators.percentages.lateDiagnosis')}</th>
               </tr>
@@ -109,14 +152,18 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               {result.groups.map((g) => (
                 <tr key={g.key} data-group={g.key}>
                   <th scope="row">{groupLabel(g.key)}</th>
-                  {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, g.key, g.tally[m])}</td>)}
+                  {BREAKDOWN_MEASURES.map((m) => (
+                    <td key={m}>{count(m, g.key, g.tally[m])}</td>
+                  ))}
                   <td data-column="share">{isHidden(g.key, 'share') ? hiddenMark : formatProportion(g.share, t)}</td>
                   <td>{isHidden(g.key, 'lateDiagnosis') ? hiddenMark : formatProportion(g.cascade.lateDiagnosis, t)}</td>
                 </tr>
               ))}
               <tr className="totals" data-group="total">
                 <th scope="row">{t('forms.total')}</th>
-                {BREAKDOWN_MEASURES.map((m) => <td key={m}>{count(m, null, result.total.tally[m])}</td>)}
+                {BREAKDOWN_MEASURES.map((m) => (
+                  <td key={m}>{count(m, null, result.total.tally[m])}</td>
+                ))}
                 <td data-column="share" />
                 <td>{isHidden(null, 'lateDiagnosis') ? hiddenMark : formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
               </tr>
@@ -130,7 +177,12 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           ) : (
             <table className="cases disaggregation" data-testid="testing">
               <thead>
-                <tr><th>{t('forms.setting')}</th><th>{t('forms.measure.tested')}</th><th>{t('forms.measure.positive')}</th><th>{t('indicators.positivity')}</th></tr>
+                <tr>
+                  <th>{t('forms.setting')}</th>
+                  <th>{t('forms.measure.tested')}</th>
+                  <th>{t('forms.measure.positive')}</th>
+                  <th>{t('indicators.positivity')}</th>
+                </tr>
               </thead>
               <tbody>
                 {result.testing.map((r) => (
@@ -155,11 +207,16 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           <ul className="drill-list">
             {drill.result.rows.map((r) => (
               <li key={r.id}>
-                <button type="button" className="link" onClick={() => onOpenCase(r.id)}>{r.registerNo}</button> <span className="uic">{r.uic}</span>
+                <button type="button" className="link" onClick={() => onOpenCase(r.id)}>
+                  {r.registerNo}
+                </button>{' '}
+                <span className="uic">{r.uic}</span>
               </li>
             ))}
           </ul>
-          {drill.result.total > drill.result.rows.length ? <p className="muted">{t('indicators.firstShown', { count: drill.result.rows.length })}</p> : null}
+          {drill.result.total > drill.result.rows.length ? (
+            <p className="muted">{t('indicators.firstShown', { count: drill.result.rows.length })}</p>
+          ) : null}
         </section>
       ) : null}
     </section>

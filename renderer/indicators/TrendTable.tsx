@@ -51,7 +51,9 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
             ) : (
               <tr key={row.year} data-year={row.year} className="row-error">
                 <th scope="row">{row.year}</th>
-                <td colSpan={6} role="alert">{t(row.messageKey)}</td>
+                <td colSpan={6} role="alert">
+                  {t(row.messageKey)}
+                </td>
               </tr>
             ),
           )}

@@ -47,12 +47,23 @@ export function AccountsSection() {
       pair.clear();
     }
   };
-  const toggle = (a: Account, role: Role) => call('accounts.update', { id: a.id, roles: a.roles.includes(role) ? a.roles.filter((r) => r !== role) : [...a.roles, role] }).then((r) => done(r, t('accounts.saved', { login: a.login })));
-  const setDisabled = (a: Account, disabled: boolean) => call('accounts.update', { id: a.id, disabled }).then((r) => done(r, t(disabled ? 'accounts.disabledNotice' : 'accounts.enabledNotice', { login: a.login })));
+  const toggle = (a: Account, role: Role) =>
+    call('accounts.update', { id: a.id, roles: a.roles.includes(role) ? a.roles.filter((r) => r !== role) : [...a.roles, role] }).then(
+      (r) => done(r, t('accounts.saved', { login: a.login })),
+    );
+  const setDisabled = (a: Account, disabled: boolean) =>
+    call('accounts.update', { id: a.id, disabled }).then((r) =>
+      done(r, t(disabled ? 'accounts.disabledNotice' : 'accounts.enabledNotice', { login: a.login })),
+    );
   const saveReset = async (e: FormEvent) => {
     e.preventDefault();
     if (!resetFor || !reset.valid()) return;
-    if (done(await call('accounts.resetPassword', { id: resetFor.id, password: reset.password }), t('accounts.passwordSet', { login: resetFor.login }))) {
+    if (
+      done(
+        await call('accounts.resetPassword', { id: resetFor.id, password: reset.password }),
+        t('accounts.passwordSet', { login: resetFor.login }),
+      )
+    ) {
       if (resetFor.disabled) await setDisabled(resetFor, false);
       setResetFor(null);
       reset.clear();
@@ -63,24 +74,56 @@ export function AccountsSection() {
     <section aria-labelledby="accounts-title">
       <h3 id="accounts-title">{t('accounts.title')}</h3>
       <ErrorMessage error={error} />
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <div className="table-box">
         <table className="accounts">
           <thead>
-            <tr><th>{t('auth.login')}</th>{ROLES.map((r) => <th key={r}>{t(`roles.${r}`)}</th>)}<th>{t('accounts.unit')}</th><th>{t('accounts.state')}</th><th /></tr>
+            <tr>
+              <th>{t('auth.login')}</th>
+              {ROLES.map((r) => (
+                <th key={r}>{t(`roles.${r}`)}</th>
+              ))}
+              <th>{t('accounts.unit')}</th>
+              <th>{t('accounts.state')}</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id} className={a.disabled ? 'disabled' : undefined}>
                 <td>{a.login}</td>
                 {ROLES.map((r) => (
-                  <td key={r}><input type="checkbox" aria-label={`${a.login}: ${t(`roles.${r}`)}`} checked={a.roles.includes(r)} onChange={() => void toggle(a, r)} /></td>
+                  <td key={r}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${a.login}: ${t(`roles.${r}`)}`}
+                      checked={a.roles.includes(r)}
+                      onChange={() => void toggle(a, r)}
+                    />
+                  </td>
                 ))}
                 <td>{unitName(a.orgUnitId)}</td>
                 <td>{a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
                 <td className="actions">
-                  <button type="button" className="secondary small" onClick={() => (setResetFor(a), reset.clear())}>{a.disabled ? t('accounts.enable') : t('accounts.resetPassword')}</button>
-                  {a.disabled ? null : <button type="button" className="secondary small" onClick={() => void setDisabled(a, true)}>{t('accounts.disable')}</button>}
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => {
+                      setResetFor(a);
+                      reset.clear();
+                    }}
+                  >
+                    {a.disabled ? t('accounts.enable') : t('accounts.resetPassword')}
+                  </button>
+                  {a.disabled ? null : (
+                    <button type="button" className="secondary small" onClick={() => void setDisabled(a, true)}>
+                      {t('accounts.disable')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -93,7 +136,9 @@ export function AccountsSection() {
           <PasswordPair pair={reset} label={t('auth.newPassword')} idPrefix="reset" />
           <div className="actions">
             <button type="submit">{t('accounts.setPassword')}</button>
-            <button type="button" className="secondary" onClick={() => setResetFor(null)}>{t('cases.cancel')}</button>
+            <button type="button" className="secondary" onClick={() => setResetFor(null)}>
+              {t('cases.cancel')}
+            </button>
           </div>
         </form>
       ) : null}
@@ -106,7 +151,11 @@ export function AccountsSection() {
           <legend>{t('accounts.roles')}</legend>
           {ROLES.map((r) => (
             <label key={r} className="check">
-              <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles(roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r])} />
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={() => setRoles(roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r])}
+              />
               {t(`roles.${r}`)} <span className="muted small">— {t(`roles.${r}Help`)}</span>
             </label>
           ))}
@@ -114,7 +163,9 @@ export function AccountsSection() {
         <Field id="account-unit" label={t('accounts.unitLabel')}>
           <select id="account-unit" value={unit ?? ''} onChange={(e) => setUnit(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t('accounts.allUnits')}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>
+            ))}
           </select>
         </Field>
         <PasswordPair pair={pair} label={t('auth.password')} idPrefix="account" />

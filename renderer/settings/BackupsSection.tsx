@@ -58,41 +58,87 @@ export function BackupsSection({ status, onStatus }: { status: AppStatus; onStat
       <h3 id="backups-title">{t('backups.title')}</h3>
       <p className="muted">{t('backups.help')}</p>
       <ErrorMessage error={error} />
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <form className="card" noValidate onSubmit={backUp} aria-label={t('backups.now')}>
         <Field id="backup-folder" label={t('backups.folder')}>
-          <input id="backup-folder" autoComplete="off" spellCheck={false} placeholder={t('backups.folderPlaceholder')} value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <input
+            id="backup-folder"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={t('backups.folderPlaceholder')}
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+          />
         </Field>
-        <button type="submit" disabled={busy}>{busy ? t('backups.working') : t('backups.now')}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? t('backups.working') : t('backups.now')}
+        </button>
       </form>
       <div className="table-box">
         <table className="backups">
-          <thead><tr><th>{t('backups.when')}</th><th>{t('backups.kind')}</th><th>{t('backups.cases')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('backups.when')}</th>
+              <th>{t('backups.kind')}</th>
+              <th>{t('backups.cases')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {backups.map((b) => (
               <tr key={b.file}>
                 <td>{when(b.createdAt)}</td>
                 <td>{t(`backups.kinds.${b.kind}`)}</td>
                 <td>{b.counts.cases}</td>
-                <td><button type="button" className="secondary small" onClick={() => void inspect(b.file)}>{t('backups.restoreThis')}</button></td>
+                <td>
+                  <button type="button" className="secondary small" onClick={() => void inspect(b.file)}>
+                    {t('backups.restoreThis')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <form className="card" noValidate onSubmit={(e) => (e.preventDefault(), void inspect(path.trim()))} aria-label={t('backups.fromFile')}>
+      <form
+        className="card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void inspect(path.trim());
+        }}
+        aria-label={t('backups.fromFile')}
+      >
         <Field id="restore-path" label={t('backups.fromFile')}>
           <input id="restore-path" autoComplete="off" spellCheck={false} value={path} onChange={(e) => setPath(e.target.value)} />
         </Field>
-        <button type="submit" className="secondary">{t('backups.check')}</button>
+        <button type="submit" className="secondary">
+          {t('backups.check')}
+        </button>
       </form>
       {look ? (
         <div className="card" role="alertdialog" aria-label={t('backups.confirmTitle')}>
           <h4>{t('backups.confirmTitle')}</h4>
-          <p>{t('backups.confirmText', { at: when(look.createdAt), cases: look.counts.cases, events: look.counts.events, values: look.counts.formValues, schema: look.schemaVersion })}</p>
+          <p>
+            {t('backups.confirmText', {
+              at: when(look.createdAt),
+              cases: look.counts.cases,
+              events: look.counts.events,
+              values: look.counts.formValues,
+              schema: look.schemaVersion,
+            })}
+          </p>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={() => void restore()}>{t('backups.restore')}</button>
-            <button type="button" className="secondary" onClick={() => setLook(null)}>{t('cases.cancel')}</button>
+            <button type="button" disabled={busy} onClick={() => void restore()}>
+              {t('backups.restore')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setLook(null)}>
+              {t('cases.cancel')}
+            </button>
           </div>
         </div>
       ) : null}

@@ -46,8 +46,10 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
     const c = r.value;
     const when = (iso: string) => new Date(iso).toLocaleString(status.language);
     setChain(
-      c.firstBad ? t('security.chainBroken', { id: c.firstBad.id, at: when(c.firstBad.at), checked: c.checked })
-        : c.anchors.contradicted ? t(`security.anchor.${c.anchors.contradicted.reason}`, { at: when(c.anchors.contradicted.createdAt) })
+      c.firstBad
+        ? t('security.chainBroken', { id: c.firstBad.id, at: when(c.firstBad.at), checked: c.checked })
+        : c.anchors.contradicted
+          ? t(`security.anchor.${c.anchors.contradicted.reason}`, { at: when(c.anchors.contradicted.createdAt) })
           : t('security.chainOk', { checked: c.checked, head: c.head.slice(0, 16), backups: c.anchors.checked }),
     );
   };
@@ -56,18 +58,34 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
     <section aria-labelledby="security-title">
       <h3 id="security-title">{t('security.title')}</h3>
       <ErrorMessage error={error} />
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <form className="card" noValidate onSubmit={changePassword} aria-label={t('security.changePassword')}>
         <h4>{t('security.changePassword')}</h4>
         <Field id="current-password" label={t('security.currentPassword')}>
-          <input id="current-password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         </Field>
         <PasswordPair pair={pair} label={t('auth.newPassword')} idPrefix="own" />
         <button type="submit">{t('security.changePassword')}</button>
       </form>
       {status.canRemember ? (
         <p>
-          <button type="button" className="secondary" onClick={() => void call('auth.forgetHere', {}).then((r) => answer(r, t('security.forgotten')))}>{t('security.forgetHere')}</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void call('auth.forgetHere', {}).then((r) => answer(r, t('security.forgotten')))}
+          >
+            {t('security.forgetHere')}
+          </button>
         </p>
       ) : null}
       {admin ? (
@@ -78,9 +96,15 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
             <button type="submit">{t('security.idleSave')}</button>
           </form>
           <p>
-            <button type="button" onClick={() => void verify()}>{t('security.verify')}</button>
+            <button type="button" onClick={() => void verify()}>
+              {t('security.verify')}
+            </button>
           </p>
-          {chain ? <p className="notice" role="status" data-testid="chain-result">{chain}</p> : null}
+          {chain ? (
+            <p className="notice" role="status" data-testid="chain-result">
+              {chain}
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -34,14 +34,20 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
     } else setError(r.error);
   };
 
-  const [retention, setRetention] = useState({ days: String(status.exportRetention.days), lineListDays: String(status.exportRetention.lineListDays) });
+  const [retention, setRetention] = useState({
+    days: String(status.exportRetention.days),
+    lineListDays: String(status.exportRetention.lineListDays),
+  });
   const [retentionSaved, setRetentionSaved] = useState<string | null>(null);
   const [retentionErrors, setRetentionErrors] = useState<{ days?: boolean; lineListDays?: boolean }>({});
   const saveRetention = async (e: FormEvent) => {
     e.preventDefault();
     setRetentionSaved(null);
     // An emptied field is not 0 ("keep for ever"): it is asked for again, as any other non-number.
-    const wrong = { days: !/^\d{1,4}$/.test(retention.days) || +retention.days > 3650, lineListDays: !/^\d{1,4}$/.test(retention.lineListDays) || +retention.lineListDays > 3650 };
+    const wrong = {
+      days: !/^\d{1,4}$/.test(retention.days) || +retention.days > 3650,
+      lineListDays: !/^\d{1,4}$/.test(retention.lineListDays) || +retention.lineListDays > 3650,
+    };
     setRetentionErrors(wrong);
     if (wrong.days || wrong.lineListDays) return;
     const r = await call('settings.setExportRetention', { days: Number(retention.days), lineListDays: Number(retention.lineListDays) });
@@ -75,44 +81,82 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
         <dt>{t('settings.appVersion')}</dt>
         <dd>{status.appVersion}</dd>
       </dl>
-      <button type="button" onClick={close}>{t('settings.closeDatabase')}</button>
+      <button type="button" onClick={close}>
+        {t('settings.closeDatabase')}
+      </button>
       {centre ? <SecuritySection status={status} onStatus={onStatus} /> : null}
       {centre && admin ? <AccountsSection /> : null}
       {centre && admin ? <BackupsSection status={status} onStatus={onStatus} /> : null}
       {admin ? (
-      <>
-      <h3>{t('settings.suppression')}</h3>
-      <form className="suppression" onSubmit={saveSuppression} noValidate>
-        <label htmlFor="suppression-max">{t('settings.suppressionLabel')}</label>{' '}
-        <input id="suppression-max" inputMode="numeric" size={3} value={maxCount} onChange={(e) => setMaxCount(e.target.value.trim())} />{' '}
-        <button type="submit">{t('settings.suppressionSave')}</button>
-        <p className="muted">{t('settings.suppressionHelp')}</p>
-        {saved ? <p className="notice" role="status">{saved}</p> : null}
-      </form>
-      {centre ? (
-      <>
-      <h3>{t('settings.retention')}</h3>
-      <form className="retention" onSubmit={saveRetention} noValidate>
-        <div className="retention-fields">
-          <label htmlFor="retention-days">{t('settings.retentionDays')}</label>
-          <input id="retention-days" inputMode="numeric" size={4} value={retention.days} aria-invalid={retentionErrors.days || undefined} aria-describedby={retentionErrors.days ? 'retention-days-error' : undefined} onChange={(e) => setRetention({ ...retention, days: e.target.value.trim() })} />
-          {retentionErrors.days ? <p id="retention-days-error" className="field-error" role="alert">{t('validation.whole_days')}</p> : null}
-          <label htmlFor="retention-line-lists">{t('settings.retentionLineLists')}</label>
-          <input id="retention-line-lists" inputMode="numeric" size={4} value={retention.lineListDays} aria-invalid={retentionErrors.lineListDays || undefined} aria-describedby={retentionErrors.lineListDays ? 'retention-line-lists-error' : undefined} onChange={(e) => setRetention({ ...retention, lineListDays: e.target.value.trim() })} />
-          {retentionErrors.lineListDays ? <p id="retention-line-lists-error" className="field-error" role="alert">{t('validation.whole_days')}</p> : null}
-        </div>
-        <button type="submit">{t('settings.retentionSave')}</button>
-        <p className="muted">{t('settings.retentionHelp', { folder: status.defaultFolder })}</p>
-        {retentionSaved ? <p className="notice" role="status">{retentionSaved}</p> : null}
-      </form>
-      </>
-      ) : null}
-      <h3>{t('settings.audit')}</h3>
-      {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
-      {audit && audit.length > 0 ? (
-        <AuditTable entries={audit} showItemId />
-      ) : null}
-      </>
+        <>
+          <h3>{t('settings.suppression')}</h3>
+          <form className="suppression" onSubmit={saveSuppression} noValidate>
+            <label htmlFor="suppression-max">{t('settings.suppressionLabel')}</label>{' '}
+            <input
+              id="suppression-max"
+              inputMode="numeric"
+              size={3}
+              value={maxCount}
+              onChange={(e) => setMaxCount(e.target.value.trim())}
+            />{' '}
+            <button type="submit">{t('settings.suppressionSave')}</button>
+            <p className="muted">{t('settings.suppressionHelp')}</p>
+            {saved ? (
+              <p className="notice" role="status">
+                {saved}
+              </p>
+            ) : null}
+          </form>
+          {centre ? (
+            <>
+              <h3>{t('settings.retention')}</h3>
+              <form className="retention" onSubmit={saveRetention} noValidate>
+                <div className="retention-fields">
+                  <label htmlFor="retention-days">{t('settings.retentionDays')}</label>
+                  <input
+                    id="retention-days"
+                    inputMode="numeric"
+                    size={4}
+                    value={retention.days}
+                    aria-invalid={retentionErrors.days || undefined}
+                    aria-describedby={retentionErrors.days ? 'retention-days-error' : undefined}
+                    onChange={(e) => setRetention({ ...retention, days: e.target.value.trim() })}
+                  />
+                  {retentionErrors.days ? (
+                    <p id="retention-days-error" className="field-error" role="alert">
+                      {t('validation.whole_days')}
+                    </p>
+                  ) : null}
+                  <label htmlFor="retention-line-lists">{t('settings.retentionLineLists')}</label>
+                  <input
+                    id="retention-line-lists"
+                    inputMode="numeric"
+                    size={4}
+                    value={retention.lineListDays}
+                    aria-invalid={retentionErrors.lineListDays || undefined}
+                    aria-describedby={retentionErrors.lineListDays ? 'retention-line-lists-error' : undefined}
+                    onChange={(e) => setRetention({ ...retention, lineListDays: e.target.value.trim() })}
+                  />
+                  {retentionErrors.lineListDays ? (
+                    <p id="retention-line-lists-error" className="field-error" role="alert">
+                      {t('validation.whole_days')}
+                    </p>
+                  ) : null}
+                </div>
+                <button type="submit">{t('settings.retentionSave')}</button>
+                <p className="muted">{t('settings.retentionHelp', { folder: status.defaultFolder })}</p>
+                {retentionSaved ? (
+                  <p className="notice" role="status">
+                    {retentionSaved}
+                  </p>
+                ) : null}
+              </form>
+            </>
+          ) : null}
+          <h3>{t('settings.audit')}</h3>
+          {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
+          {audit && audit.length > 0 ? <AuditTable entries={audit} showItemId /> : null}
+        </>
       ) : null}
     </section>
   );

@@ -20,7 +20,12 @@ const OpenExistingSchema = z.object({ path: FilePathSchema });
 
 type Section = 'demo' | 'centre' | 'existing';
 
-type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; onCreated: (s: AppStatus, recoveryCode: string) => void; languageSwitch: ReactNode };
+type Props = {
+  status: AppStatus;
+  onStatus: (s: AppStatus) => void;
+  onCreated: (s: AppStatus, recoveryCode: string) => void;
+  languageSwitch: ReactNode;
+};
 
 export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Props) {
   const { t } = useTranslation();
@@ -28,7 +33,11 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
   const [error, setError] = useState<{ at: Section; error: AppError } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async <T,>(at: Section, work: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, done: (value: T) => void) => {
+  const run = async <T,>(
+    at: Section,
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>,
+    done: (value: T) => void,
+  ) => {
     setBusy(true);
     setError(null);
     const r = await work();
@@ -72,13 +81,33 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
         <h3 id="new-title">{t('setup.newTitle')}</h3>
         <p>{t('setup.newText')}</p>
         {errorAt('centre')}
-        <form noValidate onSubmit={(e) => { centre.setValue('password', pair.password); void centre.handleSubmit((values) => (pair.valid() ? run('centre', () => call('setup.createCentre', values), (v) => onCreated(v.status, v.recoveryCode)) : undefined))(e); }}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            centre.setValue('password', pair.password);
+            void centre.handleSubmit((values) =>
+              pair.valid()
+                ? run(
+                    'centre',
+                    () => call('setup.createCentre', values),
+                    (v) => onCreated(v.status, v.recoveryCode),
+                  )
+                : undefined,
+            )(e);
+          }}
+        >
           <Field id="countryCode" label={t('setup.country')} error={centre.formState.errors.countryCode?.message}>
             <Controller
               control={centre.control}
               name="countryCode"
               render={({ field, fieldState }) => (
-                <CountrySelect id="countryCode" value={field.value} onChange={field.onChange} onBlur={field.onBlur} invalid={fieldState.invalid} />
+                <CountrySelect
+                  id="countryCode"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  invalid={fieldState.invalid}
+                />
               )}
             />
           </Field>
@@ -95,7 +124,9 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
           <Field id="folder" label={t('setup.folder')} error={centre.formState.errors.folder?.message}>
             <input id="folder" autoComplete="off" spellCheck={false} {...centre.register('folder')} />
           </Field>
-          <button type="submit" disabled={busy}>{busy ? t('setup.creating') : t('setup.newButton')}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? t('setup.creating') : t('setup.newButton')}
+          </button>
         </form>
       </section>
 
@@ -106,7 +137,9 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
             <input id="path" autoComplete="off" spellCheck={false} {...existing.register('path')} />
           </Field>
           {errorAt('existing')}
-          <button type="submit" disabled={busy}>{t('setup.existingButton')}</button>
+          <button type="submit" disabled={busy}>
+            {t('setup.existingButton')}
+          </button>
         </form>
       </section>
     </WizardPage>

@@ -60,48 +60,69 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   const facility = db.orgUnitPath.at(-1);
   return (
     <>
-    <div className="shell" inert={status.locked || undefined} aria-hidden={status.locked || undefined}>
-      <header className="shell-header">
-        <h1>{t('app.title')}</h1>
-        {db.kind === 'demo' ? <span className="badge">{t('app.demoBadge')}</span> : null}
-        <span className="centre" data-testid="centre-name">
-          {db.orgUnitPath.map((u) => u.name).join(' › ')}
-        </span>
-        <span className="operator" data-testid="signed-in-as">
-          {t('shell.operator')}: {user.login}
-        </span>
-        {user.demo ? null : (
-          <>
-            <button type="button" className="secondary small" onClick={() => void lock()} title={t('auth.lockHint')}>{t('auth.lock')}</button>
-            <button type="button" className="secondary small" onClick={() => void signOut()}>{t('auth.signOut')}</button>
-          </>
-        )}
-        {languageSwitch}
-      </header>
-      <nav className="shell-nav" aria-label={t('nav.label')}>
-        {areas.map((a, i) => (
-          <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => (setOpenCaseId(null), setArea(a))} title={`Alt+${i + 1}`}>
-            {t(`nav.${a}`)}
-          </button>
-        ))}
-      </nav>
-      <PermissionsProvider permissions={user.permissions}>
-      <main className="shell-main" aria-label={facility?.name}>
-        {area === 'settings' ? <SettingsPage status={status} onStatus={onStatus} /> : area === 'cases' ? (
-          <CasesPage key={openCaseId ?? 'list'} uicPattern={db.uicPattern} initialCaseId={openCaseId} />
-        ) : area === 'forms' ? (
-          <FormsPage status={status} />
-        ) : area === 'indicators' ? (
-          <IndicatorsPage status={status} onOpenCase={(id) => (setOpenCaseId(id), setArea('cases'))} />
-        ) : area === 'exchange' ? (
-          <ExchangePage status={status} />
-        ) : (
-          <FactSheetPage status={status} />
-        )}
-      </main>
-      </PermissionsProvider>
-    </div>
-    {status.locked ? <LockScreen status={status} onStatus={onStatus} /> : null}
+      <div className="shell" inert={status.locked || undefined} aria-hidden={status.locked || undefined}>
+        <header className="shell-header">
+          <h1>{t('app.title')}</h1>
+          {db.kind === 'demo' ? <span className="badge">{t('app.demoBadge')}</span> : null}
+          <span className="centre" data-testid="centre-name">
+            {db.orgUnitPath.map((u) => u.name).join(' › ')}
+          </span>
+          <span className="operator" data-testid="signed-in-as">
+            {t('shell.operator')}: {user.login}
+          </span>
+          {user.demo ? null : (
+            <>
+              <button type="button" className="secondary small" onClick={() => void lock()} title={t('auth.lockHint')}>
+                {t('auth.lock')}
+              </button>
+              <button type="button" className="secondary small" onClick={() => void signOut()}>
+                {t('auth.signOut')}
+              </button>
+            </>
+          )}
+          {languageSwitch}
+        </header>
+        <nav className="shell-nav" aria-label={t('nav.label')}>
+          {areas.map((a, i) => (
+            <button
+              key={a}
+              type="button"
+              aria-current={a === area ? 'page' : undefined}
+              onClick={() => {
+                setOpenCaseId(null);
+                setArea(a);
+              }}
+              title={`Alt+${i + 1}`}
+            >
+              {t(`nav.${a}`)}
+            </button>
+          ))}
+        </nav>
+        <PermissionsProvider permissions={user.permissions}>
+          <main className="shell-main" aria-label={facility?.name}>
+            {area === 'settings' ? (
+              <SettingsPage status={status} onStatus={onStatus} />
+            ) : area === 'cases' ? (
+              <CasesPage key={openCaseId ?? 'list'} uicPattern={db.uicPattern} initialCaseId={openCaseId} />
+            ) : area === 'forms' ? (
+              <FormsPage status={status} />
+            ) : area === 'indicators' ? (
+              <IndicatorsPage
+                status={status}
+                onOpenCase={(id) => {
+                  setOpenCaseId(id);
+                  setArea('cases');
+                }}
+              />
+            ) : area === 'exchange' ? (
+              <ExchangePage status={status} />
+            ) : (
+              <FactSheetPage status={status} />
+            )}
+          </main>
+        </PermissionsProvider>
+      </div>
+      {status.locked ? <LockScreen status={status} onStatus={onStatus} /> : null}
     </>
   );
 }

@@ -34,10 +34,30 @@ export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export const SignInSchema = z.object({ login: LoginSchema, password: PasswordSchema }).strict();
 export const UnlockSchema = z.object({ password: PasswordSchema }).strict();
-export const RecoverSchema = z.object({ login: LoginSchema, recoveryCode: z.string().trim().min(1, { message: 'validation.required' }).max(80), newPassword: PasswordSchema }).strict();
+export const RecoverSchema = z
+  .object({
+    login: LoginSchema,
+    recoveryCode: z.string().trim().min(1, { message: 'validation.required' }).max(80),
+    newPassword: PasswordSchema,
+  })
+  .strict();
 export const ChangePasswordSchema = z.object({ current: PasswordSchema, next: PasswordSchema }).strict();
-export const NewAccountSchema = z.object({ login: LoginSchema, password: PasswordSchema, roles: z.array(RoleSchema).min(1, { message: 'validation.required' }), orgUnitId: z.number().int().positive().nullable() }).strict();
-export const UpdateAccountSchema = z.object({ id: z.number().int().positive(), roles: z.array(RoleSchema).min(1, { message: 'validation.required' }).optional(), disabled: z.boolean().optional(), orgUnitId: z.number().int().positive().nullable().optional() }).strict();
+export const NewAccountSchema = z
+  .object({
+    login: LoginSchema,
+    password: PasswordSchema,
+    roles: z.array(RoleSchema).min(1, { message: 'validation.required' }),
+    orgUnitId: z.number().int().positive().nullable(),
+  })
+  .strict();
+export const UpdateAccountSchema = z
+  .object({
+    id: z.number().int().positive(),
+    roles: z.array(RoleSchema).min(1, { message: 'validation.required' }).optional(),
+    disabled: z.boolean().optional(),
+    orgUnitId: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
 export const ResetPasswordSchema = z.object({ id: z.number().int().positive(), password: PasswordSchema }).strict();
 export const IdleLockSchema = z.object({ minutes: z.number().int().min(1).max(240) }).strict();
 
@@ -50,5 +70,8 @@ export const ChainCheckSchema = z.object({
    * The chain's heads kept outside the database (each backup's manifest): someone holding the key
    * can re-hash the whole log, but not the heads already copied away. The first that disagrees.
    */
-  anchors: z.object({ checked: z.number().int(), contradicted: z.object({ file: z.string(), createdAt: z.string(), reason: z.enum(['truncated', 'rewritten']) }).nullable() }),
+  anchors: z.object({
+    checked: z.number().int(),
+    contradicted: z.object({ file: z.string(), createdAt: z.string(), reason: z.enum(['truncated', 'rewritten']) }).nullable(),
+  }),
 });

@@ -8,7 +8,10 @@ const EN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
 export const asLatinKeys = (s: string) => [...s.toLowerCase()].map((c) => (RU.includes(c) ? EN[RU.indexOf(c)]! : c)).join('');
 
 /** The rule a password breaks before any list is consulted, or null. Characters are counted as the eye sees them. */
-export function passwordShapeIssue(password: string, login: string): 'too_short' | 'too_long' | 'like_login' | 'one_character' | 'pattern' | 'invisible' | null {
+export function passwordShapeIssue(
+  password: string,
+  login: string,
+): 'too_short' | 'too_long' | 'like_login' | 'one_character' | 'pattern' | 'invisible' | null {
   // Invisible characters (zero-width, direction marks, controls) pad a length nobody can type again.
   if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(password)) return 'invisible';
   const chars = [...password.normalize('NFC')];
@@ -36,16 +39,86 @@ export const LOGIN_PATTERN = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} ._-]*[\p{L}\p{N}\
  */
 export function guessableForms(password: string): string[] {
   const lower = password.toLowerCase();
-  const unleet = (x: string) => x.replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/\$|5/g, 's').replace(/7/g, 't');
+  const unleet = (x: string) =>
+    x.replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/\$|5/g, 's').replace(/7/g, 't');
   // Digits and signs at the ends, whatever the script of the letters between them.
   const core = (x: string) => x.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  return [...new Set([password, lower, asLatinKeys(password), unleet(lower), core(lower), unleet(core(lower)), core(unleet(lower)), asLatinKeys(core(lower)), lower.replace(/1/g, 'l')])].filter((x) => x.length >= 4);
+  return [
+    ...new Set([
+      password,
+      lower,
+      asLatinKeys(password),
+      unleet(lower),
+      core(lower),
+      unleet(core(lower)),
+      core(unleet(lower)),
+      asLatinKeys(core(lower)),
+      lower.replace(/1/g, 'l'),
+    ]),
+  ].filter((x) => x.length >= 4);
 }
 
 /** Words of this field and region that common-password lists made elsewhere miss. */
 export const LOCAL_WORDS = new Set([
-  'password', 'пароль', 'admin', 'administrator', 'админ', 'администратор', 'qwerty', 'йцукен',
-  'kazakhstan', 'казахстан', 'kyrgyzstan', 'кыргызстан', 'киргизия', 'tajikistan', 'таджикистан', 'uzbekistan', 'узбекистан', 'turkmenistan', 'туркменистан', 'russia', 'россия',
-  'almaty', 'алматы', 'astana', 'астана', 'bishkek', 'бишкек', 'dushanbe', 'душанбе', 'tashkent', 'ташкент', 'ashgabat', 'ашхабад', 'moscow', 'москва', 'osh', 'ош', 'khujand', 'худжанд', 'samarkand', 'самарканд',
-  'spid', 'спид', 'aids', 'hiv', 'вич', 'migrant', 'мигрант', 'summer', 'лето', 'winter', 'зима', 'spring', 'весна', 'autumn', 'осень', 'welcome', 'привет', 'centre', 'center', 'центр',
+  'password',
+  'пароль',
+  'admin',
+  'administrator',
+  'админ',
+  'администратор',
+  'qwerty',
+  'йцукен',
+  'kazakhstan',
+  'казахстан',
+  'kyrgyzstan',
+  'кыргызстан',
+  'киргизия',
+  'tajikistan',
+  'таджикистан',
+  'uzbekistan',
+  'узбекистан',
+  'turkmenistan',
+  'туркменистан',
+  'russia',
+  'россия',
+  'almaty',
+  'алматы',
+  'astana',
+  'астана',
+  'bishkek',
+  'бишкек',
+  'dushanbe',
+  'душанбе',
+  'tashkent',
+  'ташкент',
+  'ashgabat',
+  'ашхабад',
+  'moscow',
+  'москва',
+  'osh',
+  'ош',
+  'khujand',
+  'худжанд',
+  'samarkand',
+  'самарканд',
+  'spid',
+  'спид',
+  'aids',
+  'hiv',
+  'вич',
+  'migrant',
+  'мигрант',
+  'summer',
+  'лето',
+  'winter',
+  'зима',
+  'spring',
+  'весна',
+  'autumn',
+  'осень',
+  'welcome',
+  'привет',
+  'centre',
+  'center',
+  'центр',
 ]);

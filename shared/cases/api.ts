@@ -1,6 +1,16 @@
 // Contract schemas of the case register: what the list, the case page and the event form exchange.
 import { z } from 'zod';
-import { CaseInputSchema, EventInputSchema, EVENT_KINDS, KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES, OUTCOMES, SEXES, TRANSMISSION_ROUTES } from './schema.js';
+import {
+  CaseInputSchema,
+  EventInputSchema,
+  EVENT_KINDS,
+  KEY_POPULATIONS,
+  LEGAL_STATUSES,
+  MIGRANT_TYPES,
+  OUTCOMES,
+  SEXES,
+  TRANSMISSION_ROUTES,
+} from './schema.js';
 
 export const AGE_BAND_FILTERS = ['0-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50+', 'unknown'] as const;
 export const SORT_KEYS = ['diagnosisDate', 'registerNo', 'uic', 'birthYear'] as const;
@@ -14,7 +24,10 @@ export const CaseQuerySchema = z
     keyPopulation: z.enum(KEY_POPULATIONS).optional(),
     legalStatus: z.enum(LEGAL_STATUSES).optional(),
     migrantType: z.enum(MIGRANT_TYPES).optional(),
-    citizenship: z.string().regex(/^[A-Z]{3}$/).optional(),
+    citizenship: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     diagnosisYear: z.number().int().min(1981).max(2200).optional(),
     outcome: z.enum(OUTCOMES).optional(),
     sort: z.enum(SORT_KEYS).default('diagnosisDate'),
@@ -43,7 +56,15 @@ export const StoredCaseSchema = z.object({
 
 /** A row of the list: the stored fields a clerk scans, plus what is derived for display. */
 export const CaseRowSchema = StoredCaseSchema.pick({
-  registerNo: true, uic: true, sex: true, birthYear: true, citizenship: true, migrantType: true, legalStatus: true, diagnosisDate: true, keyPopulations: true,
+  registerNo: true,
+  uic: true,
+  sex: true,
+  birthYear: true,
+  citizenship: true,
+  migrantType: true,
+  legalStatus: true,
+  diagnosisDate: true,
+  keyPopulations: true,
 }).extend({
   id: z.number().int(),
   currentOutcome: z.enum(OUTCOMES),
@@ -78,11 +99,24 @@ export const CaseDetailSchema = z.object({
 export const DuplicateSchema = z.object({ id: z.number().int(), registerNo: z.string(), uic: z.string(), diagnosisDate: z.string() });
 export type Duplicate = z.infer<typeof DuplicateSchema>;
 
-export const DeletedCaseSchema = z.object({ id: z.number().int(), registerNo: z.string(), uic: z.string(), deletedAt: z.string(), deletedBy: z.string() });
+export const DeletedCaseSchema = z.object({
+  id: z.number().int(),
+  registerNo: z.string(),
+  uic: z.string(),
+  deletedAt: z.string(),
+  deletedBy: z.string(),
+});
 
 export const SaveCaseSchema = z.object({ case: CaseInputSchema, allowDuplicate: z.boolean().default(false) }).strict();
-export const SaveEventSchema = z.object({ caseId: z.number().int().positive(), eventId: z.number().int().positive().nullable(), event: EventInputSchema }).strict();
+export const SaveEventSchema = z
+  .object({ caseId: z.number().int().positive(), eventId: z.number().int().positive().nullable(), event: EventInputSchema })
+  .strict();
 export const DuplicateQuerySchema = z
-  .object({ uic: z.string().trim().min(1).max(20), sex: z.enum(SEXES), birthYear: z.number().int().min(1900).max(2200).nullable(), excludeId: z.number().int().positive().nullable() })
+  .object({
+    uic: z.string().trim().min(1).max(20),
+    sex: z.enum(SEXES),
+    birthYear: z.number().int().min(1900).max(2200).nullable(),
+    excludeId: z.number().int().positive().nullable(),
+  })
   .strict();
 export const CaseIdSchema = z.object({ id: z.number().int().positive() }).strict();

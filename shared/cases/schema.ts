@@ -26,7 +26,9 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isRealDate = (s: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
 };
@@ -45,10 +47,19 @@ export const IsoDateSchema = z
 
 export const CaseInputSchema = z
   .object({
-    registerNo: z.string().trim().min(1, { message: 'validation.required' }).max(40).refine((s) => !/[\u0000-\u001f]/.test(s), { message: 'validation.control_characters' }),
+    registerNo: z
+      .string()
+      .trim()
+      .min(1, { message: 'validation.required' })
+      .max(40)
+      .refine((s) => !/[\u0000-\u001f]/.test(s), { message: 'validation.control_characters' }),
     uic: z.string().trim().min(1, { message: 'validation.required' }).max(20),
     sex: z.enum(SEXES, { message: 'validation.required' }),
-    birthYear: z.number({ message: 'validation.year_format' }).int({ message: 'validation.year_format' }).min(1900, { message: 'validation.birth_year_range' }).nullable(),
+    birthYear: z
+      .number({ message: 'validation.year_format' })
+      .int({ message: 'validation.year_format' })
+      .min(1900, { message: 'validation.birth_year_range' })
+      .nullable(),
     citizenship: CountryCodeSchema.nullable(),
     migrantType: z.enum(MIGRANT_TYPES, { message: 'validation.required' }),
     legalStatus: z.enum(LEGAL_STATUSES, { message: 'validation.required' }),
@@ -61,13 +72,16 @@ export const CaseInputSchema = z
   .strict()
   .superRefine((c, ctx) => {
     const year = new Date().getFullYear();
-    if (c.birthYear !== null && c.birthYear > year) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_range' });
+    if (c.birthYear !== null && c.birthYear > year)
+      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_range' });
     if (c.birthYear !== null && isRealDate(c.diagnosisDate) && Number(c.diagnosisDate.slice(0, 4)) < c.birthYear) {
       ctx.addIssue({ code: 'custom', path: ['diagnosisDate'], message: 'validation.diagnosis_before_birth' });
     }
     const kp = new Set(c.keyPopulations);
-    if (kp.size !== c.keyPopulations.length) ctx.addIssue({ code: 'custom', path: ['keyPopulations'], message: 'validation.invalid_value' });
-    if ((kp.has('none') || kp.has('unknown')) && kp.size > 1) ctx.addIssue({ code: 'custom', path: ['keyPopulations'], message: 'validation.key_population_exclusive' });
+    if (kp.size !== c.keyPopulations.length)
+      ctx.addIssue({ code: 'custom', path: ['keyPopulations'], message: 'validation.invalid_value' });
+    if ((kp.has('none') || kp.has('unknown')) && kp.size > 1)
+      ctx.addIssue({ code: 'custom', path: ['keyPopulations'], message: 'validation.key_population_exclusive' });
   });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 
@@ -76,10 +90,25 @@ export function uicIssue(uic: string, pattern: string = DEFAULT_UIC_PATTERN): st
   return uicMatchesPattern(uic, pattern) ? null : 'validation.uic_format';
 }
 
-const count = (max: number) => z.number({ message: 'validation.number_format' }).int({ message: 'validation.whole_number' }).min(0, { message: 'validation.not_negative' }).max(max, { message: 'validation.too_big' });
+const count = (max: number) =>
+  z
+    .number({ message: 'validation.number_format' })
+    .int({ message: 'validation.whole_number' })
+    .min(0, { message: 'validation.not_negative' })
+    .max(max, { message: 'validation.too_big' });
 
 export const EventInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cd4'), date: IsoDateSchema, cd4: z.number({ message: 'validation.number_format' }).int({ message: 'validation.whole_number' }).min(0, { message: 'validation.cd4_range' }).max(MAX_CD4, { message: 'validation.cd4_range' }) }).strict(),
+  z
+    .object({
+      kind: z.literal('cd4'),
+      date: IsoDateSchema,
+      cd4: z
+        .number({ message: 'validation.number_format' })
+        .int({ message: 'validation.whole_number' })
+        .min(0, { message: 'validation.cd4_range' })
+        .max(MAX_CD4, { message: 'validation.cd4_range' }),
+    })
+    .strict(),
   z.object({ kind: z.literal('art_start'), date: IsoDateSchema }).strict(),
   z.object({ kind: z.literal('art_stop'), date: IsoDateSchema }).strict(),
   z

@@ -42,8 +42,13 @@ export const ExportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 
-/** How many days exported files are kept in the data folder's exports/ (0: kept until removed by hand); line lists, a row per case, less. */
-export const ExportRetentionSchema = z.object({ days: z.number().int().min(0).max(3650), lineListDays: z.number().int().min(0).max(3650) }).strict();
+/**
+ * How many days exported files are kept in the data folder's exports/ (0: kept until removed by hand);
+ * line lists, a row per case, less.
+ */
+export const ExportRetentionSchema = z
+  .object({ days: z.number().int().min(0).max(3650), lineListDays: z.number().int().min(0).max(3650) })
+  .strict();
 export type ExportRetention = z.infer<typeof ExportRetentionSchema>;
 export const DEFAULT_EXPORT_RETENTION: ExportRetention = { days: 30, lineListDays: 7 };
 
@@ -53,4 +58,11 @@ export const SaveAsSchema = z.object({ fileName: z.string().max(200).regex(SERVA
 /** Where the copy went, or null when the user cancelled the dialog or there is none (a browser downloads instead). */
 export const SavedAsSchema = z.object({ savedTo: z.string().nullable() });
 /** A printed page saved as PDF by the host (Electron's printToPDF): the name it suggests. */
-export const PrintToPdfSchema = z.object({ fileName: z.string().max(200).regex(/^[\w\-. ()]+\.pdf$/) }).strict();
+export const PrintToPdfSchema = z
+  .object({
+    fileName: z
+      .string()
+      .max(200)
+      .regex(/^[\w\-. ()]+\.pdf$/),
+  })
+  .strict();

@@ -9,7 +9,11 @@ export const FactSheetKeySchema = z.object({ country: CountryCodeSchema, year: z
 export type FactSheetKey = z.infer<typeof FactSheetKeySchema>;
 
 const INDICATORS = [...CONTEXT_ROWS.map((r) => r.code), ...INSTRUMENTS.map((i) => i.code)] as [string, ...string[]];
-const text = (max: number) => z.string().max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'validation.control_characters' });
 const figure = z.number().finite().min(-1e15).max(1e15).nullable();
 
 /** One row of section 1 as entered: a number (with an interval for estimates), or a ratification, with its year and source. */
@@ -47,21 +51,37 @@ export const RegisterFiguresSchema = z.object({
   bySex: z.array(Count),
   byRoute: z.array(Count),
   /** New cases among foreign citizens, by citizenship and sex, this year. */
-  foreigners: z.array(z.object({ citizenship: z.string(), male: z.number(), female: z.number(), other: z.number(), total: z.number(), previous: z.number() })),
-  /** The table leaves the centre in print: counts 1..maxCount hidden, and the cells they could be worked out from (rows: citizenships; columns: male, female, other). */
-  foreignersHidden: z.object({ cells: z.array(z.array(z.boolean())), rowTotals: z.array(z.boolean()), colTotals: z.array(z.boolean()), total: z.boolean() }),
+  foreigners: z.array(
+    z.object({ citizenship: z.string(), male: z.number(), female: z.number(), other: z.number(), total: z.number(), previous: z.number() }),
+  ),
+  /**
+   * The table leaves the centre in print: counts 1..maxCount hidden, and the cells they could be worked
+   * out from (rows: citizenships; columns: male, female, other).
+   */
+  foreignersHidden: z.object({
+    cells: z.array(z.array(z.boolean())),
+    rowTotals: z.array(z.boolean()),
+    colTotals: z.array(z.boolean()),
+    total: z.boolean(),
+  }),
   maxCount: z.number().int(),
   /** The country's own citizens whose diagnosis was made abroad. */
   abroad: YearPair,
   /** New cases per year, for the figure. */
   series: z.array(z.object({ year: z.number().int(), newCases: z.number() })),
   cascade: z.object({
-    current: CascadeSchema, previous: CascadeSchema, diagnosed: YearPair, onArt: YearPair, suppressed: YearPair,
+    current: CascadeSchema,
+    previous: CascadeSchema,
+    diagnosed: YearPair,
+    onArt: YearPair,
+    suppressed: YearPair,
     /** The cascade's counts hidden in print, each year: small, or giving away a small difference of steps. */
     hidden: z.object({ current: z.array(z.string()), previous: z.array(z.string()) }),
   }),
   /** Surveys entered in the aggregate forms for the year: per survey, its whole sample ('total') and each key population. */
-  surveys: z.array(z.object({ name: z.string().nullable(), group: z.string(), sample: z.number().nullable(), positive: z.number().nullable() })),
+  surveys: z.array(
+    z.object({ name: z.string().nullable(), group: z.string(), sample: z.number().nullable(), positive: z.number().nullable() }),
+  ),
 });
 export type RegisterFigures = z.infer<typeof RegisterFiguresSchema>;
 
@@ -70,8 +90,21 @@ export const FactSheetSchema = z.object({
   year: z.number().int(),
   /** The years this country has a sheet for (values or text), latest first. */
   years: z.array(z.number().int()),
-  context: z.array(z.object({ indicator: z.string(), current: ContextValueSchema.nullable(), previous: ContextValueSchema.nullable(), change: z.object({ diff: z.number(), ratio: z.number().nullable() }).nullable() })),
-  ratifications: z.array(z.object({ instrument: z.string(), current: z.enum([...RATIFICATION, 'no_data']).nullable(), previous: z.enum([...RATIFICATION, 'no_data']).nullable() })),
+  context: z.array(
+    z.object({
+      indicator: z.string(),
+      current: ContextValueSchema.nullable(),
+      previous: ContextValueSchema.nullable(),
+      change: z.object({ diff: z.number(), ratio: z.number().nullable() }).nullable(),
+    }),
+  ),
+  ratifications: z.array(
+    z.object({
+      instrument: z.string(),
+      current: z.enum([...RATIFICATION, 'no_data']).nullable(),
+      previous: z.enum([...RATIFICATION, 'no_data']).nullable(),
+    }),
+  ),
   texts: z.record(z.string(), z.string()),
   /** Null when no organisation of this country is in the database. */
   register: RegisterFiguresSchema.nullable(),

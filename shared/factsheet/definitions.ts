@@ -5,9 +5,21 @@
 /** How a context row's value is written and compared. */
 export type ContextKind = 'number' | 'range' | 'rank';
 
-export type ContextRow = { code: string; kind: ContextKind; decimals: number; label: { ru: string; en: string }; unit: { ru: string; en: string } };
+export type ContextRow = {
+  code: string;
+  kind: ContextKind;
+  decimals: number;
+  label: { ru: string; en: string };
+  unit: { ru: string; en: string };
+};
 
-const row = (code: string, kind: ContextKind, decimals: number, ru: string, en: string, unitRu = '', unitEn = ''): ContextRow => ({ code, kind, decimals, label: { ru, en }, unit: { ru: unitRu, en: unitEn } });
+const row = (code: string, kind: ContextKind, decimals: number, ru: string, en: string, unitRu = '', unitEn = ''): ContextRow => ({
+  code,
+  kind,
+  decimals,
+  label: { ru, en },
+  unit: { ru: unitRu, en: unitEn },
+});
 
 /** The rows of section 1 in the report's order. */
 export const CONTEXT_ROWS: readonly ContextRow[] = [
@@ -20,7 +32,15 @@ export const CONTEXT_ROWS: readonly ContextRow[] = [
   row('gdp_per_capita', 'number', 0, 'ВВП на душу населения по ППС', 'GDP per capita, PPP', 'долл. США', 'US$'),
   row('unemployment', 'number', 1, 'Безработица', 'Unemployment', '% рабочей силы', '% of total labor force'),
   row('remittances_in', 'number', 0, 'Денежные переводы мигрантов в страну', 'Migrant remittances inflows', 'млн долл. США', 'million US$'),
-  row('remittances_out', 'number', 0, 'Денежные переводы мигрантов из страны', 'Migrant remittances outflows', 'млн долл. США', 'million US$'),
+  row(
+    'remittances_out',
+    'number',
+    0,
+    'Денежные переводы мигрантов из страны',
+    'Migrant remittances outflows',
+    'млн долл. США',
+    'million US$',
+  ),
   row('remittances_gdp', 'number', 1, 'Полученные личные переводы', 'Personal remittances received', '% ВВП', '% of GDP'),
   // Turkmenistan's sheet gives remittances as a share of GNI, not of GDP: a row of its own.
   row('remittances_gni', 'number', 1, 'Денежные переводы мигрантов', "Migrants' remittances", '% ВНД', '% of GNI'),
@@ -28,19 +48,64 @@ export const CONTEXT_ROWS: readonly ContextRow[] = [
   row('hdi_rank', 'rank', 0, 'Место по индексу человеческого развития', 'Human Development Index rank', '', ''),
   row('literacy', 'number', 0, 'Грамотность взрослых', 'Literacy rate, adults', '%', '%'),
   row('hiv_incidence', 'number', 1, 'Заболеваемость ВИЧ-инфекцией', 'HIV incidence', 'на 100 000', 'per 100,000'),
-  row('tb_incidence', 'range', 0, 'Заболеваемость туберкулёзом (оценка ВОЗ)', 'Tuberculosis incidence (WHO estimate)', 'на 100 000', 'per 100,000'),
-  row('hiv_tb_incidence', 'range', 1, 'Заболеваемость ВИЧ и ТБ (оценка ВОЗ)', 'Incidence of HIV and TB (WHO estimate)', 'на 100 000', 'per 100,000'),
+  row(
+    'tb_incidence',
+    'range',
+    0,
+    'Заболеваемость туберкулёзом (оценка ВОЗ)',
+    'Tuberculosis incidence (WHO estimate)',
+    'на 100 000',
+    'per 100,000',
+  ),
+  row(
+    'hiv_tb_incidence',
+    'range',
+    1,
+    'Заболеваемость ВИЧ и ТБ (оценка ВОЗ)',
+    'Incidence of HIV and TB (WHO estimate)',
+    'на 100 000',
+    'per 100,000',
+  ),
   row('health_expenditure_gdp', 'number', 1, 'Общие расходы на здравоохранение', 'Total health expenditures', '% ВВП', '% of GDP'),
-  row('health_expenditure_per_capita', 'number', 0, 'Расходы на здравоохранение на душу населения', 'Health expenditures per capita', 'долл. США', 'US$'),
+  row(
+    'health_expenditure_per_capita',
+    'number',
+    0,
+    'Расходы на здравоохранение на душу населения',
+    'Health expenditures per capita',
+    'долл. США',
+    'US$',
+  ),
 ];
 
 /** The UN instruments on migrants and migration whose ratification the sheet lists. */
 export const INSTRUMENTS = [
   { code: 'refugee_convention_1951', label: { ru: 'Конвенция о статусе беженцев 1951 года', en: '1951 Refugee Convention' } },
-  { code: 'refugee_protocol_1967', label: { ru: 'Протокол 1967 года к Конвенции о статусе беженцев', en: '1967 Protocol to the 1951 Refugee Convention' } },
-  { code: 'trafficking_protocol', label: { ru: 'Протокол о предупреждении и пресечении торговли людьми, особенно женщинами и детьми, и наказании за неё', en: 'Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children' } },
-  { code: 'smuggling_protocol', label: { ru: 'Протокол против незаконного ввоза мигрантов по суше, морю и воздуху', en: 'Protocol against the Smuggling of Migrants by Land, Sea and Air' } },
-  { code: 'migrant_workers_convention', label: { ru: 'Международная конвенция о защите прав всех трудящихся-мигрантов и членов их семей', en: 'International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families' } },
+  {
+    code: 'refugee_protocol_1967',
+    label: { ru: 'Протокол 1967 года к Конвенции о статусе беженцев', en: '1967 Protocol to the 1951 Refugee Convention' },
+  },
+  {
+    code: 'trafficking_protocol',
+    label: {
+      ru: 'Протокол о предупреждении и пресечении торговли людьми, особенно женщинами и детьми, и наказании за неё',
+      en: 'Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children',
+    },
+  },
+  {
+    code: 'smuggling_protocol',
+    label: {
+      ru: 'Протокол против незаконного ввоза мигрантов по суше, морю и воздуху',
+      en: 'Protocol against the Smuggling of Migrants by Land, Sea and Air',
+    },
+  },
+  {
+    code: 'migrant_workers_convention',
+    label: {
+      ru: 'Международная конвенция о защите прав всех трудящихся-мигрантов и членов их семей',
+      en: 'International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families',
+    },
+  },
 ] as const;
 export const RATIFICATION = ['yes', 'no', 'signed'] as const;
 export type Ratification = (typeof RATIFICATION)[number];

@@ -12,7 +12,8 @@ function number(text: string, mark: ',' | '.'): number {
   return Number(plain);
 }
 
-const decimalsOf = (texts: string[], mark: ',' | '.') => Math.max(...texts.map((t) => (t.includes(mark) ? t.length - t.lastIndexOf(mark) - 1 : 0)));
+const decimalsOf = (texts: string[], mark: ',' | '.') =>
+  Math.max(...texts.map((t) => (t.includes(mark) ? t.length - t.lastIndexOf(mark) - 1 : 0)));
 
 export function readReportFigure(raw: string, footnote: number | null, mark: ',' | '.' = '.'): ReportFigure {
   let text = raw.trim().replace(/^Rank\s+/, '');
@@ -23,6 +24,13 @@ export function readReportFigure(raw: string, footnote: number | null, mark: ','
   if (/^no data$/i.test(text)) return { value: null, low: null, high: null, noData: true, decimals: null };
   if (text === '') return { value: null, low: null, high: null, noData: false, decimals: null };
   const range = /^(\S+)\s*\((\S+)-(\S+)\)$/.exec(text);
-  if (range) return { value: number(range[1]!, mark), low: number(range[2]!, mark), high: number(range[3]!, mark), noData: false, decimals: decimalsOf(range.slice(1), mark) };
+  if (range)
+    return {
+      value: number(range[1]!, mark),
+      low: number(range[2]!, mark),
+      high: number(range[3]!, mark),
+      noData: false,
+      decimals: decimalsOf(range.slice(1), mark),
+    };
   return { value: number(text, mark), low: null, high: null, noData: false, decimals: decimalsOf([text], mark) };
 }

@@ -16,7 +16,11 @@ export function numberSources(values: readonly Sourced[]): { numberOf: Map<strin
   for (const v of values) {
     if (!v.source || v.footnote !== null) continue;
     let n = byText.get(v.source);
-    if (n === undefined) (n = ++next), byText.set(v.source, n), byNumber.set(n, v.source);
+    if (n === undefined) {
+      n = ++next;
+      byText.set(v.source, n);
+      byNumber.set(n, v.source);
+    }
     numberOf.set(v.indicator, n);
   }
   return { numberOf, list: [...byNumber].sort(([a], [b]) => a - b).map(([n, source]) => ({ n, source })) };

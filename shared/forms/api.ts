@@ -9,14 +9,34 @@ export const FormKeySchema = z.object({
 });
 
 export const CellSchema = z
-  .object({ de: z.string().max(60), coc: z.string().max(200), value: z.string().max(600).nullable(), comment: z.string().max(600).nullable().optional() })
+  .object({
+    de: z.string().max(60),
+    coc: z.string().max(200),
+    value: z.string().max(600).nullable(),
+    comment: z.string().max(600).nullable().optional(),
+  })
   .strict();
 
 export const SaveCellsSchema = FormKeySchema.extend({ cells: z.array(CellSchema).min(1).max(5000) }).strict();
 export const ApproveSchema = FormKeySchema.extend({ approved: z.boolean() }).strict();
 
-export const StoredValueSchema = z.object({ de: z.string(), coc: z.string(), value: z.union([z.number(), z.string()]), comment: z.string().nullable(), updatedAt: z.string(), updatedBy: z.string() });
-export const ViolationSchema = z.object({ rule: z.string(), messageKey: z.string(), cell: z.string().nullable(), left: z.number(), right: z.number(), leftDe: z.string(), rightDe: z.string() });
+export const StoredValueSchema = z.object({
+  de: z.string(),
+  coc: z.string(),
+  value: z.union([z.number(), z.string()]),
+  comment: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export const ViolationSchema = z.object({
+  rule: z.string(),
+  messageKey: z.string(),
+  cell: z.string().nullable(),
+  left: z.number(),
+  right: z.number(),
+  leftDe: z.string(),
+  rightDe: z.string(),
+});
 export const OutlierSchema = z.object({ de: z.string(), cell: z.string(), value: z.number(), previous: z.number() });
 
 export const FormDataSchema = z.object({
@@ -29,4 +49,6 @@ export const FormDataSchema = z.object({
 });
 export type FormData = z.infer<typeof FormDataSchema>;
 
-export const CompletenessSchema = z.array(z.object({ orgUnitId: z.number().int(), form: z.enum(FORM_CODES), period: z.string(), values: z.number().int(), approved: z.boolean() }));
+export const CompletenessSchema = z.array(
+  z.object({ orgUnitId: z.number().int(), form: z.enum(FORM_CODES), period: z.string(), values: z.number().int(), approved: z.boolean() }),
+);

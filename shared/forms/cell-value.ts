@@ -3,7 +3,10 @@
 import { MAX_COUNT } from './definitions.js';
 
 /** What a typed cell means: null (cleared), a whole count, or text; or the reason it is refused. */
-export function parseCell(valueType: 'count' | 'text', raw: string | null): { ok: true; value: number | string | null } | { ok: false; messageKey: string } {
+export function parseCell(
+  valueType: 'count' | 'text',
+  raw: string | null,
+): { ok: true; value: number | string | null } | { ok: false; messageKey: string } {
   if (raw === null || raw.trim() === '') return { ok: true, value: null };
   const s = raw.trim();
   if (valueType === 'text') {

@@ -26,12 +26,15 @@ export const FORM_PERIOD_TYPES: Record<FormCode, readonly PeriodType[]> = {
 };
 
 export const DATA_ELEMENTS: readonly DataElementDef[] = [
-  ...TESTING_SETTINGS.flatMap((s) => [
-    { code: `tested_${s}`, form: 'testing', combo: 'demographic', valueType: 'count' },
-    { code: `positive_${s}`, form: 'testing', combo: 'demographic', valueType: 'count' },
-    { code: `tested_kp_${s}`, form: 'testing', combo: 'key_population', valueType: 'count' },
-    { code: `positive_kp_${s}`, form: 'testing', combo: 'key_population', valueType: 'count' },
-  ] as const),
+  ...TESTING_SETTINGS.flatMap(
+    (s) =>
+      [
+        { code: `tested_${s}`, form: 'testing', combo: 'demographic', valueType: 'count' },
+        { code: `positive_${s}`, form: 'testing', combo: 'demographic', valueType: 'count' },
+        { code: `tested_kp_${s}`, form: 'testing', combo: 'key_population', valueType: 'count' },
+        { code: `positive_kp_${s}`, form: 'testing', combo: 'key_population', valueType: 'count' },
+      ] as const,
+  ),
   { code: 'survey_name', form: 'survey', combo: 'default', valueType: 'text' },
   // By key population (HIV prevalence among PWID, MSM, sex workers…), with a total for the whole sample.
   { code: 'survey_sample', form: 'survey', combo: 'key_population', valueType: 'count' },

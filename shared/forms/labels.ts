@@ -21,7 +21,10 @@ export function cellLabel(t: Translate, lang: 'ru' | 'en', coc: string): string 
   if (coc === TOTAL) return t('forms.total');
   const parts = parseCoc(coc);
   return Object.entries(parts)
-    .map(([cat, option]) => ({ order: CATEGORY_ORDER.indexOf(cat), label: CATEGORIES.find((c) => c.code === cat)!.options.find((o) => o.code === option)!.label[lang] }))
+    .map(([cat, option]) => ({
+      order: CATEGORY_ORDER.indexOf(cat),
+      label: CATEGORIES.find((c) => c.code === cat)!.options.find((o) => o.code === option)!.label[lang],
+    }))
     .sort((a, b) => a.order - b.order)
     .map((p) => p.label)
     .join('; ');
@@ -51,6 +54,7 @@ export function elementLookup(form?: FormCode): Map<string, DataElementDef> {
 export function cellLookup(de: DataElementDef): Map<string, string> {
   const m = new Map<string, string>();
   const keys = de.combo === 'default' ? [''] : [TOTAL, ...comboCells(de.combo)];
-  for (const coc of keys) for (const n of [coc, cellLabel(plainTranslate('ru'), 'ru', coc), cellLabel(plainTranslate('en'), 'en', coc)]) m.set(normalise(n), coc);
+  for (const coc of keys)
+    for (const n of [coc, cellLabel(plainTranslate('ru'), 'ru', coc), cellLabel(plainTranslate('en'), 'en', coc)]) m.set(normalise(n), coc);
   return m;
 }

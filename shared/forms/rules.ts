@@ -17,18 +17,61 @@ export type Rule = z.infer<typeof RuleSchema>;
 
 export const SEEDED_RULES: Rule[] = [
   ...TESTING_SETTINGS.flatMap((s): Rule[] => [
-    { code: `positive_le_tested_${s}`, form: 'testing', left: { de: `positive_${s}`, cell: 'each' }, op: '<=', right: { de: `tested_${s}`, cell: 'each' }, messageKey: 'rules.positive_le_tested' },
-    { code: `positive_kp_le_tested_kp_${s}`, form: 'testing', left: { de: `positive_kp_${s}`, cell: 'each' }, op: '<=', right: { de: `tested_kp_${s}`, cell: 'each' }, messageKey: 'rules.positive_le_tested' },
-    { code: `tested_sum_le_total_${s}`, form: 'testing', left: { de: `tested_${s}`, cell: 'sum' }, op: '<=', right: { de: `tested_${s}`, cell: 'total' }, messageKey: 'rules.sum_le_total' },
-    { code: `positive_sum_le_total_${s}`, form: 'testing', left: { de: `positive_${s}`, cell: 'sum' }, op: '<=', right: { de: `positive_${s}`, cell: 'total' }, messageKey: 'rules.sum_le_total' },
+    {
+      code: `positive_le_tested_${s}`,
+      form: 'testing',
+      left: { de: `positive_${s}`, cell: 'each' },
+      op: '<=',
+      right: { de: `tested_${s}`, cell: 'each' },
+      messageKey: 'rules.positive_le_tested',
+    },
+    {
+      code: `positive_kp_le_tested_kp_${s}`,
+      form: 'testing',
+      left: { de: `positive_kp_${s}`, cell: 'each' },
+      op: '<=',
+      right: { de: `tested_kp_${s}`, cell: 'each' },
+      messageKey: 'rules.positive_le_tested',
+    },
+    {
+      code: `tested_sum_le_total_${s}`,
+      form: 'testing',
+      left: { de: `tested_${s}`, cell: 'sum' },
+      op: '<=',
+      right: { de: `tested_${s}`, cell: 'total' },
+      messageKey: 'rules.sum_le_total',
+    },
+    {
+      code: `positive_sum_le_total_${s}`,
+      form: 'testing',
+      left: { de: `positive_${s}`, cell: 'sum' },
+      op: '<=',
+      right: { de: `positive_${s}`, cell: 'total' },
+      messageKey: 'rules.sum_le_total',
+    },
     // Key populations are not summed: one person can belong to several.
   ]),
-  { code: 'survey_positive_le_sample', form: 'survey', left: { de: 'survey_positive', cell: 'each' }, op: '<=', right: { de: 'survey_sample', cell: 'each' }, messageKey: 'rules.survey_positive_le_sample' },
+  {
+    code: 'survey_positive_le_sample',
+    form: 'survey',
+    left: { de: 'survey_positive', cell: 'each' },
+    op: '<=',
+    right: { de: 'survey_sample', cell: 'each' },
+    messageKey: 'rules.survey_positive_le_sample',
+  },
 ];
 
 /** Values of one form, org unit and period: data element -> cell key -> number. */
 export type FormValues = Map<string, Map<string, number>>;
-export type Violation = { rule: string; messageKey: string; cell: string | null; left: number; right: number; leftDe: string; rightDe: string };
+export type Violation = {
+  rule: string;
+  messageKey: string;
+  cell: string | null;
+  left: number;
+  right: number;
+  leftDe: string;
+  rightDe: string;
+};
 
 const compare = (a: number, op: Rule['op'], b: number) =>
   op === '<=' ? a <= b : op === '<' ? a < b : op === '>=' ? a >= b : op === '>' ? a > b : a === b;
@@ -41,7 +84,12 @@ function side(values: FormValues, o: Rule['left'], cell?: string): number | unde
   if (o.cell === 'total') return cells.get(TOTAL) ?? cells.get('');
   let sum = 0;
   let any = false;
-  for (const [k, v] of cells) if (k !== TOTAL && k !== '') (sum += v), (any = true);
+  for (const [k, v] of cells) {
+    if (k !== TOTAL && k !== '') {
+      sum += v;
+      any = true;
+    }
+  }
   return any ? sum : undefined;
 }
 

@@ -10,14 +10,21 @@ export const ImportFileSchema = z
   .object({
     fileName: z.string().min(1).max(260),
     /** The file's bytes, base64: the same way in Electron and in a browser. */
-    contentBase64: z.string().min(1).max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
   })
   .strict();
 
 /** How a file was read: a workbook, or CSV in the encoding and with the separator found in it. */
 export const FileSourceSchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('xlsx') }),
-  z.object({ format: z.literal('csv'), encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251']), separator: z.enum([',', ';', '\t']) }),
+  z.object({
+    format: z.literal('csv'),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251']),
+    separator: z.enum([',', ';', '\t']),
+  }),
 ]);
 export type FileSource = z.infer<typeof FileSourceSchema>;
 
@@ -63,7 +70,9 @@ export const ImportReportFileSchema = ImportIdSchema.extend({ language: Language
 export const ImportDoneSchema = z.object({ cases: z.number().int(), events: z.number().int() });
 
 // Aggregate forms: a template per form and period; a file of values checked into a report.
-export const FormTemplateSchema = z.object({ form: z.enum(FORM_CODES), period: z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/), language: LanguageSchema }).strict();
+export const FormTemplateSchema = z
+  .object({ form: z.enum(FORM_CODES), period: z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/), language: LanguageSchema })
+  .strict();
 
 export const FormImportReportSchema = z.object({
   importId: z.string(),
@@ -87,5 +96,12 @@ export const FormImportDoneSchema = z.object({ values: z.number().int() });
 
 /** The numbers of the report's summary line, the same on screen and in the workbook. */
 export const formSummaryParams = (r: FormImportReport) => ({
-  read: r.rowsRead, blank: r.blank, ok: r.accepted.total, added: r.accepted.added, changed: r.accepted.changed, same: r.accepted.same, rejected: r.rejectedTotal, duplicates: r.repeats.length,
+  read: r.rowsRead,
+  blank: r.blank,
+  ok: r.accepted.total,
+  added: r.accepted.added,
+  changed: r.accepted.changed,
+  same: r.accepted.same,
+  rejected: r.rejectedTotal,
+  duplicates: r.repeats.length,
 });

@@ -14,7 +14,12 @@ export type Lookups = { countries: Map<string, string>; uicPattern: string; opti
 export function lookups(countries: readonly { code: string; nameRu: string; nameEn: string }[], uicPattern: string): Lookups {
   const c = new Map<string, string>();
   for (const x of countries) for (const n of [x.code, x.nameRu, x.nameEn]) c.set(normalise(n), x.code);
-  const options = Object.fromEntries(['sex', 'migrant_type', 'legal_status', 'key_population', 'transmission_route', 'event_kind', 'outcome'].map((k) => [k, optionLookup(k)]));
+  const options = Object.fromEntries(
+    ['sex', 'migrant_type', 'legal_status', 'key_population', 'transmission_route', 'event_kind', 'outcome'].map((k) => [
+      k,
+      optionLookup(k),
+    ]),
+  );
   return { countries: c, uicPattern, options };
 }
 
@@ -31,7 +36,8 @@ function find(list: Map<string, string>, text: string): string | undefined {
   if (memo.size < 10_000) memo.set(text, code);
   return code;
 }
-const text = (c: Cell | undefined): string => (c === null || c === undefined || c === FORMULA_WITHOUT_VALUE ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+const text = (c: Cell | undefined): string =>
+  c === null || c === undefined || c === FORMULA_WITHOUT_VALUE ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
 
 /** A date cell: a real date (taken as the calendar day it shows), an Excel serial, or text. */
 export function dateOf(c: Cell | undefined): string {
@@ -62,23 +68,51 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
   const kpText = text(cells.keyPopulations);
   const single = kpText === '' ? null : kpText.includes(';') || kpText.includes(',') ? undefined : kpCode(kpText);
   // Most rows name one group or none: no splitting for them.
-  const kps = kpText === '' ? [] : single !== undefined && single !== null ? [single] : kpText.split(';').map((s) => s.trim()).filter(Boolean).flatMap((part) => {
-    const whole = kpCode(part);
-    if (whole !== undefined) return [whole];
-    const pieces = part.split(',').map((s) => s.trim()).filter(Boolean).map(kpCode);
-    if (pieces.length > 1 && pieces.every((c) => c !== undefined)) return pieces;
-    issues.push({ column: 'keyPopulations', messageKey: 'validation.invalid_value' });
-    return [];
-  });
+  const kps =
+    kpText === ''
+      ? []
+      : single !== undefined && single !== null
+        ? [single]
+        : kpText
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .flatMap((part) => {
+              const whole = kpCode(part);
+              if (whole !== undefined) return [whole];
+              const pieces = part
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+                .map(kpCode);
+              if (pieces.length > 1 && pieces.every((c) => c !== undefined)) return pieces;
+              issues.push({ column: 'keyPopulations', messageKey: 'validation.invalid_value' });
+              return [];
+            });
   const raw = {
-    registerNo: text(cells.registerNo), uic: text(cells.uic), sex: option('sex', 'sex'), birthYear: year === '' ? null : /^\d{4}$/.test(year) ? Number(year) : NaN,
-    citizenship: country('citizenship'), migrantType: option('migrantType', 'migrant_type'), legalStatus: option('legalStatus', 'legal_status'),
-    keyPopulations: kps as string[], transmissionRoute: option('transmissionRoute', 'transmission_route'),
-    infectionCountry: country('infectionCountry'), diagnosisDate: dateOf(cells.diagnosisDate), diagnosisCountry: country('diagnosisCountry'),
+    registerNo: text(cells.registerNo),
+    uic: text(cells.uic),
+    sex: option('sex', 'sex'),
+    birthYear: year === '' ? null : /^\d{4}$/.test(year) ? Number(year) : NaN,
+    citizenship: country('citizenship'),
+    migrantType: option('migrantType', 'migrant_type'),
+    legalStatus: option('legalStatus', 'legal_status'),
+    keyPopulations: kps,
+    transmissionRoute: option('transmissionRoute', 'transmission_route'),
+    infectionCountry: country('infectionCountry'),
+    diagnosisDate: dateOf(cells.diagnosisDate),
+    diagnosisCountry: country('diagnosisCountry'),
   };
   if (issues.length) return { value: null, issues };
   const parsed = CaseInputSchema.safeParse(raw);
-  if (!parsed.success) return { value: null, issues: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? ''), messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value' })) };
+  if (!parsed.success)
+    return {
+      value: null,
+      issues: parsed.error.issues.map((i) => ({
+        column: String(i.path[0] ?? ''),
+        messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value',
+      })),
+    };
   const uic = uicIssue(parsed.data.uic, lk.uicPattern);
   if (uic) return { value: null, issues: [{ column: 'uic', messageKey: uic }] };
   return { value: parsed.data, issues: [] };
@@ -86,11 +120,19 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
 
 const YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', 'неопределяемая', 'undetectable']);
 
-export function eventFromRow(cells: Partial<Record<EventColumn, Cell>>, lk: Lookups): { registerNo: string; value: EventInput | null; issues: CellIssue[] } {
+export function eventFromRow(
+  cells: Partial<Record<EventColumn, Cell>>,
+  lk: Lookups,
+): { registerNo: string; value: EventInput | null; issues: CellIssue[] } {
   const registerNo = text(cells.registerNo);
   const kindText = text(cells.kind);
   const kind = lk.options.event_kind!.get(normalise(kindText));
-  if (!kind) return { registerNo, value: null, issues: [{ column: 'kind', messageKey: kindText ? 'validation.invalid_value' : 'validation.required' }] };
+  if (!kind)
+    return {
+      registerNo,
+      value: null,
+      issues: [{ column: 'kind', messageKey: kindText ? 'validation.invalid_value' : 'validation.required' }],
+    };
   const num = (c: Cell | undefined) => (text(c) === '' ? null : Number(text(c).replace(',', '.')));
   const raw: Record<string, unknown> = { kind, date: dateOf(cells.date) };
   if (kind === 'cd4') raw.cd4 = num(cells.cd4) ?? undefined;
@@ -103,6 +145,14 @@ export function eventFromRow(cells: Partial<Record<EventColumn, Cell>>, lk: Look
     raw.outcome = o === '' ? undefined : (lk.options.outcome!.get(normalise(o)) ?? o);
   }
   const parsed = EventInputSchema.safeParse(raw);
-  if (!parsed.success) return { registerNo, value: null, issues: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? 'kind'), messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value' })) };
+  if (!parsed.success)
+    return {
+      registerNo,
+      value: null,
+      issues: parsed.error.issues.map((i) => ({
+        column: String(i.path[0] ?? 'kind'),
+        messageKey: i.message.startsWith('validation.') ? i.message : 'validation.invalid_value',
+      })),
+    };
   return { registerNo, value: parsed.data, issues: [] };
 }

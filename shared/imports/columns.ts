@@ -4,7 +4,20 @@
 import { CATEGORIES } from '../categories.js';
 import { en, ru } from '../i18n/index.js';
 
-export const CASE_COLUMNS = ['registerNo', 'uic', 'sex', 'birthYear', 'citizenship', 'migrantType', 'legalStatus', 'keyPopulations', 'transmissionRoute', 'infectionCountry', 'diagnosisDate', 'diagnosisCountry'] as const;
+export const CASE_COLUMNS = [
+  'registerNo',
+  'uic',
+  'sex',
+  'birthYear',
+  'citizenship',
+  'migrantType',
+  'legalStatus',
+  'keyPopulations',
+  'transmissionRoute',
+  'infectionCountry',
+  'diagnosisDate',
+  'diagnosisCountry',
+] as const;
 export const CASE_REQUIRED = ['registerNo', 'uic', 'sex', 'migrantType', 'legalStatus', 'transmissionRoute', 'diagnosisDate'] as const;
 export const EVENT_COLUMNS = ['registerNo', 'kind', 'date', 'cd4', 'copies', 'undetectable', 'outcome'] as const;
 export const EVENT_REQUIRED = ['registerNo', 'kind', 'date'] as const;
@@ -19,10 +32,20 @@ export function columnLabel(key: CaseColumn | EventColumn, lang: 'ru' | 'en'): s
   return r.fields[key];
 }
 
-export const normalise = (s: unknown) => String(s ?? '').trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+export const normalise = (s: unknown) =>
+  String(s ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ');
 
 /** For a header row: which column holds which field, and which required fields are missing. */
-export function mapHeaders<K extends string>(headers: readonly unknown[], keys: readonly K[], required: readonly K[], label: (k: K, lang: 'ru' | 'en') => string) {
+export function mapHeaders<K extends string>(
+  headers: readonly unknown[],
+  keys: readonly K[],
+  required: readonly K[],
+  label: (k: K, lang: 'ru' | 'en') => string,
+) {
   const names = new Map<string, K>();
   for (const k of keys) for (const n of [k, label(k, 'ru'), label(k, 'en')]) names.set(normalise(n), k);
   const columns = new Map<number, K>();
@@ -57,7 +80,13 @@ export function cellsOf<K extends string, C>(row: readonly C[], columns: Map<num
 
 // The short names registers in the region use for key populations.
 const ALIASES: Record<string, Record<string, string[]>> = {
-  key_population: { pwid: ['ЛУИН', 'ПИН', 'PWID'], msm: ['МСМ', 'MSM'], sw: ['СР', 'РС', 'SW'], tg: ['ТГ', 'TG'], prison: ['МЛС', 'заключённые', 'prisoners'] },
+  key_population: {
+    pwid: ['ЛУИН', 'ПИН', 'PWID'],
+    msm: ['МСМ', 'MSM'],
+    sw: ['СР', 'РС', 'SW'],
+    tg: ['ТГ', 'TG'],
+    prison: ['МЛС', 'заключённые', 'prisoners'],
+  },
 };
 
 /** Code of an option given as its code, its Russian or English label, or a common short name. */
@@ -67,7 +96,8 @@ export function optionLookup(category: string): Map<string, string> {
   const cat = CATEGORIES.find((c) => c.code === category);
   if (cat) for (const o of cat.options) for (const n of [o.code, o.label.ru, o.label.en]) m.set(normalise(n), o.code);
   const enums = { ru: ru.enums as Record<string, Record<string, string>>, en: en.enums as Record<string, Record<string, string>> };
-  for (const [code, label] of Object.entries(enums.ru[category] ?? {})) for (const n of [code, label, enums.en[category]?.[code] ?? code]) m.set(normalise(n), code);
+  for (const [code, label] of Object.entries(enums.ru[category] ?? {}))
+    for (const n of [code, label, enums.en[category]?.[code] ?? code]) m.set(normalise(n), code);
   return m;
 }
 

@@ -16,7 +16,7 @@ export function* csvRows(text: string, separator?: string, maxFields = Infinity)
   let quoted = false;
   // Runs of plain characters are sliced out whole: a character at a time would make 100,000-row
   // files spend most of their time collecting the garbage of half-built strings.
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     if (quoted) {
       const q = body.indexOf('"', i);
       if (q < 0) {
@@ -25,8 +25,13 @@ export function* csvRows(text: string, separator?: string, maxFields = Infinity)
         return;
       }
       field += body.slice(i, q);
-      if (body.charCodeAt(q + 1) === QUOTE) (field += '"', (i = q + 2));
-      else (quoted = false, (i = q + 1));
+      if (body.charCodeAt(q + 1) === QUOTE) {
+        field += '"';
+        i = q + 2;
+      } else {
+        quoted = false;
+        i = q + 1;
+      }
       continue;
     }
     let k = i;
@@ -40,8 +45,7 @@ export function* csvRows(text: string, separator?: string, maxFields = Infinity)
       row.push(field);
       field = '';
       if (row.length >= maxFields) throw new TooManyFields(`more than ${maxFields} fields in a row`);
-    }
-    else {
+    } else {
       if (c === CR && body.charCodeAt(i) === LF) i++;
       row.push(field);
       yield row;

@@ -15,20 +15,35 @@ export type FormColumn = (typeof FORM_COLUMNS)[number];
 
 export const formColumnLabel = (key: FormColumn, lang: 'ru' | 'en') => (lang === 'ru' ? ru : en).imports.formColumns[key];
 
-export type FormRowValue = { form: FormCode; period: string; de: string; coc: string; value: number | string; comment: string | null | undefined };
+export type FormRowValue = {
+  form: FormCode;
+  period: string;
+  de: string;
+  coc: string;
+  value: number | string;
+  comment: string | null | undefined;
+};
 
-const text = (c: Cell | undefined): string => (c === null || c === undefined || c === FORMULA_WITHOUT_VALUE || c instanceof Date ? '' : String(c).trim());
+const text = (c: Cell | undefined): string =>
+  c === null || c === undefined || c === FORMULA_WITHOUT_VALUE || c instanceof Date ? '' : String(c).trim();
 
 /** "2025", "2025Q1", "2025 q1", "2025-03" or "202503" as a period code; null when it is none of them. */
 export function periodOf(c: Cell | undefined): string | null {
-  const s = text(c).toUpperCase().replace(/\s+/g, '').replace(/^(\d{4})-(\d{2})$/, '$1$2').replace(/^(\d{4})К([1-4])$/, '$1Q$2');
+  const s = text(c)
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/^(\d{4})-(\d{2})$/, '$1$2')
+    .replace(/^(\d{4})К([1-4])$/, '$1Q$2');
   return parsePeriod(s)?.code ?? null;
 }
 
 const cellsByElement = new Map<string, Map<string, string>>();
 
 /** A row's cell, or why it is refused; `blank` when there is no value (the template's untouched rows). */
-export function formValueFromRow(cells: Partial<Record<FormColumn, Cell>>, elements: Map<string, DataElementDef>): { value: FormRowValue | null; blank: boolean; issues: CellIssue[] } {
+export function formValueFromRow(
+  cells: Partial<Record<FormColumn, Cell>>,
+  elements: Map<string, DataElementDef>,
+): { value: FormRowValue | null; blank: boolean; issues: CellIssue[] } {
   const raw = cells.value;
   if (text(raw) === '' && !(raw instanceof Date)) return { value: null, blank: true, issues: [] };
   const issues: CellIssue[] = [];
@@ -44,7 +59,11 @@ export function formValueFromRow(cells: Partial<Record<FormColumn, Cell>>, eleme
     if (coc === undefined) issues.push({ column: 'cell', messageKey: 'validation.unknown_cell' });
   }
   // A date typed where a number belongs comes in as a Date: it is not a count.
-  const parsed = de ? (raw instanceof Date ? { ok: false as const, messageKey: 'validation.number_format' } : parseCell(de.valueType, text(raw))) : null;
+  const parsed = de
+    ? raw instanceof Date
+      ? { ok: false as const, messageKey: 'validation.number_format' }
+      : parseCell(de.valueType, text(raw))
+    : null;
   if (parsed && !parsed.ok) issues.push({ column: 'value', messageKey: parsed.messageKey });
   const comment = cells.comment === undefined ? undefined : text(cells.comment) || null;
   if (commentIssue(comment)) issues.push({ column: 'comment', messageKey: 'validation.invalid_value' });

@@ -17,7 +17,12 @@ export type BreakdownMask = { groups: boolean[][]; total: boolean[] };
  * Which cells and totals to hide. `chains` are pairs of columns [outer, inner] where inner counts a
  * subset of outer's people, shown side by side in each row.
  */
-export function suppressBreakdown(b: Breakdown, maxCount: number, partition: boolean, chains: readonly (readonly [number, number])[] = []): BreakdownMask {
+export function suppressBreakdown(
+  b: Breakdown,
+  maxCount: number,
+  partition: boolean,
+  chains: readonly (readonly [number, number])[] = [],
+): BreakdownMask {
   const columns = b.total.length;
   const entries: Entry[] = [];
   const add = (value: number, shown: boolean) => entries.push({ value, shown }) - 1;
@@ -44,13 +49,28 @@ export function suppressBreakdown(b: Breakdown, maxCount: number, partition: boo
  * The columns of the breakdown table to hide outside the centre, for the total and each group. Late
  * diagnosis is a percentage: hidden when its numerator or its denominator is.
  */
-export function hiddenColumns(total: Tally, groups: { key: string; tally: Tally }[], dimension: Dimension, maxCount: number): { total: BreakdownColumn[]; groups: Record<string, BreakdownColumn[]> } {
+export function hiddenColumns(
+  total: Tally,
+  groups: { key: string; tally: Tally }[],
+  dimension: Dimension,
+  maxCount: number,
+): { total: BreakdownColumn[]; groups: Record<string, BreakdownColumn[]> } {
   const counts = (t: Tally) => [...BREAKDOWN_MEASURES.map((m) => t[m]), t.lateDiagnosis.numerator, t.lateDiagnosis.denominator];
   const at = (m: (typeof BREAKDOWN_MEASURES)[number]) => BREAKDOWN_MEASURES.indexOf(m);
   const late = BREAKDOWN_MEASURES.length;
   // The cascade's steps, and late diagnoses among the new diagnoses with a CD4 count.
-  const chains = [[at('diagnosed'), at('inCare')], [at('inCare'), at('onArt')], [at('onArt'), at('suppressedOnArt')], [late + 1, late]] as const;
-  const m = suppressBreakdown({ groups: groups.map((g) => counts(g.tally)), total: counts(total) }, maxCount, dimension !== 'key_population', chains);
+  const chains = [
+    [at('diagnosed'), at('inCare')],
+    [at('inCare'), at('onArt')],
+    [at('onArt'), at('suppressedOnArt')],
+    [late + 1, late],
+  ] as const;
+  const m = suppressBreakdown(
+    { groups: groups.map((g) => counts(g.tally)), total: counts(total) },
+    maxCount,
+    dimension !== 'key_population',
+    chains,
+  );
   // Columns: the measures, then the share (hidden with the diagnosed count it is made of), then late diagnosis.
   const hiddenColumn = (hidden: boolean[], c: BreakdownColumn) =>
     c === 'share' ? hidden[0]! : c === 'lateDiagnosis' ? hidden[late]! || hidden[late + 1]! : hidden[BREAKDOWN_MEASURES.indexOf(c)]!;

@@ -4,16 +4,40 @@ import { proportion, type Proportion } from './wilson.js';
 import type { CountedStatus } from './case-status.js';
 
 export type Tally = {
-  diagnosed: number; inCare: number; onArt: number; vlEligible: number; vlTested: number; vlSuppressed: number; suppressedOnArt: number;
-  vlOnArt: number; undetectable: number;
-  newDiagnoses: number; artInitiations: number; linked: number;
-  lateDiagnosis: { numerator: number; denominator: number }; advanced: { numerator: number; denominator: number }; lateArt: { numerator: number; denominator: number };
+  diagnosed: number;
+  inCare: number;
+  onArt: number;
+  vlEligible: number;
+  vlTested: number;
+  vlSuppressed: number;
+  suppressedOnArt: number;
+  vlOnArt: number;
+  undetectable: number;
+  newDiagnoses: number;
+  artInitiations: number;
+  linked: number;
+  lateDiagnosis: { numerator: number; denominator: number };
+  advanced: { numerator: number; denominator: number };
+  lateArt: { numerator: number; denominator: number };
 };
 
 export function emptyTally(): Tally {
   return {
-    diagnosed: 0, inCare: 0, onArt: 0, vlEligible: 0, vlTested: 0, vlSuppressed: 0, suppressedOnArt: 0, vlOnArt: 0, undetectable: 0, newDiagnoses: 0, artInitiations: 0, linked: 0,
-    lateDiagnosis: { numerator: 0, denominator: 0 }, advanced: { numerator: 0, denominator: 0 }, lateArt: { numerator: 0, denominator: 0 },
+    diagnosed: 0,
+    inCare: 0,
+    onArt: 0,
+    vlEligible: 0,
+    vlTested: 0,
+    vlSuppressed: 0,
+    suppressedOnArt: 0,
+    vlOnArt: 0,
+    undetectable: 0,
+    newDiagnoses: 0,
+    artInitiations: 0,
+    linked: 0,
+    lateDiagnosis: { numerator: 0, denominator: 0 },
+    advanced: { numerator: 0, denominator: 0 },
+    lateArt: { numerator: 0, denominator: 0 },
   };
 }
 
@@ -31,9 +55,18 @@ export function addToTally(t: Tally, s: CountedStatus, n = 1): Tally {
   t.newDiagnoses += n * +s.newDiagnosis;
   t.artInitiations += n * +s.artInitiation;
   t.linked += n * +s.linked;
-  if (s.lateDiagnosis !== null) ((t.lateDiagnosis.denominator += n), (t.lateDiagnosis.numerator += n * +s.lateDiagnosis));
-  if (s.advancedAtDiagnosis !== null) ((t.advanced.denominator += n), (t.advanced.numerator += n * +s.advancedAtDiagnosis));
-  if (s.lateArtStart !== null) ((t.lateArt.denominator += n), (t.lateArt.numerator += n * +s.lateArtStart));
+  if (s.lateDiagnosis !== null) {
+    t.lateDiagnosis.denominator += n;
+    t.lateDiagnosis.numerator += n * +s.lateDiagnosis;
+  }
+  if (s.advancedAtDiagnosis !== null) {
+    t.advanced.denominator += n;
+    t.advanced.numerator += n * +s.advancedAtDiagnosis;
+  }
+  if (s.lateArtStart !== null) {
+    t.lateArt.denominator += n;
+    t.lateArt.numerator += n * +s.lateArtStart;
+  }
   return t;
 }
 
@@ -48,10 +81,19 @@ export const targetFor = (year: number) => (year <= 2020 ? 0.9 : 0.95);
 
 export type Cascade = {
   target: number;
-  first90: Proportion; second90: Proportion; third90: Proportion;
-  diagnosedOfEstimate: Proportion; onArtOfEstimate: Proportion; suppressedOfEstimate: Proportion;
-  vlCoverage: Proportion; vlSuppression: Proportion; undetectable: Proportion; linkage: Proportion;
-  lateDiagnosis: Proportion; advanced: Proportion; lateArt: Proportion;
+  first90: Proportion;
+  second90: Proportion;
+  third90: Proportion;
+  diagnosedOfEstimate: Proportion;
+  onArtOfEstimate: Proportion;
+  suppressedOfEstimate: Proportion;
+  vlCoverage: Proportion;
+  vlSuppression: Proportion;
+  undetectable: Proportion;
+  linkage: Proportion;
+  lateDiagnosis: Proportion;
+  advanced: Proportion;
+  lateArt: Proportion;
 };
 
 export function cascade(t: Tally, estimate: number | null, year: number): Cascade {

@@ -2,7 +2,10 @@
 // docs/indicators.md (WHO 2022 person-centred strategic information; SMART HIV.IND codes).
 import type { CaseEvent } from '../cases/api.js';
 
-export type CaseFacts = { diagnosisDate: string; events: readonly Pick<CaseEvent, 'kind' | 'date' | 'cd4' | 'copies' | 'undetectable' | 'outcome'>[] };
+export type CaseFacts = {
+  diagnosisDate: string;
+  events: readonly Pick<CaseEvent, 'kind' | 'date' | 'cd4' | 'copies' | 'undetectable' | 'outcome'>[];
+};
 
 const EXITS = new Set(['died', 'left_country', 'deported', 'transferred']);
 export const VL_ELIGIBLE_DAYS = 183; // on the current ART episode for at least six months
@@ -60,8 +63,21 @@ export type CaseSummary = {
 export function summarize(c: CaseFacts, end: string): CaseSummary {
   // Events in date order (the database gives them so; sort only when they are not).
   let events = c.events;
-  for (let i = 1; i < events.length; i++) if (events[i - 1]!.date > events[i]!.date) { events = byDate(events); break; }
-  const s: CaseSummary = { diagnosisDate: c.diagnosisDate, lastOutcome: null, lastArtKind: null, episodeStart: null, lastVl: null, firstStart: null, cd4AtDiagnosis: null, cd4AtStart: null };
+  for (let i = 1; i < events.length; i++)
+    if (events[i - 1]!.date > events[i]!.date) {
+      events = byDate(events);
+      break;
+    }
+  const s: CaseSummary = {
+    diagnosisDate: c.diagnosisDate,
+    lastOutcome: null,
+    lastArtKind: null,
+    episodeStart: null,
+    lastVl: null,
+    firstStart: null,
+    cd4AtDiagnosis: null,
+    cd4AtStart: null,
+  };
   for (const e of events) {
     if (e.kind === 'art_start' && s.firstStart === null) s.firstStart = e.date;
     if (e.date > end) continue;
@@ -74,7 +90,13 @@ export function summarize(c: CaseFacts, end: string): CaseSummary {
   }
   for (const e of events) {
     if (e.kind !== 'cd4' || e.cd4 === null) continue;
-    if (s.cd4AtDiagnosis === null && e.date >= c.diagnosisDate && days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 && (s.firstStart === null || e.date <= s.firstStart)) s.cd4AtDiagnosis = e.cd4;
+    if (
+      s.cd4AtDiagnosis === null &&
+      e.date >= c.diagnosisDate &&
+      days(c.diagnosisDate, e.date) <= WINDOW_DAYS_CD4 &&
+      (s.firstStart === null || e.date <= s.firstStart)
+    )
+      s.cd4AtDiagnosis = e.cd4;
     if (s.firstStart !== null && e.date <= s.firstStart && days(e.date, s.firstStart) <= WINDOW_DAYS_CD4) s.cd4AtStart = e.cd4;
   }
   return s;
@@ -115,22 +137,40 @@ export function caseStatus(c: CaseFacts, start: string, end: string): CaseStatus
   return statusFromSummary(summarize(c, end), start, end);
 }
 
-const FLAGS = ['diagnosed', 'inCare', 'onArt', 'newDiagnosis', 'artInitiation', 'linked', 'vlEligible', 'vlTested', 'vlSuppressedEligible', 'suppressedOnArt', 'vlOnArt', 'undetectableOnArt'] as const;
+const FLAGS = [
+  'diagnosed',
+  'inCare',
+  'onArt',
+  'newDiagnosis',
+  'artInitiation',
+  'linked',
+  'vlEligible',
+  'vlTested',
+  'vlSuppressedEligible',
+  'suppressedOnArt',
+  'vlOnArt',
+  'undetectableOnArt',
+] as const;
 const TRI = ['lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
 
 /**
  * Raise when a definition above or the code layout below changes: codes cached by the database
  * under another version are then never read, and are dropped.
  */
-export const STATUS_DEFINITIONS_VERSION = 3; // 2: the undetectable count; the 12-month window from a 29 February; 3: kept as dated intervals
+// 2: the undetectable count; the 12-month window from a 29 February. 3: kept as dated intervals.
+export const STATUS_DEFINITIONS_VERSION = 3;
 
 const TRI_AT = FLAGS.length; // the yes/no/unknown pairs follow the flags
 
 /** A status as one small integer (12 flags, 3 yes/no/unknown), so many cases can be counted by code. */
 export function statusCode(s: CaseStatus): number {
   let code = 0;
-  FLAGS.forEach((f, i) => { if (s[f]) code |= 1 << i; });
-  TRI.forEach((f, i) => { code |= (s[f] === null ? 0 : s[f] ? 1 : 2) << (TRI_AT + 2 * i); });
+  FLAGS.forEach((f, i) => {
+    if (s[f]) code |= 1 << i;
+  });
+  TRI.forEach((f, i) => {
+    code |= (s[f] === null ? 0 : s[f] ? 1 : 2) << (TRI_AT + 2 * i);
+  });
   return code;
 }
 

@@ -35,7 +35,13 @@ export function suppressLinked(entries: readonly Entry[], relations: readonly Re
  * order, until nothing more comes; the first protected entry solved is a leak, with the relations
  * that solved each entry (to find what to hide).
  */
-function firstLeak(entries: readonly Entry[], relations: readonly Relation[], byEntry: number[][], hidden: boolean[], isProtected: (i: number) => boolean) {
+function firstLeak(
+  entries: readonly Entry[],
+  relations: readonly Relation[],
+  byEntry: number[][],
+  hidden: boolean[],
+  isProtected: (i: number) => boolean,
+) {
   const known = entries.map((e, i) => e.shown && !hidden[i]);
   const derivedBy = new Map<number, number>();
   const queue = relations.map((_, k) => k);
@@ -50,7 +56,12 @@ function firstLeak(entries: readonly Entry[], relations: readonly Relation[], by
     known[entry] = true;
     derivedBy.set(entry, k);
     if (isProtected(entry)) return { entry, derivedBy };
-    for (const next of byEntry[entry]!) if (!queued.has(next)) (queue.push(next), queued.add(next));
+    for (const next of byEntry[entry]!) {
+      if (!queued.has(next)) {
+        queue.push(next);
+        queued.add(next);
+      }
+    }
   }
   return null;
 }
@@ -60,7 +71,13 @@ function firstLeak(entries: readonly Entry[], relations: readonly Relation[], by
  * smallest visible non-zero member, else a visible zero member, else its visible total; where that
  * sum has nothing visible left (its other terms were solved themselves), the sums that solved them.
  */
-function complement(entries: readonly Entry[], relations: readonly Relation[], hidden: boolean[], derivedBy: Map<number, number>, entry: number): number | null {
+function complement(
+  entries: readonly Entry[],
+  relations: readonly Relation[],
+  hidden: boolean[],
+  derivedBy: Map<number, number>,
+  entry: number,
+): number | null {
   const visible = (i: number) => entries[i]!.shown && !hidden[i];
   const seen = new Set<number>();
   const todo = [derivedBy.get(entry)!];
@@ -70,7 +87,10 @@ function complement(entries: readonly Entry[], relations: readonly Relation[], h
     seen.add(k);
     const r = relations[k]!;
     const members = r.members.filter((i) => i !== entry && visible(i));
-    const pick = members.filter((i) => entries[i]!.value > 0).sort((a, b) => entries[a]!.value - entries[b]!.value)[0] ?? members[0] ?? (r.total !== entry && visible(r.total) ? r.total : undefined);
+    const pick =
+      members.filter((i) => entries[i]!.value > 0).sort((a, b) => entries[a]!.value - entries[b]!.value)[0] ??
+      members[0] ??
+      (r.total !== entry && visible(r.total) ? r.total : undefined);
     if (pick !== undefined) return pick;
     for (const i of [r.total, ...r.members]) if (i !== entry && derivedBy.has(i)) todo.push(derivedBy.get(i)!);
   }

@@ -17,8 +17,15 @@ const DAY = 86_400_000;
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The flags that depend on the period's start as well as its end: kept apart from the intervals. */
-const PERIOD_FLAGS = ['newDiagnosis', 'artInitiation', 'linked', 'lateDiagnosis', 'advancedAtDiagnosis', 'lateArtStart'] as const;
-const NO_PERIOD_FLAGS: Pick<CaseStatus, (typeof PERIOD_FLAGS)[number]> = { newDiagnosis: false, artInitiation: false, linked: false, lateDiagnosis: null, advancedAtDiagnosis: null, lateArtStart: null };
+type PeriodFlag = 'newDiagnosis' | 'artInitiation' | 'linked' | 'lateDiagnosis' | 'advancedAtDiagnosis' | 'lateArtStart';
+const NO_PERIOD_FLAGS: Pick<CaseStatus, PeriodFlag> = {
+  newDiagnosis: false,
+  artInitiation: false,
+  linked: false,
+  lateDiagnosis: null,
+  advancedAtDiagnosis: null,
+  lateArtStart: null,
+};
 
 /** The code of a status with everything that depends on the period's start cleared. */
 const endStateCode = (s: CaseStatus) => statusCode({ ...s, ...NO_PERIOD_FLAGS });
@@ -60,17 +67,40 @@ export function periodFacts(c: CaseFacts): PeriodFacts {
   const summary = summarize(c, OPEN_END);
   // A period containing both the diagnosis and the first start gives every class the definitions can give.
   const all = statusFromSummary(summary, '0000-01-01', OPEN_END);
-  const triCode = statusCode({ ...allFalse(), lateDiagnosis: all.lateDiagnosis, advancedAtDiagnosis: all.advancedAtDiagnosis, lateArtStart: all.lateArtStart });
+  const triCode = statusCode({
+    ...allFalse(),
+    lateDiagnosis: all.lateDiagnosis,
+    advancedAtDiagnosis: all.advancedAtDiagnosis,
+    lateArtStart: all.lateArtStart,
+  });
   return { firstStart: summary.firstStart, triCode };
 }
 
 /** Bits of the yes/no/unknown pairs, by what gates them: the diagnosis in the period, or the first start in it. */
-const DIAGNOSIS_TRI = statusCode({ ...allFalse(), lateDiagnosis: true, advancedAtDiagnosis: true }) | statusCode({ ...allFalse(), lateDiagnosis: false, advancedAtDiagnosis: false });
+const DIAGNOSIS_TRI =
+  statusCode({ ...allFalse(), lateDiagnosis: true, advancedAtDiagnosis: true }) |
+  statusCode({ ...allFalse(), lateDiagnosis: false, advancedAtDiagnosis: false });
 const START_TRI = statusCode({ ...allFalse(), lateArtStart: true }) | statusCode({ ...allFalse(), lateArtStart: false });
 
 function allFalse(): CaseStatus {
-  return { diagnosed: false, inCare: false, onArt: false, newDiagnosis: false, artInitiation: false, linked: false, vlEligible: false, vlTested: false, vlSuppressedEligible: false,
-    suppressedOnArt: false, vlOnArt: false, undetectableOnArt: false, baselineCd4AtDiagnosis: null, lateDiagnosis: null, advancedAtDiagnosis: null, lateArtStart: null };
+  return {
+    diagnosed: false,
+    inCare: false,
+    onArt: false,
+    newDiagnosis: false,
+    artInitiation: false,
+    linked: false,
+    vlEligible: false,
+    vlTested: false,
+    vlSuppressedEligible: false,
+    suppressedOnArt: false,
+    vlOnArt: false,
+    undetectableOnArt: false,
+    baselineCd4AtDiagnosis: null,
+    lateDiagnosis: null,
+    advancedAtDiagnosis: null,
+    lateArtStart: null,
+  };
 }
 
 /**

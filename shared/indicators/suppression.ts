@@ -14,15 +14,19 @@ function lines(t: Table): Line[] {
   const rows = t.cells.length;
   const cols = t.colTotals.length;
   const out: Line[] = [];
-  for (let i = 0; i < rows; i++) out.push({ members: Array.from({ length: cols }, (_, j) => ({ kind: 'cell', i, j }) as Ref), total: { kind: 'row', i } });
-  for (let j = 0; j < cols; j++) out.push({ members: Array.from({ length: rows }, (_, i) => ({ kind: 'cell', i, j }) as Ref), total: { kind: 'col', j } });
-  out.push({ members: Array.from({ length: rows }, (_, i) => ({ kind: 'row', i }) as Ref), total: { kind: 'total' } });
-  out.push({ members: Array.from({ length: cols }, (_, j) => ({ kind: 'col', j }) as Ref), total: { kind: 'total' } });
+  for (let i = 0; i < rows; i++)
+    out.push({ members: Array.from({ length: cols }, (_, j): Ref => ({ kind: 'cell', i, j })), total: { kind: 'row', i } });
+  for (let j = 0; j < cols; j++)
+    out.push({ members: Array.from({ length: rows }, (_, i): Ref => ({ kind: 'cell', i, j })), total: { kind: 'col', j } });
+  out.push({ members: Array.from({ length: rows }, (_, i): Ref => ({ kind: 'row', i })), total: { kind: 'total' } });
+  out.push({ members: Array.from({ length: cols }, (_, j): Ref => ({ kind: 'col', j })), total: { kind: 'total' } });
   return out;
 }
 
-const valueOf = (t: Table, r: Ref) => (r.kind === 'cell' ? t.cells[r.i]![r.j]! : r.kind === 'row' ? t.rowTotals[r.i]! : r.kind === 'col' ? t.colTotals[r.j]! : t.total);
-const hiddenIn = (m: Mask, r: Ref) => (r.kind === 'cell' ? m.cells[r.i]![r.j]! : r.kind === 'row' ? m.rowTotals[r.i]! : r.kind === 'col' ? m.colTotals[r.j]! : m.total);
+const valueOf = (t: Table, r: Ref) =>
+  r.kind === 'cell' ? t.cells[r.i]![r.j]! : r.kind === 'row' ? t.rowTotals[r.i]! : r.kind === 'col' ? t.colTotals[r.j]! : t.total;
+const hiddenIn = (m: Mask, r: Ref) =>
+  r.kind === 'cell' ? m.cells[r.i]![r.j]! : r.kind === 'row' ? m.rowTotals[r.i]! : r.kind === 'col' ? m.colTotals[r.j]! : m.total;
 function setHidden(m: Mask, r: Ref, hidden: boolean) {
   if (r.kind === 'cell') m.cells[r.i]![r.j] = hidden;
   else if (r.kind === 'row') m.rowTotals[r.i] = hidden;
@@ -32,12 +36,26 @@ function setHidden(m: Mask, r: Ref, hidden: boolean) {
 
 /** A table's cells and totals as entries of the linked suppression, each line a sum. */
 export function suppress(t: Table, maxCount = 4): Mask {
-  const refs: Ref[] = [...t.cells.flatMap((row, i) => row.map((_, j) => ({ kind: 'cell', i, j }) as Ref)), ...t.rowTotals.map((_, i) => ({ kind: 'row', i }) as Ref), ...t.colTotals.map((_, j) => ({ kind: 'col', j }) as Ref), { kind: 'total' }];
+  const refs: Ref[] = [
+    ...t.cells.flatMap((row, i) => row.map((_, j): Ref => ({ kind: 'cell', i, j }))),
+    ...t.rowTotals.map((_, i): Ref => ({ kind: 'row', i })),
+    ...t.colTotals.map((_, j): Ref => ({ kind: 'col', j })),
+    { kind: 'total' },
+  ];
   const index = new Map(refs.map((r, k) => [JSON.stringify(r), k]));
   const at = (r: Ref) => index.get(JSON.stringify(r))!;
   const relations = lines(t).map((l) => ({ total: at(l.total), members: l.members.map(at) }));
-  const hidden = suppressLinked(refs.map((r) => ({ value: valueOf(t, r), shown: true })), relations, maxCount);
-  const m: Mask = { cells: t.cells.map((row) => row.map(() => false)), rowTotals: t.rowTotals.map(() => false), colTotals: t.colTotals.map(() => false), total: false };
+  const hidden = suppressLinked(
+    refs.map((r) => ({ value: valueOf(t, r), shown: true })),
+    relations,
+    maxCount,
+  );
+  const m: Mask = {
+    cells: t.cells.map((row) => row.map(() => false)),
+    rowTotals: t.rowTotals.map(() => false),
+    colTotals: t.colTotals.map(() => false),
+    total: false,
+  };
   refs.forEach((r, k) => setHidden(m, r, hidden[k]!));
   return m;
 }
@@ -48,7 +66,7 @@ export function solveHidden(t: Table, m: Mask): Map<string, number> {
   const solved = new Map<string, number>();
   const key = (r: Ref) => JSON.stringify(r);
   const all = lines(t);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of all) {
       const entries = [...line.members, line.total];

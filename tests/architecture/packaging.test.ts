@@ -8,7 +8,10 @@ import { ROOT } from './imports.js';
 
 describe('packaging', () => {
   it('flips every Electron fuse that closes a way into a running app', () => {
-    const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, boolean>; asar?: unknown };
+    const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+      electronFuses?: Record<string, boolean>;
+      asar?: unknown;
+    };
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -14,9 +14,19 @@ import { aCase } from '../helpers/cases.js';
 
 const tempDir = useTempDirs();
 const sessionAt = useClockedSessions();
-const signIn = (s: DeskSession) => dispatchAsync(s, 'auth.signIn', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password }, silentLogger);
+const signIn = (s: DeskSession) =>
+  dispatchAsync(s, 'auth.signIn', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password }, silentLogger);
 const addCases = (s: DeskSession, from: number, n: number) => {
-  for (let i = from; i < from + n; i++) dispatch(s, 'cases.create', { case: aCase({ registerNo: `B-${i}`, uic: `КОПИ${String(10000 + i).slice(-5)}`, birthYear: 1960 + (i % 40) }), allowDuplicate: false }, silentLogger);
+  for (let i = from; i < from + n; i++)
+    dispatch(
+      s,
+      'cases.create',
+      {
+        case: aCase({ registerNo: `B-${i}`, uic: `КОПИ${String(10000 + i).slice(-5)}`, birthYear: 1960 + (i % 40) }),
+        allowDuplicate: false,
+      },
+      silentLogger,
+    );
 };
 const total = (s: DeskSession) => {
   const r = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
@@ -48,7 +58,9 @@ describe('backups', () => {
       expect(readFileSync(b.file).subarray(0, 6).toString()).not.toBe('SQLite');
     }
     const audit = dispatch(s, 'audit.recent', { limit: 3 }, silentLogger);
-    expect(audit.ok && audit.value.find((e) => e.action === 'backup')).toMatchObject({ newValue: { kind: 'daily', chainHead: two[0]!.chainHead } });
+    expect(audit.ok && audit.value.find((e) => e.action === 'backup')).toMatchObject({
+      newValue: { kind: 'daily', chainHead: two[0]!.chainHead },
+    });
   });
 
   it('keeps 7 daily and 4 weekly backups', () => {
@@ -108,8 +120,14 @@ describe('backups', () => {
     await createCentre(other, { ...REGIONAL_CENTRE, login: 'Ержан', password: 'СовсемДругойПароль' });
     const theirs = await dispatchAsync(other, 'backups.create', {}, silentLogger);
     const file = theirs.ok ? theirs.value.file : '';
-    expect(dispatch(s, 'backups.restore', { path: file }, silentLogger)).toMatchObject({ ok: false, error: { code: 'backup_not_readable' } });
-    expect(dispatch(s, 'backups.restore', { path: join(ROOT, 'package.json') }, silentLogger)).toMatchObject({ ok: false, error: { code: 'backup_not_readable' } });
+    expect(dispatch(s, 'backups.restore', { path: file }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'backup_not_readable' },
+    });
+    expect(dispatch(s, 'backups.restore', { path: join(ROOT, 'package.json') }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'backup_not_readable' },
+    });
     expect(total(s)).toBe(2);
   });
 
@@ -144,7 +162,11 @@ describe('backups', () => {
     const listed = listBackups(join(dir, 'usb'), path);
     expect(listed.length).toBeGreaterThan(0);
     // Every file that looks like a backup (a .sqlite with its manifest) opens and checks out.
-    for (const b of listed) expect(dispatch(again, 'backups.inspect', { path: b.file }, silentLogger), b.file).toMatchObject({ ok: true, value: { counts: { cases: 300 } } });
+    for (const b of listed)
+      expect(dispatch(again, 'backups.inspect', { path: b.file }, silentLogger), b.file).toMatchObject({
+        ok: true,
+        value: { counts: { cases: 300 } },
+      });
     expect(readdirSync(join(dir, 'usb')).filter((f) => f.endsWith('.sqlite')).length).toBe(listed.length);
   });
 
@@ -167,11 +189,21 @@ describe('backups', () => {
 
     const again = sessionAt(dir, clock);
     const r = await signIn(again);
-    expect(r).toMatchObject({ ok: false, error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite', backupAt: '2026-11-30T08:00:00.000Z' } } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'db_damaged', params: { file: 'migrant-hiv-kaz.sqlite', backupAt: '2026-11-30T08:00:00.000Z' } },
+    });
     expect(again.status().signIn).toMatchObject({ damagedBackupAt: '2026-11-30T08:00:00.000Z' });
     // Nothing is armed by that failure: the restore asks for the password again.
-    expect(await dispatchAsync(again, 'auth.restoreLatest', { login: REGIONAL_CENTRE.login, password: 'not-the-password' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'wrong_password' } });
-    const restored = await dispatchAsync(again, 'auth.restoreLatest', { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password }, silentLogger);
+    expect(
+      await dispatchAsync(again, 'auth.restoreLatest', { login: REGIONAL_CENTRE.login, password: 'not-the-password' }, silentLogger),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_password' } });
+    const restored = await dispatchAsync(
+      again,
+      'auth.restoreLatest',
+      { login: REGIONAL_CENTRE.login, password: REGIONAL_CENTRE.password },
+      silentLogger,
+    );
     expect(restored).toMatchObject({ ok: true, value: { user: { login: REGIONAL_CENTRE.login }, database: { encrypted: true } } });
     expect(total(again)).toBe(6); // the two cases typed after the backup are what is lost: said on the screen
     expect(readdirSync(dir).filter((f) => f.includes('.before-restore-'))).toHaveLength(1); // the damaged file kept aside

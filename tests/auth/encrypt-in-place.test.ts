@@ -31,14 +31,22 @@ function previousVersionDatabase(dir: string): string {
   createDeskDatabase(path, (db) => {
     const unit = ensureFacility(db, 'Гульнара', { countryCode: 'KAZ', region: 'Туркестанская область', facility: 'Областной центр СПИД' });
     setSetting(db, 'Гульнара', 'installation_org_unit', String(unit.id));
-    const rows = Array.from({ length: CASES }, (_, i) => ({ row: i + 2, input: aCase({ registerNo: `R-${i}`, uic: `ПЛАН${String(10000 + i).slice(-5)}`, birthYear: 1950 + (i % 50) }), events: [] }));
+    const rows = Array.from({ length: CASES }, (_, i) => ({
+      row: i + 2,
+      input: aCase({ registerNo: `R-${i}`, uic: `ПЛАН${String(10000 + i).slice(-5)}`, birthYear: 1950 + (i % 50) }),
+      events: [],
+    }));
     importCases(db, 'Гульнара', unit.id, 'register.csv', rows, [], {});
   }).close();
   return path;
 }
 
 /** The conversion in a child process; killed `killAfter` ms past its start, or by itself (SIGKILL) as step `dieAfterStep` ends. */
-function convert(path: string, killAfter: number | null, dieAfterStep: number | null = null): Promise<{ code: number | null; signal: string | null; ms: number }> {
+function convert(
+  path: string,
+  killAfter: number | null,
+  dieAfterStep: number | null = null,
+): Promise<{ code: number | null; signal: string | null; ms: number }> {
   const script = `
     const { createVault } = await import(${JSON.stringify(dist('electron/service/vault/vault.js'))});
     const { encryptInPlace } = await import(${JSON.stringify(dist('electron/service/vault/encrypt-in-place.js'))});
@@ -71,7 +79,12 @@ describe('encrypting the previous version’s database in place', () => {
     expect(r.ok && r.value.status).toMatchObject({ user: { login: 'Гульнара' }, database: { encrypted: true } });
     const list = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
     expect(list.ok && list.value.total).toBe(CASES);
-    expect(readdirSync(dir).filter((f) => f.startsWith('migrant-hiv-kaz')).sort(), readdirSync(dir).join(', ')).toEqual(['migrant-hiv-kaz.sqlite', 'migrant-hiv-kaz.sqlite-shm', 'migrant-hiv-kaz.sqlite-wal', 'migrant-hiv-kaz.sqlite.keys']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('migrant-hiv-kaz'))
+        .sort(),
+      readdirSync(dir).join(', '),
+    ).toEqual(['migrant-hiv-kaz.sqlite', 'migrant-hiv-kaz.sqlite-shm', 'migrant-hiv-kaz.sqlite-wal', 'migrant-hiv-kaz.sqlite.keys']);
     expect(readFileSync(path).includes(Buffer.from('ПЛАН10007'))).toBe(false);
   });
 
@@ -85,7 +98,10 @@ describe('encrypting the previous version’s database in place', () => {
     expect(full.code).toBe(0);
     const outcomes = { plain: 0, encrypted: 0 };
     // Cut at the end of each of its six steps (certain), then at eight moments spread over a run.
-    const cuts = [...[1, 2, 3, 4, 5, 6].map((step) => ({ step, ms: null })), ...Array.from({ length: 8 }, (_, i) => ({ step: null, ms: Math.floor(((i + Math.random()) / 8) * full.ms * 1.1) }))];
+    const cuts = [
+      ...[1, 2, 3, 4, 5, 6].map((step) => ({ step, ms: null })),
+      ...Array.from({ length: 8 }, (_, i) => ({ step: null, ms: Math.floor(((i + Math.random()) / 8) * full.ms * 1.1) })),
+    ];
     for (const [i, cut] of cuts.entries()) {
       const dir = tempDir();
       const path = join(dir, 'migrant-hiv-kaz.sqlite');
@@ -96,7 +112,10 @@ describe('encrypting the previous version’s database in place', () => {
       const status = s.status();
       expect(status.openError, `run ${i}`).toBeNull();
       const left = readdirSync(dir);
-      expect(left.filter((f) => /\.(encrypting|plain-backup|part|tmp)/.test(f)), `run ${i}: ${left.join(', ')}`).toEqual([]);
+      expect(
+        left.filter((f) => /\.(encrypting|plain-backup|part|tmp)/.test(f)),
+        `run ${i}: ${left.join(', ')}`,
+      ).toEqual([]);
       if (status.conversion) {
         outcomes.plain++;
         expect(existsSync(`${path}.keys`), `run ${i}`).toBe(false); // a key that opens nothing is put aside

@@ -37,8 +37,13 @@ describe('hardened against a hostile probe', () => {
   it('a wrong current password in a password change counts as a wrong password', async () => {
     const s = sessionAt(tempDir());
     await createCentre(s);
-    for (let i = 0; i < 5; i++) expect(code(await dispatchAsync(s, 'auth.changePassword', { current: `nope-${i}-nope`, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('wrong_password');
-    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: password, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('login_delayed');
+    for (let i = 0; i < 5; i++)
+      expect(
+        code(await dispatchAsync(s, 'auth.changePassword', { current: `nope-${i}-nope`, next: 'ВесенниеДождиАлматы' }, silentLogger)),
+      ).toBe('wrong_password');
+    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: password, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe(
+      'login_delayed',
+    );
   });
 
   it('a key file asking for a huge key-derivation cost, a duplicate slot or a FIFO in its place is damaged, not obeyed', async () => {
@@ -50,7 +55,10 @@ describe('hardened against a hostile probe', () => {
     const good = readFileSync(keysPath, 'utf8');
     const keys = JSON.parse(good);
     const status = () => sessionAt(dir).status().openError?.code ?? 'none';
-    writeFileSync(keysPath, JSON.stringify({ ...keys, slots: keys.slots.map((x: { kdf: object }) => ({ ...x, kdf: { ...x.kdf, N: 2 ** 20, r: 32, p: 16 } })) }));
+    writeFileSync(
+      keysPath,
+      JSON.stringify({ ...keys, slots: keys.slots.map((x: { kdf: object }) => ({ ...x, kdf: { ...x.kdf, N: 2 ** 20, r: 32, p: 16 } })) }),
+    );
     expect(status()).toBe('key_file_damaged');
     writeFileSync(keysPath, JSON.stringify({ ...keys, slots: [{ ...keys.slots[0], id: keys.slots[1].id }, ...keys.slots] }));
     expect(status()).toBe('key_file_damaged');
@@ -89,7 +97,8 @@ describe('hardened against a hostile probe', () => {
     await createCentre(s);
     dispatch(s, 'cases.create', { case: aCase(), allowDuplicate: false }, silentLogger);
     const path = s.openVault.path;
-    for (const p of [path, `${path}-wal`, `${path}.keys`]) expect(code(dispatch(s, 'backups.restore', { path: p }, silentLogger)), p).toBe('backup_not_readable');
+    for (const p of [path, `${path}-wal`, `${path}.keys`])
+      expect(code(dispatch(s, 'backups.restore', { path: p }, silentLogger)), p).toBe('backup_not_readable');
     const list = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
     expect(list.ok && list.value.total).toBe(1);
   });
@@ -97,7 +106,13 @@ describe('hardened against a hostile probe', () => {
   it('a line list that finishes after its account signed out is neither recorded under nor handed to the next account', async () => {
     const s = sessionAt(tempDir());
     await createCentre(s);
-    for (let i = 0; i < 30; i++) dispatch(s, 'cases.create', { case: aCase({ registerNo: `L-${i}`, uic: `ЛИНИ1${1950 + i}`, birthYear: 1950 + i }), allowDuplicate: false }, silentLogger);
+    for (let i = 0; i < 30; i++)
+      dispatch(
+        s,
+        'cases.create',
+        { case: aCase({ registerNo: `L-${i}`, uic: `ЛИНИ1${1950 + i}`, birthYear: 1950 + i }), allowDuplicate: false },
+        silentLogger,
+      );
     await addAccount(s, 'Клерк', ['entry']);
     const job = dispatch(s, 'exports.lineList', { language: 'ru' }, silentLogger);
     const jobId = job.ok ? job.value.jobId : '';
@@ -128,7 +143,10 @@ describe('hardened against a hostile probe', () => {
     const bridge = await startBridge({ backend: inProcess(s, silentLogger), staticDir, logger: silentLogger });
     try {
       const launch = /#launch=([0-9a-f]{64})$/.exec(bridge.launchUrl())![1]!;
-      const r = await fetch(`${bridge.origin}/session`, { method: 'POST', headers: { 'x-desk-call': '1', origin: bridge.origin, 'x-desk-launch': launch } });
+      const r = await fetch(`${bridge.origin}/session`, {
+        method: 'POST',
+        headers: { 'x-desk-call': '1', origin: bridge.origin, 'x-desk-launch': launch },
+      });
       expect(r.status).toBe(200);
       expect(s.status().locked).toBe(true);
     } finally {
@@ -144,12 +162,22 @@ describe('hardened against a hostile probe', () => {
     expect(code(await addAccount(s, 'ivan', ['entry']))).toBe('ok');
     expect(code(await addAccount(s, 'ｉｖａｎ', ['entry']))).toBe('already_exists'); // full-width letters
     expect(code(await addAccount(s, 'IVAN ', ['entry']))).toBe('already_exists');
-    for (const bad of ['ivan\u200b', '\u202eivan', 'iv\u0000an', '-ivan']) expect(code(await addAccount(s, bad, ['entry'])), JSON.stringify(bad)).toBe('invalid_input');
+    for (const bad of ['ivan\u200b', '\u202eivan', 'iv\u0000an', '-ivan'])
+      expect(code(await addAccount(s, bad, ['entry'])), JSON.stringify(bad)).toBe('invalid_input');
     const weak = async (pw: string) => {
       const r = await dispatchAsync(s, 'accounts.create', { login: 'petr', password: pw, roles: ['entry'], orgUnitId: null }, silentLogger);
       return r.ok ? 'accepted' : r.error.messageKey;
     };
-    for (const pw of ['1231231231', 'abcabcabca', 'password1!', 'P@ssw0rd12', 'Summer2024!', 'Kazakhstan2024', 'Пароль12345', '\u200b'.repeat(8) + 'ab']) {
+    for (const pw of [
+      '1231231231',
+      'abcabcabca',
+      'password1!',
+      'P@ssw0rd12',
+      'Summer2024!',
+      'Kazakhstan2024',
+      'Пароль12345',
+      '\u200b'.repeat(8) + 'ab',
+    ]) {
       expect(await weak(pw), pw).toMatch(/^errors\.weak_password\./);
     }
   });
@@ -198,10 +226,21 @@ describe('an account limited to an org unit', () => {
     const { createCase } = await import('../../db/cases.js');
     const home = s.orgUnitId; // the installation's facility
     const region = orgUnitPath(s.database, home).find((u) => u.level === 'region')!.id;
-    const other = ensureFacility(s.database, login, { countryCode: 'KAZ', region: 'Жамбылская область', facility: 'Жамбылский областной центр СПИД' }).id;
+    const other = ensureFacility(s.database, login, {
+      countryCode: 'KAZ',
+      region: 'Жамбылская область',
+      facility: 'Жамбылский областной центр СПИД',
+    }).id;
     const ours = dispatch(s, 'cases.create', { case: aCase({ registerNo: 'A-1' }), allowDuplicate: false }, silentLogger);
-    const theirs = createCase(s.database, login, other, aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), { allowDuplicate: false });
-    const made = await dispatchAsync(s, 'accounts.create', { login: 'Регион', password: 'ДолгийПарольСотрудника', roles: ['entry', 'analyst'], orgUnitId: region }, silentLogger);
+    const theirs = createCase(s.database, login, other, aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), {
+      allowDuplicate: false,
+    });
+    const made = await dispatchAsync(
+      s,
+      'accounts.create',
+      { login: 'Регион', password: 'ДолгийПарольСотрудника', roles: ['entry', 'analyst'], orgUnitId: region },
+      silentLogger,
+    );
     expect(made.ok && made.value.find((a) => a.login === 'Регион')?.orgUnitId).toBe(region);
     await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
     expect(code(await signIn(s, 'ДолгийПарольСотрудника', 'Регион'))).toBe('ok');
@@ -211,13 +250,37 @@ describe('an account limited to an org unit', () => {
     expect(code(dispatch(s, 'cases.get', { id: ours.ok ? ours.value.id : 0 }, silentLogger))).toBe('ok');
     // Another region's case is "not found", for reading and for writing alike.
     expect(code(dispatch(s, 'cases.get', { id: theirs }, silentLogger))).toBe('not_found');
-    expect(code(dispatch(s, 'cases.update', { id: theirs, case: aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), allowDuplicate: true }, silentLogger))).toBe('not_found');
-    expect(code(dispatch(s, 'events.save', { caseId: theirs, eventId: null, event: { kind: 'cd4', date: '2017-04-01', cd4: 300 } }, silentLogger))).toBe('not_found');
+    expect(
+      code(
+        dispatch(
+          s,
+          'cases.update',
+          { id: theirs, case: aCase({ registerNo: 'B-1', uic: 'БОРИ11980', birthYear: 1980 }), allowDuplicate: true },
+          silentLogger,
+        ),
+      ),
+    ).toBe('not_found');
+    expect(
+      code(
+        dispatch(s, 'events.save', { caseId: theirs, eventId: null, event: { kind: 'cd4', date: '2017-04-01', cd4: 300 } }, silentLogger),
+      ),
+    ).toBe('not_found');
     expect(code(dispatch(s, 'cases.delete', { id: theirs }, silentLogger))).toBe('not_found');
-    expect(dispatch(s, 'cases.duplicates', { uic: 'БОРИ11980', sex: 'male', birthYear: 1980, excludeId: null }, silentLogger)).toMatchObject({ ok: true, value: [] });
+    expect(
+      dispatch(s, 'cases.duplicates', { uic: 'БОРИ11980', sex: 'male', birthYear: 1980, excludeId: null }, silentLogger),
+    ).toMatchObject({ ok: true, value: [] });
     // Forms and figures of its units only; the country's fact sheet is not its to see.
     expect(code(dispatch(s, 'forms.get', { form: 'testing', orgUnitId: home, period: '2017' }, silentLogger))).toBe('ok');
-    expect(code(dispatch(s, 'forms.save', { form: 'testing', orgUnitId: other, period: '2017', cells: [{ de: 'tested_voluntary', coc: 'total', value: '5' }] }, silentLogger))).toBe('not_found');
+    expect(
+      code(
+        dispatch(
+          s,
+          'forms.save',
+          { form: 'testing', orgUnitId: other, period: '2017', cells: [{ de: 'tested_voluntary', coc: 'total', value: '5' }] },
+          silentLogger,
+        ),
+      ),
+    ).toBe('not_found');
     expect(code(dispatch(s, 'indicators.cascade', { period: '2017', orgUnitId: other }, silentLogger))).toBe('not_found');
     const own = dispatch(s, 'indicators.cascade', { period: '2017' }, silentLogger);
     expect(own.ok && own.value.orgUnitId).toBe(region);
@@ -225,7 +288,12 @@ describe('an account limited to an org unit', () => {
     const units = dispatch(s, 'orgUnits.list', {}, silentLogger);
     expect(units.ok && units.value.map((u) => u.id).sort()).toEqual([region, home].sort());
     // What it enters belongs to its unit.
-    const created = dispatch(s, 'cases.create', { case: aCase({ registerNo: 'A-2', uic: 'НОВА21990', sex: 'female', birthYear: 1990 }), allowDuplicate: false }, silentLogger);
+    const created = dispatch(
+      s,
+      'cases.create',
+      { case: aCase({ registerNo: 'A-2', uic: 'НОВА21990', sex: 'female', birthYear: 1990 }), allowDuplicate: false },
+      silentLogger,
+    );
     expect(created.ok).toBe(true);
     const list2 = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
     expect(list2.ok && list2.value.total).toBe(2);

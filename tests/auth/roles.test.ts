@@ -11,14 +11,81 @@ const session = useSessions();
 
 // The issue's definition of the roles, written out by hand (not read from the code under test).
 const MAY: Record<Role, readonly string[]> = {
-  admin: ['accounts.list', 'accounts.create', 'accounts.update', 'accounts.resetPassword', 'backups.list', 'backups.create', 'backups.inspect', 'backups.restore', 'settings.setSuppression', 'settings.setExportRetention', 'settings.setIdleLock', 'audit.verify', 'audit.recent'],
-  entry: ['cases.create', 'cases.update', 'cases.delete', 'cases.restore', 'events.save', 'events.delete', 'forms.save', 'imports.template', 'imports.preview', 'imports.report', 'imports.confirm', 'formImports.template', 'formImports.preview', 'formImports.report', 'formImports.confirm'],
+  admin: [
+    'accounts.list',
+    'accounts.create',
+    'accounts.update',
+    'accounts.resetPassword',
+    'backups.list',
+    'backups.create',
+    'backups.inspect',
+    'backups.restore',
+    'settings.setSuppression',
+    'settings.setExportRetention',
+    'settings.setIdleLock',
+    'audit.verify',
+    'audit.recent',
+  ],
+  entry: [
+    'cases.create',
+    'cases.update',
+    'cases.delete',
+    'cases.restore',
+    'events.save',
+    'events.delete',
+    'forms.save',
+    'imports.template',
+    'imports.preview',
+    'imports.report',
+    'imports.confirm',
+    'formImports.template',
+    'formImports.preview',
+    'formImports.report',
+    'formImports.confirm',
+  ],
   approver: ['forms.approve'],
-  analyst: ['exports.indicatorWorkbook', 'exports.lineList', 'factsheet.saveContext', 'factsheet.saveText', 'factsheet.workbook', 'files.printToPdf'],
+  analyst: [
+    'exports.indicatorWorkbook',
+    'exports.lineList',
+    'factsheet.saveContext',
+    'factsheet.saveText',
+    'factsheet.workbook',
+    'files.printToPdf',
+  ],
 };
 /** Every signed-in account: reading the register, figures on screen, its own session. */
-const EVERYONE = ['cases.list', 'cases.get', 'cases.deleted', 'cases.duplicates', 'cases.audit', 'indicators.cascade', 'indicators.trend', 'indicators.cases', 'factsheet.get', 'forms.get', 'forms.completeness', 'orgUnits.list', 'files.saveAs', 'exports.job', 'exports.cancel', 'auth.lock', 'auth.changePassword'];
-const ALWAYS = ['app.status', 'app.setLanguage', 'reference.countries', 'auth.signIn', 'auth.recover', 'auth.unlock', 'auth.restoreLatest', 'auth.signOut', 'auth.signInRemembered', 'auth.forgetHere', 'setup.close'];
+const EVERYONE = [
+  'cases.list',
+  'cases.get',
+  'cases.deleted',
+  'cases.duplicates',
+  'cases.audit',
+  'indicators.cascade',
+  'indicators.trend',
+  'indicators.cases',
+  'factsheet.get',
+  'forms.get',
+  'forms.completeness',
+  'orgUnits.list',
+  'files.saveAs',
+  'exports.job',
+  'exports.cancel',
+  'auth.lock',
+  'auth.changePassword',
+];
+const ALWAYS = [
+  'app.status',
+  'app.setLanguage',
+  'reference.countries',
+  'auth.signIn',
+  'auth.recover',
+  'auth.unlock',
+  'auth.restoreLatest',
+  'auth.signOut',
+  'auth.signInRemembered',
+  'auth.forgetHere',
+  'setup.close',
+];
 const BEFORE_A_DATABASE = ['setup.openDemo', 'setup.createCentre', 'setup.openExisting', 'setup.encryptExisting'];
 
 const PASSWORD = 'ДругойПароль-2026-ноябрь';
@@ -40,17 +107,31 @@ describe('roles and permissions', () => {
     const s = session(tempDir());
     await createCentre(s);
     for (const role of ['entry', 'approver', 'analyst'] as const) {
-      const r = await dispatchAsync(s, 'accounts.create', { login: `user-${role}`, password: PASSWORD, roles: [role], orgUnitId: null }, silentLogger);
+      const r = await dispatchAsync(
+        s,
+        'accounts.create',
+        { login: `user-${role}`, password: PASSWORD, roles: [role], orgUnitId: null },
+        silentLogger,
+      );
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
-    const adminOnly = await dispatchAsync(s, 'accounts.create', { login: 'user-admin', password: PASSWORD, roles: ['admin'], orgUnitId: null }, silentLogger);
+    const adminOnly = await dispatchAsync(
+      s,
+      'accounts.create',
+      { login: 'user-admin', password: PASSWORD, roles: ['admin'], orgUnitId: null },
+      silentLogger,
+    );
     expect(adminOnly.ok).toBe(true);
     for (const role of ['admin', 'entry', 'approver', 'analyst'] as const) {
       expect((await dispatchAsync(s, 'auth.signOut', {}, silentLogger)).ok).toBe(true);
       const signedIn = await dispatchAsync(s, 'auth.signIn', { login: `user-${role}`, password: PASSWORD }, silentLogger);
       expect(signedIn.ok && signedIn.value.user?.roles, role).toEqual([role]);
       for (const channel of CHANNELS) {
-        const expected = BEFORE_A_DATABASE.includes(channel) ? 'forbidden' : ALWAYS.includes(channel) || EVERYONE.includes(channel) || MAY[role].includes(channel) ? 'invalid_input' : 'forbidden';
+        const expected = BEFORE_A_DATABASE.includes(channel)
+          ? 'forbidden'
+          : ALWAYS.includes(channel) || EVERYONE.includes(channel) || MAY[role].includes(channel)
+            ? 'invalid_input'
+            : 'forbidden';
         expect(await knock(s, channel), `${role} → ${channel}`).toBe(expected);
       }
       // The status tells the screen the same, so it can hide what would be refused.

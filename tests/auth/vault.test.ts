@@ -21,7 +21,12 @@ describe('the encrypted register', () => {
     const path = (await createCentre(s)).status.database!.path;
     const secrets = ['ЗАРИ21990', 'QWER11977', 'РЕГ-2017/555', 'ALMATY-77/2017'];
     dispatch(s, 'cases.create', { case: aCase({ registerNo: secrets[2]!, uic: secrets[0]! }), allowDuplicate: false }, silentLogger);
-    dispatch(s, 'cases.create', { case: aCase({ registerNo: secrets[3]!, uic: secrets[1]!, birthYear: 1977 }), allowDuplicate: false }, silentLogger);
+    dispatch(
+      s,
+      'cases.create',
+      { case: aCase({ registerNo: secrets[3]!, uic: secrets[1]!, birthYear: 1977 }), allowDuplicate: false },
+      silentLogger,
+    );
     const scan = () => {
       const files = [path, `${path}-wal`, `${path}.keys`].filter(existsSync);
       expect(files).toContain(`${path}-wal`); // the rows are in the WAL now: it is scanned too
@@ -66,7 +71,8 @@ describe('the encrypted register', () => {
     const { recoveryCode } = await createCentre(first);
     first.dispose();
     const s = sessionAt(dir);
-    const recover = (c: string) => dispatchAsync(s, 'auth.recover', { login, recoveryCode: c, newPassword: 'НовыйПарольПосле-отпуска' }, silentLogger);
+    const recover = (c: string) =>
+      dispatchAsync(s, 'auth.recover', { login, recoveryCode: c, newPassword: 'НовыйПарольПосле-отпуска' }, silentLogger);
     const wrong = recoveryCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
     expect(code(await recover(wrong))).toBe('wrong_recovery_code');
     expect(code(await recover('1234'))).toBe('wrong_recovery_code');
@@ -81,8 +87,12 @@ describe('the encrypted register', () => {
     const dir = tempDir();
     const s = sessionAt(dir);
     await createCentre(s);
-    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: 'not-my-password', next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('wrong_password');
-    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: password, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe('ok');
+    expect(
+      code(await dispatchAsync(s, 'auth.changePassword', { current: 'not-my-password', next: 'ВесенниеДождиАлматы' }, silentLogger)),
+    ).toBe('wrong_password');
+    expect(code(await dispatchAsync(s, 'auth.changePassword', { current: password, next: 'ВесенниеДождиАлматы' }, silentLogger))).toBe(
+      'ok',
+    );
     await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
     expect(code(await signIn(s))).toBe('wrong_password');
     expect(code(await signIn(s, 'ВесенниеДождиАлматы'))).toBe('ok');
@@ -90,7 +100,10 @@ describe('the encrypted register', () => {
 
   it('refuses weak passwords, naming the rule', async () => {
     const s = sessionAt(tempDir());
-    const attempt = (pw: string) => dispatchAsync(s, 'setup.createCentre', { ...REGIONAL_CENTRE, password: pw }, silentLogger).then((r) => (r.ok ? 'ok' : r.error.messageKey));
+    const attempt = (pw: string) =>
+      dispatchAsync(s, 'setup.createCentre', { ...REGIONAL_CENTRE, password: pw }, silentLogger).then((r) =>
+        r.ok ? 'ok' : r.error.messageKey,
+      );
     expect(await attempt('short1')).toBe('errors.weak_password.too_short');
     expect(await attempt('1234567890')).toBe('errors.weak_password.common');
     expect(await attempt('qwertyuiop')).toBe('errors.weak_password.common');
@@ -103,7 +116,12 @@ describe('the encrypted register', () => {
   it('a disabled account cannot sign in until an administrator sets it a new password; the last administrator stays', async () => {
     const s = sessionAt(tempDir());
     await createCentre(s);
-    const created = await dispatchAsync(s, 'accounts.create', { login: 'Айжан', password: 'ДолгийПарольСотрудницы', roles: ['entry'], orgUnitId: null }, silentLogger);
+    const created = await dispatchAsync(
+      s,
+      'accounts.create',
+      { login: 'Айжан', password: 'ДолгийПарольСотрудницы', roles: ['entry'], orgUnitId: null },
+      silentLogger,
+    );
     const aizhan = created.ok ? created.value.find((a) => a.login === 'Айжан')! : null;
     const admin = created.ok ? created.value.find((a) => a.login === login)! : null;
     expect(code(await dispatchAsync(s, 'accounts.update', { id: admin!.id, disabled: true }, silentLogger))).toBe('last_admin');
@@ -118,7 +136,10 @@ describe('the encrypted register', () => {
     await signIn(s);
     await dispatchAsync(s, 'accounts.update', { id: aizhan!.id, disabled: false }, silentLogger);
     await dispatchAsync(s, 'auth.signOut', {}, silentLogger);
-    expect(await signIn(s, 'ДругойПарольСотрудницы', 'айжан')).toMatchObject({ ok: true, value: { user: { login: 'Айжан', roles: ['entry'] } } });
+    expect(await signIn(s, 'ДругойПарольСотрудницы', 'айжан')).toMatchObject({
+      ok: true,
+      value: { user: { login: 'Айжан', roles: ['entry'] } },
+    });
   });
 
   it('a missing or damaged key file is said at start, clearly, and nothing is overwritten', async () => {
@@ -129,7 +150,11 @@ describe('the encrypted register', () => {
     const before = readFileSync(path);
     renameSync(`${path}.keys`, `${path}.keys.away`);
     const missing = sessionAt(dir).status();
-    expect(missing).toMatchObject({ database: null, signIn: null, openError: { code: 'key_file_missing', params: { file: 'migrant-hiv-kaz.sqlite.keys', database: 'migrant-hiv-kaz.sqlite' } } });
+    expect(missing).toMatchObject({
+      database: null,
+      signIn: null,
+      openError: { code: 'key_file_missing', params: { file: 'migrant-hiv-kaz.sqlite.keys', database: 'migrant-hiv-kaz.sqlite' } },
+    });
     expect(existsSync(`${path}.keys`)).toBe(false); // no new key file made in its place
     writeFileSync(`${path}.keys`, '{"format":"migrant-hiv-desk-keys","version":1,"slots":[');
     expect(sessionAt(dir).status().openError).toMatchObject({ code: 'key_file_damaged' });
@@ -145,8 +170,17 @@ describe('remember on this computer', () => {
   // The operating system's key store stands in as a sealer keyed to "this computer" (in Electron it
   // is safeStorage: DPAPI or the keyring; main.ts wires it, type-checked only here).
   const computer = (machineKey = randomBytes(32)) => ({
-    seal: (plain: Buffer) => { const iv = randomBytes(12); const c = createCipheriv('aes-256-gcm', machineKey, iv); const body = Buffer.concat([c.update(plain), c.final()]); return Buffer.concat([iv, c.getAuthTag(), body]); },
-    unseal: (sealed: Buffer) => { const d = createDecipheriv('aes-256-gcm', machineKey, sealed.subarray(0, 12)); d.setAuthTag(sealed.subarray(12, 28)); return Buffer.concat([d.update(sealed.subarray(28)), d.final()]); },
+    seal: (plain: Buffer) => {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', machineKey, iv);
+      const body = Buffer.concat([c.update(plain), c.final()]);
+      return Buffer.concat([iv, c.getAuthTag(), body]);
+    },
+    unseal: (sealed: Buffer) => {
+      const d = createDecipheriv('aes-256-gcm', machineKey, sealed.subarray(0, 12));
+      d.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]);
+    },
   });
   const sessions: DeskSession[] = [];
   const withSealer = (dir: string, sealer?: ReturnType<typeof computer>) => {

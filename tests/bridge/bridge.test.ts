@@ -34,10 +34,17 @@ function send(method: string, path: string, headers: Record<string, string> = {}
 }
 
 let secret = '';
-const apiHeaders = (over: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-desk-call': '1', origin: bridge.origin, 'x-desk-session': secret, ...over });
+const apiHeaders = (over: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  'x-desk-call': '1',
+  origin: bridge.origin,
+  'x-desk-session': secret,
+  ...over,
+});
 const codeOf = (url: string) => /#launch=([0-9a-f]{64})$/.exec(url)![1]!;
 /** What the page does with the address it was opened with: trade the launch code for a session secret. */
-const redeem = (code: string, over: Record<string, string> = {}) => send('POST', '/session', { 'x-desk-call': '1', origin: bridge.origin, 'x-desk-launch': code, ...over });
+const redeem = (code: string, over: Record<string, string> = {}) =>
+  send('POST', '/session', { 'x-desk-call': '1', origin: bridge.origin, 'x-desk-launch': code, ...over });
 
 beforeEach(async () => {
   const staticDir = join(tempDir(), 'renderer');
@@ -54,9 +61,15 @@ describe('the local HTTP bridge', () => {
   it('listens on 127.0.0.1 only, as the operating system reports the socket', async () => {
     expect(bridge.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: bridge.port });
     // Another address of this machine does not reach it.
-    const other = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? '::1';
+    const other =
+      Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? '::1';
     const reached = await new Promise<boolean>((done) => {
-      const socket = createConnection({ host: other, port: bridge.port }, () => (socket.destroy(), done(true)));
+      const socket = createConnection({ host: other, port: bridge.port }, () => {
+        socket.destroy();
+        done(true);
+      });
       socket.on('error', () => done(false));
     });
     expect(reached, other).toBe(false);
@@ -86,7 +99,12 @@ describe('the local HTTP bridge', () => {
   });
 
   it('refuses calls without the session secret or with a wrong one, whatever cookie comes', async () => {
-    for (const headers of [apiHeaders({ 'x-desk-session': '' }), apiHeaders({ 'x-desk-session': '0'.repeat(64) }), apiHeaders({ 'x-desk-session': 'short' }), apiHeaders({ 'x-desk-session': '', cookie: `desk_token_${bridge.port}=${secret}` })]) {
+    for (const headers of [
+      apiHeaders({ 'x-desk-session': '' }),
+      apiHeaders({ 'x-desk-session': '0'.repeat(64) }),
+      apiHeaders({ 'x-desk-session': 'short' }),
+      apiHeaders({ 'x-desk-session': '', cookie: `desk_token_${bridge.port}=${secret}` }),
+    ]) {
       const r = await send('POST', '/api/app.status', headers, '{}');
       expect(r.status).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
@@ -98,7 +116,7 @@ describe('the local HTTP bridge', () => {
       const r = await send('POST', '/api/app.setLanguage', apiHeaders({ origin }), '{"language":"en"}');
       expect(r.status, origin).toBe(401);
     }
-    const { origin: _omit, ...noOrigin } = apiHeaders();
+    const noOrigin: Record<string, string> = Object.fromEntries(Object.entries(apiHeaders()).filter(([name]) => name !== 'origin'));
     expect((await send('POST', '/api/app.status', noOrigin, '{}')).status).toBe(401);
     expect((await send('POST', '/api/app.status', apiHeaders({ 'x-desk-call': '' }), '{}')).status).toBe(401);
     const status = await send('POST', '/api/app.status', apiHeaders(), '{}');
@@ -175,7 +193,10 @@ describe('the local HTTP bridge', () => {
   it('answers an oversized body with 413 and a translatable error, each channel with its own limit from the contract', async () => {
     const huge = await send('POST', '/api/app.setLanguage', apiHeaders(), JSON.stringify({ language: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'too_large', messageKey: 'errors.too_large', params: { max: 1 } } });
+    expect(JSON.parse(huge.body)).toMatchObject({
+      ok: false,
+      error: { code: 'too_large', messageKey: 'errors.too_large', params: { max: 1 } },
+    });
     // A form file of 2 MB goes through to the form import (and is refused there as no spreadsheet).
     const file = { fileName: 'forms.csv', contentBase64: Buffer.alloc(2 * 1024 * 1024, 'a').toString('base64') };
     for (const channel of ['formImports.preview', 'imports.preview']) {
@@ -185,7 +206,12 @@ describe('the local HTTP bridge', () => {
     }
     expect(bodyLimit('formImports.preview')).toBe(bodyLimit('imports.preview'));
     expect(bodyLimit('formImports.preview')).toBeGreaterThan((MAX_IMPORT_BYTES * 4) / 3);
-    const over = await send('POST', '/api/formImports.preview', apiHeaders(), JSON.stringify({ ...file, contentBase64: 'A'.repeat(bodyLimit('formImports.preview')) }));
+    const over = await send(
+      'POST',
+      '/api/formImports.preview',
+      apiHeaders(),
+      JSON.stringify({ ...file, contentBase64: 'A'.repeat(bodyLimit('formImports.preview')) }),
+    );
     expect(over.status).toBe(413);
     expect(JSON.parse(over.body).error).toMatchObject({ code: 'too_large', params: { max: 40 } }); // the file's limit, as the user knows it
   });

@@ -16,7 +16,7 @@ function register() {
   const db = createDeskDatabase(join(tempDir(), 'd.sqlite'), () => {});
   const unit = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
   const id = createCaseWithEvents(db, 'x', unit, aCase({ keyPopulations: [] }), [], { allowDuplicate: true });
-  const mask = () => (db.prepare('SELECT kp_mask FROM hiv_case WHERE id = ?').pluck().get(id) as number);
+  const mask = () => db.prepare('SELECT kp_mask FROM hiv_case WHERE id = ?').pluck().get(id) as number;
   const outcome = () => db.prepare('SELECT current_outcome FROM hiv_case WHERE id = ?').pluck().get(id);
   return { db, id, mask, outcome };
 }
@@ -43,7 +43,9 @@ describe('columns a case keeps from its other rows', () => {
 
   it('the current outcome: the latest outcome event by date, then by entry, in care without one', () => {
     const { db, id, outcome } = register();
-    const add = db.prepare(`INSERT INTO case_event (case_id, kind, event_date, outcome, created_at, updated_at) VALUES (?, 'outcome', ?, ?, 'now', 'now')`);
+    const add = db.prepare(
+      `INSERT INTO case_event (case_id, kind, event_date, outcome, created_at, updated_at) VALUES (?, 'outcome', ?, ?, 'now', 'now')`,
+    );
     expect(outcome()).toBe('in_care');
     const ltfu = Number(add.run(id, '2018-05-01', 'ltfu').lastInsertRowid);
     expect(outcome()).toBe('ltfu');

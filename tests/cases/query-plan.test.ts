@@ -27,13 +27,19 @@ afterAll(() => {
 
 function plan(q: CaseQuery): string {
   const s = caseListSql(q);
-  return (db.prepare(`EXPLAIN QUERY PLAN SELECT c.* FROM hiv_case c WHERE ${s.where} ORDER BY ${s.order} LIMIT ? OFFSET ?`).all(...s.params, s.limit, s.offset) as { detail: string }[])
+  return (
+    db
+      .prepare(`EXPLAIN QUERY PLAN SELECT c.* FROM hiv_case c WHERE ${s.where} ORDER BY ${s.order} LIMIT ? OFFSET ?`)
+      .all(...s.params, s.limit, s.offset) as { detail: string }[]
+  )
     .map((r) => r.detail)
     .join(' | ');
 }
 const countPlan = (q: CaseQuery) => {
   const s = caseListSql(q);
-  return (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${s.countFrom} WHERE ${s.where}`).all(...s.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  return (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${s.countFrom} WHERE ${s.where}`).all(...s.params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
 };
 
 describe('the case list at 100,000 cases', () => {
@@ -54,7 +60,13 @@ describe('the case list at 100,000 cases', () => {
   });
 
   it('filters through the covering filter index, also without its leading columns', () => {
-    for (const q of [{ sex: 'female' }, { legalStatus: 'irregular', migrantType: 'immigrant' }, { citizenship: 'AFG', diagnosisYear: 2017 }, { outcome: 'died' }, { ageBand: '25-29' }] as CaseQuery[]) {
+    for (const q of [
+      { sex: 'female' },
+      { legalStatus: 'irregular', migrantType: 'immigrant' },
+      { citizenship: 'AFG', diagnosisYear: 2017 },
+      { outcome: 'died' },
+      { ageBand: '25-29' },
+    ] as CaseQuery[]) {
       // A page: the filter index, or (for broad filters) the list index read in order until 50 match; never a full sort.
       expect(plan(q), JSON.stringify(q)).toMatch(/^SEARCH c USING (COVERING )?INDEX hiv_case_filter|^SCAN c USING INDEX hiv_case_list$/);
       expect(countPlan(q), JSON.stringify(q)).toMatch(/^(SEARCH|SCAN) c USING (COVERING )?INDEX hiv_case_filter/);
@@ -63,7 +75,9 @@ describe('the case list at 100,000 cases', () => {
     expect(plan({ keyPopulation: 'msm' })).toMatch(/^SEARCH c USING (COVERING )?INDEX hiv_case_filter|^SCAN c USING INDEX hiv_case_list$/);
     expect(countPlan({ keyPopulation: 'msm' })).toBe('SCAN c USING COVERING INDEX hiv_case_filter');
     const msm = listCases(db, { keyPopulation: 'msm', pageSize: 200 });
-    expect(msm.total).toBe((db.prepare(`SELECT count(*) AS n FROM case_key_population WHERE key_population = 'msm'`).get() as { n: number }).n);
+    expect(msm.total).toBe(
+      (db.prepare(`SELECT count(*) AS n FROM case_key_population WHERE key_population = 'msm'`).get() as { n: number }).n,
+    );
     expect(msm.rows.every((r) => r.keyPopulations.includes('msm'))).toBe(true);
   });
 });

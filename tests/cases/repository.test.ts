@@ -4,7 +4,19 @@ import type { Db } from '../../db/connection.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { auditOf, recentAudit } from '../../db/audit.js';
-import { createCase, createCaseWithEvents, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../db/cases.js';
+import {
+  createCase,
+  createCaseWithEvents,
+  deleteCase,
+  deleteEvent,
+  findDuplicates,
+  getCase,
+  listCases,
+  listDeleted,
+  restoreCase,
+  saveEvent,
+  updateCase,
+} from '../../db/cases.js';
 import { failureOf } from '../helpers/failure.js';
 import { aCase } from '../helpers/cases.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -41,14 +53,17 @@ describe('the case repository', () => {
     // Editing it without touching code, sex or year does not ask again; changing them to another match does.
     updateCase(db, 'x', second, aCase({ registerNo: '18/2017', uic: 'ANMA11985', legalStatus: 'regular' }), { allowDuplicate: false });
     const third = add({ registerNo: '19/2017', uic: 'БОРА11970', birthYear: 1970 });
-    expect(failureOf(() => updateCase(db, 'x', third, aCase({ registerNo: '19/2017' }), { allowDuplicate: false })).code).toBe('duplicate_case');
+    expect(failureOf(() => updateCase(db, 'x', third, aCase({ registerNo: '19/2017' }), { allowDuplicate: false })).code).toBe(
+      'duplicate_case',
+    );
   });
 
   it('audits an edit with the old and new values of the fields that changed', () => {
     const id = add();
     updateCase(db, 'Ержан', id, aCase({ legalStatus: 'regular', keyPopulations: ['pwid', 'prison'] }), { allowDuplicate: false });
     expect(recentAudit(db, 1)[0]).toMatchObject({
-      actor: 'Ержан', action: 'update',
+      actor: 'Ержан',
+      action: 'update',
       oldValue: { legalStatus: 'irregular', keyPopulations: ['pwid'] },
       newValue: { legalStatus: 'regular', keyPopulations: ['pwid', 'prison'] },
     });
@@ -62,7 +77,11 @@ describe('the case repository', () => {
     expect(failureOf(() => saveEvent(db, 'x', id, null, { kind: 'art_start', date: '2017-04-01' })).code).toBe('not_found');
     restoreCase(db, 'Руководитель', id);
     expect(listCases(db, {}).total).toBe(1);
-    expect(auditOf(db, 'case', String(id)).map((e) => `${e.actor}:${e.action}`)).toEqual(['Руководитель:restore', 'Айгуль:delete', 'Айгуль:create']);
+    expect(auditOf(db, 'case', String(id)).map((e) => `${e.actor}:${e.action}`)).toEqual([
+      'Руководитель:restore',
+      'Айгуль:delete',
+      'Айгуль:create',
+    ]);
   });
 
   it('keeps events in date order and the current outcome in step with them', () => {
@@ -80,15 +99,43 @@ describe('the case repository', () => {
     expect(getCase(db, id).currentOutcome).toBe('deported');
     deleteEvent(db, 'x', id, lost);
     expect(getCase(db, id).currentOutcome).toBe('in_care');
-    expect(auditOf(db, 'case', String(id), 'case_event').filter((e) => e.entity === 'case_event').map((e) => e.action)).toEqual(['delete', 'update', 'create', 'create', 'create', 'create', 'create']);
+    expect(
+      auditOf(db, 'case', String(id), 'case_event')
+        .filter((e) => e.entity === 'case_event')
+        .map((e) => e.action),
+    ).toEqual(['delete', 'update', 'create', 'create', 'create', 'create', 'create']);
     expect(art).toBeGreaterThan(0);
   });
 
   it('writes a case and its events together, or nothing at all', () => {
-    const id = createCaseWithEvents(db, 'x', unit, aCase(), [{ kind: 'cd4', date: '2017-03-20', cd4: 280 }, { kind: 'art_start', date: '2017-04-01' }, { kind: 'outcome', date: '2018-01-01', outcome: 'ltfu' }], { allowDuplicate: false });
-    expect(getCase(db, id)).toMatchObject({ currentOutcome: 'ltfu', events: [{ kind: 'cd4' }, { kind: 'art_start' }, { kind: 'outcome' }] });
+    const id = createCaseWithEvents(
+      db,
+      'x',
+      unit,
+      aCase(),
+      [
+        { kind: 'cd4', date: '2017-03-20', cd4: 280 },
+        { kind: 'art_start', date: '2017-04-01' },
+        { kind: 'outcome', date: '2018-01-01', outcome: 'ltfu' },
+      ],
+      { allowDuplicate: false },
+    );
+    expect(getCase(db, id)).toMatchObject({
+      currentOutcome: 'ltfu',
+      events: [{ kind: 'cd4' }, { kind: 'art_start' }, { kind: 'outcome' }],
+    });
     const error = failureOf(() =>
-      createCaseWithEvents(db, 'x', unit, aCase({ registerNo: '99', uic: 'ДРУГ11990', birthYear: 1990 }), [{ kind: 'cd4', date: '2017-03-20', cd4: 100 }, { kind: 'art_start', date: '2017-01-01' }], { allowDuplicate: false }),
+      createCaseWithEvents(
+        db,
+        'x',
+        unit,
+        aCase({ registerNo: '99', uic: 'ДРУГ11990', birthYear: 1990 }),
+        [
+          { kind: 'cd4', date: '2017-03-20', cd4: 100 },
+          { kind: 'art_start', date: '2017-01-01' },
+        ],
+        { allowDuplicate: false },
+      ),
     );
     expect(error.issues).toEqual([{ path: 'events.1.date', messageKey: 'validation.art_before_diagnosis' }]);
     expect(listCases(db, {}).total).toBe(1);
@@ -97,17 +144,62 @@ describe('the case repository', () => {
 
   it('refuses ART before the diagnosis, both ways round', () => {
     const id = add();
-    expect(failureOf(() => saveEvent(db, 'x', id, null, { kind: 'art_start', date: '2017-03-01' }))).toMatchObject({ code: 'invalid_input', issues: [{ path: 'date', messageKey: 'validation.art_before_diagnosis' }] });
+    expect(failureOf(() => saveEvent(db, 'x', id, null, { kind: 'art_start', date: '2017-03-01' }))).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'date', messageKey: 'validation.art_before_diagnosis' }],
+    });
     saveEvent(db, 'x', id, null, { kind: 'art_start', date: '2017-04-01' });
-    expect(failureOf(() => updateCase(db, 'x', id, aCase({ diagnosisDate: '2017-05-01' }), { allowDuplicate: false }))).toMatchObject({ issues: [{ path: 'diagnosisDate', messageKey: 'validation.diagnosis_after_art' }] });
+    expect(failureOf(() => updateCase(db, 'x', id, aCase({ diagnosisDate: '2017-05-01' }), { allowDuplicate: false }))).toMatchObject({
+      issues: [{ path: 'diagnosisDate', messageKey: 'validation.diagnosis_after_art' }],
+    });
     expect(getCase(db, id).case.diagnosisDate).toBe('2017-03-15');
   });
 
   it('filters by every field of the list, searches by code or number, sorts and pages', () => {
-    add({ registerNo: 'A-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985, legalStatus: 'irregular', migrantType: 'immigrant', citizenship: 'UZB', diagnosisDate: '2017-03-15', keyPopulations: ['pwid'] });
-    add({ registerNo: 'A-2', uic: 'ГУЛЬ21999', sex: 'female', birthYear: 1999, legalStatus: 'regular', migrantType: 'emigrant', citizenship: 'KAZ', diagnosisDate: '2016-07-01', keyPopulations: ['sw', 'pwid'] });
-    const c = add({ registerNo: 'B-3', uic: 'ТОЛИ11960', sex: 'male', birthYear: 1960, legalStatus: 'unknown', migrantType: 'internal', citizenship: 'TJK', diagnosisDate: '2018-01-20', keyPopulations: ['none'] });
-    add({ registerNo: 'B-4', uic: 'ХХХХ11990', sex: 'unknown', birthYear: null, legalStatus: 'unknown', migrantType: 'immigrant', citizenship: null, diagnosisDate: '2017-11-11', keyPopulations: [] });
+    add({
+      registerNo: 'A-1',
+      uic: 'АНМА11985',
+      sex: 'male',
+      birthYear: 1985,
+      legalStatus: 'irregular',
+      migrantType: 'immigrant',
+      citizenship: 'UZB',
+      diagnosisDate: '2017-03-15',
+      keyPopulations: ['pwid'],
+    });
+    add({
+      registerNo: 'A-2',
+      uic: 'ГУЛЬ21999',
+      sex: 'female',
+      birthYear: 1999,
+      legalStatus: 'regular',
+      migrantType: 'emigrant',
+      citizenship: 'KAZ',
+      diagnosisDate: '2016-07-01',
+      keyPopulations: ['sw', 'pwid'],
+    });
+    const c = add({
+      registerNo: 'B-3',
+      uic: 'ТОЛИ11960',
+      sex: 'male',
+      birthYear: 1960,
+      legalStatus: 'unknown',
+      migrantType: 'internal',
+      citizenship: 'TJK',
+      diagnosisDate: '2018-01-20',
+      keyPopulations: ['none'],
+    });
+    add({
+      registerNo: 'B-4',
+      uic: 'ХХХХ11990',
+      sex: 'unknown',
+      birthYear: null,
+      legalStatus: 'unknown',
+      migrantType: 'immigrant',
+      citizenship: null,
+      diagnosisDate: '2017-11-11',
+      keyPopulations: [],
+    });
     saveEvent(db, 'x', c, null, { kind: 'outcome', date: '2018-02-01', outcome: 'died' });
     const nos = (q: Parameters<typeof listCases>[1]) => listCases(db, q).rows.map((r) => r.registerNo);
     expect(nos({})).toEqual(['B-3', 'B-4', 'A-1', 'A-2']); // newest diagnosis first

@@ -4,8 +4,18 @@ import { uicKey, uicMismatches } from '../../shared/cases/uic.js';
 import { parseDateInput, formatDate } from '../../shared/dates.js';
 
 const valid: CaseInput = {
-  registerNo: '17/2017', uic: 'АНМА11985', sex: 'male', birthYear: 1985, citizenship: 'UZB', migrantType: 'immigrant', legalStatus: 'irregular',
-  keyPopulations: ['pwid'], transmissionRoute: 'injecting', infectionCountry: 'RUS', diagnosisDate: '2017-03-15', diagnosisCountry: 'KAZ',
+  registerNo: '17/2017',
+  uic: 'АНМА11985',
+  sex: 'male',
+  birthYear: 1985,
+  citizenship: 'UZB',
+  migrantType: 'immigrant',
+  legalStatus: 'irregular',
+  keyPopulations: ['pwid'],
+  transmissionRoute: 'injecting',
+  infectionCountry: 'RUS',
+  diagnosisDate: '2017-03-15',
+  diagnosisCountry: 'KAZ',
 };
 const issuesOf = (input: unknown) => {
   const r = CaseInputSchema.safeParse(input);
@@ -110,7 +120,9 @@ describe('event rules', () => {
     expect(ev({ kind: 'art_start', date: '2030-01-01' })).toEqual(['date: validation.date_in_future']);
   });
   it('refuse an ART start before the diagnosis', () => {
-    expect(eventIssues({ kind: 'art_start', date: '2017-03-14' }, '2017-03-15')).toEqual([{ path: 'date', messageKey: 'validation.art_before_diagnosis' }]);
+    expect(eventIssues({ kind: 'art_start', date: '2017-03-14' }, '2017-03-15')).toEqual([
+      { path: 'date', messageKey: 'validation.art_before_diagnosis' },
+    ]);
     expect(eventIssues({ kind: 'art_start', date: '2017-03-15' }, '2017-03-15')).toEqual([]);
     expect(eventIssues({ kind: 'cd4', date: '2017-03-01', cd4: 300 }, '2017-03-15')).toEqual([]);
   });

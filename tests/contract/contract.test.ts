@@ -15,7 +15,13 @@ const VALID: Record<string, unknown> = {
   'app.status': {},
   'app.setLanguage': { language: 'en' },
   'setup.openDemo': {},
-  'setup.createCentre': { countryCode: 'TJK', region: 'Согдийская область', centre: 'Областной центр СПИД', login: 'Фарход', password: 'СогдЛето-2017-год' },
+  'setup.createCentre': {
+    countryCode: 'TJK',
+    region: 'Согдийская область',
+    centre: 'Областной центр СПИД',
+    login: 'Фарход',
+    password: 'СогдЛето-2017-год',
+  },
   'setup.openExisting': { path: '/nowhere/x.sqlite' },
   'setup.encryptExisting': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.signIn': { login: 'Фарход', password: 'СогдЛето-2017-год' },
@@ -70,7 +76,11 @@ const VALID: Record<string, unknown> = {
   'files.saveAs': { fileName: 'hiv-migrants-KAZ-2017.xlsx' },
   'files.printToPdf': { fileName: 'fact-sheet-KAZ-2017.pdf' },
   'factsheet.get': { country: 'KAZ', year: 2017 },
-  'factsheet.saveContext': { country: 'KAZ', year: 2017, values: [{ indicator: 'population', value: 17.9, low: null, high: null, text: null, dataYear: '2017', source: null, note: null }] },
+  'factsheet.saveContext': {
+    country: 'KAZ',
+    year: 2017,
+    values: [{ indicator: 'population', value: 17.9, low: null, high: null, text: null, dataYear: '2017', source: null, note: null }],
+  },
   'factsheet.saveText': { country: 'KAZ', year: 2017, section: 'migration', body: 'текст' },
   'factsheet.workbook': { country: 'KAZ', year: 2017, language: 'ru' },
   'exports.lineList': { language: 'ru' },
@@ -93,7 +103,14 @@ describe('the contract', () => {
     const fresh = session(tempDir());
     const demo = session(tempDir());
     dispatch(demo, 'setup.openDemo', {}, silentLogger);
-    const notAnObject = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.array(fc.anything()), fc.constant(null).map(() => 'null'));
+    const notAnObject = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.array(fc.anything()),
+      fc.constant(null).map(() => 'null'),
+    );
     for (const channel of CHANNELS) {
       const s = contract[channel].permission === 'setup' ? fresh : demo;
       fc.assert(
@@ -114,12 +131,23 @@ describe('the contract', () => {
   it('names each wrong field of a payload', async () => {
     const s = session(tempDir());
     fc.assert(
-      fc.property(fc.record({ countryCode: fc.string(), region: fc.string({ maxLength: 3 }), centre: fc.constant(''), login: fc.string({ maxLength: 20 }).map((s) => 'Ж'.repeat(81) + s), password: fc.constant('СогдЛето-2017-год') }), (payload) => {
-        const r = dispatch(s, 'setup.createCentre', payload, silentLogger);
-        if (r.ok) return false;
-        const paths = r.error.issues?.map((i) => i.path) ?? [];
-        return paths.includes('centre') && paths.includes('login') && r.error.issues!.every((i) => i.messageKey.startsWith('validation.'));
-      }),
+      fc.property(
+        fc.record({
+          countryCode: fc.string(),
+          region: fc.string({ maxLength: 3 }),
+          centre: fc.constant(''),
+          login: fc.string({ maxLength: 20 }).map((s) => 'Ж'.repeat(81) + s),
+          password: fc.constant('СогдЛето-2017-год'),
+        }),
+        (payload) => {
+          const r = dispatch(s, 'setup.createCentre', payload, silentLogger);
+          if (r.ok) return false;
+          const paths = r.error.issues?.map((i) => i.path) ?? [];
+          return (
+            paths.includes('centre') && paths.includes('login') && r.error.issues!.every((i) => i.messageKey.startsWith('validation.'))
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -127,11 +155,14 @@ describe('the contract', () => {
   it('answers an unknown channel with unknown_channel', async () => {
     const s = session(tempDir());
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.constant('__proto__'), fc.constant('constructor')), (name) => {
-        fc.pre(!CHANNELS.includes(name as never));
-        const r = dispatch(s, name, {}, silentLogger);
-        return !r.ok && r.error.code === 'unknown_channel';
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.integer(), fc.constant(undefined), fc.constant('__proto__'), fc.constant('constructor')),
+        (name) => {
+          fc.pre(!CHANNELS.includes(name as never));
+          const r = dispatch(s, name, {}, silentLogger);
+          return !r.ok && r.error.code === 'unknown_channel';
+        },
+      ),
     );
   });
 
@@ -145,7 +176,15 @@ describe('the contract', () => {
 
   it('refuses control characters in names typed by staff', async () => {
     const s = session(tempDir());
-    const r = await dispatchAsync(s, 'setup.createCentre', { ...(VALID['setup.createCentre'] as object), centre: 'Центр\u0000' }, silentLogger);
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'centre', messageKey: 'validation.control_characters' }] } });
+    const r = await dispatchAsync(
+      s,
+      'setup.createCentre',
+      { ...(VALID['setup.createCentre'] as object), centre: 'Центр\u0000' },
+      silentLogger,
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'centre', messageKey: 'validation.control_characters' }] },
+    });
   });
 });

@@ -16,7 +16,14 @@ describe('audit log', () => {
     const db = newDb();
     setSetting(db, 'Айгуль', 'suppression_max_count', '9');
     const [entry] = recentAudit(db, 1);
-    expect(entry).toMatchObject({ actor: 'Айгуль', action: 'update', entity: 'setting', entityId: 'suppression_max_count', oldValue: '4', newValue: '9' });
+    expect(entry).toMatchObject({
+      actor: 'Айгуль',
+      action: 'update',
+      entity: 'setting',
+      entityId: 'suppression_max_count',
+      oldValue: '4',
+      newValue: '9',
+    });
     expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
     db.close();
   });
@@ -40,11 +47,21 @@ describe('audit log', () => {
     const a = newDb();
     const b = createDeskDatabase(join(tempDir(), 'b.sqlite'), () => {});
     const now = new Date('2026-03-01T10:00:00Z');
-    const entries = [[7, { importedFrom: 'рег "1".csv', row: 2 }], ['7/3', { kind: 'cd4', cd4: 350 }], [12, null], [13, 'текст\nс переводом']] as const;
+    const entries = [
+      [7, { importedFrom: 'рег "1".csv', row: 2 }],
+      ['7/3', { kind: 'cd4', cd4: 350 }],
+      [12, null],
+      [13, 'текст\nс переводом'],
+    ] as const;
     const base = { actor: 'Айгуль', action: 'create', entity: 'case' } as const;
     a.transaction(() => recordEach(a, base, entries, now))();
     b.transaction(() => entries.forEach(([entityId, newValue]) => recordChange(b, { ...base, entityId, newValue }, now)))();
-    const rows = (db: typeof a) => db.prepare('SELECT id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash FROM audit_log WHERE action = ? ORDER BY id').all('create');
+    const rows = (db: typeof a) =>
+      db
+        .prepare(
+          'SELECT id, at, actor, action, entity, entity_id, old_value, new_value, prev_hash, hash FROM audit_log WHERE action = ? ORDER BY id',
+        )
+        .all('create');
     expect(rows(a)).toEqual(rows(b));
     expect(rows(a)).toHaveLength(4);
     expect(() => recordEach(a, base, entries, now)).toThrow(/inside the transaction/);

@@ -56,7 +56,8 @@ describe('two processes saving into one database', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && !p.endsWith(join('db', 'connection.ts')) && /\.transaction\(/.test(readFileSync(p, 'utf8'))) offenders.push(p.slice(ROOT.length + 1));
+        else if (p.endsWith('.ts') && !p.endsWith(join('db', 'connection.ts')) && /\.transaction\(/.test(readFileSync(p, 'utf8')))
+          offenders.push(p.slice(ROOT.length + 1));
       }
     };
     for (const top of ['db', 'electron', 'shared']) walk(join(ROOT, top));

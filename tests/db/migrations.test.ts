@@ -23,7 +23,9 @@ import { SEEDED_RULES } from '../../shared/forms/rules.js';
 const tempDir = useTempDirs();
 
 function schemaOf(db: Database.Database): string {
-  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as { sql: string }[];
+  const rows = db
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+    .all() as { sql: string }[];
   return rows.map((r) => r.sql.replace(/\s+/g, ' ').trim() + ';').join('\n') + '\n';
 }
 
@@ -67,43 +69,80 @@ describe('migrations', () => {
     const file = databaseAt(11);
     const raw = openConnection(file, { create: false });
     raw.prepare(`INSERT INTO org_unit (id, parent_id, level, country_code, name) VALUES (100, NULL, 'country', 'UZB', 'Узбекистан')`).run();
-    const addCase = raw.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, migrant_type, legal_status, transmission_route, diagnosis_date, kp_mask, created_at, updated_at)
+    const addCase =
+      raw.prepare(`INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, migrant_type, legal_status, transmission_route, diagnosis_date, kp_mask, created_at, updated_at)
       VALUES (100, ?, 'АБВГ11980', 'ABVG11980', ?, 1980, 'emigrant', 'regular', 'heterosexual', ?, 0, '2018-01-01', '2018-01-01')`);
-    const addEvent = raw.prepare(`INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2018-01-01', '2018-01-01')`);
+    const addEvent = raw.prepare(
+      `INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2018-01-01', '2018-01-01')`,
+    );
     const register: CaseFacts[] = [
-      { diagnosisDate: '2016-03-01', events: [{ kind: 'cd4', date: '2016-03-10', cd4: 250, copies: null, undetectable: null, outcome: null }, { kind: 'art_start', date: '2016-04-01', cd4: null, copies: null, undetectable: null, outcome: null },
-        { kind: 'viral_load', date: '2017-06-01', cd4: null, copies: null, undetectable: true, outcome: null }] },
-      { diagnosisDate: '2017-02-01', events: [{ kind: 'cd4', date: '2017-02-05', cd4: 150, copies: null, undetectable: null, outcome: null }, { kind: 'outcome', date: '2017-05-01', cd4: null, copies: null, undetectable: null, outcome: 'died' }] },
-      { diagnosisDate: '2017-08-01', events: [{ kind: 'art_start', date: '2017-08-20', cd4: null, copies: null, undetectable: null, outcome: null }] },
+      {
+        diagnosisDate: '2016-03-01',
+        events: [
+          { kind: 'cd4', date: '2016-03-10', cd4: 250, copies: null, undetectable: null, outcome: null },
+          { kind: 'art_start', date: '2016-04-01', cd4: null, copies: null, undetectable: null, outcome: null },
+          { kind: 'viral_load', date: '2017-06-01', cd4: null, copies: null, undetectable: true, outcome: null },
+        ],
+      },
+      {
+        diagnosisDate: '2017-02-01',
+        events: [
+          { kind: 'cd4', date: '2017-02-05', cd4: 150, copies: null, undetectable: null, outcome: null },
+          { kind: 'outcome', date: '2017-05-01', cd4: null, copies: null, undetectable: null, outcome: 'died' },
+        ],
+      },
+      {
+        diagnosisDate: '2017-08-01',
+        events: [{ kind: 'art_start', date: '2017-08-20', cd4: null, copies: null, undetectable: null, outcome: null }],
+      },
     ];
     register.forEach((c, i) => {
       const id = Number(addCase.run(`V-${i}`, i % 2 ? 'female' : 'male', c.diagnosisDate).lastInsertRowid);
-      for (const e of c.events) addEvent.run(id, e.kind, e.date, e.cd4, e.copies, e.undetectable === null ? null : Number(e.undetectable), e.outcome);
+      for (const e of c.events)
+        addEvent.run(id, e.kind, e.date, e.cd4, e.copies, e.undetectable === null ? null : Number(e.undetectable), e.outcome);
     });
     raw.close();
     const db = openDeskDatabase(file);
     for (const code of ['2016', '2017', '2017Q1', '2017Q3']) {
       const period = parsePeriod(code)!;
-      expect(caseTallies(db, 100, period, 'sex').total, code).toEqual(tally(register.map((c) => caseStatus(c, period.start, period.end)).filter((_, i) => register[i]!.diagnosisDate <= period.end)));
+      expect(caseTallies(db, 100, period, 'sex').total, code).toEqual(
+        tally(register.map((c) => caseStatus(c, period.start, period.end)).filter((_, i) => register[i]!.diagnosisDate <= period.end)),
+      );
     }
-    expect(caseTallies(db, 100, parsePeriod('2017')!, 'none').total).toMatchObject({ diagnosed: 2, newDiagnoses: 2, onArt: 2, suppressedOnArt: 1 });
+    expect(caseTallies(db, 100, parsePeriod('2017')!, 'none').total).toMatchObject({
+      diagnosed: 2,
+      newDiagnoses: 2,
+      onArt: 2,
+      suppressedOnArt: 1,
+    });
     db.close();
   });
 
   it('seed, frozen, the reference data the live code defines: a change to a definition needs a new migration', () => {
     const db = openDeskDatabase(databaseAt(LATEST_VERSION));
-    const rows = <T,>(sql: string) => db.prepare(sql).raw().all() as T[];
-    expect(rows('SELECT code, numeric_code, name_ru, name_en FROM country ORDER BY code')).toEqual([...COUNTRIES].sort((a, b) => a[0].localeCompare(b[0])));
-    expect(rows('SELECT code, multi, name_ru, name_en FROM category ORDER BY rowid')).toEqual(CATEGORIES.map((c) => [c.code, c.multi ? 1 : 0, c.label.ru, c.label.en]));
-    expect(rows('SELECT category_code, code, sort_order, name_ru, name_en FROM category_option ORDER BY category_code, sort_order')).toEqual(
-      [...CATEGORIES].sort((a, b) => a.code.localeCompare(b.code)).flatMap((c) => c.options.map((o, i) => [c.code, o.code, i + 1, o.label.ru, o.label.en])),
+    const rows = <T>(sql: string) => db.prepare(sql).raw().all() as T[];
+    expect(rows('SELECT code, numeric_code, name_ru, name_en FROM country ORDER BY code')).toEqual(
+      [...COUNTRIES].sort((a, b) => a[0].localeCompare(b[0])),
+    );
+    expect(rows('SELECT code, multi, name_ru, name_en FROM category ORDER BY rowid')).toEqual(
+      CATEGORIES.map((c) => [c.code, c.multi ? 1 : 0, c.label.ru, c.label.en]),
+    );
+    expect(
+      rows('SELECT category_code, code, sort_order, name_ru, name_en FROM category_option ORDER BY category_code, sort_order'),
+    ).toEqual(
+      [...CATEGORIES]
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .flatMap((c) => c.options.map((o, i) => [c.code, o.code, i + 1, o.label.ru, o.label.en])),
     );
     expect(rows(`SELECT value FROM setting WHERE key = 'uic_pattern'`)).toEqual([[DEFAULT_UIC_PATTERN]]);
     expect(rows('SELECT code FROM form ORDER BY rowid').flat()).toEqual([...FORM_CODES]);
     expect(rows('SELECT code, form_code, combo, value_type FROM data_element ORDER BY code')).toEqual(
       [...DATA_ELEMENTS].sort((a, b) => a.code.localeCompare(b.code)).map((d) => [d.code, d.form, d.combo, d.valueType]),
     );
-    const stored = rows<[string, string]>('SELECT code, definition FROM validation_rule ORDER BY code').map(([code, definition]) => [code, JSON.parse(definition)]);
+    const stored = rows<[string, string]>('SELECT code, definition FROM validation_rule ORDER BY code').map(([code, definition]) => [
+      code,
+      JSON.parse(definition),
+    ]);
     expect(stored).toEqual([...SEEDED_RULES].sort((a, b) => a.code.localeCompare(b.code)).map((r) => [r.code, r]));
     db.close();
   });
@@ -111,7 +150,9 @@ describe('migrations', () => {
   it('chain the change log written before the chain existed, in order', () => {
     const file = databaseAt(10);
     const raw = openConnection(file, { create: false });
-    const add = raw.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, 'Айгуль', 'update', 'setting', 'k', ?, ?)`);
+    const add = raw.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES (?, 'Айгуль', 'update', 'setting', 'k', ?, ?)`,
+    );
     for (let i = 0; i < 5; i++) add.run(`2025-01-0${i + 1}T00:00:00.000Z`, JSON.stringify(String(i)), JSON.stringify(String(i + 1)));
     raw.close();
     const db = openDeskDatabase(file);
@@ -123,7 +164,17 @@ describe('migrations', () => {
     const file = databaseAt(1);
     const db = openConnection(file, { create: false });
     const before = schemaOf(db);
-    const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: 'breaks half way', up: (d: Database.Database) => { d.exec('CREATE TABLE half (x)'); throw new Error('boom'); } }];
+    const broken = [
+      ...MIGRATIONS.slice(0, 1),
+      {
+        version: 2,
+        name: 'breaks half way',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE half (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, { file: 'db.sqlite', migrations: broken })).toThrow('boom');
     expect(schemaVersion(db)).toBe(1);
     expect(schemaOf(db)).toBe(before);
@@ -155,12 +206,22 @@ describe('migrations', () => {
     const db = openConnection(file, { create: false });
     // As version 6 stored it: one value for the whole survey, in the element's only cell.
     db.prepare(`UPDATE data_element SET combo = 'default' WHERE code IN ('survey_sample', 'survey_positive')`).run();
-    const unit = Number(db.prepare(`INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (NULL, 'country', 'KAZ', 'Test')`).run().lastInsertRowid);
-    db.prepare(`INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, updated_at, updated_by) VALUES ('survey_sample', '', ?, '2016', 400, 'x', 'x')`).run(unit);
+    const unit = Number(
+      db.prepare(`INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (NULL, 'country', 'KAZ', 'Test')`).run()
+        .lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO data_value (data_element, coc, org_unit_id, period, value_number, updated_at, updated_by) VALUES ('survey_sample', '', ?, '2016', 400, 'x', 'x')`,
+    ).run(unit);
     migrate(db, { file: 'db.sqlite' });
     expect(db.prepare(`SELECT coc FROM data_value WHERE data_element = 'survey_sample'`).all()).toEqual([{ coc: 'total' }]);
     expect(db.prepare(`SELECT combo FROM data_element WHERE code = 'survey_positive'`).get()).toEqual({ combo: 'key_population' });
-    expect(JSON.parse((db.prepare(`SELECT definition FROM validation_rule WHERE code = 'survey_positive_le_sample'`).get() as { definition: string }).definition).left.cell).toBe('each');
+    expect(
+      JSON.parse(
+        (db.prepare(`SELECT definition FROM validation_rule WHERE code = 'survey_positive_le_sample'`).get() as { definition: string })
+          .definition,
+      ).left.cell,
+    ).toBe('each');
     db.close();
   });
 });

@@ -44,7 +44,10 @@ describe('opening database files', () => {
   });
 
   it('names a missing file', () => {
-    expect(failureOf(() => openDeskDatabase(join(tempDir(), 'gone.sqlite')))).toMatchObject({ code: 'file_not_found', params: { file: 'gone.sqlite' } });
+    expect(failureOf(() => openDeskDatabase(join(tempDir(), 'gone.sqlite')))).toMatchObject({
+      code: 'file_not_found',
+      params: { file: 'gone.sqlite' },
+    });
   });
 
   it('refuses a folder it cannot write to and leaves nothing behind', () => {
@@ -60,7 +63,11 @@ describe('opening database files', () => {
   it('leaves no half-made file when filling the new database fails', () => {
     const dir = tempDir();
     const file = join(dir, 'new.sqlite');
-    expect(() => createDeskDatabase(file, () => { throw new Error('fill failed'); })).toThrow('fill failed');
+    expect(() =>
+      createDeskDatabase(file, () => {
+        throw new Error('fill failed');
+      }),
+    ).toThrow('fill failed');
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });

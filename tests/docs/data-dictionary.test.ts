@@ -20,7 +20,10 @@ function section(table: string): string | null {
 describe('the data dictionary', () => {
   it('describes every table and column of the current schema', () => {
     const db = createDeskDatabase(join(tempDir(), 'd.sqlite'), () => {});
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all() as string[];
     const missing: string[] = [];
     for (const table of tables) {
       const text = section(table);

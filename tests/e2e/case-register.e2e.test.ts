@@ -7,19 +7,36 @@ const e2e = useE2e();
 
 // Keyboard helpers: what a clerk does in each kind of field.
 const type = (page: Page, text: string) => page.keyboard.type(text);
-const tab = (page: Page, n = 1) => (async () => { for (let i = 0; i < n; i++) await page.keyboard.press('Tab'); })();
+const tab = (page: Page, n = 1) =>
+  (async () => {
+    for (let i = 0; i < n; i++) await page.keyboard.press('Tab');
+  })();
 /** In a searchable select: type part of the label, Enter picks the first match. */
 async function pick(page: Page, text: string) {
   await page.keyboard.type(text);
   try {
-    await expect.poll(() => page.getByRole('option').first().textContent({ timeout: 1000 }).then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase()))).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('option')
+          .first()
+          .textContent({ timeout: 1000 })
+          .then((t) => t?.toLowerCase().replace(/ё/g, 'е').includes(text.toLowerCase())),
+      )
+      .toBe(true);
   } catch (e) {
     // Say where the keys went, for whoever reads the failure.
     await screenshot(page, `pick-failure-${Date.now()}`);
     // What the page held: the focused element, whether the page had focus, every input's value.
     const where = await page.evaluate(() => ({
-      id: document.activeElement?.id, tag: document.activeElement?.tagName, value: (document.activeElement as HTMLInputElement | null)?.value, pageFocused: document.hasFocus(),
-      inputs: Array.from(document.querySelectorAll('input'), (i) => `${i.id || i.name}=${i.type === 'checkbox' ? i.checked : i.value}`).join(' '),
+      id: document.activeElement?.id,
+      tag: document.activeElement?.tagName,
+      value: (document.activeElement as HTMLInputElement | null)?.value,
+      pageFocused: document.hasFocus(),
+      inputs: Array.from(
+        document.querySelectorAll('input'),
+        (i) => `${i.id || i.name}=${i.type === 'checkbox' ? i.checked : i.value}`,
+      ).join(' '),
     }));
     throw new Error(`no option for "${text}"; focus on ${JSON.stringify(where)}: ${String(e)}`);
   }
@@ -29,32 +46,62 @@ async function pick(page: Page, text: string) {
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
 /** Fills the new-case form from the register number on, by Tab order alone. */
-async function enterCase(page: Page, c: { no: string; uic: string; sex: string; year: string; citizenship: string; migrant: string; legal: string; kpTabs: number[]; route: string; infection: string; date: string; dxCountry: string }) {
+async function enterCase(
+  page: Page,
+  c: {
+    no: string;
+    uic: string;
+    sex: string;
+    year: string;
+    citizenship: string;
+    migrant: string;
+    legal: string;
+    kpTabs: number[];
+    route: string;
+    infection: string;
+    date: string;
+    dxCountry: string;
+  },
+) {
   await page.keyboard.press('Alt+n');
   await expect.poll(() => focusedId(page)).toBe('registerNo');
   await type(page, c.no);
-  await tab(page); await type(page, c.uic);
-  await tab(page); await pick(page, c.sex);
-  await tab(page); await type(page, c.year);
-  await tab(page); await pick(page, c.citizenship);
-  await tab(page); await pick(page, c.migrant);
-  await tab(page); await pick(page, c.legal);
+  await tab(page);
+  await type(page, c.uic);
+  await tab(page);
+  await pick(page, c.sex);
+  await tab(page);
+  await type(page, c.year);
+  await tab(page);
+  await pick(page, c.citizenship);
+  await tab(page);
+  await pick(page, c.migrant);
+  await tab(page);
+  await pick(page, c.legal);
   // Key populations: seven checkboxes; Space ticks the ones given (by position).
   for (let i = 0; i < 7; i++) {
     await tab(page);
     if (c.kpTabs.includes(i)) await page.keyboard.press('Space');
   }
-  await tab(page); await pick(page, c.route);
-  await tab(page); await pick(page, c.infection);
-  await tab(page); await type(page, c.date);
-  await tab(page); await pick(page, c.dxCountry);
+  await tab(page);
+  await pick(page, c.route);
+  await tab(page);
+  await pick(page, c.infection);
+  await tab(page);
+  await type(page, c.date);
+  await tab(page);
+  await pick(page, c.dxCountry);
 }
 
 async function addEvent(page: Page, kind: string, date: string, value?: string) {
   await page.locator('#event-kind').focus();
   await pick(page, kind);
-  await tab(page); await type(page, date);
-  if (value !== undefined) { await tab(page); await (value.startsWith('pick:') ? pick(page, value.slice(5)) : type(page, value)); }
+  await tab(page);
+  await type(page, date);
+  if (value !== undefined) {
+    await tab(page);
+    await (value.startsWith('pick:') ? pick(page, value.slice(5)) : type(page, value));
+  }
   const before = await page.locator('.timeline li.event').count();
   await page.keyboard.press('Enter');
   try {
@@ -62,7 +109,9 @@ async function addEvent(page: Page, kind: string, date: string, value?: string) 
   } catch (e) {
     await screenshot(page, `event-failure-${Date.now()}`);
     const form = await page.locator('.event-form').textContent();
-    const fields = await page.locator('.event-form input').evaluateAll((els) => els.map((el) => `${el.id}=${(el as HTMLInputElement).value}`));
+    const fields = await page
+      .locator('.event-form input')
+      .evaluateAll((els) => els.map((el) => `${el.id}=${(el as HTMLInputElement).value}`));
     throw new Error(`event "${kind}" ${date} not added; form says: ${form}; fields: ${fields.join(', ')}: ${String(e)}`);
   }
 }
@@ -82,29 +131,71 @@ describe('case register, end to end in chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(5);
     await page.keyboard.press('Escape');
-    await enterCase(page, { no: '1/2017', uic: 'АНМА11985', sex: 'муж', year: '1985', citizenship: 'узб', migrant: 'иностр', legal: 'нелег', kpTabs: [0], route: 'инъекц', infection: 'росс', date: '15.03.2017', dxCountry: 'казах' });
+    await enterCase(page, {
+      no: '1/2017',
+      uic: 'АНМА11985',
+      sex: 'муж',
+      year: '1985',
+      citizenship: 'узб',
+      migrant: 'иностр',
+      legal: 'нелег',
+      kpTabs: [0],
+      route: 'инъекц',
+      infection: 'росс',
+      date: '15.03.2017',
+      dxCountry: 'казах',
+    });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
     // Everything typed was kept.
     // Polled: country names arrive with their own call, a moment after the case.
-    await expect.poll(() => page.locator('.facts dd').allTextContents()).toEqual([
-      'Мужской', '1985', 'Узбекистан', 'Иностранный гражданин (иммигрант)', 'Нелегальный', 'Люди, употребляющие инъекционные наркотики',
-      'Инъекционное употребление наркотиков', 'Россия', '15.03.2017', 'Казахстан', 'Под наблюдением',
-    ]);
+    await expect
+      .poll(() => page.locator('.facts dd').allTextContents())
+      .toEqual([
+        'Мужской',
+        '1985',
+        'Узбекистан',
+        'Иностранный гражданин (иммигрант)',
+        'Нелегальный',
+        'Люди, употребляющие инъекционные наркотики',
+        'Инъекционное употребление наркотиков',
+        'Россия',
+        '15.03.2017',
+        'Казахстан',
+        'Под наблюдением',
+      ]);
     await addEvent(page, 'cd4', '20.03.2017', '250');
     await addEvent(page, 'начало', '01.04.2017');
     await addEvent(page, 'вирусная', '01.10.2017', '40');
     // A rule of the case: ART cannot start before the diagnosis.
     await page.locator('#event-kind').focus();
     await pick(page, 'начало');
-    await tab(page); await type(page, '01.01.2017');
+    await tab(page);
+    await type(page, '01.01.2017');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.event-form .error-box').textContent()).toContain('АРТ не может начаться раньше диагноза');
-    expect(await page.locator('.timeline li.event .kind').allTextContents()).toEqual(['CD4', 'Начало / возобновление АРТ', 'Вирусная нагрузка']);
+    expect(await page.locator('.timeline li.event .kind').allTextContents()).toEqual([
+      'CD4',
+      'Начало / возобновление АРТ',
+      'Вирусная нагрузка',
+    ]);
     await screenshot(page, 'case-1-timeline-ru');
 
     // Case 2: the same code typed in Latin, same sex and year: a duplicate warning with a link.
-    await enterCase(page, { no: '2/2017', uic: 'anma11985', sex: 'муж', year: '1985', citizenship: 'тадж', migrant: 'иностр', legal: 'легал', kpTabs: [], route: 'гетеро', infection: 'росс', date: '02.05.2017', dxCountry: 'казах' });
+    await enterCase(page, {
+      no: '2/2017',
+      uic: 'anma11985',
+      sex: 'муж',
+      year: '1985',
+      citizenship: 'тадж',
+      migrant: 'иностр',
+      legal: 'легал',
+      kpTabs: [],
+      route: 'гетеро',
+      infection: 'росс',
+      date: '02.05.2017',
+      dxCountry: 'казах',
+    });
     await expect.poll(() => page.locator('.duplicate-warning').textContent()).toContain('Открыть случай 1/2017');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.case-form .error-box').textContent()).toContain('Уже есть случай с тем же УИК');
@@ -127,7 +218,20 @@ describe('case register, end to end in chromium', () => {
     await expect.poll(() => page.getByTestId('case-total').textContent()).toBe('Найдено: 1');
 
     // Case 3, with an outcome.
-    await enterCase(page, { no: '3/2018', uic: 'ГУЛЬ21990', sex: 'жен', year: '1990', citizenship: 'кырг', migrant: 'эмигр', legal: 'неизв', kpTabs: [2], route: 'гетеро', infection: 'росс', date: '10.01.2018', dxCountry: 'росс' });
+    await enterCase(page, {
+      no: '3/2018',
+      uic: 'ГУЛЬ21990',
+      sex: 'жен',
+      year: '1990',
+      citizenship: 'кырг',
+      migrant: 'эмигр',
+      legal: 'неизв',
+      kpTabs: [2],
+      route: 'гетеро',
+      infection: 'росс',
+      date: '10.01.2018',
+      dxCountry: 'росс',
+    });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
     await addEvent(page, 'исход', '01.06.2018', 'pick:депорт');
@@ -140,7 +244,9 @@ describe('case register, end to end in chromium', () => {
     await page.getByRole('button', { name: 'Восстановить' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Случай восстановлен.');
     // Its history: created, changed, deleted, restored, all by the clerk.
-    await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(['восстановление', 'удаление', 'изменение', 'создание']);
+    await expect
+      .poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents())
+      .toEqual(['восстановление', 'удаление', 'изменение', 'создание']);
 
     // Filters and search over the list.
     await page.getByRole('button', { name: /К списку/ }).click();

@@ -24,7 +24,8 @@ describe('indicator workbook, end to end in chromium', () => {
     // Exchange: 2017, two breakdowns, to leave the centre (the default), saved with Enter.
     await page.keyboard.press('Alt+5');
     await page.locator('#export-year').fill('2017');
-    for (const d of ['age_unaids', 'legal_status', 'migrant_type', 'citizenship']) await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
+    for (const d of ['age_unaids', 'legal_status', 'migrant_type', 'citizenship'])
+      await page.locator(`input[name="export-dimension"][value="${d}"]`).uncheck();
     expect(await page.locator('#export-outside').isChecked()).toBe(true);
     await page.locator('#export-year').press('Enter');
     await expect.poll(() => page.getByTestId('export-done').textContent(), { timeout: 90_000 }).toContain('Книга сохранена');
@@ -36,7 +37,9 @@ describe('indicator workbook, end to end in chromium', () => {
     await download.saveAs(file);
     expect(download.suggestedFilename()).toMatch(/^hiv-migrants-KAZ-2017-\d+\.xlsx$/);
     const sheets = sheetsAsCsv(file);
-    expect([...sheets.keys()].sort()).toEqual(['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort());
+    expect([...sheets.keys()].sort()).toEqual(
+      ['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort(),
+    );
     expect(sheets.get('Каскад')!.find((r) => r[0] === 'Получают АРТ')![1]).toBe(onArt);
     expect(sheets.get('Титульный лист')!.find((r) => r[0] === 'Защита малых чисел')![1]).toMatch(/^включена/);
 
@@ -96,7 +99,10 @@ describe('aggregate form import, end to end in chromium', () => {
     await page.locator('#form-template-form').selectOption('testing');
     await page.locator('#form-template-period').fill('2018');
     await page.getByRole('button', { name: 'Скачать шаблон формы' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^form-testing-2018-template-ru/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /^form-testing-2018-template-ru/ }).click(),
+    ]);
     const template = join(e2e.tempDir(), download.suggestedFilename());
     await download.saveAs(template);
 
@@ -112,10 +118,16 @@ describe('aggregate form import, end to end in chromium', () => {
     writeFileSync(join(dir, 'testing-2018.csv'), resaveCsv(csv, { encoding: 'windows-1251', separator: ';' }));
     await page.locator('#form-import-file').setInputFiles(join(dir, 'testing-2018.csv'));
     await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 90_000 }).toContain('Строк со значениями: 3');
-    expect(await page.getByTestId('form-import-source').textContent()).toBe('Прочитано как CSV: кодировка Windows-1251 (кириллица, так сохраняет русский Excel), разделитель — точка с запятой.');
+    expect(await page.getByTestId('form-import-source').textContent()).toBe(
+      'Прочитано как CSV: кодировка Windows-1251 (кириллица, так сохраняет русский Excel), разделитель — точка с запятой.',
+    );
     expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').count()).toBe(1);
-    expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').first().textContent()).toMatch(/^Значения\d+Значениевведите число$/);
-    expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual(['Тестирование мигрантов на ВИЧ20182']);
+    expect(await page.locator('[data-testid="form-import-rejected"] tbody tr').first().textContent()).toMatch(
+      /^Значения\d+Значениевведите число$/,
+    );
+    expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual([
+      'Тестирование мигрантов на ВИЧ20182',
+    ]);
     await screenshot(page, 'form-import-report-ru');
     await page.getByRole('button', { name: 'Загрузить в базу (значений: 2)' }).click();
     await expect.poll(() => page.getByTestId('form-import-done').textContent()).toBe('Загружено значений: 2.');

@@ -27,7 +27,9 @@ describe('fact sheet, end to end in chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.type('9');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class')).toContain('saved');
+    await expect
+      .poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class'))
+      .toContain('saved');
     await page.keyboard.press('Alt+4');
     // No sheet for last year: the page goes to the latest one, 2017.
     await expect.poll(() => page.locator('#fact-year').inputValue()).toBe('2017');
@@ -36,10 +38,22 @@ describe('fact sheet, end to end in chromium', () => {
     await expect.poll(async () => (await row('population')).slice(0, 2)).toEqual(['2017', '17,918']);
     expect((await row('tb_incidence')).slice(0, 2)).toEqual(['2016', '67 (43–95)']);
     expect((await row('gdp_per_capita'))[1]).toBe('25\u00a0286');
-    expect(await page.locator('[data-testid="fact-ratifications"] tbody tr td:first-of-type').allTextContents()).toEqual(['Да', 'Да', 'Да', 'Да', 'Нет']);
+    expect(await page.locator('[data-testid="fact-ratifications"] tbody tr td:first-of-type').allTextContents()).toEqual([
+      'Да',
+      'Да',
+      'Да',
+      'Да',
+      'Нет',
+    ]);
     await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('235 citizens of Uzbekistan');
     expect(await page.getByTestId('fact-sheet').textContent()).toContain('синтетическому регистру');
-    expect(await page.locator('[data-testid="fact-surveys"] tr[data-group="pwid"] td').allTextContents()).toEqual(['', 'Люди, употребляющие инъекционные наркотики', '100', '9', '9%']);
+    expect(await page.locator('[data-testid="fact-surveys"] tr[data-group="pwid"] td').allTextContents()).toEqual([
+      '',
+      'Люди, употребляющие инъекционные наркотики',
+      '100',
+      '9',
+      '9%',
+    ]);
     await screenshot(page, 'fact-sheet-ru');
 
     // Print to PDF (print styles: no navigation), then read its text.
@@ -64,7 +78,11 @@ describe('fact sheet, end to end in chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
     await screenshot(page, 'fact-sheet-entry-ru');
-    expect([await page.locator('#ctx-population-value').inputValue(), await page.locator('#ctx-population-dataYear').inputValue(), await page.locator('#ctx-population-source').inputValue()]).toEqual(['17,67', '2016', '']);
+    expect([
+      await page.locator('#ctx-population-value').inputValue(),
+      await page.locator('#ctx-population-dataYear').inputValue(),
+      await page.locator('#ctx-population-source').inputValue(),
+    ]).toEqual(['17,67', '2016', '']);
     await page.locator('#fact-year').fill('2017');
     await page.getByRole('tab', { name: 'Бюллетень' }).click();
     await expect.poll(async () => (await row('population')).slice(1, 4)).toEqual(['17,918', '17,67', '+0,248 (+1,4%)']);

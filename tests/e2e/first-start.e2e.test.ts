@@ -25,7 +25,9 @@ describe('first start, end to end in chromium', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('countryCode');
     await page.getByRole('button', { name: 'Создать базу' }).press('Enter');
-    await expect.poll(() => page.locator('.field-error').allTextContents()).toEqual(['выберите страну из списка', 'заполните это поле', 'заполните это поле', 'заполните это поле']);
+    await expect
+      .poll(() => page.locator('.field-error').allTextContents())
+      .toEqual(['выберите страну из списка', 'заполните это поле', 'заполните это поле', 'заполните это поле']);
     await screenshot(page, 'wizard-errors-ru');
 
     // The country list is searched by any part of the name; Enter picks the first match.
@@ -65,7 +67,9 @@ describe('first start, end to end in chromium', () => {
     await screenshot(page, 'shell-ru');
 
     await page.getByRole('button', { name: /English/ }).click();
-    await expect.poll(() => page.getByRole('navigation').getByRole('button').allTextContents()).toEqual(['Case register', 'Aggregate forms', 'Indicators', 'Fact sheet', 'Data exchange', 'Settings']);
+    await expect
+      .poll(() => page.getByRole('navigation').getByRole('button').allTextContents())
+      .toEqual(['Case register', 'Aggregate forms', 'Indicators', 'Fact sheet', 'Data exchange', 'Settings']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // Alt+6 opens settings; the change log shows the set-up under the administrator's account.
@@ -74,7 +78,10 @@ describe('first start, end to end in chromium', () => {
     await expect.poll(() => page.locator('table.audit tbody tr').count()).toBeGreaterThanOrEqual(5);
     expect(new Set(await page.locator('table.audit tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Айгуль']));
     // The newest entries: the day's first backup, made at the first sign-in, after the set-up.
-    expect((await page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).slice(0, 2)).toEqual(['backup', 'database set up']);
+    expect((await page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).slice(0, 2)).toEqual([
+      'backup',
+      'database set up',
+    ]);
     await screenshot(page, 'settings-en');
     expect(errors).toEqual([]);
     await page.close();
@@ -93,7 +100,9 @@ describe('first start, end to end in chromium', () => {
     await screenshot(page2, 'sign-in-en');
     await page2.locator('#password').fill(CENTRE_ADMIN.password);
     await page2.locator('#password').press('Enter');
-    await expect.poll(() => page2.getByTestId('centre-name').textContent()).toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
+    await expect
+      .poll(() => page2.getByTestId('centre-name').textContent())
+      .toBe('Кыргызстан › Чуйская область › Чуйский областной центр СПИД');
     await expect.poll(() => page2.getByRole('navigation').getByRole('button').first().textContent()).toBe('Case register');
     await page2.close();
   });
@@ -129,7 +138,9 @@ describe('first start, end to end in chromium', () => {
     await page.locator('#retention-days').fill('30');
     await page.locator('#retention-line-lists').fill('2');
     await page.locator('#retention-line-lists').press('Enter');
-    await expect.poll(() => page.locator('form.retention [role="status"]').textContent()).toBe('Сохранено: книги 30 дн., построчные списки 2 дн. Применяется при следующем запуске.');
+    await expect
+      .poll(() => page.locator('form.retention [role="status"]').textContent())
+      .toBe('Сохранено: книги 30 дн., построчные списки 2 дн. Применяется при следующем запуске.');
     await screenshot(page, 'settings-retention-ru');
     expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).exportRetention).toEqual({ days: 30, lineListDays: 2 });
   });
@@ -143,7 +154,9 @@ describe('first start, end to end in chromium', () => {
     await page.goto(app.url);
     await page.locator('#path').fill(junk);
     await page.locator('#path').press('Enter');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('Файл «Регистр 2017.xlsx» не является базой данных SQLite.');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toBe('Файл «Регистр 2017.xlsx» не является базой данных SQLite.');
     await screenshot(page, 'wizard-bad-file-ru');
     await page.getByRole('button', { name: 'Открыть демо' }).click();
     await expect.poll(() => page.getByText('Демонстрационная база').isVisible()).toBe(true);
@@ -206,7 +219,9 @@ describe('first start, end to end in chromium', () => {
     const config = readFileSync(join(dataDir, 'config.json'), 'utf8');
     const second = await runServe(['--data-dir', dataDir, '--no-open']);
     expect(second.code).toBe(0);
-    expect(second.output).toContain('База данных уже открыта в другом окне программы. / The database is open in another window of the program.');
+    expect(second.output).toContain(
+      'База данных уже открыта в другом окне программы. / The database is open in another window of the program.',
+    );
     const handed = /BRIDGE_URL=(\S+)/.exec(second.output)![1]!;
     expect(new URL(handed).origin).toBe(new URL(app.url).origin); // a link to the first one, not a second server
     const page2 = await e2e.browser().newPage();

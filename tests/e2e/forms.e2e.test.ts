@@ -12,7 +12,9 @@ const violations = (page: Page) => page.locator('.rule-panel .violation').allTex
 describe('aggregate forms, end to end in chromium', () => {
   it('a clerk fills the 2017 testing form by keyboard and by pasting, fixes a rule violation; a supervisor approves and edits are closed', async () => {
     const app = await e2e.start();
-    const context = await e2e.browser().newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
+    const context = await e2e
+      .browser()
+      .newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1300, height: 1000 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await openDemo(page, app.url);
@@ -51,7 +53,9 @@ describe('aggregate forms, end to end in chromium', () => {
     // More positive than tested: the rule shows while typing; fixing the value clears it.
     await cell(page, 'positive-voluntary', 5, 0).focus();
     await page.keyboard.type('12');
-    await expect.poll(() => violations(page)).toEqual(['Положительных больше, чем обследованных: Выявлено ВИЧ+ (Добровольное) 12 > Обследовано на ВИЧ (Добровольное) 10']);
+    await expect
+      .poll(() => violations(page))
+      .toEqual(['Положительных больше, чем обследованных: Выявлено ВИЧ+ (Добровольное) 12 > Обследовано на ВИЧ (Добровольное) 10']);
     await page.keyboard.press('Enter');
     await expect.poll(() => tdOf(page, 'positive-voluntary', 5, 0).getAttribute('class')).toContain('flagged');
     await screenshot(page, 'forms-violation-ru');
@@ -103,19 +107,29 @@ describe('aggregate forms, end to end in chromium', () => {
     await expect.poll(() => tdOf(page, 'tested-voluntary', 3, 0).getAttribute('class')).toContain('saved');
 
     // Completeness: the year's testing form has data and is not approved now.
-    await expect.poll(() => page.getByTestId('completeness').locator('tbody tr').first().locator('td').allTextContents()).toEqual([
-      'Казахский научный центр дерматологии и инфекционных заболеваний (демо)', 'Тестирование мигрантов на ВИЧ', '2017', '10', '—',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('completeness').locator('tbody tr').first().locator('td').allTextContents())
+      .toEqual([
+        'Казахский научный центр дерматологии и инфекционных заболеваний (демо)',
+        'Тестирование мигрантов на ВИЧ',
+        '2017',
+        '10',
+        '—',
+      ]);
     // The dashboard takes the voluntary totals from the form: 153 of 52,000 positive, 0.3%.
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
-    await page.locator('#indicator-org-unit').selectOption({ label: '— — Казахский научный центр дерматологии и инфекционных заболеваний (демо)' });
-    await expect.poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').allTextContents()).toEqual([
-      '52\u00a0000', '153', expect.stringMatching(/^0\.3% \(153\/52000; 95% ДИ 0\.3%–0\.3%\)$/),
-    ]);
+    await page
+      .locator('#indicator-org-unit')
+      .selectOption({ label: '— — Казахский научный центр дерматологии и инфекционных заболеваний (демо)' });
+    await expect
+      .poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').allTextContents())
+      .toEqual(['52\u00a0000', '153', expect.stringMatching(/^0\.3% \(153\/52000; 95% ДИ 0\.3%–0\.3%\)$/)]);
     // Both acts are in the change log.
     await page.keyboard.press('Alt+6');
-    await expect.poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));
+    await expect
+      .poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents())
+      .toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -19,7 +19,8 @@ describe('indicator dashboard, end to end in chromium', () => {
     const { page, errors } = await demoPage();
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
-    const cell = (group: string, measure: string) => page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);
+    const cell = (group: string, measure: string) =>
+      page.locator(`[data-testid="disaggregation"] tr[data-group="${group}"] button[data-measure="${measure}"]`);
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
     await expect.poll(() => cell('total', 'diagnosed').textContent().then(num)).toBeGreaterThan(0);
 
@@ -32,18 +33,24 @@ describe('indicator dashboard, end to end in chromium', () => {
 
     // The trend: five years up to 2017, 2017 matching the cascade above.
     await expect.poll(() => page.locator('[data-testid="trend"] tbody tr').count()).toBe(5);
-    expect(await page.locator('[data-testid="trend"] tr[data-year="2017"] td').first().textContent()).toBe(await cell('total', 'diagnosed').textContent());
+    expect(await page.locator('[data-testid="trend"] tr[data-year="2017"] td').first().textContent()).toBe(
+      await cell('total', 'diagnosed').textContent(),
+    );
 
     // By key population: a person in two groups counts in each, so the groups may add up to more.
     await page.locator('#indicator-dimension').selectOption('key_population');
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('key_population');
     await expect.poll(() => page.locator('[data-testid="disaggregation"] tr[data-group="pwid"]').count()).toBe(1);
-    const kpSum = (await Promise.all(['pwid', 'sw', 'none'].map((g) => cell(g, 'diagnosed').textContent().then(num)))).reduce((a, b) => a + b, 0);
+    const kpSum = (await Promise.all(['pwid', 'sw', 'none'].map((g) => cell(g, 'diagnosed').textContent().then(num)))).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(kpSum).toBeGreaterThan(num(await cell('total', 'diagnosed').textContent()));
     // Each group's share of all who know their status: the pwid count over the total.
     const pwid = await cell('pwid', 'diagnosed').textContent();
-    expect(await page.locator('[data-testid="disaggregation"] tr[data-group="pwid"] td[data-column="share"]').textContent())
-      .toContain(`(${pwid}/${await cell('total', 'diagnosed').textContent()};`);
+    expect(await page.locator('[data-testid="disaggregation"] tr[data-group="pwid"] td[data-column="share"]').textContent()).toContain(
+      `(${pwid}/${await cell('total', 'diagnosed').textContent()};`,
+    );
     await screenshot(page, 'indicators-kp-ru');
 
     // A count leads to the cases behind it, and a case opens in the register.
@@ -73,7 +80,14 @@ describe('indicator dashboard, end to end in chromium', () => {
     const rows = page.locator('[data-testid="disaggregation"] tbody tr');
     const groups = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-group')!));
     // The internal view: every count shown.
-    const read = () => rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(0, 6).map((td) => (td.querySelector('.hidden-count') ? null : Number(td.textContent)))));
+    const read = () =>
+      rows.evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('td'))
+            .slice(0, 6)
+            .map((td) => (td.querySelector('.hidden-count') ? null : Number(td.textContent))),
+        ),
+      );
     const inside = await read();
     expect(inside.flat().every((v) => v !== null)).toBe(true);
     expect(inside.flat().some((v) => v! >= 1 && v! <= 9)).toBe(true); // the demo has small groups to hide
@@ -113,12 +127,15 @@ describe('indicator dashboard, end to end in chromium', () => {
 
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2016');
-    await expect.poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').last().textContent())
+    await expect
+      .poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').last().textContent())
       .toBe('108.3% (1300/1200) ⚠ больше 100%: числитель больше знаменателя, проверьте данные');
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.locator('#indicator-year').fill('2017');
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
-    await expect.poll(() => page.locator('[data-testid="trend"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-year')))).toEqual(['2013', '2014', '2015', '2016', '2017']);
+    await expect
+      .poll(() => page.locator('[data-testid="trend"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-year'))))
+      .toEqual(['2013', '2014', '2015', '2016', '2017']);
     expect(await page.locator('[data-testid="trend"] .row-error').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 120_000);

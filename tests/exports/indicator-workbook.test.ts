@@ -30,13 +30,27 @@ describe('the indicator workbook', () => {
     const { s, country } = demo();
     // An estimate of migrants living with HIV, so the shares of the estimate (the 90-81-73 view) are computed.
     const unit = s.status().database!.orgUnitPath.at(-1)!.id;
-    expect(dispatch(s, 'forms.save', { form: 'estimates', orgUnitId: unit, period: '2017', cells: [{ de: 'est_plhiv', coc: '', value: '900' }] }, silentLogger).ok).toBe(true);
-    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['sex', 'key_population'], language: 'ru', outside: false }, silentLogger);
+    expect(
+      dispatch(
+        s,
+        'forms.save',
+        { form: 'estimates', orgUnitId: unit, period: '2017', cells: [{ de: 'est_plhiv', coc: '', value: '900' }] },
+        silentLogger,
+      ).ok,
+    ).toBe(true);
+    const r = await dispatchAsync(
+      s,
+      'exports.indicatorWorkbook',
+      { period: '2017', orgUnitId: country, dimensions: ['sex', 'key_population'], language: 'ru', outside: false },
+      silentLogger,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.fileName).toBe(`hiv-migrants-KAZ-2017-${country}-internal.xlsx`);
     expect(readdirSync(dirname(r.value.path))).toEqual([r.value.fileName]); // no .part left behind
     const sheets = sheetsAsCsv(r.value.path);
-    expect([...sheets.keys()].sort()).toEqual(['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort());
+    expect([...sheets.keys()].sort()).toEqual(
+      ['Каскад', 'Качество данных', 'Ключевая группа', 'Определения', 'Пол', 'Тестирование', 'Титульный лист'].sort(),
+    );
 
     // Cascade: every percentage with its numerator, denominator and value as the engine has them.
     const engine = indicatorReport(s.database, country, '2017', 'none');
@@ -52,7 +66,13 @@ describe('the indicator workbook', () => {
     for (const k of ['onArtOfEstimate', 'suppressedOfEstimate'] as const) {
       const p = engine.total.cascade[k];
       expect(p, k).toMatchObject({ computable: true, denominator: 900 });
-      expect(cascade.find((x) => x[0] === labels.percentages[k])!.slice(1, 6), k).toEqual([String(p.numerator), '900', pct(p.computable ? p.value : 0), pct(p.computable ? p.low! : 0), pct(p.computable ? p.high! : 0)]);
+      expect(cascade.find((x) => x[0] === labels.percentages[k])!.slice(1, 6), k).toEqual([
+        String(p.numerator),
+        '900',
+        pct(p.computable ? p.value : 0),
+        pct(p.computable ? p.low! : 0),
+        pct(p.computable ? p.high! : 0),
+      ]);
     }
     const count = (label: string) => num(cascade.find((x) => x[0] === label)?.[1]);
     expect(count(labels.measures.diagnosed)).toBe(engine.total.tally.diagnosed);
@@ -68,7 +88,12 @@ describe('the indicator workbook', () => {
       if (g.share.computable) expect(row[1 + BREAKDOWN_MEASURES.length]).toBe(pct(g.share.value));
       expect(num(row[2 + BREAKDOWN_MEASURES.length])).toBe(g.tally.lateDiagnosis.numerator);
     }
-    expect(sex.find((x) => x[0] === 'Итого')!.slice(1, 1 + BREAKDOWN_MEASURES.length).map(num)).toEqual(BREAKDOWN_MEASURES.map((m) => bySex.total.tally[m]));
+    expect(
+      sex
+        .find((x) => x[0] === 'Итого')!
+        .slice(1, 1 + BREAKDOWN_MEASURES.length)
+        .map(num),
+    ).toEqual(BREAKDOWN_MEASURES.map((m) => bySex.total.tally[m]));
     // Nothing hidden inside the centre; the cover says so.
     expect([...sheets.values()].flat(2)).not.toContain('*');
     expect(sheets.get('Титульный лист')!.find((x) => x[0] === 'Защита малых чисел')![1]).toMatch(/^выключена/);
@@ -78,7 +103,12 @@ describe('the indicator workbook', () => {
   it('for outside the centre hides what the suppression hides, says so on the cover, and is audited', async () => {
     const { s, country } = demo();
     dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
-    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', orgUnitId: country, dimensions: ['age_who'], language: 'en', outside: true, years: 5 }, silentLogger);
+    const r = await dispatchAsync(
+      s,
+      'exports.indicatorWorkbook',
+      { period: '2017', orgUnitId: country, dimensions: ['age_who'], language: 'en', outside: true, years: 5 },
+      silentLogger,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.hiddenCells).toBeGreaterThan(0);
     const sheets = sheetsAsCsv(r.value.path);
@@ -86,7 +116,9 @@ describe('the indicator workbook', () => {
     const age = sheets.get('Age (WHO bands)')!;
     let hidden = 0;
     for (const g of byAge.groups) {
-      const row = age.find((x) => x[0] === (g.key === 'unknown' ? (resources.en.translation.categories.sex as Record<string, string>).unknown : g.key))!;
+      const row = age.find(
+        (x) => x[0] === (g.key === 'unknown' ? (resources.en.translation.categories.sex as Record<string, string>).unknown : g.key),
+      )!;
       BREAKDOWN_MEASURES.forEach((m, j) => {
         const shown = row[1 + j];
         const shouldHide = byAge.outside.groups[g.key]!.includes(m);
@@ -107,23 +139,31 @@ describe('the indicator workbook', () => {
       const engine = report.total.tally;
       (['diagnosed', 'onArt', 'suppressedOnArt', 'newDiagnoses'] as const).forEach((m, j) => {
         if (engine[m] >= 1 && engine[m] <= 9) expect(row[1 + j], `${row[0]} ${m}`).toBe('*');
-        if (row[0] !== '2017') expect(row[1 + j], `${row[0]} ${m}`).toBe(report.outside.counts.includes(m) ? '*' : engine[m].toLocaleString('en'));
+        if (row[0] !== '2017')
+          expect(row[1 + j], `${row[0]} ${m}`).toBe(report.outside.counts.includes(m) ? '*' : engine[m].toLocaleString('en'));
         if (row[1 + j] !== '*') expect(row[1 + j]).toBe(engine[m].toLocaleString('en'));
       });
     }
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'workbook', entityId: r.value.fileName, newValue: { suppression: true, maxCount: 9, period: '2017' } });
+    expect(audit.ok && audit.value[0]).toMatchObject({
+      action: 'export',
+      entity: 'workbook',
+      entityId: r.value.fileName,
+      newValue: { suppression: true, maxCount: 9, period: '2017' },
+    });
   }, 240_000);
 
   it('leaving the centre, the cascade sheet never shows two adjacent steps that differ by one person', async () => {
     // Nine people who know their status, all in care but one, lost to follow-up.
     const s = await centreWithNine(session(tempDir()), (i) => (i === 0 ? { kind: 'outcome', date: '2017-06-01', outcome: 'ltfu' } : null));
     const counts = (outside: boolean) =>
-      dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'en', outside }, silentLogger).then((r) => {
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
-        const cascade = sheetsAsCsv(r.value.path).get('Cascade')!;
-        return [en.indicators.measures.diagnosed, en.indicators.measures.inCare].map((label) => cascade.find((x) => x[0] === label)![1]);
-      });
+      dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'en', outside }, silentLogger).then(
+        (r) => {
+          if (!r.ok) throw new Error(JSON.stringify(r.error));
+          const cascade = sheetsAsCsv(r.value.path).get('Cascade')!;
+          return [en.indicators.measures.diagnosed, en.indicators.measures.inCare].map((label) => cascade.find((x) => x[0] === label)![1]);
+        },
+      );
     expect(await counts(false)).toEqual(['9', '8']); // inside the centre: as counted
     const shown = await counts(true);
     expect(shown).toContain('*');
@@ -132,7 +172,12 @@ describe('the indicator workbook', () => {
   it('a folder it cannot write to gets a clear message, and no file appears', async () => {
     const { s } = demo();
     writeFileSync(join(s.dataDir, 'exports'), 'not a folder');
-    const r = await dispatchAsync(s, 'exports.indicatorWorkbook', { period: '2017', dimensions: ['sex'], language: 'ru', outside: true }, silentLogger);
+    const r = await dispatchAsync(
+      s,
+      'exports.indicatorWorkbook',
+      { period: '2017', dimensions: ['sex'], language: 'ru', outside: true },
+      silentLogger,
+    );
     expect(!r.ok && r.error.code).toBe('folder_not_writable');
     expect(existsSync(join(s.dataDir, 'exports'))).toBe(true);
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);

@@ -19,7 +19,7 @@ const session = useSessions();
 async function finished(s: DeskSession, job: ExportJob, deadlineMs = 180_000): Promise<{ last: ExportJob; seen: number[] }> {
   const seen: number[] = [];
   const deadline = Date.now() + deadlineMs;
-  for (let j = job; ; ) {
+  for (let j = job; ;) {
     seen.push(j.done);
     if (j.state !== 'running') return { last: j, seen };
     if (Date.now() > deadline) throw new Error(`the line list was still running after ${deadlineMs / 1000} s: ${j.done} of ${j.total}`);
@@ -53,19 +53,44 @@ describe('the line list', () => {
     // A row as the register has it: the case with the lowest id comes first.
     const first = dispatch(s, 'cases.get', { id: expected.first }, silentLogger);
     if (!first.ok) throw new Error('no first case');
-    const [d, m, y] = [first.value.case.diagnosisDate.slice(8, 10), first.value.case.diagnosisDate.slice(5, 7), first.value.case.diagnosisDate.slice(0, 4)];
-    expect(sheet[1]!.slice(0, 4)).toEqual([first.value.case.registerNo, first.value.case.uic, { male: 'Мужской', female: 'Женский', unknown: 'Неизвестно' }[first.value.case.sex], String(first.value.case.birthYear)]);
+    const [d, m, y] = [
+      first.value.case.diagnosisDate.slice(8, 10),
+      first.value.case.diagnosisDate.slice(5, 7),
+      first.value.case.diagnosisDate.slice(0, 4),
+    ];
+    expect(sheet[1]!.slice(0, 4)).toEqual([
+      first.value.case.registerNo,
+      first.value.case.uic,
+      { male: 'Мужской', female: 'Женский', unknown: 'Неизвестно' }[first.value.case.sex],
+      String(first.value.case.birthYear),
+    ]);
     expect(sheet[1]![10]).toBe(`${d}.${m}.${y}`); // a real date cell, shown as ДД.ММ.ГГГГ
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
     // Marked as carrying rows about people, with the change log's head at that moment.
     const verified = dispatch(s, 'audit.verify', {}, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'line_list', entityId: last.file!.fileName, newValue: { rows: last.total, personalRows: true, chainHead: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(audit.ok && audit.value[0]).toMatchObject({
+      action: 'export',
+      entity: 'line_list',
+      entityId: last.file!.fileName,
+      newValue: { rows: last.total, personalRows: true, chainHead: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
     expect(verified.ok && verified.value.ok).toBe(true);
 
     // The same columns as the import template: the list loads into an empty register whole.
     const other = session(tempDir());
-    await createCentre(other, { countryCode: 'KAZ', region: 'г. Астана', centre: 'Национальный центр', login: 'Айжан', password: 'АстанаСтолица-2017' });
-    const report = await dispatchAsync(other, 'imports.preview', { fileName: last.file!.fileName, contentBase64: readFileSync(last.file!.path).toString('base64') }, silentLogger);
+    await createCentre(other, {
+      countryCode: 'KAZ',
+      region: 'г. Астана',
+      centre: 'Национальный центр',
+      login: 'Айжан',
+      password: 'АстанаСтолица-2017',
+    });
+    const report = await dispatchAsync(
+      other,
+      'imports.preview',
+      { fileName: last.file!.fileName, contentBase64: readFileSync(last.file!.path).toString('base64') },
+      silentLogger,
+    );
     if (!report.ok) throw new Error(JSON.stringify(report.error));
     expect(report.value.rejected).toEqual([]);
     expect(report.value.accepted.cases + report.value.duplicates.length).toBe(last.total);
@@ -73,7 +98,13 @@ describe('the line list', () => {
 
   it('shows progress on a large register, and a cancelled export leaves no file and no audit entry', async () => {
     const s = session(tempDir());
-    await createCentre(s, { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' });
+    await createCentre(s, {
+      countryCode: 'KAZ',
+      region: 'Туркестанская область',
+      centre: 'Областной центр СПИД',
+      login: 'Гульнара',
+      password: 'ТуркестанВесна-2017',
+    });
     bulkCases(s.database, s.orgUnitId, 30_000, 2);
     const whole = dispatch(s, 'exports.lineList', { language: 'en' }, silentLogger);
     if (!whole.ok) throw new Error(JSON.stringify(whole.error));

@@ -18,22 +18,42 @@ describe('save as', () => {
     mkdirSync(target);
     const answers: (string | null)[] = [join(target, 'для министерства.xlsx'), null, join(target, 'нет такой папки', 'x.xlsx')];
     const asked: string[] = [];
-    const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, chooseSavePath: async (name) => (asked.push(name), answers.shift()!) });
+    const s = new DeskSession({
+      dataDir: tempDir(),
+      appVersion: 'test',
+      logger: silentLogger,
+      chooseSavePath: async (name) => {
+        asked.push(name);
+        return answers.shift()!;
+      },
+    });
     try {
       await createCentre(s);
       const t = await dispatchAsync(s, 'imports.template', { language: 'ru' }, silentLogger);
       if (!t.ok) throw new Error(JSON.stringify(t.error));
 
-      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({ ok: true, value: { savedTo: join(target, 'для министерства.xlsx') } });
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({
+        ok: true,
+        value: { savedTo: join(target, 'для министерства.xlsx') },
+      });
       expect(asked).toEqual([t.value.fileName]);
       expect(readFileSync(join(target, 'для министерства.xlsx')).equals(readFileSync(t.value.path))).toBe(true);
-      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({ ok: true, value: { savedTo: null } });
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger)).toEqual({
+        ok: true,
+        value: { savedTo: null },
+      });
       const r = await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger);
       expect(!r.ok && r.error.code).toBe('folder_not_writable');
       expect(existsSync(join(target, 'нет такой папки'))).toBe(false);
 
-      expect(await dispatchAsync(s, 'files.saveAs', { fileName: 'missing.xlsx' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'file_not_found' } });
-      expect(await dispatchAsync(s, 'files.saveAs', { fileName: '../config.json' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: 'missing.xlsx' }, silentLogger)).toMatchObject({
+        ok: false,
+        error: { code: 'file_not_found' },
+      });
+      expect(await dispatchAsync(s, 'files.saveAs', { fileName: '../config.json' }, silentLogger)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
       expect(asked).toHaveLength(3);
     } finally {
       s.dispose();
@@ -45,7 +65,10 @@ describe('save as', () => {
     try {
       await createCentre(s);
       const t = await dispatchAsync(s, 'imports.template', { language: 'en' }, silentLogger);
-      expect(t.ok && (await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger))).toEqual({ ok: true, value: { savedTo: null } });
+      expect(t.ok && (await dispatchAsync(s, 'files.saveAs', { fileName: t.value.fileName }, silentLogger))).toEqual({
+        ok: true,
+        value: { savedTo: null },
+      });
     } finally {
       s.dispose();
     }
@@ -54,16 +77,33 @@ describe('save as', () => {
   it('print to PDF goes through the host (Electron) and is audited; cancelled or without a host, nothing', async () => {
     const answers: (string | null)[] = ['/tmp/бюллетень.pdf', null];
     const asked: string[] = [];
-    const s = new DeskSession({ dataDir: tempDir(), appVersion: 'test', logger: silentLogger, printToPdf: async (name) => (asked.push(name), answers.shift()!) });
+    const s = new DeskSession({
+      dataDir: tempDir(),
+      appVersion: 'test',
+      logger: silentLogger,
+      printToPdf: async (name) => {
+        asked.push(name);
+        return answers.shift()!;
+      },
+    });
     try {
       await createCentre(s);
-      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({ ok: true, value: { savedTo: '/tmp/бюллетень.pdf' } });
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({
+        ok: true,
+        value: { savedTo: '/tmp/бюллетень.pdf' },
+      });
       const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
       expect(audit.ok && audit.value[0]).toMatchObject({ action: 'export', entity: 'printed_page', entityId: 'fact-sheet-KAZ-2017.pdf' });
-      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({ ok: true, value: { savedTo: null } });
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: 'fact-sheet-KAZ-2017.pdf' }, silentLogger)).toEqual({
+        ok: true,
+        value: { savedTo: null },
+      });
       const after = dispatch(s, 'audit.recent', { limit: 5 }, silentLogger);
       expect(after.ok && after.value.filter((e) => e.entity === 'printed_page')).toHaveLength(1);
-      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: '../x.pdf' }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await dispatchAsync(s, 'files.printToPdf', { fileName: '../x.pdf' }, silentLogger)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
       expect(asked).toEqual(['fact-sheet-KAZ-2017.pdf', 'fact-sheet-KAZ-2017.pdf']);
     } finally {
       s.dispose();

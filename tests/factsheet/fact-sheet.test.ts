@@ -24,48 +24,82 @@ const get = (s: ReturnType<typeof demo>, country: string, year: number) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
-const blank = (indicator: string): ContextValue => ({ indicator, value: null, low: null, high: null, text: null, dataYear: null, source: null, note: null, decimals: null, footnote: null });
+const blank = (indicator: string): ContextValue => ({
+  indicator,
+  value: null,
+  low: null,
+  high: null,
+  text: null,
+  dataYear: null,
+  source: null,
+  note: null,
+  decimals: null,
+  footnote: null,
+});
 
 // Annex 3 of the report, Kazakhstan, as read from its text (the footnote numbers taken off).
 const ANNEX_3: [string, number | null, number | null, number | null, string | null][] = [
-  ['population', 17.918, null, null, '2017'], ['population_change', 1.5, null, null, '2000-2017'], ['urban_share', 53, null, null, '2015'],
-  ['migrants_share', 20.1, null, null, '2017'], ['surface', 2724.9, null, null, null], ['gdp_ppp', 449.948, null, null, '2016'],
-  ['gdp_per_capita', 25286, null, null, '2016'], ['unemployment', 5.4, null, null, null], ['remittances_in', 275, null, null, '2016'],
-  ['remittances_out', 2395, null, null, null], ['remittances_gdp', 0.2, null, null, '2016'], ['hdi', 0.794, null, null, '2016'], ['hdi_rank', 56, null, null, '2016'],
-  ['hiv_incidence', null, null, null, '2016'], ['tb_incidence', 67, 43, 95, '2016'], ['hiv_tb_incidence', 3.2, 2.1, 4.6, '2016'],
-  ['health_expenditure_gdp', 4.4, null, null, '2016'], ['health_expenditure_per_capita', 539, null, null, '2016'],
+  ['population', 17.918, null, null, '2017'],
+  ['population_change', 1.5, null, null, '2000-2017'],
+  ['urban_share', 53, null, null, '2015'],
+  ['migrants_share', 20.1, null, null, '2017'],
+  ['surface', 2724.9, null, null, null],
+  ['gdp_ppp', 449.948, null, null, '2016'],
+  ['gdp_per_capita', 25286, null, null, '2016'],
+  ['unemployment', 5.4, null, null, null],
+  ['remittances_in', 275, null, null, '2016'],
+  ['remittances_out', 2395, null, null, null],
+  ['remittances_gdp', 0.2, null, null, '2016'],
+  ['hdi', 0.794, null, null, '2016'],
+  ['hdi_rank', 56, null, null, '2016'],
+  ['hiv_incidence', null, null, null, '2016'],
+  ['tb_incidence', 67, 43, 95, '2016'],
+  ['hiv_tb_incidence', 3.2, 2.1, 4.6, '2016'],
+  ['health_expenditure_gdp', 4.4, null, null, '2016'],
+  ['health_expenditure_per_capita', 539, null, null, '2016'],
 ];
 
 describe('fact sheet', () => {
   it("the demo's Kazakhstan 2017 sheet reproduces annex 3, with sources, ratifications and the report's text", async () => {
     const s = demo();
     const sheet = get(s, 'KAZ', 2017);
-    const got = sheet.context.filter((c) => c.current).map((c) => [c.indicator, c.current!.value, c.current!.low, c.current!.high, c.current!.dataYear]);
+    const got = sheet.context
+      .filter((c) => c.current)
+      .map((c) => [c.indicator, c.current!.value, c.current!.low, c.current!.high, c.current!.dataYear]);
     expect(got).toEqual(ANNEX_3);
     expect(sheet.context.find((c) => c.indicator === 'population')!.current!.source).toBe('Data of Committee for Statistics of Kazakhstan');
-    expect(sheet.context.find((c) => c.indicator === 'tb_incidence')!.current!.source).toBe('http://www.who.int/tb/country/data/profiles/en/');
+    expect(sheet.context.find((c) => c.indicator === 'tb_incidence')!.current!.source).toBe(
+      'http://www.who.int/tb/country/data/profiles/en/',
+    );
     expect(sheet.context.find((c) => c.indicator === 'hiv_incidence')!.current!.note).toMatch(/missing/);
     expect(sheet.ratifications.map((r) => r.current)).toEqual(['yes', 'yes', 'yes', 'yes', 'no']);
     expect(sheet.texts.migrants_hiv).toContain('235 citizens of Uzbekistan (49% of them – women)');
     expect(sheet.texts.migration).toContain('1,380,000 people were registered');
     // Every country of the report has its sheet; Uzbekistan's has the extra literacy row and "Signed".
-    for (const c of ['KGZ', 'RUS', 'TJK', 'TKM', 'UZB']) expect(get(s, c, 2017).context.filter((x) => x.current).length, c).toBeGreaterThanOrEqual(18);
+    for (const c of ['KGZ', 'RUS', 'TJK', 'TKM', 'UZB'])
+      expect(get(s, c, 2017).context.filter((x) => x.current).length, c).toBeGreaterThanOrEqual(18);
     expect(get(s, 'UZB', 2017).ratifications.map((r) => r.current)).toEqual(['no', 'no', 'yes', 'signed', 'no']);
     expect(get(s, 'TKM', 2017).context.find((c) => c.indicator === 'remittances_out')!.current!.text).toBe('no_data');
     expect(get(s, 'RUS', 2017).context.find((c) => c.indicator === 'remittances_in')!.current!.value).toBe(6678);
   });
 
-  it("shows this year beside last year with the change; each save audited; bad rows refused", async () => {
+  it('shows this year beside last year with the change; each save audited; bad rows refused', async () => {
     const s = demo();
-    const saved = dispatch(s, 'factsheet.saveContext', {
-      country: 'KAZ', year: 2016,
-      values: [
-        { ...blank('population'), value: 17.67, dataYear: '2016', source: 'Committee for Statistics' },
-        { ...blank('tb_incidence'), value: 89, low: 57, high: 127, dataYear: '2015' },
-        { ...blank('remittances_gdp'), value: 0 },
-        { ...blank('migrant_workers_convention'), text: 'signed' },
-      ],
-    }, silentLogger);
+    const saved = dispatch(
+      s,
+      'factsheet.saveContext',
+      {
+        country: 'KAZ',
+        year: 2016,
+        values: [
+          { ...blank('population'), value: 17.67, dataYear: '2016', source: 'Committee for Statistics' },
+          { ...blank('tb_incidence'), value: 89, low: 57, high: 127, dataYear: '2015' },
+          { ...blank('remittances_gdp'), value: 0 },
+          { ...blank('migrant_workers_convention'), text: 'signed' },
+        ],
+      },
+      silentLogger,
+    );
     expect(saved.ok).toBe(true);
     const sheet = get(s, 'KAZ', 2017);
     const row = (code: string) => sheet.context.find((c) => c.indicator === code)!;
@@ -75,23 +109,45 @@ describe('fact sheet', () => {
     expect(row('tb_incidence').change).toEqual({ diff: -22, ratio: -22 / 89 });
     expect(row('remittances_gdp').change).toEqual({ diff: 0.2, ratio: null }); // from 0: no relative change
     expect(row('gdp_ppp').change).toBeNull(); // nothing last year
-    expect(sheet.ratifications.find((r) => r.instrument === 'migrant_workers_convention')).toEqual({ instrument: 'migrant_workers_convention', current: 'no', previous: 'signed' });
+    expect(sheet.ratifications.find((r) => r.instrument === 'migrant_workers_convention')).toEqual({
+      instrument: 'migrant_workers_convention',
+      current: 'no',
+      previous: 'signed',
+    });
     // Sent again with blank texts instead of nulls: nothing changes, nothing is recorded.
     const before = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    dispatch(s, 'factsheet.saveContext', { country: 'KAZ', year: 2016, values: [{ ...blank('remittances_gdp'), value: 0, dataYear: '', source: ' ', note: '' }] }, silentLogger);
+    dispatch(
+      s,
+      'factsheet.saveContext',
+      { country: 'KAZ', year: 2016, values: [{ ...blank('remittances_gdp'), value: 0, dataYear: '', source: ' ', note: '' }] },
+      silentLogger,
+    );
     expect(dispatch(s, 'audit.recent', { limit: 1 }, silentLogger)).toEqual(before);
     const audit = dispatch(s, 'audit.recent', { limit: 4 }, silentLogger);
-    expect(audit.ok && audit.value.map((a) => [a.action, a.entity, a.entityId])).toContainEqual(['create', 'fact_sheet_value', 'KAZ/2016/population']);
+    expect(audit.ok && audit.value.map((a) => [a.action, a.entity, a.entityId])).toContainEqual([
+      'create',
+      'fact_sheet_value',
+      'KAZ/2016/population',
+    ]);
 
     // Text of a section, then cleared.
-    expect(dispatch(s, 'factsheet.saveText', { country: 'KAZ', year: 2016, section: 'vulnerability', body: '• Пункт один\n• Пункт два' }, silentLogger).ok).toBe(true);
+    expect(
+      dispatch(
+        s,
+        'factsheet.saveText',
+        { country: 'KAZ', year: 2016, section: 'vulnerability', body: '• Пункт один\n• Пункт два' },
+        silentLogger,
+      ).ok,
+    ).toBe(true);
     expect(get(s, 'KAZ', 2016).texts.vulnerability).toBe('• Пункт один\n• Пункт два');
 
     const bad = (values: ContextValue[]) => dispatch(s, 'factsheet.saveContext', { country: 'KAZ', year: 2016, values }, silentLogger);
     expect(bad([{ ...blank('population'), text: 'yes' }])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(bad([{ ...blank('population'), value: 1, low: 0, high: 2 }])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(bad([{ ...blank('hdi_rank'), value: 56.5 }])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(dispatch(s, 'factsheet.saveContext', { country: 'XXX', year: 2016, values: [blank('population')] }, silentLogger)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(dispatch(s, 'factsheet.saveContext', { country: 'XXX', year: 2016, values: [blank('population')] }, silentLogger)).toMatchObject(
+      { ok: false, error: { code: 'not_found' } },
+    );
     expect(get(s, 'KAZ', 2016).context.find((c) => c.indicator === 'population')!.current!.value).toBe(17.67); // unchanged
   });
 
@@ -99,7 +155,14 @@ describe('fact sheet', () => {
     const s = demo();
     const reg = get(s, 'KAZ', 2017).register!;
     const db = s.database;
-    const count = (where: string, ...p: unknown[]) => (db.prepare(`SELECT count(*) AS n FROM hiv_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.country_code = 'KAZ' AND c.deleted_at IS NULL AND ${where}`).get(...p) as { n: number }).n;
+    const count = (where: string, ...p: unknown[]) =>
+      (
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM hiv_case c JOIN org_unit o ON o.id = c.org_unit_id WHERE o.country_code = 'KAZ' AND c.deleted_at IS NULL AND ${where}`,
+          )
+          .get(...p) as { n: number }
+      ).n;
     expect(reg.newCases).toEqual({ current: count("diagnosis_date LIKE '2017%'"), previous: count("diagnosis_date LIKE '2016%'") });
     expect(reg.newCases.current).toBeGreaterThan(0);
     expect(reg.cumulative.current).toBe(count("diagnosis_date <= '2017-12-31'"));
@@ -110,16 +173,35 @@ describe('fact sheet', () => {
     expect(reg.series.map((p) => p.year)).toEqual([2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017]);
     expect(reg.series.at(-1)!.newCases).toBe(reg.newCases.current);
     expect(reg.foreigners.map((f) => f.citizenship)).not.toContain('KAZ');
-    expect(reg.foreigners.reduce((a, f) => a + f.total, 0)).toBe(count("diagnosis_date LIKE '2017%' AND citizenship IS NOT NULL AND citizenship <> 'KAZ'"));
-    expect(reg.abroad.current).toBe(count("diagnosis_date LIKE '2017%' AND citizenship = 'KAZ' AND diagnosis_country IS NOT NULL AND diagnosis_country <> 'KAZ'"));
+    expect(reg.foreigners.reduce((a, f) => a + f.total, 0)).toBe(
+      count("diagnosis_date LIKE '2017%' AND citizenship IS NOT NULL AND citizenship <> 'KAZ'"),
+    );
+    expect(reg.abroad.current).toBe(
+      count("diagnosis_date LIKE '2017%' AND citizenship = 'KAZ' AND diagnosis_country IS NOT NULL AND diagnosis_country <> 'KAZ'"),
+    );
     // Every count from 1 to the threshold is hidden.
-    reg.foreigners.forEach((f, i) => [f.male, f.female, f.other].forEach((v, j) => v >= 1 && v <= reg.maxCount && expect(reg.foreignersHidden.cells[i]![j]).toBe(true)));
+    reg.foreigners.forEach((f, i) =>
+      [f.male, f.female, f.other].forEach((v, j) => v >= 1 && v <= reg.maxCount && expect(reg.foreignersHidden.cells[i]![j]).toBe(true)),
+    );
     expect(reg.cascade.diagnosed.current).toBeGreaterThan(0);
     // Prevalence among key populations, from a survey entered in the aggregate form.
-    const saved = dispatch(s, 'forms.save', { form: 'survey', orgUnitId: reg.orgUnitId, period: '2017', cells: [
-      { de: 'survey_name', coc: '', value: 'ИБИО 2017' }, { de: 'survey_sample', coc: 'total', value: '400' }, { de: 'survey_positive', coc: 'total', value: '12' },
-      { de: 'survey_sample', coc: 'key_population:pwid', value: '100' }, { de: 'survey_positive', coc: 'key_population:pwid', value: '9' },
-    ] }, silentLogger);
+    const saved = dispatch(
+      s,
+      'forms.save',
+      {
+        form: 'survey',
+        orgUnitId: reg.orgUnitId,
+        period: '2017',
+        cells: [
+          { de: 'survey_name', coc: '', value: 'ИБИО 2017' },
+          { de: 'survey_sample', coc: 'total', value: '400' },
+          { de: 'survey_positive', coc: 'total', value: '12' },
+          { de: 'survey_sample', coc: 'key_population:pwid', value: '100' },
+          { de: 'survey_positive', coc: 'key_population:pwid', value: '9' },
+        ],
+      },
+      silentLogger,
+    );
     expect(saved.ok).toBe(true);
     expect(get(s, 'KAZ', 2017).register!.surveys).toEqual([
       { name: 'ИБИО 2017', group: 'total', sample: 400, positive: 12 },
@@ -127,8 +209,17 @@ describe('fact sheet', () => {
     ]);
     // A country with no organisation in the database has no register figures.
     const other = session(tempDir());
-    await createCentre(other, { countryCode: 'KGZ', region: 'Чуйская область', centre: 'Центр', login: 'Айгуль', password: 'ЧуйскаяДолина-2017' });
-    expect(dispatch(other, 'factsheet.get', { country: 'KAZ', year: 2017 }, silentLogger)).toMatchObject({ ok: true, value: { register: null } });
+    await createCentre(other, {
+      countryCode: 'KGZ',
+      region: 'Чуйская область',
+      centre: 'Центр',
+      login: 'Айгуль',
+      password: 'ЧуйскаяДолина-2017',
+    });
+    expect(dispatch(other, 'factsheet.get', { country: 'KAZ', year: 2017 }, silentLogger)).toMatchObject({
+      ok: true,
+      value: { register: null },
+    });
   });
 
   it('the workbook, read back by LibreOffice, holds the same numbers', async () => {
@@ -147,23 +238,35 @@ describe('fact sheet', () => {
     expect(line('Tuberculosis incidence (WHO estimate)').slice(3, 5)).toEqual(['67', '43–95']);
     expect(line('HIV incidence')[3]).toBe('');
     expect(line('1951 Refugee Convention')[3]).toBe('Yes');
-    expect(line('International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families')[3]).toBe('No');
+    expect(line('International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families')[3]).toBe(
+      'No',
+    );
     const hiv = sheets.get('3 HIV')!;
-    expect(hiv.find((r) => r[0] === 'New HIV cases in the year')!.slice(1, 3)).toEqual([String(sheet.register!.newCases.current), String(sheet.register!.newCases.previous)]);
+    expect(hiv.find((r) => r[0] === 'New HIV cases in the year')!.slice(1, 3)).toEqual([
+      String(sheet.register!.newCases.current),
+      String(sheet.register!.newCases.previous),
+    ]);
     expect(hiv.find((r) => r[0] === '2017')![1]).toBe(String(sheet.register!.newCases.current));
-    expect(sheets.get('3.1 Migrants')!.some((r) => r[0] === 'Know their HIV status' && r[1] === String(sheet.register!.cascade.diagnosed.current))).toBe(true);
+    expect(
+      sheets
+        .get('3.1 Migrants')!
+        .some((r) => r[0] === 'Know their HIV status' && r[1] === String(sheet.register!.cascade.diagnosed.current)),
+    ).toBe(true);
     // The undetectable share, with its counts and interval.
     const u = sheet.register!.cascade.current.undetectable;
     if (!u.computable || u.low === null) throw new Error('the demo has viral loads in 2017');
     const row = sheets.get('3.1 Migrants')!.find((r) => r[0] === en.indicators.percentages.undetectable)!;
-    expect([row[1], row[4]]).toEqual([`${(u.value * 100).toFixed(1)}%`, `${u.numerator}/${u.denominator}; 95% CI ${(u.low * 100).toFixed(1)}–${(u.high * 100).toFixed(1)}%`]);
+    expect([row[1], row[4]]).toEqual([
+      `${(u.value * 100).toFixed(1)}%`,
+      `${u.numerator}/${u.denominator}; 95% CI ${(u.low * 100).toFixed(1)}–${(u.high * 100).toFixed(1)}%`,
+    ]);
     expect(sheets.get('3 HIV')!.some((r) => r[0]!.includes('synthetic register'))).toBe(true);
   }, 120_000);
 
   it('hides in print a cascade step that would give away a small difference from the next', async () => {
     // Nine people diagnosed in 2017, eight of them on ART: the one not on ART must not be worked out.
     const s = await centreWithNine(session(tempDir()), (i) => (i > 0 ? { kind: 'art_start', date: '2017-03-01' } : null));
-    const reg = get(s as ReturnType<typeof demo>, 'KAZ', 2017).register!;
+    const reg = get(s, 'KAZ', 2017).register!;
     expect([reg.cascade.diagnosed.current, reg.cascade.onArt.current]).toEqual([9, 8]);
     const hidden = reg.cascade.hidden.current;
     expect(hidden.includes('diagnosed') || hidden.includes('onArt')).toBe(true);
@@ -176,7 +279,8 @@ describe('fact sheet', () => {
 
   it("carries the report's sheets as printed: Turkmenistan's remittances in GNI, the printed precision, the hand readings noted, the footnote numbers, no footnote digits in the text", async () => {
     const s = demo();
-    const row = (country: string, indicator: string) => get(s, country, 2017).context.find((c) => c.indicator === indicator)?.current ?? null;
+    const row = (country: string, indicator: string) =>
+      get(s, country, 2017).context.find((c) => c.indicator === indicator)?.current ?? null;
     // Turkmenistan gives remittances as a share of GNI: its own row, no GDP figure.
     expect(row('TKM', 'remittances_gdp')).toBeNull();
     expect(row('TKM', 'remittances_gni')).toMatchObject({ value: 0, decimals: 1, footnote: 11 });
@@ -185,7 +289,12 @@ describe('fact sheet', () => {
     expect(row('TJK', 'hiv_tb_incidence')).toMatchObject({ value: 1.8, low: 2.8, high: 4, decimals: 1 });
     expect(row('TKM', 'gdp_per_capita')).toMatchObject({ value: 16876, decimals: 1 });
     // A point read as a thousands separator is said, as the other hand readings are.
-    for (const [country, indicator, printed] of [['KAZ', 'remittances_out', '2.395'], ['KGZ', 'remittances_in', '1.195'], ['RUS', 'remittances_in', '6.678'], ['TJK', 'gdp_per_capita', '2.979']] as const) {
+    for (const [country, indicator, printed] of [
+      ['KAZ', 'remittances_out', '2.395'],
+      ['KGZ', 'remittances_in', '1.195'],
+      ['RUS', 'remittances_in', '6.678'],
+      ['TJK', 'gdp_per_capita', '2.979'],
+    ] as const) {
       expect(row(country, indicator)!.note, `${country} ${indicator}`).toContain(`"${printed}"`);
       expect(row(country, indicator)!.note).toContain('thousands separator');
     }

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { readReportFigure } from '../../shared/factsheet/report-number.js';
 
-const v = (value: number | null, decimals: number | null, low: number | null = null, high: number | null = null) => ({ value, low, high, noData: false, decimals });
+const v = (value: number | null, decimals: number | null, low: number | null = null, high: number | null = null) => ({
+  value,
+  low,
+  high,
+  noData: false,
+  decimals,
+});
 
 describe('readReportFigure', () => {
   it('takes the footnote off the end and reads the value with the stated mark', () => {

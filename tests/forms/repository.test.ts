@@ -17,19 +17,32 @@ const cell = cocKey({ sex: 'male', age_band: '25-29', legal_status: 'irregular',
 
 beforeEach(() => {
   db = createDeskDatabase(join(tempDir(), 'f.sqlite'), () => {});
-  k = { form: 'testing', orgUnitId: ensureFacility(db, 'x', { countryCode: 'KGZ', region: 'г. Бишкек', facility: 'Республиканский центр' }).id, period: '2016' };
+  k = {
+    form: 'testing',
+    orgUnitId: ensureFacility(db, 'x', { countryCode: 'KGZ', region: 'г. Бишкек', facility: 'Республиканский центр' }).id,
+    period: '2016',
+  };
 });
 
 describe('aggregate values', () => {
   it('save a cell, change it, clear it, each audited with old and new values', () => {
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8 770' }]);
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8770', comment: 'журнал 2016' }]);
-    expect(formValues(db, k)).toMatchObject([{ de: 'tested_mobile_clinic', coc: TOTAL, value: 8770, comment: 'журнал 2016', updatedBy: 'Айгуль' }]);
+    expect(formValues(db, k)).toMatchObject([
+      { de: 'tested_mobile_clinic', coc: TOTAL, value: 8770, comment: 'журнал 2016', updatedBy: 'Айгуль' },
+    ]);
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8770' }]); // no comment given: kept
     expect(formValues(db, k)[0]!.comment).toBe('журнал 2016');
     saveCells(db, 'Ержан', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '' }]);
     expect(formValues(db, k)).toEqual([]);
-    expect(auditOf(db, 'data_value', `${k.orgUnitId}/2016/tested_mobile_clinic/${TOTAL}`).map((e) => [e.actor, e.action, e.oldValue, e.newValue])).toEqual([
+    expect(
+      auditOf(db, 'data_value', `${k.orgUnitId}/2016/tested_mobile_clinic/${TOTAL}`).map((e) => [
+        e.actor,
+        e.action,
+        e.oldValue,
+        e.newValue,
+      ]),
+    ).toEqual([
       ['Ержан', 'delete', { value: 8770, comment: 'журнал 2016' }, null],
       ['Айгуль', 'update', { value: 8770, comment: null }, { value: 8770, comment: 'журнал 2016' }],
       ['Айгуль', 'create', null, { value: 8770, comment: null }],
@@ -57,7 +70,10 @@ describe('aggregate values', () => {
   });
 
   it('refuse a period the form does not have', () => {
-    expect(failureOf(() => saveCells(db, 'x', { ...k, form: 'survey', period: '2016Q1' }, [{ de: 'survey_sample', coc: 'total', value: '400' }])).issues).toEqual([{ path: 'period', messageKey: 'validation.period' }]);
+    expect(
+      failureOf(() => saveCells(db, 'x', { ...k, form: 'survey', period: '2016Q1' }, [{ de: 'survey_sample', coc: 'total', value: '400' }]))
+        .issues,
+    ).toEqual([{ path: 'period', messageKey: 'validation.period' }]);
     expect(saveCells(db, 'x', { ...k, period: '2016Q1' }, [{ de: 'tested_outreach', coc: TOTAL, value: '5' }])).toHaveLength(1);
   });
 
@@ -65,7 +81,10 @@ describe('aggregate values', () => {
     saveCells(db, 'Айгуль', k, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: '8770' }]);
     setApproval(db, 'Руководитель', k, true);
     expect(approval(db, k)).toMatchObject({ approvedBy: 'Руководитель' });
-    expect(failureOf(() => saveCells(db, 'Айгуль', k, [{ de: 'positive_mobile_clinic', coc: TOTAL, value: '10' }]))).toMatchObject({ code: 'period_locked', params: { period: '2016', by: 'Руководитель' } });
+    expect(failureOf(() => saveCells(db, 'Айгуль', k, [{ de: 'positive_mobile_clinic', coc: TOTAL, value: '10' }]))).toMatchObject({
+      code: 'period_locked',
+      params: { period: '2016', by: 'Руководитель' },
+    });
     // Other periods and forms stay open.
     expect(saveCells(db, 'Айгуль', { ...k, period: '2017' }, [{ de: 'positive_mobile_clinic', coc: TOTAL, value: '3' }])).toHaveLength(1);
     setApproval(db, 'Руководитель', k, false);
@@ -75,14 +94,33 @@ describe('aggregate values', () => {
 
   it('keep rules as data: the seeded ones, and a new row is evaluated without code', () => {
     expect(rules(db)).toEqual(SEEDED_RULES.slice().sort((a, b) => a.code.localeCompare(b.code)));
-    const rule = { code: 'kp_tested_le_total_voluntary', form: 'testing', left: { de: 'tested_kp_voluntary', cell: 'total' }, op: '<=', right: { de: 'tested_voluntary', cell: 'total' }, messageKey: 'rules.sum_le_total' };
-    db.prepare('INSERT INTO validation_rule (code, form_code, definition) VALUES (?, ?, ?)').run(rule.code, rule.form, JSON.stringify(rule));
-    saveCells(db, 'x', k, [{ de: 'tested_voluntary', coc: TOTAL, value: '100' }, { de: 'tested_kp_voluntary', coc: TOTAL, value: '120' }]);
-    expect(evaluateRules(rules(db, 'testing'), toFormValues(formValues(db, k))).map((v) => v.rule)).toEqual(['kp_tested_le_total_voluntary']);
+    const rule = {
+      code: 'kp_tested_le_total_voluntary',
+      form: 'testing',
+      left: { de: 'tested_kp_voluntary', cell: 'total' },
+      op: '<=',
+      right: { de: 'tested_voluntary', cell: 'total' },
+      messageKey: 'rules.sum_le_total',
+    };
+    db.prepare('INSERT INTO validation_rule (code, form_code, definition) VALUES (?, ?, ?)').run(
+      rule.code,
+      rule.form,
+      JSON.stringify(rule),
+    );
+    saveCells(db, 'x', k, [
+      { de: 'tested_voluntary', coc: TOTAL, value: '100' },
+      { de: 'tested_kp_voluntary', coc: TOTAL, value: '120' },
+    ]);
+    expect(evaluateRules(rules(db, 'testing'), toFormValues(formValues(db, k))).map((v) => v.rule)).toEqual([
+      'kp_tested_le_total_voluntary',
+    ]);
   });
 
   it('report completeness per org unit, form and period', () => {
-    saveCells(db, 'x', k, [{ de: 'tested_mandatory', coc: TOTAL, value: '1' }, { de: 'positive_mandatory', coc: TOTAL, value: '0' }]);
+    saveCells(db, 'x', k, [
+      { de: 'tested_mandatory', coc: TOTAL, value: '1' },
+      { de: 'positive_mandatory', coc: TOTAL, value: '0' },
+    ]);
     saveCells(db, 'x', { ...k, form: 'survey' }, [{ de: 'survey_sample', coc: 'total', value: '400' }]);
     setApproval(db, 'x', { ...k, form: 'survey' }, true);
     expect(completeness(db, 2016)).toEqual([

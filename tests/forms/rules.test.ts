@@ -52,7 +52,15 @@ describe('validation rules', () => {
       { de: 'positive_voluntary', coc: cell, value: 12 },
     ]);
     expect(evaluateRules(SEEDED_RULES, v)).toEqual([
-      { rule: 'positive_le_tested_voluntary', messageKey: 'rules.positive_le_tested', cell, left: 12, right: 10, leftDe: 'positive_voluntary', rightDe: 'tested_voluntary' },
+      {
+        rule: 'positive_le_tested_voluntary',
+        messageKey: 'rules.positive_le_tested',
+        cell,
+        left: 12,
+        right: 10,
+        leftDe: 'positive_voluntary',
+        rightDe: 'tested_voluntary',
+      },
     ]);
   });
   it('find a breakdown adding up to more than its total, and ignore a missing side', () => {
@@ -66,16 +74,30 @@ describe('validation rules', () => {
   });
   it('check a survey: positives within the sample', () => {
     const v = toFormValues([
-      { de: 'survey_sample', coc: TOTAL, value: 400 }, { de: 'survey_positive', coc: TOTAL, value: 12 },
-      { de: 'survey_sample', coc: 'key_population:pwid', value: 100 }, { de: 'survey_positive', coc: 'key_population:pwid', value: 101 },
+      { de: 'survey_sample', coc: TOTAL, value: 400 },
+      { de: 'survey_positive', coc: TOTAL, value: 12 },
+      { de: 'survey_sample', coc: 'key_population:pwid', value: 100 },
+      { de: 'survey_positive', coc: 'key_population:pwid', value: 101 },
     ]);
-    expect(evaluateRules(SEEDED_RULES, v, 'survey').map((x) => [x.rule, x.cell])).toEqual([['survey_positive_le_sample', 'key_population:pwid']]);
+    expect(evaluateRules(SEEDED_RULES, v, 'survey').map((x) => [x.rule, x.cell])).toEqual([
+      ['survey_positive_le_sample', 'key_population:pwid'],
+    ]);
     expect(evaluateRules(SEEDED_RULES, v, 'testing')).toEqual([]);
   });
   it('warn of values beyond three times, or under a third of, last year', () => {
-    const last = toFormValues([{ de: 'tested_mandatory', coc: TOTAL, value: 1000 }, { de: 'positive_mandatory', coc: TOTAL, value: 30 }, { de: 'tested_voluntary', coc: TOTAL, value: 0 }]);
-    const now = toFormValues([{ de: 'tested_mandatory', coc: TOTAL, value: 3001 }, { de: 'positive_mandatory', coc: TOTAL, value: 10 }, { de: 'tested_voluntary', coc: TOTAL, value: 50 }]);
+    const last = toFormValues([
+      { de: 'tested_mandatory', coc: TOTAL, value: 1000 },
+      { de: 'positive_mandatory', coc: TOTAL, value: 30 },
+      { de: 'tested_voluntary', coc: TOTAL, value: 0 },
+    ]);
+    const now = toFormValues([
+      { de: 'tested_mandatory', coc: TOTAL, value: 3001 },
+      { de: 'positive_mandatory', coc: TOTAL, value: 10 },
+      { de: 'tested_voluntary', coc: TOTAL, value: 50 },
+    ]);
     expect(outliers(now, last)).toEqual([{ de: 'tested_mandatory', cell: TOTAL, value: 3001, previous: 1000 }]);
-    expect(outliers(toFormValues([{ de: 'positive_mandatory', coc: TOTAL, value: 9 }]), last)).toEqual([{ de: 'positive_mandatory', cell: TOTAL, value: 9, previous: 30 }]);
+    expect(outliers(toFormValues([{ de: 'positive_mandatory', coc: TOTAL, value: 9 }]), last)).toEqual([
+      { de: 'positive_mandatory', cell: TOTAL, value: 9, previous: 30 },
+    ]);
   });
 });

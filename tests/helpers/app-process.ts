@@ -56,7 +56,10 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
         // An app stuck in a busy loop never runs its SIGTERM handler: kill it outright after a while,
         // so a hung test leaves no server behind eating the CPU of the tests after it.
         const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => (clearTimeout(hard), resolve()));
+        child.once('exit', () => {
+          clearTimeout(hard);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
@@ -67,9 +70,12 @@ export function runServe(args: string[]): Promise<{ code: number | null; output:
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SERVE_JS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => (clearTimeout(timer), resolve({ code, output })));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
   });
 }

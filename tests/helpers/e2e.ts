@@ -55,7 +55,10 @@ export async function signIn(page: Page, who = CENTRE_ADMIN) {
   await expect.poll(() => page.getByTestId('centre-name').isVisible()).toBe(true);
 }
 
-export async function setUpCentre(page: Page, centre = { country: 'кыр', region: 'Чуйская область', name: 'Чуйский областной центр СПИД', ...CENTRE_ADMIN }) {
+export async function setUpCentre(
+  page: Page,
+  centre = { country: 'кыр', region: 'Чуйская область', name: 'Чуйский областной центр СПИД', ...CENTRE_ADMIN },
+) {
   await page.locator('#countryCode').focus();
   await page.keyboard.type(centre.country);
   await expect.poll(() => page.getByRole('option').count()).toBe(1);

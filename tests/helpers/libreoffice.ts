@@ -13,10 +13,15 @@ export function sheetsAsCsv(xlsx: string): Map<string, string[][]> {
   const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
   // Each run its own profile, so parallel test files do not wait on one profile's lock.
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, xlsx], { timeout: 180_000, stdio: 'pipe' });
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, xlsx], {
+    timeout: 180_000,
+    stdio: 'pipe',
+  });
   const prefix = `${basename(xlsx, '.xlsx')}-`;
   const sheets = new Map<string, string[][]>();
-  for (const f of readdirSync(out)) if (f.startsWith(prefix) && f.endsWith('.csv')) sheets.set(f.slice(prefix.length, -4), parseCsv(readFileSync(join(out, f), 'utf8'), ','));
+  for (const f of readdirSync(out))
+    if (f.startsWith(prefix) && f.endsWith('.csv'))
+      sheets.set(f.slice(prefix.length, -4), parseCsv(readFileSync(join(out, f), 'utf8'), ','));
   return sheets;
 }
 
@@ -24,7 +29,11 @@ export function sheetsAsCsv(xlsx: string): Map<string, string[][]> {
 export function csvToXlsx(csv: string): string {
   const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', out, csv], { timeout: 180_000, stdio: 'pipe' });
+  execFileSync(
+    'libreoffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', out, csv],
+    { timeout: 180_000, stdio: 'pipe' },
+  );
   return join(out, `${basename(csv, '.csv')}.xlsx`);
 }
 
@@ -32,7 +41,10 @@ export function csvToXlsx(csv: string): string {
 export function resaveXlsx(xlsx: string): string {
   const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, xlsx], { timeout: 180_000, stdio: 'pipe' });
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, xlsx], {
+    timeout: 180_000,
+    stdio: 'pipe',
+  });
   return join(out, basename(xlsx));
 }
 
@@ -51,6 +63,19 @@ export function resaveCsv(csv: string, opts: { encoding: keyof typeof LO_CHARSET
   const source = join(dir, 'register.csv');
   writeFileSync(source, csv);
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', `--infilter=CSV:44,34,76,1,${COLUMNS_AS_TEXT}`, '--convert-to', `csv:Text - txt - csv (StarCalc):${opts.separator.charCodeAt(0)},34,${LO_CHARSET[opts.encoding]},1`, '--outdir', out, source], { timeout: 180_000, stdio: 'pipe' });
+  execFileSync(
+    'libreoffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      `--infilter=CSV:44,34,76,1,${COLUMNS_AS_TEXT}`,
+      '--convert-to',
+      `csv:Text - txt - csv (StarCalc):${opts.separator.charCodeAt(0)},34,${LO_CHARSET[opts.encoding]},1`,
+      '--outdir',
+      out,
+      source,
+    ],
+    { timeout: 180_000, stdio: 'pipe' },
+  );
   return readFileSync(join(out, 'register.csv'));
 }

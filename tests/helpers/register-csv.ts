@@ -22,4 +22,3 @@ export const EVENTS_CSV = [
   'R-999,CD4,01.03.2017,300,,,', // no such case
   'R-101,CD4,01.03.2017,9000,,,', // out of range
 ].join('\n');
-

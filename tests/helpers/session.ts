@@ -33,7 +33,13 @@ export function useClockedSessions() {
 }
 
 /** A regional centre as the first-start wizard creates it. */
-export const REGIONAL_CENTRE = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' };
+export const REGIONAL_CENTRE = {
+  countryCode: 'KAZ',
+  region: 'Туркестанская область',
+  centre: 'Областной центр СПИД',
+  login: 'Гульнара',
+  password: 'ТуркестанВесна-2017',
+};
 
 /** Creates a centre's (encrypted) database as the wizard does; the session is then signed in as its administrator. */
 export async function createCentre(s: DeskSession, centre: CreateCentreInput = REGIONAL_CENTRE) {
@@ -46,7 +52,15 @@ export async function createCentre(s: DeskSession, centre: CreateCentreInput = R
 export async function centreWithNine(s: DeskSession, eventFor: (i: number) => EventInput | null): Promise<DeskSession> {
   await createCentre(s);
   for (let i = 0; i < 9; i++) {
-    const c = dispatch(s, 'cases.create', { case: aCase({ registerNo: `N-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }), allowDuplicate: false }, silentLogger);
+    const c = dispatch(
+      s,
+      'cases.create',
+      {
+        case: aCase({ registerNo: `N-${i}`, uic: `АНМА1${1980 + i}`, birthYear: 1980 + i, diagnosisDate: '2017-02-01' }),
+        allowDuplicate: false,
+      },
+      silentLogger,
+    );
     if (!c.ok) throw new Error(JSON.stringify(c.error));
     const event = eventFor(i);
     if (event) dispatch(s, 'events.save', { caseId: c.value.id, eventId: null, event }, silentLogger);
@@ -57,6 +71,11 @@ export async function centreWithNine(s: DeskSession, eventFor: (i: number) => Ev
 /** A regional centre's session with one case already in the register (OLD-1, АНМА11985), as the import tests start from. */
 export async function centreWithOneCase(s: DeskSession): Promise<DeskSession> {
   await createCentre(s);
-  dispatch(s, 'cases.create', { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false }, silentLogger);
+  dispatch(
+    s,
+    'cases.create',
+    { case: aCase({ registerNo: 'OLD-1', uic: 'АНМА11985', sex: 'male', birthYear: 1985 }), allowDuplicate: false },
+    silentLogger,
+  );
   return s;
 }

@@ -16,7 +16,8 @@ const tempDir = useTempDirs();
 const session = useSessions();
 
 const centreSession = () => centreWithOneCase(session(tempDir()));
-const liveCases = (s: Awaited<ReturnType<typeof centreSession>>) => (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
+const liveCases = (s: Awaited<ReturnType<typeof centreSession>>) =>
+  (s.database.prepare('SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL').get() as { n: number }).n;
 const upload = (s: Awaited<ReturnType<typeof centreSession>>, file: string, name = 'register.xlsx') =>
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
 
@@ -47,11 +48,24 @@ describe('importing the case register', () => {
     const list = dispatch(s, 'cases.list', { search: 'R-102' }, silentLogger);
     const id = list.ok ? list.value.rows[0]!.id : 0;
     const got = dispatch(s, 'cases.get', { id }, silentLogger);
-    expect(got.ok && got.value.case).toMatchObject({ sex: 'female', citizenship: 'TJK', legalStatus: 'regular', keyPopulations: ['pwid', 'sw'], diagnosisDate: '2017-05-02' });
+    expect(got.ok && got.value.case).toMatchObject({
+      sex: 'female',
+      citizenship: 'TJK',
+      legalStatus: 'regular',
+      keyPopulations: ['pwid', 'sw'],
+      diagnosisDate: '2017-05-02',
+    });
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'import', entity: 'case_register', newValue: { cases: 2, rejected: 3, duplicates: 2 } });
+    expect(audit.ok && audit.value[0]).toMatchObject({
+      action: 'import',
+      entity: 'case_register',
+      newValue: { cases: 2, rejected: 3, duplicates: 2 },
+    });
     // Confirmed once only.
-    expect(dispatch(s, 'imports.confirm', { importId: r.importId }, silentLogger)).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+    expect(dispatch(s, 'imports.confirm', { importId: r.importId }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'import_expired' },
+    });
 
     // Events for cases now in the register, from a second LibreOffice workbook.
     writeFileSync(join(dir, 'events.csv'), EVENTS_CSV);
@@ -64,10 +78,17 @@ describe('importing the case register', () => {
       [8, 'registerNo', 'validation.unknown_case'],
       [9, 'cd4', 'validation.cd4_range'],
     ]);
-    expect(dispatch(s, 'imports.confirm', { importId: ev.value.importId }, silentLogger)).toEqual({ ok: true, value: { cases: 0, events: 4 } });
+    expect(dispatch(s, 'imports.confirm', { importId: ev.value.importId }, silentLogger)).toEqual({
+      ok: true,
+      value: { cases: 0, events: 4 },
+    });
     const r101 = dispatch(s, 'cases.list', { search: 'R-101' }, silentLogger);
     const detail = dispatch(s, 'cases.get', { id: r101.ok ? r101.value.rows[0]!.id : 0 }, silentLogger);
-    expect(detail.ok && detail.value.events.map((e) => [e.kind, e.date])).toEqual([['cd4', '2017-03-20'], ['art_start', '2017-04-01'], ['viral_load', '2017-10-01']]);
+    expect(detail.ok && detail.value.events.map((e) => [e.kind, e.date])).toEqual([
+      ['cd4', '2017-03-20'],
+      ['art_start', '2017-04-01'],
+      ['viral_load', '2017-10-01'],
+    ]);
 
     // The report as a workbook, read back by LibreOffice.
     const file = await dispatchAsync(s, 'imports.report', { importId: ev.value.importId, language: 'ru' }, silentLogger);
@@ -84,8 +105,22 @@ describe('importing the case register', () => {
     const file = await dispatchAsync(s, 'imports.report', { importId: report.value.importId, language: 'ru' }, silentLogger);
     if (!file.ok) throw new Error(JSON.stringify(file.error));
     const sheets = sheetsAsCsv(file.value.path);
-    expect(sheets.get('Отклонено')!.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([['Случаи', '4', 'Пол'], ['Случаи', '5', 'Дата диагноза ВИЧ'], ['Случаи', '9', 'Гражданство']]);
-    expect(sheets.get('Дубликаты')!.slice(1).map((r) => r[2])).toEqual(['в регистре (случай № 1)', 'в файле, строка 2']);
+    expect(
+      sheets
+        .get('Отклонено')!
+        .slice(1)
+        .map((r) => [r[0], r[1], r[2]]),
+    ).toEqual([
+      ['Случаи', '4', 'Пол'],
+      ['Случаи', '5', 'Дата диагноза ВИЧ'],
+      ['Случаи', '9', 'Гражданство'],
+    ]);
+    expect(
+      sheets
+        .get('Дубликаты')!
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['в регистре (случай № 1)', 'в файле, строка 2']);
   }, 240_000);
 
   it('refuses a file that is not a spreadsheet, a protected one, and one without the required columns, writing nothing', async () => {
@@ -117,7 +152,12 @@ describe('importing the case register', () => {
     const sheets = sheetsAsCsv(t.value.path);
     expect([...sheets.keys()].sort()).toEqual(['Коды', 'События', 'Случаи'].sort());
     expect(sheets.get('Случаи')![0]![0]).toBe('Номер в регистре');
-    expect(sheets.get('Коды')!.map((r) => r[0]).slice(1, 4)).toEqual(['Мужской', 'Женский', 'Неизвестно']);
+    expect(
+      sheets
+        .get('Коды')!
+        .map((r) => r[0])
+        .slice(1, 4),
+    ).toEqual(['Мужской', 'Женский', 'Неизвестно']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(t.value.path);
     expect(wb.getWorksheet('Случаи')!.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Коды'!$A$2:$A$4"] });
@@ -128,19 +168,32 @@ describe('importing the case register', () => {
     const dir = tempDir();
     const L = 'АБВГДЕЖЗИКЛМНОПРСТУФ';
     const kps = ['pwid', 'sw;msm', 'none', ''];
-    const rows = Array.from({ length: 250 }, (_, i) => `B-${i + 1},${L[i % 20]}${L[Math.floor(i / 20) % 20]}КА${1 + (i % 2)}${1960 + (i % 40)},${i % 2 ? 'female' : 'male'},${1960 + (i % 40)},UZB,immigrant,regular,"${kps[i % 4]}",heterosexual,,2017-01-${String(1 + (i % 28)).padStart(2, '0')},KAZ`);
+    const rows = Array.from(
+      { length: 250 },
+      (_, i) =>
+        `B-${i + 1},${L[i % 20]}${L[Math.floor(i / 20) % 20]}КА${1 + (i % 2)}${1960 + (i % 40)},${i % 2 ? 'female' : 'male'},${1960 + (i % 40)},UZB,immigrant,regular,"${kps[i % 4]}",heterosexual,,2017-01-${String(1 + (i % 28)).padStart(2, '0')},KAZ`,
+    );
     writeFileSync(join(dir, 'many.csv'), [CASES_CSV.split('\n')[0], ...rows].join('\n'));
     const report = await upload(s, join(dir, 'many.csv'), 'many.csv');
     if (!report.ok) throw new Error(JSON.stringify(report.error));
     expect(report.value.accepted.cases).toBe(250);
     expect(dispatch(s, 'imports.confirm', { importId: report.value.importId }, silentLogger).ok).toBe(true);
-    const got = s.database.prepare(`SELECT c.register_no AS no, c.sex, c.diagnosis_date AS dx, (SELECT group_concat(key_population, ';') FROM (SELECT key_population FROM case_key_population k WHERE k.case_id = c.id ORDER BY key_population)) AS kps,
+    const got = s.database
+      .prepare(
+        `SELECT c.register_no AS no, c.sex, c.diagnosis_date AS dx, (SELECT group_concat(key_population, ';') FROM (SELECT key_population FROM case_key_population k WHERE k.case_id = c.id ORDER BY key_population)) AS kps,
         (SELECT json_extract(new_value, '$.row') FROM audit_log a WHERE a.entity = 'case' AND a.entity_id = CAST(c.id AS TEXT) AND a.action = 'create') AS row
-      FROM hiv_case c WHERE c.register_no LIKE 'B-%'`).all() as { no: string; sex: string; dx: string; kps: string | null; row: number }[];
+      FROM hiv_case c WHERE c.register_no LIKE 'B-%'`,
+      )
+      .all() as { no: string; sex: string; dx: string; kps: string | null; row: number }[];
     expect(got).toHaveLength(250);
     for (const g of got) {
       const i = Number(g.no.slice(2)) - 1;
-      expect([g.sex, g.dx, g.kps ?? '', g.row], g.no).toEqual([i % 2 ? 'female' : 'male', `2017-01-${String(1 + (i % 28)).padStart(2, '0')}`, kps[i % 4]!.split(';').sort().join(';'), i + 2]);
+      expect([g.sex, g.dx, g.kps ?? '', g.row], g.no).toEqual([
+        i % 2 ? 'female' : 'male',
+        `2017-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        kps[i % 4]!.split(';').sort().join(';'),
+        i + 2,
+      ]);
     }
   });
 
@@ -151,7 +204,12 @@ describe('importing the case register', () => {
     const header = CASES_CSV.split('\n')[0]!.split(',');
     const cases = wb.addWorksheet('Случаи');
     cases.addRow(header);
-    for (const [no, uic] of [['E-1', 'БОКА11990'], ['E-2', 'ДЕЖЗ21988'], ['E-3', 'ИКЛМ11970']] as const) cases.addRow([no, uic, 'male', Number(uic.slice(-4)), 'UZB', 'immigrant', 'regular', '', 'heterosexual', '', '2017-03-01', 'KAZ']);
+    for (const [no, uic] of [
+      ['E-1', 'БОКА11990'],
+      ['E-2', 'ДЕЖЗ21988'],
+      ['E-3', 'ИКЛМ11970'],
+    ] as const)
+      cases.addRow([no, uic, 'male', Number(uic.slice(-4)), 'UZB', 'immigrant', 'regular', '', 'heterosexual', '', '2017-03-01', 'KAZ']);
     const events = wb.addWorksheet('События');
     events.addRow(['Номер в регистре', 'Событие', 'Дата', 'CD4']);
     events.addRow(['E-1', 'cd4', '2017-03-05', 420]);
@@ -171,8 +229,19 @@ describe('importing the case register', () => {
     // The case's history, newest first, ends with its creation from the file's row, as when typed.
     const l = dispatch(s, 'cases.list', { search: 'E-1' }, silentLogger);
     const history = dispatch(s, 'cases.audit', { id: l.ok ? l.value.rows[0]!.id : 0 }, silentLogger);
-    expect(history.ok && history.value.map((e) => [e.action, e.entity, e.newValue && 'kind' in (e.newValue as object) ? (e.newValue as { kind: string }).kind : e.newValue])).toEqual([
-      ['create', 'case_event', 'art_start'], ['create', 'case_event', 'cd4'], ['create', 'case', { importedFrom: 'register.xlsx', row: 2 }],
+    expect(
+      history.ok &&
+        history.value.map((e) => [
+          e.action,
+          e.entity,
+          typeof e.newValue === 'object' && e.newValue !== null && 'kind' in e.newValue
+            ? (e.newValue as { kind: string }).kind
+            : e.newValue,
+        ]),
+    ).toEqual([
+      ['create', 'case_event', 'art_start'],
+      ['create', 'case_event', 'cd4'],
+      ['create', 'case', { importedFrom: 'register.xlsx', row: 2 }],
     ]);
   });
 });

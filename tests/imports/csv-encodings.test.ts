@@ -19,7 +19,12 @@ const preview = (s: Awaited<ReturnType<typeof centreSession>>, bytes: Buffer, na
   dispatchAsync(s, 'imports.preview', { fileName: name, contentBase64: bytes.toString('base64') }, silentLogger);
 const gist = (r: Awaited<ReturnType<typeof preview>>) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return { rowsRead: r.value.rowsRead, accepted: r.value.accepted, rejected: r.value.rejected.map((i) => [i.row, i.column, i.messageKey]), duplicates: r.value.duplicates.map((d) => d.registerNo) };
+  return {
+    rowsRead: r.value.rowsRead,
+    accepted: r.value.accepted,
+    rejected: r.value.rejected.map((i) => [i.row, i.column, i.messageKey]),
+    duplicates: r.value.duplicates.map((d) => d.registerNo),
+  };
 };
 
 describe('CSV files in every encoding a centre meets', () => {
@@ -31,9 +36,18 @@ describe('CSV files in every encoding a centre meets', () => {
     expect(plain.ok && plain.value.source).toEqual({ format: 'csv', encoding: 'utf-8', separator: ',' });
 
     const cases = [
-      { bytes: resaveCsv(CASES_CSV, { encoding: 'windows-1251', separator: ';' }), source: { format: 'csv', encoding: 'windows-1251', separator: ';' } },
-      { bytes: resaveCsv(CASES_CSV, { encoding: 'utf-16le', separator: '\t' }), source: { format: 'csv', encoding: 'utf-16le', separator: '\t' } },
-      { bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CASES_CSV, 'utf8')]), source: { format: 'csv', encoding: 'utf-8-bom', separator: ',' } },
+      {
+        bytes: resaveCsv(CASES_CSV, { encoding: 'windows-1251', separator: ';' }),
+        source: { format: 'csv', encoding: 'windows-1251', separator: ';' },
+      },
+      {
+        bytes: resaveCsv(CASES_CSV, { encoding: 'utf-16le', separator: '\t' }),
+        source: { format: 'csv', encoding: 'utf-16le', separator: '\t' },
+      },
+      {
+        bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CASES_CSV, 'utf8')]),
+        source: { format: 'csv', encoding: 'utf-8-bom', separator: ',' },
+      },
     ];
     // UTF-16 BE with its mark: the little-endian file with each pair of bytes swapped.
     const le = cases[1]!.bytes;

@@ -21,8 +21,10 @@ async function centreSession() {
   return s;
 }
 type S = Awaited<ReturnType<typeof centreSession>>;
-const csv = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n') + '\n';
-const upload = (s: S, file: string, name = 'form.xlsx') => dispatchAsync(s, 'formImports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
+const csv = (rows: (string | number)[][]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n') + '\n';
+const upload = (s: S, file: string, name = 'form.xlsx') =>
+  dispatchAsync(s, 'formImports.preview', { fileName: name, contentBase64: readFileSync(file).toString('base64') }, silentLogger);
 const values = (s: S, form: 'testing' | 'survey' | 'estimates', period: string) => {
   const r = dispatch(s, 'forms.get', { form, orgUnitId: s.orgUnitId, period }, silentLogger);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -51,7 +53,10 @@ describe('importing aggregate forms', () => {
       expect(i, `${element} / ${cell}`).toBeGreaterThanOrEqual(0);
       return i;
     };
-    const fill = (element: string, cell: string, value: string, comment = '') => ((rows[find(element, cell)]![3] = value), (rows[find(element, cell)]![4] = comment));
+    const fill = (element: string, cell: string, value: string, comment = '') => {
+      rows[find(element, cell)]![3] = value;
+      rows[find(element, cell)]![4] = comment;
+    };
     fill('Обследовано на ВИЧ (Добровольное)', 'Итого', '1200', 'по журналу');
     fill('Обследовано на ВИЧ (Добровольное)', 'Мужской; 25-29; Нелегальный; Иностранный гражданин (иммигрант)', '40');
     fill('Выявлено ВИЧ+ (Добровольное)', 'Мужской; 25-29; Нелегальный; Иностранный гражданин (иммигрант)', '55'); // more positive than tested: a warning
@@ -85,8 +90,18 @@ describe('importing aggregate forms', () => {
     const file = await dispatchAsync(s, 'formImports.report', { importId: r.importId, language: 'ru' }, silentLogger);
     if (!file.ok) throw new Error(JSON.stringify(file.error));
     const out = sheetsAsCsv(file.value.path);
-    expect(out.get('Отклонено')!.slice(1).map((x) => x[2])).toEqual(['Значение', 'Значение', 'Показатель', 'Период']);
-    expect(out.get('Проверки')!.slice(1).map((x) => x[1])).toEqual(['2025']);
+    expect(
+      out
+        .get('Отклонено')!
+        .slice(1)
+        .map((x) => x[2]),
+    ).toEqual(['Значение', 'Значение', 'Показатель', 'Период']);
+    expect(
+      out
+        .get('Проверки')!
+        .slice(1)
+        .map((x) => x[1]),
+    ).toEqual(['2025']);
 
     expect(dispatch(s, 'formImports.confirm', { importId: r.importId }, silentLogger)).toEqual({ ok: true, value: { values: 4 } });
     const v = values(s, 'testing', '2025');
@@ -94,8 +109,15 @@ describe('importing aggregate forms', () => {
     expect(v.get('tested_voluntary/age_band:25-29|legal_status:irregular|migrant_type:immigrant|sex:male')).toBe(40);
     expect(v.get('tested_kp_mandatory/key_population:sw')).toBe(300);
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ action: 'import', entity: 'aggregate_forms', newValue: { values: 4, periods: ['testing/2025'], rejected: 4, repeats: 1 } });
-    expect(dispatch(s, 'formImports.confirm', { importId: r.importId }, silentLogger)).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+    expect(audit.ok && audit.value[0]).toMatchObject({
+      action: 'import',
+      entity: 'aggregate_forms',
+      newValue: { values: 4, periods: ['testing/2025'], rejected: 4, repeats: 1 },
+    });
+    expect(dispatch(s, 'formImports.confirm', { importId: r.importId }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'import_expired' },
+    });
 
     // The template for the same period now carries the values; loading it back changes nothing.
     const again = await dispatchAsync(s, 'formImports.template', { form: 'testing', period: '2025', language: 'en' }, silentLogger);
@@ -106,30 +128,53 @@ describe('importing aggregate forms', () => {
 
   it('takes several forms and periods from one CSV in English codes; an approved period is refused row by row', async () => {
     const s = await centreSession();
-    expect(dispatch(s, 'forms.save', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', cells: [{ de: 'survey_sample', coc: 'total', value: '100' }] }, silentLogger).ok).toBe(true);
-    expect(dispatch(s, 'forms.approve', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', approved: true }, silentLogger).ok).toBe(true);
+    expect(
+      dispatch(
+        s,
+        'forms.save',
+        { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', cells: [{ de: 'survey_sample', coc: 'total', value: '100' }] },
+        silentLogger,
+      ).ok,
+    ).toBe(true);
+    expect(dispatch(s, 'forms.approve', { form: 'survey', orgUnitId: s.orgUnitId, period: '2024', approved: true }, silentLogger).ok).toBe(
+      true,
+    );
     const dir = tempDir();
-    writeFileSync(join(dir, 'mixed.csv'), csv([
-      ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'],
-      ['2025', 'survey_sample', 'Total', '400', ''],
-      ['2025', 'Sample size', 'People who inject drugs', '150', ''],
-      ['2025', 'Survey name', '', 'IBBS 2025, Almaty', ''],
-      ['2024', 'survey_positive', 'total', '4', ''],
-      ['2025', 'Estimated number of migrants', 'Regular; International immigrant', '52 000', 'Ministry of Labour'],
-      ['2025 q2', 'tested_outreach', 'total', '80', ''],
-      ['2025-03', 'tested_outreach', 'total', '30', ''],
-    ]));
+    writeFileSync(
+      join(dir, 'mixed.csv'),
+      csv([
+        ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'],
+        ['2025', 'survey_sample', 'Total', '400', ''],
+        ['2025', 'Sample size', 'People who inject drugs', '150', ''],
+        ['2025', 'Survey name', '', 'IBBS 2025, Almaty', ''],
+        ['2024', 'survey_positive', 'total', '4', ''],
+        ['2025', 'Estimated number of migrants', 'Regular; International immigrant', '52 000', 'Ministry of Labour'],
+        ['2025 q2', 'tested_outreach', 'total', '80', ''],
+        ['2025-03', 'tested_outreach', 'total', '30', ''],
+      ]),
+    );
     const report = await upload(s, join(dir, 'mixed.csv'), 'mixed.csv');
     if (!report.ok) throw new Error(JSON.stringify(report.error));
-    expect(report.value.rejected.map((i) => [i.row, i.column, i.messageKey, i.params])).toEqual([[5, 'period', 'validation.period_approved', { period: '2024' }]]);
+    expect(report.value.rejected.map((i) => [i.row, i.column, i.messageKey, i.params])).toEqual([
+      [5, 'period', 'validation.period_approved', { period: '2024' }],
+    ]);
     expect(report.value.periods).toEqual([
       { form: 'survey', period: '2025', values: 3 },
       { form: 'estimates', period: '2025', values: 1 },
       { form: 'testing', period: '2025Q2', values: 1 },
       { form: 'testing', period: '202503', values: 1 },
     ]);
-    expect(dispatch(s, 'formImports.confirm', { importId: report.value.importId }, silentLogger)).toEqual({ ok: true, value: { values: 6 } });
-    expect(values(s, 'survey', '2025')).toEqual(new Map<string, string | number>([['survey_sample/total', 400], ['survey_sample/key_population:pwid', 150], ['survey_name/', 'IBBS 2025, Almaty']]));
+    expect(dispatch(s, 'formImports.confirm', { importId: report.value.importId }, silentLogger)).toEqual({
+      ok: true,
+      value: { values: 6 },
+    });
+    expect(values(s, 'survey', '2025')).toEqual(
+      new Map<string, string | number>([
+        ['survey_sample/total', 400],
+        ['survey_sample/key_population:pwid', 150],
+        ['survey_name/', 'IBBS 2025, Almaty'],
+      ]),
+    );
     expect(values(s, 'estimates', '2025').get('est_migrants/legal_status:regular|migrant_type:immigrant')).toBe(52000);
     expect(values(s, 'testing', '202503').get('tested_outreach/total')).toBe(30);
     expect(values(s, 'survey', '2024').get('survey_positive/total')).toBeUndefined();

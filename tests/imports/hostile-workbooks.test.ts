@@ -28,10 +28,22 @@ const column = (n: number) => {
 /** A one-sheet workbook whose sheet XML is given row by row, as Excel lays the parts out. */
 async function workbook(rows: string, extra: Record<string, string | Buffer> = {}): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Случаи" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Случаи" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  );
   zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`);
   for (const [name, body] of Object.entries(extra)) zip.file(name, body);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -39,7 +51,20 @@ async function workbook(rows: string, extra: Record<string, string | Buffer> = {
 
 const header = CASE_COLUMNS.map((k, i) => inline(`${column(i + 1)}1`, columnLabel(k, 'ru'))).join('');
 const registerRow = (r: number, registerNo: string | null) =>
-  [registerNo === null ? null : registerNo, 'АНМА11985', 'male', '1985', 'UZB', 'immigrant', 'irregular', '', 'heterosexual', 'RUS', '01.03.2017', 'KAZ']
+  [
+    registerNo === null ? null : registerNo,
+    'АНМА11985',
+    'male',
+    '1985',
+    'UZB',
+    'immigrant',
+    'irregular',
+    '',
+    'heterosexual',
+    'RUS',
+    '01.03.2017',
+    'KAZ',
+  ]
     .map((v, i) => (v === null ? '' : inline(`${column(i + 1)}${r}`, v)))
     .join('');
 
@@ -60,20 +85,34 @@ describe('hostile workbooks', () => {
 
   it('refuses a header that reaches column XFD, and a row past a million, naming the cap', async () => {
     const wide = await workbook(`<row r="1">${header}${inline('XFD1', 'лишнее')}</row>`);
-    await expect(readSheets('wide.xlsx', wide)).rejects.toMatchObject({ error: { code: 'file_unreadable', messageKey: 'errors.unreadable.columns', params: { file: 'wide.xlsx', max: String(SHEET_LIMITS.columns) } } });
-    const long = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row><row r="1000001">${registerRow(1000001, 'Д-2')}</row>`);
-    await expect(readSheets('long.xlsx', long)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.rows', params: { file: 'long.xlsx', max: '1 000 000' } } });
+    await expect(readSheets('wide.xlsx', wide)).rejects.toMatchObject({
+      error: {
+        code: 'file_unreadable',
+        messageKey: 'errors.unreadable.columns',
+        params: { file: 'wide.xlsx', max: String(SHEET_LIMITS.columns) },
+      },
+    });
+    const long = await workbook(
+      `<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row><row r="1000001">${registerRow(1000001, 'Д-2')}</row>`,
+    );
+    await expect(readSheets('long.xlsx', long)).rejects.toMatchObject({
+      error: { messageKey: 'errors.unreadable.rows', params: { file: 'long.xlsx', max: '1 000 000' } },
+    });
     expect(ru.errors.unreadable.rows).toContain('{{max}}');
   });
 
   it('refuses a zip that declares more than the cap before inflating anything, and a part that inflates past what it declares', async () => {
     // A shared-strings part whose directory entry declares more than the cap (the bytes need not be there to be refused).
-    const honest = await workbook(`<row r="1">${header}</row>`, { 'xl/sharedStrings.xml': `<?xml version="1.0"?><sst xmlns="${NS}" count="0" uniqueCount="0"/>` });
+    const honest = await workbook(`<row r="1">${header}</row>`, {
+      'xl/sharedStrings.xml': `<?xml version="1.0"?><sst xmlns="${NS}" count="0" uniqueCount="0"/>`,
+    });
     const declared = Buffer.from(honest);
     const name = Buffer.from('xl/sharedStrings.xml');
     const at = declared.lastIndexOf(name); // the central directory's entry comes last
     declared.writeUInt32LE(XLSX_LIMITS.sharedStringsBytes + 1, at - 46 + 24);
-    await expect(readSheets('declared.xlsx', declared)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.shared_strings' } });
+    await expect(readSheets('declared.xlsx', declared)).rejects.toMatchObject({
+      error: { messageKey: 'errors.unreadable.shared_strings' },
+    });
     declared.writeUInt32LE(XLSX_LIMITS.inflatedBytes + 1, at - 46 + 24);
     await expect(readSheets('declared.xlsx', declared)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.inflated' } });
 
@@ -83,7 +122,13 @@ describe('hostile workbooks', () => {
     const sheetName = Buffer.from('xl/worksheets/sheet1.xml');
     const local = bomb.indexOf(sheetName) - 30;
     const central = bomb.lastIndexOf(sheetName) - 46;
-    const payload = deflateRawSync(Buffer.concat([Buffer.from(`<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${header}</row>`), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('</sheetData></worksheet>')]));
+    const payload = deflateRawSync(
+      Buffer.concat([
+        Buffer.from(`<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${header}</row>`),
+        Buffer.alloc(64 * 1024 * 1024, 0x20),
+        Buffer.from('</sheetData></worksheet>'),
+      ]),
+    );
     const before = bomb.subarray(0, local);
     const nameLen = bomb.readUInt16LE(local + 26) + bomb.readUInt16LE(local + 28);
     const oldData = local + 30 + nameLen;
@@ -98,21 +143,34 @@ describe('hostile workbooks', () => {
     const dir = rebuilt.lastIndexOf(sheetName) - 46;
     rebuilt.writeUInt32LE(payload.length, dir + 20);
     rebuilt.writeUInt32LE(1000, dir + 24); // declares 1,000 bytes
-    for (let p = rebuilt.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = rebuilt.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+    for (
+      let p = rebuilt.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      p >= 0;
+      p = rebuilt.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)
+    ) {
       const offset = rebuilt.readUInt32LE(p + 42);
       if (offset > local) rebuilt.writeUInt32LE(offset + shift, p + 42);
     }
     const eocd = rebuilt.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     rebuilt.writeUInt32LE(rebuilt.readUInt32LE(eocd + 16) + shift, eocd + 16);
-    await expect(readSheets('bomb.xlsx', rebuilt)).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+    await expect(readSheets('bomb.xlsx', rebuilt)).rejects.toMatchObject({
+      error: { code: 'file_unreadable', params: { reason: 'corrupt' } },
+    });
   }, 60_000);
 
   it('refuses a row whose register number is a formula never calculated, naming the column, and loads the others', async () => {
     const s = session(tempDir());
     await createCentre(s);
     const formula = `<c r="A3"><f>WEBSERVICE("http://example.org")</f></c>`;
-    const bytes = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row><row r="3">${formula}${registerRow(3, null)}</row><row r="4">${registerRow(4, 'Д-3').replace('АНМА11985', 'БОРИ21990').replace('>male<', '>female<').replace('>1985<', '>1990<')}</row>`);
-    const r = await dispatchAsync(s, 'imports.preview', { fileName: 'formula.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
+    const bytes = await workbook(
+      `<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row><row r="3">${formula}${registerRow(3, null)}</row><row r="4">${registerRow(4, 'Д-3').replace('АНМА11985', 'БОРИ21990').replace('>male<', '>female<').replace('>1985<', '>1990<')}</row>`,
+    );
+    const r = await dispatchAsync(
+      s,
+      'imports.preview',
+      { fileName: 'formula.xlsx', contentBase64: bytes.toString('base64') },
+      silentLogger,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.rejected).toEqual([{ sheet: 'cases', row: 3, column: 'registerNo', messageKey: 'validation.formula_without_value' }]);
     expect(r.value.accepted.cases).toBe(2);
@@ -126,8 +184,15 @@ describe('hostile workbooks', () => {
     const s = session(tempDir());
     await createCentre(s);
     const h = ['period', 'dataElement', 'cell', 'value'].map((k, i) => inline(`${column(i + 1)}1`, k)).join('');
-    const bytes = await workbook(`<row r="1">${h}</row><row r="2">${inline('A2', '2017')}${inline('B2', 'survey_name')}${inline('C2', '')}<c r="D2"><f>A1&amp;B1</f></c></row>`);
-    const r = await dispatchAsync(s, 'formImports.preview', { fileName: 'form.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
+    const bytes = await workbook(
+      `<row r="1">${h}</row><row r="2">${inline('A2', '2017')}${inline('B2', 'survey_name')}${inline('C2', '')}<c r="D2"><f>A1&amp;B1</f></c></row>`,
+    );
+    const r = await dispatchAsync(
+      s,
+      'formImports.preview',
+      { fileName: 'form.xlsx', contentBase64: bytes.toString('base64') },
+      silentLogger,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.rejected).toEqual([{ sheet: 'values', row: 2, column: 'value', messageKey: 'validation.formula_without_value' }]);
     expect(r.value.accepted.total).toBe(0);
@@ -138,9 +203,13 @@ describe('hostile workbooks', () => {
     await createCentre(s);
     const extra: Record<string, string> = {};
     const sheets = Array.from({ length: 60 }, (_, i) => i + 2);
-    for (const n of sheets) extra[`xl/worksheets/sheet${n}.xml`] = `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${inline('A1', 'x')}</row><row r="1000000">${inline('A1000000', 'y')}</row></sheetData></worksheet>`;
-    extra['xl/workbook.xml'] = `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Случаи" sheetId="1" r:id="rId1"/>${sheets.map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`;
-    extra['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${sheets.map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`;
+    for (const n of sheets)
+      extra[`xl/worksheets/sheet${n}.xml`] =
+        `<?xml version="1.0"?><worksheet xmlns="${NS}"><sheetData><row r="1">${inline('A1', 'x')}</row><row r="1000000">${inline('A1000000', 'y')}</row></sheetData></worksheet>`;
+    extra['xl/workbook.xml'] =
+      `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Случаи" sheetId="1" r:id="rId1"/>${sheets.map((n) => `<sheet name="S${n}" sheetId="${n}" r:id="rId${n}"/>`).join('')}</sheets></workbook>`;
+    extra['xl/_rels/workbook.xml.rels'] =
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${sheets.map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('')}</Relationships>`;
     const bytes = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row>`, extra);
     const before = process.memoryUsage().rss;
     const r = await dispatchAsync(s, 'imports.preview', { fileName: 'sheets.xlsx', contentBase64: bytes.toString('base64') }, silentLogger);
@@ -149,7 +218,13 @@ describe('hostile workbooks', () => {
   }, 120_000);
 
   it('refuses a worksheet that is cut off or stops the reader early, instead of importing the rows before it as the whole file', async () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${registerRow(i + 2, `Д-${i}`).replace('АНМА11985', `АНМА1${1800 + i}`).replace('>1985<', `>${1800 + i}<`)}</row>`).join('');
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<row r="${i + 2}">${registerRow(i + 2, `Д-${i}`)
+          .replace('АНМА11985', `АНМА1${1800 + i}`)
+          .replace('>1985<', `>${1800 + i}<`)}</row>`,
+    ).join('');
     const whole = await workbook(`<row r="1">${header}</row>${rows}`);
     const [sheet] = await readSheets('whole.xlsx', whole);
     expect([...sheet!.body]).toHaveLength(200);
@@ -170,7 +245,9 @@ describe('hostile workbooks', () => {
     for (let r = 2; r <= 20_001; r++) rows += `<row r="${r}"><c r='XFD${r}' t='inlineStr'><is><t>x</t></is></c></row>`;
     const [sheet] = await readSheets('quotes.xlsx', await workbook(rows));
     expect([...sheet!.body].every((r) => r.every((c) => c === null))).toBe(true);
-    await expect(readSheets('header.xlsx', await workbook(`<row r="1">${header}<c r='XFD1' t='inlineStr'><is><t>x</t></is></c></row>`))).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.columns' } });
+    await expect(
+      readSheets('header.xlsx', await workbook(`<row r="1">${header}<c r='XFD1' t='inlineStr'><is><t>x</t></is></c></row>`)),
+    ).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.columns' } });
     // 400,000 cells opened and never closed: refused as broken (a pattern that scanned to the end for each took 6 minutes).
     const open = await workbook(`<row r="1">${header}</row><row r="2">${'<c r="AB2">'.repeat(400_000)}`);
     await expect(readSheets('open.xlsx', open)).rejects.toMatchObject({ error: { params: { reason: 'corrupt' } } });
@@ -178,7 +255,9 @@ describe('hostile workbooks', () => {
 
   it('refuses more row elements than a sheet may have, even if they all say row 5; reads a sheet padded with whitespace in little memory', async () => {
     const many = await workbook(`<row r="1">${header}</row>${'<row r="5"/>'.repeat(SHEET_LIMITS.rows + 1)}`);
-    await expect(readSheets('many.xlsx', many)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.rows_in_file', params: { file: 'many.xlsx' } } });
+    await expect(readSheets('many.xlsx', many)).rejects.toMatchObject({
+      error: { messageKey: 'errors.unreadable.rows_in_file', params: { file: 'many.xlsx' } },
+    });
     const padded = await workbook(`<row r="1">${header}</row><row r="2">${registerRow(2, 'Д-1')}</row>${' '.repeat(64 * 1024 * 1024)}`);
     const before = process.memoryUsage().rss;
     const [sheet] = await readSheets('padded.xlsx', padded);
@@ -189,7 +268,9 @@ describe('hostile workbooks', () => {
   it('refuses a CSV line with more fields than the column limit, before building them all', async () => {
     const line = Buffer.from(';'.repeat(30 * 1024 * 1024));
     const before = process.memoryUsage().rss;
-    await expect(readSheets('semicolons.csv', line)).rejects.toMatchObject({ error: { messageKey: 'errors.unreadable.columns', params: { file: 'semicolons.csv' } } });
+    await expect(readSheets('semicolons.csv', line)).rejects.toMatchObject({
+      error: { messageKey: 'errors.unreadable.columns', params: { file: 'semicolons.csv' } },
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024); // before: every field built, +1 GB for 39 MB
   });
 });

@@ -36,10 +36,15 @@ async function twoSheets(): Promise<string> {
 }
 
 const expected = [
-  { name: 'Случаи', header: ['Номер', 'CD4', 'Дата'], body: [['Д-1', 350, new Date(Date.UTC(2017, 2, 1))], [], ['Д-2', 700, 'неизвестно']] },
+  {
+    name: 'Случаи',
+    header: ['Номер', 'CD4', 'Дата'],
+    body: [['Д-1', 350, new Date(Date.UTC(2017, 2, 1))], [], ['Д-2', 700, 'неизвестно']],
+  },
   { name: 'События', header: ['Номер', 'Событие'], body: [['Д-1', 'cd4']] },
 ];
-const asArrays = async (bytes: Buffer) => (await readSheets('file.xlsx', bytes)).map((s) => ({ name: s.name, header: s.header, body: [...s.body] }));
+const asArrays = async (bytes: Buffer) =>
+  (await readSheets('file.xlsx', bytes)).map((s) => ({ name: s.name, header: s.header, body: [...s.body] }));
 
 describe('reading a workbook', () => {
   it('reads every sheet LibreOffice saved, by name, keeping row numbers, with no temp file', async () => {
@@ -53,7 +58,9 @@ describe('reading a workbook', () => {
 
   it('reads the same from a zip whose sizes follow the data (streamed zip writers)', async () => {
     const original = readFileSync(await twoSheets());
-    const streamed = await (await JSZip.loadAsync(original)).generateAsync({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' });
+    const streamed = await (
+      await JSZip.loadAsync(original)
+    ).generateAsync({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE' });
     expect(streamed.readUInt16LE(6) & 0x08).toBe(8); // the first local header says "sizes after the data"
     expect(await asArrays(streamed)).toEqual(expected);
   });
@@ -74,11 +81,19 @@ describe('reading a workbook', () => {
       const start = at + 30 + nameLength + moved.readUInt16LE(at + 28);
       at = start + moved.readUInt32LE(at + 18);
       expect(moved.toString('utf8', start, at), name).toBe(await zip.file(name)!.async('string'));
-      for (let i = start + 1; i < at; i++) if (cuts.has(i)) expect((moved[i]! & 0xc0) !== 0x80, `${name}: chunk ends inside a character at ${i}`).toBe(true);
+      for (let i = start + 1; i < at; i++)
+        if (cuts.has(i)) expect((moved[i]! & 0xc0) !== 0x80, `${name}: chunk ends inside a character at ${i}`).toBe(true);
       names.push(name);
     }
     // Only the parts the reader reads: no theme, document properties or images to unpack.
-    expect([...names].sort()).toEqual(['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    expect([...names].sort()).toEqual([
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+    ]);
     expect(Object.keys(zip.files).length).toBeGreaterThan(names.length); // LibreOffice writes more: [Content_Types].xml, docProps, …
     expect(names.slice(-2)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
     expect(names.indexOf('xl/sharedStrings.xml')).toBeLessThan(names.indexOf('xl/worksheets/sheet1.xml'));
@@ -105,7 +120,9 @@ describe('reading a workbook', () => {
     const temp = vi.spyOn(tmp, 'file');
     for (const bytes of [Buffer.from(await shared.xlsx.writeBuffer()), readFileSync(inlineFile)]) {
       const [sheet] = await readSheets('big.xlsx', bytes);
-      const wrong = [...sheet!.body].flatMap((r, i) => (r[0] === `Д-${i}` && r[1] === code(i) ? [] : [`row ${i + 2}: ${JSON.stringify(r)}`]));
+      const wrong = [...sheet!.body].flatMap((r, i) =>
+        r[0] === `Д-${i}` && r[1] === code(i) ? [] : [`row ${i + 2}: ${JSON.stringify(r)}`],
+      );
       expect(wrong).toEqual([]);
     }
     expect(temp).not.toHaveBeenCalled(); // a workbook without shared strings made the reader wait on a temp file
@@ -127,7 +144,14 @@ describe('reading a workbook', () => {
     const bytes = readFileSync(resaveXlsx(file));
     expect(bytes.indexOf('xl/media/')).toBeGreaterThan(0); // the logo: a part copied as it is, not XML
     expect(await asArrays(bytes)).toEqual([
-      { name: 'Регистр', header: ['Номер', 'Ссылка', 'Примечание'], body: [['Д-1', 'протокол', 'см. ниже'], ['Д-2', 'объединено', null]] },
+      {
+        name: 'Регистр',
+        header: ['Номер', 'Ссылка', 'Примечание'],
+        body: [
+          ['Д-1', 'протокол', 'см. ниже'],
+          ['Д-2', 'объединено', null],
+        ],
+      },
       { name: 'Коды', header: ['м', 'ж'], body: [] },
     ]);
   }, 240_000);
@@ -136,13 +160,17 @@ describe('reading a workbook', () => {
     const bytes = readFileSync(await twoSheets());
     const at = bytes.indexOf('xl/worksheets/sheet1.xml') + 'xl/worksheets/sheet1.xml'.length; // its data follows the name
     for (let i = at + 2; i < at + 12; i++) bytes[i] = 0xff;
-    await expect(readSheets('garbled.xlsx', bytes)).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+    await expect(readSheets('garbled.xlsx', bytes)).rejects.toMatchObject({
+      error: { code: 'file_unreadable', params: { reason: 'corrupt' } },
+    });
   });
 
   it('refuses a cut-off workbook as broken', async () => {
     const bytes = readFileSync(await twoSheets());
     const cut = join(tempDir(), 'cut.xlsx');
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(readSheets('cut.xlsx', readFileSync(cut))).rejects.toMatchObject({ error: { code: 'file_unreadable', params: { reason: 'corrupt' } } });
+    await expect(readSheets('cut.xlsx', readFileSync(cut))).rejects.toMatchObject({
+      error: { code: 'file_unreadable', params: { reason: 'corrupt' } },
+    });
   });
 });

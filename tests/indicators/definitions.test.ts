@@ -5,7 +5,15 @@ import { cascade, tally } from '../../shared/indicators/cascade.js';
 import { proportion } from '../../shared/indicators/wilson.js';
 
 type E = CaseFacts['events'][number];
-const ev = (kind: E['kind'], date: string, more: Partial<E> = {}): E => ({ kind, date, cd4: null, copies: null, undetectable: null, outcome: null, ...more });
+const ev = (kind: E['kind'], date: string, more: Partial<E> = {}): E => ({
+  kind,
+  date,
+  cd4: null,
+  copies: null,
+  undetectable: null,
+  outcome: null,
+  ...more,
+});
 
 const REGISTER: Record<string, CaseFacts> = {
   // Diagnosed on the last day of the period: counts as diagnosed and new.
@@ -13,21 +21,44 @@ const REGISTER: Record<string, CaseFacts> = {
   // On ART since 2015, died before the end of 2017: not counted at the end of 2017.
   B: { diagnosisDate: '2015-05-01', events: [ev('art_start', '2015-06-01'), ev('outcome', '2017-11-30', { outcome: 'died' })] },
   // Deported after the period end: still counted; VL in the window, suppressed.
-  C: { diagnosisDate: '2016-03-01', events: [ev('art_start', '2016-04-01'), ev('viral_load', '2017-06-01', { copies: 40, undetectable: false }), ev('outcome', '2018-01-05', { outcome: 'deported' })] },
+  C: {
+    diagnosisDate: '2016-03-01',
+    events: [
+      ev('art_start', '2016-04-01'),
+      ev('viral_load', '2017-06-01', { copies: 40, undetectable: false }),
+      ev('outcome', '2018-01-05', { outcome: 'deported' }),
+    ],
+  },
   // ART stopped then restarted 152 days before the end: on ART, not yet eligible for VL; undetectable.
-  D: { diagnosisDate: '2016-01-10', events: [ev('art_start', '2016-02-01'), ev('art_stop', '2017-03-01'), ev('art_start', '2017-08-01'), ev('viral_load', '2017-12-01', { undetectable: true })] },
+  D: {
+    diagnosisDate: '2016-01-10',
+    events: [
+      ev('art_start', '2016-02-01'),
+      ev('art_stop', '2017-03-01'),
+      ev('art_start', '2017-08-01'),
+      ev('viral_load', '2017-12-01', { undetectable: true }),
+    ],
+  },
   // New in 2017, CD4 280 before ART: late, not advanced; ART start with baseline CD4 280: not late.
   E: { diagnosisDate: '2017-02-01', events: [ev('cd4', '2017-02-10', { cd4: 280 }), ev('art_start', '2017-02-15')] },
   // The only VL is 13 months old: eligible, not tested, not suppressed.
-  F: { diagnosisDate: '2015-01-01', events: [ev('art_start', '2015-02-01'), ev('viral_load', '2016-11-30', { copies: 200, undetectable: false })] },
+  F: {
+    diagnosisDate: '2015-01-01',
+    events: [ev('art_start', '2015-02-01'), ev('viral_load', '2016-11-30', { copies: 200, undetectable: false })],
+  },
   // CD4 taken after the ART start: no baseline, so out of both late-diagnosis denominators.
   G: { diagnosisDate: '2017-05-01', events: [ev('art_start', '2017-05-10'), ev('cd4', '2017-05-20', { cd4: 150 })] },
   // Two key populations, CD4 120 then ART, then lost to follow-up: diagnosed, not in care.
-  H: { diagnosisDate: '2017-06-01', events: [ev('cd4', '2017-06-05', { cd4: 120 }), ev('art_start', '2017-06-20'), ev('outcome', '2017-10-01', { outcome: 'ltfu' })] },
+  H: {
+    diagnosisDate: '2017-06-01',
+    events: [ev('cd4', '2017-06-05', { cd4: 120 }), ev('art_start', '2017-06-20'), ev('outcome', '2017-10-01', { outcome: 'ltfu' })],
+  },
 };
 
-const statuses = (start: string, end: string) => Object.fromEntries(Object.entries(REGISTER).map(([k, c]) => [k, caseStatus(c, start, end)]));
-const who = (s: Record<string, ReturnType<typeof caseStatus>>, key: keyof ReturnType<typeof caseStatus>) => Object.keys(s).filter((k) => s[k]![key] === true);
+const statuses = (start: string, end: string) =>
+  Object.fromEntries(Object.entries(REGISTER).map(([k, c]) => [k, caseStatus(c, start, end)]));
+const who = (s: Record<string, ReturnType<typeof caseStatus>>, key: keyof ReturnType<typeof caseStatus>) =>
+  Object.keys(s).filter((k) => s[k]![key] === true);
 
 describe('indicator definitions, case by case, for 2017', () => {
   const s = statuses('2017-01-01', '2017-12-31');
@@ -51,13 +82,32 @@ describe('indicator definitions, case by case, for 2017', () => {
     expect(who(s, 'undetectableOnArt')).toEqual(['C', 'D']);
   });
   it('undetectable is below 50 copies/mL; suppressed below 1000', () => {
-    const at = (copies: number) => caseStatus({ diagnosisDate: '2015-01-01', events: [ev('art_start', '2015-02-01'), ev('viral_load', '2017-06-01', { copies, undetectable: false })] }, '2017-01-01', '2017-12-31');
-    expect([49, 50, 999, 1000].map((n) => [at(n).undetectableOnArt, at(n).suppressedOnArt, at(n).vlOnArt])).toEqual([[true, true, true], [false, true, true], [false, true, true], [false, false, true]]);
+    const at = (copies: number) =>
+      caseStatus(
+        {
+          diagnosisDate: '2015-01-01',
+          events: [ev('art_start', '2015-02-01'), ev('viral_load', '2017-06-01', { copies, undetectable: false })],
+        },
+        '2017-01-01',
+        '2017-12-31',
+      );
+    expect([49, 50, 999, 1000].map((n) => [at(n).undetectableOnArt, at(n).suppressedOnArt, at(n).vlOnArt])).toEqual([
+      [true, true, true],
+      [false, true, true],
+      [false, true, true],
+      [false, false, true],
+    ]);
   });
   it('late diagnosis and late ART start from the right CD4', () => {
     expect(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [v.lateDiagnosis, v.advancedAtDiagnosis, v.lateArtStart]]))).toEqual({
-      A: [null, null, null], B: [null, null, null], C: [null, null, null], D: [null, null, null],
-      E: [true, false, false], F: [null, null, null], G: [null, null, null], H: [true, true, true],
+      A: [null, null, null],
+      B: [null, null, null],
+      C: [null, null, null],
+      D: [null, null, null],
+      E: [true, false, false],
+      F: [null, null, null],
+      G: [null, null, null],
+      H: [true, true, true],
     });
   });
   it('moves with the period end: B counts until the day before the death', () => {
@@ -74,19 +124,23 @@ describe('leap days at the edges of the windows', () => {
     expect(minusMonths('2017-03-31', 1)).toBe('2017-02-28');
     expect(minusMonths('2016-03-31', 1)).toBe('2016-02-29');
     expect(minusMonths('2017-01-15', 12)).toBe('2016-01-15');
-    const vl = (date: string) => caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2016-02-01', '2016-02-29');
+    const vl = (date: string) =>
+      caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2016-02-01', '2016-02-29');
     expect(vl('2015-03-01').vlTested).toBe(true); // within the 12 months (the old arithmetic said 1 March was outside)
     expect(vl('2015-02-28').vlTested).toBe(false); // exactly 12 months before: outside
     // And from 28 February 2017 back: 28 February 2016 is outside, 29 February 2016 inside.
-    const vl17 = (date: string) => caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2017-02-01', '2017-02-28');
+    const vl17 = (date: string) =>
+      caseStatus(onArt([ev('viral_load', date, { copies: 20, undetectable: false })]), '2017-02-01', '2017-02-28');
     expect([vl17('2016-02-28').vlTested, vl17('2016-02-29').vlTested]).toEqual([false, true]);
   });
   it('91 days after a diagnosis on 30 December 2015 reach 30 March 2016 across 29 February', () => {
-    const cd4 = (date: string) => caseStatus({ diagnosisDate: '2015-12-30', events: [ev('cd4', date, { cd4: 300 })] }, '2015-01-01', '2015-12-31').lateDiagnosis;
+    const cd4 = (date: string) =>
+      caseStatus({ diagnosisDate: '2015-12-30', events: [ev('cd4', date, { cd4: 300 })] }, '2015-01-01', '2015-12-31').lateDiagnosis;
     expect([cd4('2016-03-30'), cd4('2016-03-31')]).toEqual([true, null]);
   });
   it('183 days on ART before 31 July 2016 began on 30 January 2016, counted across 29 February', () => {
-    const eligible = (start: string) => caseStatus({ diagnosisDate: '2015-06-01', events: [ev('art_start', start)] }, '2016-07-01', '2016-07-31').vlEligible;
+    const eligible = (start: string) =>
+      caseStatus({ diagnosisDate: '2015-06-01', events: [ev('art_start', start)] }, '2016-07-01', '2016-07-31').vlEligible;
     expect([eligible('2016-01-30'), eligible('2016-01-31')]).toEqual([true, false]);
   });
 });
@@ -95,8 +149,21 @@ describe('the cascade', () => {
   const t = tally(Object.values(statuses('2017-01-01', '2017-12-31')));
   it('adds up the statuses', () => {
     expect(t).toEqual({
-      diagnosed: 7, inCare: 6, onArt: 5, vlEligible: 4, vlTested: 1, vlSuppressed: 1, suppressedOnArt: 2, vlOnArt: 2, undetectable: 2, newDiagnoses: 4, artInitiations: 3, linked: 3,
-      lateDiagnosis: { numerator: 2, denominator: 2 }, advanced: { numerator: 1, denominator: 2 }, lateArt: { numerator: 1, denominator: 2 },
+      diagnosed: 7,
+      inCare: 6,
+      onArt: 5,
+      vlEligible: 4,
+      vlTested: 1,
+      vlSuppressed: 1,
+      suppressedOnArt: 2,
+      vlOnArt: 2,
+      undetectable: 2,
+      newDiagnoses: 4,
+      artInitiations: 3,
+      linked: 3,
+      lateDiagnosis: { numerator: 2, denominator: 2 },
+      advanced: { numerator: 1, denominator: 2 },
+      lateArt: { numerator: 1, denominator: 2 },
     });
   });
   it('gives each percentage its numerator and denominator, and no first 90 without an estimate', () => {

@@ -23,10 +23,20 @@ describe('the engine and the definitions', () => {
       fc.property(aRegister, fc.constantFrom('2015', '2016', '2017', '2017Q2', '2018Q4'), (register, code) => {
         db.exec('DELETE FROM case_event; DELETE FROM case_key_population; DELETE FROM hiv_case;');
         register.forEach(([dx, sex, events], i) =>
-          createCaseWithEvents(db, 'x', unit.id, aCase({ registerNo: String(i), diagnosisDate: dx, sex }), events, { allowDuplicate: true }));
+          createCaseWithEvents(db, 'x', unit.id, aCase({ registerNo: String(i), diagnosisDate: dx, sex }), events, {
+            allowDuplicate: true,
+          }),
+        );
         const period = parsePeriod(code)!;
-        const expected = tally(register.map(([diagnosisDate, , events]) =>
-          caseStatus({ diagnosisDate, events: events.map((e) => ({ cd4: null, copies: null, undetectable: null, outcome: null, ...e })) }, period.start, period.end)));
+        const expected = tally(
+          register.map(([diagnosisDate, , events]) =>
+            caseStatus(
+              { diagnosisDate, events: events.map((e) => ({ cd4: null, copies: null, undetectable: null, outcome: null, ...e })) },
+              period.start,
+              period.end,
+            ),
+          ),
+        );
         expect(caseTallies(db, unit.id, period, 'sex').total).toEqual(expected);
         expect(caseTallies(db, unit.id, period, 'sex').total).toEqual(expected); // now from the cache
       }),

@@ -28,15 +28,52 @@ beforeEach(() => {
   let n = 0;
   ids = [];
   const add = (unit: number, dx: string, events: EventInput[], over = {}) =>
-    ids[ids.push(0) - 1] = createCaseWithEvents(db, 'x', unit, aCase({ registerNo: String(++n), uic: `КОДА1${1960 + n}`, birthYear: 1960 + n, diagnosisDate: dx, ...over }), events, { allowDuplicate: false });
+    (ids[ids.push(0) - 1] = createCaseWithEvents(
+      db,
+      'x',
+      unit,
+      aCase({ registerNo: String(++n), uic: `КОДА1${1960 + n}`, birthYear: 1960 + n, diagnosisDate: dx, ...over }),
+      events,
+      { allowDuplicate: false },
+    ));
   add(a.id, '2017-12-31', [], { sex: 'female' });
-  add(a.id, '2015-05-01', [{ kind: 'art_start', date: '2015-06-01' }, { kind: 'outcome', date: '2017-11-30', outcome: 'died' }]);
-  add(b.id, '2016-03-01', [{ kind: 'art_start', date: '2016-04-01' }, { kind: 'viral_load', date: '2017-06-01', copies: 40, undetectable: false }, { kind: 'outcome', date: '2018-01-05', outcome: 'deported' }]);
-  add(b.id, '2016-01-10', [{ kind: 'art_start', date: '2016-02-01' }, { kind: 'art_stop', date: '2017-03-01' }, { kind: 'art_start', date: '2017-08-01' }, { kind: 'viral_load', date: '2017-12-01', undetectable: true, copies: null }]);
-  add(a.id, '2017-02-01', [{ kind: 'cd4', date: '2017-02-10', cd4: 280 }, { kind: 'art_start', date: '2017-02-15' }]);
-  add(a.id, '2015-01-01', [{ kind: 'art_start', date: '2015-02-01' }, { kind: 'viral_load', date: '2016-11-30', copies: 200, undetectable: false }]);
-  add(b.id, '2017-05-01', [{ kind: 'art_start', date: '2017-05-10' }, { kind: 'cd4', date: '2017-05-20', cd4: 150 }]);
-  add(b.id, '2017-06-01', [{ kind: 'cd4', date: '2017-06-05', cd4: 120 }, { kind: 'art_start', date: '2017-06-20' }, { kind: 'outcome', date: '2017-10-01', outcome: 'ltfu' }], { keyPopulations: ['pwid', 'sw'], sex: 'female' });
+  add(a.id, '2015-05-01', [
+    { kind: 'art_start', date: '2015-06-01' },
+    { kind: 'outcome', date: '2017-11-30', outcome: 'died' },
+  ]);
+  add(b.id, '2016-03-01', [
+    { kind: 'art_start', date: '2016-04-01' },
+    { kind: 'viral_load', date: '2017-06-01', copies: 40, undetectable: false },
+    { kind: 'outcome', date: '2018-01-05', outcome: 'deported' },
+  ]);
+  add(b.id, '2016-01-10', [
+    { kind: 'art_start', date: '2016-02-01' },
+    { kind: 'art_stop', date: '2017-03-01' },
+    { kind: 'art_start', date: '2017-08-01' },
+    { kind: 'viral_load', date: '2017-12-01', undetectable: true, copies: null },
+  ]);
+  add(a.id, '2017-02-01', [
+    { kind: 'cd4', date: '2017-02-10', cd4: 280 },
+    { kind: 'art_start', date: '2017-02-15' },
+  ]);
+  add(a.id, '2015-01-01', [
+    { kind: 'art_start', date: '2015-02-01' },
+    { kind: 'viral_load', date: '2016-11-30', copies: 200, undetectable: false },
+  ]);
+  add(b.id, '2017-05-01', [
+    { kind: 'art_start', date: '2017-05-10' },
+    { kind: 'cd4', date: '2017-05-20', cd4: 150 },
+  ]);
+  add(
+    b.id,
+    '2017-06-01',
+    [
+      { kind: 'cd4', date: '2017-06-05', cd4: 120 },
+      { kind: 'art_start', date: '2017-06-20' },
+      { kind: 'outcome', date: '2017-10-01', outcome: 'ltfu' },
+    ],
+    { keyPopulations: ['pwid', 'sw'], sex: 'female' },
+  );
   // Outside the region, and a deleted case: neither counts.
   add(other.id, '2017-03-01', []);
   const gone = add(a.id, '2017-04-01', []);
@@ -48,22 +85,58 @@ beforeEach(() => {
 describe('the indicator engine on SQLite', () => {
   it('counts a region with its facilities, leaving out other regions and deleted cases', () => {
     const { total } = caseTallies(db, region, y2017, 'none');
-    expect(total).toMatchObject({ diagnosed: 7, inCare: 6, onArt: 5, vlEligible: 4, vlTested: 1, vlSuppressed: 1, suppressedOnArt: 2, newDiagnoses: 4, artInitiations: 3, linked: 3 });
+    expect(total).toMatchObject({
+      diagnosed: 7,
+      inCare: 6,
+      onArt: 5,
+      vlEligible: 4,
+      vlTested: 1,
+      vlSuppressed: 1,
+      suppressedOnArt: 2,
+      newDiagnoses: 4,
+      artInitiations: 3,
+      linked: 3,
+    });
     expect(total.lateDiagnosis).toEqual({ numerator: 2, denominator: 2 });
   });
 
   it('disaggregates, counting a case with two key populations in each and once in the total', () => {
     const byKp = caseTallies(db, region, y2017, 'key_population');
     // A ministry table's fixed rows: every key population, with 0 where no one is.
-    expect(byKp.groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['pwid', 7], ['msm', 0], ['sw', 1], ['tg', 0], ['prison', 0], ['none', 0], ['unknown', 0]]);
+    expect(byKp.groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([
+      ['pwid', 7],
+      ['msm', 0],
+      ['sw', 1],
+      ['tg', 0],
+      ['prison', 0],
+      ['none', 0],
+      ['unknown', 0],
+    ]);
     expect(byKp.total.diagnosed).toBe(7);
     const bySex = caseTallies(db, region, y2017, 'sex');
-    expect(bySex.groups.map((g) => [g.key, g.tally.diagnosed, g.tally.newDiagnoses])).toEqual([['male', 5, 2], ['female', 2, 2], ['unknown', 0, 0]]);
+    expect(bySex.groups.map((g) => [g.key, g.tally.diagnosed, g.tally.newDiagnoses])).toEqual([
+      ['male', 5, 2],
+      ['female', 2, 2],
+      ['unknown', 0, 0],
+    ]);
   });
 
   it('shows every row of each breakdown, empty ones with 0, in the order of the ministry tables', () => {
     const rows = (dim: Parameters<typeof caseTallies>[3]) => caseTallies(db, region, y2017, dim).groups.map((g) => g.key);
-    expect(rows('age_who')).toEqual(['0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50+', 'unknown']);
+    expect(rows('age_who')).toEqual([
+      '0-4',
+      '5-9',
+      '10-14',
+      '15-19',
+      '20-24',
+      '25-29',
+      '30-34',
+      '35-39',
+      '40-44',
+      '45-49',
+      '50+',
+      'unknown',
+    ]);
     expect(rows('age_unaids')).toEqual(['<15', '15-24', '25-49', '50+', 'unknown']);
     expect(rows('legal_status')).toEqual(['regular', 'irregular', 'unknown']);
     expect(rows('migrant_type')).toEqual(['immigrant', 'emigrant', 'internal']);
@@ -100,7 +173,11 @@ describe('the status intervals', () => {
     // A's sex corrected: the breakdown follows.
     const a = getCase(db, ids[0]!).case;
     updateCase(db, 'x', ids[0]!, { ...a, sex: 'male' }, { allowDuplicate: false });
-    expect(count().groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([['male', 7], ['female', 1], ['unknown', 0]]);
+    expect(count().groups.map((g) => [g.key, g.tally.diagnosed])).toEqual([
+      ['male', 7],
+      ['female', 1],
+      ['unknown', 0],
+    ]);
     // Deleted, then restored.
     deleteCase(db, 'x', ids[0]!);
     expect(count().total.diagnosed).toBe(7);

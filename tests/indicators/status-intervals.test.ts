@@ -13,7 +13,13 @@ const factsOf = ([diagnosisDate, , events]: [string, string, { kind: string; dat
 
 /** Any period: its start and end anywhere near the edges, or a day, or a long span. */
 const aPeriod = fc
-  .tuple(fc.oneof(fc.constantFrom(...EDGES), fc.integer({ min: 0, max: 7 * 365 }).map((d) => plus('2013-06-01', d))), fc.constantFrom(0, 1, 30, 89, 90, 181, 364, 365, 366, 800))
+  .tuple(
+    fc.oneof(
+      fc.constantFrom(...EDGES),
+      fc.integer({ min: 0, max: 7 * 365 }).map((d) => plus('2013-06-01', d)),
+    ),
+    fc.constantFrom(0, 1, 30, 89, 90, 181, 364, 365, 366, 800),
+  )
   .map(([start, span]) => ({ start, end: plus(start, span) }));
 
 describe('status intervals', () => {
@@ -21,7 +27,7 @@ describe('status intervals', () => {
     fc.assert(
       fc.property(aRegister, aPeriod, (register, { start, end }) => {
         for (const entry of register) {
-          const c = factsOf(entry as never);
+          const c = factsOf(entry);
           const intervals = statusIntervals(c);
           // Contiguous from the diagnosis on, open at the end, no two neighbours alike.
           expect(intervals[0]!.from).toBe(c.diagnosisDate);
@@ -33,7 +39,11 @@ describe('status intervals', () => {
           if (end < c.diagnosisDate) continue; // not yet a case at the end of the period: never counted
           const at = intervals.find((x) => x.from <= end && end <= x.to)!;
           const { firstStart, triCode } = periodFacts(c);
-          const code = periodCode(at.endCode | triCode, c.diagnosisDate >= start, firstStart !== null && firstStart >= start && firstStart <= end);
+          const code = periodCode(
+            at.endCode | triCode,
+            c.diagnosisDate >= start,
+            firstStart !== null && firstStart >= start && firstStart <= end,
+          );
           expect(code).toBe(statusCode(caseStatus(c, start, end)));
           expect(code).toBeLessThan(2 ** CODE_BITS);
         }

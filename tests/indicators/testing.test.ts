@@ -25,9 +25,12 @@ beforeEach(() => {
 });
 
 describe('testing through the aggregate path', () => {
-  it("recomputes Kazakhstan 2017: about 52,000 foreigners tested, 153 positive, 0.3%", () => {
+  it('recomputes Kazakhstan 2017: about 52,000 foreigners tested, 153 positive, 0.3%', () => {
     const kz = unit('KAZ', 'г. Алматы', 'Центр');
-    saveCells(db, 'x', { form: 'testing', orgUnitId: kz.id, period: '2017' }, [{ de: 'tested_mandatory', coc: TOTAL, value: '52 000' }, { de: 'positive_mandatory', coc: TOTAL, value: '153' }]);
+    saveCells(db, 'x', { form: 'testing', orgUnitId: kz.id, period: '2017' }, [
+      { de: 'tested_mandatory', coc: TOTAL, value: '52 000' },
+      { de: 'positive_mandatory', coc: TOTAL, value: '153' },
+    ]);
     const t = testingTotals(db, kz.parentId!, parsePeriod('2017')!);
     expect([t.get('tested_mandatory'), t.get('positive_mandatory')]).toEqual([52000, 153]);
     expect(pct(153, 52000)).toBe('0.3');
@@ -38,12 +41,22 @@ describe('testing through the aggregate path', () => {
     const b = unit('KGZ', 'Чуйская область', 'Мобильная клиника 2');
     const cell = (sex: string) => cocKey({ sex, age_band: '25-29', legal_status: 'regular', migrant_type: 'emigrant' });
     // Clinic 1 reports by quarter (totals); clinic 2 a year of breakdown cells only.
-    for (const [q, tested, positive] of [['2016Q1', '1000', '1'], ['2016Q2', '1500', '2'], ['2016Q3', '2000', '2'], ['2016Q4', '1270', '1']] as const) {
-      saveCells(db, 'x', { form: 'testing', orgUnitId: a.id, period: q }, [{ de: 'tested_mobile_clinic', coc: TOTAL, value: tested }, { de: 'positive_mobile_clinic', coc: TOTAL, value: positive }]);
+    for (const [q, tested, positive] of [
+      ['2016Q1', '1000', '1'],
+      ['2016Q2', '1500', '2'],
+      ['2016Q3', '2000', '2'],
+      ['2016Q4', '1270', '1'],
+    ] as const) {
+      saveCells(db, 'x', { form: 'testing', orgUnitId: a.id, period: q }, [
+        { de: 'tested_mobile_clinic', coc: TOTAL, value: tested },
+        { de: 'positive_mobile_clinic', coc: TOTAL, value: positive },
+      ]);
     }
     saveCells(db, 'x', { form: 'testing', orgUnitId: b.id, period: '2016' }, [
-      { de: 'tested_mobile_clinic', coc: cell('male'), value: '2000' }, { de: 'tested_mobile_clinic', coc: cell('female'), value: '1000' },
-      { de: 'positive_mobile_clinic', coc: cell('male'), value: '3' }, { de: 'positive_mobile_clinic', coc: cell('female'), value: '1' },
+      { de: 'tested_mobile_clinic', coc: cell('male'), value: '2000' },
+      { de: 'tested_mobile_clinic', coc: cell('female'), value: '1000' },
+      { de: 'positive_mobile_clinic', coc: cell('male'), value: '3' },
+      { de: 'positive_mobile_clinic', coc: cell('female'), value: '1' },
       // Key populations overlap and are never added to the totals.
       { de: 'tested_kp_mobile_clinic', coc: cocKey({ key_population: 'pwid' }), value: '500' },
     ]);

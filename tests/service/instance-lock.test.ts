@@ -16,7 +16,10 @@ describe('the instance lock', () => {
   it('is held by the first, answered to the second, and free again once released', async () => {
     const dir = tempDir();
     let asked = 0;
-    const first = await acquireInstanceLock(dir, () => (asked++, answer('http://127.0.0.1:1/#launch=x')));
+    const first = await acquireInstanceLock(dir, () => {
+      asked++;
+      return answer('http://127.0.0.1:1/#launch=x');
+    });
     expect('lock' in first).toBe(true);
     const second = await acquireInstanceLock(dir, () => answer(null));
     expect(second).toEqual({ heldBy: answer('http://127.0.0.1:1/#launch=x') });
@@ -58,7 +61,9 @@ describe('the instance lock', () => {
 
   it('lives in the data folder, or in the temp folder when the folder path is too long for a socket', async () => {
     expect(lockPath('/home/clerk/.config/migrant-hiv-desk', 'linux')).toBe('/home/clerk/.config/migrant-hiv-desk/desk.lock');
-    expect(lockPath('C:\\Users\\Clerk\\AppData\\Roaming\\migrant-hiv-desk', 'win32')).toMatch(/^\\\\\.\\pipe\\migrant-hiv-desk-[0-9a-f]{24}$/);
+    expect(lockPath('C:\\Users\\Clerk\\AppData\\Roaming\\migrant-hiv-desk', 'win32')).toMatch(
+      /^\\\\\.\\pipe\\migrant-hiv-desk-[0-9a-f]{24}$/,
+    );
     const deep = join(tempDir(), 'a'.repeat(60), 'b'.repeat(60));
     expect(lockPath(deep).startsWith(tmpdir())).toBe(true);
     const held = await acquireInstanceLock(deep, () => answer(null));

@@ -9,8 +9,15 @@ import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
-const centre = { countryCode: 'KAZ', region: 'Туркестанская область', centre: 'Областной центр по профилактике СПИД', login: 'Гульнара', password: 'ТуркестанВесна-2017' };
-const signIn = (s: ReturnType<typeof session>) => dispatchAsync(s, 'auth.signIn', { login: 'Гульнара', password: centre.password }, silentLogger);
+const centre = {
+  countryCode: 'KAZ',
+  region: 'Туркестанская область',
+  centre: 'Областной центр по профилактике СПИД',
+  login: 'Гульнара',
+  password: 'ТуркестанВесна-2017',
+};
+const signIn = (s: ReturnType<typeof session>) =>
+  dispatchAsync(s, 'auth.signIn', { login: 'Гульнара', password: centre.password }, silentLogger);
 
 describe('the session', () => {
   it('creates a centre database, remembers it and the language across restarts; after a restart it waits for a sign-in', async () => {
@@ -18,7 +25,11 @@ describe('the session', () => {
     const first = session(dir);
     const created = await createCentre(first, centre);
     expect(created.recoveryCode).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
-    expect(created.status).toMatchObject({ operator: 'Гульнара', user: { login: 'Гульнара', demo: false, roles: ['admin', 'entry', 'approver', 'analyst'] }, database: { encrypted: true } });
+    expect(created.status).toMatchObject({
+      operator: 'Гульнара',
+      user: { login: 'Гульнара', demo: false, roles: ['admin', 'entry', 'approver', 'analyst'] },
+      database: { encrypted: true },
+    });
     dispatch(first, 'app.setLanguage', { language: 'en' }, silentLogger);
     first.dispose();
 
@@ -30,7 +41,11 @@ describe('the session', () => {
     const again = r.ok ? r.value : waiting;
     expect(again.operator).toBe('Гульнара');
     expect(again.database?.kind).toBe('centre');
-    expect(again.database?.orgUnitPath.map((u) => u.name)).toEqual(['Казахстан', 'Туркестанская область', 'Областной центр по профилактике СПИД']);
+    expect(again.database?.orgUnitPath.map((u) => u.name)).toEqual([
+      'Казахстан',
+      'Туркестанская область',
+      'Областной центр по профилактике СПИД',
+    ]);
     expect(again.database?.path).toBe(join(dir, 'migrant-hiv-kaz.sqlite'));
     if (process.platform !== 'win32') expect(statSync(again.database!.path).mode & 0o077).toBe(0); // private to the user
   });
@@ -40,7 +55,16 @@ describe('the session', () => {
     await createCentre(s, centre);
     const audit = dispatch(s, 'audit.recent', { limit: 20 }, silentLogger);
     expect(audit.ok && audit.value.every((e) => e.actor === 'Гульнара')).toBe(true);
-    expect(audit.ok && audit.value.map((e) => `${e.action} ${e.entity}`)).toEqual(['backup database', 'setup database', 'create account', 'update setting', 'update setting', 'create org_unit', 'create org_unit', 'create org_unit']);
+    expect(audit.ok && audit.value.map((e) => `${e.action} ${e.entity}`)).toEqual([
+      'backup database',
+      'setup database',
+      'create account',
+      'update setting',
+      'update setting',
+      'create org_unit',
+      'create org_unit',
+      'create org_unit',
+    ]);
   });
 
   it('keeps the small-number threshold in the database, audited, and refuses one out of range', async () => {
@@ -50,7 +74,14 @@ describe('the session', () => {
     const set = dispatch(s, 'settings.setSuppression', { maxCount: 9 }, silentLogger);
     expect(set.ok && set.value.database?.suppressionMaxCount).toBe(9);
     const audit = dispatch(s, 'audit.recent', { limit: 1 }, silentLogger);
-    expect(audit.ok && audit.value[0]).toMatchObject({ actor: 'Гульнара', action: 'update', entity: 'setting', entityId: 'suppression_max_count', oldValue: '4', newValue: '9' });
+    expect(audit.ok && audit.value[0]).toMatchObject({
+      actor: 'Гульнара',
+      action: 'update',
+      entity: 'setting',
+      entityId: 'suppression_max_count',
+      oldValue: '4',
+      newValue: '9',
+    });
     const bad = dispatch(s, 'settings.setSuppression', { maxCount: 0 }, silentLogger);
     expect(!bad.ok && bad.error.code).toBe('invalid_input');
     expect(s.status().database?.suppressionMaxCount).toBe(9);
@@ -72,7 +103,13 @@ describe('the session', () => {
     const r = dispatch(s, 'setup.openDemo', {}, silentLogger);
     expect(r.ok && r.value.database?.kind).toBe('demo');
     const units = dispatch(s, 'orgUnits.list', {}, silentLogger);
-    expect(units.ok && units.value.filter((u) => u.level === 'country').map((u) => u.countryCode).sort()).toEqual(['KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
+    expect(
+      units.ok &&
+        units.value
+          .filter((u) => u.level === 'country')
+          .map((u) => u.countryCode)
+          .sort(),
+    ).toEqual(['KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']);
   });
 
   it('explains, and keeps running, when the remembered database has gone bad', async () => {
@@ -115,7 +152,9 @@ describe('the session', () => {
     const path = s.status().database!.path;
     // Enough entries for the change log to have pages of its own below its root.
     s.database.transaction(() => {
-      const ins = s.database.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES ('2017-01-01', 'x', 'update', 'setting', 'x', NULL, ?)`);
+      const ins = s.database.prepare(
+        `INSERT INTO audit_log (at, actor, action, entity, entity_id, old_value, new_value) VALUES ('2017-01-01', 'x', 'update', 'setting', 'x', NULL, ?)`,
+      );
       for (let i = 0; i < 2000; i++) ins.run(JSON.stringify({ filler: 'x'.repeat(200) }));
     })();
     const page = s.database.pragma('page_size', { simple: true }) as number;
@@ -155,10 +194,16 @@ describe('the session', () => {
     const set = dispatch(s, 'settings.setExportRetention', { days: 0, lineListDays: 3 }, silentLogger);
     const demo = session(tempDir());
     dispatch(demo, 'setup.openDemo', {}, silentLogger);
-    expect(dispatch(demo, 'settings.setExportRetention', { days: 0, lineListDays: 0 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(dispatch(demo, 'settings.setExportRetention', { days: 0, lineListDays: 0 }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(set.ok && set.value.exportRetention).toEqual({ days: 0, lineListDays: 3 });
     expect(readdirSync(exports)).toHaveLength(3); // applied at the next start, not under the user's eyes
-    expect(dispatch(s, 'settings.setExportRetention', { days: -1, lineListDays: 3 }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch(s, 'settings.setExportRetention', { days: -1, lineListDays: 3 }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     s.dispose();
     daysAgo('hiv-migrants-KAZ-2010-1.xlsx', 3000);
     session(dir);

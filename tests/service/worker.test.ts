@@ -30,11 +30,15 @@ async function value<T = Record<string, unknown>>(p: Promise<unknown>): Promise<
 const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
 /** A register file of `rows` distinct people, as a centre exports it from its old spreadsheet. */
 function registerCsv(rows: number) {
-  const header = 'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
+  const header =
+    'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
   const line = (i: number) =>
     `W-${i + 1},${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${(i % 2) + 1}${1950 + (Math.floor(i / 194481) % 50)},` +
     `${i % 2 ? 'female' : 'male'},${1950 + (Math.floor(i / 194481) % 50)},UZB,immigrant,irregular,pwid,heterosexual,RUS,2017-0${1 + (i % 9)}-1${i % 10},KAZ`;
-  return { fileName: 'register.csv', contentBase64: Buffer.from([header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\n')).toString('base64') };
+  return {
+    fileName: 'register.csv',
+    contentBase64: Buffer.from([header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\n')).toString('base64'),
+  };
 }
 
 describe('the back end in its own thread', () => {
@@ -42,10 +46,19 @@ describe('the back end in its own thread', () => {
     const b = await backend();
     await value(b.call('setup.createCentre', REGIONAL_CENTRE)); // an empty register: every person in the file is new
     const order: string[] = [];
-    const check = b.call('imports.preview', registerCsv(100_000)).then((r) => (order.push('check'), r));
+    const check = b.call('imports.preview', registerCsv(100_000)).then((r) => {
+      order.push('check');
+      return r;
+    });
     // Asked right after the check: in one thread without turns it would wait for the whole check.
-    const status = b.call('app.status', {}).then((r) => (order.push('status'), r));
-    const [report, st] = await Promise.all([value<{ rowsRead: { cases: number }; accepted: { cases: number }; rejectedTotal: number }>(check), value<{ database: unknown }>(status)]);
+    const status = b.call('app.status', {}).then((r) => {
+      order.push('status');
+      return r;
+    });
+    const [report, st] = await Promise.all([
+      value<{ rowsRead: { cases: number }; accepted: { cases: number }; rejectedTotal: number }>(check),
+      value<{ database: unknown }>(status),
+    ]);
     expect(order).toEqual(['status', 'check']);
     expect(st.database).not.toBeNull();
     expect(report.rowsRead.cases).toBe(100_000);
@@ -69,8 +82,14 @@ describe('the back end in its own thread', () => {
     // A stand-in for the operating system's key store: what it seals only it can unseal.
     const mask = Buffer.alloc(32, 0x5a);
     const b = await backend({
-      chooseSavePath: async (name) => (asked.push(name), join(savedDir, name)),
-      sealer: { seal: (p) => Buffer.from(p.map((x, i) => x ^ mask[i % 32]!)), unseal: (s) => Buffer.from(s.map((x, i) => x ^ mask[i % 32]!)) },
+      chooseSavePath: async (name) => {
+        asked.push(name);
+        return join(savedDir, name);
+      },
+      sealer: {
+        seal: (p) => Buffer.from(p.map((x, i) => x ^ mask[i % 32]!)),
+        unseal: (s) => Buffer.from(s.map((x, i) => x ^ mask[i % 32]!)),
+      },
     });
     await value(b.call('setup.createCentre', REGIONAL_CENTRE));
     const file = await value<{ fileName: string }>(b.call('imports.template', { language: 'ru' }));

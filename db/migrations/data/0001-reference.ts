@@ -1,4 +1,5 @@
-// Frozen: the disaggregation categories and the default UIC pattern of version 1, as the migration seeds it. Never edit: a change to the live definitions needs a new migration.
+// Frozen: the disaggregation categories and the default UIC pattern of version 1, as the migration seeds it.
+// Never edit: a change to the live definitions needs a new migration.
 // [category, multiple choice, Russian name, English name, options as [code, Russian, English]]
 export const CATEGORIES_V1: ReadonlyArray<readonly [string, boolean, string, string, ReadonlyArray<readonly [string, string, string]>]> = [
   ["sex",false,"Пол","Sex",[["male","Мужской","Male"],["female","Женский","Female"],["unknown","Неизвестно","Unknown"]]],

@@ -1,4 +1,5 @@
-// Frozen: the forms, data elements and validation rules of version 4, as the migration seeds it. Never edit: a change to the live definitions needs a new migration.
+// Frozen: the forms, data elements and validation rules of version 4, as the migration seeds it.
+// Never edit: a change to the live definitions needs a new migration.
 export const FORMS_V4: readonly string[] = ["testing","survey","estimates"];
 
 // [code, form, category combination, value type]

@@ -15,7 +15,25 @@ async function setPassword(s: DeskSession, login: string, password: string) {
   s.saveKeys(await withPassword(vault.keys, vault.dataKey, login, password));
 }
 
-export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn' | 'auth.signInRemembered' | 'auth.forgetHere' | 'auth.restoreLatest' | 'auth.recover' | 'auth.unlock' | 'auth.lock' | 'auth.signOut' | 'auth.changePassword' | 'accounts.list' | 'accounts.create' | 'accounts.update' | 'accounts.resetPassword' | 'settings.setIdleLock' | 'audit.verify'> = {
+export const authHandlers: Pick<
+  Handlers,
+  | 'setup.encryptExisting'
+  | 'auth.signIn'
+  | 'auth.signInRemembered'
+  | 'auth.forgetHere'
+  | 'auth.restoreLatest'
+  | 'auth.recover'
+  | 'auth.unlock'
+  | 'auth.lock'
+  | 'auth.signOut'
+  | 'auth.changePassword'
+  | 'accounts.list'
+  | 'accounts.create'
+  | 'accounts.update'
+  | 'accounts.resetPassword'
+  | 'settings.setIdleLock'
+  | 'audit.verify'
+> = {
   'setup.encryptExisting': (s, { login, password }) => s.encryptExisting({ login, password }),
   'auth.signIn': (s, { login, password, remember }) => s.signIn(login, password, remember ?? false),
   'auth.signInRemembered': (s) => s.signInRemembered(),
@@ -35,13 +53,17 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
   'accounts.list': (s) => listAccounts(s.database),
   'accounts.create': async (s, { login, password, roles, orgUnitId }) => {
     checkPassword(password, login);
-    s.openVault; // a centre database: the demo has no key to wrap
+    void s.openVault; // a centre database: the demo has no key to wrap
     createAccount(s.database, s.actor, { login, roles, orgUnitId });
     await setPassword(s, login, password);
     return listAccounts(s.database);
   },
   'accounts.update': (s, { id, roles, disabled, orgUnitId }) => {
-    const after = updateAccount(s.database, s.actor, id, { ...(roles ? { roles } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(orgUnitId !== undefined ? { orgUnitId } : {}) });
+    const after = updateAccount(s.database, s.actor, id, {
+      ...(roles ? { roles } : {}),
+      ...(disabled !== undefined ? { disabled } : {}),
+      ...(orgUnitId !== undefined ? { orgUnitId } : {}),
+    });
     // A disabled account's password no longer opens the key; enabling it again needs a new password.
     if (after.disabled) s.saveKeys(withoutPassword(s.openVault.keys, after.login));
     const list = listAccounts(s.database);
@@ -52,7 +74,9 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
     const account = accountById(s.database, id);
     checkPassword(password, account.login);
     await setPassword(s, account.login, password);
-    changeWithAudit(s.database, s.actor, (record) => record({ action: 'password', entity: 'account', entityId: account.id, newValue: { resetBy: s.actor } }));
+    changeWithAudit(s.database, s.actor, (record) =>
+      record({ action: 'password', entity: 'account', entityId: account.id, newValue: { resetBy: s.actor } }),
+    );
     return listAccounts(s.database);
   },
   'settings.setIdleLock': (s, { minutes }) => {
@@ -64,7 +88,13 @@ export const authHandlers: Pick<Handlers, 'setup.encryptExisting' | 'auth.signIn
     const path = s.status().database?.path;
     const anchors = checkAnchors(s.database, path ? listBackups(backupFolder(s.dataDir), path) : []);
     const check = { ...chain, ok: chain.ok && anchors.contradicted === null, anchors };
-    changeWithAudit(s.database, s.actor, (record) => record({ action: 'verify', entity: 'audit_log', newValue: { ok: check.ok, checked: check.checked, head: check.head, firstBad: check.firstBad?.id ?? null } }));
+    changeWithAudit(s.database, s.actor, (record) =>
+      record({
+        action: 'verify',
+        entity: 'audit_log',
+        newValue: { ok: check.ok, checked: check.checked, head: check.head, firstBad: check.firstBad?.id ?? null },
+      }),
+    );
     return check;
   },
 };

@@ -3,7 +3,18 @@
 // before it is renamed, so a crash never leaves a file that looks like a good backup. Beside each
 // copy: the key file of that moment (a backup must open even if the database's own key file is
 // lost) and a small manifest (date, counts, the change log's chain head).
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { openConnection, type DataKey, type Db } from '../../../db/connection.js';
 import { chainHead } from '../../../db/audit-chain.js';
@@ -44,7 +55,14 @@ export function inspectBackupFile(file: string, key: DataKey | undefined): Omit<
 }
 
 /** Writes a checked backup of `db` into `folder`; `kind` names it (daily ones are pruned, manual ones kept). */
-export function writeBackup(db: Db, databasePath: string, key: DataKey | undefined, folder: string, kind: 'daily' | 'manual', now = new Date()): BackupInfo {
+export function writeBackup(
+  db: Db,
+  databasePath: string,
+  key: DataKey | undefined,
+  folder: string,
+  kind: 'daily' | 'manual',
+  now = new Date(),
+): BackupInfo {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // Milliseconds in the name, and a free name if two copies still meet: one never overwrites another.
   const at = now.toISOString().slice(0, 23).replace(/[:T.]/g, '-');
@@ -57,7 +75,8 @@ export function writeBackup(db: Db, databasePath: string, key: DataKey | undefin
     db.prepare('VACUUM INTO ?').run(part);
     const checked = inspectBackupFile(part, key);
     const live = counts(db);
-    if (JSON.stringify(checked.counts) !== JSON.stringify(live) || checked.schemaVersion !== schemaVersion(db)) fail('backup_not_readable', { file: name });
+    if (JSON.stringify(checked.counts) !== JSON.stringify(live) || checked.schemaVersion !== schemaVersion(db))
+      fail('backup_not_readable', { file: name });
     if (key) copyFileSync(keyFilePath(databasePath), keyFilePath(file));
     const info: BackupInfo = BackupInfoSchema.parse({ ...checked, createdAt: now.toISOString(), file, kind, bytes: statSync(part).size });
     writeFileSync(manifestPath(file), JSON.stringify(info, null, 1), { mode: 0o600 });
@@ -74,7 +93,9 @@ export function writeBackup(db: Db, databasePath: string, key: DataKey | undefin
 export function listBackups(folder: string, databasePath: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
   // Exactly this database's names: "register-daily-…", never "register-2-daily-…" of a neighbour.
-  const ours = new RegExp(`^${stem(databasePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(daily|manual)-\\d{4}-\\d{2}-\\d{2}-[\\d-]+\\.sqlite$`);
+  const ours = new RegExp(
+    `^${stem(databasePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(daily|manual)-\\d{4}-\\d{2}-\\d{2}-[\\d-]+\\.sqlite$`,
+  );
   const found: BackupInfo[] = [];
   for (const f of readdirSync(folder)) {
     if (!ours.test(f)) continue;
@@ -105,7 +126,12 @@ export function pruneDaily(folder: string, databasePath: string): string[] {
     if (days.size < 7 && !days.has(dayOf(b.createdAt))) {
       days.add(dayOf(b.createdAt));
       keep.add(b.file);
-    } else if (!days.has(dayOf(b.createdAt)) && weeks.size < 4 && !weeks.has(weekOf(b.createdAt)) && ![...days].some((d) => weekOf(`${d}T00:00:00Z`) === weekOf(b.createdAt))) {
+    } else if (
+      !days.has(dayOf(b.createdAt)) &&
+      weeks.size < 4 &&
+      !weeks.has(weekOf(b.createdAt)) &&
+      ![...days].some((d) => weekOf(`${d}T00:00:00Z`) === weekOf(b.createdAt))
+    ) {
       weeks.add(weekOf(b.createdAt));
       keep.add(b.file);
     }

@@ -15,7 +15,14 @@ export const backupHandlers: Pick<Handlers, 'backups.list' | 'backups.create' | 
     ensureWritableFolder(target);
     const vault = s.openVault;
     const info = writeBackup(s.database, vault.path, vault.dataKey, target, 'manual');
-    changeWithAudit(s.database, s.actor, (record) => record({ action: 'backup', entity: 'database', entityId: info.file, newValue: { kind: 'manual', chainHead: info.chainHead, cases: info.counts.cases } }));
+    changeWithAudit(s.database, s.actor, (record) =>
+      record({
+        action: 'backup',
+        entity: 'database',
+        entityId: info.file,
+        newValue: { kind: 'manual', chainHead: info.chainHead, cases: info.counts.cases },
+      }),
+    );
     return info;
   },
   'backups.inspect': (s, { path }) => {

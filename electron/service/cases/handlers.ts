@@ -1,6 +1,18 @@
 // Case-register channels: the entry rules that need the database (UIC pattern setting, duplicates,
 // ART after diagnosis) are checked here and in db/cases.ts; the shapes by the contract.
-import { caseOrgUnit, createCase, deleteCase, deleteEvent, findDuplicates, getCase, listCases, listDeleted, restoreCase, saveEvent, updateCase } from '../../../db/cases.js';
+import {
+  caseOrgUnit,
+  createCase,
+  deleteCase,
+  deleteEvent,
+  findDuplicates,
+  getCase,
+  listCases,
+  listDeleted,
+  restoreCase,
+  saveEvent,
+  updateCase,
+} from '../../../db/cases.js';
 import type { DeskSession } from '../session.js';
 import { auditOf } from '../../../db/audit.js';
 import { getSetting } from '../../../db/settings.js';
@@ -29,7 +41,17 @@ const visibleRows = <T extends { id: number }>(s: DeskSession, rows: T[]): T[] =
 
 export const caseHandlers: Pick<
   Handlers,
-  'cases.list' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.restore' | 'cases.deleted' | 'cases.duplicates' | 'cases.audit' | 'events.save' | 'events.delete'
+  | 'cases.list'
+  | 'cases.get'
+  | 'cases.create'
+  | 'cases.update'
+  | 'cases.delete'
+  | 'cases.restore'
+  | 'cases.deleted'
+  | 'cases.duplicates'
+  | 'cases.audit'
+  | 'events.save'
+  | 'events.delete'
 > = {
   'cases.list': (s, q) => listCases(s.database, q, s.scope ? [...s.scope] : null),
   'cases.get': (s, { id }) => getCase(s.database, visible(s, id)),

@@ -29,7 +29,11 @@ const asFolderFailure = (dir: string, e: unknown): unknown => {
 /** Who asks for an export: its data folder, and the note of the files it made (only those are served back to it). */
 export type Exporter = { dataDir: string; rememberExport(fileName: string): void };
 
-export async function saveExport(by: Exporter, base: string, write: (partPath: string, fileName: string) => Promise<void>): Promise<{ fileName: string; path: string }> {
+export async function saveExport(
+  by: Exporter,
+  base: string,
+  write: (partPath: string, fileName: string) => Promise<void>,
+): Promise<{ fileName: string; path: string }> {
   const dir = exportsDir(by.dataDir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -54,7 +58,11 @@ export async function saveExport(by: Exporter, base: string, write: (partPath: s
  * Copies an export where the user chose in the host's Save As dialog (Electron's), as ".part"
  * renamed when complete; null when cancelled or when there is no dialog (a browser downloads).
  */
-export async function saveCopyAs(dataDir: string, fileName: string, choose: ((suggested: string) => Promise<string | null>) | undefined): Promise<string | null> {
+export async function saveCopyAs(
+  dataDir: string,
+  fileName: string,
+  choose: ((suggested: string) => Promise<string | null>) | undefined,
+): Promise<string | null> {
   const source = join(exportsDir(dataDir), fileName);
   if (!SERVABLE_NAME.test(fileName) || !existsSync(source)) fail('file_not_found', { file: fileName });
   const target = choose ? await choose(fileName) : null;

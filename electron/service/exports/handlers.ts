@@ -14,10 +14,16 @@ import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
 import { cancelJob, jobStatus, startLineList } from './line-list.js';
 
-export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel' | 'files.saveAs' | 'files.printToPdf'> = {
+export const exportHandlers: Pick<
+  Handlers,
+  'exports.indicatorWorkbook' | 'exports.lineList' | 'exports.job' | 'exports.cancel' | 'files.saveAs' | 'files.printToPdf'
+> = {
   'files.printToPdf': async (s, { fileName }) => {
     const savedTo = s.printToPdf ? await s.printToPdf(fileName) : null;
-    if (savedTo) changeWithAudit(s.database, s.actor, (record) => record({ action: 'export', entity: 'printed_page', entityId: fileName, newValue: { format: 'pdf' } }));
+    if (savedTo)
+      changeWithAudit(s.database, s.actor, (record) =>
+        record({ action: 'export', entity: 'printed_page', entityId: fileName, newValue: { format: 'pdf' } }),
+      );
     return { savedTo };
   },
   'files.saveAs': async (s, { fileName }) => {
@@ -44,24 +50,58 @@ export const exportHandlers: Pick<Handlers, 'exports.indicatorWorkbook' | 'expor
     const status = s.status();
     const maxCount = suppressionMaxCount(db);
     const { workbook, hiddenCells } = indicatorWorkbook({
-      language: q.language, t, outside: q.outside, maxCount,
+      language: q.language,
+      t,
+      outside: q.outside,
+      maxCount,
       country: countryNames[path[0]!.countryCode] ?? path[0]!.name,
       orgUnitPath: path.map((u) => (u.level === 'country' ? (countryNames[u.countryCode] ?? u.name) : u.name)).join(' › '),
-      period: multiYear ? `${year - q.years + 1}–${q.period}` : q.period, generatedAt: new Date(), appVersion: status.appVersion, demo: status.database?.kind === 'demo',
+      period: multiYear ? `${year - q.years + 1}–${q.period}` : q.period,
+      generatedAt: new Date(),
+      appVersion: status.appVersion,
+      demo: status.database?.kind === 'demo',
       total: indicatorReport(db, unitId, q.period, 'none'),
-      byYear: multiYear ? Array.from({ length: q.years }, (_, i) => indicatorReport(db, unitId, String(year - q.years + 1 + i), 'none')) : [],
+      byYear: multiYear
+        ? Array.from({ length: q.years }, (_, i) => indicatorReport(db, unitId, String(year - q.years + 1 + i), 'none'))
+        : [],
       breakdowns: q.dimensions.map((d) => indicatorReport(db, unitId, q.period, d)),
       countryNames,
-      completeness: forms.map((c) => ({ orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, values: c.values, approved: c.approved })),
-      violations: forms.flatMap((c) => formData(db, { form: c.form, orgUnitId: c.orgUnitId, period: c.period }).violations.map((v) => ({
-        orgUnit: unitName(c.orgUnitId), form: t(`forms.names.${c.form}`), period: c.period, rule: t(v.messageKey), left: v.left, right: v.right,
-      }))),
+      completeness: forms.map((c) => ({
+        orgUnit: unitName(c.orgUnitId),
+        form: t(`forms.names.${c.form}`),
+        period: c.period,
+        values: c.values,
+        approved: c.approved,
+      })),
+      violations: forms.flatMap((c) =>
+        formData(db, { form: c.form, orgUnitId: c.orgUnitId, period: c.period }).violations.map((v) => ({
+          orgUnit: unitName(c.orgUnitId),
+          form: t(`forms.names.${c.form}`),
+          period: c.period,
+          rule: t(v.messageKey),
+          left: v.left,
+          right: v.right,
+        })),
+      ),
     });
-    const saved = await saveExport(s, `hiv-migrants-${path[0]!.countryCode}-${q.period}${multiYear ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`, async (part, fileName) => {
-      await workbook.xlsx.writeFile(part);
-      // Recorded before the file takes its name: no finished export without its audit entry.
-      recordExport(db, s.actor, 'workbook', fileName, { period: q.period, years: q.years, orgUnitId: unitId, dimensions: q.dimensions, language: q.language, suppression: q.outside, maxCount: q.outside ? maxCount : null, hiddenCells });
-    });
+    const saved = await saveExport(
+      s,
+      `hiv-migrants-${path[0]!.countryCode}-${q.period}${multiYear ? `-${q.years}y` : ''}-${unitId}${q.outside ? '' : '-internal'}`,
+      async (part, fileName) => {
+        await workbook.xlsx.writeFile(part);
+        // Recorded before the file takes its name: no finished export without its audit entry.
+        recordExport(db, s.actor, 'workbook', fileName, {
+          period: q.period,
+          years: q.years,
+          orgUnitId: unitId,
+          dimensions: q.dimensions,
+          language: q.language,
+          suppression: q.outside,
+          maxCount: q.outside ? maxCount : null,
+          hiddenCells,
+        });
+      },
+    );
     return { ...saved, suppressed: q.outside, hiddenCells };
   },
 };

@@ -44,7 +44,11 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   };
   const countHidden = (ws: ExcelJS.Worksheet) => {
     let n = 0;
-    ws.eachRow((row) => row.eachCell((c) => { if (c.value === HIDDEN) n++; }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === HIDDEN) n++;
+      }),
+    );
     hiddenBySheet.set(ws.name, n);
   };
 
@@ -79,7 +83,16 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
 
   // Cascade: percentages with numerator, denominator and interval, then the counts.
   const cascade = sheet(t('workbook.sheets.cascade'));
-  headerRow(cascade, [t('workbook.indicator'), t('workbook.numerator'), t('workbook.denominator'), t('workbook.value'), t('workbook.low'), t('workbook.high'), t('workbook.code'), t('workbook.note')]);
+  headerRow(cascade, [
+    t('workbook.indicator'),
+    t('workbook.numerator'),
+    t('workbook.denominator'),
+    t('workbook.value'),
+    t('workbook.low'),
+    t('workbook.high'),
+    t('workbook.code'),
+    t('workbook.note'),
+  ]);
   const proportionRow = (ws: ExcelJS.Worksheet, label: string, p: P, code: string, terms: readonly [string, string]) => {
     const row = ws.addRow([label]);
     const [hideNumerator, hideDenominator] = terms.map((k) => totalHidden.has(k));
@@ -94,7 +107,8 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     } else row.getCell(4).value = t(`indicators.notComputable.${p.reason}`);
     row.getCell(7).value = code;
   };
-  for (const k of PERCENTAGES) proportionRow(cascade, t(`indicators.percentages.${k}`), d.total.total.cascade[k], SMART_CODES[k], PERCENTAGE_TERMS[k]);
+  for (const k of PERCENTAGES)
+    proportionRow(cascade, t(`indicators.percentages.${k}`), d.total.total.cascade[k], SMART_CODES[k], PERCENTAGE_TERMS[k]);
   cascade.addRow([]);
   cascade.addRow([t('workbook.counts')]).font = { bold: true };
   if (d.total.estimate !== null) countCell(cascade.addRow([t('indicators.measures.estimate')]).getCell(2), d.total.estimate, false);
@@ -107,7 +121,14 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   // One sheet per breakdown: the cascade counts, each group's share, late diagnosis.
   for (const r of d.breakdowns) {
     const ws = sheet(capitalise(t(`indicators.dimensions.${r.dimension}`)));
-    headerRow(ws, [t(`indicators.dimensions.${r.dimension}`), ...BREAKDOWN_MEASURES.map((m) => t(`indicators.measures.${m}`)), t('indicators.share'), t('workbook.lateN'), t('workbook.lateOf'), t('workbook.latePct')]);
+    headerRow(ws, [
+      t(`indicators.dimensions.${r.dimension}`),
+      ...BREAKDOWN_MEASURES.map((m) => t(`indicators.measures.${m}`)),
+      t('indicators.share'),
+      t('workbook.lateN'),
+      t('workbook.lateOf'),
+      t('workbook.latePct'),
+    ]);
     const line = (label: string, block: IndicatorResult['total'], share: P | null, hidden: readonly string[]) => {
       const row = ws.addRow([label]);
       const hide = (c: string) => d.outside && hidden.includes(c);
@@ -132,7 +153,11 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     const ws = sheet(t('workbook.byYear'));
     const measures = ['diagnosed', 'onArt', 'suppressedOnArt', 'newDiagnoses'] as const;
     const shares = ['second90', 'third90', 'lateDiagnosis'] as const;
-    headerRow(ws, [t('forms.year'), ...measures.map((m) => t(`indicators.measures.${m}`)), ...shares.map((k) => t(`indicators.percentages.${k}`))]);
+    headerRow(ws, [
+      t('forms.year'),
+      ...measures.map((m) => t(`indicators.measures.${m}`)),
+      ...shares.map((k) => t(`indicators.percentages.${k}`)),
+    ]);
     for (const r of d.byYear) {
       const row = ws.addRow([Number(r.period)]);
       // This year's row: the same hidden counts as the cascade sheet; an earlier year's: its own.
@@ -140,7 +165,11 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
       measures.forEach((m, j) => countCell(row.getCell(2 + j), r.total.tally[m], hidden.has(m)));
       shares.forEach((k, j) => {
         const p = r.total.cascade[k];
-        percentCell(row.getCell(2 + measures.length + j), p.computable ? p.value : null, PERCENTAGE_TERMS[k].some((term) => hidden.has(term)));
+        percentCell(
+          row.getCell(2 + measures.length + j),
+          p.computable ? p.value : null,
+          PERCENTAGE_TERMS[k].some((term) => hidden.has(term)),
+        );
       });
     }
     countHidden(ws);
@@ -149,7 +178,15 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
 
   // Testing by setting (aggregate forms): tested, positive, positivity.
   const testing = sheet(t('workbook.sheets.testing'));
-  headerRow(testing, [t('forms.setting'), t('forms.measure.tested'), t('forms.measure.positive'), t('indicators.positivity'), t('workbook.low'), t('workbook.high'), t('workbook.note')]);
+  headerRow(testing, [
+    t('forms.setting'),
+    t('forms.measure.tested'),
+    t('forms.measure.positive'),
+    t('indicators.positivity'),
+    t('workbook.low'),
+    t('workbook.high'),
+    t('workbook.note'),
+  ]);
   const rows = d.total.testing;
   const sums = [rows.reduce((s, r) => s + r.tested, 0), rows.reduce((s, r) => s + r.positive, 0)];
   const mask = suppressBreakdown({ groups: rows.map((r) => [r.tested, r.positive]), total: sums }, d.maxCount, true);
@@ -174,8 +211,19 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   for (const k of [...PERCENTAGES, 'positivity'] as const) {
     const [num, den] = t(`workbook.definitions.${k}`, { returnObjects: true }) as unknown as [string, string];
     const ofEstimate = k === 'first90' || k === 'onArtOfEstimate' || k === 'suppressedOfEstimate';
-    const source = k === 'positivity' ? t('workbook.sourceForms') : ofEstimate ? `${t('workbook.sourceRegister')}; ${t('workbook.sourceEstimates')}` : t('workbook.sourceRegister');
-    defs.addRow([k === 'positivity' ? t('indicators.positivity') : t(`indicators.percentages.${k}`), num, den, source, SMART_CODES[k]]).alignment = { wrapText: true, vertical: 'top' };
+    const source =
+      k === 'positivity'
+        ? t('workbook.sourceForms')
+        : ofEstimate
+          ? `${t('workbook.sourceRegister')}; ${t('workbook.sourceEstimates')}`
+          : t('workbook.sourceRegister');
+    defs.addRow([
+      k === 'positivity' ? t('indicators.positivity') : t(`indicators.percentages.${k}`),
+      num,
+      den,
+      source,
+      SMART_CODES[k],
+    ]).alignment = { wrapText: true, vertical: 'top' };
   }
   fitAndPrint(defs);
 
@@ -183,16 +231,29 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   const quality = sheet(t('workbook.sheets.quality'));
   quality.addRow([t('workbook.completeness', { year: d.total.period.slice(0, 4) })]).font = { bold: true };
   headerRow(quality, [t('workbook.orgUnit'), t('workbook.form'), t('workbook.period'), t('workbook.values'), t('workbook.approved')]);
-  for (const c of d.completeness) countCell(quality.addRow([c.orgUnit, c.form, c.period, null, c.approved ? t('workbook.yes') : t('workbook.no')]).getCell(4), c.values, false);
+  for (const c of d.completeness)
+    countCell(
+      quality.addRow([c.orgUnit, c.form, c.period, null, c.approved ? t('workbook.yes') : t('workbook.no')]).getCell(4),
+      c.values,
+      false,
+    );
   if (!d.completeness.length) quality.addRow([t('workbook.noForms')]);
   quality.addRow([]);
   quality.addRow([t('workbook.hiddenCells')]).font = { bold: true };
   quality.addRow([t('workbook.sheet'), t('workbook.counts')]).font = { bold: true };
-  for (const [name, n] of hiddenBySheet) if (name !== cover.name && name !== defs.name && name !== quality.name) countCell(quality.addRow([name]).getCell(2), n, false);
+  for (const [name, n] of hiddenBySheet)
+    if (name !== cover.name && name !== defs.name && name !== quality.name) countCell(quality.addRow([name]).getCell(2), n, false);
   quality.addRow([]);
   quality.addRow([t('workbook.violations')]).font = { bold: true };
   if (d.violations.length) {
-    quality.addRow([t('workbook.orgUnit'), t('workbook.form'), t('workbook.period'), t('workbook.rule'), t('workbook.left'), t('workbook.right')]).font = { bold: true };
+    quality.addRow([
+      t('workbook.orgUnit'),
+      t('workbook.form'),
+      t('workbook.period'),
+      t('workbook.rule'),
+      t('workbook.left'),
+      t('workbook.right'),
+    ]).font = { bold: true };
     for (const v of d.violations) quality.addRow([v.orgUnit, v.form, v.period, v.rule, v.left, v.right]);
   } else quality.addRow([t('workbook.noViolations')]);
   fitAndPrint(quality);

@@ -48,7 +48,17 @@ function columns(t: TFunction, language: Language) {
     { header: columnLabel('citizenship', language), width: 9, cell: (r) => r[5] },
     { header: columnLabel('migrantType', language), width: 24, cell: (r) => label('migrant_type', r[6]) },
     { header: columnLabel('legalStatus', language), width: 14, cell: (r) => label('legal_status', r[7]) },
-    { header: columnLabel('keyPopulations', language), width: 24, cell: (r) => (r[8] ? r[8].split(';').map((k) => label('key_population', k)).join('; ') : null) },
+    {
+      header: columnLabel('keyPopulations', language),
+      width: 24,
+      cell: (r) =>
+        r[8]
+          ? r[8]
+              .split(';')
+              .map((k) => label('key_population', k))
+              .join('; ')
+          : null,
+    },
     { header: columnLabel('transmissionRoute', language), width: 24, cell: (r) => label('enums.transmission_route', r[9]) },
     { header: columnLabel('infectionCountry', language), width: 9, cell: (r) => r[10] },
     { header: columnLabel('diagnosisDate', language), width: 12, date: true, cell: (r) => date(r[11]) },
@@ -69,7 +79,16 @@ export function startLineList(s: DeskSession, q: { orgUnitId?: number | undefine
   const path = orgUnitPath(db, unitId);
   if (!path.length) fail('not_found');
   const units = subtree(db, unitId);
-  const job: Job = { jobId: randomBytes(8).toString('hex'), state: 'running', done: 0, total: lineListCount(db, units), file: null, error: null, cancel: false, generation: -1 };
+  const job: Job = {
+    jobId: randomBytes(8).toString('hex'),
+    state: 'running',
+    done: 0,
+    total: lineListCount(db, units),
+    file: null,
+    error: null,
+    cancel: false,
+    generation: -1,
+  };
   jobs.set(job.jobId, job);
   for (const id of [...jobs.keys()].slice(0, -KEEP)) if (jobs.get(id)!.state !== 'running') jobs.delete(id);
   const own = s.tenure();
@@ -124,12 +143,12 @@ async function run(s: DeskSession, own: ReturnType<DeskSession['tenure']>, job: 
 export function jobStatus(s: DeskSession, jobId: string): ExportJob {
   const job = jobs.get(jobId);
   if (!job || job.generation !== s.currentGeneration) fail('not_found'); // another sign-in's job is not this one's to see
-  return view(job!);
+  return view(job);
 }
 
 export function cancelJob(s: DeskSession, jobId: string): ExportJob {
   const job = jobs.get(jobId);
   if (!job || job.generation !== s.currentGeneration) fail('not_found');
-  if (job!.state === 'running') job!.cancel = true;
-  return view(job!);
+  if (job.state === 'running') job.cancel = true;
+  return view(job);
 }

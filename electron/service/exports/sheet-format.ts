@@ -32,7 +32,15 @@ export function fitAndPrint(ws: ExcelJS.Worksheet, fixed: Record<number, number>
     col.width = fixed[i + 1] ?? width;
   });
   fitRowHeights(ws);
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   ws.headerFooter = { oddFooter: '&P / &N' };
 }
 
@@ -44,8 +52,10 @@ export function wrappedLines(text: string, chars: number): number {
   for (const paragraph of text.split('\n')) {
     let used = Infinity;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (used + 1 + word.length > chars) (lines += Math.ceil(word.length / chars), (used = word.length % chars || chars));
-      else used += 1 + word.length;
+      if (used + 1 + word.length > chars) {
+        lines += Math.ceil(word.length / chars);
+        used = word.length % chars || chars;
+      } else used += 1 + word.length;
     }
     if (used === Infinity) lines += 1; // an empty line
   }

@@ -10,7 +10,7 @@ export function translator(language: Language): TFunction {
   if (!t) {
     const i18n = i18next.createInstance();
     void i18n.init({ resources, lng: language, fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false } });
-    t = i18n.t.bind(i18n) as TFunction;
+    t = i18n.t.bind(i18n);
     cache.set(language, t);
   }
   return t;

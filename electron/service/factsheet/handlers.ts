@@ -12,7 +12,10 @@ import { fail } from '../../../shared/result.js';
 
 export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.saveContext' | 'factsheet.saveText' | 'factsheet.workbook'> = {
   // A country's sheet counts the whole country: for accounts not limited to a unit.
-  'factsheet.get': (s, k) => (s.requireWholeScope(), factSheet(s.database, k)),
+  'factsheet.get': (s, k) => {
+    s.requireWholeScope();
+    return factSheet(s.database, k);
+  },
   'factsheet.saveContext': (s, { values, ...k }) => {
     s.requireWholeScope();
     saveContextValues(s.database, s.actor, k, values);
@@ -30,7 +33,12 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
     const country = countries.find((c) => c.code === k.country) ?? fail('not_found');
     const name = (c: { nameRu: string; nameEn: string }) => (language === 'ru' ? c.nameRu : c.nameEn);
     const wb = factSheetWorkbook({
-      sheet: factSheet(db, k), t: translator(language), language, countryName: name(country!), demo: s.status().database!.kind === 'demo', generatedAt: new Date(),
+      sheet: factSheet(db, k),
+      t: translator(language),
+      language,
+      countryName: name(country),
+      demo: s.status().database!.kind === 'demo',
+      generatedAt: new Date(),
       countryNames: Object.fromEntries(countries.map((c) => [c.code, name(c)])),
     });
     const saved = await saveExport(s, `fact-sheet-${k.country}-${k.year}-${language}`, async (part, fileName) => {

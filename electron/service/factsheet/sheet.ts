@@ -3,7 +3,16 @@
 // (when this database holds the country's organisation). The screen, workbook and print read it.
 import { SEXES, TRANSMISSION_ROUTES } from '../../../shared/cases/schema.js';
 import type { Db } from '../../../db/connection.js';
-import { sheetYears, contextValues, countDiagnosed, countryUnit, diagnosedAbroad, foreignCitizens, newCasesByYear, sheetTexts } from '../../../db/fact-sheet.js';
+import {
+  sheetYears,
+  contextValues,
+  countDiagnosed,
+  countryUnit,
+  diagnosedAbroad,
+  foreignCitizens,
+  newCasesByYear,
+  sheetTexts,
+} from '../../../db/fact-sheet.js';
 import { formValues } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
 import type { FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
@@ -28,7 +37,11 @@ export function factSheet(db: Db, k: FactSheetKey): FactSheet {
       const p = previous.get(r.code) ?? null;
       return { indicator: r.code, current: c, previous: p, change: change(c?.value ?? null, p?.value ?? null) };
     }),
-    ratifications: INSTRUMENTS.map((i) => ({ instrument: i.code, current: current.get(i.code)?.text ?? null, previous: previous.get(i.code)?.text ?? null })),
+    ratifications: INSTRUMENTS.map((i) => ({
+      instrument: i.code,
+      current: current.get(i.code)?.text ?? null,
+      previous: previous.get(i.code)?.text ?? null,
+    })),
     texts: sheetTexts(db, k),
     register: unit === null ? null : registerFigures(db, unit, k),
   };
@@ -45,7 +58,11 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
     const before = countDiagnosed(db, units, start(y - 1), end(y - 1), by);
     // The sheet's fixed rows (every sex, every route) in their order, with 0 where there is none.
     const fixed: readonly string[] = by === 'sex' ? SEXES : TRANSMISSION_ROUTES;
-    return [...new Set([...fixed, ...now.keys(), ...before.keys()])].map((key) => ({ key, current: now.get(key) ?? 0, previous: before.get(key) ?? 0 }));
+    return [...new Set([...fixed, ...now.keys(), ...before.keys()])].map((key) => ({
+      key,
+      current: now.get(key) ?? 0,
+      previous: before.get(key) ?? 0,
+    }));
   };
   const foreign = foreignCitizens(db, units, k.country, start(y), end(y));
   const foreignBefore = foreignCitizens(db, units, k.country, start(y - 1), end(y - 1));
@@ -56,21 +73,43 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
   const surveys = units.flatMap((u) => {
     const values = formValues(db, { form: 'survey', orgUnitId: u, period: String(y) });
     const name = values.find((v) => v.de === 'survey_name')?.value;
-    const groups = [...new Set(values.filter((v) => v.de !== 'survey_name').map((v) => v.coc))].sort((a, b) => (a === TOTAL ? -1 : b === TOTAL ? 1 : a.localeCompare(b)));
+    const groups = [...new Set(values.filter((v) => v.de !== 'survey_name').map((v) => v.coc))].sort((a, b) =>
+      a === TOTAL ? -1 : b === TOTAL ? 1 : a.localeCompare(b),
+    );
     const count = (de: string, coc: string) => {
       const v = values.find((x) => x.de === de && x.coc === coc)?.value;
       return typeof v === 'number' ? v : null;
     };
-    return groups.map((coc) => ({ name: typeof name === 'string' ? name : null, group: coc === TOTAL ? TOTAL : (parseCoc(coc).key_population ?? coc), sample: count('survey_sample', coc), positive: count('survey_positive', coc) }));
+    return groups.map((coc) => ({
+      name: typeof name === 'string' ? name : null,
+      group: coc === TOTAL ? TOTAL : (parseCoc(coc).key_population ?? coc),
+      sample: count('survey_sample', coc),
+      positive: count('survey_positive', coc),
+    }));
   });
   const foreigners = citizenships.map((c) => {
     const n = (sex: string) => foreign.find((f) => f.citizenship === c && f.sex === sex)?.n ?? 0;
     const all = foreign.filter((f) => f.citizenship === c).reduce((a, f) => a + f.n, 0);
-    return { citizenship: c, male: n('male'), female: n('female'), other: all - n('male') - n('female'), total: all, previous: foreignBefore.filter((f) => f.citizenship === c).reduce((a, f) => a + f.n, 0) };
+    return {
+      citizenship: c,
+      male: n('male'),
+      female: n('female'),
+      other: all - n('male') - n('female'),
+      total: all,
+      previous: foreignBefore.filter((f) => f.citizenship === c).reduce((a, f) => a + f.n, 0),
+    };
   });
   const maxCount = suppressionMaxCount(db);
   const cells = foreigners.map((f) => [f.male, f.female, f.other]);
-  const foreignersHidden = suppress({ cells, rowTotals: foreigners.map((f) => f.total), colTotals: [0, 1, 2].map((j) => cells.reduce((a, r) => a + r[j]!, 0)), total: foreigners.reduce((a, f) => a + f.total, 0) }, maxCount);
+  const foreignersHidden = suppress(
+    {
+      cells,
+      rowTotals: foreigners.map((f) => f.total),
+      colTotals: [0, 1, 2].map((j) => cells.reduce((a, r) => a + r[j]!, 0)),
+      total: foreigners.reduce((a, f) => a + f.total, 0),
+    },
+    maxCount,
+  );
   const bySex = pairs('sex');
   return {
     orgUnitId: unit,
@@ -82,8 +121,14 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
     foreigners,
     foreignersHidden,
     maxCount,
-    abroad: { current: diagnosedAbroad(db, units, k.country, start(y), end(y)), previous: diagnosedAbroad(db, units, k.country, start(y - 1), end(y - 1)) },
-    series: Array.from({ length: SERIES_YEARS }, (_, i) => y - SERIES_YEARS + 1 + i).map((year) => ({ year, newCases: series.get(year) ?? 0 })),
+    abroad: {
+      current: diagnosedAbroad(db, units, k.country, start(y), end(y)),
+      previous: diagnosedAbroad(db, units, k.country, start(y - 1), end(y - 1)),
+    },
+    series: Array.from({ length: SERIES_YEARS }, (_, i) => y - SERIES_YEARS + 1 + i).map((year) => ({
+      year,
+      newCases: series.get(year) ?? 0,
+    })),
     cascade: {
       current: report.total.cascade,
       previous: last.total.cascade,

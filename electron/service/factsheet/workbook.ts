@@ -9,7 +9,15 @@ import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
 
-export type FactSheetWorkbookData = { sheet: FactSheet; t: TFunction; language: Language; countryName: string; demo: boolean; generatedAt: Date; countryNames: Record<string, string> };
+export type FactSheetWorkbookData = {
+  sheet: FactSheet;
+  t: TFunction;
+  language: Language;
+  countryName: string;
+  demo: boolean;
+  generatedAt: Date;
+  countryNames: Record<string, string>;
+};
 
 /** As typed or printed (12.0, 16,876.0), else as many decimals as the value has (up to three): 207.4 stays 207.4, not 207.400. */
 const numberFormat = (v: number, fixed: number | null = null) => {
@@ -30,8 +38,21 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   // 1. Country context, and the ratifications under it.
   const ctx = wb.addWorksheet(t('factsheet.sheets.context'));
   title(ctx, t('factsheet.sections.context'));
-  headerRow(ctx, [t('factsheet.indicator'), t('factsheet.unit'), t('factsheet.dataYear'), String(y), t('factsheet.interval'), String(y - 1), t('factsheet.change'), t('factsheet.changePct'), t('factsheet.source'), t('factsheet.note')]);
-  const sources = numberSources(sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])));
+  headerRow(ctx, [
+    t('factsheet.indicator'),
+    t('factsheet.unit'),
+    t('factsheet.dataYear'),
+    String(y),
+    t('factsheet.interval'),
+    String(y - 1),
+    t('factsheet.change'),
+    t('factsheet.changePct'),
+    t('factsheet.source'),
+    t('factsheet.note'),
+  ]);
+  const sources = numberSources(
+    sheet.context.flatMap((c) => (c.current ? [{ indicator: c.indicator, source: c.current.source, footnote: c.current.footnote }] : [])),
+  );
   const notes: string[] = [];
   const numberOf = (list: string[], text: string) => (list.includes(text) ? list.indexOf(text) : list.push(text) - 1) + 1;
   for (const c of sheet.context) {
@@ -41,18 +62,27 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     const put = (col: number, v: number | null | undefined, noData: boolean, decimals: number | null = null) => {
       const cell = row.getCell(col);
       if (noData) cell.value = t('factsheet.noData');
-      else if (v !== null && v !== undefined) (cell.value = v), (cell.numFmt = numberFormat(Math.round(v * 1000) / 1000, decimals));
+      else if (v !== null && v !== undefined) {
+        cell.value = v;
+        cell.numFmt = numberFormat(Math.round(v * 1000) / 1000, decimals);
+      }
     };
     put(4, c.current?.value, c.current?.text === 'no_data', c.current?.decimals);
     if (c.current?.low !== null && c.current?.low !== undefined) {
       const d = c.current.decimals;
       const fixed = (v: number | null) => (v === null ? '' : d === null ? String(v) : v.toFixed(d));
-      (row.getCell(5).value = `${fixed(c.current.low)}–${fixed(c.current.high)}`), (row.getCell(5).alignment = { horizontal: 'center' });
+      {
+        row.getCell(5).value = `${fixed(c.current.low)}–${fixed(c.current.high)}`;
+        row.getCell(5).alignment = { horizontal: 'center' };
+      }
     }
     put(6, c.previous?.value, c.previous?.text === 'no_data', c.previous?.decimals);
     if (c.change) {
       put(7, c.change.diff, false);
-      if (c.change.ratio !== null) (row.getCell(8).value = c.change.ratio), (row.getCell(8).numFmt = PERCENT_FORMAT);
+      if (c.change.ratio !== null) {
+        row.getCell(8).value = c.change.ratio;
+        row.getCell(8).numFmt = PERCENT_FORMAT;
+      }
     }
     // Sources and notes by number, listed under the table as the report's footnotes are.
     if (sources.numberOf.has(c.indicator)) row.getCell(9).value = sources.numberOf.get(c.indicator)!;
@@ -64,9 +94,19 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   rh.font = { bold: true };
   for (const r of sheet.ratifications) {
     const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
-    ctx.addRow([label, '', '', r.current ? t(`factsheet.ratification.${r.current}`) : '', '', r.previous ? t(`factsheet.ratification.${r.previous}`) : '']);
+    ctx.addRow([
+      label,
+      '',
+      '',
+      r.current ? t(`factsheet.ratification.${r.current}`) : '',
+      '',
+      r.previous ? t(`factsheet.ratification.${r.previous}`) : '',
+    ]);
   }
-  for (const [title, list] of [[t('factsheet.source'), sources.list], [t('factsheet.notesTitle'), notes.map((source, i) => ({ n: i + 1, source }))]] as const) {
+  for (const [title, list] of [
+    [t('factsheet.source'), sources.list],
+    [t('factsheet.notesTitle'), notes.map((source, i) => ({ n: i + 1, source }))],
+  ] as const) {
     if (!list.length) continue;
     ctx.addRow([]);
     ctx.addRow([title]).font = { bold: true };
@@ -79,7 +119,8 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const textSheet = (section: TextSection, name: string) => {
     const ws = wb.addWorksheet(name);
     title(ws, t(`factsheet.sections.${section}`));
-    for (const line of (sheet.texts[section] ?? '').split('\n').filter((l) => l.trim())) ws.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
+    for (const line of (sheet.texts[section] ?? '').split('\n').filter((l) => l.trim()))
+      ws.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
     ws.getColumn(1).width = 75; // within an A4 portrait page even in a wide fallback font: LibreOffice does not shrink this sheet to fit
     fitPage(ws);
     return ws;
@@ -95,7 +136,10 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     countCell(row.getCell(2), current, hidden);
     countCell(row.getCell(3), previous, hidden);
     if (!hidden) countCell(row.getCell(4), current - previous, false);
-    if (!hidden && previous !== 0) (row.getCell(5).value = (current - previous) / previous), (row.getCell(5).numFmt = PERCENT_FORMAT);
+    if (!hidden && previous !== 0) {
+      row.getCell(5).value = (current - previous) / previous;
+      row.getCell(5).numFmt = PERCENT_FORMAT;
+    }
   };
   const pairHeader = (ws: ExcelJS.Worksheet, label: string) => {
     ws.addRow([]);
@@ -116,10 +160,25 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     if (reg.surveys.length) {
       hiv.addRow([]);
       hiv.addRow([t('factsheet.surveys')]).font = { bold: true };
-      hiv.addRow([t('factsheet.group'), t('factsheet.sample'), t('factsheet.positive'), t('factsheet.prevalence'), t('factsheet.survey')]).font = { bold: true };
+      hiv.addRow([
+        t('factsheet.group'),
+        t('factsheet.sample'),
+        t('factsheet.positive'),
+        t('factsheet.prevalence'),
+        t('factsheet.survey'),
+      ]).font = { bold: true };
       for (const s of reg.surveys) {
-        const row = hiv.addRow([s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`), s.sample, s.positive, null, s.name ?? '']);
-        if (s.sample && s.positive !== null) (row.getCell(4).value = s.positive / s.sample), (row.getCell(4).numFmt = PERCENT_FORMAT);
+        const row = hiv.addRow([
+          s.group === 'total' ? t('forms.wholeSample') : t(`categories.key_population.${s.group}`),
+          s.sample,
+          s.positive,
+          null,
+          s.name ?? '',
+        ]);
+        if (s.sample && s.positive !== null) {
+          row.getCell(4).value = s.positive / s.sample;
+          row.getCell(4).numFmt = PERCENT_FORMAT;
+        }
       }
     }
     // The figure: new cases by year, as data bars beside the numbers.
@@ -127,7 +186,17 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     hiv.addRow([t('factsheet.figure')]).font = { bold: true };
     const first = hiv.rowCount + 1;
     for (const p of reg.series) countCell(hiv.addRow([String(p.year), p.newCases]).getCell(2), p.newCases, false);
-    hiv.addConditionalFormatting({ ref: `B${first}:B${hiv.rowCount}`, rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: 'FFB22234' } } as unknown as ExcelJS.ConditionalFormattingRule] });
+    hiv.addConditionalFormatting({
+      ref: `B${first}:B${hiv.rowCount}`,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: 1,
+          cfvo: [{ type: 'num', value: 0 }, { type: 'max' }],
+          color: { argb: 'FFB22234' },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
   }
   for (const j of [2, 3, 4, 5]) hiv.getColumn(j).width = 14;
 
@@ -137,7 +206,14 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   if (reg) {
     mig.addRow([]);
     mig.addRow([t('factsheet.foreigners'), '', '', '', '', '']).font = { bold: true };
-    mig.addRow([t('factsheet.citizenship'), t('factsheet.male'), t('factsheet.female'), t('factsheet.otherSex'), `${t('factsheet.total')} ${y}`, `${t('factsheet.total')} ${y - 1}`]).font = { bold: true };
+    mig.addRow([
+      t('factsheet.citizenship'),
+      t('factsheet.male'),
+      t('factsheet.female'),
+      t('factsheet.otherSex'),
+      `${t('factsheet.total')} ${y}`,
+      `${t('factsheet.total')} ${y - 1}`,
+    ]).font = { bold: true };
     const m = reg.foreignersHidden;
     reg.foreigners.forEach((f, i) => {
       const row = mig.addRow([d.countryNames[f.citizenship] ?? f.citizenship]);
@@ -147,8 +223,18 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     });
     const totals = mig.addRow([t('factsheet.total')]);
     totals.font = { bold: true };
-    [0, 1, 2].forEach((j) => countCell(totals.getCell(j + 2), reg.foreigners.reduce((a, f) => a + [f.male, f.female, f.other][j]!, 0), m.colTotals[j]!));
-    countCell(totals.getCell(5), reg.foreigners.reduce((a, f) => a + f.total, 0), m.total);
+    [0, 1, 2].forEach((j) =>
+      countCell(
+        totals.getCell(j + 2),
+        reg.foreigners.reduce((a, f) => a + [f.male, f.female, f.other][j]!, 0),
+        m.colTotals[j]!,
+      ),
+    );
+    countCell(
+      totals.getCell(5),
+      reg.foreigners.reduce((a, f) => a + f.total, 0),
+      m.total,
+    );
     mig.addRow([t('factsheet.hiddenNote', { max: reg.maxCount })]).font = { italic: true };
     pairHeader(mig, t('factsheet.abroad'));
     pairRow(mig, t('factsheet.abroad'), reg.abroad.current, reg.abroad.previous);
@@ -171,7 +257,9 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard.
       if ([c, p].some((x) => x.computable && x.warning)) row.getCell(5).value = t('indicators.over100');
       // The undetectable share: its counts and 95% interval this year, as the ministry checks it.
-      else if (k === 'undetectable' && c.computable && c.low !== null) row.getCell(5).value = `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
+      else if (k === 'undetectable' && c.computable && c.low !== null)
+        row.getCell(5).value =
+          `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
     }
   }
   for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;
@@ -179,12 +267,23 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   textSheet('vulnerability', t('factsheet.sheets.vulnerability'));
   const last = wb.worksheets[wb.worksheets.length - 1]!;
   last.addRow([]);
-  last.addRow([t('factsheet.generated', { at: d.generatedAt.toISOString().slice(0, 16).replace('T', ' ') })]).font = { italic: true, size: 9 };
+  last.addRow([t('factsheet.generated', { at: d.generatedAt.toISOString().slice(0, 16).replace('T', ' ') })]).font = {
+    italic: true,
+    size: 9,
+  };
   for (const ws of wb.worksheets.slice(1)) fitRowHeights(ws); // the text sections, at their final widths
   return wb;
 }
 
 function fitPage(ws: ExcelJS.Worksheet) {
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } };
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
   ws.headerFooter = { oddFooter: '&P / &N' };
 }

@@ -6,7 +6,17 @@ import { stmt, type Db } from '../../../db/connection.js';
 import { eventIssues, type CaseInput, type EventInput } from '../../../shared/cases/schema.js';
 import { uicKey } from '../../../shared/cases/uic.js';
 import { caseFromRow, eventFromRow, type Cell, type Lookups } from '../../../shared/imports/case-rows.js';
-import { CASE_COLUMNS, CASE_REQUIRED, cellsOf, columnLabel, EVENT_COLUMNS, EVENT_REQUIRED, formulaWithoutValueIn, labelsOf, mapHeaders } from '../../../shared/imports/columns.js';
+import {
+  CASE_COLUMNS,
+  CASE_REQUIRED,
+  cellsOf,
+  columnLabel,
+  EVENT_COLUMNS,
+  EVENT_REQUIRED,
+  formulaWithoutValueIn,
+  labelsOf,
+  mapHeaders,
+} from '../../../shared/imports/columns.js';
 import type { FileSource, ImportIssue, ImportReport } from '../../../shared/imports/api.js';
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
@@ -29,22 +39,48 @@ const NO_EVENTS: EventInput[] = [];
 const empty = (row: Cell[]) => row.every((c) => c === null || c === undefined || (typeof c !== 'object' && String(c).trim() === ''));
 
 /** `pace` gives other calls their turn between rows (service/pace.ts); the check holds no statement open across it. */
-export async function analyse(db: Db, databasePath: string, fileName: string, source: FileSource, sheets: Sheet[], lk: Lookups, pace: () => Promise<void> | undefined): Promise<PendingImport> {
-  const mapped = sheets.map((s) => ({ sheet: s, cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel), events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel) }));
+export async function analyse(
+  db: Db,
+  databasePath: string,
+  fileName: string,
+  source: FileSource,
+  sheets: Sheet[],
+  lk: Lookups,
+  pace: () => Promise<void> | undefined,
+): Promise<PendingImport> {
+  const mapped = sheets.map((s) => ({
+    sheet: s,
+    cases: mapHeaders(s.header, CASE_COLUMNS, CASE_REQUIRED, columnLabel),
+    events: mapHeaders(s.header, EVENT_COLUMNS, EVENT_REQUIRED, columnLabel),
+  }));
   const caseSheet = mapped.find((m) => [...m.cases.columns.values()].includes('uic'));
   const eventSheet = mapped.find((m) => m !== caseSheet && [...m.events.columns.values()].includes('kind'));
   if (!caseSheet && !eventSheet) fail('missing_columns', { file: fileName, columns: labelsOf(CASE_REQUIRED, columnLabel) });
   if (caseSheet?.cases.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(caseSheet.cases.missing, columnLabel) });
-  if (eventSheet?.events.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing, columnLabel) });
+  if (eventSheet?.events.missing.length)
+    fail('missing_columns', { file: fileName, columns: labelsOf(eventSheet.events.missing, columnLabel) });
 
-  const p: PendingImport = { id: randomBytes(8).toString('hex'), fileName, source, databasePath, cases: [], eventsForExisting: [], issues: [], duplicates: [], rowsRead: { cases: 0, events: 0 } };
+  const p: PendingImport = {
+    id: randomBytes(8).toString('hex'),
+    fileName,
+    source,
+    databasePath,
+    cases: [],
+    eventsForExisting: [],
+    issues: [],
+    duplicates: [],
+    rowsRead: { cases: 0, events: 0 },
+  };
   const byRegisterNo = new Map<string, number>(); // index into p.cases, or REFUSED (a plain number: 100,000 rows make 100,000 entries)
   const people = new Map<string, number>(); // uic key, sex, year -> first row
   // Everyone already in the register, read once (a look-up per row would cost more than the rest of
   // the check), a page at a time in id order, so the first id of a person is kept and calls get their turn between pages.
   const inRegisterPeople = new Map<string, number>();
-  const page = stmt(db, `SELECT id, uic_key || '|' || sex || '|' || ifnull(birth_year, 'null') FROM hiv_case WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT 5000`);
-  for (let after = 0; ; ) {
+  const page = stmt(
+    db,
+    `SELECT id, uic_key || '|' || sex || '|' || ifnull(birth_year, 'null') FROM hiv_case WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT 5000`,
+  );
+  for (let after = 0; ;) {
     const rows = page.raw(true).all(after) as [number, string][];
     for (const [id, k] of rows) if (!inRegisterPeople.has(k)) inRegisterPeople.set(k, id);
     if (rows.length < 5000) break;
@@ -56,7 +92,9 @@ export async function analyse(db: Db, databasePath: string, fileName: string, so
     if (empty(row)) return;
     p.rowsRead.cases++;
     const formula = formulaWithoutValueIn(row, columns);
-    const { value, issues } = formula ? { value: null, issues: [{ column: formula, messageKey: 'validation.formula_without_value' }] } : caseFromRow(cellsOf(row, columns), lk);
+    const { value, issues } = formula
+      ? { value: null, issues: [{ column: formula, messageKey: 'validation.formula_without_value' }] }
+      : caseFromRow(cellsOf(row, columns), lk);
     const registerNo = formula === 'registerNo' ? '' : String(row[registerNoAt] ?? '').trim();
     if (!value) {
       p.issues.push(...issues.map((x) => ({ sheet: 'cases' as const, row: n, ...x })));
@@ -89,7 +127,10 @@ export async function analyse(db: Db, databasePath: string, fileName: string, so
     }
   }
 
-  const inRegister = stmt(db, 'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
+  const inRegister = stmt(
+    db,
+    'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1',
+  );
   const eventRow = (row: Cell[], n: number, columns: Map<number, (typeof EVENT_COLUMNS)[number]>) => {
     if (empty(row)) return;
     p.rowsRead.events++;
@@ -126,8 +167,13 @@ export async function analyse(db: Db, databasePath: string, fileName: string, so
 
 export function reportOf(p: PendingImport, shown = 500): ImportReport {
   return {
-    importId: p.id, fileName: p.fileName, source: p.source, rowsRead: p.rowsRead,
+    importId: p.id,
+    fileName: p.fileName,
+    source: p.source,
+    rowsRead: p.rowsRead,
     accepted: { cases: p.cases.length, events: p.cases.reduce((s, c) => s + c.events.length, 0) + p.eventsForExisting.length },
-    rejected: p.issues.slice(0, shown), rejectedTotal: p.issues.length, duplicates: p.duplicates.slice(0, shown),
+    rejected: p.issues.slice(0, shown),
+    rejectedTotal: p.issues.length,
+    duplicates: p.duplicates.slice(0, shown),
   };
 }

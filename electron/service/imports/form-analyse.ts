@@ -24,11 +24,18 @@ export type PendingFormImport = {
   report: Omit<FormImportReport, 'rejected' | 'rejectedTotal'>;
 };
 
-
-export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fileName: string, source: FileSource, sheets: Sheet[]): PendingFormImport {
+export function analyseForms(
+  db: Db,
+  databasePath: string,
+  orgUnitId: number,
+  fileName: string,
+  source: FileSource,
+  sheets: Sheet[],
+): PendingFormImport {
   const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
-  if (!found || found.missing.length) fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED, formColumnLabel) });
+  if (!found || found.missing.length)
+    fail('missing_columns', { file: fileName, columns: labelsOf(found?.missing ?? FORM_REQUIRED, formColumnLabel) });
 
   const elements = elementLookup();
   const issues: ImportIssue[] = [];
@@ -38,15 +45,15 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   let rowsRead = 0;
   let blank = 0;
   let n = 1; // as the user sees it: the header is row 1
-  for (const row of found!.sheet.body) {
+  for (const row of found.sheet.body) {
     n++;
-    const formula = formulaWithoutValueIn(row, found!.columns);
+    const formula = formulaWithoutValueIn(row, found.columns);
     if (formula) {
       rowsRead++;
       issues.push({ sheet: 'values', row: n, column: formula, messageKey: 'validation.formula_without_value' });
       continue;
     }
-    const cells = cellsOf(row, found!.columns);
+    const cells = cellsOf(row, found.columns);
     const { value, blank: isBlank, issues: bad } = formValueFromRow(cells, elements);
     if (isBlank) {
       blank++;
@@ -66,7 +73,12 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
     seen.set(key, n);
     const g = `${value.form}/${value.period}`;
     if (!groups.has(g)) groups.set(g, { form: value.form, period: value.period, cells: [], rows: [] });
-    groups.get(g)!.cells.push({ de: value.de, coc: value.coc, value: String(value.value), ...(value.comment !== undefined ? { comment: value.comment } : {}) });
+    groups.get(g)!.cells.push({
+      de: value.de,
+      coc: value.coc,
+      value: String(value.value),
+      ...(value.comment !== undefined ? { comment: value.comment } : {}),
+    });
     groups.get(g)!.rows.push(n);
   }
 
@@ -76,7 +88,8 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
   for (const g of groups.values()) {
     const key = { form: g.form, orgUnitId, period: g.period };
     if (approval(db, key)) {
-      for (const row of g.rows) issues.push({ sheet: 'values', row, column: 'period', messageKey: 'validation.period_approved', params: { period: g.period } });
+      for (const row of g.rows)
+        issues.push({ sheet: 'values', row, column: 'period', messageKey: 'validation.period_approved', params: { period: g.period } });
       continue;
     }
     const stored = formValues(db, key);
@@ -89,17 +102,42 @@ export function analyseForms(db: Db, databasePath: string, orgUnitId: number, fi
       else accepted.changed++;
     }
     accepted.total += g.cells.length;
-    const merged = toFormValues([...stored, ...g.cells.map((c) => ({ de: c.de, coc: c.coc, value: dataElement(c.de)!.valueType === 'count' ? Number(c.value) : c.value! }))]);
+    const merged = toFormValues([
+      ...stored,
+      ...g.cells.map((c) => ({ de: c.de, coc: c.coc, value: dataElement(c.de)!.valueType === 'count' ? Number(c.value) : c.value! })),
+    ]);
     violations.push(...evaluateRules(rules(db, g.form), merged, g.form).map((v) => ({ ...v, form: g.form, period: g.period })));
     kept.push({ form: g.form, period: g.period, cells: g.cells });
   }
   issues.sort((a, b) => a.row - b.row);
   return {
-    id: randomBytes(8).toString('hex'), fileName, databasePath, orgUnitId, groups: kept, issues,
-    report: { importId: '', fileName, source, rowsRead, blank, accepted, periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })), repeats, violations },
+    id: randomBytes(8).toString('hex'),
+    fileName,
+    databasePath,
+    orgUnitId,
+    groups: kept,
+    issues,
+    report: {
+      importId: '',
+      fileName,
+      source,
+      rowsRead,
+      blank,
+      accepted,
+      periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })),
+      repeats,
+      violations,
+    },
   };
 }
 
 export function formReportOf(p: PendingFormImport, shown = 500): FormImportReport {
-  return { ...p.report, importId: p.id, rejected: p.issues.slice(0, shown), rejectedTotal: p.issues.length, repeats: p.report.repeats.slice(0, shown), violations: p.report.violations.slice(0, shown) };
+  return {
+    ...p.report,
+    importId: p.id,
+    rejected: p.issues.slice(0, shown),
+    rejectedTotal: p.issues.length,
+    repeats: p.report.repeats.slice(0, shown),
+    violations: p.report.violations.slice(0, shown),
+  };
 }

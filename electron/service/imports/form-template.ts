@@ -22,7 +22,13 @@ function periodsAround(form: FormCode, year: number): string[] {
   return out;
 }
 
-export function formTemplate(t: TFunction, language: Language, form: FormCode, period: string, stored: ReadonlyArray<{ de: string; coc: string; value: number | string; comment: string | null }>): ExcelJS.Workbook {
+export function formTemplate(
+  t: TFunction,
+  language: Language,
+  form: FormCode,
+  period: string,
+  stored: ReadonlyArray<{ de: string; coc: string; value: number | string; comment: string | null }>,
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t('imports.sheets.values'));
   const codes = wb.addWorksheet(t('imports.sheets.codes'));
@@ -35,7 +41,10 @@ export function formTemplate(t: TFunction, language: Language, form: FormCode, p
     cell: [...new Set(rows.map((r) => cellLabel(t, language, r.coc)).filter(Boolean))],
   };
   const names = Object.keys(lists) as (keyof typeof lists)[];
-  headerRow(codes, names.map((n) => formColumnLabel(n, language)));
+  headerRow(
+    codes,
+    names.map((n) => formColumnLabel(n, language)),
+  );
   const longest = Math.max(...names.map((n) => lists[n].length));
   for (let i = 0; i < longest; i++) codes.addRow(names.map((n) => lists[n][i] ?? null));
   names.forEach((n, j) => (codes.getColumn(j + 1).width = Math.min(80, Math.max(14, ...lists[n].map((s) => s.length + 2)))));
@@ -44,20 +53,53 @@ export function formTemplate(t: TFunction, language: Language, form: FormCode, p
     return `'${codes.name}'!$${col}$2:$${col}$${lists[n].length + 1}`;
   };
 
-  headerRow(ws, FORM_COLUMNS.map((k) => formColumnLabel(k, language)));
-  const widths = [12, Math.max(30, ...lists.dataElement.map((s) => s.length + 2)), Math.min(90, Math.max(20, ...lists.cell.map((s) => s.length + 2))), 14, 40];
+  headerRow(
+    ws,
+    FORM_COLUMNS.map((k) => formColumnLabel(k, language)),
+  );
+  const widths = [
+    12,
+    Math.max(30, ...lists.dataElement.map((s) => s.length + 2)),
+    Math.min(90, Math.max(20, ...lists.cell.map((s) => s.length + 2))),
+    14,
+    40,
+  ];
   widths.forEach((w, j) => (ws.getColumn(j + 1).width = w));
   const have = new Map(stored.map((v) => [`${v.de}/${v.coc}`, v]));
-  const list = (n: keyof typeof lists): ExcelJS.DataValidation => ({ type: 'list', allowBlank: true, formulae: [range(n)], showErrorMessage: true, errorTitle: t('imports.badValueTitle'), error: t('imports.badValue') });
+  const list = (n: keyof typeof lists): ExcelJS.DataValidation => ({
+    type: 'list',
+    allowBlank: true,
+    formulae: [range(n)],
+    showErrorMessage: true,
+    errorTitle: t('imports.badValueTitle'),
+    error: t('imports.badValue'),
+  });
   for (const { de, coc } of rows) {
     const v = have.get(`${de.code}/${coc}`);
     const row = ws.addRow([period, deLabel(t, de.code), cellLabel(t, language, coc), v?.value ?? null, v?.comment ?? null]);
     row.getCell(1).dataValidation = list('period');
     row.getCell(2).dataValidation = list('dataElement');
     if (coc !== '') row.getCell(3).dataValidation = list('cell');
-    row.getCell(4).dataValidation = de.valueType === 'count'
-      ? { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, MAX_COUNT], showErrorMessage: true, errorTitle: t('imports.badValueTitle'), error: t('validation.whole_number') }
-      : { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [500], showErrorMessage: true, errorTitle: t('imports.badValueTitle'), error: t('validation.too_big', { max: 500 }) };
+    row.getCell(4).dataValidation =
+      de.valueType === 'count'
+        ? {
+            type: 'whole',
+            operator: 'between',
+            allowBlank: true,
+            formulae: [0, MAX_COUNT],
+            showErrorMessage: true,
+            errorTitle: t('imports.badValueTitle'),
+            error: t('validation.whole_number'),
+          }
+        : {
+            type: 'textLength',
+            operator: 'lessThanOrEqual',
+            allowBlank: true,
+            formulae: [500],
+            showErrorMessage: true,
+            errorTitle: t('imports.badValueTitle'),
+            error: t('validation.too_big', { max: 500 }),
+          };
     if (de.valueType === 'count') row.getCell(4).numFmt = '#,##0';
     if (coc === TOTAL) row.font = { bold: true };
   }

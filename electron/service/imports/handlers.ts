@@ -33,14 +33,24 @@ async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook)
 
 async function fileOf(file: { fileName: string; contentBase64: string }) {
   const bytes = Buffer.from(file.contentBase64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
+  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
+    throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
   return readFile(file.fileName, bytes);
 }
 
-type ImportChannels = 'imports.template' | 'imports.preview' | 'imports.report' | 'imports.confirm' | 'formImports.template' | 'formImports.preview' | 'formImports.report' | 'formImports.confirm';
+type ImportChannels =
+  | 'imports.template'
+  | 'imports.preview'
+  | 'imports.report'
+  | 'imports.confirm'
+  | 'formImports.template'
+  | 'formImports.preview'
+  | 'formImports.report'
+  | 'formImports.confirm';
 
 export const importHandlers: Pick<Handlers, ImportChannels> = {
-  'imports.template': (s, { language }) => writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
+  'imports.template': (s, { language }) =>
+    writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
 
   'imports.preview': async (s, file) => {
     // Other calls are answered while the file is read and checked; a sign-out or another file meanwhile ends the check.
@@ -57,13 +67,28 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     const p = registerImports.get(s, importId);
     const t = translator(language);
     const r = reportOf(p, Infinity);
-    const summary = t('imports.summary', { cases: r.rowsRead.cases, events: r.rowsRead.events, okCases: r.accepted.cases, okEvents: r.accepted.events, rejected: r.rejectedTotal, duplicates: r.duplicates.length });
+    const summary = t('imports.summary', {
+      cases: r.rowsRead.cases,
+      events: r.rowsRead.events,
+      okCases: r.accepted.cases,
+      okEvents: r.accepted.events,
+      rejected: r.rejectedTotal,
+      duplicates: r.duplicates.length,
+    });
     const duplicates = {
       name: t('imports.sheets.duplicates'),
       headers: [t('imports.row'), t('imports.registerNo'), t('imports.existing')],
-      rows: p.duplicates.map((d) => [d.row, d.registerNo, d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow })]),
+      rows: p.duplicates.map((d) => [
+        d.row,
+        d.registerNo,
+        d.existingId !== null ? t('imports.inRegister', { id: d.existingId }) : t('imports.inFile', { row: d.existingRow }),
+      ]),
     };
-    const file = await writeWorkbook(s, `import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, p.source), summary], p.issues, [duplicates]));
+    const file = await writeWorkbook(
+      s,
+      `import-report-${p.id.slice(0, 6)}`,
+      reportWorkbook(t, p.fileName, [describeSource(t, p.source), summary], p.issues, [duplicates]),
+    );
     // The report names rows of the register (numbers, codes): marked as carrying them.
     recordExport(s.database, s.actor, 'import_report', file.fileName, { rows: p.issues.length + p.duplicates.length }, true);
     return file;
@@ -74,17 +99,26 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     // Events for cases already in the register: only cases the account may see.
     const scope = s.scope;
     if (scope && p.eventsForExisting.some((e) => !scope.has(caseOrgUnit(s.database, e.caseId) ?? -1))) fail('not_found');
-    const done = importCases(s.database, s.actor, s.orgUnitId, p.fileName, p.cases, p.eventsForExisting, { rejected: p.issues.length, duplicates: p.duplicates.length });
+    const done = importCases(s.database, s.actor, s.orgUnitId, p.fileName, p.cases, p.eventsForExisting, {
+      rejected: p.issues.length,
+      duplicates: p.duplicates.length,
+    });
     registerImports.delete(importId);
     return done;
   },
 
   'formImports.template': (s, { form, period, language }) =>
-    writeWorkbook(s, `form-${form}-${period}-template-${language}`, formTemplate(translator(language), language, form, period, formValues(s.database, { form, orgUnitId: s.orgUnitId, period }))),
+    writeWorkbook(
+      s,
+      `form-${form}-${period}-template-${language}`,
+      formTemplate(translator(language), language, form, period, formValues(s.database, { form, orgUnitId: s.orgUnitId, period })),
+    ),
 
   'formImports.preview': async (s, file) => {
     const { source, sheets } = await fileOf(file);
-    return formReportOf(formImports.put(s, analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)));
+    return formReportOf(
+      formImports.put(s, analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)),
+    );
   },
 
   'formImports.report': (s, { importId, language }) => {
@@ -92,20 +126,37 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     const t = translator(language);
     const r = formReportOf(p, Infinity);
     const extra = [
-      { name: t('imports.sheets.repeats'), headers: [t('imports.row'), t('imports.forms.repeats')], rows: r.repeats.map((x) => [x.row, t('imports.forms.repeatOf', { row: x.firstRow })]) },
+      {
+        name: t('imports.sheets.repeats'),
+        headers: [t('imports.row'), t('imports.forms.repeats')],
+        rows: r.repeats.map((x) => [x.row, t('imports.forms.repeatOf', { row: x.firstRow })]),
+      },
       {
         name: t('imports.sheets.checks'),
         headers: [t('imports.forms.form'), t('forms.period'), t('workbook.rule'), t('workbook.left'), t('workbook.right')],
-        rows: r.violations.map((v) => [t(`forms.names.${v.form}`), v.period, t(v.messageKey), `${deLabel(t, v.leftDe)}: ${v.left}`, `${deLabel(t, v.rightDe)}: ${v.right}`]),
+        rows: r.violations.map((v) => [
+          t(`forms.names.${v.form}`),
+          v.period,
+          t(v.messageKey),
+          `${deLabel(t, v.leftDe)}: ${v.left}`,
+          `${deLabel(t, v.rightDe)}: ${v.right}`,
+        ]),
       },
     ];
-    return writeWorkbook(s, `form-import-report-${p.id.slice(0, 6)}`, reportWorkbook(t, p.fileName, [describeSource(t, r.source), t('imports.forms.summary', formSummaryParams(r))], p.issues, extra));
+    return writeWorkbook(
+      s,
+      `form-import-report-${p.id.slice(0, 6)}`,
+      reportWorkbook(t, p.fileName, [describeSource(t, r.source), t('imports.forms.summary', formSummaryParams(r))], p.issues, extra),
+    );
   },
 
   'formImports.confirm': (s, { importId }) => {
     const p = formImports.get(s, importId);
     if (p.orgUnitId !== s.orgUnitId) fail('import_expired');
-    const done = importFormValues(s.database, s.actor, p.orgUnitId, p.fileName, p.groups, { rejected: p.issues.length, repeats: p.report.repeats.length });
+    const done = importFormValues(s.database, s.actor, p.orgUnitId, p.fileName, p.groups, {
+      rejected: p.issues.length,
+      repeats: p.report.repeats.length,
+    });
     formImports.delete(importId);
     return done;
   },

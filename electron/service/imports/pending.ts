@@ -16,7 +16,8 @@ export class PendingImports<T extends { id: string; databasePath: string }> {
 
   get(s: DeskSession, id: string): T {
     const item = this.items.get(id);
-    if (!item || item.generation !== s.currentGeneration || item.p.databasePath !== s.status().database?.path) return fail('import_expired');
+    if (!item || item.generation !== s.currentGeneration || item.p.databasePath !== s.status().database?.path)
+      return fail('import_expired');
     return item.p;
   }
 

@@ -19,7 +19,11 @@ export type Sheet = { name: string; header: Cell[]; body: Iterable<Cell[]> };
 export const SHEET_LIMITS = { rows: 1_000_000, columns: XLSX_LIMITS.columns };
 
 const overLimit = (limit: 'rows' | 'columns', sheet: string) =>
-  refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, sheet, max: SHEET_LIMITS[limit].toLocaleString('en').replace(/,/g, ' ') });
+  refusal('file_unreadable', `errors.unreadable.${limit}`, {
+    reason: limit,
+    sheet,
+    max: SHEET_LIMITS[limit].toLocaleString('en').replace(/,/g, ' '),
+  });
 
 /** A zip: its local header, or its end record alone (an empty .xlsx), or a spanned one: never text. */
 const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && [0x0304, 0x0506, 0x0708].includes((b[2]! << 8) | b[3]!);
@@ -81,7 +85,13 @@ async function readWorkbook(bytes: Buffer): Promise<Sheet[]> {
   const input = Readable.from(streamableXlsx(bytes, XLSX_LIMITS, tallies));
   // The reader does not hear of an error in its input (a part that does not inflate): that ends it here.
   const broken = new Promise<never>((_, reject) => input.once('error', reject));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const read = async () => {
     const sheets: Sheet[] = [];
     for await (const ws of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
@@ -137,7 +147,7 @@ function plain(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     // A formula saved without its computed value (never calculated, e.g. =WEBSERVICE()) has nothing to import.
-    if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined ? plain(v.result as ExcelJS.CellValue) : FORMULA_WITHOUT_VALUE;
+    if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined ? plain(v.result) : FORMULA_WITHOUT_VALUE;
     if ('result' in v) return plain((v as { result?: ExcelJS.CellValue }).result ?? null);
     if ('text' in v) return String((v as { text: unknown }).text);
     if ('error' in v) return null;

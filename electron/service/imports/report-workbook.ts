@@ -8,7 +8,13 @@ import { fitAndPrint, headerRow } from '../exports/sheet-format.js';
 
 export type ExtraSheet = { name: string; headers: string[]; rows: (string | number)[][] };
 
-export function reportWorkbook(t: TFunction, fileName: string, summary: readonly string[], issues: readonly ImportIssue[], extra: readonly ExtraSheet[]): ExcelJS.Workbook {
+export function reportWorkbook(
+  t: TFunction,
+  fileName: string,
+  summary: readonly string[],
+  issues: readonly ImportIssue[],
+  extra: readonly ExtraSheet[],
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const first = wb.addWorksheet(t('imports.sheets.summary'));
   first.addRow([fileName]).font = { bold: true };
@@ -16,7 +22,13 @@ export function reportWorkbook(t: TFunction, fileName: string, summary: readonly
   first.getColumn(1).width = 120;
   const rejected = wb.addWorksheet(t('imports.sheets.rejected'));
   headerRow(rejected, [t('imports.sheet'), t('imports.row'), t('imports.column'), t('imports.reason')]);
-  for (const i of issues) rejected.addRow([t(`imports.sheetNames.${i.sheet}`), i.row, i.column ? t(issueColumnKey(i.sheet, i.column)) : '', t(i.messageKey, i.params ?? {})]);
+  for (const i of issues)
+    rejected.addRow([
+      t(`imports.sheetNames.${i.sheet}`),
+      i.row,
+      i.column ? t(issueColumnKey(i.sheet, i.column)) : '',
+      t(i.messageKey, i.params ?? {}),
+    ]);
   fitAndPrint(rejected);
   for (const e of extra) {
     const ws = wb.addWorksheet(e.name);

@@ -67,7 +67,8 @@ function entries(zip: Buffer): { list: Entry[]; directoryStart: number } {
 }
 
 /** A refusal naming the limit, in the words of the import's file errors. */
-const tooLarge = (limit: 'inflated' | 'shared_strings', max: number) => refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, max: Math.round(max / 1024 / 1024) });
+const tooLarge = (limit: 'inflated' | 'shared_strings', max: number) =>
+  refusal('file_unreadable', `errors.unreadable.${limit}`, { reason: limit, max: Math.round(max / 1024 / 1024) });
 
 /** A local header of a stored (uncompressed) entry, its size in the header and no checksum (see above). */
 function storedHeader(name: Buffer, size: number, flags = 0, timeAndDate: Buffer = Buffer.alloc(4)): Buffer {
@@ -94,13 +95,14 @@ export function wholeCharacters(b: Buffer): number {
 /** A part's text in chunks that end between characters; never more bytes than its directory entry declares. */
 async function* xmlChunks(zip: Buffer, e: Entry): AsyncGenerator<Buffer> {
   const raw = zip.subarray(e.data, e.data + e.compressed);
-  const source = e.method === 8 ? Readable.from([raw], { objectMode: false }).pipe(createInflateRaw({ chunkSize: CHUNK })) : Readable.from(sliced(raw));
+  const source =
+    e.method === 8 ? Readable.from([raw], { objectMode: false }).pipe(createInflateRaw({ chunkSize: CHUNK })) : Readable.from(sliced(raw));
   let carry: Buffer = Buffer.alloc(0);
   let inflated = 0;
   for await (const chunk of source as AsyncIterable<Buffer>) {
     inflated += chunk.length;
     if (inflated > e.size) {
-      (source as Readable).destroy();
+      source.destroy();
       throw new Error(`${e.name} inflates to more than its declared ${e.size} bytes`);
     }
     const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -140,15 +142,24 @@ export type SheetTally = { rows: number; complete: boolean };
  *   use), so the reader can be checked against them: the reader stops without a word at a stray
  *   "&" or a cut-off part, and a register read halfway would look whole.
  */
-export async function* checkedSheet(chunks: AsyncIterable<Buffer>, limits: { columns: number; rows: number }, tally: SheetTally): AsyncGenerator<Buffer> {
+export async function* checkedSheet(
+  chunks: AsyncIterable<Buffer>,
+  limits: { columns: number; rows: number },
+  tally: SheetTally,
+): AsyncGenerator<Buffer> {
   let pending = '';
   const clean = (text: string) => {
     tally.rows += text.match(ROW)?.length ?? 0;
-    if (tally.rows > limits.rows) throw refusal('file_unreadable', 'errors.unreadable.rows_in_file', { reason: 'rows', max: limits.rows.toLocaleString('en').replace(/,/g, ' ') });
+    if (tally.rows > limits.rows)
+      throw refusal('file_unreadable', 'errors.unreadable.rows_in_file', {
+        reason: 'rows',
+        max: limits.rows.toLocaleString('en').replace(/,/g, ' '),
+      });
     return text
       .replace(WIDE_CELL, (cell, _quote, letters: string, row: string) => {
         if (columnNumber(letters) <= limits.columns) return cell;
-        if (row === '1' && !cell.endsWith('/>')) throw refusal('file_unreadable', 'errors.unreadable.columns', { reason: 'columns', max: String(limits.columns) });
+        if (row === '1' && !cell.endsWith('/>'))
+          throw refusal('file_unreadable', 'errors.unreadable.columns', { reason: 'columns', max: String(limits.columns) });
         return asComment(cell.length);
       })
       .replace(LONG_SPACE, (run) => asComment(run.length));
@@ -179,11 +190,14 @@ function* sliced(b: Buffer): Generator<Buffer> {
 
 const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
 /** The parts exceljs's streaming reader reads (with hyperlinks and other entries ignored); it drains every other one. */
-const isRead = (name: string) => isWorksheet(name) || ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(name);
+const isRead = (name: string) =>
+  isWorksheet(name) || ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(name);
 const sheetNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)![1]);
 
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
-const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+const NO_SHARED_STRINGS = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 
 /** An empty shared-strings part, for a workbook that has none. */
 const emptySharedStrings = () => Buffer.concat([storedHeader(Buffer.from(SHARED_STRINGS), NO_SHARED_STRINGS.length), NO_SHARED_STRINGS]);
@@ -197,10 +211,13 @@ export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS, tallies = new 
   const { list: all, directoryStart } = entries(zip);
   const list = all.filter((e) => isRead(e.name));
   // A zip that is no workbook (an empty one, a .docx renamed): said so, not "a required column is missing".
-  if (!list.some((e) => e.name === 'xl/workbook.xml') || !list.some((e) => isWorksheet(e.name))) throw refusal('file_unreadable', 'errors.unreadable.not_workbook', { reason: 'not_workbook' });
+  if (!list.some((e) => e.name === 'xl/workbook.xml') || !list.some((e) => isWorksheet(e.name)))
+    throw refusal('file_unreadable', 'errors.unreadable.not_workbook', { reason: 'not_workbook' });
   // 0xffffffff: a zip64 size, over 4 GB, far past any limit.
-  if (list.reduce((n, e) => n + e.size, 0) > limits.inflatedBytes || list.some((e) => e.size === 0xffffffff)) throw tooLarge('inflated', limits.inflatedBytes);
-  if ((list.find((e) => e.name === SHARED_STRINGS)?.size ?? 0) > limits.sharedStringsBytes) throw tooLarge('shared_strings', limits.sharedStringsBytes);
+  if (list.reduce((n, e) => n + e.size, 0) > limits.inflatedBytes || list.some((e) => e.size === 0xffffffff))
+    throw tooLarge('inflated', limits.inflatedBytes);
+  if ((list.find((e) => e.name === SHARED_STRINGS)?.size ?? 0) > limits.sharedStringsBytes)
+    throw tooLarge('shared_strings', limits.sharedStringsBytes);
   const sheets = list.filter((e) => isWorksheet(e.name)).sort((a, b) => sheetNumber(a.name) - sheetNumber(b.name));
   return (async function* () {
     for (const e of list.filter((x) => !isWorksheet(x.name))) yield* xmlPart(zip, e);
@@ -216,7 +233,11 @@ export function streamableXlsx(zip: Buffer, limits = XLSX_LIMITS, tallies = new 
   })();
 }
 
-async function* xmlPart(zip: Buffer, e: Entry, through: (chunks: AsyncIterable<Buffer>) => AsyncIterable<Buffer> = (chunks) => chunks): AsyncGenerator<Buffer> {
+async function* xmlPart(
+  zip: Buffer,
+  e: Entry,
+  through: (chunks: AsyncIterable<Buffer>) => AsyncIterable<Buffer> = (chunks) => chunks,
+): AsyncGenerator<Buffer> {
   const name = zip.subarray(e.header + 30, e.header + 30 + zip.readUInt16LE(e.header + 26));
   yield storedHeader(name, e.size, e.flags, zip.subarray(e.header + 10, e.header + 14));
   yield* through(xmlChunks(zip, e));

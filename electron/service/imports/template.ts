@@ -33,7 +33,10 @@ export function caseTemplate(t: TFunction, language: Language, countries: readon
     country: countries.map((c) => (language === 'ru' ? c.nameRu : c.nameEn)),
   };
   const names = Object.keys(lists);
-  headerRow(codes, names.map((n) => t(`imports.lists.${n}`)));
+  headerRow(
+    codes,
+    names.map((n) => t(`imports.lists.${n}`)),
+  );
   const longest = Math.max(...Object.values(lists).map((l) => l.length));
   for (let i = 0; i < longest; i++) codes.addRow(names.map((n) => lists[n]![i] ?? null));
   names.forEach((n, j) => (codes.getColumn(j + 1).width = Math.min(50, Math.max(14, ...lists[n]!.map((s) => s.length + 2)))));
@@ -42,20 +45,49 @@ export function caseTemplate(t: TFunction, language: Language, countries: readon
     return `'${codes.name}'!$${col}$2:$${col}$${lists[n]!.length + 1}`;
   };
 
-  const sheet = <K extends CaseColumn | EventColumn>(ws: ExcelJS.Worksheet, keys: readonly K[], listOf: Partial<Record<K, string>>, dates: readonly K[]) => {
-    headerRow(ws, keys.map((k) => columnLabel(k, language)));
+  const sheet = <K extends CaseColumn | EventColumn>(
+    ws: ExcelJS.Worksheet,
+    keys: readonly K[],
+    listOf: Partial<Record<K, string>>,
+    dates: readonly K[],
+  ) => {
+    headerRow(
+      ws,
+      keys.map((k) => columnLabel(k, language)),
+    );
     keys.forEach((k, j) => {
       const col = ws.getColumn(j + 1);
       col.width = Math.max(14, columnLabel(k, language).length + 2);
       const list = listOf[k];
       for (let row = 2; row <= ROWS; row++) {
         const cell = ws.getCell(row, j + 1);
-        if (list) cell.dataValidation = { type: 'list', allowBlank: true, formulae: [listRange(list)], showErrorMessage: true, errorTitle: t('imports.badValueTitle'), error: t('imports.badValue') };
+        if (list)
+          cell.dataValidation = {
+            type: 'list',
+            allowBlank: true,
+            formulae: [listRange(list)],
+            showErrorMessage: true,
+            errorTitle: t('imports.badValueTitle'),
+            error: t('imports.badValue'),
+          };
         if (dates.includes(k)) cell.numFmt = 'dd.mm.yyyy';
       }
     });
   };
-  sheet(casesWs, CASE_COLUMNS, { sex: 'sex', migrantType: 'migrant_type', legalStatus: 'legal_status', transmissionRoute: 'transmission_route', citizenship: 'country', infectionCountry: 'country', diagnosisCountry: 'country' }, ['diagnosisDate']);
+  sheet(
+    casesWs,
+    CASE_COLUMNS,
+    {
+      sex: 'sex',
+      migrantType: 'migrant_type',
+      legalStatus: 'legal_status',
+      transmissionRoute: 'transmission_route',
+      citizenship: 'country',
+      infectionCountry: 'country',
+      diagnosisCountry: 'country',
+    },
+    ['diagnosisDate'],
+  );
   sheet(eventsWs, EVENT_COLUMNS, { kind: 'event_kind', outcome: 'outcome' }, ['date']);
   casesWs.getCell(1, CASE_COLUMNS.indexOf('keyPopulations') + 1).note = t('imports.kpNote');
   return wb;

@@ -11,10 +11,16 @@ const startsWith = (b: Buffer, ...sig: number[]) => sig.every((x, i) => b[i] ===
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodingName } | null {
   let text: string;
   let encoding: TextEncodingName;
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) ((text = new TextDecoder('utf-8').decode(bytes.subarray(3))), (encoding = 'utf-8-bom'));
-  else if (startsWith(bytes, 0xff, 0xfe)) ((text = new TextDecoder('utf-16le').decode(bytes.subarray(2))), (encoding = 'utf-16le'));
-  else if (startsWith(bytes, 0xfe, 0xff)) ((text = new TextDecoder('utf-16be').decode(bytes.subarray(2))), (encoding = 'utf-16be'));
-  else {
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
+    text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+    encoding = 'utf-8-bom';
+  } else if (startsWith(bytes, 0xff, 0xfe)) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    encoding = 'utf-16le';
+  } else if (startsWith(bytes, 0xfe, 0xff)) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    encoding = 'utf-16be';
+  } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';

@@ -9,8 +9,15 @@ import type { Handlers } from '../handlers.js';
 import { indicatorReport, periodOf, trendReport } from './report.js';
 
 const STATUS_OF: Record<Measure, keyof CountedStatus> = {
-  diagnosed: 'diagnosed', inCare: 'inCare', onArt: 'onArt', suppressedOnArt: 'suppressedOnArt', newDiagnoses: 'newDiagnosis',
-  artInitiations: 'artInitiation', linked: 'linked', vlEligible: 'vlEligible', vlTested: 'vlTested',
+  diagnosed: 'diagnosed',
+  inCare: 'inCare',
+  onArt: 'onArt',
+  suppressedOnArt: 'suppressedOnArt',
+  newDiagnoses: 'newDiagnosis',
+  artInitiations: 'artInitiation',
+  linked: 'linked',
+  vlEligible: 'vlEligible',
+  vlTested: 'vlTested',
 };
 const DRILLDOWN_MAX = 500;
 
@@ -22,11 +29,15 @@ export const indicatorHandlers: Pick<Handlers, 'indicators.cascade' | 'indicator
     const ids: number[] = [];
     const endYear = Number(period.end.slice(0, 4));
     eachCaseStatus(s.database, s.unit(q.orgUnitId), period, (status, facts, id) => {
-      if (status[STATUS_OF[q.measure]] === true && (q.group === null || groupsOf(facts, q.dimension, endYear).includes(q.group))) ids.push(id);
+      if (status[STATUS_OF[q.measure]] === true && (q.group === null || groupsOf(facts, q.dimension, endYear).includes(q.group)))
+        ids.push(id);
     });
     const shown = ids.slice(0, DRILLDOWN_MAX);
     const rows = shown.length
-      ? (stmt(s.database, `SELECT id, register_no AS registerNo, uic FROM hiv_case WHERE id IN (SELECT value FROM json_each(?)) ORDER BY register_no`).all(JSON.stringify(shown)) as { id: number; registerNo: string; uic: string }[])
+      ? (stmt(
+          s.database,
+          `SELECT id, register_no AS registerNo, uic FROM hiv_case WHERE id IN (SELECT value FROM json_each(?)) ORDER BY register_no`,
+        ).all(JSON.stringify(shown)) as { id: number; registerNo: string; uic: string }[])
       : [];
     return { rows, total: ids.length };
   },

@@ -13,7 +13,8 @@ import { proportion } from '../../../shared/indicators/wilson.js';
 import { parsePeriod, type Period } from '../../../shared/periods.js';
 import { fail } from '../../../shared/result.js';
 
-export const periodOf = (code: string): Period => parsePeriod(code) ?? fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
+export const periodOf = (code: string): Period =>
+  parsePeriod(code) ?? fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
 
 export function indicatorReport(db: Db, orgUnitId: number, periodCode: string, dimension: Dimension): IndicatorResult {
   const period = periodOf(periodCode);
@@ -23,10 +24,18 @@ export function indicatorReport(db: Db, orgUnitId: number, periodCode: string, d
   const maxCount = suppressionMaxCount(db);
   const t = testingTotals(db, orgUnitId, period);
   return {
-    period: periodCode, orgUnitId, dimension, estimate,
+    period: periodCode,
+    orgUnitId,
+    dimension,
+    estimate,
     total: { tally: total, cascade: cascade(total, estimate, year) },
     // Groups have no estimate of their own: their first 90 is not computable.
-    groups: groups.map((g) => ({ key: g.key, tally: g.tally, cascade: cascade(g.tally, null, year), share: proportion(g.tally.diagnosed, total.diagnosed) })),
+    groups: groups.map((g) => ({
+      key: g.key,
+      tally: g.tally,
+      cascade: cascade(g.tally, null, year),
+      share: proportion(g.tally.diagnosed, total.diagnosed),
+    })),
     testing: TESTING_SETTINGS.filter((st) => t.has(`tested_${st}`)).map((st) => {
       const tested = t.get(`tested_${st}`) ?? 0;
       const positive = t.get(`positive_${st}`) ?? 0;
@@ -41,7 +50,12 @@ export function indicatorReport(db: Db, orgUnitId: number, periodCode: string, d
  * The total row and the cascade are the same people: what either hides, both hide (hiding more
  * never lets more be worked out).
  */
-function outsideView(total: Tally, groups: { key: string; tally: Tally }[], dimension: Dimension, maxCount: number): IndicatorResult['outside'] {
+function outsideView(
+  total: Tally,
+  groups: { key: string; tally: Tally }[],
+  dimension: Dimension,
+  maxCount: number,
+): IndicatorResult['outside'] {
   const breakdown = hiddenColumns(total, groups, dimension, maxCount);
   const counts = [...new Set([...hiddenCascadeCounts(total, maxCount), ...countsOfColumns(breakdown.total)])];
   return { maxCount, total: columnsOfCounts(counts), groups: breakdown.groups, counts };
@@ -51,7 +65,12 @@ function outsideView(total: Tally, groups: { key: string; tally: Tally }[], dime
 export function trendReport(db: Db, orgUnitId: number, year: number, years: number): TrendResult {
   const asked = Array.from({ length: years }, (_, i) => year - years + 1 + i).map((y) => ({ year: y, period: parsePeriod(String(y)) }));
   const counted = asked.filter((a): a is { year: number; period: Period } => a.period !== null);
-  const tallies = caseTalliesForPeriods(db, orgUnitId, counted.map((a) => a.period), []);
+  const tallies = caseTalliesForPeriods(
+    db,
+    orgUnitId,
+    counted.map((a) => a.period),
+    [],
+  );
   return {
     orgUnitId,
     rows: asked.map(({ year: y, period }) => {

@@ -21,8 +21,12 @@ const plainBackupPath = (path: string) => `${path}.plain-backup`;
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 
 function tableCounts(db: Db): Record<string, number> {
-  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-  return Object.fromEntries(names.map((n) => [n, (db.prepare(`SELECT count(*) AS n FROM "${n.replace(/"/g, '""')}"`).get() as { n: number }).n]));
+  const names = (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  ).map((r) => r.name);
+  return Object.fromEntries(
+    names.map((n) => [n, (db.prepare(`SELECT count(*) AS n FROM "${n.replace(/"/g, '""')}"`).get() as { n: number }).n]),
+  );
 }
 
 function fsyncPath(path: string) {
@@ -67,7 +71,10 @@ function verifiedCopy(from: string, to: string, expected: Record<string, number>
 }
 
 /** `afterStep` is called as each numbered step ends (tests end the process there to prove each cut is safe). */
-export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buffer; admin: string; log: Logger; afterStep?: (step: number) => void }): void {
+export function encryptInPlace(
+  path: string,
+  opts: { keys: KeyFile; dataKey: Buffer; admin: string; log: Logger; afterStep?: (step: number) => void },
+): void {
   const done = opts.afterStep ?? (() => {});
   // (1) up to date, every page in the main file.
   const plain = openDeskDatabase(path);
@@ -95,7 +102,8 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
   }
   const enc = openConnection(encrypting, { create: false, key: opts.dataKey });
   try {
-    if (enc.pragma('integrity_check', { simple: true }) !== 'ok' || JSON.stringify(tableCounts(enc)) !== JSON.stringify(counts)) fail('db_damaged', { file: path });
+    if (enc.pragma('integrity_check', { simple: true }) !== 'ok' || JSON.stringify(tableCounts(enc)) !== JSON.stringify(counts))
+      fail('db_damaged', { file: path });
     setSetting(enc, opts.admin, 'database_id', opts.keys.databaseId);
     createAccount(enc, opts.admin, { login: opts.admin, roles: ROLES, orgUnitId: null });
     enc.pragma('wal_checkpoint(TRUNCATE)');
@@ -122,7 +130,12 @@ export function encryptInPlace(path: string, opts: { keys: KeyFile; dataKey: Buf
 /** Tidies a conversion that was cut short, whichever step it reached; never touches the register itself. */
 export function finishEncryption(path: string, log: Logger): void {
   const encrypting = encryptingPath(path);
-  const leftovers = [...SIDE_FILES.map((s) => encrypting + s), ...SIDE_FILES.map((s) => `${plainBackupPath(path)}.part${s}`), ...SIDE_FILES.slice(1).map((s) => plainBackupPath(path) + s), `${keyFilePath(path)}.tmp`].filter((f) => existsSync(f));
+  const leftovers = [
+    ...SIDE_FILES.map((s) => encrypting + s),
+    ...SIDE_FILES.map((s) => `${plainBackupPath(path)}.part${s}`),
+    ...SIDE_FILES.slice(1).map((s) => plainBackupPath(path) + s),
+    `${keyFilePath(path)}.tmp`,
+  ].filter((f) => existsSync(f));
   const backup = existsSync(plainBackupPath(path));
   if (!leftovers.length && !backup) return;
   if (isPlainSqlite(path) && existsSync(keyFilePath(path))) {

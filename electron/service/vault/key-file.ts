@@ -23,10 +23,15 @@ export const KeyFileSchema = z.object({
   version: z.literal(1),
   databaseId: z.uuid(),
   cipher: z.literal('sqlcipher-4'),
-  slots: z.array(SlotSchema).max(1000)
+  slots: z
+    .array(SlotSchema)
+    .max(1000)
     // One recovery slot and one slot per sign-in name: a duplicate placed first cannot shadow the real one.
     .refine((slots) => slots.filter((s) => s.kind === 'recovery').length <= 1)
-    .refine((slots) => { const names = slots.flatMap((s) => (s.kind === 'password' ? [loginKey(s.login)] : [])); return new Set(names).size === names.length; }),
+    .refine((slots) => {
+      const names = slots.flatMap((s) => (s.kind === 'password' ? [loginKey(s.login)] : []));
+      return new Set(names).size === names.length;
+    }),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 

@@ -44,12 +44,15 @@ export async function remember(dataDir: string, databaseId: string, login: strin
 export function forget(dataDir: string, databaseId: string) {
   const all = read(dataDir);
   if (!(databaseId in all)) return;
-  delete all[databaseId];
-  write(dataDir, all);
+  write(dataDir, Object.fromEntries(Object.entries(all).filter(([id]) => id !== databaseId)));
 }
 
 /** The remembered data key, or null (none, or the store cannot unseal it any more). */
-export async function recall(dataDir: string, databaseId: string, sealer: DeviceSealer): Promise<{ login: string; dataKey: Buffer } | null> {
+export async function recall(
+  dataDir: string,
+  databaseId: string,
+  sealer: DeviceSealer,
+): Promise<{ login: string; dataKey: Buffer } | null> {
   const entry = read(dataDir)[databaseId];
   if (!entry) return null;
   try {

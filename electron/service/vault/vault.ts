@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import commonPasswords from 'fxa-common-password-list';
-import { loginKey, guessableForms, LOCAL_WORDS, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordShapeIssue } from '../../../shared/auth/password-rules.js';
+import {
+  loginKey,
+  guessableForms,
+  LOCAL_WORDS,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordShapeIssue,
+} from '../../../shared/auth/password-rules.js';
 import { appError, AppFailure, fail } from '../../../shared/result.js';
 import { KEY_FILE_FORMAT, passwordSlot, slotContext, type KeyFile, type Slot } from './key-file.js';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery-code.js';
@@ -14,7 +21,14 @@ export function checkPassword(password: string, login: string): void {
   const shape = passwordShapeIssue(password, login);
   const common = !shape && guessableForms(password).some((form) => LOCAL_WORDS.has(form) || commonPasswords.test(form));
   const rule = shape ?? (common ? 'common' : null);
-  if (rule) throw new AppFailure({ ...appError('weak_password', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }), messageKey: `errors.weak_password.${rule}`, issues: [{ path: 'password', messageKey: `errors.weak_password.${rule}`, params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } }] });
+  if (rule)
+    throw new AppFailure({
+      ...appError('weak_password', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }),
+      messageKey: `errors.weak_password.${rule}`,
+      issues: [
+        { path: 'password', messageKey: `errors.weak_password.${rule}`, params: { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH } },
+      ],
+    });
 }
 
 async function newPasswordSlot(keys: Pick<KeyFile, 'databaseId'>, dataKey: Buffer, login: string, password: string): Promise<Slot> {
@@ -24,13 +38,20 @@ async function newPasswordSlot(keys: Pick<KeyFile, 'databaseId'>, dataKey: Buffe
 }
 
 /** A new database's key, its administrator's slot and its recovery slot; the code is shown once and never stored. */
-export async function createVault(admin: { login: string; password: string }): Promise<{ keys: KeyFile; dataKey: Buffer; recoveryCode: string }> {
+export async function createVault(admin: {
+  login: string;
+  password: string;
+}): Promise<{ keys: KeyFile; dataKey: Buffer; recoveryCode: string }> {
   checkPassword(admin.password, admin.login);
   const dataKey = newDataKey();
   const recoveryCode = newRecoveryCode();
   const base = { format: KEY_FILE_FORMAT, version: 1, databaseId: randomUUID(), cipher: 'sqlcipher-4' } as const;
   const recoveryId = randomUUID();
-  const recovery: Slot = { kind: 'recovery', id: recoveryId, ...(await wrapKey(dataKey, recoveryCode, slotContext({ ...base, slots: [] }, { id: recoveryId, kind: 'recovery' }), RECOVERY_KDF)) };
+  const recovery: Slot = {
+    kind: 'recovery',
+    id: recoveryId,
+    ...(await wrapKey(dataKey, recoveryCode, slotContext({ ...base, slots: [] }, { id: recoveryId, kind: 'recovery' }), RECOVERY_KDF)),
+  };
   const keys: KeyFile = { ...base, slots: [await newPasswordSlot(base, dataKey, admin.login, admin.password), recovery] };
   return { keys, dataKey, recoveryCode };
 }
@@ -57,6 +78,9 @@ export async function withPassword(keys: KeyFile, dataKey: Buffer, login: string
   return { ...keys, slots: [...keys.slots.filter((s) => !(s.kind === 'password' && loginKey(s.login) === loginKey(login))), slot] };
 }
 
-export const withoutPassword = (keys: KeyFile, login: string): KeyFile => ({ ...keys, slots: keys.slots.filter((s) => !(s.kind === 'password' && loginKey(s.login) === loginKey(login))) });
+export const withoutPassword = (keys: KeyFile, login: string): KeyFile => ({
+  ...keys,
+  slots: keys.slots.filter((s) => !(s.kind === 'password' && loginKey(s.login) === loginKey(login))),
+});
 
 export const keyFileName = (databaseFile: string) => `${basename(databaseFile)}.keys`;

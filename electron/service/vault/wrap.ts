@@ -9,7 +9,10 @@ export const PASSWORD_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 /** A recovery code carries 160 random bits: guessing it is out of reach without a costly KDF. */
 export const RECOVERY_KDF = { N: 2 ** 14, r: 8, p: 1 } as const;
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).max(512);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .max(512);
 
 // Only the costs this app writes are read back: a key file edited to ask for gigabytes per try
 // (N=2^20, r=32, p=16) is damaged, not a sign-in that takes minutes.
@@ -25,12 +28,23 @@ export type WrappedKey = z.infer<typeof WrappedKeySchema>;
 
 function derive(secret: string, kdf: { N: number; r: number; p: number; salt: string }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(secret.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
+    scrypt(
+      secret.normalize('NFC'),
+      Buffer.from(kdf.salt, 'base64'),
+      32,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 },
+      (e, k) => (e ? reject(e) : resolve(k)),
+    ),
   );
 }
 
 /** `context` binds the wrapped key to its database and slot: a slot copied elsewhere does not open. */
-export async function wrapKey(dataKey: Buffer, secret: string, context: string, cost: typeof PASSWORD_KDF | typeof RECOVERY_KDF = PASSWORD_KDF): Promise<WrappedKey> {
+export async function wrapKey(
+  dataKey: Buffer,
+  secret: string,
+  context: string,
+  cost: typeof PASSWORD_KDF | typeof RECOVERY_KDF = PASSWORD_KDF,
+): Promise<WrappedKey> {
   const kdf = { name: 'scrypt' as const, ...cost, salt: randomBytes(16).toString('base64') };
   const kek = await derive(secret, kdf);
   const iv = randomBytes(12);

@@ -33,8 +33,12 @@ try {
     dataDir: start.dataDir,
     appVersion: start.appVersion,
     logger: log,
-    ...(start.offers.chooseSavePath ? { chooseSavePath: (suggestedName: string) => ask<string | null>({ kind: 'chooseSavePath', suggestedName }) } : {}),
-    ...(start.offers.printToPdf ? { printToPdf: (suggestedName: string) => ask<string | null>({ kind: 'printToPdf', suggestedName }) } : {}),
+    ...(start.offers.chooseSavePath
+      ? { chooseSavePath: (suggestedName: string) => ask<string | null>({ kind: 'chooseSavePath', suggestedName }) }
+      : {}),
+    ...(start.offers.printToPdf
+      ? { printToPdf: (suggestedName: string) => ask<string | null>({ kind: 'printToPdf', suggestedName }) }
+      : {}),
     ...(start.offers.sealer
       ? {
           sealer: {
@@ -48,7 +52,7 @@ try {
   post({ type: 'ready' });
 } catch (e) {
   const error = e instanceof AppFailure ? e.error : { code: e instanceof Error ? e.name : 'unknown', params: {} };
-  post({ type: 'startFailed', code: error.code, params: (error.params ?? {}) as Record<string, unknown> });
+  post({ type: 'startFailed', code: error.code, params: error.params ?? {} });
   process.exit(1);
 }
 

@@ -26,7 +26,10 @@ export const WORKER_SCRIPT = () => join(appRoot(), 'dist', 'node', 'electron', '
 const MAX_RESTARTS = 3;
 
 export class BackendStartFailed extends Error {
-  constructor(readonly code: string, readonly params: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, unknown>,
+  ) {
     super(`back end did not start: ${code}`);
   }
 }
@@ -62,7 +65,10 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
   /** A thread, answered once it has opened (or failed to open) its data folder. */
   const launch = () =>
     new Promise<Worker>((resolve, reject) => {
-      const w = new Worker(opts.script ?? WORKER_SCRIPT(), { workerData: start, ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}) });
+      const w = new Worker(opts.script ?? WORKER_SCRIPT(), {
+        workerData: start,
+        ...(opts.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: opts.heapMb } } : {}),
+      });
       let ready = false;
       w.on('message', (m: FromWorker) => {
         switch (m.type) {
