@@ -123,4 +123,13 @@ describe('the back end in its own thread', () => {
     expect(after.database?.path).toBe(opened.database.path);
     expect(events.filter((e) => e === 'backend.exited')).toHaveLength(1);
   }, 120_000);
+
+  it('refuses a payload too deeply nested to pass to the thread, and goes on answering', async () => {
+    const b = await backend();
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = { a: deep };
+    const r = await b.call('cases.get', { id: deep });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await b.call('app.status', {})).ok).toBe(true);
+  }, 120_000);
 });

@@ -112,24 +112,38 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
   worker = launch();
   await worker;
 
-  const send = <T>(build: (id: number) => ToWorker, whenGone: T): Promise<T> => {
+  /** Sends a message; `whenGone` answers it if the thread dies first, `whenUnsendable` if it cannot be sent at all. */
+  const send = <T>(build: (id: number) => ToWorker, whenGone: T, whenUnsendable: T = whenGone): Promise<T> => {
     if (disposed) return Promise.resolve(whenGone);
     const id = ++nextId;
     return new Promise<T>((resolve) => {
       pending.set(id, { done: resolve as (v: unknown) => void, whenGone });
+      const answer = (value: T) => {
+        pending.delete(id);
+        resolve(value);
+      };
       worker.then(
-        (w) => w.postMessage(build(id)),
-        () => {
-          pending.delete(id);
-          resolve(whenGone);
+        (w) => {
+          // Copying a payload to the thread can fail (nested thousands deep: the copy runs out of stack).
+          try {
+            w.postMessage(build(id));
+          } catch (e) {
+            log('warn', 'backend.unsendable', { error: e instanceof Error ? e.name : typeof e });
+            answer(whenUnsendable);
+          }
         },
+        () => answer(whenGone),
       );
     });
   };
   const gone: Result<unknown> = { ok: false, error: appError('internal') };
+  const unsendable: Result<unknown> = {
+    ok: false,
+    error: appError('invalid_input', undefined, [{ path: '(root)', messageKey: 'validation.invalid_type' }]),
+  };
 
   return {
-    call: (channel, payload) => send((id) => ({ type: 'call', id, channel, payload }), gone),
+    call: (channel, payload) => send((id) => ({ type: 'call', id, channel, payload }), gone, unsendable),
     lock: () => send((id) => ({ type: 'lock', id }), undefined),
     exportPath: (fileName) => send((id) => ({ type: 'exportPath', id, fileName }), null),
     dispose: async () => {
