@@ -75,8 +75,9 @@ export function ensureNativeFor(target) {
   writeFileSync(NATIVE_STAMP, target);
 }
 
-export function build() {
-  console.log('• Building (tsc -b, vite build)…');
+/** Builds the back end (tsc -b, incremental) and, unless told not to, the renderer (vite build). */
+export function build({ renderer = true } = {}) {
+  console.log(renderer ? '• Building (tsc -b, vite build)…' : '• Building (tsc -b)…');
   run('npx', ['tsc', '-b']);
-  run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (renderer) run('npx', ['vite', 'build', '--logLevel', 'warn']);
 }

@@ -22,7 +22,14 @@ import { BridgeKeys, SECURITY_HEADERS } from './security.js';
 import { staticFile } from './static-files.js';
 import { EXPORTS_PREFIX, sendExport } from './downloads.js';
 
-export type BridgeOptions = { backend: DeskBackend; staticDir: string; port?: number; logger?: Logger };
+export type BridgeOptions = {
+  backend: DeskBackend;
+  staticDir: string;
+  port?: number;
+  logger?: Logger;
+  /** Another page origin allowed to call (Vite's dev server in `npm run dev`, proxying to this bridge). */
+  devOrigin?: string | null;
+};
 export type Bridge = {
   origin: string;
   port: number;
@@ -65,7 +72,7 @@ export function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const log = opts.logger ?? consoleLogger;
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-  const origins = () => allowedHosts().map((h) => `http://${h}`);
+  const origins = () => [...allowedHosts().map((h) => `http://${h}`), ...(opts.devOrigin ? [opts.devOrigin] : [])];
   const header = (req: IncomingMessage, name: string) => {
     const v = req.headers[name];
     return typeof v === 'string' ? v : undefined;

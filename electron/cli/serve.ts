@@ -93,7 +93,7 @@ try {
   throw e;
 }
 try {
-  bridge = await startBridge({ backend, staticDir: rendererDir(), port: args.port, logger: consoleLogger });
+  bridge = await startBridge({ backend, staticDir: rendererDir(), port: args.port, logger: consoleLogger, devOrigin: args.devOrigin });
 } catch (e) {
   await backend.dispose();
   await lock.release();
