@@ -43,7 +43,14 @@ describe('npm start -- options', () => {
     expect(parseServeArgs(['--port', 'abc'])).toEqual({
       error: '--port: нужно целое число от 1 до 65535 / must be a whole number from 1 to 65535, not "abc"',
     });
-    expect(parseServeArgs(['--port', '8080', '--no-open'])).toMatchObject({ args: { port: 8080, noOpen: true } });
+    expect(parseServeArgs(['--port', '8080', '--no-open'])).toMatchObject({ args: { port: 8080, noOpen: true, devOrigin: null } });
+    // npm run dev's page may call the bridge: only a page on this machine, named exactly.
+    expect(parseServeArgs(['--dev-origin', 'http://127.0.0.1:5173'])).toMatchObject({ args: { devOrigin: 'http://127.0.0.1:5173' } });
+    for (const bad of ['http://evil.example:5173', 'https://127.0.0.1:5173', 'http://127.0.0.1:5173/', 'http://127.0.0.1.evil:1']) {
+      expect(parseServeArgs(['--dev-origin', bad]), bad).toEqual({
+        error: `--dev-origin: нужен адрес http://127.0.0.1:ПОРТ / must be http://127.0.0.1:PORT, not "${bad}"`,
+      });
+    }
   }, 120_000);
 
   it('starts on a data folder that does not exist yet, as on a new machine', async () => {
