@@ -52,7 +52,7 @@ export function ImportRegister() {
               okCases: report.accepted.cases,
               okEvents: report.accepted.events,
               rejected: report.rejectedTotal,
-              duplicates: report.duplicates.length,
+              duplicates: report.duplicatesTotal,
             })}
           </p>
           {reportFile ? (

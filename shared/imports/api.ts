@@ -61,7 +61,9 @@ export const ImportReportSchema = z.object({
   /** The first rejections (all are in the downloadable report); rejectedTotal counts every one. */
   rejected: z.array(ImportIssueSchema),
   rejectedTotal: z.number().int(),
+  /** The first likely duplicates (all are in the downloadable report); duplicatesTotal counts every one. */
   duplicates: z.array(ImportDuplicateSchema),
+  duplicatesTotal: z.number().int(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 

@@ -244,4 +244,26 @@ describe('importing the case register', () => {
       ['create', 'case', { importedFrom: 'register.xlsx', row: 2 }],
     ]);
   });
+
+  it('counts every likely duplicate, not only the 500 it lists (a file loaded a second time)', async () => {
+    const s = await centreSession();
+    const header =
+      'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry';
+    const letters = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
+    const rows = Array.from(
+      { length: 700 },
+      (_, i) =>
+        `D-${i},${letters[i % 21]}${letters[Math.floor(i / 21) % 21]}${letters[Math.floor(i / 441) % 21]}Я11990,male,1990,UZB,immigrant,regular,,heterosexual,,2017-03-01,KAZ`,
+    );
+    const file = { fileName: 'twice.csv', contentBase64: Buffer.from([header, ...rows].join('\n')).toString('base64') };
+    const first = await dispatchAsync(s, 'imports.preview', file, silentLogger);
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    expect(first.value).toMatchObject({ accepted: { cases: 700 }, duplicatesTotal: 0 });
+    expect(dispatch(s, 'imports.confirm', { importId: first.value.importId }, silentLogger).ok).toBe(true);
+    const again = await dispatchAsync(s, 'imports.preview', { ...file, fileName: 'twice-again.csv' }, silentLogger);
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(again.value.accepted.cases).toBe(0);
+    expect(again.value.duplicates).toHaveLength(500);
+    expect(again.value.duplicatesTotal).toBe(700);
+  });
 });

@@ -175,5 +175,6 @@ export function reportOf(p: PendingImport, shown = 500): ImportReport {
     rejected: p.issues.slice(0, shown),
     rejectedTotal: p.issues.length,
     duplicates: p.duplicates.slice(0, shown),
+    duplicatesTotal: p.duplicates.length,
   };
 }
