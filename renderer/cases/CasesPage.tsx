@@ -9,6 +9,7 @@ import { CaseList } from './CaseList';
 import { CaseView } from './CaseView';
 import { DeletedCases } from './DeletedCases';
 import { useCan } from '../auth/permissions';
+import { shellLocked } from '../shell/locked';
 
 type View =
   | { mode: 'list' }
@@ -27,7 +28,7 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
   // Layout effect: the shortcut works from the first painted frame, not a moment later.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (canWrite && e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
+      if (canWrite && e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN') && !shellLocked()) {
         e.preventDefault();
         setView({ mode: 'new' });
       }

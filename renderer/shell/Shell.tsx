@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
 import { CasesPage } from '../cases/CasesPage';
+import { shellLocked } from './locked';
 import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
 import { ExchangePage } from '../exchange/ExchangePage';
@@ -40,7 +41,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
-      if (e.altKey && n >= 1 && n <= areas.length) {
+      if (e.altKey && n >= 1 && n <= areas.length && !shellLocked()) {
         e.preventDefault();
         setArea(areas[n - 1]!);
       }

@@ -27,6 +27,10 @@ describe('accounts, roles and the idle lock, end to end in chromium', () => {
     // Behind the lock the form is there but out of reach.
     expect(await page.locator('#registerNo').inputValue()).toBe('5/2018');
     expect(await page.locator('.shell').getAttribute('inert')).not.toBeNull();
+    // The section shortcuts do nothing behind the lock: Alt+3 and Alt+N would unmount the typed case.
+    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+n');
+    expect(await page.locator('#registerNo').inputValue()).toBe('5/2018');
 
     await page.keyboard.type('not my password');
     await page.keyboard.press('Enter');

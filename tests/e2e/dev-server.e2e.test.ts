@@ -42,8 +42,8 @@ describe('npm run dev', () => {
           resolve(m[1]!);
         }
       };
-      child.stdout!.on('data', read);
-      child.stderr!.on('data', read);
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
       child.on('exit', (code) => reject(new Error(`dev exited with ${code}:\n${out}`)));
     });
     expect(new URL(url).port).toBe(String(port));
