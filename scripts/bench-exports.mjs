@@ -6,16 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { peakDuring } from './bench-memory.mjs';
+import { benchCentre, figure } from './bench-figures.mjs';
 
 export async function benchExports(load, { rows = 100_000 } = {}) {
   const { DeskSession } = await load('electron/service/session.js');
-  const { dispatch } = await load('electron/service/dispatch.js');
+  const { dispatch, dispatchAsync } = await load('electron/service/dispatch.js');
   const { silentLogger } = await load('electron/service/log.js');
   const { lineListChunk } = await load('db/line-list.js');
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-export-'));
   try {
     const s = new DeskSession({ dataDir: join(dir, 'app'), appVersion: 'bench', logger: silentLogger });
-    dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
+    await benchCentre(dispatchAsync, s, silentLogger);
     fill(s.database, s.orgUnitId, rows);
 
     // The same rows, read once into memory for the baseline (not timed).
@@ -67,6 +68,8 @@ export async function benchExports(load, { rows = 100_000 } = {}) {
     const rate = (ms) => Math.round(rows / (ms / 1000)).toLocaleString('en');
     console.log(`\nline list: ${rows.toLocaleString('en')} cases with 4 events each`);
     console.log(`  baseline, bare exceljs streaming write of the rows  ${rate(bare.ms)} rows/s  (peak RSS +${bare.mb.toFixed(0)} MB)`);
+    figure('lineList.rowsPerSecond', rows / (ours.ms / 1000), 'rows/s', rows / (bare.ms / 1000));
+    figure('lineList.peakRssMb', ours.mb, 'MB', bare.mb);
     console.log(
       `  line list job (read, label, stream, rename, audit) ${rate(ours.ms)} rows/s  (${((bare.ms / ours.ms) * 100).toFixed(0)}% of the baseline; peak RSS +${ours.mb.toFixed(0)} MB)`,
     );

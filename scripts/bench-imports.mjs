@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { peakDuring } from './bench-memory.mjs';
+import { benchCentre, figure } from './bench-figures.mjs';
 import { ROOT } from './setup.mjs';
 
 const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
@@ -71,6 +72,15 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
       const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), join(dir, fileName), String(rows)], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`import of ${fileName}: ${child.stderr}`);
       const { previewMs, confirmMs, peakMb } = JSON.parse(child.stdout);
+      const format = fileName.endsWith('.csv') ? 'csv' : 'xlsx';
+      figure(
+        `import.${format}.rowsPerSecond`,
+        rows / ((previewMs + confirmMs) / 1000),
+        'rows/s',
+        rows / (bareMs / 1000),
+        format === 'csv' ? '≥ 70% of the baseline' : '≥ 50% of the baseline',
+      );
+      figure(`import.${format}.checkPeakRssMb`, peakMb, 'MB');
       console.log(
         `  ${fileName.padEnd(14)} check (preview) + load (confirm) via the contract  ${rate(previewMs + confirmMs)} rows/s  (${((bareMs / (previewMs + confirmMs)) * 100).toFixed(0)}% of the baseline; check ${(previewMs / 1000).toFixed(1)} s, load ${(confirmMs / 1000).toFixed(1)} s; peak RSS +${peakMb.toFixed(0)} MB while checking)`,
       );
@@ -90,7 +100,7 @@ async function importOne(file, rows) {
   const { dispatch, dispatchAsync } = await load('electron/service/dispatch.js');
   const { silentLogger } = await load('electron/service/log.js');
   const s = new DeskSession({ dataDir: `${file}.app`, appVersion: 'bench', logger: silentLogger });
-  dispatch(s, 'setup.createCentre', { countryCode: 'KAZ', region: 'r', centre: 'c', operator: 'bench' }, silentLogger);
+  await benchCentre(dispatchAsync, s, silentLogger);
   const check = await peakDuring(() =>
     dispatchAsync(s, 'imports.preview', { fileName: basename(file), contentBase64: readFileSync(file).toString('base64') }, silentLogger),
   );

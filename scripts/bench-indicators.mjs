@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { figure } from './bench-figures.mjs';
 
 export async function benchIndicators(load, root, { cases = 1_000_000 } = {}) {
   const { createDeskDatabase, openDeskDatabase } = await load('db/open.js');
@@ -75,6 +76,11 @@ export async function benchIndicators(load, root, { cases = 1_000_000 } = {}) {
     const derived = size(['case_status_interval', 'case_status_stale']);
     const intervals = big.prepare('SELECT count(*) AS n FROM case_status_interval').get().n;
     big.close();
+    figure('indicators.coldPeriodSeconds', coldMs / 1000, 's', bareMs / 1000, '≤ 1.0x the baseline and < 1 s at 1,000,000 cases');
+    figure('indicators.coldQuarterSeconds', quarterMs / 1000, 's', bareMs / 1000);
+    figure('indicators.trend10Seconds', trendMs / 1000, 's', bareMs / 1000, '< 2 s');
+    figure('indicators.deriveAllSeconds', deriveMs / 1000, 's');
+    figure('indicators.derivedMb', derived / 1e6, 'MB', base / 1e6, '≤ 30% of the baseline');
     const x = (ms) => `${(ms / 1000).toFixed(2)} s  (${(ms / bareMs).toFixed(2)}x the baseline)`;
     console.log(`\nindicators: ${cases.toLocaleString('en')} cases with 5 events each (filled in ${(fillMs / 1000).toFixed(0)} s)`);
     console.log(`  baseline, bare GROUP BY over cases and events      ${(bareMs / 1000).toFixed(2)} s`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { figure } from './bench-figures.mjs';
 
 const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
 
@@ -56,6 +57,7 @@ export async function benchWorker(load, { rows = 100_000 } = {}) {
       const during = await statusTimes(check);
       const r = await check;
       if (!r.ok) throw new Error(`check failed: ${JSON.stringify(r.error)}`);
+      figure(`worker.statusP95DuringCheck.${name.replace('.', '')}`, quantile(during, 0.95), 'ms', quantile(idle, 0.95), '< 50 ms');
       console.log(`  during the ${name.padEnd(5)} check (${((performance.now() - t) / 1000).toFixed(1)} s)  ${line(name, during)}`);
     }
   } finally {

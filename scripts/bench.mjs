@@ -17,6 +17,8 @@ const { benchIndicators } = await import('./bench-indicators.mjs');
 const { benchImports } = await import('./bench-imports.mjs');
 const { benchExports } = await import('./bench-exports.mjs');
 const { bridgeHeaders } = await import('./bench-bridge.mjs');
+const { figure, saveFigures } = await import('./bench-figures.mjs');
+const { benchStart } = await import('./bench-start.mjs');
 const load = (p) => import(join(ROOT, 'dist', 'node', p));
 const { DeskSession } = await load('electron/service/session.js');
 const { dispatch } = await load('electron/service/dispatch.js');
@@ -70,6 +72,7 @@ try {
   console.log(`\ncontract call audit.recent(20), ${N} calls`);
   console.log(`  baseline, direct dispatch   p50 ${ms(quantile(direct, 0.5))}  p95 ${ms(quantile(direct, 0.95))}`);
   console.log(`  through bridge and thread   p50 ${ms(quantile(viaHttp, 0.5))}  p95 ${ms(quantile(viaHttp, 0.95))}`);
+  figure('bridge.callP50', quantile(viaHttp, 0.5), 'ms', quantile(direct, 0.5));
   console.log(`  ratio bridge/direct         p50 ${(quantile(viaHttp, 0.5) / quantile(direct, 0.5)).toFixed(1)}x`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -81,3 +84,5 @@ await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });
 await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });
 await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
 await benchExports(load, { rows: Number(process.env.BENCH_EXPORT_ROWS ?? 100_000) });
+await benchStart(ROOT);
+saveFigures(ROOT);
