@@ -3,6 +3,7 @@
 // upsert of the same cell, over 1,000 saves; and the testing form's render time in chromium
 // against the settings page, both reached by the same keyboard shortcut.
 import { bridgeHeaders } from './bench-bridge.mjs';
+import { CHROMIUM, launchChromium } from './bench-browser.mjs';
 import { Agent, request } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,21 +77,9 @@ export async function benchForms(load, root, { saves = 1000 } = {}) {
       `  ratio bridge/bare                 p50 ${(q(viaBridge, 0.5) / q(bare, 0.5)).toFixed(1)}x  p95 ${(q(viaBridge, 0.95) / q(bare, 0.95)).toFixed(1)}x`,
     );
 
-    const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (existsSync(chromium)) {
-      const { chromium: pw } = await import(join(root, 'node_modules', 'playwright-core', 'index.mjs'));
-      const browser = await pw.launch({
-        executablePath: chromium,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+    // Without chromium (a machine that has not installed it) the render figures are left out.
+    if (existsSync(CHROMIUM)) {
+      const browser = await launchChromium(root);
       const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
       await page.goto(bridge.launchUrl());
       await page.waitForSelector('[data-testid="centre-name"]');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { figure } from './bench-figures.mjs';
+import { launchChromium } from './bench-browser.mjs';
 
 const BARE_SERVER = `
 const { createServer } = require('node:http');
@@ -37,19 +38,7 @@ function started(args) {
 }
 
 export async function benchStart(root, { runs = 5 } = {}) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium(root);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const app = [];
   const bare = [];
