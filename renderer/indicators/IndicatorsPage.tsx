@@ -1,7 +1,7 @@
 // The dashboard: the 90-90-90 cascade among migrants for a period and org unit (with its
 // sub-units), the percentages with their intervals, a table by any disaggregation, and a click
 // from any count to the cases behind it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus } from '../../shared/contract';
@@ -11,11 +11,11 @@ import {
   PERCENTAGES,
   type BreakdownColumn,
   type DrilldownResultSchema,
-  type IndicatorResult,
   type Measure,
 } from '../../shared/indicators/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
@@ -23,33 +23,32 @@ import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 
-type Drill = { measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
+/** The cases behind a count, for the choice (year, org unit, breakdown) it was asked under. */
+type Drill = { choice: string; measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 
 export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
   const { t } = useTranslation();
   const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id); // the whole country by default
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [dimension, setDimension] = useState<Dimension>('sex');
-  const [result, setResult] = useState<IndicatorResult | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [drillError, setDrillError] = useState<AppError | null>(null);
   const [outside, setOutside] = useState(false); // preview the table as it leaves the centre
 
-  useEffect(() => {
-    if (!/^\d{4}$/.test(year)) return;
-    setDrill(null);
-    // An answer to an older choice (a slower request) must not replace the newer one.
-    let live = true;
-    void call('indicators.cascade', { period: year, orgUnitId, dimension }).then(
-      (r) => live && (r.ok ? (setResult(r.value), setError(null)) : setError(r.error)),
-    );
-    return () => void (live = false);
-  }, [year, orgUnitId, dimension]);
+  // Figures only for a whole year, and only the answer for the choice on screen: never the last
+  // year's figures under this year's title (TanStack Query keys each answer by its input).
+  const wholeYear = /^\d{4}$/.test(year) && Number(year) >= 1981 && Number(year) <= 2200;
+  const choice = `${year}|${orgUnitId}|${dimension}`;
+  const cascade = useCall('indicators.cascade', { period: year, orgUnitId, dimension }, { enabled: wholeYear });
+  const result = wholeYear ? (cascade.data ?? null) : null;
+  const error = cascade.error?.error ?? drillError;
+  const shownDrill = drill?.choice === choice ? drill : null;
 
   const open = async (measure: Measure, group: string | null) => {
+    const asked = choice;
     const r = await call('indicators.cases', { period: year, orgUnitId, dimension, measure, group });
-    if (r.ok) setDrill({ measure, group, result: r.value });
-    else setError(r.error);
+    if (r.ok) setDrill({ choice: asked, measure, group, result: r.value });
+    setDrillError(r.ok ? null : r.error);
   };
   const groupLabel = (key: string) => {
     if (dimension === 'age_who' || dimension === 'age_unaids' || dimension === 'citizenship')
@@ -112,6 +111,15 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         </label>
       </div>
       <ErrorMessage error={error} />
+      {!wholeYear ? (
+        <p className="muted" role="status">
+          {t('indicators.yearNeeded')}
+        </p>
+      ) : cascade.isFetching && !result ? (
+        <p className="muted" role="status" aria-busy="true">
+          {t('indicators.loadingFor', { year })}
+        </p>
+      ) : null}
       {result ? (
         <>
           <p className="muted">{t('indicators.definitionNote', { target: Math.round(result.total.cascade.target * 100) })}</p>
@@ -198,14 +206,14 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           )}
         </>
       ) : null}
-      {drill ? (
+      {shownDrill ? (
         <section className="drilldown" aria-label={t('indicators.casesBehind')}>
           <h3>
-            {t('indicators.casesBehind')}: {t(`indicators.measures.${drill.measure}`)}
-            {drill.group ? `, ${groupLabel(drill.group)}` : ''} — {drill.result.total}
+            {t('indicators.casesBehind')}: {t(`indicators.measures.${shownDrill.measure}`)}
+            {shownDrill.group ? `, ${groupLabel(shownDrill.group)}` : ''} — {shownDrill.result.total}
           </h3>
           <ul className="drill-list">
-            {drill.result.rows.map((r) => (
+            {shownDrill.result.rows.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => onOpenCase(r.id)}>
                   {r.registerNo}
@@ -214,8 +222,8 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               </li>
             ))}
           </ul>
-          {drill.result.total > drill.result.rows.length ? (
-            <p className="muted">{t('indicators.firstShown', { count: drill.result.rows.length })}</p>
+          {shownDrill.result.total > shownDrill.result.rows.length ? (
+            <p className="muted">{t('indicators.firstShown', { count: shownDrill.result.rows.length })}</p>
           ) : null}
         </section>
       ) : null}

@@ -1,26 +1,16 @@
 // The cascade over the five years up to the chosen one, for comparing this year with earlier ones.
 // A year that cannot be counted keeps its row, with the reason: a trend never drops a year silently.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrendResult } from '../../shared/indicators/api';
-import type { AppError } from '../../shared/result';
-import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { formatProportion } from './format';
 
 export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: number }) {
   const { t } = useTranslation();
-  const [trend, setTrend] = useState<{ rows: TrendResult['rows'] } | { error: AppError } | null>(null);
-  useEffect(() => {
-    let live = true;
-    // Five years in one call: one pass over the register, not five.
-    void call('indicators.trend', { year, years: 5, orgUnitId }).then((r) => {
-      if (live) setTrend(r.ok ? { rows: r.value.rows } : { error: r.error });
-    });
-    return () => void (live = false);
-  }, [year, orgUnitId]);
-  if (!trend) return null;
-  if ('error' in trend) return <p role="alert">{t(trend.error.messageKey, trend.error.params ?? {})}</p>;
-  const rows = trend.rows;
+  // Five years in one call: one pass over the register, not five; only the answer for this year and unit.
+  const trend = useCall('indicators.trend', { year, years: 5, orgUnitId });
+  if (trend.error) return <p role="alert">{t(trend.error.error.messageKey, trend.error.error.params ?? {})}</p>;
+  if (!trend.data) return null;
+  const rows = trend.data.rows;
   return (
     <>
       <h3>{t('indicators.trend')}</h3>

@@ -319,6 +319,8 @@ export const en: Messages = {
   },
   indicators: {
     title: 'Indicators',
+    yearNeeded: 'Type a year in four digits, from 1981 to 2200: the indicators appear for it.',
+    loadingFor: 'Counting the indicators for {{year}}…',
     cascade: 'The 90-90-90 cascade among migrants',
     by: 'Breakdown',
     byTitle: 'By {{by}}',

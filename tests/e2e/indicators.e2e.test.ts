@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ru } from '../../shared/i18n/ru.js';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
 
@@ -52,6 +53,19 @@ describe('indicator dashboard, end to end in chromium', () => {
       `(${pwid}/${await cell('total', 'diagnosed').textContent()};`,
     );
     await screenshot(page, 'indicators-kp-ru');
+
+    // An unfinished year shows no figures (never 2017's under it) and says what it needs; the
+    // cases behind a 2017 count do not stay under another year either.
+    await cell('sw', 'diagnosed').click();
+    await expect.poll(() => page.locator('.drill-list li').count()).toBeGreaterThan(0);
+    await page.locator('#indicator-year').fill('201');
+    await expect.poll(() => page.getByTestId('disaggregation').count()).toBe(0);
+    expect(await page.locator('.drill-list').count()).toBe(0);
+    expect(await page.getByRole('status').textContent()).toBe(ru.indicators.yearNeeded);
+    await page.locator('#indicator-year').fill('2016');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2016');
+    await page.locator('#indicator-year').fill('2017');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
 
     // A count leads to the cases behind it, and a case opens in the register.
     const n = num(await cell('sw', 'diagnosed').textContent());
