@@ -1,7 +1,7 @@
 // Every change is recorded with who, when, old and new value, inside the transaction that makes
 // it, so a change and its audit entry are committed together or not at all.
 import { stmt, writeTransaction, type Db } from './connection.js';
-import { chainHead, entryHash } from './audit-chain.js';
+import { chainHead, entryHash, type ChainedRow } from './audit-chain.js';
 import type { AuditEntry } from '../shared/contract.js';
 
 export type AuditAction =
@@ -94,18 +94,8 @@ export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omi
   return writeTransaction(db, () => work((c) => recordChange(db, { ...c, actor })));
 }
 
-type AuditRow = {
-  prev_hash?: string | null;
-  hash?: string | null;
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  old_value: string | null;
-  new_value: string | null;
-};
+/** A change-log row as stored: the chained columns, with the chain's own two. */
+type AuditRow = ChainedRow & { prev_hash?: string | null; hash?: string | null };
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
   return (stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
