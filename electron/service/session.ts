@@ -4,13 +4,13 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
-import { inspectDatabase, isPlainSqlite, type Db } from '../../db/connection.js';
+import { inspectDatabase, isPlainSqlite, type DataKey, type Db } from '../../db/connection.js';
 import { accountByLogin, createAccount } from '../../db/accounts.js';
 import { subtree } from '../../db/indicators.js';
 import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
 import { loginKey } from '../../shared/auth/password-rules.js';
 import type { SessionUser } from '../../shared/auth/api.js';
-import { keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } from './vault/key-file.js';
+import { databaseKey, keyFilePath, passwordSlot, readKeyFile, writeKeyFile, type KeyFile } from './vault/key-file.js';
 import { createVault, unlockWithPassword, unlockWithRecoveryCode, withPassword } from './vault/vault.js';
 import { LoginThrottle } from './auth/throttle.js';
 import { forget, recall, remember, rememberedLogin, type DeviceSealer } from './vault/remembered.js';
@@ -256,13 +256,7 @@ export class DeskSession {
   /** The day's first sign-in makes the day's backup; a failure is logged and said nowhere else (work goes on). */
   private backUpToday() {
     try {
-      const info = dailyBackup(
-        this.database,
-        this.openVault.path,
-        this.openVault.dataKey,
-        backupFolder(this.dataDir),
-        new Date(this.now()),
-      );
+      const info = dailyBackup(this.database, this.openVault.path, this.openKey, backupFolder(this.dataDir), new Date(this.now()));
       if (info)
         changeWithAudit(this.database, this.actor, (record) =>
           record({
@@ -288,14 +282,15 @@ export class DeskSession {
     const login = this.actor;
     const { path, keys } = vault;
     const dataKey = Buffer.from(vault.dataKey);
-    inspectBackupFile(notTheLiveFile(path, file), dataKey); // checked before anything moves
+    const key = databaseKey(keys, dataKey);
+    inspectBackupFile(notTheLiveFile(path, file), key); // checked before anything moves
     this.db!.pragma('wal_checkpoint(TRUNCATE)');
     this.db!.close();
     this.db = null;
     this.generation++; // work started on the file before the restore ends with it
     this.exportsMade.clear();
-    const { info, aside } = this.putBackupInPlace(path, file, dataKey);
-    const db = openDeskDatabase(path, dataKey);
+    const { info, aside } = this.putBackupInPlace(path, file, key);
+    const db = openDeskDatabase(path, key);
     this.db = db;
     this.vault = { path, keys, dataKey };
     changeWithAudit(db, login, (record) =>
@@ -318,13 +313,13 @@ export class DeskSession {
    * made first (".restoring"), so a pulled USB stick or a full disk leaves the current file where
    * it was; the live file itself, its side files and earlier asides are refused as sources.
    */
-  private putBackupInPlace(path: string, file: string, dataKey: Buffer) {
+  private putBackupInPlace(path: string, file: string, key: DataKey) {
     const source = notTheLiveFile(path, file);
-    const info = inspectBackupFile(source, dataKey);
+    const info = inspectBackupFile(source, key);
     const restoring = `${path}.restoring`;
     try {
       copyFileSync(source, restoring);
-      inspectBackupFile(restoring, dataKey); // the copy as read back, before anything moves
+      inspectBackupFile(restoring, key); // the copy as read back, before anything moves
     } catch (e) {
       rmSync(restoring, { force: true });
       throw e;
@@ -349,14 +344,15 @@ export class DeskSession {
 
   private async restoreLatestGoodNow(login: string, password: string): Promise<AppStatus> {
     const { path, keys, dataKey } = await this.unlockPending((k) => unlockWithPassword(k, login, password));
+    const key = databaseKey(keys, dataKey);
     try {
-      openDeskDatabase(path, dataKey).close();
+      openDeskDatabase(path, key).close();
       return this.enter(path, keys, dataKey, login, 'sign_in'); // not damaged (any more): a plain sign-in
     } catch (e) {
       if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
     }
-    const backup = this.goodBackup(path, dataKey) ?? fail('db_damaged', { file: basename(path) });
-    const { info, aside } = this.putBackupInPlace(path, backup.file, dataKey);
+    const backup = this.goodBackup(path, key) ?? fail('db_damaged', { file: basename(path) });
+    const { info, aside } = this.putBackupInPlace(path, backup.file, key);
     const status = this.enter(path, keys, dataKey, login, 'sign_in');
     changeWithAudit(this.database, this.actor, (record) =>
       record({
@@ -376,11 +372,11 @@ export class DeskSession {
   }
 
   /** The newest backup of this database that opens and checks out with its key. */
-  private goodBackup(path: string, dataKey: Buffer): BackupInfo | null {
+  private goodBackup(path: string, key: DataKey): BackupInfo | null {
     return (
       listBackups(backupFolder(this.dataDir), path).find((b) => {
         try {
-          inspectBackupFile(b.file, dataKey);
+          inspectBackupFile(b.file, key);
           return true;
         } catch {
           return false;
@@ -475,7 +471,7 @@ export class DeskSession {
             record({ action: 'setup', entity: 'database', entityId: basename(path), newValue: { orgUnit: unit.id, encrypted: true } }),
           );
         },
-        dataKey,
+        databaseKey(keys, dataKey),
       );
     } catch (e) {
       rmSync(keyFilePath(path), { force: true });
@@ -491,7 +487,7 @@ export class DeskSession {
     const path = this.conversionPath ?? fail('no_database');
     const { keys, dataKey, recoveryCode } = await createVault(admin);
     encryptInPlace(path, { keys, dataKey, admin: admin.login, log: this.log });
-    const db = openDeskDatabase(path, dataKey);
+    const db = openDeskDatabase(path, databaseKey(keys, dataKey));
     const account = accountByLogin(db, admin.login)!;
     this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false }, { path, keys, dataKey });
     this.log('info', 'database.encrypted', {});
@@ -614,12 +610,13 @@ export class DeskSession {
 
   private enter(path: string, keys: KeyFile, dataKey: Buffer, login: string, how: 'sign_in' | 'recover'): AppStatus {
     let db: Db;
+    const key = databaseKey(keys, dataKey);
     try {
-      db = openDeskDatabase(path, dataKey);
+      db = openDeskDatabase(path, key);
     } catch (e) {
       if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
       // The key is right (it unwrapped), the pages are not: offer the newest backup that opens with it.
-      const backup = this.goodBackup(path, dataKey);
+      const backup = this.goodBackup(path, key);
       this.damaged = backup ? { path, backupAt: backup.createdAt } : null;
       this.log('error', 'database.damaged_at_sign_in', { backup: Boolean(backup) });
       return fail('db_damaged', { file: basename(path), ...(backup ? { backupAt: backup.createdAt } : {}) });
@@ -721,6 +718,12 @@ export class DeskSession {
   /** The open encrypted database's key and key file, for what must re-wrap or copy them. */
   get openVault(): Vault {
     return this.vault ?? fail('no_database');
+  }
+
+  /** The key that opens the open database (and its backups), with the cipher its key file names. */
+  get openKey(): DataKey {
+    const { keys, dataKey } = this.openVault;
+    return databaseKey(keys, dataKey);
   }
 
   /** Replaces the key file on disk and in memory (after a password change, a new account). */

@@ -137,23 +137,29 @@ describe('backups', () => {
     await createCentre(s);
     addCases(s, 0, 300);
     const path = s.openVault.path;
-    const key = s.openVault.dataKey.toString('hex');
+    const { cipher } = s.openKey;
+    const hex = s.openKey.bytes.toString('hex'); // before dispose() wipes the key in memory
     s.dispose();
     const dist = (p: string) => join(ROOT, 'dist', 'node', p);
     const script = `
       const { openDeskDatabase } = await import(${JSON.stringify(dist('db/open.js'))});
       const { writeBackup } = await import(${JSON.stringify(dist('electron/service/backups/backups.js'))});
-      const key = Buffer.from(${JSON.stringify(key)}, 'hex');
+      const key = { bytes: Buffer.from(${JSON.stringify(hex)}, 'hex'), cipher: ${JSON.stringify(cipher)} };
       const db = openDeskDatabase(${JSON.stringify(path)}, key);
       process.stdout.write('start\\n');
       for (let i = 0; i < 1000; i++) writeBackup(db, ${JSON.stringify(path)}, key, ${JSON.stringify(join(dir, 'usb'))}, 'manual', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));`;
+    let started = 0; // runs that opened the database and began copying (a child that cannot open proves nothing)
     for (let run = 0; run < 6; run++) {
       await new Promise<void>((done) => {
         const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-        child.stdout.on('data', () => setTimeout(() => child.kill('SIGKILL'), 50 + Math.random() * 400));
+        child.stdout.on('data', () => {
+          started++;
+          setTimeout(() => child.kill('SIGKILL'), 50 + Math.random() * 400);
+        });
         child.on('exit', () => done());
       });
     }
+    expect(started).toBe(6);
     const again = sessionAt(dir);
     await signIn(again);
     // However many copies each run finished before its kill (none, on a slow machine), and a new one made after:

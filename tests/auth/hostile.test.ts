@@ -85,8 +85,8 @@ describe('hardened against a hostile probe', () => {
     await createCentre(s);
     const at = new Date('2026-11-30T10:00:00.000Z');
     const folder = tempDir();
-    const one = writeBackup(s.database, s.openVault.path, s.openVault.dataKey, folder, 'manual', at);
-    const two = writeBackup(s.database, s.openVault.path, s.openVault.dataKey, folder, 'manual', at);
+    const one = writeBackup(s.database, s.openVault.path, s.openKey, folder, 'manual', at);
+    const two = writeBackup(s.database, s.openVault.path, s.openKey, folder, 'manual', at);
     expect(one.file).not.toBe(two.file);
     expect(readdirSync(folder).filter((f) => f.endsWith('.sqlite'))).toHaveLength(2);
     if (process.platform !== 'win32') expect(statSync(one.file).mode & 0o077).toBe(0);

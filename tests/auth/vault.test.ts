@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CIPHERS } from '../../db/connection.js';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
@@ -163,6 +165,83 @@ describe('the encrypted register', () => {
     renameSync(`${path}.keys.away`, `${path}.keys`); // put back: all is well again
     const s = sessionAt(dir);
     expect(code(await signIn(s))).toBe('ok');
+  });
+});
+
+describe('the cipher', () => {
+  const addCase = (s: DeskSession, uic: string, birthYear: number) =>
+    expect(dispatch(s, 'cases.create', { case: aCase({ uic, birthYear, registerNo: uic }), allowDuplicate: false }, silentLogger).ok).toBe(
+      true,
+    );
+  /** Opens a file as SQLite3 Multiple Ciphers would with these settings; the first read tries the key. */
+  const opensWith = (file: string, settings: readonly string[], key: Buffer, query = 'SELECT count(*) AS n FROM hiv_case') => {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      for (const setting of settings) db.pragma(setting);
+      db.pragma(`key = "x'${key.toString('hex')}'"`);
+      return Object.values(db.prepare(query).get() as Record<string, unknown>)[0];
+    } catch (e) {
+      return (e as { code?: string }).code ?? 'failed';
+    } finally {
+      db.close();
+    }
+  };
+
+  it('a new register is sealed with AEGIS-256: the key file says so, SQLCipher settings do not open it, a changed byte reads as damage', async () => {
+    const dir = tempDir();
+    const s = sessionAt(dir);
+    const path = (await createCentre(s)).status.database!.path;
+    addCase(s, 'ЗАРИ21990', 1990);
+    const key = Buffer.from(s.openKey.bytes);
+    s.dispose();
+    expect(JSON.parse(readFileSync(`${path}.keys`, 'utf8'))).toMatchObject({ cipher: 'aegis-256' });
+    expect(opensWith(path, CIPHERS['aegis-256'], key)).toBe(1);
+    expect(opensWith(path, CIPHERS['sqlcipher-4'], key)).toBe('SQLITE_NOTADB');
+    expect(opensWith(path, CIPHERS['aegis-256'], randomBytes(32))).toBe('SQLITE_NOTADB');
+    // One byte changed in the middle of the file: that page's tag no longer fits, and reading every page stops there.
+    expect(opensWith(path, CIPHERS['aegis-256'], key, 'PRAGMA quick_check')).toBe('ok');
+    const bytes = readFileSync(path);
+    const at = 4096 * Math.floor(bytes.length / 8192) + 2048;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+    writeFileSync(path, bytes);
+    // (SQLite's check lists the page as unreadable, error 11: SQLITE_CORRUPT; or the open itself refuses.)
+    expect(opensWith(path, CIPHERS['aegis-256'], key, 'PRAGMA quick_check')).toMatch(/^SQLITE_(CORRUPT|NOTADB)|error code=11\b/);
+  });
+
+  it('a register of the previous version (SQLCipher 4 pages) keeps its cipher: it opens, takes cases, backs up and restores', async () => {
+    const dir = tempDir();
+    const first = sessionAt(dir);
+    const path = (await createCentre(first)).status.database!.path;
+    addCase(first, 'ЗАРИ21990', 1990);
+    const key = Buffer.from(first.openKey.bytes);
+    first.dispose();
+    // The file as the previous version wrote it: the same pages re-keyed as SQLCipher 4, and its key file saying so.
+    const raw = new Database(path, { fileMustExist: true });
+    for (const setting of CIPHERS['aegis-256']) raw.pragma(setting);
+    raw.pragma(`key = "x'${key.toString('hex')}'"`);
+    raw.pragma('journal_mode = DELETE'); // SQLite3 Multiple Ciphers re-keys only outside WAL mode
+    for (const setting of CIPHERS['sqlcipher-4']) raw.pragma(setting);
+    raw.pragma(`rekey = "x'${key.toString('hex')}'"`);
+    raw.close();
+    const keys = JSON.parse(readFileSync(`${path}.keys`, 'utf8')) as { cipher: string };
+    writeFileSync(`${path}.keys`, JSON.stringify({ ...keys, cipher: 'sqlcipher-4' }));
+    expect(opensWith(path, CIPHERS['sqlcipher-4'], key)).toBe(1);
+    expect(opensWith(path, CIPHERS['aegis-256'], key)).toBe('SQLITE_NOTADB');
+
+    const s = sessionAt(dir);
+    expect(code(await signIn(s))).toBe('ok');
+    addCase(s, 'QWER11977', 1977);
+    const backup = dispatch(s, 'backups.create', {}, silentLogger);
+    expect(backup).toMatchObject({ ok: true, value: { counts: { cases: 2 } } });
+    addCase(s, 'ASDF21980', 1980);
+    const restored = dispatch(s, 'backups.restore', { path: backup.ok ? backup.value.file : '' }, silentLogger);
+    expect(code(restored)).toBe('ok');
+    const list = dispatch(s, 'cases.list', { page: 0 }, silentLogger);
+    expect(list.ok && list.value.total).toBe(2);
+    s.dispose();
+    // Still SQLCipher 4 after all that, and its key file unchanged in that respect.
+    expect(opensWith(path, CIPHERS['sqlcipher-4'], key)).toBe(2);
+    expect(JSON.parse(readFileSync(`${path}.keys`, 'utf8'))).toMatchObject({ cipher: 'sqlcipher-4' });
   });
 });
 

@@ -14,7 +14,7 @@ export const backupHandlers: Pick<Handlers, 'backups.list' | 'backups.create' | 
     const target = folder ? resolve(folder) : backupFolder(s.dataDir);
     ensureWritableFolder(target);
     const vault = s.openVault;
-    const info = writeBackup(s.database, vault.path, vault.dataKey, target, 'manual');
+    const info = writeBackup(s.database, vault.path, s.openKey, target, 'manual');
     changeWithAudit(s.database, s.actor, (record) =>
       record({
         action: 'backup',
@@ -27,7 +27,7 @@ export const backupHandlers: Pick<Handlers, 'backups.list' | 'backups.create' | 
   },
   'backups.inspect': (s, { path }) => {
     if (!isAbsolute(path)) fail('file_not_found', { file: path });
-    return inspectBackupFile(path, s.openVault.dataKey);
+    return inspectBackupFile(path, s.openKey);
   },
   'backups.restore': (s, { path }) => {
     if (!isAbsolute(path)) fail('file_not_found', { file: path });

@@ -7,14 +7,14 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isPlainSqlite, openConnection, type Db } from '../../../db/connection.js';
+import { applyCipher, isPlainSqlite, openConnection, type Db } from '../../../db/connection.js';
 import { openDeskDatabase } from '../../../db/open.js';
 import { createAccount } from '../../../db/accounts.js';
 import { setSetting } from '../../../db/settings.js';
 import { ROLES } from '../../../shared/auth/roles.js';
 import { fail } from '../../../shared/result.js';
 import type { Logger } from '../log.js';
-import { keyFilePath, writeKeyFile, type KeyFile } from './key-file.js';
+import { databaseKey, keyFilePath, writeKeyFile, type KeyFile } from './key-file.js';
 
 const encryptingPath = (path: string) => `${path}.encrypting`;
 const plainBackupPath = (path: string) => `${path}.plain-backup`;
@@ -94,13 +94,11 @@ export function encryptInPlace(
   const raw = new Database(encrypting, { fileMustExist: true });
   try {
     raw.pragma('journal_mode = DELETE');
-    raw.pragma(`cipher = 'sqlcipher'`);
-    raw.pragma('legacy = 4');
-    raw.pragma(`rekey = "x'${opts.dataKey.toString('hex')}'"`);
+    applyCipher(raw, databaseKey(opts.keys, opts.dataKey), 'rekey');
   } finally {
     raw.close();
   }
-  const enc = openConnection(encrypting, { create: false, key: opts.dataKey });
+  const enc = openConnection(encrypting, { create: false, key: databaseKey(opts.keys, opts.dataKey) });
   try {
     if (enc.pragma('integrity_check', { simple: true }) !== 'ok' || JSON.stringify(tableCounts(enc)) !== JSON.stringify(counts))
       fail('db_damaged', { file: path });

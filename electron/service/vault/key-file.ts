@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { fail } from '../../../shared/result.js';
 import { WrappedKeySchema } from './wrap.js';
 import { loginKey } from '../../../shared/auth/password-rules.js';
+import { CIPHER_NAMES, type DataKey } from '../../../db/connection.js';
 
 export const KEY_FILE_FORMAT = 'migrant-hiv-desk-keys';
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ export const KeyFileSchema = z.object({
   format: z.literal(KEY_FILE_FORMAT),
   version: z.literal(1),
   databaseId: z.uuid(),
-  cipher: z.literal('sqlcipher-4'),
+  cipher: z.enum(CIPHER_NAMES),
   slots: z
     .array(SlotSchema)
     .max(1000)
@@ -34,6 +35,9 @@ export const KeyFileSchema = z.object({
     }),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+/** The key that opens the database this key file belongs to: its data key, with the cipher the file names. */
+export const databaseKey = (keys: Pick<KeyFile, 'cipher'>, dataKey: Buffer): DataKey => ({ bytes: dataKey, cipher: keys.cipher });
 
 export const keyFilePath = (databaseFile: string) => `${databaseFile}.keys`;
 

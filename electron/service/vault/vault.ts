@@ -12,6 +12,7 @@ import {
   passwordShapeIssue,
 } from '../../../shared/auth/password-rules.js';
 import { appError, AppFailure, fail } from '../../../shared/result.js';
+import { NEW_DATABASE_CIPHER } from '../../../db/connection.js';
 import { KEY_FILE_FORMAT, passwordSlot, slotContext, type KeyFile, type Slot } from './key-file.js';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery-code.js';
 import { newDataKey, PASSWORD_KDF, RECOVERY_KDF, spendPasswordCost, unwrapKey, wrapKey } from './wrap.js';
@@ -45,7 +46,7 @@ export async function createVault(admin: {
   checkPassword(admin.password, admin.login);
   const dataKey = newDataKey();
   const recoveryCode = newRecoveryCode();
-  const base = { format: KEY_FILE_FORMAT, version: 1, databaseId: randomUUID(), cipher: 'sqlcipher-4' } as const;
+  const base = { format: KEY_FILE_FORMAT, version: 1, databaseId: randomUUID(), cipher: NEW_DATABASE_CIPHER } as const;
   const recoveryId = randomUUID();
   const recovery: Slot = {
     kind: 'recovery',
