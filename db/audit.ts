@@ -102,12 +102,13 @@ export function recentAudit(db: Db, limit: number): AuditEntry[] {
 }
 
 /** Entries of one entity (and, with a prefix, of entities filed under it such as a case's events). */
+// The number first, as the index audit_log_entity has it (a case's entries and its events' share it).
+export const AUDIT_OF_SQL = `SELECT * FROM audit_log WHERE CAST(entity_id AS INTEGER) = CAST(@id AS INTEGER) AND entity IN (@entity, @child)
+    AND ((entity = @entity AND entity_id = @id) OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0'))
+  ORDER BY id DESC LIMIT 500`;
+
 export function auditOf(db: Db, entity: string, entityId: string, childEntity?: string): AuditEntry[] {
-  const rows = stmt(
-    db,
-    `SELECT * FROM audit_log WHERE (entity = @entity AND entity_id = @id)
-         OR (entity = @child AND entity_id >= @id || '/' AND entity_id < @id || '0') ORDER BY id DESC LIMIT 500`,
-  ).all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
+  const rows = stmt(db, AUDIT_OF_SQL).all({ entity, id: entityId, child: childEntity ?? null }) as AuditRow[];
   return rows.map(toAuditEntry);
 }
 

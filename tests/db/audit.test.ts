@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changeWithAudit, recentAudit, recordChange, recordEach } from '../../db/audit.js';
+import { AUDIT_OF_SQL, auditOf, changeWithAudit, recentAudit, recordChange, recordEach } from '../../db/audit.js';
+import { createCaseWithEvents, updateCase } from '../../db/cases.js';
+import { aCase } from '../helpers/cases.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { verifyChain } from '../../db/audit-chain.js';
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
@@ -25,6 +27,34 @@ describe('audit log', () => {
       newValue: '9',
     });
     expect(Date.now() - Date.parse(entry!.at)).toBeLessThan(60_000);
+    db.close();
+  });
+
+  it("a case's history: its own entries and its events', not those of a case whose number starts the same, read through the index", () => {
+    const db = newDb();
+    const unit = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'r', facility: 'f' }).id;
+    const ids = Array.from({ length: 13 }, (_, i) =>
+      createCaseWithEvents(
+        db,
+        'x',
+        unit,
+        aCase({ uic: `АБВГ1${1960 + i}`, birthYear: 1960 + i, registerNo: `${i}` }),
+        [{ kind: 'cd4', date: '2017-03-01', cd4: 300 }],
+        { allowDuplicate: false },
+      ),
+    );
+    const one = ids[0]!; // case 1 beside cases 10-13, whose ids begin with the same digit
+    updateCase(db, 'x', one, aCase({ uic: 'АБВГ11960', birthYear: 1960, registerNo: '0a' }), { allowDuplicate: false });
+    const history = auditOf(db, 'case', String(one), 'case_event');
+    expect(history.map((e) => [e.action, e.entity, e.entityId?.split('/')[0]])).toEqual([
+      ['update', 'case', String(one)],
+      ['create', 'case_event', String(one)],
+      ['create', 'case', String(one)],
+    ]);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${AUDIT_OF_SQL}`).all({ id: '1', entity: 'case', child: 'case_event' }) as {
+      detail: string;
+    }[];
+    expect(plan.map((r) => r.detail).join(' | ')).toMatch(/^SEARCH audit_log USING INDEX audit_log_entity/);
     db.close();
   });
 

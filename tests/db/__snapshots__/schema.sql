@@ -1,6 +1,5 @@
-CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_entity ON audit_log(CAST(entity_id AS INTEGER), entity);
 CREATE INDEX case_event_case ON case_event(case_id, event_date, id);
-CREATE INDEX case_event_kind_date ON case_event(kind, event_date);
 CREATE INDEX case_key_population_kp ON case_key_population(key_population, case_id);
 CREATE UNIQUE INDEX case_status_group_facts ON case_status_group(sex, coalesce(birth_year, -1), kp_mask, legal_status, migrant_type, coalesce(citizenship, ''));
 CREATE INDEX hiv_case_deleted ON hiv_case(deleted_at) WHERE deleted_at IS NOT NULL;
