@@ -16,5 +16,20 @@ import type { Migration } from './types.js';
 
 export type { Migration };
 /** In order; the last version is the schema this build of the app writes. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+  m0013,
+  m0014,
+];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
