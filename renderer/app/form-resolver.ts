@@ -1,26 +1,25 @@
-// A react-hook-form resolver that converts the form's text values to the contract's input and
-// validates with the shared zod schema, so the form says exactly what the back end would.
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+// Forms check what they send with the contract's own zod schemas, through react-hook-form's
+// zodResolver: the form's texts are turned into the contract's input first (`convert`), and a
+// screen's own rules (`extra`) are added as issues on the fields they name. Messages are i18n keys.
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { FieldValues, Resolver } from 'react-hook-form';
+import { z } from 'zod';
 
-const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
+/** Issues without a message of their own are named by their code: `validation.too_small`, … */
+export const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
 
 export function schemaResolver<V extends FieldValues, T>(
   schema: z.ZodType<T>,
   convert: (values: V) => unknown,
   extra?: (value: T) => { path: string; messageKey: string }[],
 ): Resolver<V> {
-  return async (values) => {
-    const parsed = schema.safeParse(convert(values), keyed);
-    const issues = parsed.success
-      ? (extra?.(parsed.data) ?? [])
-      : parsed.error.issues.map((i) => ({
-          path: i.path.map(String).join('.'),
-          messageKey: i.message.startsWith('validation.') ? i.message : `validation.${i.code}`,
-        }));
-    if (issues.length === 0) return { values, errors: {} };
-    const errors: Record<string, { type: string; message: string }> = {};
-    for (const i of issues) errors[i.path] ??= { type: 'schema', message: i.messageKey };
-    return { values: {}, errors: errors as FieldErrors<V> };
-  };
+  const checked = z
+    .custom<V>()
+    .transform(convert)
+    .pipe(schema)
+    .superRefine((value, ctx) => {
+      for (const i of extra?.(value) ?? []) ctx.addIssue({ code: 'custom', path: i.path.split('.'), message: i.messageKey });
+    });
+  // raw: the form keeps its own values (texts); the converted input is made again where it is sent.
+  return zodResolver(checked, keyed, { raw: true });
 }

@@ -12,10 +12,9 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { CountrySelect } from '../app/CountrySelect';
 import { Field } from '../app/Field';
 import { WizardPage } from '../app/WizardPage';
+import { keyed } from '../app/form-resolver';
 
 // Messages become translation keys: the schema's own where it names one, else by issue kind.
-const keyed = { error: (issue: { code: string }) => `validation.${issue.code}` };
-
 const OpenExistingSchema = z.object({ path: FilePathSchema });
 
 type Section = 'demo' | 'centre' | 'existing';

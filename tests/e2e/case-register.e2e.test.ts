@@ -130,6 +130,10 @@ describe('case register, end to end in chromium', () => {
     await expect.poll(() => focusedId(page)).toBe('registerNo');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThanOrEqual(5);
+    // In words, in Russian: no message key or zod wording reaches the clerk.
+    const messages = await page.locator('.field-error').allTextContents();
+    expect(messages.filter((m) => !/^[А-Яа-яЁё]/.test(m.trim()) || /validation\.|invalid|expected/i.test(m))).toEqual([]);
+    expect(messages.some((m) => /заполните это поле/i.test(m))).toBe(true);
     await page.keyboard.press('Escape');
     await enterCase(page, {
       no: '1/2017',
