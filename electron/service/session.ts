@@ -290,7 +290,15 @@ export class DeskSession {
     this.generation++; // work started on the file before the restore ends with it
     this.exportsMade.clear();
     const { info, aside } = this.putBackupInPlace(path, file, key);
-    const db = openDeskDatabase(path, key);
+    let db: Db;
+    try {
+      db = openDeskDatabase(path, key);
+    } catch (e) {
+      // It checked out but does not open (a migration failed, say): the register goes back where it was.
+      this.putAsideBack(path, aside);
+      this.db = openDeskDatabase(path, key);
+      throw e;
+    }
     this.db = db;
     this.vault = { path, keys, dataKey };
     changeWithAudit(db, login, (record) =>
@@ -331,6 +339,14 @@ export class DeskSession {
     chmodSync(path, 0o600);
     this.log('info', 'backup.restored', { cases: info.counts.cases });
     return { info, aside };
+  }
+
+  /** Undoes a restore whose file would not open: it is kept as ".restore-failed-…", the register put back. */
+  private putAsideBack(path: string, aside: string) {
+    const failed = `${path}.restore-failed-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, failed + suffix);
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(aside + suffix)) renameSync(aside + suffix, path + suffix);
+    this.log('error', 'backup.restore_undone', {});
   }
 
   /**

@@ -6,7 +6,10 @@ import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { backupFolder, dailyBackup, listBackups, pruneDaily } from '../../electron/service/backups/backups.js';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createDeskDatabase } from '../../db/open.js';
+import { applyCipher } from '../../db/connection.js';
+import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { ROOT } from '../architecture/imports.js';
 import { createCentre, REGIONAL_CENTRE, useClockedSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -129,6 +132,62 @@ describe('backups', () => {
       error: { code: 'backup_not_readable' },
     });
     expect(total(s)).toBe(2);
+  });
+
+  it('a backup from a newer version of the app is refused before anything moves; the register stays open and signs in again', async () => {
+    const dir = tempDir();
+    const s = sessionAt(dir);
+    await createCentre(s);
+    addCases(s, 0, 3);
+    const made = dispatch(s, 'backups.create', { folder: join(dir, 'usb') }, silentLogger);
+    if (!made.ok) throw new Error(made.error.code);
+    // As the next version would write it: the same file at a later schema version.
+    const raw = new Database(made.value.file);
+    applyCipher(raw, s.openKey, 'key');
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const path = s.openVault.path;
+    const before = readdirSync(dir).sort();
+    expect(dispatch(s, 'backups.inspect', { path: made.value.file }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'db_too_new' },
+    });
+    expect(dispatch(s, 'backups.restore', { path: made.value.file }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'db_too_new' },
+    });
+    expect(readdirSync(dir).sort()).toEqual(before); // nothing set aside, nothing put in its place
+    expect(total(s)).toBe(3);
+    s.dispose();
+    const again = sessionAt(dir);
+    await signIn(again);
+    expect(again.openVault.path).toBe(path);
+    expect(total(again)).toBe(3);
+  });
+
+  it('a backup that checks out but will not open (its upgrade fails) is taken back out: the register stays as it was', async () => {
+    const dir = tempDir();
+    const s = sessionAt(dir);
+    await createCentre(s);
+    addCases(s, 0, 3);
+    const made = dispatch(s, 'backups.create', { folder: join(dir, 'usb') }, silentLogger);
+    if (!made.ok) throw new Error(made.error.code);
+    addCases(s, 3, 2);
+    // Marked one version older than it is: opening it runs the last migration again, which fails.
+    const raw = new Database(made.value.file);
+    applyCipher(raw, s.openKey, 'key');
+    raw.pragma(`user_version = ${LATEST_VERSION - 1}`);
+    raw.close();
+    expect(dispatch(s, 'backups.inspect', { path: made.value.file }, silentLogger).ok).toBe(true);
+    expect(dispatch(s, 'backups.restore', { path: made.value.file }, silentLogger).ok).toBe(false);
+    expect(total(s)).toBe(5); // the register, open again, as it was before the attempt
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.includes('.before-restore-'))).toEqual([]);
+    expect(files.filter((f) => f.includes('.restore-failed-'))).toHaveLength(1);
+    s.dispose();
+    const again = sessionAt(dir);
+    await signIn(again);
+    expect(total(again)).toBe(5);
   });
 
   it('killed at random moments while backing up, no file is left that looks like a good backup', async () => {

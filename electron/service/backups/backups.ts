@@ -19,6 +19,7 @@ import { basename, join } from 'node:path';
 import { openConnection, type DataKey, type Db } from '../../../db/connection.js';
 import { chainHead } from '../../../db/audit-chain.js';
 import { schemaVersion } from '../../../db/migrate.js';
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { fail } from '../../../shared/result.js';
 import { BackupInfoSchema, type BackupInfo } from '../../../shared/backups/api.js';
 import { keyFilePath } from '../vault/key-file.js';
@@ -44,10 +45,14 @@ export function inspectBackupFile(file: string, key: DataKey | undefined): Omit<
   try {
     db = openConnection(file, { create: false, ...(key ? { key } : {}), readonly: true });
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') fail('backup_not_readable', { file: basename(file) });
+    // A backup from a newer version of the app would not open once in place: refused before anything moves.
+    const version = schemaVersion(db);
+    if (version > LATEST_VERSION) fail('db_too_new', { file: basename(file), found: version, supported: LATEST_VERSION });
     const createdAt = (db.prepare(`SELECT max(at) AS at FROM audit_log`).get() as { at: string | null }).at ?? '';
-    return { createdAt, schemaVersion: schemaVersion(db), counts: counts(db), chainHead: chainHead(db).hash };
+    return { createdAt, schemaVersion: version, counts: counts(db), chainHead: chainHead(db).hash };
   } catch (e) {
-    if ((e as { error?: { code?: string } }).error?.code === 'backup_not_readable') throw e;
+    const code = (e as { error?: { code?: string } }).error?.code;
+    if (code === 'backup_not_readable' || code === 'db_too_new') throw e;
     return fail('backup_not_readable', { file: basename(file) });
   } finally {
     db?.close();
