@@ -1,5 +1,5 @@
 // The case-register area: list, new case, one case, edit, deleted cases. Alt+N starts a new case.
-import { useCallback, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseQuery } from '../../shared/cases/api';
 import type { CaseInput } from '../../shared/cases/schema';
@@ -10,6 +10,7 @@ import { CaseView } from './CaseView';
 import { DeletedCases } from './DeletedCases';
 import { useCan } from '../auth/permissions';
 import { shellLocked } from '../shell/locked';
+import { idSegment, routeOf, useAddress } from '../shell/routes';
 
 type View =
   | { mode: 'list' }
@@ -18,9 +19,22 @@ type View =
   | { mode: 'edit'; id: number; initial: CaseInput }
   | { mode: 'deleted' };
 
-export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: string; initialCaseId?: number | null }) {
+export function CasesPage({ uicPattern }: { uicPattern: string }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>(initialCaseId ? { mode: 'case', id: initialCaseId } : { mode: 'list' });
+  // #/cases/123 shows case 123 (a link from the dashboard, a pasted address, the back button);
+  // opening a case or going back to the list changes the address in turn.
+  const { segments, go } = useAddress();
+  const routeId = idSegment(segments[1]);
+  const [view, setView] = useState<View>(routeId ? { mode: 'case', id: routeId } : { mode: 'list' });
+  useEffect(() => {
+    setView((v) =>
+      routeId ? (v.mode === 'case' && v.id === routeId ? v : { mode: 'case', id: routeId }) : v.mode === 'case' ? { mode: 'list' } : v,
+    );
+  }, [routeId]);
+  const toList = () => {
+    setView({ mode: 'list' });
+    if (routeId) go(routeOf('cases'));
+  };
   const canWrite = useCan()('register.write');
   const [query, setQuery] = useState<CaseQuery>({ sort: 'diagnosisDate', direction: 'desc', page: 0 });
   const onQuery = useCallback((q: CaseQuery) => setQuery(q), []);
@@ -41,7 +55,10 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
     const r = await call('cases.get', { id });
     if (r.ok) setView({ mode: 'edit', id, initial: r.value.case });
   };
-  const open = (id: number, notice?: string) => setView({ mode: 'case', id, ...(notice ? { notice } : {}) });
+  const open = (id: number, notice?: string) => {
+    setView({ mode: 'case', id, ...(notice ? { notice } : {}) });
+    if (id !== routeId) go(routeOf('cases', id));
+  };
 
   return (
     <section className="cases-page">
@@ -72,7 +89,7 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
           initial={null}
           uicPattern={uicPattern}
           onSaved={(id) => open(id, t('cases.saved'))}
-          onCancel={() => setView({ mode: 'list' })}
+          onCancel={toList}
           onOpenCase={(id) => open(id)}
         />
       ) : null}
@@ -93,8 +110,8 @@ export function CasesPage({ uicPattern, initialCaseId = null }: { uicPattern: st
           id={view.id}
           notice={view.notice ?? null}
           onEdit={() => void edit(view.id)}
-          onDeleted={() => setView({ mode: 'list' })}
-          onBack={() => setView({ mode: 'list' })}
+          onDeleted={toList}
+          onBack={toList}
         />
       ) : null}
       {view.mode === 'deleted' ? <DeletedCases onRestored={(id) => open(id, t('cases.restored'))} /> : null}

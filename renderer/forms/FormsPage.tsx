@@ -1,6 +1,6 @@
 // Aggregate forms for the installation's org unit: choose the form and period, type or paste
 // values, see rule violations and outliers live, approve (locks) or withdraw the approval.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { FORM_CODES, FORM_PERIOD_TYPES, type FormCode } from '../../shared/forms/definitions';
@@ -12,6 +12,7 @@ import { TestingForm } from './TestingForm';
 import { SimpleForm } from './SimpleForm';
 import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
+import { routeOf, useAddress } from '../shell/routes';
 
 const SUB_PERIODS = {
   year: [''],
@@ -22,9 +23,23 @@ const SUB_PERIODS = {
 export function FormsPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
   const unit = status.database!.orgUnitPath.at(-1)!;
-  const [form, setForm] = useState<FormCode>('testing');
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const [sub, setSub] = useState('');
+  // The form and period are in the address, #/forms/testing/2017/Q1, so a period can be linked to;
+  // the year as typed stays on screen and goes into the address once it is a year.
+  const { segments, go } = useAddress();
+  const form: FormCode = (FORM_CODES as readonly string[]).includes(segments[1] ?? '') ? (segments[1] as FormCode) : 'testing';
+  const routeYear = /^\d{4}$/.test(segments[2] ?? '') ? segments[2]! : String(new Date().getFullYear() - 1);
+  const subs: readonly string[] = FORM_PERIOD_TYPES[form].flatMap((type) => SUB_PERIODS[type]);
+  const sub = subs.find((s) => s === segments[3]) ?? '';
+  const [year, setTyped] = useState(routeYear);
+  useEffect(() => setTyped(routeYear), [routeYear]);
+  const show = (next: { form?: FormCode; year?: string; sub?: string }, replace = false) =>
+    go(routeOf('forms', next.form ?? form, next.year ?? routeYear, next.sub ?? sub), { replace });
+  const setForm = (code: FormCode) => show({ form: code, sub: '' });
+  const setYear = (typed: string) => {
+    setTyped(typed);
+    if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
+  };
+  const setSub = (s: string) => show({ sub: s });
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
   const f = useFormData(form, unit.id, period || String(new Date().getFullYear() - 1));
   const locked = !!f.data?.approval;

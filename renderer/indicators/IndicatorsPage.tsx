@@ -1,7 +1,7 @@
 // The dashboard: the 90-90-90 cascade among migrants for a period and org unit (with its
 // sub-units), the percentages with their intervals, a table by any disaggregation, and a click
 // from any count to the cases behind it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus } from '../../shared/contract';
@@ -22,15 +22,30 @@ import { CascadeChart } from './CascadeChart';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
+import { idSegment, routeOf, useAddress } from '../shell/routes';
 
 /** The cases behind a count, for the choice (year, org unit, breakdown) it was asked under. */
 type Drill = { choice: string; measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 
 export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
   const { t } = useTranslation();
-  const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id); // the whole country by default
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const [dimension, setDimension] = useState<Dimension>('sex');
+  // The view is in the address, #/indicators/2017/sex/4 (year, breakdown, org unit), so it can be
+  // linked to and the back button returns to the previous one. Defaults: last year, by sex, the
+  // whole country. The year as typed stays on screen; it goes into the address once it is a year.
+  const { segments, go } = useAddress();
+  const routeYear = /^\d{4}$/.test(segments[1] ?? '') ? segments[1]! : String(new Date().getFullYear() - 1);
+  const dimension: Dimension = (DIMENSIONS as readonly string[]).includes(segments[2] ?? '') ? (segments[2] as Dimension) : 'sex';
+  const orgUnitId = idSegment(segments[3]) ?? status.database!.orgUnitPath[0]!.id;
+  const [year, setTyped] = useState(routeYear);
+  useEffect(() => setTyped(routeYear), [routeYear]);
+  const show = (next: { year?: string; dimension?: Dimension; orgUnitId?: number }, replace = false) =>
+    go(routeOf('indicators', next.year ?? routeYear, next.dimension ?? dimension, next.orgUnitId ?? orgUnitId), { replace });
+  const setYear = (typed: string) => {
+    setTyped(typed);
+    if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
+  };
+  const setOrgUnitId = (id: number) => show({ orgUnitId: id });
+  const setDimension = (d: Dimension) => show({ dimension: d });
   const [drill, setDrill] = useState<Drill | null>(null);
   const [drillError, setDrillError] = useState<AppError | null>(null);
   const [outside, setOutside] = useState(false); // preview the table as it leaves the centre

@@ -1,5 +1,5 @@
 // The main window once a database is open: header with the centre, navigation to the areas.
-import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -13,6 +13,7 @@ import { LockScreen, useIdleLock } from '../auth/LockScreen';
 import { PermissionsProvider } from '../auth/permissions';
 import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
+import { routeOf, useAddress } from './routes';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -33,8 +34,15 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
   const user = status.user!;
   const areas = AREAS.filter((a) => AREA_NEEDS[a].some((p) => user.permissions.includes(p)));
-  const [area, setArea] = useState<Area>(areas[0] ?? 'settings');
-  const [openCaseId, setOpenCaseId] = useState<number | null>(null);
+  // The area is the address's first part (#/cases, #/indicators/…); an unknown one, or one this
+  // account may not see, is replaced by the first it may.
+  const { segments, go } = useAddress();
+  const asked = segments[0] as Area | undefined;
+  const area: Area = asked && areas.includes(asked) ? asked : (areas[0] ?? 'settings');
+  useEffect(() => {
+    if (asked !== area) go(routeOf(area), { replace: true });
+  }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
+  const setArea = (a: Area) => go(routeOf(a));
   const db = status.database!;
   // Alt+1..6 jumps between areas without the mouse.
   // Layout effect: the shortcut works from the first painted frame, not a moment later.
@@ -55,7 +63,9 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   };
   const signOut = async () => {
     const r = await call('auth.signOut', {});
-    if (r.ok) onStatus(r.value);
+    if (!r.ok) return;
+    go(routeOf(), { replace: true }); // the next person starts at their own first area, not at this one's last view
+    onStatus(r.value);
   };
   useIdleLock(user.demo || status.locked ? null : db.idleLockMinutes, () => void lock());
   const facility = db.orgUnitPath.at(-1);
@@ -85,16 +95,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
         </header>
         <nav className="shell-nav" aria-label={t('nav.label')}>
           {areas.map((a, i) => (
-            <button
-              key={a}
-              type="button"
-              aria-current={a === area ? 'page' : undefined}
-              onClick={() => {
-                setOpenCaseId(null);
-                setArea(a);
-              }}
-              title={`Alt+${i + 1}`}
-            >
+            <button key={a} type="button" aria-current={a === area ? 'page' : undefined} onClick={() => setArea(a)} title={`Alt+${i + 1}`}>
               {t(`nav.${a}`)}
             </button>
           ))}
@@ -104,17 +105,11 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
             {area === 'settings' ? (
               <SettingsPage status={status} onStatus={onStatus} />
             ) : area === 'cases' ? (
-              <CasesPage key={openCaseId ?? 'list'} uicPattern={db.uicPattern} initialCaseId={openCaseId} />
+              <CasesPage uicPattern={db.uicPattern} />
             ) : area === 'forms' ? (
               <FormsPage status={status} />
             ) : area === 'indicators' ? (
-              <IndicatorsPage
-                status={status}
-                onOpenCase={(id) => {
-                  setOpenCaseId(id);
-                  setArea('cases');
-                }}
-              />
+              <IndicatorsPage status={status} onOpenCase={(id) => go(routeOf('cases', id))} />
             ) : area === 'exchange' ? (
               <ExchangePage status={status} />
             ) : (

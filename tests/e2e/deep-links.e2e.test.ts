@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from '../helpers/browser.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+describe('addresses of views, end to end in chromium', () => {
+  it('a dashboard view, a case and a form period each have an address: pasted, reloaded, and the back button returns', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    const hash = () => page.evaluate(() => location.hash);
+    const paste = (address: string) => page.evaluate((a) => (location.hash = a), address);
+
+    // An unknown area is replaced by the first this account may see.
+    await paste('#/nowhere/at/all');
+    await expect.poll(hash).toBe('#/cases');
+
+    // A dashboard view from its address: year and breakdown as given.
+    await paste('#/indicators/2016/legal_status');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2016');
+    expect(await page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('legal_status');
+    expect(await page.locator('#indicator-year').inputValue()).toBe('2016');
+    // Changing the breakdown changes the address; Back returns to the view before.
+    await page.locator('#indicator-dimension').selectOption('sex');
+    await expect.poll(hash).toMatch(/^#\/indicators\/2016\/sex\/\d+$/);
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('sex');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('legal_status');
+    // A year half typed stays on screen and out of the address.
+    await page.locator('#indicator-year').fill('201');
+    expect(await hash()).toBe('#/indicators/2016/legal_status');
+    await page.locator('#indicator-year').fill('2015');
+    await expect.poll(hash).toMatch(/^#\/indicators\/2015\/legal_status\/\d+$/);
+
+    // A case opened from the list has its own address, which survives a reload; Back is the list.
+    await page.keyboard.press('Alt+1');
+    await expect.poll(hash).toBe('#/cases');
+    await page.locator('.case-list tbody tr button.link').first().click();
+    await expect.poll(hash).toMatch(/^#\/cases\/\d+$/);
+    const id = (await hash()).split('/')[2]!;
+    const label = await page.locator('.case-view').getAttribute('aria-label');
+    await page.reload();
+    await expect.poll(() => page.locator('.case-view').getAttribute('aria-label')).toBe(label);
+    expect(await hash()).toBe(`#/cases/${id}`);
+    await page.goBack();
+    await expect.poll(() => page.locator('.case-view').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('case-total').isVisible()).toBe(true);
+    // A case's address pasted directly, and one that is not a case's number.
+    await paste(`#/cases/${id}`);
+    await expect.poll(() => page.locator('.case-view').getAttribute('aria-label')).toBe(label);
+    await paste('#/cases/abc');
+    await expect.poll(() => page.getByTestId('case-total').isVisible()).toBe(true);
+
+    // A form period: the second quarter of 2017 of the testing form.
+    await paste('#/forms/testing/2017/Q2');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017Q2');
+    await page.locator('#form-subperiod').selectOption('Q3');
+    await expect.poll(hash).toBe('#/forms/testing/2017/Q3');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017Q3');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
