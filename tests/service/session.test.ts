@@ -158,11 +158,14 @@ describe('the session', () => {
       for (let i = 0; i < 2000; i++) ins.run(JSON.stringify({ filler: 'x'.repeat(200) }));
     })();
     const page = s.database.pragma('page_size', { simple: true }) as number;
+    // A leaf of the change log ten from its newest: recent entries, which opening the file and
+    // signing in (it appends after the newest entry) do not read, and the list of the last 500 does.
+    const { pageno } = s.database
+      .prepare(`SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1 OFFSET 10`)
+      .get() as { pageno: number };
     s.dispose();
-    // A page ten from the end: recent change-log entries, which opening the file and signing in
-    // (it appends after the newest entry) do not read, and the list of the last 500 does.
     const bytes = readFileSync(path);
-    bytes.fill(0x5a, bytes.length - 10 * page, bytes.length - 10 * page + 64);
+    bytes.fill(0x5a, (pageno - 1) * page + 100, (pageno - 1) * page + 164);
     writeFileSync(path, bytes);
     const again = session(dir);
     expect(again.status().openError).toBeNull();
