@@ -42,5 +42,9 @@ export function useCall<C extends Channel>(
   });
 }
 
-/** After a save: every figure read before it is read again when next shown. */
-export const invalidateAll = () => queryClient.invalidateQueries();
+/**
+ * After a save: every figure read before it is read again (those on screen at once, any in flight
+ * started over). `except` a channel whose answer the save itself returned.
+ */
+export const invalidateAll = (opts: { except?: Channel } = {}) =>
+  queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== opts.except });

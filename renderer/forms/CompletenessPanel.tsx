@@ -1,23 +1,13 @@
 // Which forms and periods of a year have data, per org unit, and which are approved.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CompletenessSchema } from '../../shared/forms/api';
 import type { OrgUnit } from '../../shared/contract';
-import { call } from '../api/client';
+import { useCall } from '../api/queries';
 
-export function CompletenessPanel({ year, refreshKey }: { year: number; refreshKey: unknown }) {
+/** Read through the query cache: a save or an approval invalidates it (useFormData), so it is read again after each. */
+export function CompletenessPanel({ year }: { year: number }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<z.infer<typeof CompletenessSchema>>([]);
-  const [units, setUnits] = useState<Record<number, string>>({});
-  useEffect(() => {
-    void call('orgUnits.list', {}).then((r) => r.ok && setUnits(Object.fromEntries(r.value.map((u: OrgUnit) => [u.id, u.name]))));
-  }, []);
-  useEffect(() => {
-    let live = true; // a slower answer for a year typed earlier is dropped
-    void call('forms.completeness', { year }).then((r) => live && r.ok && setRows(r.value));
-    return () => void (live = false);
-  }, [year, refreshKey]);
+  const rows = useCall('forms.completeness', { year }).data ?? [];
+  const units: Record<number, string> = Object.fromEntries((useCall('orgUnits.list', {}).data ?? []).map((u: OrgUnit) => [u.id, u.name]));
   return (
     <section className="completeness" aria-labelledby="completeness-title">
       <h3 id="completeness-title">{t('forms.completeness', { year })}</h3>

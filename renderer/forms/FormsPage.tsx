@@ -177,7 +177,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
           </label>
         </div>
       ) : null}
-      {/^\d{4}$/.test(year) ? <CompletenessPanel year={Number(year)} refreshKey={f.data} /> : null}
+      {/^\d{4}$/.test(year) ? <CompletenessPanel year={Number(year)} /> : null}
     </section>
   );
 }

@@ -6,31 +6,33 @@ import type { FormData } from '../../shared/forms/api';
 import { evaluateRules, toFormValues, type Rule } from '../../shared/forms/rules';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { invalidateAll, queryClient, useCall } from '../api/queries';
 import { cellId, typedNumber, type CellRef, type CellStatus } from './grid-model';
 
 export function useFormData(form: FormCode, orgUnitId: number, period: string) {
-  const [data, setData] = useState<FormData | null>(null);
+  // The form's values through the query cache, keyed by form, unit and period: a slow answer for the
+  // year shown first never fills the grid under the year typed since. A save's or an approval's
+  // answer is the form as stored: it goes into the cache, and every other figure is read again.
+  const input = useMemo(() => ({ form, orgUnitId, period }), [form, orgUnitId, period]);
+  const loaded = useCall('forms.get', input);
+  const data: FormData | null = loaded.data ?? null;
+  const stored_ = useCallback(
+    (next: FormData) => {
+      queryClient.setQueryData(['forms.get', input], next);
+      void invalidateAll({ except: 'forms.get' });
+    },
+    [input],
+  );
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [statuses, setStatuses] = useState<Record<string, CellStatus>>({});
-  const [error, setError] = useState<AppError | null>(null);
+  const [failure, setError] = useState<AppError | null>(null);
+  const error = failure ?? loaded.error?.error ?? null;
 
   useEffect(() => {
-    setData(null);
     setDrafts({});
     setStatuses({});
     setError(null);
-    // An answer for a form, unit or period the screen has already left is dropped: a slow answer
-    // for the year shown first must not fill the grid under the year typed since.
-    let live = true;
-    void call('forms.get', { form, orgUnitId, period }).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [form, orgUnitId, period]);
+  }, [input]);
 
   const stored = useMemo(() => new Map((data?.values ?? []).map((v) => [cellId(v), v])), [data]);
   const text = useCallback(
@@ -56,7 +58,7 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
         })),
       });
       if (r.ok) {
-        setData(r.value);
+        stored_(r.value);
         setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !ids.includes(k))));
         setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saved' }])) }));
         return;
@@ -71,16 +73,16 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
       }));
       if (!issues.size) setError(r.error);
     },
-    [form, orgUnitId, period],
+    [form, orgUnitId, period, stored_],
   );
 
   const approve = useCallback(
     async (approved: boolean) => {
       const r = await call('forms.approve', { form, orgUnitId, period, approved });
-      if (r.ok) setData(r.value);
+      if (r.ok) stored_(r.value);
       else setError(r.error);
     },
-    [form, orgUnitId, period],
+    [form, orgUnitId, period, stored_],
   );
 
   // Live: saved values overlaid with what is typed but not yet saved.
