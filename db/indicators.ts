@@ -58,6 +58,30 @@ export const COUNT_SQL = `SELECT (s.code << ${2 + GROUP_BITS}) | ((s.diagnosis_d
 
 export type Tallies = { total: Tally; byDimension: Map<Dimension, Map<string, Tally>> };
 
+/**
+ * A period's counted rows (key, cases) for a set of org units, kept per connection while the data
+ * stays as it was: SQLite's data_version (another connection's commits) and total_changes() (this
+ * connection's rows written, also by raw SQL or a rollback) together say when it may have changed.
+ * The rows do not depend on the breakdown asked, so a new breakdown or a trend overlapping the last
+ * one counts nothing again. At most 64 periods are kept.
+ */
+const counted = new WeakMap<Db, { version: string; rows: Map<string, [number, number][]> }>();
+const MAX_KEPT = 64;
+
+function periodRows(db: Db, units: string, start: number, end: number): [number, number][] {
+  const version = `${db.pragma('data_version', { simple: true }) as number}:${(stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n}`;
+  let kept = counted.get(db);
+  if (!kept || kept.version !== version) counted.set(db, (kept = { version, rows: new Map() }));
+  const key = `${units}|${start}|${end}`;
+  let rows = kept.rows.get(key);
+  if (!rows) {
+    rows = stmt(db, COUNT_SQL).raw().all({ start, end, units }) as [number, number][];
+    if (kept.rows.size >= MAX_KEPT) kept.rows.delete(kept.rows.keys().next().value!);
+    kept.rows.set(key, rows);
+  }
+  return rows;
+}
+
 /** For each period, in order: the total and, for each dimension asked, each group's tally. */
 export function caseTalliesForPeriods(db: Db, orgUnitId: number, periods: readonly Period[], dims: readonly Dimension[]): Tallies[] {
   if (periods.length > MAX_PERIODS) throw new RangeError(`at most ${MAX_PERIODS} periods per count`);
@@ -76,7 +100,7 @@ export function caseTalliesForPeriods(db: Db, orgUnitId: number, periods: readon
     const [start, end] = [dayNumber(period.start), dayNumber(period.end)];
     const into = perPeriod[i]!;
     const endYear = Number(period.end.slice(0, 4));
-    for (const [key, n] of stmt(db, COUNT_SQL).raw().iterate({ start, end, units }) as Iterable<[number, number]>) {
+    for (const [key, n] of periodRows(db, units, start, end)) {
       const code = periodCode(bits(key, 2 + GROUP_BITS, CODE_BITS), bits(key, GROUP_BITS + 1, 1) === 1, bits(key, GROUP_BITS, 1) === 1);
       bump(into.total, code, n);
       const facts = groups.get(bits(key, 0, GROUP_BITS))!;

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
-import { createDeskDatabase } from '../../db/open.js';
+import { createDeskDatabase, openDeskDatabase } from '../../db/open.js';
 import { ensureFacility } from '../../db/org-units.js';
 import { createCaseWithEvents, deleteCase, deleteEvent, restoreCase, saveEvent, updateCase, getCase } from '../../db/cases.js';
 import { caseTallies, plhivEstimate } from '../../db/indicators.js';
@@ -188,6 +188,26 @@ describe('the status intervals', () => {
     expect(stale()).toBeGreaterThan(0);
     expect(count().total).toMatchObject({ diagnosed: 7, onArt: 5 });
     expect(stale()).toBe(0);
+  });
+
+  it('follow a change saved by another window (another connection to the file)', () => {
+    const before = count().total.diagnosed;
+    const other = openDeskDatabase(db.name);
+    const unit = (db.prepare('SELECT org_unit_id AS u FROM hiv_case WHERE id = ?').get(ids[0]) as { u: number }).u;
+    createCaseWithEvents(
+      other,
+      'y',
+      unit,
+      aCase({ registerNo: '99', uic: 'ДРУГ21990', birthYear: 1990, diagnosisDate: '2017-03-01' }),
+      [],
+      {
+        allowDuplicate: false,
+      },
+    );
+    other.close();
+    expect(count().total.diagnosed).toBe(before + 1);
+    // Asked again, by another breakdown, with nothing changed: the same figures (from the rows kept).
+    expect(caseTallies(db, region, y2017, 'legal_status').total).toEqual(count().total);
   });
 
   it('made under other definitions are derived again, not counted', () => {
