@@ -125,8 +125,11 @@ export async function benchCases(load, { cases = 100_000 } = {}) {
       caseTalliesByDimensions(d, unitId, parsePeriod('2017'), ['sex']);
       return { cold, warm: performance.now() - s2 };
     };
-    const encCascade = cascade(enc, unitE);
+    // Both files closed after their inserts and opened again, so both are read in the same state.
     enc.close();
+    const encAgain = openDeskDatabase(join(dir, 'encrypted.sqlite'), key);
+    const encCascade = cascade(encAgain, unitE);
+    encAgain.close();
     const plainAgain = openDeskDatabase(file);
     const plainCascade = cascade(plainAgain, unit);
     plainAgain.close();

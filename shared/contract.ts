@@ -159,7 +159,17 @@ const empty = z.object({}).strict();
 /** A new database's status and its recovery code, shown once. */
 export const CreatedSchema = z.object({ status: AppStatusSchema, recoveryCode: z.string() });
 
-type ChannelSpec = { input: z.ZodType; output: z.ZodType; permission: Permission; uploadBytes?: number };
+/** A long job's progress, while it runs: its channel, the rows it has checked, when it started. */
+export const JobProgressSchema = z.object({ channel: z.string(), rows: z.number().int().nonnegative(), startedAt: z.string() });
+export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+/**
+ * A channel's transport details beside its schemas: who may call it (`permission`), the largest
+ * payload it takes (`uploadBytes`), and whether it is a long job (`job`) whose progress
+ * `jobs.progress` tells while it runs (the back end answers other calls meanwhile). An export of
+ * rows is the other kind of long work: it answers at once with a job to watch (`exports.job`).
+ */
+type ChannelSpec = { input: z.ZodType; output: z.ZodType; permission: Permission; uploadBytes?: number; job?: true };
 
 export const contract = {
   'app.status': { input: empty, output: AppStatusSchema, permission: 'open' },
@@ -170,6 +180,7 @@ export const contract = {
   'setup.close': { input: empty, output: AppStatusSchema, permission: 'open' },
   'reference.countries': { input: empty, output: z.array(CountrySchema), permission: 'open' },
   'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema), permission: 'signedIn' },
+  'jobs.progress': { input: empty, output: JobProgressSchema.nullable(), permission: 'signedIn' },
   'audit.recent': {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(AuditEntrySchema),
@@ -205,7 +216,13 @@ export const contract = {
   'settings.setExportRetention': { input: ExportRetentionSchema, output: AppStatusSchema, permission: 'admin' },
   'exports.indicatorWorkbook': { input: IndicatorWorkbookSchema, output: ExportedFileSchema, permission: 'analysis' },
   'imports.template': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'register.write' },
-  'imports.preview': { input: ImportFileSchema, output: ImportReportSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'register.write' },
+  'imports.preview': {
+    input: ImportFileSchema,
+    output: ImportReportSchema,
+    uploadBytes: MAX_IMPORT_BYTES,
+    permission: 'register.write',
+    job: true,
+  },
   'imports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'register.write' },
   'imports.confirm': { input: ImportIdSchema, output: ImportDoneSchema, permission: 'register.write' },
   'formImports.template': { input: FormTemplateSchema, output: ExportedFileSchema, permission: 'forms.write' },

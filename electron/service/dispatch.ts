@@ -77,11 +77,18 @@ function run(session: DeskSession, channel: unknown, payload: unknown, log: Logg
     });
     return { ok: false, error: appError('internal') };
   };
+  // A long job is told as running while it runs (jobs.progress), whatever way it ends.
+  const ended = 'job' in spec ? session.startJob(channel) : () => {};
   try {
     const handler = handlers[channel] as (s: DeskSession, i: unknown) => unknown;
     const value = handler(session, input.data);
-    return value instanceof Promise ? value.then(answer, failed) : answer(value);
+    if (!(value instanceof Promise)) {
+      ended();
+      return answer(value);
+    }
+    return value.then(answer, failed).finally(ended);
   } catch (e) {
+    ended();
     return failed(e);
   }
 }

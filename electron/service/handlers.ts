@@ -31,6 +31,7 @@ export const handlers: Handlers = {
   // Before any database exists (the first-start wizard) the list comes from the seed itself.
   'reference.countries': (s) =>
     s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
+  'jobs.progress': (s) => s.job,
   'orgUnits.list': (s) => {
     const scope = s.scope;
     return listOrgUnits(s.database).filter((u) => !scope || scope.has(u.id));

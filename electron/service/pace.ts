@@ -10,9 +10,10 @@ const SLICE_MS = 8;
  * A function to await between steps: it returns at once until a slice has passed, then lets other
  * calls run and checks, with `still`, that the work is still wanted (the same sign-in, the same file).
  */
-export function pacer(still: () => boolean, ended: () => never): () => Promise<void> | undefined {
+export function pacer(still: () => boolean, ended: () => never, step: () => void = () => {}): () => Promise<void> | undefined {
   let sliceStart = performance.now();
   return () => {
+    step();
     if (performance.now() - sliceStart < SLICE_MS) return undefined;
     return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       sliceStart = performance.now();

@@ -23,7 +23,7 @@ import { getSetting, setSetting, suppressionMaxCount } from '../../db/settings.j
 import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { changeWithAudit } from '../../db/audit.js';
 import { AppFailure, appError, fail, type AppError } from '../../shared/result.js';
-import type { AppStatus, CreateCentreInput, DatabaseInfo, Language } from '../../shared/contract.js';
+import type { AppStatus, CreateCentreInput, DatabaseInfo, JobProgress, Language } from '../../shared/contract.js';
 import { readConfig, writeConfig, type AppConfig } from './app-config.js';
 import { DEMO_ACTOR, fillDemo } from './demo.js';
 import { consoleLogger, type Logger } from './log.js';
@@ -716,6 +716,27 @@ export class DeskSession {
     const actor = this.actor;
     const still = () => this.generation === generation && this.allows('signedIn') !== 'signed_out';
     return { dataDir: this.dataDir, actor, still, rememberExport: (f) => void (still() && this.exportsMade.add(f)) };
+  }
+
+  /** The long job running now (the back end's thread runs one at a time), told by jobs.progress. */
+  private running: JobProgress | null = null;
+
+  get job(): JobProgress | null {
+    return this.running ? { ...this.running } : null;
+  }
+
+  /** Marks a job as running; the function returned ends it (a later job is left alone). */
+  startJob(channel: string): () => void {
+    const job = { channel, rows: 0, startedAt: new Date(this.now()).toISOString() };
+    this.running = job;
+    return () => {
+      if (this.running === job) this.running = null;
+    };
+  }
+
+  /** One more row checked by the running job. */
+  jobStep() {
+    if (this.running) this.running.rows++;
   }
 
   get currentGeneration(): number {

@@ -29,7 +29,7 @@ export class CallFailed extends Error {
 export function useCall<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; refetchInterval?: number } = {},
 ): UseQueryResult<ChannelOutput<C>, CallFailed> {
   return useQuery({
     queryKey: [channel, input],
@@ -39,6 +39,7 @@ export function useCall<C extends Channel>(
       return r.value;
     },
     enabled: options.enabled ?? true,
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
 }
 

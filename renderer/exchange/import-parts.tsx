@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES, type ImportIssue } from '../../shared/imports/api';
 import { issueColumnKey } from '../../shared/imports/columns';
 import { appError, type AppError, type Result } from '../../shared/result';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { useCall } from '../api/queries';
 
 async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -30,20 +31,28 @@ export function FilePicker({
   error: AppError | null;
   onChoose: (file: File | undefined) => void;
 }) {
-  const { t } = useTranslation();
   return (
     <>
       <label className="filter">
         <span>{label}</span>
         <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => onChoose(e.target.files?.[0])} />
       </label>
-      {busy ? (
-        <p role="status" className="muted">
-          {t('imports.checking')}
-        </p>
-      ) : null}
+      {busy ? <Checking /> : null}
       <ErrorMessage error={error} />
     </>
+  );
+}
+
+/** While a file is checked: how many rows so far, asked of the back end twice a second (it answers between rows). */
+function Checking() {
+  const { t, i18n } = useTranslation();
+  const job = useCall('jobs.progress', {}, { refetchInterval: 500 }).data;
+  const rows = job?.channel === 'imports.preview' ? job.rows : 0;
+  return (
+    <p role="status" className="muted" data-testid="import-progress">
+      <progress aria-hidden="true" />{' '}
+      {rows > 0 ? t('imports.checkingRows', { rows: rows.toLocaleString(i18n.language) }) : t('imports.checking')}
+    </p>
   );
 }
 

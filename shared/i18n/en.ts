@@ -491,6 +491,7 @@ export const en: Messages = {
     templateSaved: 'Template saved: {{path}}',
     choose: 'Register file (.xlsx or .csv)',
     checking: 'Checking the file…',
+    checkingRows: 'Checking the file… rows checked: {{rows}}',
     summary:
       'Rows read: {{cases}} cases, {{events}} events. Can be loaded: {{okCases}} cases, {{okEvents}} events. Rejected: {{rejected}}. Possible duplicates: {{duplicates}}.',
     rejectedTitle: 'Rejected rows',

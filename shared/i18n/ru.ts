@@ -487,6 +487,7 @@ export const ru = {
     templateSaved: 'Шаблон сохранён: {{path}}',
     choose: 'Файл регистра (.xlsx или .csv)',
     checking: 'Файл проверяется…',
+    checkingRows: 'Файл проверяется… проверено строк: {{rows}}',
     summary:
       'Прочитано строк: случаев {{cases}}, событий {{events}}. Можно загрузить: случаев {{okCases}}, событий {{okEvents}}. Отклонено: {{rejected}}. Возможные дубликаты: {{duplicates}}.',
     rejectedTitle: 'Отклонённые строки',

@@ -67,6 +67,7 @@ const EVERYONE = [
   'forms.get',
   'forms.completeness',
   'orgUnits.list',
+  'jobs.progress',
   'files.saveAs',
   'exports.job',
   'exports.cancel',

@@ -46,6 +46,7 @@ const VALID: Record<string, unknown> = {
   'setup.close': {},
   'reference.countries': {},
   'orgUnits.list': {},
+  'jobs.progress': {},
   'audit.recent': { limit: 10 },
   'cases.list': { search: 'АНМА', sex: 'male', page: 0 },
   'cases.get': { id: 1 },

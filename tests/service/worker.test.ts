@@ -55,11 +55,23 @@ describe('the back end in its own thread', () => {
       order.push('status');
       return r;
     });
+    // Its progress, asked again and again while it runs (each answered between rows, like the status).
+    let done = false;
+    void check.then(() => (done = true));
+    const seen: ({ channel: string; rows: number } | null)[] = [];
+    while (!done) seen.push(await value<{ channel: string; rows: number } | null>(b.call('jobs.progress', {})));
     const [report, st] = await Promise.all([
       value<{ rowsRead: { cases: number }; accepted: { cases: number }; rejectedTotal: number }>(check),
       value<{ database: unknown }>(status),
     ]);
     expect(order).toEqual(['status', 'check']);
+    const running = seen.filter((p) => p !== null);
+    expect(running.length).toBeGreaterThan(0);
+    expect(running.every((p) => p.channel === 'imports.preview')).toBe(true);
+    const rows = running.map((p) => p.rows);
+    expect(rows).toEqual([...rows].sort((x, y) => x - y)); // it only grows
+    expect(rows.at(-1)).toBeGreaterThan(0);
+    expect(await value(b.call('jobs.progress', {}))).toBeNull(); // and is gone when the check has answered
     expect(st.database).not.toBeNull();
     expect(report.rowsRead.cases).toBe(100_000);
     expect(report.accepted.cases).toBe(100_000);

@@ -55,7 +55,11 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'imports.preview': async (s, file) => {
     // Other calls are answered while the file is read and checked; a sign-out or another file meanwhile ends the check.
     const own = s.tenure();
-    const pace = pacer(own.still, () => fail('import_expired'));
+    const pace = pacer(
+      own.still,
+      () => fail('import_expired'),
+      () => s.jobStep(),
+    );
     const { source, sheets } = await fileOf(file);
     if (!own.still()) fail('import_expired');
     const db = s.database;
