@@ -6,16 +6,16 @@ import { useHashLocation } from 'wouter/use-hash-location';
 
 export { useHashLocation };
 
-/** The path's segments after the area, decoded; a segment that does not decode is dropped. */
+/** The path's segments, decoded, each in its place; one that does not decode (a mangled link) reads as empty. */
 export function routeSegments(location: string): string[] {
   return location
+    .replace(/^\/+/, '')
     .split('/')
-    .filter(Boolean)
-    .flatMap((s) => {
+    .map((s) => {
       try {
-        return [decodeURIComponent(s)];
+        return decodeURIComponent(s);
       } catch {
-        return [];
+        return '';
       }
     });
 }

@@ -53,6 +53,16 @@ describe('addresses of views, end to end in chromium', () => {
     await paste('#/cases/abc');
     await expect.poll(() => page.getByTestId('case-total').isVisible()).toBe(true);
 
+    // Addresses that lead nowhere: a case that does not exist says so; a part that is not one of
+    // the choices, or does not decode, falls back to the default in its place.
+    await paste('#/cases/99999999');
+    await expect.poll(() => page.locator('.cases-page [role="alert"]').textContent()).toBe('Не найдено.');
+    await paste('#/indicators/2017/__proto__/0');
+    await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-dimension')).toBe('sex');
+    expect(await page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
+    await paste('#/forms/%E0%A4%A/2017');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
+
     // A form period: the second quarter of 2017 of the testing form.
     await paste('#/forms/testing/2017/Q2');
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017Q2');
