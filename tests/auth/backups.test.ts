@@ -134,18 +134,24 @@ describe('backups', () => {
     expect(total(s)).toBe(2);
   });
 
-  it('a backup from a newer version of the app is refused before anything moves; the register stays open and signs in again', async () => {
+  /** A centre with three cases and a backup of it on a USB stick, its schema version then marked as `version`. */
+  async function centreWithBackupMarked(version: number) {
     const dir = tempDir();
     const s = sessionAt(dir);
     await createCentre(s);
     addCases(s, 0, 3);
     const made = dispatch(s, 'backups.create', { folder: join(dir, 'usb') }, silentLogger);
     if (!made.ok) throw new Error(made.error.code);
-    // As the next version would write it: the same file at a later schema version.
     const raw = new Database(made.value.file);
     applyCipher(raw, s.openKey, 'key');
-    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.pragma(`user_version = ${version}`);
     raw.close();
+    return { dir, s, made };
+  }
+
+  it('a backup from a newer version of the app is refused before anything moves; the register stays open and signs in again', async () => {
+    // As the next version would write it: the same file at a later schema version.
+    const { dir, s, made } = await centreWithBackupMarked(LATEST_VERSION + 1);
     const path = s.openVault.path;
     const before = readdirSync(dir).sort();
     expect(dispatch(s, 'backups.inspect', { path: made.value.file }, silentLogger)).toMatchObject({
@@ -166,18 +172,9 @@ describe('backups', () => {
   });
 
   it('a backup that checks out but will not open (its upgrade fails) is taken back out: the register stays as it was', async () => {
-    const dir = tempDir();
-    const s = sessionAt(dir);
-    await createCentre(s);
-    addCases(s, 0, 3);
-    const made = dispatch(s, 'backups.create', { folder: join(dir, 'usb') }, silentLogger);
-    if (!made.ok) throw new Error(made.error.code);
-    addCases(s, 3, 2);
     // Marked one version older than it is: opening it runs the last migration again, which fails.
-    const raw = new Database(made.value.file);
-    applyCipher(raw, s.openKey, 'key');
-    raw.pragma(`user_version = ${LATEST_VERSION - 1}`);
-    raw.close();
+    const { dir, s, made } = await centreWithBackupMarked(LATEST_VERSION - 1);
+    addCases(s, 3, 2);
     expect(dispatch(s, 'backups.inspect', { path: made.value.file }, silentLogger).ok).toBe(true);
     expect(dispatch(s, 'backups.restore', { path: made.value.file }, silentLogger).ok).toBe(false);
     expect(total(s)).toBe(5); // the register, open again, as it was before the attempt
