@@ -10,6 +10,7 @@ import {
   HTTP_LAUNCH_HEADER,
   HTTP_SESSION_HEADER,
   HTTP_SESSION_PATH,
+  permissionOf,
   type Channel,
   type ChannelInput,
   type ChannelOutput,
@@ -26,6 +27,9 @@ declare global {
 const SECRET_KEY = 'desk-session';
 /** Fired on window when a call finds the session locked or signed out. */
 export const SESSION_CHANGED = 'desk:session-changed';
+/** Fired on window after a call that may have changed data (it needed a right to write): what was read before is read again. */
+export const DATA_CHANGED = 'desk:data-changed';
+const WRITES: ReadonlySet<string> = new Set(['setup', 'register.write', 'forms.write', 'forms.approve', 'admin']);
 
 /** The session secret of this tab: traded for the address's launch code on first load. */
 const session: Promise<string | null> = (async () => {
@@ -112,5 +116,6 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   }
   const value = contract[channel].output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: appError('internal') };
+  if (WRITES.has(permissionOf(channel))) window.dispatchEvent(new Event(DATA_CHANGED));
   return { ok: true, value: value.data as ChannelOutput<C> };
 }

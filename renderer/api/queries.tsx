@@ -1,11 +1,11 @@
 // Server state through TanStack Query around the contract's `call`: each answer is kept under its
 // channel and input, so a view never shows one period's figures under another's title, says when
 // it is loading, and drops answers to choices the user has already left. Saves invalidate.
-import { QueryClient, QueryClientProvider, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { keepPreviousData, QueryClient, QueryClientProvider, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
-import { call } from './client';
+import { call, DATA_CHANGED } from './client';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -14,9 +14,18 @@ export const queryClient = new QueryClient({
   },
 });
 
+/** The cache, read again after every call that may have changed data (client.ts says which). */
 export function QueryProvider({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    const changed = () => void queryClient.invalidateQueries();
+    window.addEventListener(DATA_CHANGED, changed);
+    return () => window.removeEventListener(DATA_CHANGED, changed);
+  }, []);
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }
+
+/** Another account or another database: nothing read for the one before may be shown, even for a moment. */
+export const forgetAll = () => queryClient.clear();
 
 /** A failed call as the error TanStack Query carries: the contract's AppError, whole. */
 export class CallFailed extends Error {
@@ -25,11 +34,15 @@ export class CallFailed extends Error {
   }
 }
 
-/** A contract call as a query, keyed by channel and input; `enabled: false` until the input is whole. */
+/**
+ * A contract call as a query, keyed by channel and input; `enabled: false` until the input is whole.
+ * `keepPrevious`: while a new input is asked, the last answer stays on screen (`isPlaceholderData`
+ * says so) — for a list paged or filtered, not for figures under a title that names the input.
+ */
 export function useCall<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
-  options: { enabled?: boolean; refetchInterval?: number } = {},
+  options: { enabled?: boolean; refetchInterval?: number; keepPrevious?: boolean } = {},
 ): UseQueryResult<ChannelOutput<C>, CallFailed> {
   return useQuery({
     queryKey: [channel, input],
@@ -40,12 +53,6 @@ export function useCall<C extends Channel>(
     },
     enabled: options.enabled ?? true,
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
+    ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }
-
-/**
- * After a save: every figure read before it is read again (those on screen at once, any in flight
- * started over). `except` a channel whose answer the save itself returned.
- */
-export const invalidateAll = (opts: { except?: Channel } = {}) =>
-  queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== opts.except });

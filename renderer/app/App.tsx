@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call, SESSION_CHANGED } from '../api/client';
+import { forgetAll } from '../api/queries';
 import { SetupWizard } from '../setup/SetupWizard';
 import { Shell } from '../shell/Shell';
 import { SignIn } from '../auth/SignIn';
@@ -17,9 +18,14 @@ export function App() {
   const [error, setError] = useState<AppError | null>(null);
   // Shown once, after a database is created or encrypted, before anything else.
   const [recovery, setRecovery] = useState<{ code: string; file: string } | null>(null);
+  const identity = useRef('');
 
   const apply = useCallback(
     (next: AppStatus) => {
+      // Another account or database (or none): answers read for the one before are dropped.
+      const who = `${next.database?.path ?? ''}|${next.user?.login ?? ''}`;
+      if (identity.current !== who) forgetAll();
+      identity.current = who;
       setStatus(next);
       if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
       document.documentElement.lang = next.language;

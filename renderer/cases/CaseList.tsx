@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AGE_BAND_FILTERS, type CaseQuery, type CaseRow } from '../../shared/cases/api';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES, OUTCOMES, SEXES } from '../../shared/cases/schema';
 import { formatDate } from '../../shared/dates';
-import type { AppError } from '../../shared/result';
-import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { CountrySelect } from '../app/CountrySelect';
 import { ErrorMessage } from '../app/ErrorMessage';
 
@@ -17,19 +16,12 @@ type Props = { query: CaseQuery; onQuery: (q: CaseQuery) => void; onOpen: (id: n
 
 export function CaseList({ query, onQuery, onOpen }: Props) {
   const { t } = useTranslation();
-  const [data, setData] = useState<{ rows: CaseRow[]; total: number } | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  // Through the query cache, keyed by the query: the page on screen stays while the next one is
+  // asked (marked busy), and an answer to a query already left is never shown under the new one.
+  const list = useCall('cases.list', { ...query, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  const data: { rows: CaseRow[]; total: number } | null = list.data ?? null;
+  const error = list.error?.error ?? null;
   const [search, setSearch] = useState(query.search ?? '');
-
-  useEffect(() => {
-    let live = true;
-    void call('cases.list', { ...query, pageSize: PAGE_SIZE }).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.value);
-      else setError(r.error);
-    });
-    return () => void (live = false);
-  }, [query]);
 
   // Typing searches after a short pause, not on every key.
   useEffect(() => {
@@ -73,7 +65,7 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
   );
 
   return (
-    <div className="case-list">
+    <div className="case-list" aria-busy={list.isPlaceholderData || undefined}>
       <div className="filters" role="search">
         <label className="filter search">
           <span>{t('cases.search')}</span>

@@ -6,20 +6,19 @@ import type { FormData } from '../../shared/forms/api';
 import { evaluateRules, toFormValues, type Rule } from '../../shared/forms/rules';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
-import { invalidateAll, queryClient, useCall } from '../api/queries';
+import { queryClient, useCall } from '../api/queries';
 import { cellId, typedNumber, type CellRef, type CellStatus } from './grid-model';
 
 export function useFormData(form: FormCode, orgUnitId: number, period: string) {
   // The form's values through the query cache, keyed by form, unit and period: a slow answer for the
   // year shown first never fills the grid under the year typed since. A save's or an approval's
-  // answer is the form as stored: it goes into the cache, and every other figure is read again.
+  // answer is the form as stored: it goes into the cache (every other answer is read again: client.ts).
   const input = useMemo(() => ({ form, orgUnitId, period }), [form, orgUnitId, period]);
   const loaded = useCall('forms.get', input);
   const data: FormData | null = loaded.data ?? null;
   const stored_ = useCallback(
     (next: FormData) => {
       queryClient.setQueryData(['forms.get', input], next);
-      void invalidateAll({ except: 'forms.get' });
     },
     [input],
   );
