@@ -4,7 +4,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
-import { inspectDatabase, isPlainSqlite, type DataKey, type Db } from '../../db/connection.js';
+import { CIPHER_NAMES, inspectDatabase, isPlainSqlite, type DataKey, type Db } from '../../db/connection.js';
 import { accountByLogin, createAccount } from '../../db/accounts.js';
 import { subtree } from '../../db/indicators.js';
 import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
@@ -56,6 +56,18 @@ const DEMO_USER: User = { login: DEMO_ACTOR, roles: ROLES, demo: true };
 
 /** An open encrypted database's key file and data key, kept while it is open (for password changes, backups). */
 type Vault = { path: string; keys: KeyFile; dataKey: Buffer };
+
+/** Whether the file opens with the same key under the other cipher (read-only: nothing is written). */
+function opensWithAnotherCipher(path: string, key: DataKey): boolean {
+  return CIPHER_NAMES.filter((c) => c !== key.cipher).some((cipher) => {
+    try {
+      inspectDatabase(path, { bytes: key.bytes, cipher });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** A backup to restore is never the database itself, its -wal or -shm, its key file or an earlier aside. */
 function notTheLiveFile(databasePath: string, file: string): string {
@@ -631,6 +643,12 @@ export class DeskSession {
       db = openDeskDatabase(path, key);
     } catch (e) {
       if (!(e instanceof AppFailure) || e.error.code !== 'db_damaged') throw e;
+      // The key file's cipher is not under the password: one edited to the other cipher makes an
+      // intact file look damaged. Said as what it is, the key file, with nothing touched.
+      if (opensWithAnotherCipher(path, key)) {
+        this.log('error', 'key_file.cipher_mismatch', {});
+        return fail('key_file_damaged', { file: basename(keyFilePath(path)) });
+      }
       // The key is right (it unwrapped), the pages are not: offer the newest backup that opens with it.
       const backup = this.goodBackup(path, key);
       this.damaged = backup ? { path, backupAt: backup.createdAt } : null;

@@ -245,6 +245,24 @@ describe('the cipher', () => {
   });
 });
 
+describe('a key file naming the wrong cipher', () => {
+  it('is said to be the key file, not a damaged database; nothing is changed, and the right cipher put back signs in', async () => {
+    const dir = tempDir();
+    const first = sessionAt(dir);
+    const path = (await createCentre(first)).status.database!.path;
+    first.dispose();
+    const keys = readFileSync(`${path}.keys`, 'utf8');
+    const before = readFileSync(path);
+    writeFileSync(`${path}.keys`, keys.replace('"aegis-256"', '"sqlcipher-4"'));
+    const s = sessionAt(dir);
+    const r = await signIn(s);
+    expect(!r.ok && r.error).toMatchObject({ code: 'key_file_damaged', params: { file: 'migrant-hiv-kaz.sqlite.keys' } });
+    expect(readFileSync(path).equals(before)).toBe(true);
+    writeFileSync(`${path}.keys`, keys);
+    expect(code(await signIn(sessionAt(dir)))).toBe('ok');
+  });
+});
+
 describe('remember on this computer', () => {
   // The operating system's key store stands in as a sealer keyed to "this computer" (in Electron it
   // is safeStorage: DPAPI or the keyring; main.ts wires it, type-checked only here).
