@@ -14,10 +14,17 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** The cache, read again after every call that may have changed data (client.ts says which). */
+/**
+ * The cache, read again after every call that may have changed data (client.ts says which): what
+ * is on screen is read again in place; what is not is dropped, so a view opened next (the case
+ * just edited) loads afresh instead of showing its state from before the change for a moment.
+ */
 export function QueryProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
-    const changed = () => void queryClient.invalidateQueries();
+    const changed = () => {
+      queryClient.removeQueries({ type: 'inactive' });
+      void queryClient.invalidateQueries();
+    };
     window.addEventListener(DATA_CHANGED, changed);
     return () => window.removeEventListener(DATA_CHANGED, changed);
   }, []);

@@ -1,20 +1,17 @@
 // One case: its data, the timeline of events (add, edit, delete), and its change history.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { CaseDetailSchema, CaseEvent } from '../../shared/cases/api';
-import type { AuditEntry } from '../../shared/contract';
+import type { CaseEvent } from '../../shared/cases/api';
 import { formatDate } from '../../shared/dates';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ConfirmButton } from '../app/ConfirmButton';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
 import { loadCountries } from '../app/countries';
 import { EventForm } from './EventForm';
 import { useCan } from '../auth/permissions';
-
-type Detail = z.infer<typeof CaseDetailSchema>;
 
 function eventValue(e: CaseEvent, t: (k: string) => string): string {
   if (e.kind === 'cd4') return String(e.cd4);
@@ -27,20 +24,18 @@ type Props = { id: number; onEdit: () => void; onDeleted: () => void; onBack: ()
 
 export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [audit, setAudit] = useState<AuditEntry[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
+  // The case and its history through the query cache; a save or a deletion anywhere reads them
+  // again (client.ts fires desk:data-changed after every call that writes).
+  const got = useCall('cases.get', { id });
+  const history = useCall('cases.audit', { id });
+  const detail = got.data ?? null;
+  const audit = history.data ?? [];
+  const [failure, setError] = useState<AppError | null>(null);
+  const error = failure ?? got.error?.error ?? null;
   const [editing, setEditing] = useState<CaseEvent | null>(null);
   const [countries, setCountries] = useState<Record<string, string>>({});
   const canWrite = useCan()('register.write');
 
-  const load = useCallback(async () => {
-    const [d, a] = await Promise.all([call('cases.get', { id }), call('cases.audit', { id })]);
-    if (d.ok) setDetail(d.value);
-    else setError(d.error);
-    if (a.ok) setAudit(a.value);
-  }, [id]);
-  useEffect(() => void load(), [load]);
   useEffect(() => {
     void loadCountries().then((list) =>
       setCountries(Object.fromEntries(list.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameRu]))),
@@ -54,8 +49,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   };
   const removeEvent = async (eventId: number) => {
     const r = await call('events.delete', { caseId: id, eventId });
-    if (r.ok) void load();
-    else setError(r.error);
+    setError(r.ok ? null : r.error);
   };
 
   if (!detail) return <ErrorMessage error={error} />;
@@ -117,15 +111,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         {detail.events.map((e) =>
           editing?.id === e.id ? (
             <li key={e.id}>
-              <EventForm
-                caseId={id}
-                event={e}
-                onSaved={() => {
-                  setEditing(null);
-                  void load();
-                }}
-                onCancel={() => setEditing(null)}
-              />
+              <EventForm caseId={id} event={e} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
             </li>
           ) : (
             <li key={e.id} className={`event event-${e.kind}`}>
@@ -148,7 +134,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
           ),
         )}
       </ol>
-      {editing || !canWrite ? null : <EventForm caseId={id} event={null} onSaved={() => void load()} onCancel={() => {}} />}
+      {editing || !canWrite ? null : <EventForm caseId={id} event={null} onSaved={() => {}} onCancel={() => {}} />}
 
       <h3>{t('cases.history')}</h3>
       <AuditTable entries={audit} />
