@@ -99,7 +99,15 @@ export async function downloadExport(fileName: string): Promise<AppError | null>
   return null;
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+/**
+ * One call. After one that needed a right to write, desk:data-changed is fired, unless `read`
+ * (the query cache's own reads: an administrator's list must not set off another read of itself).
+ */
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  opts: { read?: boolean } = {},
+): Promise<Result<ChannelOutput<C>>> {
   let raw: unknown;
   try {
     raw = window.desk ? await window.desk.call(channel, input) : await viaHttp(channel, input);
@@ -116,6 +124,6 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   }
   const value = contract[channel].output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: appError('internal') };
-  if (WRITES.has(permissionOf(channel))) window.dispatchEvent(new Event(DATA_CHANGED));
+  if (!opts.read && WRITES.has(permissionOf(channel))) window.dispatchEvent(new Event(DATA_CHANGED));
   return { ok: true, value: value.data as ChannelOutput<C> };
 }

@@ -54,7 +54,7 @@ export function useCall<C extends Channel>(
   return useQuery({
     queryKey: [channel, input],
     queryFn: async () => {
-      const r = await call(channel, input);
+      const r = await call(channel, input, { read: true });
       if (!r.ok) throw new CallFailed(r.error);
       return r.value;
     },

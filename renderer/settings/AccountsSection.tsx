@@ -1,35 +1,35 @@
 // Settings → Accounts (administrators): add an account with its roles, change roles, disable,
 // set a new password for someone who forgot theirs.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../shared/auth/roles';
 import type { Account } from '../../shared/auth/api';
 import type { OrgUnit } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { queryClient, useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { PasswordPair, usePasswordPair } from '../auth/PasswordPair';
 
 export function AccountsSection() {
   const { t } = useTranslation();
-  const [accounts, setAccounts] = useState<Account[]>([]);
+  // Both lists through the query cache; a change of accounts reads them again (desk:data-changed).
+  const accounts: Account[] = useCall('accounts.list', {}).data ?? [];
+  const units: OrgUnit[] = useCall('orgUnits.list', {}).data ?? [];
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [login, setLogin] = useState('');
   const [roles, setRoles] = useState<Role[]>(['entry']);
   const [unit, setUnit] = useState<number | null>(null);
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  useEffect(() => void call('orgUnits.list', {}).then((r) => r.ok && setUnits(r.value)), []);
   const unitName = (id: number | null) => (id === null ? t('accounts.allUnits') : (units.find((u) => u.id === id)?.name ?? String(id)));
   const pair = usePasswordPair();
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const reset = usePasswordPair();
 
-  useEffect(() => void call('accounts.list', {}).then((r) => (r.ok ? setAccounts(r.value) : setError(r.error))), []);
   const done = (r: Awaited<ReturnType<typeof call<'accounts.list'>>>, message: string) => {
     if (r.ok) {
-      setAccounts(r.value);
+      queryClient.setQueryData(['accounts.list', {}], r.value);
       setError(null);
       setNotice(message);
     } else {

@@ -1,11 +1,12 @@
 // Settings → Backups (administrators): the day's automatic copies, "Back up now" to the backups
 // folder or a folder the user names (a USB stick), and restoring from a file after a look at it.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import type { BackupInfo } from '../../shared/backups/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 
@@ -13,7 +14,7 @@ type Look = Omit<BackupInfo, 'file' | 'kind' | 'bytes'> & { path: string };
 
 export function BackupsSection({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
-  const [backups, setBackups] = useState<BackupInfo[]>([]);
+  const backups: BackupInfo[] = useCall('backups.list', {}).data ?? [];
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [folder, setFolder] = useState('');
@@ -22,9 +23,6 @@ export function BackupsSection({ status, onStatus }: { status: AppStatus; onStat
   const [busy, setBusy] = useState(false);
   const when = (iso: string) => new Date(iso).toLocaleString(status.language);
 
-  const load = () => void call('backups.list', {}).then((r) => (r.ok ? setBackups(r.value) : setError(r.error)));
-  useEffect(load, []);
-
   const backUp = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -32,7 +30,6 @@ export function BackupsSection({ status, onStatus }: { status: AppStatus; onStat
     setBusy(false);
     setError(r.ok ? null : r.error);
     setNotice(r.ok ? t('backups.made', { file: r.value.file, cases: r.value.counts.cases }) : null);
-    if (r.ok) load();
   };
   const inspect = async (p: string) => {
     setPath(p);

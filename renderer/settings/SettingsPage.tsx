@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, AuditEntry } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
 import { AccountsSection } from './AccountsSection';
@@ -11,15 +12,13 @@ import { BackupsSection } from './BackupsSection';
 
 export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
-  const [audit, setAudit] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const db = status.database!;
 
   const admin = status.user?.permissions.includes('admin') ?? false;
   const centre = !(status.user?.demo ?? true);
-  useEffect(() => {
-    if (admin) void call('audit.recent', { limit: 50 }).then((r) => (r.ok ? setAudit(r.value) : setError(r.error)));
-  }, [admin]);
+  // The change log's last entries, read again after each change made here (desk:data-changed).
+  const audit: AuditEntry[] | null = useCall('audit.recent', { limit: 50 }, { enabled: admin }).data ?? null;
 
   const [maxCount, setMaxCount] = useState(String(db.suppressionMaxCount));
   const [saved, setSaved] = useState<string | null>(null);

@@ -5,6 +5,36 @@ import { CENTRE_ADMIN, setUpCentre, signIn, useE2e } from '../helpers/e2e.js';
 const e2e = useE2e();
 
 describe('accounts, roles and the idle lock, end to end in chromium', () => {
+  it('an administrator backs up now and sees the copy and its change-log entry at once; a setting changed after it is undone by restoring it', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await setUpCentre(page);
+    await page.keyboard.press('Alt+6');
+    const rows = page.locator('table.backups tbody tr');
+    const newestEntry = () => page.locator('table.audit tbody tr').first().textContent();
+    await expect.poll(() => rows.count()).toBe(1); // the day's copy, made at the first sign-in
+    await page.getByRole('button', { name: 'Сделать копию сейчас' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^Копия сделана и проверена: .*\(случаев: 0\)\.$/);
+    // Listed, and in the change log, without leaving the page (what was read is read again after a change).
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(newestEntry).toContain('резервная копия');
+
+    // The threshold changed after the copy; the copy restored: the threshold is as it was.
+    await page.locator('#suppression-max').fill('9');
+    await page.locator('#suppression-max').press('Enter');
+    await expect.poll(() => page.locator('form.suppression [role="status"]').textContent()).toBe('Порог сохранён: 9.');
+    await page.locator('table.backups tbody tr', { hasText: 'вручную' }).getByRole('button', { name: 'Восстановить…' }).click();
+    await page.getByRole('alertdialog', { name: 'Восстановить базу из копии?' }).getByRole('button', { name: 'Восстановить' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^База восстановлена из копии от /);
+    await expect.poll(newestEntry).toContain('восстановление');
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.locator('#suppression-max').inputValue()).toBe('4');
+    expect(errors).toEqual([]);
+  });
+
   it('the screen locks after ten idle minutes with the typed case kept behind it; the password opens it, a wrong one does not', async () => {
     const app = await e2e.start();
     const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
