@@ -2,7 +2,6 @@
 // each change of year or breakdown timed from the change to its figures drawn, on a register of
 // 100,000 cases against the same changes on one of 1,000 (the baseline). Every change asks for a
 // year and breakdown not asked before, so no answer comes from the page's cache.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { benchCentre, figure } from './bench-figures.mjs';
 import { launchChromium } from './bench-browser.mjs';
 import { fill } from './bench-indicators.mjs';
+import { started } from './bench-start.mjs';
 
 const LOGIN = { login: 'bench', password: 'ЗамокНаГоре-2024' };
 const YEARS = ['2010', '2011', '2012', '2013', '2014', '2015', '2016', '2017'];
@@ -31,21 +31,8 @@ async function centreWith(load, cases) {
   return dir;
 }
 
-/** Starts the browser mode's server on a data folder; resolves with its launch address. */
-function serve(root, dir) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'node', 'electron', 'cli', 'serve.js'), '--data-dir', dir, '--no-open'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /BRIDGE_URL=(\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
+/** The browser mode's server on a data folder, as `npm start` runs it; resolves with its launch address. */
+const serve = (root, dir) => started([join(root, 'dist', 'node', 'electron', 'cli', 'serve.js'), '--data-dir', dir, '--no-open']);
 
 /** Each change timed until its cascade table is drawn for that year and breakdown. */
 async function timeChanges(browser, url) {

@@ -24,7 +24,7 @@ createServer(async (req, res) => {
 }).listen(0, '127.0.0.1', function () { console.log('BRIDGE_URL=http://127.0.0.1:' + this.address().port + '/'); });`;
 
 /** Starts a process and resolves with the first BRIDGE_URL it prints. */
-function started(args) {
+export function started(args) {
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
