@@ -1,19 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { DeletedCaseSchema } from '../../shared/cases/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 /** Soft-deleted cases, for a supervisor to restore. */
 export function DeletedCases({ onRestored }: { onRestored: (id: number) => void }) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<z.infer<typeof DeletedCaseSchema>[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  useEffect(() => {
-    void call('cases.deleted', {}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
-  }, []);
+  const deleted = useCall('cases.deleted', {});
+  const rows = deleted.data ?? null;
+  const [failure, setError] = useState<AppError | null>(null);
+  const error = failure ?? deleted.error?.error ?? null;
   const restore = async (id: number) => {
     const r = await call('cases.restore', { id });
     if (r.ok) onRestored(id);
