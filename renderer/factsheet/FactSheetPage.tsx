@@ -8,6 +8,7 @@ import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import type { TextSection } from '../../shared/factsheet/definitions';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { queryClient, useCall } from '../api/queries';
 import { CountrySelect } from '../app/CountrySelect';
 import { loadCountries } from '../app/countries';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -22,39 +23,34 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   const db = status.database!;
   const [country, setCountry] = useState(db.orgUnitPath[0]!.countryCode);
   const [year, setYear] = useState<string | null>(null); // null: the latest year with a sheet, else last year
-  const [sheet, setSheet] = useState<FactSheet | null>(null);
   const [tab, setTab] = useState<'view' | 'edit'>('view');
   const [countries, setCountries] = useState<Country[]>([]);
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [printed, setPrinted] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false); // a large register's first count for a year takes seconds
-  const [error, setError] = useState<AppError | null>(null);
+  const [failure, setError] = useState<AppError | null>(null);
   useEffect(() => void loadCountries().then(setCountries), []);
 
+  // The sheet through the query cache, keyed by country and year: an answer to a choice already
+  // left is never shown under the new one (a large register's first count for a year takes seconds).
+  const asked = year ?? String(new Date().getFullYear() - 1);
+  const whole = /^\d{4}$/.test(asked);
+  const got = useCall('factsheet.get', { country, year: Number(asked) }, { enabled: whole });
+  const sheet: FactSheet | null = whole ? (got.data ?? null) : null;
+  const loading = whole && got.isFetching && !got.data;
+  const error = failure ?? got.error?.error ?? null;
+  // Opened without a year: go to the latest sheet this country has.
   useEffect(() => {
-    const asked = year ?? String(new Date().getFullYear() - 1);
-    if (!/^\d{4}$/.test(asked)) return;
-    setFile(null);
-    let live = true; // a slower answer to an older choice is dropped
-    setLoading(true);
-    void call('factsheet.get', { country, year: Number(asked) }).then((r) => {
-      if (!live) return;
-      setLoading(false);
-      if (!r.ok) return setError(r.error);
-      setError(null);
-      // Opened without a year: go to the latest sheet this country has.
-      if (year === null && r.value.years.length && !r.value.years.includes(Number(asked))) return setYear(String(r.value.years[0]));
-      if (year === null) setYear(asked);
-      setSheet(r.value);
-    });
-    return () => void (live = false);
-  }, [country, year]);
+    if (year !== null || !got.data) return;
+    setYear(got.data.years.length && !got.data.years.includes(Number(asked)) ? String(got.data.years[0]) : asked);
+  }, [year, got.data, asked]);
+  useEffect(() => setFile(null), [country, year]);
+  const stored = (next: FactSheet) => queryClient.setQueryData(['factsheet.get', { country: next.country, year: next.year }], next);
 
   const key = () => ({ country, year: Number(year) });
   const saveContext = async (values: ContextValue[]) => {
     const r = await call('factsheet.saveContext', { ...key(), values });
     if (r.ok) {
-      setSheet(r.value);
+      stored(r.value);
       setError(null);
     } else setError(r.error);
     return r.ok;
@@ -62,7 +58,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   const saveText = async (section: TextSection, body: string) => {
     const r = await call('factsheet.saveText', { ...key(), section, body });
     if (r.ok) {
-      setSheet(r.value);
+      stored(r.value);
       setError(null);
     } else setError(r.error);
     return r.ok;
