@@ -13,7 +13,7 @@ import { LockScreen, useIdleLock } from '../auth/LockScreen';
 import { PermissionsProvider } from '../auth/permissions';
 import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
-import { routeOf, useAddress } from './routes';
+import { routeOf, routeSegments, useAddress } from './routes';
 
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
 export type Area = (typeof AREAS)[number];
@@ -40,6 +40,10 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   const asked = segments[0] as Area | undefined;
   const area: Area = asked && areas.includes(asked) ? asked : (areas[0] ?? 'settings');
   useEffect(() => {
+    // Read the address again: a shortcut pressed between the paint and this effect has already
+    // moved it to an area this account may see, and must not be undone.
+    const now = routeSegments(window.location.hash.replace(/^#/, ''))[0] as Area | undefined;
+    if (now && areas.includes(now)) return;
     if (asked !== area) go(routeOf(area), { replace: true });
   }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
   const setArea = (a: Area) => go(routeOf(a));

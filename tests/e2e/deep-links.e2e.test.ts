@@ -71,4 +71,26 @@ describe('addresses of views, end to end in chromium', () => {
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017Q3');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('Alt+2 pressed in the very first frame after opening goes to the forms and stays there', async () => {
+    // The shell puts a bare address right (#/ to #/cases) after painting; a shortcut pressed
+    // before that happened must not be undone by it (CI once saw the forms never appear).
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    // Press Alt+2 from the first DOM change that shows the shell: after React's commit, before its passive effects.
+    await page.evaluate(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="centre-name"]')) return;
+        seen.disconnect();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true, bubbles: true }));
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Открыть демо' }).click();
+    await expect.poll(() => page.locator('#form-year').isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/forms/);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
