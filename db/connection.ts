@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fail } from '../shared/result.js';
+import { rememberSource } from './count-reader.js';
 
 export type Db = Database.Database;
 
@@ -123,6 +124,7 @@ export function openConnection(file: string, opts: { create: boolean; key?: Data
     // A register of 100,000 cases is tens of MB: keep it in memory rather than re-reading pages.
     db.pragma('cache_size = -65536');
     db.pragma('mmap_size = 268435456');
+    rememberSource(db, file, opts.key);
     return db;
   } catch (e) {
     db.close();
