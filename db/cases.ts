@@ -2,15 +2,16 @@
 // Every write is one transaction with its audit entries; no names are ever stored.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit, recordEach, type Change } from './audit.js';
-import { refreshStatusIntervals } from './status-intervals.js';
+import { deriveWhenIdle } from './derive-when-idle.js';
 
-/** An audited change to cases or events; the status intervals of what it touched are derived in the same transaction. */
+/**
+ * An audited change to cases or events. Triggers mark what it touched; the status intervals of
+ * those cases are derived once the thread is idle (or by the next count, whichever comes first).
+ */
 function changeCases<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
-  return changeWithAudit(db, actor, (record) => {
-    const result = work(record);
-    refreshStatusIntervals(db);
-    return result;
-  });
+  const result = changeWithAudit(db, actor, work);
+  deriveWhenIdle(db);
+  return result;
 }
 import { fail } from '../shared/result.js';
 import { uicKey, uicMismatches } from '../shared/cases/uic.js';
@@ -187,7 +188,11 @@ export function createCaseWithEvents(
 
 type Record_ = (c: Omit<Change, 'actor'>) => void;
 
-/** Inside the caller's transaction: the case, its key populations and events, each audited. */
+/**
+ * Inside the caller's transaction: the case, its key populations and events, in one audit entry
+ * (one save, one entry: the case as entered with each event and the id it was given). Events
+ * added or changed later each have their own entry.
+ */
 function insertCase(
   db: Db,
   record: Record_,
@@ -198,17 +203,17 @@ function insertCase(
   entry: object,
 ): number {
   const id = insertCaseRow(db, orgUnitId, c, at);
-  record({ action: 'create', entity: 'case', entityId: id, newValue: entry });
-  insertEvents(db, record, id, c, events, at);
+  const saved = insertEvents(db, null, id, c, events, at);
+  record({ action: 'create', entity: 'case', entityId: id, newValue: saved.length ? { ...entry, events: saved } : entry });
   return id;
 }
 
-/** A new case's events, each checked against the case and audited. */
-function insertEvents(db: Db, record: Record_, id: number, c: CaseInput, events: readonly EventInput[], at: string) {
-  events.forEach((e, i) => {
+/** A case's new events, each checked against the case; audited one by one, or (record null) by the caller. */
+function insertEvents(db: Db, record: Record_ | null, id: number, c: CaseInput, events: readonly EventInput[], at: string) {
+  return events.map((e, i) => {
     const issues = eventIssues(e, c.diagnosisDate).map((issue) => ({ ...issue, path: `events.${i}.${issue.path}` }));
     if (issues.length) fail('invalid_input', undefined, issues);
-    insertEvent(db, record, id, e, at);
+    return { id: insertEvent(db, record, id, e, at), ...e };
   });
 }
 
@@ -230,21 +235,22 @@ export function importCases(
   const at = now.toISOString();
   return changeCases(db, actor, (record) => {
     let n = 0;
-    // The case row holds what the file said; its entry says where it came from (file and row).
-    // Key populations and these entries go in after the loop, each kind in one statement.
-    // The events follow, so a case's history lists its creation before its events, as when typed.
-    const created: [number, { importedFrom: string; row: number }][] = [];
+    // The case row holds what the file said; its one entry says where it came from (file and row)
+    // and lists its events with their ids, as when typed. Key populations and these entries go in
+    // after the loop, each kind in one statement.
+    const ids: number[] = [];
     const kps: [number, string][] = [];
-    for (const c of cases) created.push([insertCaseRow(db, orgUnitId, c.input, at, kps), { importedFrom: file, row: c.row }]);
-    recordEach(db, { actor, action: 'create', entity: 'case' }, created, now);
+    for (const c of cases) ids.push(insertCaseRow(db, orgUnitId, c.input, at, kps));
     if (kps.length)
       stmt(db, 'INSERT INTO case_key_population (case_id, key_population) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(
         JSON.stringify(kps),
       );
-    cases.forEach((c, i) => {
-      insertEvents(db, record, created[i]![0], c.input, c.events, at);
-      n += c.events.length;
+    const created = cases.map((c, i): [number, object] => {
+      const saved = insertEvents(db, null, ids[i]!, c.input, c.events, at);
+      n += saved.length;
+      return [ids[i]!, { importedFrom: file, row: c.row, ...(saved.length ? { events: saved } : {}) }];
     });
+    recordEach(db, { actor, action: 'create', entity: 'case' }, created, now);
     const touched = new Set<number>();
     for (const e of events) {
       const target = row(db, e.caseId);
@@ -282,14 +288,14 @@ function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, late
   return id;
 }
 
-function insertEvent(db: Db, record: Record_, caseId: number, e: EventInput, at: string): number {
+function insertEvent(db: Db, record: Record_ | null, caseId: number, e: EventInput, at: string): number {
   const id = Number(
     stmt(
       db,
       'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(caseId, ...eventColumns(e), at, at).lastInsertRowid,
   );
-  record({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
+  record?.({ action: 'create', entity: 'case_event', entityId: `${caseId}/${id}`, newValue: e });
   return id;
 }
 

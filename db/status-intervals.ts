@@ -82,11 +82,15 @@ function groupsOf(db: Db): Groups {
 /** Every combination of facts in use, by id. */
 export const statusGroups = (db: Db): ReadonlyMap<number, CaseGroupFacts> => groupsOf(db).byId;
 
-/** Derives the intervals of every marked case (and of all cases after a change of definitions). */
-export function refreshStatusIntervals(db: Db): void {
+/**
+ * Derives the intervals of marked cases (and of all cases after a change of definitions): all of
+ * them, or at most `max`, a chunk per statement, in one transaction. True when marked cases remain.
+ */
+export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
   const version = String(STATUS_DEFINITIONS_VERSION);
   const current = (stmt(db, 'SELECT value FROM setting WHERE key = ?').get(VERSION_KEY) as { value: string } | undefined)?.value;
-  if (current === version && !stmt(db, 'SELECT 1 FROM case_status_stale LIMIT 1').get()) return;
+  if (current === version && !stmt(db, 'SELECT 1 FROM case_status_stale LIMIT 1').get()) return false;
+  let left = max;
   writeTransaction(db, () => {
     if (current !== version) {
       stmt(db, 'DELETE FROM case_status_interval').run();
@@ -119,9 +123,10 @@ export function refreshStatusIntervals(db: Db): void {
       `INSERT INTO case_status_interval (case_id, valid_from, valid_to, code, diagnosis_day, first_start_day, org_unit_id, group_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (;;) {
-      const ids = next.all(CHUNK) as number[];
+    while (left > 0) {
+      const ids = next.all(Math.min(CHUNK, left)) as number[];
       if (!ids.length) break;
+      left -= ids.length;
       const list = JSON.stringify(ids);
       const byCase = new Map<number, CaseFacts['events'][number][]>();
       for (const [caseId, kind, date, cd4, copies, undetectable, outcome] of events.all(list) as EventRow[]) {
@@ -158,4 +163,5 @@ export function refreshStatusIntervals(db: Db): void {
       done.run(list);
     }
   });
+  return left <= 0 && !!stmt(db, 'SELECT 1 FROM case_status_stale LIMIT 1').get();
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_OF_SQL, auditOf, changeWithAudit, recentAudit, recordChange, recordEach } from '../../db/audit.js';
-import { createCaseWithEvents, updateCase } from '../../db/cases.js';
+import { createCaseWithEvents, getCase, saveEvent, updateCase } from '../../db/cases.js';
 import { aCase } from '../helpers/cases.js';
 import { createDeskDatabase } from '../../db/open.js';
 import { verifyChain } from '../../db/audit-chain.js';
@@ -44,6 +44,7 @@ describe('audit log', () => {
       ),
     );
     const one = ids[0]!; // case 1 beside cases 10-13, whose ids begin with the same digit
+    for (const id of ids) saveEvent(db, 'x', id, null, { kind: 'art_start', date: '2017-04-01' });
     updateCase(db, 'x', one, aCase({ uic: 'АБВГ11960', birthYear: 1960, registerNo: '0a' }), { allowDuplicate: false });
     const history = auditOf(db, 'case', String(one), 'case_event');
     expect(history.map((e) => [e.action, e.entity, e.entityId?.split('/')[0]])).toEqual([
@@ -51,6 +52,12 @@ describe('audit log', () => {
       ['create', 'case_event', String(one)],
       ['create', 'case', String(one)],
     ]);
+    // One save, one entry: the case was created with its event, which the entry holds with its id.
+    const cd4 = getCase(db, one).events.find((e) => e.kind === 'cd4')!;
+    expect(history.at(-1)!.newValue).toMatchObject({
+      registerNo: '0',
+      events: [{ id: cd4.id, kind: 'cd4', date: '2017-03-01', cd4: 300 }],
+    });
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${AUDIT_OF_SQL}`).all({ id: '1', entity: 'case', child: 'case_event' }) as {
       detail: string;
     }[];
