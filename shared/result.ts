@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'key_file_damaged',
   'last_admin',
   'backup_not_readable',
+  'model_input_refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

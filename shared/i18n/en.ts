@@ -743,6 +743,7 @@ export const en: Messages = {
     last_admin: 'The last administrator cannot be disabled or lose the role: no one could manage accounts.',
     backup_not_readable:
       'The file "{{file}}" does not open as a backup of this database (another database, another key, or a damaged file). Nothing was changed.',
+    model_input_refused: 'The files for the ECDC model do not fit ({{reason}}{{where}}). Nothing was saved.',
     key_file_damaged: 'The key file "{{file}}" is damaged. Replace it with the copy from the backup folder. The database is unchanged.',
     internal: 'Internal program error. No data was changed.',
     network: 'The program does not answer. Check that it is running.',
