@@ -20,6 +20,7 @@ const { bridgeHeaders } = await import('./bench-bridge.mjs');
 const { figure, saveFigures } = await import('./bench-figures.mjs');
 const { benchStart } = await import('./bench-start.mjs');
 const { benchDashboard } = await import('./bench-dashboard.mjs');
+const { benchEcdc } = await import('./bench-ecdc.mjs');
 const load = (p) => import(join(ROOT, 'dist', 'node', p));
 const { DeskSession } = await load('electron/service/session.js');
 const { dispatch } = await load('electron/service/dispatch.js');
@@ -86,5 +87,6 @@ await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CA
 await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
 await benchExports(load, { rows: Number(process.env.BENCH_EXPORT_ROWS ?? 100_000) });
 await benchDashboard(load, ROOT, { cases: Number(process.env.BENCH_DASHBOARD_CASES ?? 100_000) });
+await benchEcdc(load, ROOT);
 await benchStart(ROOT);
 saveFigures(ROOT);
