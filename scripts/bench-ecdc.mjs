@@ -8,7 +8,8 @@ import { figure } from './bench-figures.mjs';
 export async function benchEcdc(load, root) {
   const { readReferenceFolder } = await load('electron/service/estimates/ecdc/reference-format.js');
   const { mainFit, objectiveFor, setupFor } = await load('electron/service/estimates/ecdc/fit.js');
-  console.log('\nECDC model (the tool\'s method): main fit of its test data (target < 10 s)');
+  const { bootstrap } = await load('electron/service/estimates/ecdc/bootstrap.js');
+  console.log("\nECDC model (the tool's method): main fit of its test data (target < 10 s)");
   for (const name of ['test-1', 'test-2']) {
     const { settings, data } = readReferenceFolder(join(root, 'tests', 'fixtures', 'ecdc', name));
     const rss = process.memoryUsage().rss;
@@ -18,8 +19,9 @@ export async function benchEcdc(load, root) {
     const grown = (process.memoryUsage().rss - rss) / 1e6;
     // One evaluation of the objective at the fitted point, timed alone (median of 200).
     const { setup } = setupFor(settings, fit.knots);
-    const nBeta = setup.rates.parameters;
-    const free = [...fit.theta.keys()].filter((i) => fit.theta[i] !== 0 && !(settings.lastWeightByExtrapolation && i === fit.theta.length - 1));
+    const free = [...fit.theta.keys()].filter(
+      (i) => fit.theta[i] !== 0 && !(settings.lastWeightByExtrapolation && i === fit.theta.length - 1),
+    );
     const plan = { count: fit.theta.length, free, zero: new Set(), tiedLast: settings.lastWeightByExtrapolation };
     const p = Float64Array.from([...fit.beta, ...free.map((i) => fit.theta[i])]);
     const objective = objectiveFor(settings, data, setup, plan);
@@ -36,5 +38,16 @@ export async function benchEcdc(load, root) {
     console.log(
       `  ${name}: main fit ${(fitMs / 1000).toFixed(1)} s, ${fit.evaluations} evaluations; one evaluation ${oneMs.toFixed(3)} ms, x ${fit.evaluations} = ${(baseline / 1000).toFixed(1)} s (${((fitMs / baseline) * 100).toFixed(0)}%); deviance ${fit.deviance.toFixed(4)}; RSS +${grown.toFixed(0)} MB`,
     );
+    if (name === 'test-1') {
+      // The tool's bounds: 100 bootstrap fits (its negative binomial draws), one thread.
+      const rssBefore = process.memoryUsage().rss;
+      const b0 = performance.now();
+      const b = bootstrap(fit, data, 100, 1);
+      const bootMs = performance.now() - b0;
+      figure('ecdc.test-1.bootstrap100Seconds', bootMs / 1000, 's', fitMs / 1000, '< 300 s');
+      console.log(
+        `  test-1: 100 bootstrap fits ${(bootMs / 1000).toFixed(1)} s (${b.converged} settled; the main fit took ${(fitMs / 1000).toFixed(1)} s); RSS +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB (target < 5 min, memory flat)`,
+      );
+    }
   }
 }
