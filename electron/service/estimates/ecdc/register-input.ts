@@ -1,0 +1,114 @@
+// From the register to the ECDC model: the register's counts (db/ecdc-series.ts) as the model's
+// data, with settings the tool would start from, and a folder in the tool's own input format, so a
+// centre can also run the ECDC tool on the same figures (or hand the files to ECDC) and compare.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RegisterSeries } from '../../../../db/ecdc-series.js';
+import { ModelSettingsSchema, type ModelData, type ModelSettings } from './settings.js';
+
+/**
+ * The model's input from the register's series. The register records no AIDS diagnoses yet, so the
+ * AIDS and HIV/AIDS series are 0 and not fitted (their windows lie before the first year, the
+ * tool's way of saying so); the CD4 series are fitted over every year. Diagnosis rates: one per CD4
+ * stage, constant from the first year; incidence with 4 interior knots (the tool's default).
+ */
+export function modelInputFromRegister(series: RegisterSeries): { settings: ModelSettings; data: ModelData } {
+  const first = series.years[0]!;
+  const last = series.years.at(-1)!;
+  const none: [number, number] = [first - 1, first - 1];
+  const settings = ModelSettingsSchema.parse({
+    firstYear: first,
+    lastYear: last,
+    fit: { total: none, cd4: [first, last], aids: none, hivAids: none },
+    intervals: [{ startYear: first, jump: true, changing: false, byCd4: true }],
+    knots: 4,
+    startIncidenceAtZero: true,
+    lastWeightByExtrapolation: true,
+    distribution: 'poisson',
+    country: 'OTHER',
+    delta4Fac: 0,
+  });
+  const zeros = series.years.map(() => 0);
+  return {
+    settings,
+    data: {
+      hiv: [...series.hiv],
+      cd4: series.cd4.map((c) => [...c]) as ModelData['cd4'],
+      hivAids: zeros,
+      aids: [...zeros],
+      dead: [...series.dead],
+    },
+  };
+}
+
+const xmlBool = (b: boolean) => (b ? 'true' : 'false');
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A folder the ECDC tool (and `npm run ecdc-model`) reads: the model file and the counts as CSV. */
+export function writeReferenceFolder(dir: string, settings: ModelSettings, data: ModelData, name = 'Model'): void {
+  mkdirSync(dir, { recursive: true });
+  const years = Array.from({ length: settings.lastYear - settings.firstYear + 1 }, (_, i) => settings.firstYear + i);
+  const csv = (yearColumn: string, values: readonly number[]) =>
+    [`${yearColumn},pop_0`, ...years.map((y, i) => `${y},${values[i]}`)].join('\n') + '\n';
+  writeFileSync(join(dir, 'HIV.csv'), csv('YearPos', data.hiv));
+  data.cd4.forEach((c, s) => writeFileSync(join(dir, `HIV_CD4_${s + 1}.csv`), csv('YearPos', c)));
+  writeFileSync(join(dir, 'HIVAIDS.csv'), csv('YearPos', data.hivAids));
+  writeFileSync(join(dir, 'AIDS.csv'), csv('YearFirstAIDS', data.aids));
+  writeFileSync(join(dir, 'Dead.csv'), csv('YearDeath', data.dead));
+  const f = settings.fit;
+  const intervals = settings.intervals
+    .map(
+      (i, k) => `      <Interval>
+        <Description>Time interval ${k + 1}</Description>
+        <StartYear>${i.startYear}</StartYear>
+        <Jump>${xmlBool(i.jump)}</Jump>
+        <ChangingInInterval>${xmlBool(i.changing)}</ChangingInInterval>
+        <DifferentByCD4>${xmlBool(i.byCd4)}</DifferentByCD4>
+      </Interval>`,
+    )
+    .join('\n');
+  const xml = `<?xml version="1.0" encoding="utf-8"?>
+<Model>
+  <FileVersion>2</FileVersion>
+  <Meta>
+    <Name>${escape(name)}</Name>
+    <RiskGroups>
+      <RiskGroup>
+        <Name>pop_0</Name>
+        <RiskCategories>
+          <RiskCategory>
+            <Name>pop_0</Name>
+            <IsSelected>true</IsSelected>
+          </RiskCategory>
+        </RiskCategories>
+      </RiskGroup>
+    </RiskGroups>
+  </Meta>
+  <IncidenceModel>
+    <Run>true</Run>
+    <MinYear>${settings.firstYear}</MinYear>
+    <MaxYear>${settings.lastYear}</MaxYear>
+    <MinFitPos>${f.total[0]}</MinFitPos>
+    <MaxFitPos>${f.total[1]}</MaxFitPos>
+    <MinFitCD4>${f.cd4[0]}</MinFitCD4>
+    <MaxFitCD4>${f.cd4[1]}</MaxFitCD4>
+    <MinFitAIDS>${f.aids[0]}</MinFitAIDS>
+    <MaxFitAIDS>${f.aids[1]}</MaxFitAIDS>
+    <MinFitHIVAIDS>${f.hivAids[0]}</MinFitHIVAIDS>
+    <MaxFitHIVAIDS>${f.hivAids[1]}</MaxFitHIVAIDS>
+    <DiagnosisRates>
+${intervals}
+    </DiagnosisRates>
+    <Country>${escape(settings.country)}</Country>
+    <KnotsCount>${settings.knots}</KnotsCount>
+    <StartIncZero>${xmlBool(settings.startIncidenceAtZero)}</StartIncZero>
+    <DistributionFit>${settings.distribution === 'negative_binomial' ? 'Negative binomial' : 'Poisson'}</DistributionFit>
+    <Delta4Fac>${settings.delta4Fac}</Delta4Fac>
+    <MaxIncCorr>${xmlBool(settings.lastWeightByExtrapolation)}</MaxIncCorr>
+    <SplineType>B-splines</SplineType>
+    <FullData>true</FullData>
+  </IncidenceModel>
+</Model>
+`;
+  writeFileSync(join(dir, `${name.replace(/[^\p{L}\p{N} _-]/gu, '_')}.xml`), xml);
+}
