@@ -33,6 +33,7 @@ import {
   SavedAsSchema,
   PrintToPdfSchema,
 } from './exports/api.js';
+import { EstimateJobSchema, EstimateStartSchema } from './estimates/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import {
   MAX_IMPORT_BYTES,
@@ -243,6 +244,9 @@ export const contract = {
   'exports.lineList': { input: LineListSchema, output: ExportJobSchema, permission: 'analysis' },
   'exports.job': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
   'exports.cancel': { input: JobIdSchema, output: ExportJobSchema, permission: 'signedIn' },
+  'estimates.start': { input: EstimateStartSchema, output: EstimateJobSchema, permission: 'analysis' },
+  'estimates.job': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
+  'estimates.cancel': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
   'indicators.trend': { input: TrendQuerySchema, output: TrendResultSchema, permission: 'indicators.view' },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },

@@ -16,6 +16,7 @@ import { importHandlers } from './imports/handlers.js';
 import { factSheetHandlers } from './factsheet/handlers.js';
 import { authHandlers } from './auth/handlers.js';
 import { backupHandlers } from './backups/handlers.js';
+import { estimateHandlers } from './estimates/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -50,5 +51,6 @@ export const handlers: Handlers = {
   ...factSheetHandlers,
   ...indicatorHandlers,
   ...exportHandlers,
+  ...estimateHandlers,
   ...importHandlers,
 };

@@ -749,6 +749,8 @@ export const en: Messages = {
     network: 'The program does not answer. Check that it is running.',
   },
   validation: {
+    estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
+    estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
     formula_without_value:
       'the cell holds a formula without a computed value: open the file in Excel, let it recalculate and save, or type the value',
     unknown_element: 'no such data element in the aggregate forms',

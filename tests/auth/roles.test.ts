@@ -45,6 +45,7 @@ const MAY: Record<Role, readonly string[]> = {
   ],
   approver: ['forms.approve'],
   analyst: [
+    'estimates.start',
     'exports.indicatorWorkbook',
     'exports.lineList',
     'factsheet.saveContext',
@@ -71,6 +72,8 @@ const EVERYONE = [
   'files.saveAs',
   'exports.job',
   'exports.cancel',
+  'estimates.job',
+  'estimates.cancel',
   'auth.lock',
   'auth.changePassword',
 ];

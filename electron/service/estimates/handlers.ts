@@ -1,0 +1,103 @@
+// Estimate channels: the ECDC model on the register for a population and years, run as a job in a
+// thread of its own (estimates/ecdc/run-estimate.ts); the user watches it (fitting, then the
+// bootstrap's runs) and may cancel it. Only the counts per year leave the back end's thread.
+import { randomBytes } from 'node:crypto';
+import { registerSeries } from '../../../db/ecdc-series.js';
+import { orgUnitPath } from '../../../db/org-units.js';
+import { appError, fail } from '../../../shared/result.js';
+import type { EstimateJob } from '../../../shared/estimates/api.js';
+import type { Handlers } from '../handlers.js';
+import type { DeskSession } from '../session.js';
+import { modelInputFromRegister } from './ecdc/register-input.js';
+import { runEstimate, type EstimateResult } from './ecdc/run-estimate.js';
+import type { RegisterSeries } from '../../../db/ecdc-series.js';
+
+type Job = EstimateJob & { generation: number; stop: AbortController };
+const jobs = new Map<string, Job>();
+const KEEP = 20;
+/** What the user sees of a job (not its sign-in or its stop switch). */
+const view = (job: Job): EstimateJob => ({
+  jobId: job.jobId,
+  state: job.state,
+  stage: job.stage,
+  done: job.done,
+  total: job.total,
+  result: job.result,
+  error: job.error,
+});
+
+function resultOf(r: EstimateResult, series: RegisterSeries): NonNullable<EstimateJob['result']> {
+  return {
+    deviance: r.deviance,
+    converged: r.converged,
+    bootstrapRuns: r.bootstrap?.runs ?? 0,
+    bootstrapSettled: r.bootstrap?.converged ?? 0,
+    years: r.main.map((row, i) => ({
+      year: row.year,
+      diagnoses: series.hiv[i]!,
+      withoutCd4: series.withoutCd4[i]!,
+      modelledDiagnoses: row.N_HIV_M,
+      newInfections: row.N_Inf_M,
+      newInfectionsBounds: r.bootstrap?.bounds[i]?.N_Inf_M ?? null,
+      undiagnosed: row.N_Und,
+      undiagnosedBounds: r.bootstrap?.bounds[i]?.N_Und ?? null,
+      timeToDiagnosis: row.t_diag,
+      timeToDiagnosisMedian: row.t_diag_p50,
+    })),
+  };
+}
+
+function find(s: DeskSession, jobId: string): Job {
+  const job = jobs.get(jobId);
+  if (!job || job.generation !== s.currentGeneration) return fail('not_found'); // another sign-in's job is not this one's
+  return job;
+}
+
+export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job' | 'estimates.cancel'> = {
+  'estimates.start': (s, q) => {
+    const unitId = s.unit(q.orgUnitId);
+    if (!orgUnitPath(s.database, unitId).length) fail('not_found');
+    const series = registerSeries(s.database, unitId, q.firstYear, q.lastYear, q.population);
+    // The model is fitted to diagnoses by CD4 at diagnosis: without any, there is nothing to fit.
+    if (series.cd4.every((c) => c.every((n) => n === 0)))
+      fail('invalid_input', undefined, [{ path: 'population', messageKey: 'validation.estimate_no_cd4' }]);
+    const job: Job = {
+      jobId: randomBytes(8).toString('hex'),
+      state: 'running',
+      stage: 'fitting',
+      done: 0,
+      total: q.bootstrap,
+      result: null,
+      error: null,
+      generation: s.currentGeneration,
+      stop: new AbortController(),
+    };
+    jobs.set(job.jobId, job);
+    for (const id of [...jobs.keys()].slice(0, -KEEP)) if (jobs.get(id)!.state !== 'running') jobs.delete(id);
+    const input = modelInputFromRegister(series);
+    void runEstimate(
+      { ...input, bootstrap: q.bootstrap, seed: q.seed },
+      {
+        signal: job.stop.signal,
+        onFitted: () => (job.stage = q.bootstrap > 0 ? 'bootstrap' : 'done'),
+        onProgress: (n) => (job.done = n),
+      },
+    ).then((outcome) => {
+      if (outcome.ok) {
+        job.result = resultOf(outcome.result, series);
+        job.stage = 'done';
+        job.state = 'done';
+      } else {
+        job.state = outcome.reason;
+        job.error = outcome.reason === 'failed' ? appError('internal') : null;
+      }
+    });
+    return view(job);
+  },
+  'estimates.job': (s, { jobId }) => view(find(s, jobId)),
+  'estimates.cancel': (s, { jobId }) => {
+    const job = find(s, jobId);
+    if (job.state === 'running') job.stop.abort();
+    return view(job);
+  },
+};
