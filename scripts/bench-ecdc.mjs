@@ -7,7 +7,7 @@ import { figure } from './bench-figures.mjs';
 
 export async function benchEcdc(load, root) {
   const { readReferenceFolder } = await load('electron/service/estimates/ecdc/reference-format.js');
-  const { mainFit, objectiveFor, setupFor } = await load('electron/service/estimates/ecdc/fit.js');
+  const { mainFit, objectiveFor, planOf, setupFor } = await load('electron/service/estimates/ecdc/fit.js');
   const { bootstrap } = await load('electron/service/estimates/ecdc/bootstrap.js');
   console.log("\nECDC model (the tool's method): main fit of its test data (target < 10 s)");
   for (const name of ['test-1', 'test-2']) {
@@ -19,10 +19,8 @@ export async function benchEcdc(load, root) {
     const grown = (process.memoryUsage().rss - rss) / 1e6;
     // One evaluation of the objective at the fitted point, timed alone (median of 200).
     const { setup } = setupFor(settings, fit.knots);
-    const free = [...fit.theta.keys()].filter(
-      (i) => fit.theta[i] !== 0 && !(settings.lastWeightByExtrapolation && i === fit.theta.length - 1),
-    );
-    const plan = { count: fit.theta.length, free, zero: new Set(), tiedLast: settings.lastWeightByExtrapolation };
+    const plan = planOf(fit);
+    const free = plan.free;
     const p = Float64Array.from([...fit.beta, ...free.map((i) => fit.theta[i])]);
     const objective = objectiveFor(settings, data, setup, plan);
     const times = [];

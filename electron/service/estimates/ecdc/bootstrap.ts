@@ -8,7 +8,7 @@ import binomial from '@stdlib/random-base-binomial';
 import negativeBinomial from '@stdlib/random-base-negative-binomial';
 import { cd4Known, expectedCounts } from './likelihood.js';
 import { runModel } from './model.js';
-import { fullTheta, objectiveFor, repeatedAmoeba, type Fit, type ThetaPlan } from './fit.js';
+import { fullTheta, objectiveFor, planOf, repeatedAmoeba, type Fit } from './fit.js';
 import { fitOutputs, type OutputRow } from './outputs.js';
 import type { ModelData } from './settings.js';
 
@@ -86,15 +86,8 @@ export function bootstrap(
   };
   const thin = (n: number, p: number) => (n <= 0 || p <= 0 ? 0 : p >= 1 ? n : bin(n, p));
   const nBeta = fit.setup.rates.parameters;
-  const free = [...fit.theta.keys()].filter(
-    (i) => fit.theta[i] !== 0 && !(fit.settings.lastWeightByExtrapolation && i === fit.theta.length - 1),
-  );
-  const plan: ThetaPlan = {
-    count: fit.theta.length,
-    free,
-    zero: new Set([...fit.theta.keys()].filter((i) => !free.includes(i))),
-    tiedLast: fit.settings.lastWeightByExtrapolation,
-  };
+  const plan = planOf(fit);
+  const free = plan.free;
   const start = Float64Array.from([...fit.beta, ...free.map((i) => fit.theta[i]!)]);
   const out: OutputRow[][] = [];
   let converged = 0;

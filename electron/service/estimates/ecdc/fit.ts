@@ -43,6 +43,13 @@ export function fullTheta(plan: ThetaPlan, free: ArrayLike<number>): Float64Arra
   return theta;
 }
 
+/** The weights a fit estimated (not fixed at 0, not the tied last), to refit or evaluate from its result. */
+export function planOf(fit: Fit): ThetaPlan {
+  const tied = fit.settings.lastWeightByExtrapolation;
+  const free = [...fit.theta.keys()].filter((i) => fit.theta[i] !== 0 && !(tied && i === fit.theta.length - 1));
+  return { count: fit.theta.length, free, zero: new Set([...fit.theta.keys()].filter((i) => !free.includes(i))), tiedLast: tied };
+}
+
 export function setupFor(settings: ModelSettings, knots: number): { setup: ModelSetup; rates: RateColumns } {
   const rates = rateColumns(settings.intervals, settings.lastYear + 1, settings.delta4Fac);
   const spline = makeSpline(settings.firstYear, settings.lastYear + 1, knots);
