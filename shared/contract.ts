@@ -33,7 +33,13 @@ import {
   SavedAsSchema,
   PrintToPdfSchema,
 } from './exports/api.js';
-import { EstimateJobSchema, EstimateStartSchema } from './estimates/api.js';
+import {
+  EstimateAdoptSchema,
+  EstimateJobSchema,
+  EstimateRunSchema,
+  EstimateRunsQuerySchema,
+  EstimateStartSchema,
+} from './estimates/api.js';
 import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import {
   MAX_IMPORT_BYTES,
@@ -247,6 +253,8 @@ export const contract = {
   'estimates.start': { input: EstimateStartSchema, output: EstimateJobSchema, permission: 'analysis' },
   'estimates.job': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
   'estimates.cancel': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
+  'estimates.runs': { input: EstimateRunsQuerySchema, output: z.array(EstimateRunSchema), permission: 'indicators.view' },
+  'estimates.adopt': { input: EstimateAdoptSchema, output: EstimateRunSchema, permission: 'analysis' },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
   'indicators.trend': { input: TrendQuerySchema, output: TrendResultSchema, permission: 'indicators.view' },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },

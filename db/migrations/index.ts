@@ -12,6 +12,7 @@ import { m0011 } from './0011-audit-chain.js';
 import { m0012 } from './0012-status-intervals.js';
 import { m0013 } from './0013-derived-case-columns.js';
 import { m0014 } from './0014-write-lean-indexes.js';
+import { m0015 } from './0015-estimate-runs.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

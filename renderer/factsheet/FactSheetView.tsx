@@ -2,6 +2,7 @@
 // last year with the change, sources under section 1, small counts of foreigners hidden.
 import { numberSources } from '../../shared/factsheet/sources';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
+import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { useTranslation } from 'react-i18next';
 import type { FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../shared/factsheet/definitions';
@@ -295,6 +296,9 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                 })}
               </tbody>
             </table>
+            <p className="muted-text" data-testid="estimate-source">
+              {estimateSourceText(t, reg.cascade.estimateSource)}
+            </p>
           </>
         ) : null}
         {text('migrants_hiv')}

@@ -9,7 +9,7 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
   const { tally, cascade } = result.total;
   const target = cascade.target;
   const bars = [
-    { key: 'estimate', value: result.estimate, goal: null as number | null },
+    { key: 'estimate', value: result.estimate === null ? null : Math.round(result.estimate), goal: null as number | null },
     { key: 'diagnosed', value: tally.diagnosed, goal: result.estimate === null ? null : result.estimate * target },
     { key: 'inCare', value: tally.inCare, goal: null },
     { key: 'onArt', value: tally.onArt, goal: result.estimate === null ? null : result.estimate * target * target },

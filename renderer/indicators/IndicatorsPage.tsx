@@ -19,6 +19,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
+import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
@@ -139,6 +140,9 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         <>
           <p className="muted">{t('indicators.definitionNote', { target: Math.round(result.total.cascade.target * 100) })}</p>
           <CascadeChart result={result} />
+          <p className="muted" data-testid="estimate-source">
+            {estimateSourceText(t, result.estimateSource)}
+          </p>
           <table className="cases percentages">
             <tbody>
               {PERCENTAGES.map((k) => (

@@ -6,19 +6,20 @@ import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES } from '../cases/schema.
 
 const year = z.number().int().min(1981).max(2100);
 
+const PopulationSchema = z
+  .object({
+    migrantType: z.enum(MIGRANT_TYPES).optional(),
+    legalStatus: z.enum(LEGAL_STATUSES).optional(),
+    keyPopulation: z.enum(KEY_POPULATIONS).optional(),
+  })
+  .strict();
+
 export const EstimateStartSchema = z
   .object({
     orgUnitId: z.number().int().positive().optional(),
     firstYear: year,
     lastYear: year,
-    population: z
-      .object({
-        migrantType: z.enum(MIGRANT_TYPES).optional(),
-        legalStatus: z.enum(LEGAL_STATUSES).optional(),
-        keyPopulation: z.enum(KEY_POPULATIONS).optional(),
-      })
-      .strict()
-      .default({}),
+    population: PopulationSchema.default({}),
     /** Bootstrap runs for the bounds (the tool's default is 20; 100 or more for a figure to publish). */
     bootstrap: z.number().int().min(0).max(1000).default(100),
     seed: z
@@ -50,6 +51,44 @@ export const EstimateYearSchema = z.object({
   timeToDiagnosisMedian: z.number(),
 });
 
+export const EstimateRunResultSchema = z.object({
+  deviance: z.number(),
+  converged: z.boolean(),
+  bootstrapRuns: z.number().int(),
+  bootstrapSettled: z.number().int(),
+  years: z.array(EstimateYearSchema),
+});
+export type EstimateRunResult = z.infer<typeof EstimateRunResultSchema>;
+
+/** A saved run: what was asked, the register it saw (counts and the change log's entry), its figures. */
+export const EstimateRunSchema = z.object({
+  id: z.number().int(),
+  orgUnitId: z.number().int(),
+  population: PopulationSchema,
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  method: z.string(),
+  bootstrap: z.number().int(),
+  seed: z.number().int(),
+  registerState: z.object({
+    auditEntry: z.number().int(),
+    auditHash: z.string(),
+    diagnoses: z.number().int(),
+    withoutCd4: z.number().int(),
+  }),
+  result: EstimateRunResultSchema,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  /** The org unit's cascade takes the undiagnosed from this run. */
+  adopted: z.boolean(),
+});
+export type EstimateRun = z.infer<typeof EstimateRunSchema>;
+
+export const EstimateRunsQuerySchema = z.object({ orgUnitId: z.number().int().positive().optional() }).strict();
+export const EstimateAdoptSchema = z.object({ runId: z.number().int().positive(), adopted: z.boolean() }).strict();
+/** Fewer bootstrap runs than this give no bounds worth carrying into the first 90 (the tool's default is 20). */
+export const MIN_BOOTSTRAP_TO_ADOPT = 20;
+
 export const EstimateJobSchema = z.object({
   jobId: z.string(),
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
@@ -57,15 +96,9 @@ export const EstimateJobSchema = z.object({
   /** Bootstrap runs done, of all asked. */
   done: z.number().int(),
   total: z.number().int(),
-  result: z
-    .object({
-      deviance: z.number(),
-      converged: z.boolean(),
-      bootstrapRuns: z.number().int(),
-      bootstrapSettled: z.number().int(),
-      years: z.array(EstimateYearSchema),
-    })
-    .nullable(),
+  result: EstimateRunResultSchema.nullable(),
+  /** The saved run, once the job is done. */
+  runId: z.number().int().nullable(),
   error: AppErrorSchema.nullable(),
 });
 export type EstimateJob = z.infer<typeof EstimateJobSchema>;

@@ -2,7 +2,7 @@
 // as the screen, the workbook and the printed page show it (this year beside last year).
 import { z } from 'zod';
 import { CountryCodeSchema, LanguageSchema } from '../primitives.js';
-import { CascadeSchema } from '../indicators/api.js';
+import { CascadeSchema, EstimateSourceSchema } from '../indicators/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, RATIFICATION, TEXT_SECTIONS } from './definitions.js';
 
 export const FactSheetKeySchema = z.object({ country: CountryCodeSchema, year: z.number().int().min(1981).max(2200) }).strict();
@@ -77,6 +77,8 @@ export const RegisterFiguresSchema = z.object({
     suppressed: YearPair,
     /** The cascade's counts hidden in print, each year: small, or giving away a small difference of steps. */
     hidden: z.object({ current: z.array(z.string()), previous: z.array(z.string()) }),
+    /** Where the report year's first 90 denominator comes from. */
+    estimateSource: EstimateSourceSchema.nullable(),
   }),
   /** Surveys entered in the aggregate forms for the year: per survey, its whole sample ('total') and each key population. */
   surveys: z.array(

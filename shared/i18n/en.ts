@@ -339,6 +339,11 @@ export const en: Messages = {
       'Numbers from 1 to {{max}} are hidden, and as many others as it takes so no hidden number can be worked out from the totals. The threshold is set in Settings.',
     definitionNote:
       'At the end of the period, by WHO definitions (SMART HIV.IND.18, 27, 29, 32). Target: {{target}}-{{target}}-{{target}}.',
+    estimateSource: {
+      entered: 'Estimate of migrants living with HIV: entered in the "Estimates" form (from a survey, for example).',
+      ecdc: 'Estimate of migrants living with HIV: the living diagnosed in the register plus the undiagnosed by the ECDC model (run no. {{run}} of {{date}}); the first 90’s interval comes from the model’s 95% bounds.',
+      none: 'No estimate of migrants living with HIV for this year: the first 90 cannot be computed. Enter one in the "Estimates" form or adopt a run on the Estimates screen.',
+    },
     notComputable: {
       no_estimate: 'not computable: no estimate of migrants living with HIV',
       no_denominator: 'not computable: denominator 0',
@@ -751,6 +756,8 @@ export const en: Messages = {
   validation: {
     estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
     estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
+    estimate_adopt_population: 'The cascade’s denominator is every migrant of the unit: only an estimate for the whole population can serve.',
+    estimate_adopt_bootstrap: 'The cascade needs the estimate’s bounds: run it with at least 20 bootstrap runs.',
     formula_without_value:
       'the cell holds a formula without a computed value: open the file in Excel, let it recalculate and save, or type the value',
     unknown_element: 'no such data element in the aggregate forms',

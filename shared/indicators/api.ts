@@ -123,11 +123,29 @@ export const IndicatorQuerySchema = z
     dimension: z.enum(DIMENSIONS).default('none'),
   })
   .strict();
+/**
+ * Where the first 90's denominator comes from: entered (a survey or a national estimate typed into
+ * the estimates form), or the register's diagnosed plus the undiagnosed of a saved ECDC model run.
+ */
+export const EstimateSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('entered') }),
+  z.object({
+    kind: z.literal('ecdc'),
+    runId: z.number().int(),
+    createdAt: z.string(),
+    undiagnosed: z.number(),
+    /** The estimate's 95% bounds: the diagnosed plus the bootstrap's bounds on the undiagnosed. */
+    bounds: z.tuple([z.number(), z.number()]).nullable(),
+  }),
+]);
+export type EstimateSource = z.infer<typeof EstimateSourceSchema>;
+
 export const IndicatorResultSchema = z.object({
   period: z.string(),
   orgUnitId: z.number().int(),
   dimension: z.enum(DIMENSIONS),
   estimate: z.number().nullable(),
+  estimateSource: EstimateSourceSchema.nullable(),
   total: Block,
   /** Each group, with its share of all who know their status (key populations: may add up to more than 100%). */
   groups: z.array(Block.extend({ key: z.string(), share: ProportionSchema })),
@@ -167,6 +185,7 @@ export const TrendResultSchema = z.object({
         year: z.number().int(),
         ok: z.literal(true),
         estimate: z.number().nullable(),
+        estimateSource: EstimateSourceSchema.nullable(),
         tally: TallySchema,
         cascade: CascadeSchema,
       }),

@@ -96,8 +96,18 @@ export type Cascade = {
   lateArt: Proportion;
 };
 
-export function cascade(t: Tally, estimate: number | null, year: number): Cascade {
-  const ofEstimate = (n: number) => (estimate === null ? proportion(n, 0, 'no_estimate') : proportion(n, estimate));
+/**
+ * `bounds`: the estimate's own 95% bounds where it is modelled (diagnosed + the model's bounds on
+ * the undiagnosed). A share of a modelled estimate takes its interval from them, not from Wilson's
+ * formula, which would treat the estimate as a count of people sampled.
+ */
+export function cascade(t: Tally, estimate: number | null, year: number, bounds: readonly [number, number] | null = null): Cascade {
+  const ofEstimate = (n: number): Proportion => {
+    if (estimate === null) return proportion(n, 0, 'no_estimate');
+    const p = proportion(n, estimate);
+    if (!bounds || !p.computable || p.warning) return p;
+    return { ...p, low: Math.min(p.value, n / bounds[1]), high: Math.min(1, Math.max(p.value, n / Math.max(bounds[0], n, 1e-9))) };
+  };
   return {
     target: targetFor(year),
     first90: ofEstimate(t.diagnosed),

@@ -46,6 +46,7 @@ const MAY: Record<Role, readonly string[]> = {
   approver: ['forms.approve'],
   analyst: [
     'estimates.start',
+    'estimates.adopt',
     'exports.indicatorWorkbook',
     'exports.lineList',
     'factsheet.saveContext',
@@ -74,6 +75,7 @@ const EVERYONE = [
   'exports.cancel',
   'estimates.job',
   'estimates.cancel',
+  'estimates.runs',
   'auth.lock',
   'auth.changePassword',
 ];

@@ -90,6 +90,8 @@ const VALID: Record<string, unknown> = {
   'estimates.start': { firstYear: 2012, lastYear: 2017, bootstrap: 20 },
   'estimates.job': { jobId: '0123456789abcdef' },
   'estimates.cancel': { jobId: '0123456789abcdef' },
+  'estimates.runs': {},
+  'estimates.adopt': { runId: 1, adopted: true },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
   'indicators.trend': { year: 2017, years: 5 },

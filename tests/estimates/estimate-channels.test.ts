@@ -44,6 +44,17 @@ describe('estimates through the contract', () => {
       expect(y.undiagnosed).toBeGreaterThan(0);
       expect(y.undiagnosedBounds![0]).toBeLessThanOrEqual(y.undiagnosedBounds![1]);
     }
+    // Saved with what it saw, by whom, and in the change log; too few runs for the cascade's bounds.
+    const runs = dispatch(s, 'estimates.runs', {}, silentLogger);
+    if (!runs.ok) throw new Error('no runs');
+    expect(runs.value).toHaveLength(1);
+    expect(runs.value[0]).toMatchObject({ id: job.value.runId, firstYear: 2012, lastYear: 2017, bootstrap: 3, seed: 3, adopted: false });
+    expect(runs.value[0]!.registerState).toMatchObject({ diagnoses: 60, withoutCd4: r.years.reduce((a, y) => a + y.withoutCd4, 0) });
+    expect(runs.value[0]!.result).toEqual(r);
+    const audit = dispatch(s, 'audit.recent', { limit: 5 }, silentLogger);
+    expect(audit.ok && audit.value.some((e) => e.entity === 'estimate_run' && e.action === 'create')).toBe(true);
+    const adopt = dispatch(s, 'estimates.adopt', { runId: job.value.runId!, adopted: true }, silentLogger);
+    expect(adopt.ok || adopt.error.issues?.[0]?.messageKey).toBe('validation.estimate_adopt_bootstrap');
   }, 300_000);
 
   it('is cancelled on asking; a population with no CD4 at diagnosis, or too few years, is refused with the reason', async () => {

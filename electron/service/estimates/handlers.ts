@@ -3,9 +3,10 @@
 // bootstrap's runs) and may cancel it. Only the counts per year leave the back end's thread.
 import { randomBytes } from 'node:crypto';
 import { registerSeries } from '../../../db/ecdc-series.js';
+import { adoptRun, getRun, listRuns, saveRun } from '../../../db/estimate-runs.js';
 import { orgUnitPath } from '../../../db/org-units.js';
 import { appError, fail } from '../../../shared/result.js';
-import type { EstimateJob } from '../../../shared/estimates/api.js';
+import { MIN_BOOTSTRAP_TO_ADOPT, type EstimateJob } from '../../../shared/estimates/api.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
 import { modelInputFromRegister } from './ecdc/register-input.js';
@@ -23,6 +24,7 @@ const view = (job: Job): EstimateJob => ({
   done: job.done,
   total: job.total,
   result: job.result,
+  runId: job.runId,
   error: job.error,
 });
 
@@ -53,7 +55,12 @@ function find(s: DeskSession, jobId: string): Job {
   return job;
 }
 
-export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job' | 'estimates.cancel'> = {
+const refuse = (messageKey: string) => fail('invalid_input', undefined, [{ path: 'runId', messageKey }]);
+
+export const estimateHandlers: Pick<
+  Handlers,
+  'estimates.start' | 'estimates.job' | 'estimates.cancel' | 'estimates.runs' | 'estimates.adopt'
+> = {
   'estimates.start': (s, q) => {
     const unitId = s.unit(q.orgUnitId);
     if (!orgUnitPath(s.database, unitId).length) fail('not_found');
@@ -68,6 +75,7 @@ export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job
       done: 0,
       total: q.bootstrap,
       result: null,
+      runId: null,
       error: null,
       generation: s.currentGeneration,
       stop: new AbortController(),
@@ -75,6 +83,9 @@ export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job
     jobs.set(job.jobId, job);
     for (const id of [...jobs.keys()].slice(0, -KEEP)) if (jobs.get(id)!.state !== 'running') jobs.delete(id);
     const input = modelInputFromRegister(series);
+    // Saved by the account that asked, on the file it was asked of: a run ending after a sign-out
+    // or a restore is shown to no one and saved nowhere.
+    const tenure = s.tenure();
     void runEstimate(
       { ...input, bootstrap: q.bootstrap, seed: q.seed },
       {
@@ -85,6 +96,18 @@ export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job
     ).then((outcome) => {
       if (outcome.ok) {
         job.result = resultOf(outcome.result, series);
+        if (tenure.still()) {
+          const run = saveRun(s.database, tenure.actor, {
+            orgUnitId: unitId,
+            population: q.population,
+            firstYear: q.firstYear,
+            lastYear: q.lastYear,
+            settings: { bootstrap: q.bootstrap, seed: q.seed, model: input.settings },
+            series,
+            result: job.result,
+          });
+          job.runId = run.id;
+        }
         job.stage = 'done';
         job.state = 'done';
       } else {
@@ -99,5 +122,15 @@ export const estimateHandlers: Pick<Handlers, 'estimates.start' | 'estimates.job
     const job = find(s, jobId);
     if (job.state === 'running') job.stop.abort();
     return view(job);
+  },
+  'estimates.runs': (s, q) => listRuns(s.database, s.unit(q.orgUnitId)),
+  'estimates.adopt': (s, { runId, adopted }) => {
+    const run = getRun(s.database, runId);
+    if (!run) return fail('not_found');
+    s.unit(run.orgUnitId); // outside the account's units: not found
+    // The cascade's denominator is every migrant of the unit, with bounds to carry into the first 90.
+    if (adopted && Object.keys(run.population).length) refuse('validation.estimate_adopt_population');
+    if (adopted && run.result.bootstrapRuns < MIN_BOOTSTRAP_TO_ADOPT) refuse('validation.estimate_adopt_bootstrap');
+    return adoptRun(s.database, s.actor, runId, adopted);
   },
 };

@@ -7,6 +7,7 @@ import type { Language } from '../../../shared/contract.js';
 import { BREAKDOWN_MEASURES, PERCENTAGES, SMART_CODES, type IndicatorResult } from '../../../shared/indicators/api.js';
 import { suppressBreakdown } from '../../../shared/indicators/breakdown-suppression.js';
 import { columnsOfCounts, PERCENTAGE_TERMS, type CascadeCount } from '../../../shared/indicators/cascade-suppression.js';
+import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
 import { countCell, fitAndPrint, headerRow, HIDDEN, percentCell } from './sheet-format.js';
 
@@ -111,7 +112,9 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
     proportionRow(cascade, t(`indicators.percentages.${k}`), d.total.total.cascade[k], SMART_CODES[k], PERCENTAGE_TERMS[k]);
   cascade.addRow([]);
   cascade.addRow([t('workbook.counts')]).font = { bold: true };
-  if (d.total.estimate !== null) countCell(cascade.addRow([t('indicators.measures.estimate')]).getCell(2), d.total.estimate, false);
+  if (d.total.estimate !== null)
+    countCell(cascade.addRow([t('indicators.measures.estimate')]).getCell(2), Math.round(d.total.estimate), false);
+  cascade.addRow([estimateSourceText(t, d.total.estimateSource)]);
   for (const m of [...BREAKDOWN_MEASURES, 'linked', 'vlEligible', 'vlTested'] as const) {
     countCell(cascade.addRow([t(`indicators.measures.${m}`)]).getCell(2), d.total.total.tally[m], totalHidden.has(m));
   }

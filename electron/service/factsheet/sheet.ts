@@ -136,6 +136,7 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
       onArt: { current: report.total.tally.onArt, previous: last.total.tally.onArt },
       suppressed: { current: report.total.tally.suppressedOnArt, previous: last.total.tally.suppressedOnArt },
       hidden: { current: report.outside.counts, previous: last.outside.counts },
+      estimateSource: report.estimateSource,
     },
     surveys,
   };

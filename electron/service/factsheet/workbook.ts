@@ -7,6 +7,7 @@ import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
 import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
+import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
 
 export type FactSheetWorkbookData = {
@@ -261,6 +262,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
         row.getCell(5).value =
           `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
     }
+    mig.addRow([estimateSourceText(t, reg.cascade.estimateSource)]).font = { italic: true };
   }
   for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;
 
