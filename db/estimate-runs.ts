@@ -7,7 +7,8 @@ import { subtree } from './indicators.js';
 import type { RegisterSeries, SeriesPopulation } from './ecdc-series.js';
 import type { EstimateRun, EstimateRunResult } from '../shared/estimates/api.js';
 
-export const ECDC_METHOD = 'ECDC HIV Modelling Tool 1.3.0 method';
+/** Which method made a run (the screen names it in the user's language). */
+export const ECDC_METHOD = 'ecdc-hiv-modelling-tool-1.3.0';
 
 type Row = {
   id: number;

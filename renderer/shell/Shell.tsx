@@ -7,6 +7,7 @@ import { CasesPage } from '../cases/CasesPage';
 import { shellLocked } from './locked';
 import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
+import { EstimatesPage } from '../estimates/EstimatesPage';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { FactSheetPage } from '../factsheet/FactSheetPage';
 import { LockScreen, useIdleLock } from '../auth/LockScreen';
@@ -15,7 +16,8 @@ import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
 import { routeOf, routeSegments, useAddress } from './routes';
 
-export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings'] as const;
+// Estimates last: the shortcuts clerks already know (Alt+6 settings) stay where they were.
+export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings', 'estimates'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** What an account must hold to see an area (the back end refuses the calls anyway). */
@@ -26,6 +28,7 @@ const AREA_NEEDS: Record<Area, readonly Permission[]> = {
   factsheet: ['indicators.view'],
   exchange: ['register.write', 'forms.write', 'analysis'],
   settings: ['signedIn'],
+  estimates: ['indicators.view'],
 };
 
 type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
@@ -48,7 +51,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
   }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
   const setArea = (a: Area) => go(routeOf(a));
   const db = status.database!;
-  // Alt+1..6 jumps between areas without the mouse.
+  // Alt+1..7 jumps between areas without the mouse.
   // Layout effect: the shortcut works from the first painted frame, not a moment later.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -116,6 +119,8 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
               <IndicatorsPage status={status} onOpenCase={(id) => go(routeOf('cases', id))} />
             ) : area === 'exchange' ? (
               <ExchangePage status={status} />
+            ) : area === 'estimates' ? (
+              <EstimatesPage status={status} />
             ) : (
               <FactSheetPage status={status} />
             )}

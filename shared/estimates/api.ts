@@ -28,11 +28,24 @@ export const EstimateStartSchema = z
       .min(0)
       .max(2 ** 31)
       .default(1),
+    /** Interior knots of the incidence spline (the tool's default is 4). */
+    knots: z
+      .number({ message: 'validation.estimate_knots' })
+      .int({ message: 'validation.estimate_knots' })
+      .min(1, { message: 'validation.estimate_knots' })
+      .max(12, { message: 'validation.estimate_knots' })
+      .default(4),
+    /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per CD4 stage throughout. */
+    rateChangeYears: z.array(year).max(8).default([]),
   })
   .strict()
   .refine((q) => q.lastYear - q.firstYear >= 4 && q.lastYear - q.firstYear <= 60, {
     path: ['lastYear'],
     message: 'validation.estimate_years',
+  })
+  .refine((q) => q.rateChangeYears.every((y, i, all) => y > q.firstYear && y <= q.lastYear && (i === 0 || y > all[i - 1]!)), {
+    path: ['rateChangeYears'],
+    message: 'validation.estimate_rate_years',
   });
 
 const bound = z.tuple([z.number(), z.number()]).nullable();
@@ -86,6 +99,11 @@ export type EstimateRun = z.infer<typeof EstimateRunSchema>;
 
 export const EstimateRunsQuerySchema = z.object({ orgUnitId: z.number().int().positive().optional() }).strict();
 export const EstimateAdoptSchema = z.object({ runId: z.number().int().positive(), adopted: z.boolean() }).strict();
+/**
+ * Below this many diagnoses with a CD4 count, the screen warns that the bounds are wide (measured
+ * with `npm run ecdc-simulation`: see the README's estimates section).
+ */
+export const SMALL_REGISTER = 200;
 /** Fewer bootstrap runs than this give no bounds worth carrying into the first 90 (the tool's default is 20). */
 export const MIN_BOOTSTRAP_TO_ADOPT = 20;
 

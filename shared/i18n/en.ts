@@ -9,6 +9,7 @@ export const en: Messages = {
     factsheet: 'Fact sheet',
     exchange: 'Data exchange',
     settings: 'Settings',
+    estimates: 'Estimates',
     label: 'Sections',
   },
   common: {
@@ -315,6 +316,90 @@ export const en: Messages = {
       est_plhiv: 'Estimated migrants living with HIV',
       est_plhiv_source: 'Source of the PLHIV estimate',
       est_plhiv_method: 'Method of the PLHIV estimate',
+    },
+  },
+  estimates: {
+    title: 'Estimates',
+    method: 'the ECDC HIV Modelling Tool 1.3.0 method',
+    intro:
+      'The number of migrants living with undiagnosed HIV, new infections and the time from infection to diagnosis, from the register, by the ECDC HIV model’s method (back-calculation from the CD4 count at diagnosis). Every finished run is saved; an adopted run gives the first 90 its denominator.',
+    from: 'From year',
+    to: 'To year',
+    population: {
+      migrantType: 'Migrant type',
+      legalStatus: 'Legal status',
+      keyPopulation: 'Key population',
+      all: 'all migrants',
+    },
+    populationTitle: 'Population',
+    settings: 'Model settings',
+    bootstrap: 'Bootstrap runs',
+    knots: 'Incidence spline knots',
+    rateYears: 'Years diagnosis rates change',
+    settingsHelp:
+      'Defaults as in the ECDC tool: 4 knots, one diagnosis rate per CD4 stage over all years. Years where diagnosis rates change (comma-separated) start a new interval, for example the year "test and treat" began. A figure to publish needs at least 100 runs; the cascade at least 20.',
+    run: 'Run the estimate',
+    cancel: 'Cancel the run',
+    fitting: 'Fitting the model to the register…',
+    bootstrapProgress: 'Bounds: run {{done}} of {{total}}',
+    cancelled: 'The run was cancelled; nothing was saved.',
+    saved: 'Saved runs',
+    none: 'No runs yet.',
+    runNo: 'No.',
+    runLabel: 'Run no. {{id}}',
+    when: 'When',
+    who: 'Who',
+    years: 'Years',
+    forCascade: 'For the cascade',
+    runTitle: 'Run no. {{id}} of {{date}}: {{population}}, {{from}}–{{to}}',
+    runMeta:
+      'Run by: {{who}}. Bootstrap runs: {{bootstrap}} (settled: {{settled}}). The register as of change-log entry no. {{entry}}. Method: {{method}}.',
+    quality: {
+      diagnoses: 'Cases diagnosed in {{from}}–{{to}}: {{count}}.',
+      withoutCd4:
+        'Without a CD4 count at diagnosis (the first within 91 days, before ART): {{count}} ({{share}}%). The model takes their stages to be distributed as those of the same year with a CD4 count: they count in the year’s diagnoses, and each year’s share with a CD4 count scales the expected counts by stage.',
+      withoutYear: 'No case lacks a year of diagnosis: the register requires the diagnosis date.',
+      noAids:
+        'AIDS diagnoses (at diagnosis, and the first one later) come from the register where they are marked; where not, a case counts as diagnosed at its CD4 stage.',
+    },
+    small:
+      'Few data: {{count}} diagnoses with a CD4 count (fewer than {{min}}). The bounds will be wide and the estimate unstable; for the cascade, pool years or units.',
+    notConverged: 'The fit did not fully converge: the estimate is unreliable. Try fewer knots or other years.',
+    adopt: 'Use for the cascade',
+    unadopt: 'Stop using for the cascade',
+    adopted: 'This run is the unit’s first-90 denominator for its years (unless an estimate is entered for the year).',
+    charts: {
+      diagnoses: 'Diagnoses: register and model',
+      infections: 'New infections',
+      undiagnosed: 'Living with undiagnosed HIV (end of year)',
+      time: 'Time from infection to diagnosis, years',
+    },
+    series: {
+      observed: 'register',
+      modelled: 'model',
+      withBounds: 'estimate and 95% bounds',
+      mean: 'mean',
+      median: 'median',
+    },
+    columns: {
+      diagnoses: 'Diagnosed',
+      withoutCd4: 'No CD4',
+      modelled: 'Model',
+      infections: 'New infections',
+      bounds: '95% bounds',
+      undiagnosed: 'Undiagnosed',
+      time: 'Time to diagnosis (mean / median), years',
+    },
+    limits: {
+      title: 'What the model can and cannot do',
+      items: [
+        'A small register gives wide bounds: below 200 diagnoses with a CD4 count the estimate is unstable.',
+        'The CD4 decline from infection to AIDS comes from European cohorts; among the region’s migrants it may differ.',
+        'Migrants who leave the country are not followed by the model: diagnosed and undiagnosed alike count as staying.',
+        'The model takes infection to happen in the country; people infected before arriving inflate the first years.',
+        'Cases without a CD4 count at diagnosis are taken to be like the same year’s cases with one.',
+        'The estimate does not reach before the first year chosen: infections start from it.',
+      ],
     },
   },
   indicators: {
@@ -756,7 +841,10 @@ export const en: Messages = {
   validation: {
     estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
     estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
-    estimate_adopt_population: 'The cascade’s denominator is every migrant of the unit: only an estimate for the whole population can serve.',
+    estimate_knots: 'The number of knots is a whole number from 1 to 12.',
+    estimate_rate_years: 'Years where diagnosis rates change: in increasing order, within the chosen years (after the first).',
+    estimate_adopt_population:
+      'The cascade’s denominator is every migrant of the unit: only an estimate for the whole population can serve.',
     estimate_adopt_bootstrap: 'The cascade needs the estimate’s bounds: run it with at least 20 bootstrap runs.',
     formula_without_value:
       'the cell holds a formula without a computed value: open the file in Excel, let it recalculate and save, or type the value',

@@ -82,7 +82,7 @@ export const estimateHandlers: Pick<
     };
     jobs.set(job.jobId, job);
     for (const id of [...jobs.keys()].slice(0, -KEEP)) if (jobs.get(id)!.state !== 'running') jobs.delete(id);
-    const input = modelInputFromRegister(series);
+    const input = modelInputFromRegister(series, { knots: q.knots, rateChangeYears: q.rateChangeYears });
     // Saved by the account that asked, on the file it was asked of: a run ending after a sign-out
     // or a restore is shown to no one and saved nowhere.
     const tenure = s.tenure();

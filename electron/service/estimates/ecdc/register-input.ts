@@ -12,7 +12,10 @@ import { ModelSettingsSchema, type ModelData, type ModelSettings } from './setti
  * tool's way of saying so); the CD4 series are fitted over every year. Diagnosis rates: one per CD4
  * stage, constant from the first year; incidence with 4 interior knots (the tool's default).
  */
-export function modelInputFromRegister(series: RegisterSeries): { settings: ModelSettings; data: ModelData } {
+export function modelInputFromRegister(
+  series: RegisterSeries,
+  options: { knots?: number; rateChangeYears?: readonly number[] } = {},
+): { settings: ModelSettings; data: ModelData } {
   const first = series.years[0]!;
   const last = series.years.at(-1)!;
   const none: [number, number] = [first - 1, first - 1];
@@ -20,8 +23,8 @@ export function modelInputFromRegister(series: RegisterSeries): { settings: Mode
     firstYear: first,
     lastYear: last,
     fit: { total: none, cd4: [first, last], aids: none, hivAids: none },
-    intervals: [{ startYear: first, jump: true, changing: false, byCd4: true }],
-    knots: 4,
+    intervals: [first, ...(options.rateChangeYears ?? [])].map((startYear) => ({ startYear, jump: true, changing: false, byCd4: true })),
+    knots: options.knots ?? 4,
     startIncidenceAtZero: true,
     lastWeightByExtrapolation: true,
     distribution: 'poisson',
