@@ -35,6 +35,8 @@ type CaseDbRow = {
   infection_country: string | null;
   diagnosis_date: string;
   diagnosis_country: string | null;
+  aids_at_diagnosis: number | null;
+  first_aids_date: string | null;
   current_outcome: CaseRow['currentOutcome'];
   created_at: string;
   updated_at: string;
@@ -81,6 +83,9 @@ function toInput(r: CaseDbRow): CaseInput {
     infectionCountry: r.infection_country,
     diagnosisDate: r.diagnosis_date,
     diagnosisCountry: r.diagnosis_country,
+    // Only when known: a case saved without them reads back as it was given.
+    ...(r.aids_at_diagnosis === null ? {} : { aidsAtDiagnosis: r.aids_at_diagnosis === 1 }),
+    ...(r.first_aids_date === null ? {} : { firstAidsDate: r.first_aids_date }),
   };
 }
 
@@ -140,6 +145,8 @@ const columns = (c: CaseInput) => [
   c.infectionCountry,
   c.diagnosisDate,
   c.diagnosisCountry,
+  c.aidsAtDiagnosis == null ? null : c.aidsAtDiagnosis ? 1 : 0,
+  c.firstAidsDate ?? null,
 ];
 
 function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
@@ -280,7 +287,8 @@ function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, late
     stmt(
       db,
       `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-           infection_country, diagnosis_date, diagnosis_country, kp_mask, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           infection_country, diagnosis_date, diagnosis_country, aids_at_diagnosis, first_aids_date, kp_mask, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(orgUnitId, ...columns(c), kpMaskOf(c.keyPopulations), at, at).lastInsertRowid, // the mask as the triggers will keep it
   );
   if (!later) insertKeyPopulations(db, id, c.keyPopulations);
@@ -310,12 +318,15 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
     stmt(
       db,
       `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
-         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, updated_at = ? WHERE id = ?`,
+         transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, aids_at_diagnosis = ?, first_aids_date = ?,
+         updated_at = ? WHERE id = ?`,
     ).run(...columns(c), (opts.now ?? new Date()).toISOString(), id);
     writeKeyPopulations(db, id, c.keyPopulations);
     const old = toInput(before);
-    const changed = (Object.keys(c) as (keyof CaseInput)[]).filter(
-      (k) => JSON.stringify(old[k]) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : c[k]),
+    // Unknown is unknown whether absent or null: neither is a change from the other.
+    const keys = [...new Set([...Object.keys(c), ...Object.keys(old)])] as (keyof CaseInput)[];
+    const changed = keys.filter(
+      (k) => JSON.stringify(old[k] ?? null) !== JSON.stringify(k === 'keyPopulations' ? [...c.keyPopulations].sort() : (c[k] ?? null)),
     );
     if (changed.length) {
       record({

@@ -51,6 +51,8 @@ export type NewRun = {
   lastYear: number;
   settings: { bootstrap: number; seed: number; model: unknown };
   series: RegisterSeries;
+  /** Whether the model fitted the HIV/AIDS series (AIDS at diagnosis recorded for enough cases). */
+  hivAidsFitted: boolean;
   result: EstimateRunResult;
 };
 
@@ -63,7 +65,10 @@ export function saveRun(db: Db, actor: string, run: NewRun, now = new Date()): E
       auditHash: head.hash,
       diagnoses: run.series.hiv.reduce((a, b) => a + b, 0),
       withoutCd4: run.series.withoutCd4.reduce((a, b) => a + b, 0),
-      series: { hiv: run.series.hiv, cd4: run.series.cd4, dead: run.series.dead, withoutCd4: run.series.withoutCd4 },
+      aidsKnown: run.series.aidsKnown.reduce((a, b) => a + b, 0),
+      hivAids: run.series.hivAids.reduce((a, b) => a + b, 0),
+      hivAidsFitted: run.hivAidsFitted,
+      series: run.series,
     };
     const { lastInsertRowid } = stmt(
       db,

@@ -27,6 +27,8 @@ export type LineListRow = [
   lastVl: number | null,
   lastVlUndetectable: number | null,
   lastVlDate: string | null,
+  aidsAtDiagnosis: number | null,
+  firstAidsDate: string | null,
 ];
 
 const CHUNK_SQL = `
@@ -34,7 +36,7 @@ SELECT c.id, c.register_no, c.uic, c.sex, c.birth_year, c.citizenship, c.migrant
   c.kp_mask,
   c.transmission_route, c.infection_country, c.diagnosis_date, c.diagnosis_country, c.current_outcome,
   (SELECT min(event_date) FROM case_event e WHERE e.case_id = c.id AND e.kind = 'art_start'),
-  cd4.cd4, cd4.event_date, vl.vl_copies, vl.vl_undetectable, vl.event_date
+  cd4.cd4, cd4.event_date, vl.vl_copies, vl.vl_undetectable, vl.event_date, c.aids_at_diagnosis, c.first_aids_date
 FROM hiv_case c
 LEFT JOIN case_event cd4 ON cd4.id = (SELECT id FROM case_event e WHERE e.case_id = c.id AND e.kind = 'cd4' ORDER BY event_date DESC, id DESC LIMIT 1)
 LEFT JOIN case_event vl ON vl.id = (SELECT id FROM case_event e WHERE e.case_id = c.id AND e.kind = 'viral_load' ORDER BY event_date DESC, id DESC LIMIT 1)

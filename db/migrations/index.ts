@@ -13,6 +13,7 @@ import { m0012 } from './0012-status-intervals.js';
 import { m0013 } from './0013-derived-case-columns.js';
 import { m0014 } from './0014-write-lean-indexes.js';
 import { m0015 } from './0015-estimate-runs.js';
+import { m0016 } from './0016-aids-diagnosis.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -33,5 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
+  m0016,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

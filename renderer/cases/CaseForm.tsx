@@ -37,7 +37,11 @@ type Values = {
   infectionCountry: string;
   diagnosisDate: string;
   diagnosisCountry: string;
+  aidsAtDiagnosis: string;
+  firstAidsDate: string;
 };
+
+const AIDS_AT_DIAGNOSIS = ['yes', 'no', 'unknown'] as const;
 
 const EMPTY: Values = {
   registerNo: '',
@@ -52,6 +56,8 @@ const EMPTY: Values = {
   infectionCountry: '',
   diagnosisDate: '',
   diagnosisCountry: '',
+  aidsAtDiagnosis: 'unknown',
+  firstAidsDate: '',
 };
 
 function toInput(v: Values): unknown {
@@ -63,6 +69,8 @@ function toInput(v: Values): unknown {
     infectionCountry: v.infectionCountry || null,
     diagnosisCountry: v.diagnosisCountry || null,
     diagnosisDate: parseDateInput(v.diagnosisDate),
+    aidsAtDiagnosis: v.aidsAtDiagnosis === 'yes' ? true : v.aidsAtDiagnosis === 'no' ? false : null,
+    firstAidsDate: v.firstAidsDate.trim() === '' ? null : parseDateInput(v.firstAidsDate),
   };
 }
 
@@ -73,6 +81,8 @@ const fromInput = (c: CaseInput): Values => ({
   infectionCountry: c.infectionCountry ?? '',
   diagnosisCountry: c.diagnosisCountry ?? '',
   diagnosisDate: formatDate(c.diagnosisDate),
+  aidsAtDiagnosis: c.aidsAtDiagnosis === true ? 'yes' : c.aidsAtDiagnosis === false ? 'no' : 'unknown',
+  firstAidsDate: formatDate(c.firstAidsDate ?? null),
 });
 
 type Props = {
@@ -139,7 +149,11 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
   };
 
   const err = (name: keyof Values) => errors[name]?.message;
-  const enumField = (name: 'sex' | 'migrantType' | 'legalStatus' | 'transmissionRoute', codes: readonly string[], prefix: string) => (
+  const enumField = (
+    name: 'sex' | 'migrantType' | 'legalStatus' | 'transmissionRoute' | 'aidsAtDiagnosis',
+    codes: readonly string[],
+    prefix: string,
+  ) => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)}>
       <Controller
         control={form.control}
@@ -244,6 +258,10 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
           <input id="diagnosisDate" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('diagnosisDate')} />
         </Field>
         {countryField('diagnosisCountry')}
+        {enumField('aidsAtDiagnosis', AIDS_AT_DIAGNOSIS, 'enums.aids_at_diagnosis')}
+        <Field id="firstAidsDate" label={t('fields.firstAidsDate')} error={err('firstAidsDate')}>
+          <input id="firstAidsDate" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('firstAidsDate')} />
+        </Field>
       </div>
       <ErrorMessage error={error} />
       <div className="actions">

@@ -101,6 +101,10 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         <dd>{formatDate(c.diagnosisDate)}</dd>
         <dt>{t('fields.diagnosisCountry')}</dt>
         <dd>{country(c.diagnosisCountry)}</dd>
+        <dt>{t('fields.aidsAtDiagnosis')}</dt>
+        <dd>{t(`enums.aids_at_diagnosis.${c.aidsAtDiagnosis === true ? 'yes' : c.aidsAtDiagnosis === false ? 'no' : 'unknown'}`)}</dd>
+        <dt>{t('fields.firstAidsDate')}</dt>
+        <dd>{c.firstAidsDate ? formatDate(c.firstAidsDate) : '—'}</dd>
         <dt>{t('cases.outcome')}</dt>
         <dd data-testid="current-outcome">{t(`enums.outcome.${detail.currentOutcome}`)}</dd>
       </dl>

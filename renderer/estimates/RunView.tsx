@@ -3,7 +3,9 @@
 // and the switch that makes it the cascade's source.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SMALL_REGISTER, type EstimateRun } from '../../shared/estimates/api';
+import { AIDS_RECORDED_TO_FIT, SMALL_REGISTER, type EstimateRun } from '../../shared/estimates/api';
+
+const AIDS_SHARE = Math.round(AIDS_RECORDED_TO_FIT * 100);
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -54,7 +56,14 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
           })}
         </li>
         <li>{t('estimates.quality.withoutYear')}</li>
-        <li>{t('estimates.quality.noAids')}</li>
+        <li>
+          {t(run.registerState.hivAidsFitted ? 'estimates.quality.aidsFitted' : 'estimates.quality.aidsNotFitted', {
+            known: run.registerState.aidsKnown,
+            count: diagnoses,
+            aids: run.registerState.hivAids,
+            share: AIDS_SHARE,
+          })}
+        </li>
       </ul>
       {diagnoses - withoutCd4 < SMALL_REGISTER ? (
         <p className="warning" role="note" data-testid="small-register">

@@ -52,6 +52,8 @@ export const StoredCaseSchema = z.object({
   infectionCountry: z.string().nullable(),
   diagnosisDate: z.string(),
   diagnosisCountry: z.string().nullable(),
+  aidsAtDiagnosis: z.boolean().nullable().optional(),
+  firstAidsDate: z.string().nullable().optional(),
 });
 
 /** A row of the list: the stored fields a clerk scans, plus what is derived for display. */

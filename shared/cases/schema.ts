@@ -33,6 +33,8 @@ const isRealDate = (s: string) => {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
 };
 
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
 /** One reason per date, the first that applies: missing, malformed, too early, in the future. */
 export const IsoDateSchema = z
   .string({ message: 'validation.required' })
@@ -68,6 +70,10 @@ export const CaseInputSchema = z
     infectionCountry: CountryCodeSchema.nullable(),
     diagnosisDate: IsoDateSchema,
     diagnosisCountry: CountryCodeSchema.nullable(),
+    /** An AIDS-defining illness at the HIV diagnosis (within 91 days); null or absent: not known. */
+    aidsAtDiagnosis: z.boolean().nullable().optional(),
+    /** The date of the first AIDS diagnosis; null or absent: none known. */
+    firstAidsDate: IsoDateSchema.nullable().optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -76,6 +82,15 @@ export const CaseInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_range' });
     if (c.birthYear !== null && isRealDate(c.diagnosisDate) && Number(c.diagnosisDate.slice(0, 4)) < c.birthYear) {
       ctx.addIssue({ code: 'custom', path: ['diagnosisDate'], message: 'validation.diagnosis_before_birth' });
+    }
+    if (c.firstAidsDate && isRealDate(c.diagnosisDate)) {
+      if (c.firstAidsDate < c.diagnosisDate)
+        ctx.addIssue({ code: 'custom', path: ['firstAidsDate'], message: 'validation.aids_before_diagnosis' });
+      // At diagnosis means within 91 days of it (the ECDC's HIV/AIDS definition: three months).
+      else if (c.aidsAtDiagnosis === true && daysBetween(c.diagnosisDate, c.firstAidsDate) > 91)
+        ctx.addIssue({ code: 'custom', path: ['firstAidsDate'], message: 'validation.aids_at_diagnosis_date' });
+      else if (c.aidsAtDiagnosis === false && daysBetween(c.diagnosisDate, c.firstAidsDate) <= 91)
+        ctx.addIssue({ code: 'custom', path: ['aidsAtDiagnosis'], message: 'validation.aids_at_diagnosis_date' });
     }
     const kp = new Set(c.keyPopulations);
     if (kp.size !== c.keyPopulations.length)

@@ -35,7 +35,7 @@ export const EstimateStartSchema = z
       .min(1, { message: 'validation.estimate_knots' })
       .max(12, { message: 'validation.estimate_knots' })
       .default(4),
-    /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per CD4 stage throughout. */
+    /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per stage. */
     rateChangeYears: z.array(year).max(8).default([]),
   })
   .strict()
@@ -88,6 +88,10 @@ export const EstimateRunSchema = z.object({
     auditHash: z.string(),
     diagnoses: z.number().int(),
     withoutCd4: z.number().int(),
+    /** Cases with AIDS at diagnosis recorded (yes or no), those with it, and whether the model fitted them. */
+    aidsKnown: z.number().int(),
+    hivAids: z.number().int(),
+    hivAidsFitted: z.boolean(),
   }),
   result: EstimateRunResultSchema,
   createdBy: z.string(),
@@ -104,6 +108,8 @@ export const EstimateAdoptSchema = z.object({ runId: z.number().int().positive()
  * with `npm run ecdc-simulation`: see the README's estimates section).
  */
 export const SMALL_REGISTER = 200;
+/** The share of a population's diagnoses with AIDS at diagnosis recorded from which the HIV/AIDS series is fitted. */
+export const AIDS_RECORDED_TO_FIT = 0.95;
 /** Fewer bootstrap runs than this give no bounds worth carrying into the first 90 (the tool's default is 20). */
 export const MIN_BOOTSTRAP_TO_ADOPT = 20;
 

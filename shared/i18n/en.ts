@@ -251,6 +251,7 @@ export const en: Messages = {
     restored: 'Case restored.',
   },
   enums: {
+    aids_at_diagnosis: { yes: 'yes (within 91 days)', no: 'no', unknown: 'unknown' },
     transmission_route: {
       heterosexual: 'Heterosexual',
       msm: 'Sex between men',
@@ -359,8 +360,10 @@ export const en: Messages = {
       withoutCd4:
         'Without a CD4 count at diagnosis (the first within 91 days, before ART): {{count}} ({{share}}%). The model takes their stages to be distributed as those of the same year with a CD4 count: they count in the year’s diagnoses, and each year’s share with a CD4 count scales the expected counts by stage.',
       withoutYear: 'No case lacks a year of diagnosis: the register requires the diagnosis date.',
-      noAids:
-        'AIDS diagnoses (at diagnosis, and the first one later) come from the register where they are marked; where not, a case counts as diagnosed at its CD4 stage.',
+      aidsFitted:
+        'AIDS at diagnosis is recorded (yes or no) for {{known}} of {{count}}; with AIDS at diagnosis: {{aids}}. The model fits the HIV/AIDS series to them, and they are not in the CD4 series.',
+      aidsNotFitted:
+        'AIDS at diagnosis is recorded (yes or no) for {{known}} of {{count}}, fewer than {{share}}%: the model does not fit the HIV/AIDS series, and each case counts at its CD4 stage.',
     },
     small:
       'Few data: {{count}} diagnoses with a CD4 count (fewer than {{min}}). The bounds will be wide and the estimate unstable; for the cascade, pool years or units.',
@@ -841,6 +844,8 @@ export const en: Messages = {
   validation: {
     estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
     estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
+    aids_before_diagnosis: 'The AIDS diagnosis cannot be before the HIV diagnosis.',
+    aids_at_diagnosis_date: '"AIDS at diagnosis" means an AIDS diagnosis within 91 days of the HIV diagnosis: check the mark and the date.',
     estimate_knots: 'The number of knots is a whole number from 1 to 12.',
     estimate_rate_years: 'Years where diagnosis rates change: in increasing order, within the chosen years (after the first).',
     estimate_adopt_population:
@@ -900,6 +905,8 @@ export const en: Messages = {
     infectionCountry: 'Probable country of infection',
     diagnosisDate: 'Date of HIV diagnosis',
     diagnosisCountry: 'Country of diagnosis',
+    aidsAtDiagnosis: 'AIDS at HIV diagnosis',
+    firstAidsDate: 'Date of the first AIDS diagnosis',
     date: 'Date',
     cd4: 'CD4',
     copies: 'Viral load',

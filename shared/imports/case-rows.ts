@@ -4,6 +4,7 @@
 import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type EventInput } from '../cases/schema.js';
 import { parseDateInput } from '../dates.js';
 import { FORMULA_WITHOUT_VALUE, normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
+import { en, ru } from '../i18n/index.js';
 
 /** A spreadsheet cell's value; a formula saved without its value is refused by the row's check. */
 export type Cell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_VALUE;
@@ -102,7 +103,10 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
     infectionCountry: country('infectionCountry'),
     diagnosisDate: dateOf(cells.diagnosisDate),
     diagnosisCountry: country('diagnosisCountry'),
+    aidsAtDiagnosis: aidsMark(text(cells.aidsAtDiagnosis)),
+    firstAidsDate: text(cells.firstAidsDate) === '' && !(cells.firstAidsDate instanceof Date) ? null : dateOf(cells.firstAidsDate),
   };
+  if (raw.aidsAtDiagnosis === undefined) issues.push({ column: 'aidsAtDiagnosis', messageKey: 'validation.invalid_value' });
   if (issues.length) return { value: null, issues };
   const parsed = CaseInputSchema.safeParse(raw);
   if (!parsed.success)
@@ -119,6 +123,24 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
 }
 
 const YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', 'неопределяемая', 'undetectable']);
+const AIDS_YES = new Set([
+  '1',
+  'да',
+  'yes',
+  'true',
+  'x',
+  'истина',
+  normalise(ru.enums.aids_at_diagnosis.yes),
+  normalise(en.enums.aids_at_diagnosis.yes),
+]);
+const AIDS_NO = new Set(['0', 'нет', 'no', 'false', 'ложь']);
+const AIDS_UNKNOWN = new Set(['', normalise(ru.enums.aids_at_diagnosis.unknown), normalise(en.enums.aids_at_diagnosis.unknown)]);
+
+/** AIDS at diagnosis as a clerk writes it: yes / no / unknown in either language (or 1/0); undefined: not one of them. */
+function aidsMark(s: string): boolean | null | undefined {
+  const n = normalise(s);
+  return AIDS_YES.has(n) ? true : AIDS_NO.has(n) ? false : AIDS_UNKNOWN.has(n) ? null : undefined;
+}
 
 export function eventFromRow(
   cells: Partial<Record<EventColumn, Cell>>,

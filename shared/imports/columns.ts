@@ -17,6 +17,8 @@ export const CASE_COLUMNS = [
   'infectionCountry',
   'diagnosisDate',
   'diagnosisCountry',
+  'aidsAtDiagnosis',
+  'firstAidsDate',
 ] as const;
 export const CASE_REQUIRED = ['registerNo', 'uic', 'sex', 'migrantType', 'legalStatus', 'transmissionRoute', 'diagnosisDate'] as const;
 export const EVENT_COLUMNS = ['registerNo', 'kind', 'date', 'cd4', 'copies', 'undetectable', 'outcome'] as const;

@@ -61,6 +61,8 @@ async function enterCase(
     infection: string;
     date: string;
     dxCountry: string;
+    /** AIDS at diagnosis and the first AIDS date, where the case has them. */
+    aids?: { mark: string; date: string };
   },
 ) {
   await page.keyboard.press('Alt+n');
@@ -91,6 +93,12 @@ async function enterCase(
   await type(page, c.date);
   await tab(page);
   await pick(page, c.dxCountry);
+  if (c.aids) {
+    await tab(page);
+    await pick(page, c.aids.mark);
+    await tab(page);
+    await type(page, c.aids.date);
+  }
 }
 
 async function addEvent(page: Page, kind: string, date: string, value?: string) {
@@ -148,6 +156,7 @@ describe('case register, end to end in chromium', () => {
       infection: 'росс',
       date: '15.03.2017',
       dxCountry: 'казах',
+      aids: { mark: 'да', date: '01.04.2017' },
     });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено.');
@@ -166,6 +175,8 @@ describe('case register, end to end in chromium', () => {
         'Россия',
         '15.03.2017',
         'Казахстан',
+        'да (в течение 91 дня)',
+        '01.04.2017',
         'Под наблюдением',
       ]);
     await addEvent(page, 'cd4', '20.03.2017', '250');

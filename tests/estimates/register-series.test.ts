@@ -16,7 +16,7 @@ import { useTempDirs } from '../helpers/tmp.js';
 const tempDir = useTempDirs();
 
 describe('the register as the ECDC model sees it', () => {
-  it('counts diagnoses by CD4 at diagnosis, without one, and deaths, per year, for a population and its sub-units', () => {
+  it('counts diagnoses by CD4 at diagnosis, without one, with AIDS, and deaths, per year, for a population and its sub-units', () => {
     const db = createDeskDatabase(join(tempDir(), 'r.sqlite'), () => {});
     const here = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'Алматы', facility: 'Центр' });
     const elsewhere = ensureFacility(db, 'x', { countryCode: 'KAZ', region: 'Шымкент', facility: 'Центр' });
@@ -50,23 +50,47 @@ describe('the register as the ECDC model sees it', () => {
     );
     deleteCase(db, 'x', add(here.id, '2015-07-01', [{ kind: 'cd4', date: '2015-07-02', cd4: 50 }]));
     add(elsewhere.id, '2015-08-01', [{ kind: 'cd4', date: '2015-08-02', cd4: 250 }]);
+    // AIDS: marked at diagnosis (CD4 80), a first AIDS date 30 days after diagnosis (no CD4), and
+    // AIDS two years later (not at diagnosis; counted in the year of its AIDS diagnosis).
+    add(here.id, '2017-02-01', [{ kind: 'cd4', date: '2017-02-03', cd4: 80 }], { aidsAtDiagnosis: true });
+    add(here.id, '2017-03-01', [], { firstAidsDate: '2017-03-31' });
+    add(here.id, '2015-09-01', [{ kind: 'cd4', date: '2015-09-02', cd4: 700 }], { aidsAtDiagnosis: false, firstAidsDate: '2017-09-01' });
 
     const region = (db.prepare('SELECT parent_id AS p FROM org_unit WHERE id = ?').get(here.id) as { p: number }).p;
     const s = registerSeries(db, region, 2015, 2017);
     expect(s).toEqual({
       years: [2015, 2016, 2017],
-      hiv: [2, 3, 0],
+      hiv: [3, 3, 2],
       cd4: [
-        [1, 0, 0],
+        [2, 0, 0],
         [0, 1, 0],
         [0, 0, 0],
-        [1, 0, 0],
+        [1, 0, 1],
       ],
       dead: [0, 0, 1],
-      withoutCd4: [0, 2, 0],
+      withoutCd4: [0, 2, 1],
+      hivAids: [0, 0, 2],
+      hivAidsCd4: [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 1],
+      ],
+      aids: [0, 0, 3],
+      aidsKnown: [1, 0, 2],
     });
+    // AIDS at diagnosis is recorded for 3 of 8: the HIV/AIDS series is not fitted, every case stays at its CD4 stage.
+    const partly = modelInputFromRegister(s);
+    expect(partly.data.cd4[3]).toEqual([1, 0, 1]);
+    expect(partly.data.hivAids).toEqual([0, 0, 0]);
+    expect(partly.settings.fit.hivAids[1]).toBeLessThan(2015);
+    // Recorded for all: fitted, and the HIV/AIDS cases leave the CD4 series.
+    const recorded = modelInputFromRegister({ ...s, aidsKnown: s.hiv });
+    expect(recorded.data.cd4[3]).toEqual([1, 0, 0]);
+    expect(recorded.data.hivAids).toEqual([0, 0, 2]);
+    expect(recorded.settings.fit.hivAids).toEqual([2015, 2017]);
     // The country holds both regions; a population is a part of it.
-    expect(registerSeries(db, here.parentId!, 2015, 2017).hiv).toEqual([2, 3, 0]);
+    expect(registerSeries(db, here.parentId!, 2015, 2017).hiv).toEqual([3, 3, 2]);
     const country = (db.prepare('SELECT parent_id AS p FROM org_unit WHERE id = ?').get(region) as { p: number }).p;
     expect(registerSeries(db, country, 2015, 2017).cd4[2]).toEqual([1, 0, 0]);
     expect(registerSeries(db, country, 2015, 2017, { migrantType: 'emigrant' }).hiv).toEqual([0, 1, 0]);
@@ -86,6 +110,15 @@ describe('the register as the ECDC model sees it', () => {
       ] as [number[], number[], number[], number[]],
       dead: [0, 1, 0, 2, 1, 0],
       withoutCd4: [1, 1, 1, 1, 1, 1],
+      hivAids: [1, 0, 2, 1, 0, 1],
+      hivAidsCd4: [
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [0, 0, 0, 0, 0, 0],
+        [1, 0, 1, 1, 0, 1],
+      ] as [number[], number[], number[], number[]],
+      aids: [1, 1, 2, 1, 1, 1],
+      aidsKnown: [10, 12, 15, 11, 9, 14],
     };
     const input = modelInputFromRegister(series);
     const dir = join(tempDir(), 'ecdc');

@@ -55,6 +55,7 @@ function savedRun(s: DeskSession, unit: number, population = {}, bootstrapRuns =
     lastYear: 2017,
     settings: { bootstrap: bootstrapRuns, seed: 1, model: {} },
     series,
+    hivAidsFitted: false,
     result,
   });
 }

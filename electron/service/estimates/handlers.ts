@@ -9,7 +9,7 @@ import { appError, fail } from '../../../shared/result.js';
 import { MIN_BOOTSTRAP_TO_ADOPT, type EstimateJob } from '../../../shared/estimates/api.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
-import { modelInputFromRegister } from './ecdc/register-input.js';
+import { fitsHivAids, modelInputFromRegister } from './ecdc/register-input.js';
 import { runEstimate, type EstimateResult } from './ecdc/run-estimate.js';
 import type { RegisterSeries } from '../../../db/ecdc-series.js';
 
@@ -104,6 +104,7 @@ export const estimateHandlers: Pick<
             lastYear: q.lastYear,
             settings: { bootstrap: q.bootstrap, seed: q.seed, model: input.settings },
             series,
+            hivAidsFitted: fitsHivAids(series),
             result: job.result,
           });
           job.runId = run.id;

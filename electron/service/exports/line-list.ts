@@ -63,6 +63,12 @@ function columns(t: TFunction, language: Language) {
     { header: columnLabel('infectionCountry', language), width: 9, cell: (r) => r[10] },
     { header: columnLabel('diagnosisDate', language), width: 12, date: true, cell: (r) => date(r[11]) },
     { header: columnLabel('diagnosisCountry', language), width: 9, cell: (r) => r[12] },
+    {
+      header: columnLabel('aidsAtDiagnosis', language),
+      width: 14,
+      cell: (r) => label('enums.aids_at_diagnosis', r[20] === 1 ? 'yes' : r[20] === 0 ? 'no' : 'unknown'),
+    },
+    { header: columnLabel('firstAidsDate', language), width: 12, date: true, cell: (r) => date(r[21]) },
     { header: t('lineList.outcome'), width: 20, cell: (r) => label('enums.outcome', r[13]) },
     { header: t('lineList.firstArt'), width: 12, date: true, cell: (r) => date(r[14]) },
     { header: t('lineList.lastCd4'), width: 10, cell: (r) => r[15] },

@@ -86,7 +86,7 @@ export function caseTemplate(t: TFunction, language: Language, countries: readon
       infectionCountry: 'country',
       diagnosisCountry: 'country',
     },
-    ['diagnosisDate'],
+    ['diagnosisDate', 'firstAidsDate'],
   );
   sheet(eventsWs, EVENT_COLUMNS, { kind: 'event_kind', outcome: 'outcome' }, ['date']);
   casesWs.getCell(1, CASE_COLUMNS.indexOf('keyPopulations') + 1).note = t('imports.kpNote');

@@ -4,13 +4,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegisterSeries } from '../../../../db/ecdc-series.js';
+import { AIDS_RECORDED_TO_FIT } from '../../../../shared/estimates/api.js';
 import { ModelSettingsSchema, type ModelData, type ModelSettings } from './settings.js';
 
+/** Whether the register records AIDS at diagnosis for enough of the cases to fit the HIV/AIDS series. */
+export const fitsHivAids = (series: RegisterSeries) => {
+  const all = series.hiv.reduce((a, b) => a + b, 0);
+  return all > 0 && series.aidsKnown.reduce((a, b) => a + b, 0) >= AIDS_RECORDED_TO_FIT * all;
+};
+
 /**
- * The model's input from the register's series. The register records no AIDS diagnoses yet, so the
- * AIDS and HIV/AIDS series are 0 and not fitted (their windows lie before the first year, the
- * tool's way of saying so); the CD4 series are fitted over every year. Diagnosis rates: one per CD4
- * stage, constant from the first year; incidence with 4 interior knots (the tool's default).
+ * The model's input from the register's series. Where AIDS at diagnosis is recorded for at least
+ * 95% of the cases, the HIV/AIDS series is fitted over every year and those cases leave the CD4
+ * series (the model's CD4 stages are diagnoses before AIDS); otherwise it is not fitted and every
+ * case counts at its CD4 stage. The AIDS series (first AIDS diagnoses) is given but not fitted: the
+ * tool fits it only where AIDS reporting is complete and HIV reporting is not. Diagnosis rates: one
+ * per CD4 stage from the first year, and again from each year the user names; incidence with 4
+ * interior knots (the tool's default) unless asked otherwise.
  */
 export function modelInputFromRegister(
   series: RegisterSeries,
@@ -19,10 +29,11 @@ export function modelInputFromRegister(
   const first = series.years[0]!;
   const last = series.years.at(-1)!;
   const none: [number, number] = [first - 1, first - 1];
+  const withAids = fitsHivAids(series);
   const settings = ModelSettingsSchema.parse({
     firstYear: first,
     lastYear: last,
-    fit: { total: none, cd4: [first, last], aids: none, hivAids: none },
+    fit: { total: none, cd4: [first, last], aids: none, hivAids: withAids ? [first, last] : none },
     intervals: [first, ...(options.rateChangeYears ?? [])].map((startYear) => ({ startYear, jump: true, changing: false, byCd4: true })),
     knots: options.knots ?? 4,
     startIncidenceAtZero: true,
@@ -36,9 +47,9 @@ export function modelInputFromRegister(
     settings,
     data: {
       hiv: [...series.hiv],
-      cd4: series.cd4.map((c) => [...c]) as ModelData['cd4'],
-      hivAids: zeros,
-      aids: [...zeros],
+      cd4: series.cd4.map((c, s) => c.map((n, i) => (withAids ? n - series.hivAidsCd4[s]![i]! : n))) as ModelData['cd4'],
+      hivAids: withAids ? [...series.hivAids] : zeros,
+      aids: [...series.aids],
       dead: [...series.dead],
     },
   };
