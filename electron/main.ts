@@ -101,7 +101,11 @@ app.on('window-all-closed', () => app.quit());
 
 /** Save As for an exported workbook, starting in Documents; null when the user cancels. */
 async function saveDialog(suggestedName: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] };
+  const zip = suggestedName.endsWith('.zip');
+  const options = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [zip ? { name: 'ZIP', extensions: ['zip'] } : { name: 'Excel', extensions: ['xlsx'] }],
+  };
   const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
 }

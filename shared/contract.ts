@@ -35,6 +35,7 @@ import {
 } from './exports/api.js';
 import {
   EstimateAdoptSchema,
+  EstimateFilesSchema,
   EstimateJobSchema,
   EstimateRunSchema,
   EstimateRunsQuerySchema,
@@ -255,6 +256,7 @@ export const contract = {
   'estimates.cancel': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
   'estimates.runs': { input: EstimateRunsQuerySchema, output: z.array(EstimateRunSchema), permission: 'indicators.view' },
   'estimates.adopt': { input: EstimateAdoptSchema, output: EstimateRunSchema, permission: 'analysis' },
+  'estimates.ecdcFiles': { input: EstimateFilesSchema, output: ExportedFileSchema, permission: 'analysis' },
   'indicators.cascade': { input: IndicatorQuerySchema, output: IndicatorResultSchema, permission: 'indicators.view' },
   'indicators.trend': { input: TrendQuerySchema, output: TrendResultSchema, permission: 'indicators.view' },
   'indicators.cases': { input: DrilldownSchema, output: DrilldownResultSchema, permission: 'register.read' },

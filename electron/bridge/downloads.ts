@@ -11,7 +11,10 @@ import type { Logger } from '../service/log.js';
 import { SECURITY_HEADERS } from './security.js';
 
 export const EXPORTS_PREFIX = '/exports/';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+};
 
 function refuse(res: ServerResponse, status: number, code: 'not_found' | 'file_not_readable', file: string) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -65,7 +68,7 @@ export async function sendExport(res: ServerResponse, backend: DeskBackend, path
     if (res.headersSent) return;
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': XLSX,
+      'Content-Type': TYPES[name.slice(name.lastIndexOf('.') + 1)]!,
       'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Cache-Control': 'no-store',
       ...(size > 0 ? { 'Content-Length': String(size) } : {}),

@@ -8,7 +8,9 @@ import type { AppStatus } from '../../shared/contract';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
 import type { EstimateJob } from '../../shared/estimates/api';
 import type { AppError } from '../../shared/result';
-import { call } from '../api/client';
+import type { ExportedFile } from '../../shared/exports/api';
+import { call, canDownload } from '../api/client';
+import { FileLink } from '../exchange/FileLink';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
@@ -52,22 +54,30 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
     }
   };
   const whole = (s: string) => (/^\d{1,4}$/.test(s.trim()) ? Number(s.trim()) : NaN);
+  /** The model's question as typed: the back end checks it and says what is wrong. */
+  const asked = () => ({
+    orgUnitId,
+    firstYear: whole(from),
+    lastYear: whole(to),
+    population: Object.fromEntries(Object.entries(population).filter(([, v]) => v)),
+    knots: whole(knots),
+    rateChangeYears: rateYears
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map(whole),
+  });
   const start = async () => {
     setError(null);
-    const pop = Object.fromEntries(Object.entries(population).filter(([, v]) => v));
-    const r = await call('estimates.start', {
-      orgUnitId,
-      firstYear: whole(from),
-      lastYear: whole(to),
-      population: pop,
-      bootstrap: whole(bootstrap),
-      knots: whole(knots),
-      rateChangeYears: rateYears
-        .split(/[\s,;]+/)
-        .filter(Boolean)
-        .map(whole),
-    });
+    const r = await call('estimates.start', { ...asked(), bootstrap: whole(bootstrap) });
     if (r.ok) watch(r.value);
+    else setError(r.error);
+  };
+  const [files, setFiles] = useState<ExportedFile | null>(null);
+  const exportFiles = async () => {
+    setError(null);
+    setFiles(null);
+    const r = await call('estimates.ecdcFiles', asked());
+    if (r.ok) setFiles(r.value);
     else setError(r.error);
   };
   const running = job?.state === 'running';
@@ -155,7 +165,17 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
                 {t('estimates.cancel')}
               </button>
             ) : null}
+            <button type="button" className="secondary" onClick={() => void exportFiles()}>
+              {t('estimates.files')}
+            </button>
           </div>
+          {files ? (
+            <div className="notice" role="status" data-testid="ecdc-files">
+              <p>{t('estimates.filesSaved', { path: files.path })}</p>
+              <p className="warning">{t('estimates.filesExact')}</p>
+              {canDownload() ? <FileLink file={files} label={t('exchange.download', { file: files.fileName })} /> : null}
+            </div>
+          ) : null}
         </form>
       ) : null}
       {job && running ? (

@@ -22,6 +22,7 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
             <th>{t('indicators.measures.onArt')}</th>
             <th>{t('indicators.measures.suppressedOnArt')}</th>
             <th>{t('indicators.measures.newDiagnoses')}</th>
+            <th>{t('indicators.percentages.first90')}</th>
             <th>{t('indicators.percentages.second90')}</th>
             <th>{t('indicators.percentages.third90')}</th>
           </tr>
@@ -35,13 +36,14 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
                 <td>{row.tally.onArt}</td>
                 <td>{row.tally.suppressedOnArt}</td>
                 <td>{row.tally.newDiagnoses}</td>
+                <td data-column="first90">{formatProportion(row.cascade.first90, t)}</td>
                 <td>{formatProportion(row.cascade.second90, t)}</td>
                 <td>{formatProportion(row.cascade.third90, t)}</td>
               </tr>
             ) : (
               <tr key={row.year} data-year={row.year} className="row-error">
                 <th scope="row">{row.year}</th>
-                <td colSpan={6} role="alert">
+                <td colSpan={7} role="alert">
                   {t(row.messageKey)}
                 </td>
               </tr>

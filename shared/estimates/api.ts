@@ -14,39 +14,46 @@ const PopulationSchema = z
   })
   .strict();
 
-export const EstimateStartSchema = z
-  .object({
-    orgUnitId: z.number().int().positive().optional(),
-    firstYear: year,
-    lastYear: year,
-    population: PopulationSchema.default({}),
-    /** Bootstrap runs for the bounds (the tool's default is 20; 100 or more for a figure to publish). */
-    bootstrap: z.number().int().min(0).max(1000).default(100),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31)
-      .default(1),
-    /** Interior knots of the incidence spline (the tool's default is 4). */
-    knots: z
-      .number({ message: 'validation.estimate_knots' })
-      .int({ message: 'validation.estimate_knots' })
-      .min(1, { message: 'validation.estimate_knots' })
-      .max(12, { message: 'validation.estimate_knots' })
-      .default(4),
-    /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per stage. */
-    rateChangeYears: z.array(year).max(8).default([]),
-  })
+/** What a model is asked of: a unit, years, a population and the model's settings. */
+const ModelAskedSchema = z.object({
+  orgUnitId: z.number().int().positive().optional(),
+  firstYear: year,
+  lastYear: year,
+  population: PopulationSchema.default({}),
+  /** Interior knots of the incidence spline (the tool's default is 4). */
+  knots: z
+    .number({ message: 'validation.estimate_knots' })
+    .int({ message: 'validation.estimate_knots' })
+    .min(1, { message: 'validation.estimate_knots' })
+    .max(12, { message: 'validation.estimate_knots' })
+    .default(4),
+  /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per stage. */
+  rateChangeYears: z.array(year).max(8).default([]),
+});
+
+type Asked = z.infer<typeof ModelAskedSchema>;
+const yearsHold = (q: Asked) => q.lastYear - q.firstYear >= 4 && q.lastYear - q.firstYear <= 60;
+const rateYearsHold = (q: Asked) =>
+  q.rateChangeYears.every((y, i, all) => y > q.firstYear && y <= q.lastYear && (i === 0 || y > all[i - 1]!));
+const YEARS = { path: ['lastYear'], message: 'validation.estimate_years' };
+const RATE_YEARS = { path: ['rateChangeYears'], message: 'validation.estimate_rate_years' };
+
+export const EstimateStartSchema = ModelAskedSchema.extend({
+  /** Bootstrap runs for the bounds (the tool's default is 20; 100 or more for a figure to publish). */
+  bootstrap: z.number().int().min(0).max(1000).default(100),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(1),
+})
   .strict()
-  .refine((q) => q.lastYear - q.firstYear >= 4 && q.lastYear - q.firstYear <= 60, {
-    path: ['lastYear'],
-    message: 'validation.estimate_years',
-  })
-  .refine((q) => q.rateChangeYears.every((y, i, all) => y > q.firstYear && y <= q.lastYear && (i === 0 || y > all[i - 1]!)), {
-    path: ['rateChangeYears'],
-    message: 'validation.estimate_rate_years',
-  });
+  .refine(yearsHold, YEARS)
+  .refine(rateYearsHold, RATE_YEARS);
+
+/** The register's counts in the ECDC tool's own input format (a ZIP of its CSVs and model file). */
+export const EstimateFilesSchema = ModelAskedSchema.strict().refine(yearsHold, YEARS).refine(rateYearsHold, RATE_YEARS);
 
 const bound = z.tuple([z.number(), z.number()]).nullable();
 

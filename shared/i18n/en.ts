@@ -339,6 +339,9 @@ export const en: Messages = {
     rateYears: 'Years diagnosis rates change',
     settingsHelp:
       'Defaults as in the ECDC tool: 4 knots, one diagnosis rate per CD4 stage over all years. Years where diagnosis rates change (comma-separated) start a new interval, for example the year "test and treat" began. A figure to publish needs at least 100 runs; the cascade at least 20.',
+    files: 'Files for the ECDC tool',
+    filesSaved: 'Saved: {{path}}. Unpack the archive and open the folder in the ECDC HIV Modelling Tool.',
+    filesExact: 'The files hold exact counts per year, small ones included: hand them over only as the centre’s rules allow.',
     run: 'Run the estimate',
     cancel: 'Cancel the run',
     fitting: 'Fitting the model to the register…',

@@ -47,6 +47,7 @@ const MAY: Record<Role, readonly string[]> = {
   analyst: [
     'estimates.start',
     'estimates.adopt',
+    'estimates.ecdcFiles',
     'exports.indicatorWorkbook',
     'exports.lineList',
     'factsheet.saveContext',

@@ -92,6 +92,7 @@ const VALID: Record<string, unknown> = {
   'estimates.cancel': { jobId: '0123456789abcdef' },
   'estimates.runs': {},
   'estimates.adopt': { runId: 1, adopted: true },
+  'estimates.ecdcFiles': { firstYear: 2012, lastYear: 2017 },
   'indicators.cascade': { period: '2017', dimension: 'sex' },
   'indicators.cases': { period: '2017', dimension: 'sex', group: 'male', measure: 'onArt' },
   'indicators.trend': { year: 2017, years: 5 },

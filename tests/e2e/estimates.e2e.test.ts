@@ -44,6 +44,15 @@ describe('estimates, end to end in chromium', () => {
     // Nothing wider than the laptop's screen: the wide tables scroll in their own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
+    // The same question as files for the ECDC tool: a ZIP to download, with a word on its exact counts.
+    await page.getByRole('button', { name: 'Файлы для инструмента ECDC' }).click();
+    await expect.poll(() => page.getByTestId('ecdc-files').textContent()).toContain('точные числа');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.locator('[data-testid="ecdc-files"] a').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^ecdc-input-KAZ-\d+-2012-2017\.zip$/);
+
     await page.getByRole('button', { name: 'Использовать для каскада' }).click();
     await expect.poll(() => page.getByTestId('adopted').count()).toBe(1);
     expect(await page.locator('[data-testid="estimate-runs"] tr[data-run="1"] td').last().textContent()).toBe('✓');
@@ -52,7 +61,8 @@ describe('estimates, end to end in chromium', () => {
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
     await expect.poll(() => page.getByTestId('estimate-source').textContent()).toContain('по модели ECDC (расчёт № 1 от');
-    expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toMatch(/^\d+[,.]\d%/);
+    // The share over a whole number: living diagnosed plus the rounded modelled undiagnosed.
+    expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toMatch(/^\d+[,.]\d% \(\d+\/\d+; /);
     await screenshot(page, 'indicators-ecdc-ru');
     expect(errors).toEqual([]);
   }, 300_000);

@@ -9,7 +9,15 @@ import { appError, fail } from '../../../shared/result.js';
 import { MIN_BOOTSTRAP_TO_ADOPT, type EstimateJob } from '../../../shared/estimates/api.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
-import { fitsHivAids, modelInputFromRegister } from './ecdc/register-input.js';
+import { fitsHivAids, modelInputFromRegister, referenceFiles } from './ecdc/register-input.js';
+import { writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { recordExport } from '../../../db/audit.js';
+import { saveExport } from '../exports/files.js';
+
+/** The model file's name: the population in the register's codes (plain ASCII, as the tool's examples). */
+const modelName = (p: { migrantType?: string; legalStatus?: string; keyPopulation?: string }) =>
+  ['migrants', p.migrantType, p.legalStatus, p.keyPopulation].filter(Boolean).join('-');
 import { runEstimate, type EstimateResult } from './ecdc/run-estimate.js';
 import type { RegisterSeries } from '../../../db/ecdc-series.js';
 
@@ -59,7 +67,7 @@ const refuse = (messageKey: string) => fail('invalid_input', undefined, [{ path:
 
 export const estimateHandlers: Pick<
   Handlers,
-  'estimates.start' | 'estimates.job' | 'estimates.cancel' | 'estimates.runs' | 'estimates.adopt'
+  'estimates.start' | 'estimates.job' | 'estimates.cancel' | 'estimates.runs' | 'estimates.adopt' | 'estimates.ecdcFiles'
 > = {
   'estimates.start': (s, q) => {
     const unitId = s.unit(q.orgUnitId);
@@ -123,6 +131,35 @@ export const estimateHandlers: Pick<
     const job = find(s, jobId);
     if (job.state === 'running') job.stop.abort();
     return view(job);
+  },
+  'estimates.ecdcFiles': async (s, q) => {
+    const unitId = s.unit(q.orgUnitId);
+    const path = orgUnitPath(s.database, unitId);
+    if (!path.length) fail('not_found');
+    const series = registerSeries(s.database, unitId, q.firstYear, q.lastYear, q.population);
+    const input = modelInputFromRegister(series, { knots: q.knots, rateChangeYears: q.rateChangeYears });
+    const base = `ecdc-input-${path[0]!.countryCode ?? 'unit'}-${unitId}-${q.firstYear}-${q.lastYear}`;
+    // The tool reads a folder: the ZIP holds one, named as the file, with the model file named for the population.
+    const zip = new JSZip();
+    const folder = zip.folder(base)!;
+    for (const [name, content] of referenceFiles(input.settings, input.data, modelName(q.population))) folder.file(name, content);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const saved = await saveExport(
+      s,
+      base,
+      async (part, fileName) => {
+        writeFileSync(part, bytes);
+        // Exact yearly counts, small ones included: the change log says who took them and for what.
+        recordExport(s.database, s.actor, 'ecdc_input', fileName, {
+          orgUnitId: unitId,
+          years: [q.firstYear, q.lastYear],
+          population: q.population,
+          diagnoses: series.hiv.reduce((a, b) => a + b, 0),
+        });
+      },
+      'zip',
+    );
+    return { ...saved, suppressed: false, hiddenCells: 0 };
   },
   'estimates.runs': (s, q) => listRuns(s.database, s.unit(q.orgUnitId)),
   'estimates.adopt': (s, { runId, adopted }) => {

@@ -23,7 +23,7 @@ const asFolderFailure = (dir: string, e: unknown): unknown => {
 };
 
 /**
- * Writes `<base>.xlsx` (or a free variant) into exports/: `write` fills the .part file, and may
+ * Writes `<base>.xlsx` (or `.zip`; or a free variant) into exports/: `write` fills the .part file, and may
  * record the export in the audit log before the file takes its name.
  */
 /** Who asks for an export: its data folder, and the note of the files it made (only those are served back to it). */
@@ -33,6 +33,7 @@ export async function saveExport(
   by: Exporter,
   base: string,
   write: (partPath: string, fileName: string) => Promise<void>,
+  ext: 'xlsx' | 'zip' = 'xlsx',
 ): Promise<{ fileName: string; path: string }> {
   const dir = exportsDir(by.dataDir);
   try {
@@ -40,7 +41,7 @@ export async function saveExport(
   } catch (e) {
     throw asFolderFailure(dir, e);
   }
-  const fileName = freeName(dir, base, 'xlsx');
+  const fileName = freeName(dir, base, ext);
   const path = join(dir, fileName);
   const part = `${path}.part`;
   try {

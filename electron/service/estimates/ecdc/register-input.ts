@@ -58,17 +58,17 @@ export function modelInputFromRegister(
 const xmlBool = (b: boolean) => (b ? 'true' : 'false');
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A folder the ECDC tool (and `npm run ecdc-model`) reads: the model file and the counts as CSV. */
-export function writeReferenceFolder(dir: string, settings: ModelSettings, data: ModelData, name = 'Model'): void {
-  mkdirSync(dir, { recursive: true });
+/** The files of a folder the ECDC tool (and `npm run ecdc-model`) reads: the model file and the counts as CSV. */
+export function referenceFiles(settings: ModelSettings, data: ModelData, name = 'Model'): Map<string, string> {
+  const files = new Map<string, string>();
   const years = Array.from({ length: settings.lastYear - settings.firstYear + 1 }, (_, i) => settings.firstYear + i);
   const csv = (yearColumn: string, values: readonly number[]) =>
     [`${yearColumn},pop_0`, ...years.map((y, i) => `${y},${values[i]}`)].join('\n') + '\n';
-  writeFileSync(join(dir, 'HIV.csv'), csv('YearPos', data.hiv));
-  data.cd4.forEach((c, s) => writeFileSync(join(dir, `HIV_CD4_${s + 1}.csv`), csv('YearPos', c)));
-  writeFileSync(join(dir, 'HIVAIDS.csv'), csv('YearPos', data.hivAids));
-  writeFileSync(join(dir, 'AIDS.csv'), csv('YearFirstAIDS', data.aids));
-  writeFileSync(join(dir, 'Dead.csv'), csv('YearDeath', data.dead));
+  files.set('HIV.csv', csv('YearPos', data.hiv));
+  data.cd4.forEach((c, s) => files.set(`HIV_CD4_${s + 1}.csv`, csv('YearPos', c)));
+  files.set('HIVAIDS.csv', csv('YearPos', data.hivAids));
+  files.set('AIDS.csv', csv('YearFirstAIDS', data.aids));
+  files.set('Dead.csv', csv('YearDeath', data.dead));
   const f = settings.fit;
   const intervals = settings.intervals
     .map(
@@ -124,5 +124,12 @@ ${intervals}
   </IncidenceModel>
 </Model>
 `;
-  writeFileSync(join(dir, `${name.replace(/[^\p{L}\p{N} _-]/gu, '_')}.xml`), xml);
+  files.set(`${name.replace(/[^\p{L}\p{N} _-]/gu, '_')}.xml`, xml);
+  return files;
+}
+
+/** The same files written into a folder. */
+export function writeReferenceFolder(dir: string, settings: ModelSettings, data: ModelData, name = 'Model'): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of referenceFiles(settings, data, name)) writeFileSync(join(dir, file), content);
 }
