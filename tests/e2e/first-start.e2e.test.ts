@@ -69,7 +69,7 @@ describe('first start, end to end in chromium', () => {
     await page.getByRole('button', { name: /English/ }).click();
     await expect
       .poll(() => page.getByRole('navigation').getByRole('button').allTextContents())
-      .toEqual(['Case register', 'Aggregate forms', 'Indicators', 'Fact sheet', 'Data exchange', 'Settings']);
+      .toEqual(['Case register', 'Aggregate forms', 'Indicators', 'Fact sheet', 'Data exchange', 'Settings', 'Estimates']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // Alt+6 opens settings; the change log shows the set-up under the administrator's account.
