@@ -171,6 +171,45 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
           </tbody>
         </table>
       </div>
+      <details className="estimate-detail">
+        <summary>{t('estimates.detail')}</summary>
+        <div className="table-box">
+          <table className="cases" data-testid="estimate-stages">
+            <thead>
+              <tr>
+                <th>{t('forms.year')}</th>
+                {STAGES.map((k) => (
+                  <th key={k}>{t(`estimates.stages.${k}`)}</th>
+                ))}
+                {[1, 2, 3, 4].map((k) => (
+                  <th key={k}>{t('estimates.rate', { stage: t(`estimates.stages.${STAGES[k]}`) })}</th>
+                ))}
+                <th>{t('estimates.quartiles')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((r) => (
+                <tr key={r.year} data-year={r.year}>
+                  <th scope="row">{r.year}</th>
+                  {r.undiagnosedByStage.map((v, k) => (
+                    <td key={k}>{n(v, 1)}</td>
+                  ))}
+                  {r.diagnosisRates.map((v, k) => (
+                    <td key={k}>{n(v, 3)}</td>
+                  ))}
+                  <td>
+                    {n(r.timeToDiagnosisQuartiles[0], 1)}–{n(r.timeToDiagnosisQuartiles[1], 1)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted">{t('estimates.detailHelp')}</p>
+      </details>
     </section>
   );
 }
+
+/** The model's stages in its order: primary infection, the four CD4 stages, AIDS. */
+const STAGES = ['primary', 'cd4_500', 'cd4_350', 'cd4_200', 'cd4_0', 'aids'] as const;

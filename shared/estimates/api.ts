@@ -69,6 +69,12 @@ export const EstimateYearSchema = z.object({
   undiagnosedBounds: bound,
   timeToDiagnosis: z.number(),
   timeToDiagnosisMedian: z.number(),
+  /** The 25th and 75th percentiles of the time to diagnosis. */
+  timeToDiagnosisQuartiles: z.tuple([z.number(), z.number()]),
+  /** The undiagnosed at the end of the year by stage: primary infection, CD4 ≥ 500, 350-499, 200-349, < 200, AIDS. */
+  undiagnosedByStage: z.array(z.number()).length(6),
+  /** The yearly diagnosis rates by CD4 stage (δ1..δ4). */
+  diagnosisRates: z.array(z.number()).length(4),
 });
 
 export const EstimateRunResultSchema = z.object({

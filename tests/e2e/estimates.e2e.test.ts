@@ -40,6 +40,11 @@ describe('estimates, end to end in chromium', () => {
     );
     expect(undiagnosed2017).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="estimate-runs"] tbody tr').count()).toBe(1);
+    // In detail: the undiagnosed by stage add up to the year's total.
+    await page.locator('.estimate-detail summary').click();
+    const stages = await page.locator('[data-testid="estimate-stages"] tr[data-year="2017"] td').allTextContents();
+    const byStage = stages.slice(0, 6).reduce((a, x) => a + Number(x.replace(',', '.').replace(/\s/g, '')), 0);
+    expect(Math.abs(byStage - undiagnosed2017)).toBeLessThanOrEqual(1);
     await screenshot(page, 'estimates-run-ru');
     // Nothing wider than the laptop's screen: the wide tables scroll in their own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

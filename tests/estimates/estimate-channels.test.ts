@@ -42,6 +42,11 @@ describe('estimates through the contract', () => {
     expect(r.years.reduce((a, y) => a + y.withoutCd4, 0)).toBeGreaterThan(0);
     for (const y of r.years) {
       expect(y.undiagnosed).toBeGreaterThan(0);
+      // By stage, the undiagnosed add up to the total; rates and quartiles in their order.
+      expect(y.undiagnosedByStage.reduce((a, b) => a + b, 0)).toBeCloseTo(y.undiagnosed, 6);
+      expect(y.diagnosisRates.every((d) => d >= 0)).toBe(true);
+      expect(y.timeToDiagnosisQuartiles[0]).toBeLessThanOrEqual(y.timeToDiagnosisMedian);
+      expect(y.timeToDiagnosisMedian).toBeLessThanOrEqual(y.timeToDiagnosisQuartiles[1]);
       expect(y.undiagnosedBounds![0]).toBeLessThanOrEqual(y.undiagnosedBounds![1]);
     }
     // Saved with what it saw, by whom, and in the change log; too few runs for the cascade's bounds.

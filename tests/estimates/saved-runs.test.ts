@@ -45,6 +45,9 @@ function savedRun(s: DeskSession, unit: number, population = {}, bootstrapRuns =
         undiagnosedBounds: [und * 0.6, und * 1.4],
         timeToDiagnosis: 4,
         timeToDiagnosisMedian: 3.5,
+        timeToDiagnosisQuartiles: [2, 5.5],
+        undiagnosedByStage: [1, 2, 3, 2, 1, 1].map((x) => (x * und) / 10),
+        diagnosisRates: [0.1, 0.15, 0.2, 0.4],
       };
     }),
   };

@@ -53,6 +53,16 @@ function resultOf(r: EstimateResult, series: RegisterSeries): NonNullable<Estima
       undiagnosedBounds: r.bootstrap?.bounds[i]?.N_Und ?? null,
       timeToDiagnosis: row.t_diag,
       timeToDiagnosisMedian: row.t_diag_p50,
+      timeToDiagnosisQuartiles: [row.t_diag_p25, row.t_diag_p75],
+      undiagnosedByStage: [
+        row.N_Und_PrimInf,
+        row.N_Und_CD4_1_M,
+        row.N_Und_CD4_2_M,
+        row.N_Und_CD4_3_M,
+        row.N_Und_CD4_4_M,
+        row.N_Und_HIVAIDS_M,
+      ],
+      diagnosisRates: [row.delta1, row.delta2, row.delta3, row.delta4],
     })),
   };
 }
