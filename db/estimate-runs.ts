@@ -26,7 +26,11 @@ type Row = {
 };
 
 const toRun = (r: Row): EstimateRun => {
-  const settings = JSON.parse(r.settings) as { bootstrap: number; seed: number };
+  const settings = JSON.parse(r.settings) as {
+    bootstrap: number;
+    seed: number;
+    model?: { knots?: number; intervals?: { startYear: number }[] };
+  };
   return {
     id: r.id,
     orgUnitId: r.org_unit_id,
@@ -36,6 +40,8 @@ const toRun = (r: Row): EstimateRun => {
     method: r.method,
     bootstrap: settings.bootstrap,
     seed: settings.seed,
+    knots: settings.model?.knots ?? 4,
+    rateChangeYears: (settings.model?.intervals ?? []).slice(1).map((i) => i.startYear),
     registerState: JSON.parse(r.register_state) as EstimateRun['registerState'],
     result: JSON.parse(r.result) as EstimateRunResult,
     createdBy: r.created_by,

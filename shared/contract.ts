@@ -254,6 +254,7 @@ export const contract = {
   'estimates.start': { input: EstimateStartSchema, output: EstimateJobSchema, permission: 'analysis' },
   'estimates.job': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
   'estimates.cancel': { input: JobIdSchema, output: EstimateJobSchema, permission: 'signedIn' },
+  'estimates.current': { input: empty, output: EstimateJobSchema.nullable(), permission: 'signedIn' },
   'estimates.runs': { input: EstimateRunsQuerySchema, output: z.array(EstimateRunSchema), permission: 'indicators.view' },
   'estimates.adopt': { input: EstimateAdoptSchema, output: EstimateRunSchema, permission: 'analysis' },
   'estimates.ecdcFiles': { input: EstimateFilesSchema, output: ExportedFileSchema, permission: 'analysis' },

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../shared/result';
 
-/** An error from the back end in the user's language, naming each field that is wrong. */
-export function ErrorMessage({ error }: { error: AppError | null }) {
+/**
+ * An error from the back end in the user's language, naming each field that is wrong: by the
+ * screen's own label where the screen gives one (`labels`, by the path's first part), else by the
+ * case form's field names.
+ */
+export function ErrorMessage({ error, labels }: { error: AppError | null; labels?: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
@@ -12,7 +16,8 @@ export function ErrorMessage({ error }: { error: AppError | null }) {
         <ul>
           {error.issues.map((issue) => (
             <li key={issue.path + issue.messageKey}>
-              {t(`fields.${issue.path.split('.').pop()}`, { defaultValue: issue.path })}: {t(issue.messageKey, issue.params ?? {})}
+              {labels?.[issue.path.split('.')[0]!] ?? t(`fields.${issue.path.split('.').pop()}`, { defaultValue: issue.path })}:{' '}
+              {t(issue.messageKey, issue.params ?? {})}
             </li>
           ))}
         </ul>

@@ -22,24 +22,47 @@ const POLL_MS = 400;
 
 type Population = { migrantType?: string; legalStatus?: string; keyPopulation?: string };
 
+const typed = new Map<string, unknown>();
+/** A value kept across this screen's unmounting (for the app's lifetime in this tab). */
+function useKept<T>(key: string, initial: T): [T, (v: T) => void] {
+  const [v, set] = useState<T>(() => (typed.has(key) ? (typed.get(key) as T) : initial));
+  return [
+    v,
+    (x: T) => {
+      typed.set(key, x);
+      set(x);
+    },
+  ];
+}
+
 export function EstimatesPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const { segments, go } = useAddress();
   const shownId = idSegment(segments[1]);
   const lastYear = new Date().getFullYear() - 1;
+  // What was typed stays while the user looks at other sections (this screen is unmounted meanwhile).
+  const scope = `${status.user?.login ?? ''}|${status.database!.orgUnitPath[0]!.id}|`;
   // The same unit the dashboard opens on, so an adopted run is the one its cascade uses.
-  const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id);
-  const [from, setFrom] = useState(String(lastYear - 11));
-  const [to, setTo] = useState(String(lastYear));
-  const [population, setPopulation] = useState<Population>({});
-  const [bootstrap, setBootstrap] = useState('100');
-  const [knots, setKnots] = useState('4');
-  const [rateYears, setRateYears] = useState('');
+  const [orgUnitId, setOrgUnitId] = useKept(scope + 'unit', status.database!.orgUnitPath[0]!.id);
+  const [from, setFrom] = useKept(scope + 'from', String(lastYear - 11));
+  const [to, setTo] = useKept(scope + 'to', String(lastYear));
+  const [population, setPopulation] = useKept<Population>(scope + 'population', {});
+  const [bootstrap, setBootstrap] = useKept(scope + 'bootstrap', '100');
+  const [knots, setKnots] = useKept(scope + 'knots', '4');
+  const [rateYears, setRateYears] = useKept(scope + 'rateYears', '');
+  const [settingsOpen, setSettingsOpen] = useKept(scope + 'settingsOpen', false);
   const [job, setJob] = useState<EstimateJob | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [files, setFiles] = useState<ExportedFile | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // A run still going (started before this screen was left, or before a reload) is shown again, with Cancel.
+  useEffect(() => {
+    void call('estimates.current', {}).then((r) => r.ok && r.value && watch(r.value));
+    document.getElementById('estimate-from')?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const runs = useCall('estimates.runs', { orgUnitId });
 
   const watch = (j: EstimateJob) => {
@@ -68,11 +91,11 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
   });
   const start = async () => {
     setError(null);
+    setFiles(null);
     const r = await call('estimates.start', { ...asked(), bootstrap: whole(bootstrap) });
     if (r.ok) watch(r.value);
     else setError(r.error);
   };
-  const [files, setFiles] = useState<ExportedFile | null>(null);
   const exportFiles = async () => {
     setError(null);
     setFiles(null);
@@ -132,7 +155,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
             {choose('legalStatus', LEGAL_STATUSES, 'categories.legal_status')}
             {choose('keyPopulation', KEY_POPULATIONS, 'categories.key_population')}
           </div>
-          <details className="estimate-settings">
+          <details className="estimate-settings" open={settingsOpen} onToggle={(e) => setSettingsOpen(e.currentTarget.open)}>
             <summary>{t('estimates.settings')}</summary>
             <div className="period-bar">
               <label className="filter">
@@ -157,11 +180,19 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
             <p className="muted">{t('estimates.settingsHelp')}</p>
           </details>
           <div className="actions">
-            <button type="submit" disabled={running}>
+            <button type="submit" disabled={running} ref={runButton}>
               {t('estimates.run')}
             </button>
             {running ? (
-              <button type="button" className="secondary" onClick={() => void call('estimates.cancel', { jobId: job.jobId })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  void call('estimates.cancel', { jobId: job.jobId });
+                  // Focus back where the next run starts (the Cancel button goes away).
+                  setTimeout(() => runButton.current?.focus(), 0);
+                }}
+              >
                 {t('estimates.cancel')}
               </button>
             ) : null}
@@ -190,7 +221,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
         </p>
       ) : null}
       {job?.state === 'failed' ? <ErrorMessage error={job.error} /> : null}
-      <ErrorMessage error={error ?? runs.error?.error ?? null} />
+      <ErrorMessage error={error ?? runs.error?.error ?? null} labels={fieldLabels(t)} />
       {shown ? <RunView run={shown} canAdopt={can('analysis')} onChanged={() => void runs.refetch()} /> : null}
       <h3>{t('estimates.saved')}</h3>
       {runs.data && runs.data.length === 0 ? <p className="muted">{t('estimates.none')}</p> : null}
@@ -234,6 +265,18 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
     </section>
   );
 }
+
+/** The screen's labels for the fields a refusal names. */
+export const fieldLabels = (t: (k: string) => string): Record<string, string> => ({
+  orgUnitId: t('settings.orgUnit'),
+  firstYear: t('estimates.from'),
+  lastYear: t('estimates.to'),
+  population: t('estimates.populationTitle'),
+  bootstrap: t('estimates.bootstrap'),
+  knots: t('estimates.knots'),
+  rateChangeYears: t('estimates.rateYears'),
+  runId: t('estimates.runWord'),
+});
 
 export function populationLabel(p: Population, t: (k: string) => string): string {
   const parts = [

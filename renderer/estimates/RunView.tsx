@@ -1,7 +1,7 @@
 // One saved run: what it was asked and saw (the register's diagnoses, those without a CD4 count and
 // how the model treats them), a warning where the register is small, the four charts, the table,
 // and the switch that makes it the cascade's source.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AIDS_RECORDED_TO_FIT, SMALL_REGISTER, type EstimateRun } from '../../shared/estimates/api';
 
@@ -10,7 +10,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatNumber } from '../factsheet/format';
-import { populationLabel } from './EstimatesPage';
+import { fieldLabels, populationLabel } from './EstimatesPage';
 import { YearChart } from './YearChart';
 
 export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdopt: boolean; onChanged: () => void }) {
@@ -22,10 +22,15 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
   const n = (v: number, digits = 0) => formatNumber(v, digits, lang, digits);
   const range = (b: [number, number] | null, digits = 0) => (b ? `${n(b[0], digits)}–${n(b[1], digits)}` : '');
   const { diagnoses, withoutCd4 } = run.registerState;
+  const actions = useRef<HTMLDivElement>(null);
   const adopt = async (adopted: boolean) => {
     const r = await call('estimates.adopt', { runId: run.id, adopted });
     setError(r.ok ? null : r.error);
-    if (r.ok) onChanged();
+    if (r.ok) {
+      onChanged();
+      // The button pressed turns into its opposite: focus stays on it.
+      setTimeout(() => actions.current?.querySelector('button')?.focus(), 300);
+    }
   };
   return (
     <section className="estimate-run" data-testid="estimate-run" data-run={run.id}>
@@ -44,6 +49,8 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
           bootstrap: run.result.bootstrapRuns,
           settled: run.result.bootstrapSettled,
           entry: run.registerState.auditEntry,
+          knots: run.knots,
+          rateYears: run.rateChangeYears.length ? run.rateChangeYears.join(', ') : t('estimates.noRateYears'),
           method: t('estimates.method'),
         })}
       </p>
@@ -71,7 +78,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
         </p>
       ) : null}
       {!run.result.converged ? <p className="warning">{t('estimates.notConverged')}</p> : null}
-      <div className="actions">
+      <div className="actions" ref={actions}>
         {canAdopt && !run.adopted ? (
           <button type="button" onClick={() => void adopt(true)}>
             {t('estimates.adopt')}
@@ -84,7 +91,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
         ) : null}
         {run.adopted ? <span data-testid="adopted">{t('estimates.adopted')}</span> : null}
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} labels={fieldLabels(t)} />
       <div className="chart-grid">
         <YearChart
           testId="chart-diagnoses"

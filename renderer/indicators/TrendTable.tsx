@@ -36,7 +36,12 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
                 <td>{row.tally.onArt}</td>
                 <td>{row.tally.suppressedOnArt}</td>
                 <td>{row.tally.newDiagnoses}</td>
-                <td data-column="first90">{formatProportion(row.cascade.first90, t)}</td>
+                <td data-column="first90">
+                  {/* Without an estimate, a short word: the dashboard above says why at length. */}
+                  {!row.cascade.first90.computable && row.cascade.first90.reason === 'no_estimate'
+                    ? t('indicators.noEstimate')
+                    : formatProportion(row.cascade.first90, t)}
+                </td>
                 <td>{formatProportion(row.cascade.second90, t)}</td>
                 <td>{formatProportion(row.cascade.third90, t)}</td>
               </tr>

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { AppErrorSchema } from '../result.js';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES } from '../cases/schema.js';
 
-const year = z.number().int().min(1981).max(2100);
+const YEAR_RANGE = { message: 'validation.estimate_year_range' };
+const year = z
+  .number({ message: 'validation.year_format' })
+  .int({ message: 'validation.year_format' })
+  .min(1981, YEAR_RANGE)
+  .max(2100, YEAR_RANGE);
 
 const PopulationSchema = z
   .object({
@@ -28,7 +33,7 @@ const ModelAskedSchema = z.object({
     .max(12, { message: 'validation.estimate_knots' })
     .default(4),
   /** Years from which the diagnosis rates may differ (each starts a new interval with a jump); none: one rate per stage. */
-  rateChangeYears: z.array(year).max(8).default([]),
+  rateChangeYears: z.array(year).max(8, { message: 'validation.estimate_rate_years' }).default([]),
 });
 
 type Asked = z.infer<typeof ModelAskedSchema>;
@@ -40,7 +45,12 @@ const RATE_YEARS = { path: ['rateChangeYears'], message: 'validation.estimate_ra
 
 export const EstimateStartSchema = ModelAskedSchema.extend({
   /** Bootstrap runs for the bounds (the tool's default is 20; 100 or more for a figure to publish). */
-  bootstrap: z.number().int().min(0).max(1000).default(100),
+  bootstrap: z
+    .number({ message: 'validation.estimate_bootstrap' })
+    .int({ message: 'validation.estimate_bootstrap' })
+    .min(0, { message: 'validation.estimate_bootstrap' })
+    .max(1000, { message: 'validation.estimate_bootstrap' })
+    .default(100),
   seed: z
     .number()
     .int()
@@ -96,6 +106,9 @@ export const EstimateRunSchema = z.object({
   method: z.string(),
   bootstrap: z.number().int(),
   seed: z.number().int(),
+  knots: z.number().int(),
+  /** Years the diagnosis rates were allowed to change (beside the first year). */
+  rateChangeYears: z.array(z.number().int()),
   registerState: z.object({
     auditEntry: z.number().int(),
     auditHash: z.string(),

@@ -355,6 +355,8 @@ export const en: Messages = {
     },
     rate: 'Diagnosis rate, {{stage}}',
     quartiles: 'Time to diagnosis, 25–75%, years',
+    runWord: 'Run',
+    noRateYears: 'none',
     run: 'Run the estimate',
     cancel: 'Cancel the run',
     fitting: 'Fitting the model to the register…',
@@ -370,7 +372,7 @@ export const en: Messages = {
     forCascade: 'For the cascade',
     runTitle: 'Run no. {{id}} of {{date}}: {{population}}, {{from}}–{{to}}',
     runMeta:
-      'Run by: {{who}}. Bootstrap runs: {{bootstrap}} (settled: {{settled}}). The register as of change-log entry no. {{entry}}. Method: {{method}}.',
+      'Run by: {{who}}. Bootstrap runs: {{bootstrap}} (settled: {{settled}}). Knots: {{knots}}; years the diagnosis rates change: {{rateYears}}. The register as of change-log entry no. {{entry}}. Method: {{method}}.',
     quality: {
       diagnoses: 'Cases diagnosed in {{from}}–{{to}}: {{count}}.',
       withoutCd4:
@@ -860,6 +862,10 @@ export const en: Messages = {
   validation: {
     estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
     estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
+    estimate_year_range: 'a year from 1981 to 2100',
+    estimate_bootstrap: 'a whole number of runs from 0 to 1000',
+    estimate_no_cases: 'No cases were diagnosed in this population in these years: there is nothing to estimate.',
+    estimate_running: 'A run is already going: wait for it or cancel it; two at once would only slow both.',
     aids_before_diagnosis: 'The AIDS diagnosis cannot be before the HIV diagnosis.',
     aids_at_diagnosis_date: '"AIDS at diagnosis" means an AIDS diagnosis within 91 days of the HIV diagnosis: check the mark and the date.',
     estimate_knots: 'The number of knots is a whole number from 1 to 12.',

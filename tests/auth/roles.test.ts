@@ -77,6 +77,7 @@ const EVERYONE = [
   'estimates.job',
   'estimates.cancel',
   'estimates.runs',
+  'estimates.current',
   'auth.lock',
   'auth.changePassword',
 ];

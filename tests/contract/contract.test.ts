@@ -91,6 +91,7 @@ const VALID: Record<string, unknown> = {
   'estimates.job': { jobId: '0123456789abcdef' },
   'estimates.cancel': { jobId: '0123456789abcdef' },
   'estimates.runs': {},
+  'estimates.current': {},
   'estimates.adopt': { runId: 1, adopted: true },
   'estimates.ecdcFiles': { firstYear: 2012, lastYear: 2017 },
   'indicators.cascade': { period: '2017', dimension: 'sex' },

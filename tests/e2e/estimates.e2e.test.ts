@@ -14,9 +14,25 @@ describe('estimates, end to end in chromium', () => {
     const errors = watchErrors(page);
     await openDemo(page, app.url);
     await page.keyboard.press('Alt+7');
+    // The first field has the focus; a refusal names the field as the screen labels it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('estimate-from');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('abcd');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.error-box li').first().textContent()).toBe('С года: год — четыре цифры');
     await page.locator('#estimate-from').fill('2012');
     await page.locator('#estimate-to').fill('2017');
     await page.locator('.estimate-settings summary').click();
+    // A long run, left for the dashboard and found again with its Cancel; then cancelled.
+    await page.locator('#estimate-bootstrap').fill('1000');
+    await page.locator('#estimate-to').press('Enter');
+    await expect.poll(() => page.getByTestId('estimate-progress').count()).toBe(1);
+    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.getByTestId('estimate-progress').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator('#estimate-bootstrap').inputValue()).toBe('1000'); // what was typed is kept
+    await page.getByRole('button', { name: 'Отменить расчёт' }).click();
+    await expect.poll(() => page.getByText('Расчёт отменён; ничего не сохранено.').count(), { timeout: 60_000 }).toBe(1);
     await page.locator('#estimate-bootstrap').fill('20');
     await page.locator('#estimate-to').press('Enter');
     // Watched while it runs, then shown as saved run no. 1 (the address names it).
@@ -56,7 +72,7 @@ describe('estimates, end to end in chromium', () => {
       page.waitForEvent('download', { timeout: 60_000 }),
       page.locator('[data-testid="ecdc-files"] a').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^ecdc-input-KAZ-\d+-2012-2017\.zip$/);
+    expect(download.suggestedFilename()).toMatch(/^ecdc-input-KAZ-\d+-migrants-2012-2017\.zip$/);
 
     await page.getByRole('button', { name: 'Использовать для каскада' }).click();
     await expect.poll(() => page.getByTestId('adopted').count()).toBe(1);

@@ -25,7 +25,7 @@ describe('the register in the ECDC tool’s input format', () => {
     const asked = { orgUnitId: country, firstYear: 2012, lastYear: 2017, population: { legalStatus: 'irregular' as const }, knots: 3 };
     const made = await dispatchAsync(s, 'estimates.ecdcFiles', { ...asked, rateChangeYears: [2015] }, silentLogger);
     if (!made.ok) throw new Error(JSON.stringify(made.error));
-    expect(made.value.fileName).toMatch(/^ecdc-input-KAZ-\d+-2012-2017\.zip$/);
+    expect(made.value.fileName).toMatch(/^ecdc-input-KAZ-\d+-migrants-irregular-2012-2017\.zip$/);
 
     const zip = await JSZip.loadAsync(readFileSync(made.value.path));
     const folder = made.value.fileName.replace(/\.zip$/, '');
@@ -61,5 +61,7 @@ describe('the register in the ECDC tool’s input format', () => {
     // Years the model cannot use are refused with the reason, and nothing is written.
     const short = await dispatchAsync(s, 'estimates.ecdcFiles', { ...asked, lastYear: 2014 }, silentLogger);
     expect(short.ok || short.error.issues?.[0]?.messageKey).toBe('validation.estimate_years');
+    const empty = await dispatchAsync(s, 'estimates.ecdcFiles', { ...asked, firstYear: 1990, lastYear: 1999 }, silentLogger);
+    expect(empty.ok || empty.error.issues?.[0]?.messageKey).toBe('validation.estimate_no_cases');
   });
 });

@@ -67,6 +67,11 @@ describe('estimates through the contract', () => {
     s.openDemo();
     const started = dispatch(s, 'estimates.start', { firstYear: 2012, lastYear: 2017, bootstrap: 1000 }, silentLogger);
     if (!started.ok) throw new Error(JSON.stringify(started.error));
+    // A screen opened again finds it; a second run meanwhile is refused with the reason.
+    const current = dispatch(s, 'estimates.current', {}, silentLogger);
+    expect(current.ok && current.value?.jobId).toBe(started.value.jobId);
+    const second = dispatch(s, 'estimates.start', { firstYear: 2012, lastYear: 2017, bootstrap: 20 }, silentLogger);
+    expect(second.ok || second.error.issues?.[0]?.messageKey).toBe('validation.estimate_running');
     expect(dispatch(s, 'estimates.cancel', { jobId: started.value.jobId }, silentLogger).ok).toBe(true);
     await expect
       .poll(
@@ -77,8 +82,17 @@ describe('estimates through the contract', () => {
         { timeout: 60_000, interval: 100 },
       )
       .toBe('cancelled');
+    expect(dispatch(s, 'estimates.current', {}, silentLogger)).toEqual({ ok: true, value: null });
     const none = dispatch(s, 'estimates.start', { firstYear: 1990, lastYear: 1999 }, silentLogger);
-    expect(none.ok || none.error.issues).toEqual([{ path: 'population', messageKey: 'validation.estimate_no_cd4' }]);
+    expect(none.ok || none.error.issues).toEqual([{ path: 'population', messageKey: 'validation.estimate_no_cases' }]);
+    // Cases, but not one with a CD4 count at diagnosis.
+    const units = dispatch(s, 'orgUnits.list', {}, silentLogger);
+    const facility = units.ok ? units.value.find((u) => u.level === 'facility')!.id : 0;
+    s.database
+      .prepare(`DELETE FROM case_event WHERE kind = 'cd4' AND case_id IN (SELECT id FROM hiv_case WHERE org_unit_id = ?)`)
+      .run(facility);
+    const noCd4 = dispatch(s, 'estimates.start', { firstYear: 2012, lastYear: 2017 }, silentLogger);
+    expect(noCd4.ok || noCd4.error.issues).toEqual([{ path: 'population', messageKey: 'validation.estimate_no_cd4' }]);
     const short = dispatch(s, 'estimates.start', { firstYear: 2015, lastYear: 2017 }, silentLogger);
     expect(short.ok || short.error.issues?.[0]).toMatchObject({ path: 'lastYear', messageKey: 'validation.estimate_years' });
   }, 120_000);

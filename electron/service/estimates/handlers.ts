@@ -73,16 +73,32 @@ function find(s: DeskSession, jobId: string): Job {
   return job;
 }
 
+/** No case diagnosed in the population and years: nothing to fit, nothing to hand over. */
+const refuseEmpty = (series: RegisterSeries) => {
+  if (series.hiv.every((n) => n === 0))
+    fail('invalid_input', undefined, [{ path: 'population', messageKey: 'validation.estimate_no_cases' }]);
+};
+
 const refuse = (messageKey: string) => fail('invalid_input', undefined, [{ path: 'runId', messageKey }]);
 
 export const estimateHandlers: Pick<
   Handlers,
-  'estimates.start' | 'estimates.job' | 'estimates.cancel' | 'estimates.runs' | 'estimates.adopt' | 'estimates.ecdcFiles'
+  | 'estimates.start'
+  | 'estimates.job'
+  | 'estimates.current'
+  | 'estimates.cancel'
+  | 'estimates.runs'
+  | 'estimates.adopt'
+  | 'estimates.ecdcFiles'
 > = {
   'estimates.start': (s, q) => {
     const unitId = s.unit(q.orgUnitId);
     if (!orgUnitPath(s.database, unitId).length) fail('not_found');
+    // One model at a time: on two cores a second would only slow both (and the window).
+    if ([...jobs.values()].some((j) => j.state === 'running' && j.generation === s.currentGeneration))
+      fail('invalid_input', undefined, [{ path: 'bootstrap', messageKey: 'validation.estimate_running' }]);
     const series = registerSeries(s.database, unitId, q.firstYear, q.lastYear, q.population);
+    refuseEmpty(series);
     // The model is fitted to diagnoses by CD4 at diagnosis: without any, there is nothing to fit.
     if (series.cd4.every((c) => c.every((n) => n === 0)))
       fail('invalid_input', undefined, [{ path: 'population', messageKey: 'validation.estimate_no_cd4' }]);
@@ -137,6 +153,11 @@ export const estimateHandlers: Pick<
     return view(job);
   },
   'estimates.job': (s, { jobId }) => view(find(s, jobId)),
+  // The run going on for this sign-in, so a screen opened again (or reloaded) shows it with Cancel.
+  'estimates.current': (s) => {
+    const running = [...jobs.values()].find((j) => j.state === 'running' && j.generation === s.currentGeneration);
+    return running ? view(running) : null;
+  },
   'estimates.cancel': (s, { jobId }) => {
     const job = find(s, jobId);
     if (job.state === 'running') job.stop.abort();
@@ -147,8 +168,9 @@ export const estimateHandlers: Pick<
     const path = orgUnitPath(s.database, unitId);
     if (!path.length) fail('not_found');
     const series = registerSeries(s.database, unitId, q.firstYear, q.lastYear, q.population);
+    refuseEmpty(series);
     const input = modelInputFromRegister(series, { knots: q.knots, rateChangeYears: q.rateChangeYears });
-    const base = `ecdc-input-${path[0]!.countryCode ?? 'unit'}-${unitId}-${q.firstYear}-${q.lastYear}`;
+    const base = `ecdc-input-${path[0]!.countryCode ?? 'unit'}-${unitId}-${modelName(q.population)}-${q.firstYear}-${q.lastYear}`;
     // The tool reads a folder: the ZIP holds one, named as the file, with the model file named for the population.
     const zip = new JSZip();
     const folder = zip.folder(base)!;
