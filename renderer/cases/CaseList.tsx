@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/dates';
 import { useCall } from '../api/queries';
 import { CountrySelect } from '../app/CountrySelect';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { TableBox } from '../app/TableBox';
 
 type Filters = Omit<CaseQuery, 'sort' | 'direction' | 'page' | 'pageSize'>;
 type Sort = { sort: NonNullable<CaseQuery['sort']>; direction: 'asc' | 'desc' };
@@ -120,47 +121,49 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
       </p>
       {data && data.rows.length === 0 ? <p>{t('cases.empty')}</p> : null}
       {data && data.rows.length > 0 ? (
-        <table className="cases">
-          <thead>
-            <tr>
-              {header('registerNo', t('fields.registerNo'))}
-              {header('uic', t('fields.uic'))}
-              <th>{t('fields.sex')}</th>
-              {header('birthYear', t('fields.birthYear'))}
-              <th>{t('fields.citizenship')}</th>
-              <th>{t('fields.migrantType')}</th>
-              <th>{t('fields.legalStatus')}</th>
-              {header('diagnosisDate', t('fields.diagnosisDate'))}
-              <th>{t('cases.outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpen(r.id)}>
-                    {r.registerNo}
-                  </button>
-                </td>
-                <td className="uic">
-                  {r.uic}{' '}
-                  {r.uicMismatches.length ? (
-                    <span className="flag" title={t('cases.mismatch')} aria-label={t('cases.mismatch')}>
-                      ⚠
-                    </span>
-                  ) : null}
-                </td>
-                <td>{t(`categories.sex.${r.sex}`)}</td>
-                <td>{r.birthYear ?? '—'}</td>
-                <td>{r.citizenship ?? '—'}</td>
-                <td>{t(`categories.migrant_type.${r.migrantType}`)}</td>
-                <td>{t(`categories.legal_status.${r.legalStatus}`)}</td>
-                <td>{formatDate(r.diagnosisDate)}</td>
-                <td>{t(`enums.outcome.${r.currentOutcome}`)}</td>
+        <TableBox label={t('nav.cases')}>
+          <table className="cases">
+            <thead>
+              <tr>
+                {header('registerNo', t('fields.registerNo'))}
+                {header('uic', t('fields.uic'))}
+                <th>{t('fields.sex')}</th>
+                {header('birthYear', t('fields.birthYear'))}
+                <th>{t('fields.citizenship')}</th>
+                <th>{t('fields.migrantType')}</th>
+                <th>{t('fields.legalStatus')}</th>
+                {header('diagnosisDate', t('fields.diagnosisDate'))}
+                <th>{t('cases.outcome')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <button type="button" className="link" onClick={() => onOpen(r.id)}>
+                      {r.registerNo}
+                    </button>
+                  </td>
+                  <td className="uic">
+                    {r.uic}{' '}
+                    {r.uicMismatches.length ? (
+                      <span className="flag" title={t('cases.mismatch')} aria-label={t('cases.mismatch')}>
+                        ⚠
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{t(`categories.sex.${r.sex}`)}</td>
+                  <td>{r.birthYear ?? '—'}</td>
+                  <td>{r.citizenship ?? '—'}</td>
+                  <td>{t(`categories.migrant_type.${r.migrantType}`)}</td>
+                  <td>{t(`categories.legal_status.${r.legalStatus}`)}</td>
+                  <td>{formatDate(r.diagnosisDate)}</td>
+                  <td>{t(`enums.outcome.${r.currentOutcome}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       ) : null}
       {data && data.total > PAGE_SIZE ? (
         <div className="pager">

@@ -4,6 +4,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { TableBox } from '../app/TableBox';
 
 /** Soft-deleted cases, for a supervisor to restore. */
 export function DeletedCases({ onRestored }: { onRestored: (id: number) => void }) {
@@ -23,32 +24,34 @@ export function DeletedCases({ onRestored }: { onRestored: (id: number) => void 
       <ErrorMessage error={error} />
       {rows && rows.length === 0 ? <p>{t('cases.deletedEmpty')}</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="cases">
-          <thead>
-            <tr>
-              <th>{t('fields.registerNo')}</th>
-              <th>{t('fields.uic')}</th>
-              <th>{t('cases.deletedAt')}</th>
-              <th>{t('cases.deletedBy')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.registerNo}</td>
-                <td className="uic">{r.uic}</td>
-                <td>{new Date(r.deletedAt).toLocaleString(i18n.language)}</td>
-                <td>{r.deletedBy}</td>
-                <td>
-                  <button type="button" onClick={() => void restore(r.id)}>
-                    {t('cases.restore')}
-                  </button>
-                </td>
+        <TableBox label={t('nav.cases')}>
+          <table className="cases">
+            <thead>
+              <tr>
+                <th>{t('fields.registerNo')}</th>
+                <th>{t('fields.uic')}</th>
+                <th>{t('cases.deletedAt')}</th>
+                <th>{t('cases.deletedBy')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.registerNo}</td>
+                  <td className="uic">{r.uic}</td>
+                  <td>{new Date(r.deletedAt).toLocaleString(i18n.language)}</td>
+                  <td>{r.deletedBy}</td>
+                  <td>
+                    <button type="button" onClick={() => void restore(r.id)}>
+                      {t('cases.restore')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       ) : null}
     </section>
   );

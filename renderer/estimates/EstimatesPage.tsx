@@ -17,6 +17,7 @@ import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { useCan } from '../auth/permissions';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { RunView } from './RunView';
+import { TableBox } from '../app/TableBox';
 
 const POLL_MS = 400;
 
@@ -226,7 +227,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
       <h3>{t('estimates.saved')}</h3>
       {runs.data && runs.data.length === 0 ? <p className="muted">{t('estimates.none')}</p> : null}
       {runs.data?.length ? (
-        <div className="table-box">
+        <TableBox label={t('estimates.saved')}>
           <table className="cases" data-testid="estimate-runs">
             <thead>
               <tr>
@@ -259,7 +260,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       ) : null}
       <Limits />
     </section>

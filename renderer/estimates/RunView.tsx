@@ -12,6 +12,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatNumber } from '../factsheet/format';
 import { fieldLabels, populationLabel } from './EstimatesPage';
 import { YearChart } from './YearChart';
+import { TableBox } from '../app/TableBox';
 
 export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdopt: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -144,7 +145,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
           ]}
         />
       </div>
-      <div className="table-box">
+      <TableBox label={t('estimates.runLabel', { id: run.id })}>
         <table className="cases" data-testid="estimate-table">
           <thead>
             <tr>
@@ -177,10 +178,10 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <details className="estimate-detail">
         <summary>{t('estimates.detail')}</summary>
-        <div className="table-box">
+        <TableBox label={t('estimates.detail')}>
           <table className="cases" data-testid="estimate-stages">
             <thead>
               <tr>
@@ -211,7 +212,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
         <p className="muted">{t('estimates.detailHelp')}</p>
       </details>
     </section>

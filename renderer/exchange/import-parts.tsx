@@ -9,6 +9,7 @@ import { issueColumnKey } from '../../shared/imports/columns';
 import { appError, type AppError, type Result } from '../../shared/result';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { useCall } from '../api/queries';
+import { TableBox } from '../app/TableBox';
 
 async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -63,26 +64,28 @@ export function RejectedRows({ rows, total, testId }: { rows: readonly ImportIss
     <>
       <h4>{t('imports.rejectedTitle')}</h4>
       {total > rows.length ? <p className="muted">{t('imports.moreRejected', { shown: rows.length, total })}</p> : null}
-      <table className="cases" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t('imports.sheet')}</th>
-            <th>{t('imports.row')}</th>
-            <th>{t('imports.column')}</th>
-            <th>{t('imports.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i, k) => (
-            <tr key={k}>
-              <td>{t(`imports.sheetNames.${i.sheet}`)}</td>
-              <td>{i.row}</td>
-              <td>{i.column ? t(issueColumnKey(i.sheet, i.column)) : ''}</td>
-              <td>{t(i.messageKey, i.params ?? {})}</td>
+      <TableBox label={testId}>
+        <table className="cases" data-testid={testId}>
+          <thead>
+            <tr>
+              <th>{t('imports.sheet')}</th>
+              <th>{t('imports.row')}</th>
+              <th>{t('imports.column')}</th>
+              <th>{t('imports.reason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((i, k) => (
+              <tr key={k}>
+                <td>{t(`imports.sheetNames.${i.sheet}`)}</td>
+                <td>{i.row}</td>
+                <td>{i.column ? t(issueColumnKey(i.sheet, i.column)) : ''}</td>
+                <td>{t(i.messageKey, i.params ?? {})}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
     </>
   );
 }

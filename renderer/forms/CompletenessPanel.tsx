@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../shared/contract';
 import { useCall } from '../api/queries';
+import { TableBox } from '../app/TableBox';
 
 /** Read through the query cache: a save or an approval invalidates it (useFormData), so it is read again after each. */
 export function CompletenessPanel({ year }: { year: number }) {
@@ -14,28 +15,30 @@ export function CompletenessPanel({ year }: { year: number }) {
       {rows.length === 0 ? (
         <p className="muted">{t('forms.completenessEmpty')}</p>
       ) : (
-        <table className="cases" data-testid="completeness">
-          <thead>
-            <tr>
-              <th>{t('settings.orgUnit')}</th>
-              <th>{t('forms.form')}</th>
-              <th>{t('forms.period')}</th>
-              <th>{t('forms.valuesEntered')}</th>
-              <th>{t('forms.approvedColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.orgUnitId}/${r.form}/${r.period}`}>
-                <td>{units[r.orgUnitId] ?? r.orgUnitId}</td>
-                <td>{t(`forms.names.${r.form}`)}</td>
-                <td>{r.period}</td>
-                <td>{r.values}</td>
-                <td>{r.approved ? '✓' : '—'}</td>
+        <TableBox label={t('forms.completeness', { year })}>
+          <table className="cases" data-testid="completeness">
+            <thead>
+              <tr>
+                <th>{t('settings.orgUnit')}</th>
+                <th>{t('forms.form')}</th>
+                <th>{t('forms.period')}</th>
+                <th>{t('forms.valuesEntered')}</th>
+                <th>{t('forms.approvedColumn')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.orgUnitId}/${r.form}/${r.period}`}>
+                  <td>{units[r.orgUnitId] ?? r.orgUnitId}</td>
+                  <td>{t(`forms.names.${r.form}`)}</td>
+                  <td>{r.period}</td>
+                  <td>{r.values}</td>
+                  <td>{r.approved ? '✓' : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       )}
     </section>
   );

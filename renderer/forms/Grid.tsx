@@ -3,6 +3,7 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellId, parseClipboardBlock, typedNumber, type CellRef, type CellStatus } from './grid-model';
+import { TableBox } from '../app/TableBox';
 
 export type GridColumn = { key: string; label: string; group?: string };
 export type GridRow = { key: string; label: string };
@@ -72,96 +73,98 @@ export function Grid(p: Props) {
   const groups = [...new Set(p.columns.map((col) => col.group).filter(Boolean))] as string[];
 
   return (
-    <table className="grid" aria-label={p.caption}>
-      <caption>{p.caption}</caption>
-      <thead>
-        {groups.length ? (
+    <TableBox label={p.caption}>
+      <table className="grid" aria-label={p.caption}>
+        <caption>{p.caption}</caption>
+        <thead>
+          {groups.length ? (
+            <tr>
+              <th />
+              {groups.map((g) => (
+                <th key={g} colSpan={p.columns.filter((c) => c.group === g).length} className="group">
+                  {g}
+                </th>
+              ))}
+              {p.totals ? <th /> : null}
+            </tr>
+          ) : null}
           <tr>
             <th />
-            {groups.map((g) => (
-              <th key={g} colSpan={p.columns.filter((c) => c.group === g).length} className="group">
-                {g}
+            {p.columns.map((col) => (
+              <th key={col.key} scope="col">
+                {col.label}
               </th>
             ))}
-            {p.totals ? <th /> : null}
+            {p.totals ? <th scope="col">{t('forms.total')}</th> : null}
           </tr>
-        ) : null}
-        <tr>
-          <th />
-          {p.columns.map((col) => (
-            <th key={col.key} scope="col">
-              {col.label}
-            </th>
-          ))}
-          {p.totals ? <th scope="col">{t('forms.total')}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((row, r) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            {p.columns.map((col, c) => {
-              const ref = p.cell(row, col);
-              const id = cellId(ref);
-              const st = p.status(ref);
-              const flag = p.flagged(ref);
-              const cls = [
-                'cell',
-                st?.state === 'saved' ? 'saved' : '',
-                st?.state === 'error' ? 'rejected' : '',
-                flag ? 'flagged' : '',
-              ].join(' ');
-              return (
-                <td key={col.key} className={cls}>
-                  <input
-                    data-grid={p.id}
-                    data-r={r}
-                    data-c={c}
-                    data-cell={id}
-                    aria-label={`${row.label}, ${col.group ? col.group + ', ' : ''}${col.label}`}
-                    aria-invalid={st?.state === 'error' || undefined}
-                    title={st?.state === 'error' ? t(st.messageKey) : flag}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    readOnly={p.readOnly}
-                    value={p.text(ref)}
-                    onFocus={(e) => {
-                      const value = e.currentTarget.value; // read now: React clears currentTarget after the handler
-                      setFocusText((f) => ({ ...f, [id]: value }));
-                      p.onFocusCell?.(ref);
-                    }}
-                    onChange={(e) => p.onType(ref, e.target.value)}
-                    onBlur={(e) => commitIfChanged(ref, e.currentTarget)}
-                    onKeyDown={(e) => onKeyDown(e, ref, r, c)}
-                    onPaste={(e) => onPaste(e, r, c)}
-                  />
-                  {st?.state === 'error' ? (
-                    <span className="cell-error" role="alert">
-                      {t(st.messageKey)}
-                    </span>
-                  ) : null}
+        </thead>
+        <tbody>
+          {p.rows.map((row, r) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {p.columns.map((col, c) => {
+                const ref = p.cell(row, col);
+                const id = cellId(ref);
+                const st = p.status(ref);
+                const flag = p.flagged(ref);
+                const cls = [
+                  'cell',
+                  st?.state === 'saved' ? 'saved' : '',
+                  st?.state === 'error' ? 'rejected' : '',
+                  flag ? 'flagged' : '',
+                ].join(' ');
+                return (
+                  <td key={col.key} className={cls}>
+                    <input
+                      data-grid={p.id}
+                      data-r={r}
+                      data-c={c}
+                      data-cell={id}
+                      aria-label={`${row.label}, ${col.group ? col.group + ', ' : ''}${col.label}`}
+                      aria-invalid={st?.state === 'error' || undefined}
+                      title={st?.state === 'error' ? t(st.messageKey) : flag}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      readOnly={p.readOnly}
+                      value={p.text(ref)}
+                      onFocus={(e) => {
+                        const value = e.currentTarget.value; // read now: React clears currentTarget after the handler
+                        setFocusText((f) => ({ ...f, [id]: value }));
+                        p.onFocusCell?.(ref);
+                      }}
+                      onChange={(e) => p.onType(ref, e.target.value)}
+                      onBlur={(e) => commitIfChanged(ref, e.currentTarget)}
+                      onKeyDown={(e) => onKeyDown(e, ref, r, c)}
+                      onPaste={(e) => onPaste(e, r, c)}
+                    />
+                    {st?.state === 'error' ? (
+                      <span className="cell-error" role="alert">
+                        {t(st.messageKey)}
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
+              {p.totals ? (
+                <td className="total" data-total-row={row.key}>
+                  {sum(p.columns.map((col) => p.cell(row, col)))}
                 </td>
-              );
-            })}
-            {p.totals ? (
-              <td className="total" data-total-row={row.key}>
-                {sum(p.columns.map((col) => p.cell(row, col)))}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-        {p.totals ? (
-          <tr className="totals">
-            <th scope="row">{t('forms.total')}</th>
-            {p.columns.map((col) => (
-              <td key={col.key} className="total" data-total-col={col.key}>
-                {sum(p.rows.map((row) => p.cell(row, col)))}
-              </td>
-            ))}
-            <td className="total">{sum(p.rows.flatMap((row) => p.columns.map((col) => p.cell(row, col))))}</td>
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+              ) : null}
+            </tr>
+          ))}
+          {p.totals ? (
+            <tr className="totals">
+              <th scope="row">{t('forms.total')}</th>
+              {p.columns.map((col) => (
+                <td key={col.key} className="total" data-total-col={col.key}>
+                  {sum(p.rows.map((row) => p.cell(row, col)))}
+                </td>
+              ))}
+              <td className="total">{sum(p.rows.flatMap((row) => p.columns.map((col) => p.cell(row, col))))}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </TableBox>
   );
 }

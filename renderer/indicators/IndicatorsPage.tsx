@@ -24,6 +24,7 @@ import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
+import { TableBox } from '../app/TableBox';
 
 /** The cases behind a count, for the choice (year, org unit, breakdown) it was asked under. */
 type Drill = { choice: string; measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
@@ -143,85 +144,91 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           <p className="muted" data-testid="estimate-source">
             {estimateSourceText(t, result.estimateSource)}
           </p>
-          <table className="cases percentages">
-            <tbody>
-              {PERCENTAGES.map((k) => (
-                <tr key={k} data-indicator={k}>
-                  <th scope="row">{t(`indicators.percentages.${k}`)}</th>
-                  <td>
-                    {outside && PERCENTAGE_TERMS[k].some((term) => result.outside.counts.includes(term))
-                      ? hiddenMark
-                      : formatProportion(result.total.cascade[k], t)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableBox label={t('indicators.cascade')}>
+            <table className="cases percentages">
+              <tbody>
+                {PERCENTAGES.map((k) => (
+                  <tr key={k} data-indicator={k}>
+                    <th scope="row">{t(`indicators.percentages.${k}`)}</th>
+                    <td>
+                      {outside && PERCENTAGE_TERMS[k].some((term) => result.outside.counts.includes(term))
+                        ? hiddenMark
+                        : formatProportion(result.total.cascade[k], t)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableBox>
           <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} />
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
-          <table
-            className="cases disaggregation"
-            data-testid="disaggregation"
-            data-period={result.period}
-            data-dimension={result.dimension}
-          >
-            <thead>
-              <tr>
-                <th>{t(`indicators.dimensions.${dimension}`)}</th>
-                {BREAKDOWN_MEASURES.map((m) => (
-                  <th key={m}>{t(`indicators.measures.${m}`)}</th>
-                ))}
-                <th>{t('indicators.share')}</th>
-                <th>{t('indicators.percentages.lateDiagnosis')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.groups.map((g) => (
-                <tr key={g.key} data-group={g.key}>
-                  <th scope="row">{groupLabel(g.key)}</th>
+          <TableBox label={t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}>
+            <table
+              className="cases disaggregation"
+              data-testid="disaggregation"
+              data-period={result.period}
+              data-dimension={result.dimension}
+            >
+              <thead>
+                <tr>
+                  <th>{t(`indicators.dimensions.${dimension}`)}</th>
                   {BREAKDOWN_MEASURES.map((m) => (
-                    <td key={m}>{count(m, g.key, g.tally[m])}</td>
+                    <th key={m}>{t(`indicators.measures.${m}`)}</th>
                   ))}
-                  <td data-column="share">{isHidden(g.key, 'share') ? hiddenMark : formatProportion(g.share, t)}</td>
-                  <td>{isHidden(g.key, 'lateDiagnosis') ? hiddenMark : formatProportion(g.cascade.lateDiagnosis, t)}</td>
+                  <th>{t('indicators.share')}</th>
+                  <th>{t('indicators.percentages.lateDiagnosis')}</th>
                 </tr>
-              ))}
-              <tr className="totals" data-group="total">
-                <th scope="row">{t('forms.total')}</th>
-                {BREAKDOWN_MEASURES.map((m) => (
-                  <td key={m}>{count(m, null, result.total.tally[m])}</td>
+              </thead>
+              <tbody>
+                {result.groups.map((g) => (
+                  <tr key={g.key} data-group={g.key}>
+                    <th scope="row">{groupLabel(g.key)}</th>
+                    {BREAKDOWN_MEASURES.map((m) => (
+                      <td key={m}>{count(m, g.key, g.tally[m])}</td>
+                    ))}
+                    <td data-column="share">{isHidden(g.key, 'share') ? hiddenMark : formatProportion(g.share, t)}</td>
+                    <td>{isHidden(g.key, 'lateDiagnosis') ? hiddenMark : formatProportion(g.cascade.lateDiagnosis, t)}</td>
+                  </tr>
                 ))}
-                <td data-column="share" />
-                <td>{isHidden(null, 'lateDiagnosis') ? hiddenMark : formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
-              </tr>
-            </tbody>
-          </table>
+                <tr className="totals" data-group="total">
+                  <th scope="row">{t('forms.total')}</th>
+                  {BREAKDOWN_MEASURES.map((m) => (
+                    <td key={m}>{count(m, null, result.total.tally[m])}</td>
+                  ))}
+                  <td data-column="share" />
+                  <td>{isHidden(null, 'lateDiagnosis') ? hiddenMark : formatProportion(result.total.cascade.lateDiagnosis, t)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </TableBox>
           {dimension === 'key_population' ? <p className="muted">{t('indicators.kpNote')}</p> : null}
           {outside ? <p className="muted">{t('indicators.hiddenNote', { max: result.outside.maxCount })}</p> : null}
           <h3>{t('indicators.testingTitle')}</h3>
           {result.testing.length === 0 ? (
             <p className="muted">{t('indicators.noTesting')}</p>
           ) : (
-            <table className="cases disaggregation" data-testid="testing">
-              <thead>
-                <tr>
-                  <th>{t('forms.setting')}</th>
-                  <th>{t('forms.measure.tested')}</th>
-                  <th>{t('forms.measure.positive')}</th>
-                  <th>{t('indicators.positivity')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.testing.map((r) => (
-                  <tr key={r.setting} data-setting={r.setting}>
-                    <th scope="row">{t(`forms.settings.${r.setting}`)}</th>
-                    <td>{r.tested.toLocaleString('ru')}</td>
-                    <td>{r.positive.toLocaleString('ru')}</td>
-                    <td>{formatProportion(r.positivity, t)}</td>
+            <TableBox label={t('indicators.testingTitle')}>
+              <table className="cases disaggregation" data-testid="testing">
+                <thead>
+                  <tr>
+                    <th>{t('forms.setting')}</th>
+                    <th>{t('forms.measure.tested')}</th>
+                    <th>{t('forms.measure.positive')}</th>
+                    <th>{t('indicators.positivity')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {result.testing.map((r) => (
+                    <tr key={r.setting} data-setting={r.setting}>
+                      <th scope="row">{t(`forms.settings.${r.setting}`)}</th>
+                      <td>{r.tested.toLocaleString('ru')}</td>
+                      <td>{r.positive.toLocaleString('ru')}</td>
+                      <td>{formatProportion(r.positivity, t)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableBox>
           )}
         </>
       ) : null}

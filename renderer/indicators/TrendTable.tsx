@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/queries';
 import { formatProportion } from './format';
+import { TableBox } from '../app/TableBox';
 
 export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: number }) {
   const { t } = useTranslation();
@@ -14,48 +15,50 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
   return (
     <>
       <h3>{t('indicators.trend')}</h3>
-      <table className="cases disaggregation" data-testid="trend">
-        <thead>
-          <tr>
-            <th>{t('forms.year')}</th>
-            <th>{t('indicators.measures.diagnosed')}</th>
-            <th>{t('indicators.measures.onArt')}</th>
-            <th>{t('indicators.measures.suppressedOnArt')}</th>
-            <th>{t('indicators.measures.newDiagnoses')}</th>
-            <th>{t('indicators.percentages.first90')}</th>
-            <th>{t('indicators.percentages.second90')}</th>
-            <th>{t('indicators.percentages.third90')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) =>
-            row.ok ? (
-              <tr key={row.year} data-year={row.year}>
-                <th scope="row">{row.year}</th>
-                <td>{row.tally.diagnosed}</td>
-                <td>{row.tally.onArt}</td>
-                <td>{row.tally.suppressedOnArt}</td>
-                <td>{row.tally.newDiagnoses}</td>
-                <td data-column="first90">
-                  {/* Without an estimate, a short word: the dashboard above says why at length. */}
-                  {!row.cascade.first90.computable && row.cascade.first90.reason === 'no_estimate'
-                    ? t('indicators.noEstimate')
-                    : formatProportion(row.cascade.first90, t)}
-                </td>
-                <td>{formatProportion(row.cascade.second90, t)}</td>
-                <td>{formatProportion(row.cascade.third90, t)}</td>
-              </tr>
-            ) : (
-              <tr key={row.year} data-year={row.year} className="row-error">
-                <th scope="row">{row.year}</th>
-                <td colSpan={7} role="alert">
-                  {t(row.messageKey)}
-                </td>
-              </tr>
-            ),
-          )}
-        </tbody>
-      </table>
+      <TableBox label={t('indicators.trend')}>
+        <table className="cases disaggregation" data-testid="trend">
+          <thead>
+            <tr>
+              <th>{t('forms.year')}</th>
+              <th>{t('indicators.measures.diagnosed')}</th>
+              <th>{t('indicators.measures.onArt')}</th>
+              <th>{t('indicators.measures.suppressedOnArt')}</th>
+              <th>{t('indicators.measures.newDiagnoses')}</th>
+              <th>{t('indicators.percentages.first90')}</th>
+              <th>{t('indicators.percentages.second90')}</th>
+              <th>{t('indicators.percentages.third90')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) =>
+              row.ok ? (
+                <tr key={row.year} data-year={row.year}>
+                  <th scope="row">{row.year}</th>
+                  <td>{row.tally.diagnosed}</td>
+                  <td>{row.tally.onArt}</td>
+                  <td>{row.tally.suppressedOnArt}</td>
+                  <td>{row.tally.newDiagnoses}</td>
+                  <td data-column="first90">
+                    {/* Without an estimate, a short word: the dashboard above says why at length. */}
+                    {!row.cascade.first90.computable && row.cascade.first90.reason === 'no_estimate'
+                      ? t('indicators.noEstimate')
+                      : formatProportion(row.cascade.first90, t)}
+                  </td>
+                  <td>{formatProportion(row.cascade.second90, t)}</td>
+                  <td>{formatProportion(row.cascade.third90, t)}</td>
+                </tr>
+              ) : (
+                <tr key={row.year} data-year={row.year} className="row-error">
+                  <th scope="row">{row.year}</th>
+                  <td colSpan={7} role="alert">
+                    {t(row.messageKey)}
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      </TableBox>
     </>
   );
 }

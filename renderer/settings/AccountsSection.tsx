@@ -11,6 +11,7 @@ import { queryClient, useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { PasswordPair, usePasswordPair } from '../auth/PasswordPair';
+import { TableBox } from '../app/TableBox';
 
 export function AccountsSection() {
   const { t } = useTranslation();
@@ -80,55 +81,57 @@ export function AccountsSection() {
         </p>
       ) : null}
       <div className="table-box">
-        <table className="accounts">
-          <thead>
-            <tr>
-              <th>{t('auth.login')}</th>
-              {ROLES.map((r) => (
-                <th key={r}>{t(`roles.${r}`)}</th>
-              ))}
-              <th>{t('accounts.unit')}</th>
-              <th>{t('accounts.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} className={a.disabled ? 'disabled' : undefined}>
-                <td>{a.login}</td>
+        <TableBox label={t('accounts.title')}>
+          <table className="accounts">
+            <thead>
+              <tr>
+                <th>{t('auth.login')}</th>
                 {ROLES.map((r) => (
-                  <td key={r}>
-                    <input
-                      type="checkbox"
-                      aria-label={`${a.login}: ${t(`roles.${r}`)}`}
-                      checked={a.roles.includes(r)}
-                      onChange={() => void toggle(a, r)}
-                    />
-                  </td>
+                  <th key={r}>{t(`roles.${r}`)}</th>
                 ))}
-                <td>{unitName(a.orgUnitId)}</td>
-                <td>{a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="secondary small"
-                    onClick={() => {
-                      setResetFor(a);
-                      reset.clear();
-                    }}
-                  >
-                    {a.disabled ? t('accounts.enable') : t('accounts.resetPassword')}
-                  </button>
-                  {a.disabled ? null : (
-                    <button type="button" className="secondary small" onClick={() => void setDisabled(a, true)}>
-                      {t('accounts.disable')}
-                    </button>
-                  )}
-                </td>
+                <th>{t('accounts.unit')}</th>
+                <th>{t('accounts.state')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id} className={a.disabled ? 'disabled' : undefined}>
+                  <td>{a.login}</td>
+                  {ROLES.map((r) => (
+                    <td key={r}>
+                      <input
+                        type="checkbox"
+                        aria-label={`${a.login}: ${t(`roles.${r}`)}`}
+                        checked={a.roles.includes(r)}
+                        onChange={() => void toggle(a, r)}
+                      />
+                    </td>
+                  ))}
+                  <td>{unitName(a.orgUnitId)}</td>
+                  <td>{a.disabled ? t('accounts.disabled') : t('accounts.active')}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => {
+                        setResetFor(a);
+                        reset.clear();
+                      }}
+                    >
+                      {a.disabled ? t('accounts.enable') : t('accounts.resetPassword')}
+                    </button>
+                    {a.disabled ? null : (
+                      <button type="button" className="secondary small" onClick={() => void setDisabled(a, true)}>
+                        {t('accounts.disable')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       </div>
       {resetFor ? (
         <form className="card" noValidate onSubmit={saveReset} aria-label={t('accounts.resetFor', { login: resetFor.login })}>

@@ -9,6 +9,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
+import { TableBox } from '../app/TableBox';
 
 type Look = Omit<BackupInfo, 'file' | 'kind' | 'bytes'> & { path: string };
 
@@ -76,30 +77,32 @@ export function BackupsSection({ status, onStatus }: { status: AppStatus; onStat
         </button>
       </form>
       <div className="table-box">
-        <table className="backups">
-          <thead>
-            <tr>
-              <th>{t('backups.when')}</th>
-              <th>{t('backups.kind')}</th>
-              <th>{t('backups.cases')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {backups.map((b) => (
-              <tr key={b.file}>
-                <td>{when(b.createdAt)}</td>
-                <td>{t(`backups.kinds.${b.kind}`)}</td>
-                <td>{b.counts.cases}</td>
-                <td>
-                  <button type="button" className="secondary small" onClick={() => void inspect(b.file)}>
-                    {t('backups.restoreThis')}
-                  </button>
-                </td>
+        <TableBox label={t('backups.title')}>
+          <table className="backups">
+            <thead>
+              <tr>
+                <th>{t('backups.when')}</th>
+                <th>{t('backups.kind')}</th>
+                <th>{t('backups.cases')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {backups.map((b) => (
+                <tr key={b.file}>
+                  <td>{when(b.createdAt)}</td>
+                  <td>{t(`backups.kinds.${b.kind}`)}</td>
+                  <td>{b.counts.cases}</td>
+                  <td>
+                    <button type="button" className="secondary small" onClick={() => void inspect(b.file)}>
+                      {t('backups.restoreThis')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
       </div>
       <form
         className="card"
