@@ -1,6 +1,6 @@
 // New or edited case, in the order of the paper register. Enter saves, Esc cancels; a likely
 // duplicate is shown while typing, and saving it needs an explicit "different person" tick.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,6 +23,7 @@ import { EnumSelect } from '../app/EnumSelect';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { schemaResolver } from '../app/form-resolver';
+import { setUnsaved } from '../app/unsaved';
 
 type Values = {
   registerNo: string;
@@ -140,12 +141,30 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
     else setError(r.error);
   });
 
+  // Esc closes an open list first; on the form it leaves at once only when nothing was typed,
+  // otherwise it asks (Enter leaves without saving, a second Esc goes back to the form).
+  const dirty = form.formState.isDirty;
+  const [asking, setAsking] = useState(false);
+  const backTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    setUnsaved(dirty ? t('cases.discardQuestion') : null);
+  }, [dirty, t]);
+  useEffect(() => () => setUnsaved(null), []);
+  const cancel = () => {
+    if (!dirty) return onCancel();
+    backTo.current = document.activeElement as HTMLElement | null;
+    setAsking(true);
+  };
+  const keepEditing = () => {
+    setAsking(false);
+    setTimeout(() => backTo.current?.focus(), 0);
+  };
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (e.key === 'Escape' && target.getAttribute('aria-expanded') !== 'true') {
-      e.preventDefault();
-      onCancel();
-    }
+    if (e.key !== 'Escape' || target.getAttribute('aria-expanded') === 'true') return;
+    e.preventDefault();
+    if (asking) keepEditing();
+    else cancel();
   };
 
   const err = (name: keyof Values) => errors[name]?.message;
@@ -268,10 +287,29 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
         <button type="submit" disabled={form.formState.isSubmitting}>
           {t('cases.save')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={cancel}>
           {t('cases.cancel')}
         </button>
       </div>
+      {asking ? (
+        <div className="confirm" role="alertdialog" aria-label={t('cases.discardQuestion')} data-testid="discard-question">
+          <span>{t('cases.discardQuestion')}</span>
+          <button
+            type="button"
+            autoFocus
+            className="danger"
+            onClick={() => {
+              setUnsaved(null);
+              onCancel();
+            }}
+          >
+            {t('cases.discard')}
+          </button>
+          <button type="button" className="secondary" onClick={keepEditing}>
+            {t('cases.keepEditing')}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { CasesPage } from '../cases/CasesPage';
 import { shellLocked } from './locked';
 import { FormsPage } from '../forms/FormsPage';
 import { IndicatorsPage } from '../indicators/IndicatorsPage';
+import { mayLeave } from '../app/unsaved';
 import { EstimatesPage } from '../estimates/EstimatesPage';
 import { ExchangePage } from '../exchange/ExchangePage';
 import { FactSheetPage } from '../factsheet/FactSheetPage';
@@ -49,7 +50,11 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
     if (now && areas.includes(now)) return;
     if (asked !== area) go(routeOf(area), { replace: true });
   }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
-  const setArea = (a: Area) => go(routeOf(a));
+  // A half-filled form asks before another section replaces it.
+  const setArea = (a: Area) => {
+    if (a !== area && !mayLeave()) return;
+    go(routeOf(a));
+  };
   const db = status.database!;
   // Alt+1..7 jumps between areas without the mouse.
   // Layout effect: the shortcut works from the first painted frame, not a moment later.

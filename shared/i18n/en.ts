@@ -203,6 +203,9 @@ export const en: Messages = {
     suppressionSaved: 'Threshold saved: {{max}}.',
   },
   cases: {
+    discardQuestion: 'Leave without saving? What was typed into the case will be lost.',
+    discard: 'Leave without saving',
+    keepEditing: 'Keep editing',
     title: 'Case register',
     new: 'New case',
     newShortcut: 'Alt+N',

@@ -199,6 +199,9 @@ export const ru = {
     suppressionSaved: 'Порог сохранён: {{max}}.',
   },
   cases: {
+    discardQuestion: 'Выйти без сохранения? Введённое в карточку случая пропадёт.',
+    discard: 'Выйти без сохранения',
+    keepEditing: 'Продолжить ввод',
     title: 'Регистр случаев',
     new: 'Новый случай',
     newShortcut: 'Alt+N',
