@@ -42,7 +42,8 @@ export const IsoDateSchema = z
   .superRefine((s, ctx) => {
     const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
     if (s === '') fail('validation.required');
-    else if (!isRealDate(s)) fail('validation.date_format');
+    else if (!isRealDate(s))
+      fail(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) ? 'validation.date_no_such_day' : 'validation.date_format');
     else if (s < FIRST_DATE) fail('validation.date_before_1981');
     else if (s > today()) fail('validation.date_in_future');
   });

@@ -62,8 +62,8 @@ describe('case rules', () => {
     expect(issuesOf({ ...valid, diagnosisDate: '2026-07-01' })).toEqual(['diagnosisDate: validation.date_in_future']);
     expect(issuesOf({ ...valid, diagnosisDate: '2026-06-30' })).toEqual([]);
     expect(issuesOf({ ...valid, birthYear: 1960, diagnosisDate: '1980-12-31' })).toEqual(['diagnosisDate: validation.date_before_1981']);
-    expect(issuesOf({ ...valid, diagnosisDate: '2017-02-30' })).toEqual(['diagnosisDate: validation.date_format']);
-    expect(issuesOf({ ...valid, diagnosisDate: '2017-02-29' })).toEqual(['diagnosisDate: validation.date_format']);
+    expect(issuesOf({ ...valid, diagnosisDate: '2017-02-30' })).toEqual(['diagnosisDate: validation.date_no_such_day']);
+    expect(issuesOf({ ...valid, diagnosisDate: '2017-02-29' })).toEqual(['diagnosisDate: validation.date_no_such_day']);
     expect(issuesOf({ ...valid, diagnosisDate: '2016-02-29' })).toEqual([]);
     expect(issuesOf({ ...valid, diagnosisDate: '2017-13-01' })).toEqual(['diagnosisDate: validation.date_format']);
     expect(issuesOf({ ...valid, diagnosisDate: '15.03.2017' })).toEqual(['diagnosisDate: validation.date_format']);
