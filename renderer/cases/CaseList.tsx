@@ -1,5 +1,5 @@
 // The register as a filtered, sorted, paged list; 50 rows a page keeps 100,000 cases quick.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_BAND_FILTERS, type CaseQuery, type CaseRow } from '../../shared/cases/api';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES, OUTCOMES, SEXES } from '../../shared/cases/schema';
@@ -23,6 +23,19 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
   const data: { rows: CaseRow[]; total: number } | null = list.data ?? null;
   const error = list.error?.error ?? null;
   const [search, setSearch] = useState(query.search ?? '');
+  // Enter in the search: the search runs at once, and a single hit opens (the clerk knew the code).
+  const openSingle = useRef<string | null>(null);
+  useEffect(() => {
+    if (openSingle.current === null || list.isPlaceholderData || !data) return;
+    if ((query.search ?? '') !== openSingle.current) return;
+    openSingle.current = null;
+    if (data.total === 1 && data.rows[0]) onOpen(data.rows[0].id);
+  }, [data, query.search, list.isPlaceholderData, onOpen]);
+  const searchNow = () => {
+    openSingle.current = search.trim();
+    if ((query.search ?? '') !== search.trim()) onQuery({ ...query, search: search.trim() || undefined, page: 0 });
+    else if (data && !list.isPlaceholderData && data.total === 1 && data.rows[0]) onOpen(data.rows[0].id);
+  };
 
   // Typing searches after a short pause, not on every key.
   useEffect(() => {
@@ -74,6 +87,7 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && searchNow()}
             autoComplete="off"
             spellCheck={false}
             aria-label={t('cases.search')}

@@ -31,8 +31,11 @@ function toInput(v: Values): unknown {
   }
 }
 
+/** The kind of the last event added: the next new one starts with it (a clinic's results come in runs). */
+let lastKind = 'cd4';
+
 const fromEvent = (e: CaseEvent | null): Values => ({
-  kind: e?.kind ?? 'cd4',
+  kind: e?.kind ?? lastKind,
   date: formatDate(e?.date),
   cd4: e?.cd4 == null ? '' : String(e.cd4),
   copies: e?.copies == null ? '' : String(e.copies),
@@ -54,6 +57,7 @@ export function EventForm({ caseId, event, onSaved, onCancel }: Props) {
     setError(null);
     const r = await call('events.save', { caseId, eventId: event?.id ?? null, event: toInput(values) as never });
     if (r.ok) {
+      if (!event) lastKind = values.kind;
       form.reset(fromEvent(null));
       onSaved();
     } else setError(r.error);

@@ -1,0 +1,38 @@
+// Keyboard flow (issue 17, item 5): Enter on a search with one hit opens the case; the event form
+// starts with the kind of the event added last.
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from '../helpers/browser.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+describe('keyboard flow, end to end in chromium', () => {
+  it('a whole code and Enter open its case; the next event starts as the last one added', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+1');
+    // A code as the clerk reads it off the card (the first row's), then Enter at once.
+    const uic = (await page.locator('table.cases tbody tr').first().locator('td').nth(1).textContent())!.trim();
+    expect(uic).toMatch(/^[А-ЯЁA-Z]{4}\d{5}$/);
+    await page.getByRole('searchbox').fill(uic);
+    await page.getByRole('searchbox').press('Enter');
+    await expect.poll(() => page.locator('.facts').count(), { timeout: 30_000 }).toBe(1);
+    expect(page.url()).toMatch(/#\/cases\/\d+$/);
+
+    // A viral load added; the next event's kind is already "viral load".
+    await page.locator('#event-kind').focus();
+    await page.keyboard.type('вирусная');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('01.02.2018');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('40');
+    const before = await page.locator('.timeline li.event').count();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.timeline li.event').count()).toBe(before + 1);
+    expect(await page.locator('#event-kind').inputValue()).toBe('Вирусная нагрузка');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
