@@ -83,7 +83,9 @@ describe('estimates, end to end in chromium', () => {
     await page.locator('#indicator-year').fill('2017');
     await expect.poll(() => page.getByTestId('estimate-source').textContent()).toContain('по модели ECDC (расчёт № 1 от');
     // The share over a whole number: living diagnosed plus the rounded modelled undiagnosed.
-    expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toMatch(/^\d+[,.]\d% \(\d+\/\d+; /);
+    expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toMatch(
+      /^\d+,\d\s% \(\d+\/\d+; 95% ДИ \d+,\d–\d+,\d\s%\)$/,
+    );
     await screenshot(page, 'indicators-ecdc-ru');
     expect(errors).toEqual([]);
   }, 300_000);

@@ -116,7 +116,7 @@ describe('aggregate forms, end to end in chromium', () => {
         '10',
         '—',
       ]);
-    // The dashboard takes the voluntary totals from the form: 153 of 52,000 positive, 0.3%.
+    // The dashboard takes the voluntary totals from the form: 153 of 52,000 positive, 0,3 % as Russian writes it.
     await page.keyboard.press('Alt+3');
     await page.locator('#indicator-year').fill('2017');
     await page
@@ -124,7 +124,7 @@ describe('aggregate forms, end to end in chromium', () => {
       .selectOption({ label: '— — Казахский научный центр дерматологии и инфекционных заболеваний (демо)' });
     await expect
       .poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').allTextContents())
-      .toEqual(['52\u00a0000', '153', expect.stringMatching(/^0\.3% \(153\/52000; 95% ДИ 0\.3%–0\.3%\)$/)]);
+      .toEqual(['52\u00a0000', '153', expect.stringMatching(/^0,3\s% \(153\/52000; 95% ДИ 0,3–0,3\s%\)$/)]);
     // Both acts are in the change log.
     await page.keyboard.press('Alt+6');
     await expect
