@@ -507,3 +507,12 @@ export function listCases(db: Db, query: CaseQuery, units: readonly number[] | n
     })),
   };
 }
+
+/** The latest year with a live diagnosis (the list's index answers it at once); null when none. */
+export function latestDiagnosisYear(db: Db): number | null {
+  const row = stmt(
+    db,
+    'SELECT diagnosis_date AS d FROM hiv_case WHERE deleted_at IS NULL ORDER BY diagnosis_date DESC, id DESC LIMIT 1',
+  ).get() as { d: string } | undefined;
+  return row ? Number(row.d.slice(0, 4)) : null;
+}

@@ -102,6 +102,8 @@ export const DatabaseInfoSchema = z.object({
   idleLockMinutes: z.number().int(),
   /** Whether the file is encrypted (centre databases are; the synthetic demo is not). */
   encrypted: z.boolean(),
+  /** The latest year with a diagnosis in the register (year fields open on it); null: none yet. */
+  latestYear: z.number().int().nullable(),
 });
 export type DatabaseInfo = z.infer<typeof DatabaseInfoSchema>;
 

@@ -6,6 +6,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
 import { CIPHER_NAMES, inspectDatabase, isPlainSqlite, type DataKey, type Db } from '../../db/connection.js';
 import { accountByLogin, createAccount } from '../../db/accounts.js';
+import { latestDiagnosisYear } from '../../db/cases.js';
 import { subtree } from '../../db/indicators.js';
 import { PERMISSIONS, ROLES, grants, type Permission, type Role } from '../../shared/auth/roles.js';
 import { loginKey } from '../../shared/auth/password-rules.js';
@@ -230,6 +231,7 @@ export class DeskSession {
       suppressionMaxCount: suppressionMaxCount(db),
       idleLockMinutes: Number(getSetting(db, 'idle_lock_minutes')) || 10,
       encrypted: this.vault !== null,
+      latestYear: latestDiagnosisYear(db),
     };
   }
 

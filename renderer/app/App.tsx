@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call, SESSION_CHANGED } from '../api/client';
+import { forgetChosenYear } from './chosen-year';
 import { forgetAll } from '../api/queries';
 import { SetupWizard } from '../setup/SetupWizard';
 import { Shell } from '../shell/Shell';
@@ -24,7 +25,10 @@ export function App() {
     (next: AppStatus) => {
       // Another account or database (or none): answers read for the one before are dropped.
       const who = `${next.database?.path ?? ''}|${next.user?.login ?? ''}`;
-      if (identity.current !== who) forgetAll();
+      if (identity.current !== who) {
+        forgetAll();
+        forgetChosenYear();
+      }
       identity.current = who;
       setStatus(next);
       if (i18n.language !== next.language) void i18n.changeLanguage(next.language);

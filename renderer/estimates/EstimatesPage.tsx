@@ -18,6 +18,7 @@ import { useCan } from '../auth/permissions';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { RunView } from './RunView';
 import { TableBox } from '../app/TableBox';
+import { yearToShow } from '../app/chosen-year';
 
 const POLL_MS = 400;
 
@@ -41,7 +42,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
   const can = useCan();
   const { segments, go } = useAddress();
   const shownId = idSegment(segments[1]);
-  const lastYear = new Date().getFullYear() - 1;
+  const lastYear = Number(yearToShow(status));
   // What was typed stays while the user looks at other sections (this screen is unmounted meanwhile).
   const scope = `${status.user?.login ?? ''}|${status.database!.orgUnitPath[0]!.id}|`;
   // The same unit the dashboard opens on, so an adopted run is the one its cascade uses.

@@ -9,6 +9,7 @@ import { call, canDownload } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { FileLink } from './FileLink';
+import { yearToShow } from '../app/chosen-year';
 
 type Dim = (typeof EXPORT_DIMENSIONS)[number];
 const DEFAULT_DIMS: Dim[] = ['sex', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'];
@@ -16,7 +17,7 @@ const DEFAULT_DIMS: Dim[] = ['sex', 'age_unaids', 'key_population', 'legal_statu
 export function ExportWorkbook({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
   const db = status.database!;
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = useState(yearToShow(status));
   const [orgUnitId, setOrgUnitId] = useState(db.orgUnitPath[0]!.id);
   const [dims, setDims] = useState<Dim[]>(DEFAULT_DIMS);
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'ru');

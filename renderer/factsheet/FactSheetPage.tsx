@@ -16,13 +16,19 @@ import { FileLink } from '../exchange/FileLink';
 import { ContextForm } from './ContextForm';
 import { FactSheetView } from './FactSheetView';
 import { TextSections } from './TextSections';
+import { chooseYear, yearChosen, yearToShow } from '../app/chosen-year';
 
 export function FactSheetPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const db = status.database!;
   const [country, setCountry] = useState(db.orgUnitPath[0]!.countryCode);
-  const [year, setYear] = useState<string | null>(null); // null: the latest year with a sheet, else last year
+  // null: the year chosen in another section, else the latest year with a sheet, else the register's latest.
+  const [year, setYearState] = useState<string | null>(null);
+  const setYear = (y: string) => {
+    chooseYear(y);
+    setYearState(y);
+  };
   const [tab, setTab] = useState<'view' | 'edit'>('view');
   const [countries, setCountries] = useState<Country[]>([]);
   const [file, setFile] = useState<ExportedFile | null>(null);
@@ -32,7 +38,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
 
   // The sheet through the query cache, keyed by country and year: an answer to a choice already
   // left is never shown under the new one (a large register's first count for a year takes seconds).
-  const asked = year ?? String(new Date().getFullYear() - 1);
+  const asked = year ?? yearToShow(status);
   const whole = /^\d{4}$/.test(asked);
   const got = useCall('factsheet.get', { country, year: Number(asked) }, { enabled: whole });
   const sheet: FactSheet | null = whole ? (got.data ?? null) : null;
@@ -41,7 +47,8 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   // Opened without a year: go to the latest sheet this country has.
   useEffect(() => {
     if (year !== null || !got.data) return;
-    setYear(got.data.years.length && !got.data.years.includes(Number(asked)) ? String(got.data.years[0]) : asked);
+    // A year chosen in another section is kept; otherwise the latest year with a sheet.
+    setYearState(!yearChosen() && got.data.years.length && !got.data.years.includes(Number(asked)) ? String(got.data.years[0]) : asked);
   }, [year, got.data, asked]);
   useEffect(() => setFile(null), [country, year]);
   const stored = (next: FactSheet) => queryClient.setQueryData(['factsheet.get', { country: next.country, year: next.year }], next);
@@ -88,7 +95,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
       <div className="period-bar no-print">
         <label className="filter">
           <span>{t('factsheet.country')}</span>
-          <CountrySelect id="fact-country" value={country} onChange={(c) => /^[A-Z]{3}$/.test(c) && (setCountry(c), setYear(null))} />
+          <CountrySelect id="fact-country" value={country} onChange={(c) => /^[A-Z]{3}$/.test(c) && (setCountry(c), setYearState(null))} />
         </label>
         <label className="filter">
           <span>{t('factsheet.year')}</span>

@@ -13,6 +13,7 @@ import { SimpleForm } from './SimpleForm';
 import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
 import { routeOf, useAddress } from '../shell/routes';
+import { chooseYear, yearToShow } from '../app/chosen-year';
 
 const SUB_PERIODS = {
   year: [''],
@@ -27,7 +28,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
   // the year as typed stays on screen and goes into the address once it is a year.
   const { segments, go } = useAddress();
   const form: FormCode = (FORM_CODES as readonly string[]).includes(segments[1] ?? '') ? (segments[1] as FormCode) : 'testing';
-  const routeYear = /^\d{4}$/.test(segments[2] ?? '') ? segments[2]! : String(new Date().getFullYear() - 1);
+  const routeYear = /^\d{4}$/.test(segments[2] ?? '') ? segments[2]! : yearToShow(status);
   const subs: readonly string[] = FORM_PERIOD_TYPES[form].flatMap((type) => SUB_PERIODS[type]);
   const sub = subs.find((s) => s === segments[3]) ?? '';
   const [year, setTyped] = useState(routeYear);
@@ -37,11 +38,12 @@ export function FormsPage({ status }: { status: AppStatus }) {
   const setForm = (code: FormCode) => show({ form: code, sub: '' });
   const setYear = (typed: string) => {
     setTyped(typed);
+    chooseYear(typed);
     if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
   };
   const setSub = (s: string) => show({ sub: s });
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
-  const f = useFormData(form, unit.id, period || String(new Date().getFullYear() - 1));
+  const f = useFormData(form, unit.id, period || yearToShow(status));
   const locked = !!f.data?.approval;
   const [active, setActive] = useState<CellRef | null>(null);
   const [commentText, setCommentText] = useState('');

@@ -24,6 +24,7 @@ import { formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
+import { chooseYear, yearToShow } from '../app/chosen-year';
 import { TableBox } from '../app/TableBox';
 
 /** The cases behind a count, for the choice (year, org unit, breakdown) it was asked under. */
@@ -35,7 +36,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   // linked to and the back button returns to the previous one. Defaults: last year, by sex, the
   // whole country. The year as typed stays on screen; it goes into the address once it is a year.
   const { segments, go } = useAddress();
-  const routeYear = /^\d{4}$/.test(segments[1] ?? '') ? segments[1]! : String(new Date().getFullYear() - 1);
+  const routeYear = /^\d{4}$/.test(segments[1] ?? '') ? segments[1]! : yearToShow(status);
   const dimension: Dimension = (DIMENSIONS as readonly string[]).includes(segments[2] ?? '') ? (segments[2] as Dimension) : 'sex';
   const orgUnitId = idSegment(segments[3]) ?? status.database!.orgUnitPath[0]!.id;
   const [year, setTyped] = useState(routeYear);
@@ -44,6 +45,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
     go(routeOf('indicators', next.year ?? routeYear, next.dimension ?? dimension, next.orgUnitId ?? orgUnitId), { replace });
   const setYear = (typed: string) => {
     setTyped(typed);
+    chooseYear(typed);
     if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
   };
   const setOrgUnitId = (id: number) => show({ orgUnitId: id });

@@ -35,4 +35,23 @@ describe('keyboard flow, end to end in chromium', () => {
     expect(await page.locator('#event-kind').inputValue()).toBe('Вирусная нагрузка');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('year fields open on the register’s latest year, and a year chosen in one section is the next one’s', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    // The demo's latest diagnoses are of 2017: the dashboard opens there, not on last calendar year.
+    await page.keyboard.press('Alt+3');
+    await expect.poll(() => page.locator('#indicator-year').inputValue()).toBe('2017');
+    await page.locator('#indicator-year').fill('2016');
+    await expect.poll(() => page.url()).toMatch(/#\/indicators\/2016/);
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.locator('#form-year').inputValue()).toBe('2016');
+    await page.keyboard.press('Alt+4');
+    await expect.poll(() => page.locator('#fact-year').inputValue()).toBe('2016');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.locator('#estimate-to').inputValue()).toBe('2016');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
