@@ -10,18 +10,15 @@ import type { DeskSession } from '../../electron/service/session.js';
 import { registerSeries } from '../../db/ecdc-series.js';
 import { saveRun } from '../../db/estimate-runs.js';
 import type { EstimateRunResult } from '../../shared/estimates/api.js';
-import { useSessions } from '../helpers/session.js';
+import { useSessions, withDemo } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
 
 function demo() {
-  const s = session(tempDir());
-  const opened = dispatch(s, 'setup.openDemo', {}, silentLogger);
-  if (!opened.ok) throw new Error('demo did not open');
-  const path = opened.value.database!.orgUnitPath;
-  return { s, unit: path[path.length - 1]!.id };
+  const { s, unit } = withDemo(session(tempDir()));
+  return { s, unit: unit.id };
 }
 
 /** A finished run as the job would save it: undiagnosed 10·(year−2011), bounds ±40%. */

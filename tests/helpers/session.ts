@@ -2,7 +2,7 @@ import { DeskSession } from '../../electron/service/session.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { afterEach } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
-import type { CreateCentreInput } from '../../shared/contract.js';
+import type { CreateCentreInput, OrgUnit } from '../../shared/contract.js';
 import type { EventInput } from '../../shared/cases/schema.js';
 import { aCase } from './cases.js';
 
@@ -78,4 +78,12 @@ export async function centreWithOneCase(s: DeskSession): Promise<DeskSession> {
     silentLogger,
   );
   return s;
+}
+
+/** The demo database opened in a session, with its country and its own facility. */
+export function withDemo(s: DeskSession): { s: DeskSession; country: OrgUnit; unit: OrgUnit } {
+  const opened = dispatch(s, 'setup.openDemo', {}, silentLogger);
+  if (!opened.ok) throw new Error('demo did not open');
+  const path = opened.value.database!.orgUnitPath;
+  return { s, country: path[0]!, unit: path[path.length - 1]! };
 }

@@ -6,7 +6,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import type { DeskSession } from '../../electron/service/session.js';
 import { comboCells, DATA_ELEMENTS, TESTING_SETTINGS, TOTAL } from '../../shared/forms/definitions.js';
-import { useSessions } from '../helpers/session.js';
+import { useSessions, withDemo } from '../helpers/session.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { en } from '../../shared/i18n/index.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -15,11 +15,7 @@ const tempDir = useTempDirs();
 const session = useSessions();
 
 function demo() {
-  const s = session(tempDir());
-  const opened = dispatch(s, 'setup.openDemo', {}, silentLogger);
-  if (!opened.ok) throw new Error('demo did not open');
-  const path = opened.value.database!.orgUnitPath;
-  return { s, country: path[0]!, unit: path[path.length - 1]! };
+  return withDemo(session(tempDir()));
 }
 
 async function expectOk(s: DeskSession, channel: Parameters<typeof dispatchAsync>[1], input: unknown) {
