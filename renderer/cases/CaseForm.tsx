@@ -24,6 +24,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { schemaResolver } from '../app/form-resolver';
 import { setUnsaved } from '../app/unsaved';
+import { CASE_REQUIRED } from '../../shared/imports/columns';
 
 type Values = {
   registerNo: string;
@@ -43,6 +44,8 @@ type Values = {
 };
 
 const AIDS_AT_DIAGNOSIS = ['yes', 'no', 'unknown'] as const;
+/** The fields a case cannot be saved without (the import's required columns: one list). */
+const isRequired = (name: string) => (CASE_REQUIRED as readonly string[]).includes(name);
 
 const EMPTY: Values = {
   registerNo: '',
@@ -51,7 +54,7 @@ const EMPTY: Values = {
   birthYear: '',
   citizenship: '',
   migrantType: '',
-  legalStatus: 'unknown',
+  legalStatus: '', // the clerk chooses: "unknown" is an answer, not a default
   keyPopulations: [],
   transmissionRoute: '',
   infectionCountry: '',
@@ -173,7 +176,7 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
     codes: readonly string[],
     prefix: string,
   ) => (
-    <Field id={name} label={t(`fields.${name}`)} error={err(name)}>
+    <Field id={name} label={t(`fields.${name}`)} error={err(name)} required={isRequired(name)}>
       <Controller
         control={form.control}
         name={name}
@@ -192,7 +195,7 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
     </Field>
   );
   const countryField = (name: 'citizenship' | 'infectionCountry' | 'diagnosisCountry') => (
-    <Field id={name} label={t(`fields.${name}`)} error={err(name)}>
+    <Field id={name} label={t(`fields.${name}`)} error={err(name)} required={isRequired(name)}>
       <Controller
         control={form.control}
         name={name}
@@ -219,10 +222,10 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
       aria-label={caseId === null ? t('cases.new') : t('cases.edit')}
     >
       <div className="grid-2">
-        <Field id="registerNo" label={t('fields.registerNo')} error={err('registerNo')}>
+        <Field id="registerNo" label={t('fields.registerNo')} error={err('registerNo')} required>
           <input id="registerNo" autoFocus autoComplete="off" {...form.register('registerNo')} />
         </Field>
-        <Field id="uic" label={t('fields.uic')} error={err('uic')}>
+        <Field id="uic" label={t('fields.uic')} error={err('uic')} required>
           <input id="uic" autoComplete="off" spellCheck={false} placeholder="АНМА11985" {...form.register('uic')} />
         </Field>
         {enumField('sex', SEXES, 'categories.sex')}
@@ -273,7 +276,7 @@ export function CaseForm({ caseId, initial, uicPattern, onSaved, onCancel, onOpe
       <div className="grid-2">
         {enumField('transmissionRoute', TRANSMISSION_ROUTES, 'enums.transmission_route')}
         {countryField('infectionCountry')}
-        <Field id="diagnosisDate" label={t('fields.diagnosisDate')} error={err('diagnosisDate')}>
+        <Field id="diagnosisDate" label={t('fields.diagnosisDate')} error={err('diagnosisDate')} required>
           <input id="diagnosisDate" autoComplete="off" placeholder={t('common.datePlaceholder')} {...form.register('diagnosisDate')} />
         </Field>
         {countryField('diagnosisCountry')}

@@ -1,11 +1,13 @@
-// A small chart of yearly figures: bars (the register's counts) and lines (the model's), a line's
-// 95% bounds as a shaded band; the axis from zero, so a band's width reads as it is.
+// A small chart of yearly figures: bars (the register's counts), lines (the model's, or the
+// cascade's steps), dashed targets, a line's 95% bounds as a shaded band; the axis from zero, so a
+// band's width reads as it is. Used by the estimates and the dashboard's trend.
 import { formatNumber } from '../factsheet/format';
 
 export type YearSeries = {
   key: string;
   label: string;
-  kind: 'bar' | 'line';
+  /** 'target': a dashed line (a goal to compare a line with). */
+  kind: 'bar' | 'line' | 'target';
   values: readonly number[];
   bounds?: readonly ([number, number] | null)[];
 };
@@ -85,7 +87,10 @@ export function YearChart({
                   ].join(' ')}
                 />
               ) : null}
-              <polyline className="line" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
+              <polyline
+                className={s.kind === 'target' ? 'line target' : 'line'}
+                points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+              />
             </g>
           ),
         )}

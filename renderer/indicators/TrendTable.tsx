@@ -3,18 +3,62 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/queries';
 import { formatProportion } from './format';
+import { YearChart } from '../estimates/YearChart';
 import { TableBox } from '../app/TableBox';
 
 export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Five years in one call: one pass over the register, not five; only the answer for this year and unit.
   const trend = useCall('indicators.trend', { year, years: 5, orgUnitId });
   if (trend.error) return <p role="alert">{t(trend.error.error.messageKey, trend.error.error.params ?? {})}</p>;
   if (!trend.data) return null;
   const rows = trend.data.rows;
+  const counted = rows.filter((r) => r.ok);
+  const years = counted.map((r) => r.year);
+  // The targets of each year as counts: 90-90-90 up to 2020, 95-95-95 from 2021, of the step before.
+  const onArtGoal = counted.map((r) => r.tally.diagnosed * r.cascade.target);
+  const suppressedGoal = counted.map((r) => r.tally.onArt * r.cascade.target);
   return (
     <>
       <h3>{t('indicators.trend')}</h3>
+      {counted.length > 1 ? (
+        <div className="chart-grid trend-charts">
+          <YearChart
+            testId="trend-chart"
+            title={t('indicators.trendChart')}
+            years={years}
+            language={i18n.language}
+            series={[
+              { key: 'diagnosed', label: t('indicators.measures.diagnosed'), kind: 'line', values: counted.map((r) => r.tally.diagnosed) },
+              { key: 'onArt', label: t('indicators.measures.onArt'), kind: 'line', values: counted.map((r) => r.tally.onArt) },
+              {
+                key: 'suppressed',
+                label: t('indicators.measures.suppressedOnArt'),
+                kind: 'line',
+                values: counted.map((r) => r.tally.suppressedOnArt),
+              },
+              { key: 'new', label: t('indicators.measures.newDiagnoses'), kind: 'line', values: counted.map((r) => r.tally.newDiagnoses) },
+            ]}
+          />
+          <YearChart
+            testId="trend-targets"
+            title={t('indicators.trendTargets')}
+            years={years}
+            language={i18n.language}
+            series={[
+              { key: 'onArt', label: t('indicators.measures.onArt'), kind: 'line', values: counted.map((r) => r.tally.onArt) },
+              {
+                key: 'suppressed',
+                label: t('indicators.measures.suppressedOnArt'),
+                kind: 'line',
+                values: counted.map((r) => r.tally.suppressedOnArt),
+              },
+              { key: 'onArtGoal', label: t('indicators.goalOnArt'), kind: 'target', values: onArtGoal },
+              { key: 'suppressedGoal', label: t('indicators.goalSuppressed'), kind: 'target', values: suppressedGoal },
+            ]}
+          />
+        </div>
+      ) : null}
       <TableBox label={t('indicators.trend')}>
         <table className="cases disaggregation" data-testid="trend">
           <thead>

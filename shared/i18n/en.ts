@@ -13,6 +13,7 @@ export const en: Messages = {
     label: 'Sections',
   },
   common: {
+    requiredField: 'required field',
     language: 'Language',
     languageName: 'English',
     switchTo: 'Русский',
@@ -437,6 +438,10 @@ export const en: Messages = {
     testingTitle: 'HIV testing among migrants (HIV.IND.19/20), from the aggregate form',
     noTesting: 'No testing-form data for this period.',
     positivity: 'Positivity',
+    trendChart: 'The cascade by year: know their status, on ART, suppressed, new diagnoses',
+    trendTargets: 'ART and suppression against the year’s targets (90% or 95% of the step before)',
+    goalOnArt: 'target: ART',
+    goalSuppressed: 'target: suppressed',
     trend: 'Over the years',
     noEstimate: 'no estimate',
     casesBehind: 'Cases',

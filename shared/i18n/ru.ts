@@ -12,6 +12,7 @@ export const ru = {
     label: 'Разделы',
   },
   common: {
+    requiredField: 'обязательное поле',
     language: 'Язык',
     languageName: 'Русский',
     switchTo: 'English',
@@ -439,6 +440,10 @@ export const ru = {
     testingTitle: 'Тестирование мигрантов на ВИЧ (HIV.IND.19/20), из сводной формы',
     noTesting: 'За этот период в форме тестирования нет данных.',
     positivity: 'Доля положительных',
+    trendChart: 'Каскад по годам: знают статус, получают АРТ, подавлена ВН, новые случаи',
+    trendTargets: 'АРТ и подавление ВН против целей года (90% или 95% предыдущего шага)',
+    goalOnArt: 'цель: АРТ',
+    goalSuppressed: 'цель: подавлена ВН',
     trend: 'По годам',
     noEstimate: 'нет оценки',
     casesBehind: 'Случаи',

@@ -1,7 +1,7 @@
 // Keyboard flow (issue 17, item 5): Enter on a search with one hit opens the case; the event form
 // starts with the kind of the event added last.
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from '../helpers/browser.js';
+import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
@@ -46,6 +46,10 @@ describe('keyboard flow, end to end in chromium', () => {
     await expect.poll(() => page.locator('#indicator-year').inputValue()).toBe('2017');
     await page.locator('#indicator-year').fill('2016');
     await expect.poll(() => page.url()).toMatch(/#\/indicators\/2016/);
+    // The five years drawn as well as tabled: four steps, and the two targets dashed.
+    await expect.poll(() => page.locator('[data-testid="trend-chart"] polyline').count()).toBe(4);
+    expect(await page.locator('[data-testid="trend-targets"] polyline.target').count()).toBe(2);
+    await screenshot(page, 'indicators-trend-ru');
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.locator('#form-year').inputValue()).toBe('2016');
     await page.keyboard.press('Alt+4');

@@ -16,6 +16,9 @@ describe('a half-filled case, end to end in chromium', () => {
     await page.keyboard.press('Alt+1');
     await page.keyboard.press('Alt+n');
     await expect.poll(focused).toBe('registerNo');
+    // The new form marks what a case needs, and leaves the legal status for the clerk to choose.
+    expect(await page.locator('.case-form .field .required').count()).toBe(7);
+    expect(await page.locator('#legalStatus').inputValue()).toBe('');
     await page.keyboard.type('9/2018');
 
     await page.keyboard.press('Escape');
