@@ -31,7 +31,7 @@ import { TableBox } from '../app/TableBox';
 type Drill = { choice: string; measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 
 export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The view is in the address, #/indicators/2017/sex/4 (year, breakdown, org unit), so it can be
   // linked to and the back button returns to the previous one. Defaults: last year, by sex, the
   // whole country. The year as typed stays on screen; it goes into the address once it is a year.
@@ -59,6 +59,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const wholeYear = /^\d{4}$/.test(year) && Number(year) >= 1981 && Number(year) <= 2200;
   const choice = `${year}|${orgUnitId}|${dimension}`;
   const cascade = useCall('indicators.cascade', { period: year, orgUnitId, dimension }, { enabled: wholeYear });
+  const units = useCall('orgUnits.list', {});
   const result = wholeYear ? (cascade.data ?? null) : null;
   const error = cascade.error?.error ?? drillError;
   const shownDrill = drill?.choice === choice ? drill : null;
@@ -141,6 +142,14 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
       ) : null}
       {result ? (
         <>
+          {/* Whose figures, for which period, counted when: a screenshot or a printout says so itself. */}
+          <p className="figures-title" data-testid="figures-title">
+            {t('indicators.figuresFor', {
+              unit: units.data?.find((u) => u.id === result.orgUnitId)?.name ?? '',
+              period: result.period,
+              asOf: new Date(cascade.dataUpdatedAt).toLocaleString(i18n.language),
+            })}
+          </p>
           <p className="muted">{t('indicators.definitionNote', { target: Math.round(result.total.cascade.target * 100) })}</p>
           <CascadeChart result={result} />
           <p className="muted" data-testid="estimate-source">

@@ -442,6 +442,7 @@ export const en: Messages = {
     trendTargets: 'ART and suppression against the year’s targets (90% or 95% of the step before)',
     goalOnArt: 'target: ART',
     goalSuppressed: 'target: suppressed',
+    figuresFor: '{{unit}}, {{period}}; counted {{asOf}}',
     trend: 'Over the years',
     noEstimate: 'no estimate',
     casesBehind: 'Cases',

@@ -444,6 +444,7 @@ export const ru = {
     trendTargets: 'АРТ и подавление ВН против целей года (90% или 95% предыдущего шага)',
     goalOnArt: 'цель: АРТ',
     goalSuppressed: 'цель: подавлена ВН',
+    figuresFor: '{{unit}}, {{period}}; посчитано {{asOf}}',
     trend: 'По годам',
     noEstimate: 'нет оценки',
     casesBehind: 'Случаи',

@@ -46,6 +46,8 @@ describe('keyboard flow, end to end in chromium', () => {
     await expect.poll(() => page.locator('#indicator-year').inputValue()).toBe('2017');
     await page.locator('#indicator-year').fill('2016');
     await expect.poll(() => page.url()).toMatch(/#\/indicators\/2016/);
+    // The figures say whose, which period and when they were counted.
+    await expect.poll(() => page.getByTestId('figures-title').textContent()).toMatch(/^Казахстан, 2016; посчитано \d/);
     // The five years drawn as well as tabled: four steps, and the two targets dashed.
     await expect.poll(() => page.locator('[data-testid="trend-chart"] polyline').count()).toBe(4);
     expect(await page.locator('[data-testid="trend-targets"] polyline.target').count()).toBe(2);
