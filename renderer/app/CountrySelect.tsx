@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country } from '../../shared/contract';
+import { COUNTRY_ALIASES } from '../../shared/country-aliases';
 import { loadCountries } from './countries';
 import { SearchableSelect, type Option } from './SearchableSelect';
 
@@ -20,9 +21,11 @@ export function CountrySelect(props: Props) {
     const sorted = [...countries].sort((a, b) => label(a).localeCompare(label(b), i18n.language));
     const main = REPORT_COUNTRIES.flatMap((code) => sorted.filter((c) => c.code === code));
     const rest = sorted.filter((c) => !REPORT_COUNTRIES.includes(c.code));
+    // Found by either language's name and the names people still use ("Киргизия", "Kirghizia").
+    const keywords = (c: Country) => [c.nameRu, c.nameEn, ...(COUNTRY_ALIASES[c.code] ?? [])].join(' | ');
     return [
-      ...main.map((c) => ({ value: c.code, label: label(c), group: 'report' })),
-      ...rest.map((c) => ({ value: c.code, label: label(c), group: 'all' })),
+      ...main.map((c) => ({ value: c.code, label: label(c), group: 'report', keywords: keywords(c) })),
+      ...rest.map((c) => ({ value: c.code, label: label(c), group: 'all', keywords: keywords(c) })),
     ];
   }, [countries, i18n.language]);
   return <SearchableSelect {...props} options={options} placeholder={props.placeholder ?? t('setup.countryPlaceholder')} />;

@@ -3,7 +3,8 @@
 import { useCombobox } from 'downshift';
 import { useMemo, useState } from 'react';
 
-export type Option = { value: string; label: string; group?: string };
+/** `keywords`: other names the option is found by (a country's other-language and colloquial names). */
+export type Option = { value: string; label: string; group?: string; keywords?: string };
 
 type Props = {
   id: string;
@@ -25,7 +26,9 @@ export function SearchableSelect({ id, options, value, onChange, onBlur, placeho
     const q = norm(query.trim());
     if (!q) return options;
     // Matches at the start of the label come first, then matches anywhere.
-    const hits = options.filter((o) => norm(o.label).includes(q) || norm(o.value) === q);
+    const hits = options.filter(
+      (o) => norm(o.label).includes(q) || norm(o.value) === q || (o.keywords !== undefined && norm(o.keywords).includes(q)),
+    );
     return [...hits.filter((o) => norm(o.label).startsWith(q)), ...hits.filter((o) => !norm(o.label).startsWith(q))];
   }, [options, query]);
 

@@ -5,6 +5,7 @@ import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type Event
 import { parseDateInput } from '../dates.js';
 import { FORMULA_WITHOUT_VALUE, normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
 import { en, ru } from '../i18n/index.js';
+import { COUNTRY_ALIASES } from '../country-aliases.js';
 
 /** A spreadsheet cell's value; a formula saved without its value is refused by the row's check. */
 export type Cell = string | number | boolean | Date | null | typeof FORMULA_WITHOUT_VALUE;
@@ -15,6 +16,8 @@ export type Lookups = { countries: Map<string, string>; uicPattern: string; opti
 export function lookups(countries: readonly { code: string; nameRu: string; nameEn: string }[], uicPattern: string): Lookups {
   const c = new Map<string, string>();
   for (const x of countries) for (const n of [x.code, x.nameRu, x.nameEn]) c.set(normalise(n), x.code);
+  // Other names in use ("Киргизия"), never over a country's own name.
+  for (const [code, names] of Object.entries(COUNTRY_ALIASES)) for (const n of names) if (!c.has(normalise(n))) c.set(normalise(n), code);
   const options = Object.fromEntries(
     ['sex', 'migrant_type', 'legal_status', 'key_population', 'transmission_route', 'event_kind', 'outcome'].map((k) => [
       k,

@@ -1,0 +1,28 @@
+// A country by any common name (issue 17, item 5): "Киргизия" and "Kirghizia" are Kyrgyzstan in an
+// imported file as in the pickers; every other name points at a country the reference list has,
+// and none takes over another country's own name.
+import { describe, expect, it } from 'vitest';
+import { COUNTRY_ALIASES } from '../../shared/country-aliases.js';
+import { lookups } from '../../shared/imports/case-rows.js';
+import { normalise } from '../../shared/imports/columns.js';
+import { COUNTRIES } from '../../db/seed/countries.js';
+
+describe('other names of countries', () => {
+  const countries = COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn }));
+  const lk = lookups(countries, '.*');
+  it('find the country in an import, in either language and old spellings', () => {
+    for (const name of ['Киргизия', 'kirghizia', 'Kyrgyzstan', 'Кыргызстан', 'KGZ'])
+      expect(lk.countries.get(normalise(name)), name).toBe('KGZ');
+    expect(lk.countries.get(normalise('Молдавия'))).toBe('MDA');
+    expect(lk.countries.get(normalise('РФ'))).toBe('RUS');
+  });
+  it('point only at countries of the reference list, and never over a country’s own name', () => {
+    const codes = new Set(countries.map((c) => c.code));
+    expect(Object.keys(COUNTRY_ALIASES).filter((c) => !codes.has(c))).toEqual([]);
+    const own = new Map(countries.flatMap((c) => [c.nameRu, c.nameEn].map((n) => [normalise(n), c.code] as const)));
+    const clashes = Object.entries(COUNTRY_ALIASES).flatMap(([code, names]) =>
+      names.filter((n) => own.has(normalise(n)) && own.get(normalise(n)) !== code).map((n) => `${n} → ${code}`),
+    );
+    expect(clashes).toEqual([]);
+  });
+});
