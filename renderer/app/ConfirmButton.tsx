@@ -1,13 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A destructive action that asks first, in the page (keyboard: the confirm button takes focus, Esc backs out). */
-export function ConfirmButton({ label, question, onConfirm }: { label: string; question: string; onConfirm: () => void }) {
+/**
+ * An action that asks first, in the page (keyboard: the confirm button takes focus, Esc backs out):
+ * a destructive one (deleting), or one that locks work (`danger={false}`: approving a period).
+ */
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  danger = true,
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => void;
+  danger?: boolean;
+}) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="secondary danger" onClick={() => setAsking(true)}>
+      <button type="button" className={danger ? 'secondary danger' : undefined} onClick={() => setAsking(true)}>
         {label}
       </button>
     );
@@ -18,7 +31,7 @@ export function ConfirmButton({ label, question, onConfirm }: { label: string; q
       <button
         type="button"
         autoFocus
-        className="danger"
+        className={danger ? 'danger' : undefined}
         onClick={() => {
           setAsking(false);
           onConfirm();

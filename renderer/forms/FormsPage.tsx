@@ -14,6 +14,7 @@ import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
 import { routeOf, useAddress } from '../shell/routes';
 import { chooseYear, yearToShow } from '../app/chosen-year';
+import { ConfirmButton } from '../app/ConfirmButton';
 
 const SUB_PERIODS = {
   year: [''],
@@ -42,6 +43,15 @@ export function FormsPage({ status }: { status: AppStatus }) {
     if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
   };
   const setSub = (s: string) => show({ sub: s });
+  /** The period before or after of the same kind (year, quarter or month), across years. */
+  const step = (by: -1 | 1) => {
+    const own = sub === '' ? [''] : subs.filter((s) => s !== '' && s.startsWith('Q') === sub.startsWith('Q'));
+    const at = own.indexOf(sub) + by;
+    const y = Number(year) + (at < 0 ? -1 : at >= own.length ? 1 : 0);
+    const s = own[(at + own.length) % own.length]!;
+    chooseYear(String(y));
+    show({ year: String(y), sub: s });
+  };
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
   const f = useFormData(form, unit.id, period || yearToShow(status));
   const locked = !!f.data?.approval;
@@ -118,6 +128,28 @@ export function FormsPage({ status }: { status: AppStatus }) {
             </select>
           </label>
         ) : null}
+        <span className="period-steps">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => step(-1)}
+            disabled={!/^\d{4}$/.test(year)}
+            aria-label={t('forms.previousPeriod')}
+            title={t('forms.previousPeriod')}
+          >
+            ‹
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => step(1)}
+            disabled={!/^\d{4}$/.test(year)}
+            aria-label={t('forms.nextPeriod')}
+            title={t('forms.nextPeriod')}
+          >
+            ›
+          </button>
+        </span>
         <span className="period-code" data-testid="period-code">
           {period}
         </span>
@@ -135,9 +167,12 @@ export function FormsPage({ status }: { status: AppStatus }) {
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => void f.approve(true)}>
-              {t('forms.approve')}
-            </button>
+            <ConfirmButton
+              label={t('forms.approve')}
+              question={t('forms.approveQuestion', { period })}
+              onConfirm={() => void f.approve(true)}
+              danger={false}
+            />
           )
         ) : null}
       </div>

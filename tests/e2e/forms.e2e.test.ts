@@ -21,6 +21,17 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.press('Alt+2');
     await page.locator('#form-year').fill('2017');
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
+    // Previous / next period, of the same kind: years, then quarters across the year's end.
+    await page.getByRole('button', { name: 'Следующий период' }).click();
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2018');
+    await page.getByRole('button', { name: 'Предыдущий период' }).click();
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
+    await page.locator('#form-subperiod').selectOption('Q1');
+    await page.getByRole('button', { name: 'Предыдущий период' }).click();
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2016Q4');
+    await page.locator('#form-year').fill('2017');
+    await page.locator('#form-subperiod').selectOption('');
+    await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
 
     // Totals for voluntary testing, by keyboard: type, Tab, type, Enter.
     await cell(page, 'total-voluntary', 0, 0).focus();
@@ -91,8 +102,11 @@ describe('aggregate forms, end to end in chromium', () => {
     await cell(page, 'total-voluntary', 0, 0).focus();
     await expect.poll(() => page.locator('#cell-comment').inputValue()).toBe('журнал добровольного тестирования');
 
-    // The supervisor approves: the period is locked until the approval is withdrawn.
+    // The supervisor approves, asked first what approval locks: the period is locked until the approval is withdrawn.
     await page.getByRole('button', { name: 'Утвердить период' }).click();
+    const question = page.getByRole('alertdialog');
+    await expect.poll(() => question.textContent()).toContain('будут закрыты для изменений, пока утверждение не снимут');
+    await page.keyboard.press('Enter'); // the confirm button has the focus
     await expect.poll(() => page.getByText(/Утверждено: demo/).isVisible()).toBe(true);
     await cell(page, 'tested-voluntary', 3, 0).focus();
     await page.keyboard.type('99');
