@@ -276,7 +276,8 @@ export const en: Messages = {
     },
   },
   forms: {
-    approveQuestion: 'Approve {{period}}? Its values will be closed to changes until the approval is withdrawn; both are written to the change log.',
+    approveQuestion:
+      'Approve {{period}}? Its values will be closed to changes until the approval is withdrawn; both are written to the change log.',
     previousPeriod: 'Previous period',
     nextPeriod: 'Next period',
     surveyByKp: 'Sample and HIV positive by key population (a person may be in several)',
