@@ -1,5 +1,5 @@
 // The main window once a database is open: header with the centre, navigation to the areas.
-import { useEffect, useLayoutEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -51,10 +51,28 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
     if (asked !== area) go(routeOf(area), { replace: true });
   }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
   // A half-filled form asks before another section replaces it.
+  const [arrivals, setArrivals] = useState(0);
   const setArea = (a: Area) => {
     if (a !== area && !mayLeave()) return;
+    setArrivals((n) => n + 1);
     go(routeOf(a));
   };
+  // Arrived by Alt+n or a click: the keyboard starts at the section's first field (not the page
+  // body, eight Tabs away), unless the section has put the focus somewhere itself.
+  useEffect(() => {
+    if (!arrivals) return;
+    const main = document.querySelector('.shell-main');
+    let tries = 0;
+    const look = () => {
+      if (!main || (main.contains(document.activeElement) && document.activeElement !== main)) return;
+      const first = main.querySelector<HTMLElement>(
+        'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])',
+      );
+      if (first) first.focus();
+      else if (++tries < 40) setTimeout(look, 50); // a section still loading its first field
+    };
+    setTimeout(look, 0);
+  }, [arrivals, area]);
   const db = status.database!;
   // Alt+1..7 jumps between areas without the mouse.
   // Layout effect: the shortcut works from the first painted frame, not a moment later.

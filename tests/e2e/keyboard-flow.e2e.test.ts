@@ -46,8 +46,15 @@ describe('keyboard flow, end to end in chromium', () => {
     const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
     const errors = watchErrors(page);
     await openDemo(page, app.url);
+    // Each section opens with the keyboard on its first field.
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('type'));
+    await page.keyboard.press('Alt+1');
+    await expect.poll(focused).toBe('search');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(focused).toBe('form-year');
     // The demo's latest diagnoses are of 2017: the dashboard opens there, not on last calendar year.
     await page.keyboard.press('Alt+3');
+    await expect.poll(focused).toBe('indicator-year');
     await expect.poll(() => page.locator('#indicator-year').inputValue()).toBe('2017');
     await page.locator('#indicator-year').fill('2016');
     await expect.poll(() => page.url()).toMatch(/#\/indicators\/2016/);
