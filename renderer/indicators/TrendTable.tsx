@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/queries';
 import { formatProportion } from './format';
-import { YearChart } from '../estimates/YearChart';
+import { YearChart, type YearSeries } from '../estimates/YearChart';
 import { TableBox } from '../app/TableBox';
 
 export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: number }) {
@@ -15,9 +15,20 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
   const rows = trend.data.rows;
   const counted = rows.filter((r) => r.ok);
   const years = counted.map((r) => r.year);
-  // The targets of each year as counts: 90-90-90 up to 2020, 95-95-95 from 2021, of the step before.
-  const onArtGoal = counted.map((r) => r.tally.diagnosed * r.cascade.target);
-  const suppressedGoal = counted.map((r) => r.tally.onArt * r.cascade.target);
+  // One line per cascade step, drawn by both charts; the targets of each year as counts:
+  // 90-90-90 up to 2020, 95-95-95 from 2021, of the step before.
+  const step = (key: 'diagnosed' | 'onArt' | 'suppressedOnArt' | 'newDiagnoses'): YearSeries => ({
+    key,
+    label: t(`indicators.measures.${key}`),
+    kind: 'line',
+    values: counted.map((r) => r.tally[key]),
+  });
+  const goal = (key: string, of: 'diagnosed' | 'onArt'): YearSeries => ({
+    key,
+    label: t(`indicators.${key}`),
+    kind: 'target',
+    values: counted.map((r) => r.tally[of] * r.cascade.target),
+  });
   return (
     <>
       <h3>{t('indicators.trend')}</h3>
@@ -28,34 +39,14 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
             title={t('indicators.trendChart')}
             years={years}
             language={i18n.language}
-            series={[
-              { key: 'diagnosed', label: t('indicators.measures.diagnosed'), kind: 'line', values: counted.map((r) => r.tally.diagnosed) },
-              { key: 'onArt', label: t('indicators.measures.onArt'), kind: 'line', values: counted.map((r) => r.tally.onArt) },
-              {
-                key: 'suppressed',
-                label: t('indicators.measures.suppressedOnArt'),
-                kind: 'line',
-                values: counted.map((r) => r.tally.suppressedOnArt),
-              },
-              { key: 'new', label: t('indicators.measures.newDiagnoses'), kind: 'line', values: counted.map((r) => r.tally.newDiagnoses) },
-            ]}
+            series={[step('diagnosed'), step('onArt'), step('suppressedOnArt'), step('newDiagnoses')]}
           />
           <YearChart
             testId="trend-targets"
             title={t('indicators.trendTargets')}
             years={years}
             language={i18n.language}
-            series={[
-              { key: 'onArt', label: t('indicators.measures.onArt'), kind: 'line', values: counted.map((r) => r.tally.onArt) },
-              {
-                key: 'suppressed',
-                label: t('indicators.measures.suppressedOnArt'),
-                kind: 'line',
-                values: counted.map((r) => r.tally.suppressedOnArt),
-              },
-              { key: 'onArtGoal', label: t('indicators.goalOnArt'), kind: 'target', values: onArtGoal },
-              { key: 'suppressedGoal', label: t('indicators.goalSuppressed'), kind: 'target', values: suppressedGoal },
-            ]}
+            series={[step('onArt'), step('suppressedOnArt'), goal('goalOnArt', 'diagnosed'), goal('goalSuppressed', 'onArt')]}
           />
         </div>
       ) : null}
