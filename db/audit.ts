@@ -2,7 +2,9 @@
 // it, so a change and its audit entry are committed together or not at all.
 import { stmt, writeTransaction, type Db } from './connection.js';
 import { chainHead, entryHash, type ChainedRow } from './audit-chain.js';
+import type { z } from 'zod';
 import type { AuditEntry } from '../shared/contract.js';
+import { AUDIT_KINDS, type AuditQuerySchema } from '../shared/audit/api.js';
 
 export type AuditAction =
   | 'create'
@@ -89,9 +91,15 @@ export function recordEach(
   ).run(at, change.actor, change.action, change.entity, JSON.stringify(rows));
 }
 
-/** Runs `work` in one transaction; `work` records its changes through the given function. */
+/**
+ * Runs `work` in one transaction; `work` records its changes through the given function, all at
+ * one instant, so the entries of one save read as one save in a case's history.
+ */
 export function changeWithAudit<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
-  return writeTransaction(db, () => work((c) => recordChange(db, { ...c, actor })));
+  return writeTransaction(db, () => {
+    const now = new Date();
+    return work((c) => recordChange(db, { ...c, actor }, now));
+  });
 }
 
 /** A change-log row as stored: the chained columns, with the chain's own two. */
@@ -99,6 +107,44 @@ type AuditRow = ChainedRow & { prev_hash?: string | null; hash?: string | null }
 
 export function recentAudit(db: Db, limit: number): AuditEntry[] {
   return (stmt(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toAuditEntry);
+}
+
+/**
+ * The change log searched: by person, instants, kind of thing and case, newest first, a page at a
+ * time below an entry id. Entries about a case carry its register number. A case is found through
+ * the index by entity id; the other filters walk the log from the newest down, which the page's
+ * limit keeps short unless the filter matches little.
+ */
+export function searchAudit(db: Db, q: z.output<typeof AuditQuerySchema>): { entries: AuditEntry[]; more: boolean } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { limit: q.limit + 1 };
+  if (q.registerNo !== null) {
+    const ids = stmt(db, 'SELECT id FROM hiv_case WHERE register_no = ?').all(q.registerNo) as { id: number }[];
+    if (ids.length === 0) return { entries: [], more: false };
+    where.push(`CAST(a.entity_id AS INTEGER) IN (${ids.map((r) => r.id).join(',')}) AND a.entity IN ('case', 'case_event')`);
+  }
+  const add = (clause: string, name: string, value: unknown) => {
+    where.push(clause);
+    params[name] = value;
+  };
+  if (q.actor !== null) add('a.actor = @actor', 'actor', q.actor);
+  if (q.fromAt !== null) add('a.at >= @fromAt', 'fromAt', q.fromAt);
+  if (q.toAt !== null) add('a.at < @toAt', 'toAt', q.toAt);
+  if (q.kind !== null) {
+    const entities = AUDIT_KINDS[q.kind];
+    entities.forEach((e, i) => (params[`e${i}`] = e));
+    where.push(`a.entity IN (${entities.map((_, i) => `@e${i}`).join(', ')})`);
+  }
+  if (q.before !== null) add('a.id < @before', 'before', q.before);
+  const rows = db
+    .prepare(
+      `SELECT a.*, c.register_no FROM audit_log a
+         LEFT JOIN hiv_case c ON a.entity IN ('case', 'case_event') AND c.id = CAST(a.entity_id AS INTEGER)
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT @limit`,
+    )
+    .all(params) as (AuditRow & { register_no: string | null })[];
+  const more = rows.length > q.limit;
+  return { entries: rows.slice(0, q.limit).map((r) => ({ ...toAuditEntry(r), registerNo: r.register_no })), more };
 }
 
 /** Entries of one entity (and, with a prefix, of entities filed under it such as a case's events). */

@@ -3,6 +3,7 @@
 // ends parse with these schemas.
 import { z } from 'zod';
 import { AppErrorSchema } from './result.js';
+import { AuditQuerySchema } from './audit/api.js';
 import {
   CaseDetailSchema,
   CaseIdSchema,
@@ -161,6 +162,8 @@ export const AuditEntrySchema = z.object({
   entityId: z.string().nullable(),
   oldValue: z.unknown().nullable(),
   newValue: z.unknown().nullable(),
+  /** A case's number in the register, beside the entries about it (the change log's search gives it). */
+  registerNo: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -194,6 +197,11 @@ export const contract = {
   'audit.recent': {
     input: z.object({ limit: z.number().int().min(1).max(500) }).strict(),
     output: z.array(AuditEntrySchema),
+    permission: 'admin',
+  },
+  'audit.search': {
+    input: AuditQuerySchema,
+    output: z.object({ entries: z.array(AuditEntrySchema), more: z.boolean() }),
     permission: 'admin',
   },
   'cases.list': { input: CaseQuerySchema, output: CasePageSchema, permission: 'register.read' },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Contract, Channel, ChannelOutput } from '../../shared/contract.js';
 import { listCountries } from '../../db/reference.js';
 import { listOrgUnits } from '../../db/org-units.js';
-import { recentAudit } from '../../db/audit.js';
+import { recentAudit, searchAudit } from '../../db/audit.js';
 import { setSetting, SUPPRESSION_SETTING } from '../../db/settings.js';
 import { COUNTRIES } from '../../db/seed/countries.js';
 import type { DeskSession } from './session.js';
@@ -44,6 +44,7 @@ export const handlers: Handlers = {
   // Folder-wide (it governs line lists of every database here): not for the demo's password-less user.
   'settings.setExportRetention': (s, retention) => (s.status().user?.demo ? fail('forbidden') : s.setExportRetention(retention)),
   'audit.recent': (s, { limit }) => recentAudit(s.database, limit),
+  'audit.search': (s, q) => searchAudit(s.database, q),
   ...authHandlers,
   ...backupHandlers,
   ...caseHandlers,

@@ -9,6 +9,7 @@ import { useCall } from '../api/queries';
 import { ConfirmButton } from '../app/ConfirmButton';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { AuditTable } from '../app/AuditTable';
+import { groupSaves } from '../audit/describe';
 import { loadCountries } from '../app/countries';
 import { EventForm } from './EventForm';
 import { useCan } from '../auth/permissions';
@@ -141,7 +142,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
       {editing || !canWrite ? null : <EventForm caseId={id} event={null} onSaved={() => {}} onCancel={() => {}} />}
 
       <h3>{t('cases.history')}</h3>
-      <AuditTable entries={audit} />
+      <AuditTable groups={groupSaves(audit)} label={t('cases.history')} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus, AuditEntry } from '../../shared/contract';
+import type { AppStatus } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
-import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
-import { AuditTable } from '../app/AuditTable';
+import { ChangeLog } from '../audit/ChangeLog';
 import { AccountsSection } from './AccountsSection';
 import { SecuritySection } from './SecuritySection';
 import { BackupsSection } from './BackupsSection';
@@ -17,8 +16,6 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
 
   const admin = status.user?.permissions.includes('admin') ?? false;
   const centre = !(status.user?.demo ?? true);
-  // The change log's last entries, read again after each change made here (desk:data-changed).
-  const audit: AuditEntry[] | null = useCall('audit.recent', { limit: 50 }, { enabled: admin }).data ?? null;
 
   const [maxCount, setMaxCount] = useState(String(db.suppressionMaxCount));
   const [saved, setSaved] = useState<string | null>(null);
@@ -152,9 +149,7 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
               </form>
             </>
           ) : null}
-          <h3>{t('settings.audit')}</h3>
-          {audit && audit.length === 0 ? <p>{t('settings.auditEmpty')}</p> : null}
-          {audit && audit.length > 0 ? <AuditTable entries={audit} showItemId /> : null}
+          <ChangeLog />
         </>
       ) : null}
     </section>

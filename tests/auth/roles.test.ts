@@ -25,6 +25,7 @@ const MAY: Record<Role, readonly string[]> = {
     'settings.setIdleLock',
     'audit.verify',
     'audit.recent',
+    'audit.search',
   ],
   entry: [
     'cases.create',

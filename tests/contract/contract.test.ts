@@ -48,6 +48,7 @@ const VALID: Record<string, unknown> = {
   'orgUnits.list': {},
   'jobs.progress': {},
   'audit.recent': { limit: 10 },
+  'audit.search': { kind: 'cases', registerNo: '1', limit: 20 },
   'cases.list': { search: 'АНМА', sex: 'male', page: 0 },
   'cases.get': { id: 1 },
   'cases.create': { case: aCase(), allowDuplicate: false },

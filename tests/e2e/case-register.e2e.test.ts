@@ -261,7 +261,11 @@ describe('case register, end to end in chromium', () => {
     // Its history: created, changed, deleted, restored, all by the clerk.
     await expect
       .poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents())
-      .toEqual(['восстановление', 'удаление', 'изменение', 'создание']);
+      .toEqual(['восстановление (случай)', 'удаление (случай)', 'изменение (случай)', 'создание (случай)']);
+    // Each in words: the change says which field, what it was and what it became.
+    expect(await page.locator('table.audit tbody tr').nth(2).locator('td').last().textContent()).toBe(
+      'Правовой статус: Легальный → Нелегальный',
+    );
 
     // Filters and search over the list.
     await page.getByRole('button', { name: /К списку/ }).click();
@@ -277,6 +281,27 @@ describe('case register, end to end in chromium', () => {
     await page.locator('select[data-filter="keyPopulation"]').selectOption('pwid');
     await expect.poll(() => page.locator('table.cases tbody tr td:first-child').allTextContents()).toEqual(['1/2017']);
     await screenshot(page, 'case-list-filtered-ru');
+
+    // The administrator's change log: one case's entries by its number, in words, and only these.
+    await page.keyboard.press('Alt+6');
+    const caseNo = page.getByLabel('Номер случая в регистре');
+    await caseNo.fill('2/2017');
+    await caseNo.press('Enter');
+    const rows = page.locator('.change-log table.audit tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await rows.locator('td:nth-child(4)').allTextContents()).toEqual(Array(4).fill('Случай № 2/2017'));
+    expect(await rows.nth(2).locator('td').last().textContent()).toBe('Правовой статус: Легальный → Нелегальный');
+    expect(await rows.nth(3).locator('td').last().textContent()).toContain('Гражданство: — → Таджикистан');
+    // By kind: the accounts' entries only (the administrator's, made with the database).
+    await page.getByLabel('Что', { exact: true }).selectOption('accounts');
+    await caseNo.fill('');
+    await caseNo.press('Enter');
+    await expect.poll(() => rows.locator('td:nth-child(3)').allTextContents()).toEqual(['создание (учётная запись)']);
+    expect(await rows.locator('td:nth-child(4)').allTextContents()).toEqual(['учётная запись Айгуль']);
+    expect(await rows.locator('td:nth-child(5)').textContent()).toBe(
+      'Роли: — → Администратор, Ввод данных, Утверждающий, АналитикОрганизация: — → все организации',
+    );
+    await screenshot(page, 'change-log-ru');
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -1,0 +1,140 @@
+// The whole change log for an administrator: filtered by person, days, kind of thing and case,
+// a page at a time, each entry in words (AuditTable).
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_KIND_CODES, type AuditKind } from '../../shared/audit/api';
+import { parseDateInput } from '../../shared/dates';
+import { useCall } from '../api/queries';
+import { AuditTable } from '../app/AuditTable';
+import { ErrorMessage } from '../app/ErrorMessage';
+
+const PAGE = 50;
+type Draft = { actor: string; from: string; to: string; kind: '' | AuditKind; registerNo: string };
+const NO_FILTER: Draft = { actor: '', from: '', to: '', kind: '', registerNo: '' };
+
+/** A typed day (ДД.ММ.ГГГГ) as the instant its local midnight starts; `next`: the following day's. */
+function dayStart(text: string, next = false): string | null | 'invalid' {
+  if (text.trim() === '') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parseDateInput(text));
+  if (!m) return 'invalid';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const day = new Date(y, mo, d);
+  if (day.getFullYear() !== y || day.getMonth() !== mo || day.getDate() !== d) return 'invalid';
+  return new Date(y, mo, d + (next ? 1 : 0)).toISOString();
+}
+
+export function ChangeLog() {
+  const { t } = useTranslation();
+  const logins = (useCall('accounts.list', {}).data ?? []).map((a) => a.login);
+  const [draft, setDraft] = useState<Draft>(NO_FILTER);
+  const [filter, setFilter] = useState<Draft>(NO_FILTER);
+  const [problem, setProblem] = useState<string | null>(null);
+  // The pages seen so far, by the id each starts below (null: the newest), to go back.
+  const [cursors, setCursors] = useState<(number | null)[]>([null]);
+  const before = cursors[cursors.length - 1]!;
+
+  const fromAt = dayStart(filter.from);
+  const toAt = dayStart(filter.to, true);
+  const page = useCall(
+    'audit.search',
+    {
+      actor: filter.actor || null,
+      fromAt: fromAt === 'invalid' ? null : fromAt,
+      toAt: toAt === 'invalid' ? null : toAt,
+      kind: filter.kind || null,
+      registerNo: filter.registerNo.trim() || null,
+      before,
+      limit: PAGE,
+    },
+    { keepPrevious: true },
+  );
+  const entries = page.data?.entries ?? [];
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const from = dayStart(draft.from);
+    const to = dayStart(draft.to, true);
+    if (from === 'invalid' || to === 'invalid') return setProblem(t('audit.log.dateInvalid'));
+    if (from && to && to <= from) return setProblem(t('audit.log.toBeforeFrom'));
+    setProblem(null);
+    setFilter(draft);
+    setCursors([null]);
+  };
+  const reset = () => {
+    setDraft(NO_FILTER);
+    setFilter(NO_FILTER);
+    setProblem(null);
+    setCursors([null]);
+  };
+  const field = (k: keyof Draft) => ({
+    value: draft[k],
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value }),
+  });
+
+  return (
+    <section className="change-log" aria-labelledby="change-log-title">
+      <h3 id="change-log-title">{t('audit.log.title')}</h3>
+      <form className="log-filters" onSubmit={apply} aria-label={t('audit.log.filters')}>
+        <span className="log-filter">
+          <label htmlFor="log-actor">{t('audit.log.who')}</label>
+          <select id="log-actor" {...field('actor')}>
+            <option value="">{t('audit.log.anyone')}</option>
+            {logins.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="log-filter">
+          <label htmlFor="log-kind">{t('audit.log.kind')}</label>
+          <select id="log-kind" {...field('kind')}>
+            <option value="">{t('audit.log.anyKind')}</option>
+            {AUDIT_KIND_CODES.map((k) => (
+              <option key={k} value={k}>
+                {t(`audit.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="log-filter">
+          <label htmlFor="log-from">{t('audit.log.from')}</label>
+          <input size={10} placeholder={t('common.datePlaceholder')} autoComplete="off" id="log-from" {...field('from')} />
+        </span>
+        <span className="log-filter">
+          <label htmlFor="log-to">{t('audit.log.to')}</label>
+          <input size={10} placeholder={t('common.datePlaceholder')} autoComplete="off" id="log-to" {...field('to')} />
+        </span>
+        <span className="log-filter">
+          <label htmlFor="log-case">{t('audit.log.registerNo')}</label>
+          <input size={8} autoComplete="off" id="log-case" {...field('registerNo')} />
+        </span>
+        <button type="submit">{t('audit.log.apply')}</button>
+        <button type="button" className="secondary" onClick={reset}>
+          {t('audit.log.reset')}
+        </button>
+      </form>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorMessage error={page.error?.error ?? null} />
+      {page.data && entries.length === 0 ? <p>{t('audit.log.nothing')}</p> : null}
+      {entries.length ? <AuditTable groups={entries.map((e) => [e])} showItem label={t('audit.log.title')} /> : null}
+      <div className="pager">
+        {cursors.length > 1 ? (
+          <button type="button" className="secondary" onClick={() => setCursors([null])}>
+            {t('audit.log.newest')}
+          </button>
+        ) : null}
+        <span className="muted">{t('audit.log.page', { page: cursors.length })}</span>
+        {page.data?.more ? (
+          <button type="button" className="secondary" onClick={() => setCursors([...cursors, entries[entries.length - 1]!.id])}>
+            {t('audit.log.older')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// The describer with the names it needs (countries and organisations in the screen's language).
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../shared/contract';
+import { useCall } from '../api/queries';
+import { loadCountries } from '../app/countries';
+import { describeEntry, type Described } from './describe';
+
+export function useDescribe(): (e: AuditEntry) => Described {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const units = useCall('orgUnits.list', {}).data;
+  const [countries, setCountries] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, lang === 'en' ? c.nameEn : c.nameRu]))));
+  }, [lang]);
+  return useCallback(
+    (e: AuditEntry) =>
+      describeEntry(e, (k, o) => t(k, o ?? {}), lang, {
+        country: (code) => countries[code] ?? code,
+        orgUnit: (id) => units?.find((u) => u.id === id)?.name ?? `№ ${id}`,
+      }),
+    [t, lang, countries, units],
+  );
+}
