@@ -5,6 +5,7 @@ import { changeWithAudit } from './audit.js';
 import type { ContextValue, ContextValueInput, FactSheetKey } from '../shared/factsheet/api.js';
 import { contextRow, type TextSection } from '../shared/factsheet/definitions.js';
 import { fail, type FieldIssue } from '../shared/result.js';
+import type { Language } from '../shared/primitives.js';
 
 type ValueRow = {
   indicator: string;
@@ -14,11 +15,10 @@ type ValueRow = {
   value_text: ContextValue['text'];
   data_year: string | null;
   source: string | null;
-  note: string | null;
   decimals: number | null;
   footnote: number | null;
 };
-const toValue = (r: ValueRow): ContextValue => ({
+const toValue = (r: ValueRow, note: string | null): ContextValue => ({
   indicator: r.indicator,
   value: r.value,
   low: r.low,
@@ -26,26 +26,49 @@ const toValue = (r: ValueRow): ContextValue => ({
   text: r.value_text,
   dataYear: r.data_year,
   source: r.source,
-  note: r.note,
+  note,
   decimals: r.decimals,
   footnote: r.footnote,
 });
 const isEmpty = (v: ContextValue) =>
   v.value === null && v.low === null && v.high === null && v.text === null && !v.dataYear && !v.source && !v.note;
 
-export function contextValues(db: Db, k: FactSheetKey): ContextValue[] {
-  return (stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = ? AND year = ?').all(k.country, k.year) as ValueRow[]).map(toValue);
+/**
+ * The languages to read a sheet's words in, best first: the one asked for, then Russian, then
+ * English (the two every text is drafted in), then any other.
+ */
+const ORDER_SQL = `CASE language WHEN @language THEN 0 WHEN 'ru' THEN 1 WHEN 'en' THEN 2 ELSE 3 END, language`;
+
+/** Section 1's values of a sheet, each note in `language` where it was written in it (else the nearest, see ORDER_SQL). */
+export function contextValues(db: Db, k: FactSheetKey, language: Language): ContextValue[] {
+  const key = { country: k.country, year: k.year };
+  const rows = stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = @country AND year = @year').all(key) as ValueRow[];
+  const notes = new Map<string, string>();
+  for (const n of stmt(
+    db,
+    `SELECT indicator, note FROM fact_sheet_note WHERE country_code = @country AND year = @year ORDER BY indicator, ${ORDER_SQL}`,
+  ).all({ ...key, language }) as { indicator: string; note: string }[])
+    if (!notes.has(n.indicator)) notes.set(n.indicator, n.note);
+  return rows.map((r) => toValue(r, notes.get(r.indicator) ?? null));
 }
 
-export function sheetTexts(db: Db, k: FactSheetKey): Partial<Record<TextSection, string>> {
-  return Object.fromEntries(
-    (
-      stmt(db, 'SELECT section, body FROM fact_sheet_text WHERE country_code = ? AND year = ?').all(k.country, k.year) as {
-        section: string;
-        body: string;
-      }[]
-    ).map((r) => [r.section, r.body]),
-  );
+/** The sections' text of a sheet, each in `language` where it was written in it (else the nearest), and which language each is in. */
+export function sheetTexts(
+  db: Db,
+  k: FactSheetKey,
+  language: Language,
+): { texts: Partial<Record<TextSection, string>>; languages: Partial<Record<TextSection, string>> } {
+  const texts: Partial<Record<TextSection, string>> = {};
+  const languages: Partial<Record<TextSection, string>> = {};
+  for (const r of stmt(
+    db,
+    `SELECT section, language, body FROM fact_sheet_text WHERE country_code = @country AND year = @year ORDER BY section, ${ORDER_SQL}`,
+  ).all({ country: k.country, year: k.year, language }) as { section: TextSection; language: string; body: string }[]) {
+    if (r.section in texts) continue;
+    texts[r.section] = r.body;
+    languages[r.section] = r.language;
+  }
+  return { texts, languages };
 }
 
 export function sheetYears(db: Db, country: string): number[] {
@@ -77,6 +100,7 @@ export function saveContextValues(
   actor: string,
   k: FactSheetKey,
   given: readonly ContextValueInput[],
+  language: Language,
   now: Date = new Date(),
 ): void {
   const values = given.map((v): ContextValue => ({ ...v, decimals: v.decimals ?? null, footnote: v.footnote ?? null }));
@@ -86,6 +110,9 @@ export function saveContextValues(
   const at = now.toISOString();
   changeWithAudit(db, actor, (record) => {
     const get = stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = ? AND year = ? AND indicator = ?');
+    const getNote = stmt(db, 'SELECT note FROM fact_sheet_note WHERE country_code = ? AND year = ? AND indicator = ? AND language = ?');
+    const noteOf = (indicator: string) =>
+      (getNote.get(k.country, k.year, indicator, language) as { note: string } | undefined)?.note ?? null;
     for (const entered of values) {
       // Blank text is no text: a form that sends "" for an untouched field changes nothing.
       const v = {
@@ -95,34 +122,33 @@ export function saveContextValues(
         note: entered.note?.trim() || null,
       };
       const before = get.get(k.country, k.year, v.indicator) as ValueRow | undefined;
-      const old = before ? toValue(before) : null;
+      // The note compared and kept is the one in the language it is written in now.
+      const old = before ? toValue(before, noteOf(v.indicator)) : null;
       if (JSON.stringify(old) === JSON.stringify(isEmpty(v) ? null : v)) continue;
       if (isEmpty(v))
         stmt(db, 'DELETE FROM fact_sheet_value WHERE country_code = ? AND year = ? AND indicator = ?').run(k.country, k.year, v.indicator);
       else {
         stmt(
           db,
-          `INSERT INTO fact_sheet_value (country_code, year, indicator, value, low, high, value_text, data_year, source, note, decimals, footnote, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO fact_sheet_value (country_code, year, indicator, value, low, high, value_text, data_year, source, decimals, footnote, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (country_code, year, indicator) DO UPDATE SET value = excluded.value, low = excluded.low, high = excluded.high, value_text = excluded.value_text,
-               data_year = excluded.data_year, source = excluded.source, note = excluded.note, decimals = excluded.decimals, footnote = excluded.footnote,
+               data_year = excluded.data_year, source = excluded.source, decimals = excluded.decimals, footnote = excluded.footnote,
                updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-        ).run(
-          k.country,
-          k.year,
-          v.indicator,
-          v.value,
-          v.low,
-          v.high,
-          v.text,
-          v.dataYear,
-          v.source,
-          v.note,
-          v.decimals,
-          v.footnote,
-          at,
-          actor,
-        );
+        ).run(k.country, k.year, v.indicator, v.value, v.low, v.high, v.text, v.dataYear, v.source, v.decimals, v.footnote, at, actor);
+        if (v.note === null)
+          stmt(db, 'DELETE FROM fact_sheet_note WHERE country_code = ? AND year = ? AND indicator = ? AND language = ?').run(
+            k.country,
+            k.year,
+            v.indicator,
+            language,
+          );
+        else
+          stmt(
+            db,
+            `INSERT INTO fact_sheet_note (country_code, year, indicator, language, note) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (country_code, year, indicator, language) DO UPDATE SET note = excluded.note`,
+          ).run(k.country, k.year, v.indicator, language, v.note);
       }
       record({
         action: isEmpty(v) ? 'delete' : old ? 'update' : 'create',
@@ -135,29 +161,34 @@ export function saveContextValues(
   });
 }
 
-export function saveSheetText(db: Db, actor: string, k: FactSheetKey, section: TextSection, body: string, now: Date = new Date()): void {
+export function saveSheetText(
+  db: Db,
+  actor: string,
+  k: FactSheetKey,
+  section: TextSection,
+  body: string,
+  language: Language,
+  now: Date = new Date(),
+): void {
   if (!stmt(db, 'SELECT 1 FROM country WHERE code = ?').get(k.country)) fail('not_found');
   const text = body.trim();
+  const where = { country: k.country, year: k.year, section, language };
+  const match = 'country_code = @country AND year = @year AND section = @section AND language = @language';
   changeWithAudit(db, actor, (record) => {
-    const old =
-      (
-        stmt(db, 'SELECT body FROM fact_sheet_text WHERE country_code = ? AND year = ? AND section = ?').get(k.country, k.year, section) as
-          { body: string } | undefined
-      )?.body ?? null;
+    const old = (stmt(db, `SELECT body FROM fact_sheet_text WHERE ${match}`).get(where) as { body: string } | undefined)?.body ?? null;
     if ((old ?? '') === text) return;
-    if (text === '')
-      stmt(db, 'DELETE FROM fact_sheet_text WHERE country_code = ? AND year = ? AND section = ?').run(k.country, k.year, section);
-    else {
+    if (text === '') stmt(db, `DELETE FROM fact_sheet_text WHERE ${match}`).run(where);
+    else
       stmt(
         db,
-        `INSERT INTO fact_sheet_text (country_code, year, section, body, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (country_code, year, section) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      ).run(k.country, k.year, section, text, now.toISOString(), actor);
-    }
+        `INSERT INTO fact_sheet_text (country_code, year, section, language, body, updated_at, updated_by)
+           VALUES (@country, @year, @section, @language, @body, @at, @actor)
+           ON CONFLICT (country_code, year, section, language) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      ).run({ ...where, body: text, at: now.toISOString(), actor });
     record({
       action: text === '' ? 'delete' : old === null ? 'create' : 'update',
       entity: 'fact_sheet_text',
-      entityId: `${k.country}/${k.year}/${section}`,
+      entityId: `${k.country}/${k.year}/${section}/${language}`,
       oldValue: old,
       newValue: text || null,
     });

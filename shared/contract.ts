@@ -42,7 +42,7 @@ import {
   EstimateRunsQuerySchema,
   EstimateStartSchema,
 } from './estimates/api.js';
-import { FactSheetFileSchema, FactSheetKeySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
+import { FactSheetFileSchema, FactSheetQuerySchema, FactSheetSchema, SaveContextSchema, SaveTextSchema } from './factsheet/api.js';
 import {
   MAX_IMPORT_BYTES,
   ImportDoneSchema,
@@ -252,7 +252,7 @@ export const contract = {
   },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'forms.write' },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema, permission: 'forms.write' },
-  'factsheet.get': { input: FactSheetKeySchema, output: FactSheetSchema, permission: 'indicators.view' },
+  'factsheet.get': { input: FactSheetQuerySchema, output: FactSheetSchema, permission: 'indicators.view' },
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },
   'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema, permission: 'analysis' },
   'factsheet.workbook': { input: FactSheetFileSchema, output: ExportedFileSchema, permission: 'analysis' },

@@ -1,14 +1,23 @@
 // Section 1 ("Country context") of the 2018 report's six fact sheets (annexes 3-8), as the report
 // prints each figure: the text, its footnote number and the decimal mark the row uses. The demo
 // database reads them with readReportFigure; where the print cannot be read (a stray separator),
-// the value is given by hand with a note saying so. Sources are the report's footnotes.
+// the value is given by hand with a note saying so (in English and in Russian, translated). Sources
+// are the report's footnotes, cited as printed.
 import type { Ratification } from '../../shared/factsheet/definitions.js';
 
 /** [text as printed, footnote, decimal mark] or a hand reading with a note (and the decimals and footnote as printed). */
-export type Printed = readonly [string, number | null, (',' | '.')?] | { printed: string; value: number; low?: number; high?: number; decimals: number; footnote: number; note: string };
+export type Printed = readonly [string, number | null, (',' | '.')?] | { printed: string; value: number; low?: number; high?: number; decimals: number; footnote: number; note: Words };
+
+/** A note in each language the demo is written in. */
+export type Words = { en: string; ru: string };
 
 /** A point read as a thousands separator, where the row's other countries print it so: said in a note, as the other hand readings are. */
-const pointAsThousands = (printed: string, unit: string) => `The report prints "${printed}"; the point is read as a thousands separator (${printed.replace('.', ',')} ${unit}), as in the other countries' sheets.`;
+const pointAsThousands = (printed: string, unit: Words): Words => ({
+  en: `The report prints "${printed}"; the point is read as a thousands separator (${printed.replace('.', ',')} ${unit.en}), as in the other countries' sheets.`,
+  ru: `В отчёте напечатано «${printed}»; точка прочитана как разделитель тысяч (${printed.replace('.', ' ')} ${unit.ru}), как в листах других стран.`,
+});
+const MILLION_USD: Words = { en: 'million US$', ru: 'млн долл. США' };
+const USD: Words = { en: 'US$', ru: 'долл. США' };
 
 const WB = 'https://data.worldbank.org/indicator/';
 const SOURCES: Record<string, string> = {
@@ -46,7 +55,7 @@ export type CountrySheet2018 = {
   ratifications: readonly [Ratification, Ratification, Ratification, Ratification, Ratification];
   sources?: Record<string, string>;
   years?: Record<string, string>;
-  notes?: Record<string, string>;
+  notes?: Record<string, Words>;
 };
 
 export const REPORT_SHEETS_2018: Record<string, CountrySheet2018> = {
@@ -60,18 +69,21 @@ export const REPORT_SHEETS_2018: Record<string, CountrySheet2018> = {
     ratifications: ['yes', 'yes', 'yes', 'yes', 'no'],
     sources: { population: 'Data of Committee for Statistics of Kazakhstan' },
     years: { population: '2017' },
-    notes: { hiv_incidence: 'The report prints only the footnote number here: the value is missing.', remittances_out: pointAsThousands('2.395', 'million US$') },
+    notes: {
+      hiv_incidence: { en: 'The report prints only the footnote number here: the value is missing.', ru: 'В отчёте здесь напечатан только номер сноски: значения нет.' },
+      remittances_out: pointAsThousands('2.395', MILLION_USD),
+    },
   },
   KGZ: {
     values: {
       population: ['6.0831', 1], population_change: ['1.62', 2], urban_share: ['363', 3], migrants_share: ['3.44', 4], surface: ['199.95', 5],
       gdp_ppp: ['21.5946', 6], gdp_per_capita: ['3,5527', 7], unemployment: ['7.88', 8], remittances_in: ['1.1959', 9, ','], remittances_out: ['37810', 10],
       remittances_gdp: ['26.911', 11], hdi: ['0.664', null], hdi_rank: ['Rank 12012', 12], hiv_incidence: ['12.013', 13], tb_incidence: ['145 (130-162)14', 14],
-      hiv_tb_incidence: { printed: '4.8 (4.2-5.4.0)15', value: 4.8, low: 4.2, high: 5.4, decimals: 1, footnote: 15, note: 'The report prints the upper bound as "5.4.0".' },
+      hiv_tb_incidence: { printed: '4.8 (4.2-5.4.0)15', value: 4.8, low: 4.2, high: 5.4, decimals: 1, footnote: 15, note: { en: 'The report prints the upper bound as "5.4.0".', ru: 'В отчёте верхняя граница напечатана как «5.4.0».' } },
       health_expenditure_gdp: ['6.516', 16], health_expenditure_per_capita: ['8217', 17],
     },
     ratifications: ['yes', 'yes', 'yes', 'yes', 'yes'],
-    notes: { remittances_in: pointAsThousands('1.195', 'million US$') },
+    notes: { remittances_in: pointAsThousands('1.195', MILLION_USD) },
   },
   RUS: {
     values: {
@@ -83,7 +95,7 @@ export const REPORT_SHEETS_2018: Record<string, CountrySheet2018> = {
     ratifications: ['yes', 'yes', 'yes', 'yes', 'no'],
     sources: { hiv_incidence: 'Data of the Federal Centre for AIDS Prevention and Control of Russia' },
     years: { remittances_out: '2016' },
-    notes: { remittances_in: pointAsThousands('6.678', 'million US$') },
+    notes: { remittances_in: pointAsThousands('6.678', MILLION_USD) },
   },
   TJK: {
     values: {
@@ -93,13 +105,16 @@ export const REPORT_SHEETS_2018: Record<string, CountrySheet2018> = {
       hiv_tb_incidence: ['1.8 (2.8-4.0)15', 15], health_expenditure_gdp: ['6.916', 16], health_expenditure_per_capita: ['7617', 17],
     },
     ratifications: ['yes', 'yes', 'yes', 'yes', 'yes'],
-    notes: { hiv_tb_incidence: 'As printed in the report: the interval does not contain the estimate.', gdp_per_capita: pointAsThousands('2.979', 'US$') },
+    notes: {
+      hiv_tb_incidence: { en: 'As printed in the report: the interval does not contain the estimate.', ru: 'Как напечатано в отчёте: интервал не содержит оценку.' },
+      gdp_per_capita: pointAsThousands('2.979', USD),
+    },
   },
   TKM: {
     values: {
       population: ['5.6631', 1], population_change: ['1.82', 2], urban_share: ['503', 3], migrants_share: ['3.74', 4], surface: ['488.15', 5],
-      gdp_ppp: { printed: '95,561,026', value: 95.561, decimals: 3, footnote: 6, note: 'The report prints "95,561,02" (billion US$) with footnote 6.' },
-      gdp_per_capita: { printed: '16.876.07', value: 16876, decimals: 1, footnote: 7, note: 'The report prints "16.876.0" (US$) with footnote 7.' },
+      gdp_ppp: { printed: '95,561,026', value: 95.561, decimals: 3, footnote: 6, note: { en: 'The report prints "95,561,02" (billion US$) with footnote 6.', ru: 'В отчёте напечатано «95,561,02» (млрд долл. США) со сноской 6.' } },
+      gdp_per_capita: { printed: '16.876.07', value: 16876, decimals: 1, footnote: 7, note: { en: 'The report prints "16.876.0" (US$) with footnote 7.', ru: 'В отчёте напечатано «16.876.0» (долл. США) со сноской 7.' } },
       unemployment: ['8.68', 8], remittances_in: ['99', 9], remittances_out: ['No data10', 10], remittances_gni: ['0.011', 11], hdi: ['0.691', null],
       hdi_rank: ['Rank 11112', 12], hiv_incidence: ['No data13', 13], tb_incidence: ['60 (46-76)14', 14], hiv_tb_incidence: ['3.2 (1.5-5.5)15', 15],
       health_expenditure_gdp: ['2.116', 16], health_expenditure_per_capita: ['18717', 17],

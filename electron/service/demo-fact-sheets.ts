@@ -4,13 +4,18 @@ import type { Db } from '../../db/connection.js';
 import { saveContextValues, saveSheetText } from '../../db/fact-sheet.js';
 import { dataYearOf, REPORT_SHEETS_2018, sourceOf } from '../../db/seed/fact-sheet-values-2018.js';
 import { REPORT_TEXTS_2018 } from '../../db/seed/fact-sheet-texts-2018.js';
+import { REPORT_TEXTS_2018_RU } from '../../db/seed/fact-sheet-texts-2018-ru.js';
+
+/** The first line of each translated text: the report was written in English; this is a draft translation. */
+export const TRANSLATION_MARK = '(Перевод с английского: текст отчёта семинара 2018 года; перевод не проверен носителем языка.)';
 import type { ContextValue } from '../../shared/factsheet/api.js';
 import { INSTRUMENTS, TEXT_SECTIONS } from '../../shared/factsheet/definitions.js';
 import { readReportFigure } from '../../shared/factsheet/report-number.js';
 
 export const REPORT_SHEET_YEAR = 2017;
 
-export function reportContextValues(country: string): ContextValue[] {
+/** Section 1 of a country's sheet as the report prints it, with the demo's notes in `language` (Russian or English). */
+export function reportContextValues(country: string, language: 'ru' | 'en'): ContextValue[] {
   const sheet = REPORT_SHEETS_2018[country]!;
   const values = Object.entries(sheet.values).map(([indicator, printed]): ContextValue => {
     const byHand = 'printed' in printed ? printed : null;
@@ -18,7 +23,7 @@ export function reportContextValues(country: string): ContextValue[] {
     const read = byHand
       ? { value: byHand.value, low: byHand.low ?? null, high: byHand.high ?? null, noData: false, decimals: byHand.decimals }
       : readReportFigure(...asPrinted);
-    const note = [byHand?.note, sheet.notes?.[indicator]].filter(Boolean).join(' ') || null;
+    const note = [byHand?.note[language], sheet.notes?.[indicator]?.[language]].filter(Boolean).join(' ') || null;
     // The source keeps the report's footnote number (the HDI's is printed without one).
     const footnote = byHand ? byHand.footnote : asPrinted[1];
     return {
@@ -52,10 +57,13 @@ export function reportContextValues(country: string): ContextValue[] {
 export function fillDemoFactSheets(db: Db, actor: string): void {
   for (const country of Object.keys(REPORT_SHEETS_2018)) {
     const key = { country, year: REPORT_SHEET_YEAR };
-    saveContextValues(db, actor, key, reportContextValues(country));
+    // The report's English, and the Russian translation (its notes and texts) beside it.
+    for (const language of ['en', 'ru'] as const) saveContextValues(db, actor, key, reportContextValues(country, language), language);
     for (const section of TEXT_SECTIONS) {
       const body = REPORT_TEXTS_2018[country]?.[section];
-      if (body) saveSheetText(db, actor, key, section, body);
+      if (body) saveSheetText(db, actor, key, section, body, 'en');
+      const translated = REPORT_TEXTS_2018_RU[country]?.[section];
+      if (translated) saveSheetText(db, actor, key, section, `${TRANSLATION_MARK}\n${translated}`, 'ru');
     }
   }
 }

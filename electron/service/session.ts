@@ -196,6 +196,11 @@ export class DeskSession {
       : null;
   }
 
+  /** The language the person works in: the sheet's words are written and read in it unless a call names another. */
+  get language(): Language {
+    return this.config.language;
+  }
+
   status(): AppStatus {
     const open = this.db && this.config.database;
     return {

@@ -2,7 +2,7 @@
 // text, see the sheet as it prints (this year beside last year), print it or save it to Excel.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus, Country } from '../../shared/contract';
+import type { AppStatus, Country, Language } from '../../shared/contract';
 import type { ExportedFile } from '../../shared/exports/api';
 import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import type { TextSection } from '../../shared/factsheet/definitions';
@@ -20,7 +20,7 @@ import { chooseYear, yearChosen, yearToShow } from '../app/chosen-year';
 
 export function FactSheetPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const lang: Language = i18n.language === 'en' ? 'en' : 'ru';
   const db = status.database!;
   const [country, setCountry] = useState(db.orgUnitPath[0]!.countryCode);
   // null: the year chosen in another section, else the latest year with a sheet, else the register's latest.
@@ -40,7 +40,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
   // left is never shown under the new one (a large register's first count for a year takes seconds).
   const asked = year ?? yearToShow(status);
   const whole = /^\d{4}$/.test(asked);
-  const got = useCall('factsheet.get', { country, year: Number(asked) }, { enabled: whole });
+  const got = useCall('factsheet.get', { country, year: Number(asked), language: lang }, { enabled: whole });
   const sheet: FactSheet | null = whole ? (got.data ?? null) : null;
   const loading = whole && got.isFetching && !got.data;
   const error = failure ?? got.error?.error ?? null;
@@ -51,9 +51,11 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     setYearState(!yearChosen() && got.data.years.length && !got.data.years.includes(Number(asked)) ? String(got.data.years[0]) : asked);
   }, [year, got.data, asked]);
   useEffect(() => setFile(null), [country, year]);
-  const stored = (next: FactSheet) => queryClient.setQueryData(['factsheet.get', { country: next.country, year: next.year }], next);
+  const stored = (next: FactSheet) =>
+    queryClient.setQueryData(['factsheet.get', { country: next.country, year: next.year, language: lang }], next);
 
-  const key = () => ({ country, year: Number(year) });
+  // Notes and texts are written in the screen's language (kept apart from other languages' versions).
+  const key = () => ({ country, year: Number(year), language: lang });
   const saveContext = async (values: ContextValue[]) => {
     const r = await call('factsheet.saveContext', { ...key(), values });
     if (r.ok) {

@@ -1,6 +1,7 @@
 // The fact sheet as it is printed: the five sections of the report's annexes, this year beside
 // last year with the change, sources under section 1, small counts of foreigners hidden.
 import { numberSources } from '../../shared/factsheet/sources';
+import { textLines } from '../../shared/factsheet/text-lines';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { useTranslation } from 'react-i18next';
@@ -18,21 +19,25 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
   const num = (v: number | null | undefined, decimals: number | null = null) =>
     v === null || v === undefined ? '' : formatNumber(v, 3, lang, decimals);
   const text = (section: TextSection) => {
-    const lines = (sheet.texts[section] ?? '')
-      .split('\n')
-      .map((l) => l.replace(/^[•\-–]\s*/, '').trim())
-      .filter(Boolean);
-    return lines.length ? (
-      <ul className="fact-text" data-section={section}>
-        {lines.map((l, i) => (
-          <li key={i}>{l}</li>
-        ))}
-      </ul>
+    const { note, items } = textLines(sheet.texts[section]);
+    const written = sheet.textLanguages[section];
+    // Only written in another language: shown as it is, saying so.
+    const other = written && written !== lang ? t('factsheet.textInOther', { language: t('common.languageName', { lng: written }) }) : null;
+    return items.length ? (
+      <>
+        {note || other ? <p className="fact-text-note">{[other, note].filter(Boolean).join(' ')}</p> : null}
+        <ul className="fact-text" data-section={section}>
+          {items.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      </>
     ) : null;
   };
   const reg = sheet.register;
+  // A breakdown's row with none in either year is left out of print (the screen keeps every row).
   const pair = (label: string, p: { current: number; previous: number }, key?: string) => (
-    <tr key={key ?? label}>
+    <tr key={key ?? label} className={key && p.current === 0 && p.previous === 0 ? 'zero-row' : undefined}>
       <th scope="row">{label}</th>
       <td>{p.current}</td>
       <td>{p.previous}</td>
@@ -170,15 +175,20 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
         <p className="muted">{reg ? (demo ? t('factsheet.registerDemo') : t('factsheet.register')) : t('factsheet.noRegister')}</p>
         {reg ? (
           <>
-            <table className="fact-table" data-testid="fact-hiv">
-              {pairHead}
-              <tbody>
-                {pair(t('factsheet.newCases'), reg.newCases)}
-                {pair(t('factsheet.cumulative'), reg.cumulative)}
-                {reg.bySex.map((s) => pair(`${t('factsheet.bySex')}: ${t(`categories.sex.${s.key}`)}`, s, `sex-${s.key}`))}
-                {reg.byRoute.map((r) => pair(`${t('factsheet.byRoute')}: ${t(`enums.transmission_route.${r.key}`)}`, r, `route-${r.key}`))}
-              </tbody>
-            </table>
+            <div className="fact-pair">
+              <table className="fact-table" data-testid="fact-hiv">
+                {pairHead}
+                <tbody>
+                  {pair(t('factsheet.newCases'), reg.newCases)}
+                  {pair(t('factsheet.cumulative'), reg.cumulative)}
+                  {reg.bySex.map((s) => pair(`${t('factsheet.bySex')}: ${t(`categories.sex.${s.key}`)}`, s, `sex-${s.key}`))}
+                  {reg.byRoute.map((r) =>
+                    pair(`${t('factsheet.byRoute')}: ${t(`enums.transmission_route.${r.key}`)}`, r, `route-${r.key}`),
+                  )}
+                </tbody>
+              </table>
+              <NewCasesFigure series={reg.series} />
+            </div>
             {reg.surveys.length ? (
               <table className="fact-table" data-testid="fact-surveys">
                 <caption>{t('factsheet.surveys')}</caption>
@@ -204,7 +214,6 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                 </tbody>
               </table>
             ) : null}
-            <NewCasesFigure series={reg.series} />
           </>
         ) : null}
         {text('hiv')}
@@ -213,93 +222,97 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
       <section>
         <h3>{t('factsheet.sections.migrants_hiv')}</h3>
         {reg ? (
-          <>
-            <table className="fact-table" data-testid="fact-foreigners">
-              <caption>{t('factsheet.foreigners')}</caption>
-              <thead>
-                <tr>
-                  <th>{t('factsheet.citizenship')}</th>
-                  <th>{t('factsheet.male')}</th>
-                  <th>{t('factsheet.female')}</th>
-                  <th>{t('factsheet.otherSex')}</th>
-                  <th>
-                    {t('factsheet.total')} {y}
-                  </th>
-                  <th>
-                    {t('factsheet.total')} {y - 1}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {reg.foreigners.map((f, i) => (
-                  <tr key={f.citizenship}>
-                    <th scope="row">{countryNames[f.citizenship] ?? f.citizenship}</th>
-                    {[f.male, f.female, f.other].map((v, j) => (
-                      <td key={j}>{reg.foreignersHidden.cells[i]![j] ? hidden : v}</td>
-                    ))}
-                    <td>{reg.foreignersHidden.rowTotals[i] ? hidden : f.total}</td>
-                    <td>{f.previous >= 1 && f.previous <= reg.maxCount ? hidden : f.previous}</td>
+          <div className="fact-pair even">
+            <div>
+              <table className="fact-table" data-testid="fact-foreigners">
+                <caption>{t('factsheet.foreigners')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('factsheet.citizenship')}</th>
+                    <th>{t('factsheet.male')}</th>
+                    <th>{t('factsheet.female')}</th>
+                    <th>{t('factsheet.otherSex')}</th>
+                    <th>
+                      {t('factsheet.total')} {y}
+                    </th>
+                    <th>
+                      {t('factsheet.total')} {y - 1}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="muted small">{t('factsheet.hiddenNote', { max: reg.maxCount })}</p>
-            <table className="fact-table" data-testid="fact-migrants">
-              {pairHead}
-              <tbody>
-                {pair(t('factsheet.abroad'), reg.abroad)}
-                {(
-                  [
-                    ['diagnosed', 'diagnosed', reg.cascade.diagnosed],
-                    ['onArt', 'onArt', reg.cascade.onArt],
-                    ['suppressed', 'suppressedOnArt', reg.cascade.suppressed],
-                  ] as const
-                ).map(([label, count, p]) =>
-                  // A count hidden in print in either year hides its row: the change would give it away.
-                  reg.cascade.hidden.current.includes(count) || reg.cascade.hidden.previous.includes(count) ? (
-                    <tr key={label}>
-                      <th scope="row">{t(`factsheet.${label}`)}</th>
-                      <td>{hidden}</td>
-                      <td>{hidden}</td>
-                      <td />
-                      <td />
+                </thead>
+                <tbody>
+                  {reg.foreigners.map((f, i) => (
+                    <tr key={f.citizenship}>
+                      <th scope="row">{countryNames[f.citizenship] ?? f.citizenship}</th>
+                      {[f.male, f.female, f.other].map((v, j) => (
+                        <td key={j}>{reg.foreignersHidden.cells[i]![j] ? hidden : v}</td>
+                      ))}
+                      <td>{reg.foreignersHidden.rowTotals[i] ? hidden : f.total}</td>
+                      <td>{f.previous >= 1 && f.previous <= reg.maxCount ? hidden : f.previous}</td>
                     </tr>
-                  ) : (
-                    pair(t(`factsheet.${label}`), p)
-                  ),
-                )}
-                {(['first90', 'second90', 'third90', 'undetectable'] as const).map((k) => {
-                  const terms = PERCENTAGE_TERMS[k];
-                  const c = terms.some((x) => reg.cascade.hidden.current.includes(x)) ? null : reg.cascade.current[k];
-                  const p = terms.some((x) => reg.cascade.hidden.previous.includes(x)) ? null : reg.cascade.previous[k];
-                  // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
-                  // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard and in the workbook.
-                  const shown = (x: typeof c) =>
-                    x === null
-                      ? hidden
-                      : !x.computable
-                        ? ''
-                        : x.warning
-                          ? `${formatNumber(x.value * 100, 1, lang)}% ⚠ ${t('indicators.over100')}`
-                          : k !== 'undetectable'
-                            ? `${formatNumber(x.value * 100, 1, lang)}%`
-                            : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`;
-                  return (
-                    <tr key={k} data-indicator={k}>
-                      <th scope="row">{t(`indicators.percentages.${k}`)}</th>
-                      <td>{shown(c)}</td>
-                      <td>{shown(p)}</td>
-                      <td />
-                      <td />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            <p className="muted-text" data-testid="estimate-source">
-              {estimateSourceText(t, reg.cascade.estimateSource)}
-            </p>
-          </>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted small">{t('factsheet.hiddenNote', { max: reg.maxCount })}</p>
+            </div>
+            <div>
+              <table className="fact-table" data-testid="fact-migrants">
+                {pairHead}
+                <tbody>
+                  {pair(t('factsheet.abroad'), reg.abroad)}
+                  {(
+                    [
+                      ['diagnosed', 'diagnosed', reg.cascade.diagnosed],
+                      ['onArt', 'onArt', reg.cascade.onArt],
+                      ['suppressed', 'suppressedOnArt', reg.cascade.suppressed],
+                    ] as const
+                  ).map(([label, count, p]) =>
+                    // A count hidden in print in either year hides its row: the change would give it away.
+                    reg.cascade.hidden.current.includes(count) || reg.cascade.hidden.previous.includes(count) ? (
+                      <tr key={label}>
+                        <th scope="row">{t(`factsheet.${label}`)}</th>
+                        <td>{hidden}</td>
+                        <td>{hidden}</td>
+                        <td />
+                        <td />
+                      </tr>
+                    ) : (
+                      pair(t(`factsheet.${label}`), p)
+                    ),
+                  )}
+                  {(['first90', 'second90', 'third90', 'undetectable'] as const).map((k) => {
+                    const terms = PERCENTAGE_TERMS[k];
+                    const c = terms.some((x) => reg.cascade.hidden.current.includes(x)) ? null : reg.cascade.current[k];
+                    const p = terms.some((x) => reg.cascade.hidden.previous.includes(x)) ? null : reg.cascade.previous[k];
+                    // The undetectable share is new to the sheet: with its counts and interval, as the ministry checks it.
+                    // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard and in the workbook.
+                    const shown = (x: typeof c) =>
+                      x === null
+                        ? hidden
+                        : !x.computable
+                          ? ''
+                          : x.warning
+                            ? `${formatNumber(x.value * 100, 1, lang)}% ⚠ ${t('indicators.over100')}`
+                            : k !== 'undetectable'
+                              ? `${formatNumber(x.value * 100, 1, lang)}%`
+                              : `${formatNumber(x.value * 100, 1, lang)}% (${x.numerator}/${x.denominator}; ${t('indicators.ci')} ${formatNumber(x.low * 100, 1, lang)}–${formatNumber(x.high * 100, 1, lang)}%)`;
+                    return (
+                      <tr key={k} data-indicator={k}>
+                        <th scope="row">{t(`indicators.percentages.${k}`)}</th>
+                        <td>{shown(c)}</td>
+                        <td>{shown(p)}</td>
+                        <td />
+                        <td />
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <p className="muted-text" data-testid="estimate-source">
+                {estimateSourceText(t, reg.cascade.estimateSource)}
+              </p>
+            </div>
+          </div>
         ) : null}
         {text('migrants_hiv')}
       </section>

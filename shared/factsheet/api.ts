@@ -36,8 +36,11 @@ export const ContextValueSchema = z
 export type ContextValue = z.infer<typeof ContextValueSchema>;
 export type ContextValueInput = z.input<typeof ContextValueSchema>;
 
-export const SaveContextSchema = FactSheetKeySchema.extend({ values: z.array(ContextValueSchema).min(1).max(100) }).strict();
-export const SaveTextSchema = FactSheetKeySchema.extend({ section: z.enum(TEXT_SECTIONS), body: text(20_000) }).strict();
+/** The language a sheet's words (texts, notes) are read or written in; absent: the app's. */
+const inLanguage = { language: LanguageSchema.optional() };
+export const FactSheetQuerySchema = FactSheetKeySchema.extend(inLanguage).strict();
+export const SaveContextSchema = FactSheetKeySchema.extend({ values: z.array(ContextValueSchema).min(1).max(100), ...inLanguage }).strict();
+export const SaveTextSchema = FactSheetKeySchema.extend({ section: z.enum(TEXT_SECTIONS), body: text(20_000), ...inLanguage }).strict();
 export const FactSheetFileSchema = FactSheetKeySchema.extend({ language: LanguageSchema }).strict();
 
 const YearPair = z.object({ current: z.number(), previous: z.number() });
@@ -108,6 +111,8 @@ export const FactSheetSchema = z.object({
     }),
   ),
   texts: z.record(z.string(), z.string()),
+  /** The language each text is in: the sheet's, or (only one written) the nearest (Russian, then English). */
+  textLanguages: z.record(z.string(), z.string()),
   /** Null when no organisation of this country is in the database. */
   register: RegisterFiguresSchema.nullable(),
 });

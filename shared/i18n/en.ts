@@ -592,6 +592,7 @@ export const en: Messages = {
     contextHelp: 'The value, the year it refers to, and its source. For estimates, the interval. "No data" where the source says so.',
     textHelp: 'Section text: each line is one point.',
     previousYear: '{{year}}',
+    textInOther: "This section's text exists only in another language ({{language}}).",
   },
   files: { saveAs: 'Save as…', savedTo: 'Copy saved: {{path}}' },
   imports: {

@@ -195,6 +195,27 @@ describe('migrations', () => {
     expect(hash()).toBe(before);
   });
 
+  it("file the fact sheets' texts and notes written before languages under the language of their letters (version 17)", () => {
+    const file = databaseAt(16);
+    const db = openConnection(file, { create: false });
+    const at = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO fact_sheet_text VALUES ('KAZ', 2017, 'migration', '• Kazakhstan is a country of destination', ?, 'a')`).run(at);
+    db.prepare(`INSERT INTO fact_sheet_text VALUES ('KAZ', 2017, 'hiv', '• Эпидемия растёт (UNAIDS, 2017)', ?, 'a')`).run(at);
+    db.prepare(
+      `INSERT INTO fact_sheet_value (country_code, year, indicator, value, note, updated_at, updated_by) VALUES ('KAZ', 2017, 'population', 17.9, 'оценка ООН', ?, 'a'), ('KAZ', 2017, 'surface', 2724.9, NULL, ?, 'a')`,
+    ).run(at, at);
+    migrate(db, { file: 'db.sqlite' });
+    expect(db.prepare('SELECT section, language FROM fact_sheet_text ORDER BY section').all()).toEqual([
+      { section: 'hiv', language: 'ru' },
+      { section: 'migration', language: 'en' },
+    ]);
+    expect(db.prepare('SELECT indicator, language, note FROM fact_sheet_note').all()).toEqual([
+      { indicator: 'population', language: 'ru', note: 'оценка ООН' },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM fact_sheet_value').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
   it('produce the committed schema', async () => {
     const db = new Database(databaseAt(LATEST_VERSION));
     await expect(schemaOf(db)).toMatchFileSnapshot('./__snapshots__/schema.sql');

@@ -45,7 +45,7 @@ describe('fact sheet, end to end in chromium', () => {
       'Да',
       'Нет',
     ]);
-    await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('235 citizens of Uzbekistan');
+    await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('235 граждан Узбекистана');
     expect(await page.getByTestId('fact-sheet').textContent()).toContain('синтетическому регистру');
     expect(await page.locator('[data-testid="fact-surveys"] tr[data-group="pwid"] td').allTextContents()).toEqual([
       '',
@@ -68,6 +68,19 @@ describe('fact sheet, end to end in chromium', () => {
     expect(line('67 (43–95)')).toMatch(/^\s*Заболеваемость.*2016\s+67 \(43–95\)/); // a long label wraps under its first line
     expect(line('Конвенция о статусе беженцев 1951 года')).toMatch(/Да$/);
     expect(text).not.toContain('Регистр случаев'); // the navigation is not printed
+    // Sections 2-4 in Russian, said to be a translation; compact print: at most three A4 pages
+    // (the report's annexes take two), and no section's heading left alone at a page's foot.
+    expect(text).toContain('Перевод с английского');
+    expect(text).toContain('235 граждан Узбекистана');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeLessThanOrEqual(3);
+    for (let p = 1; p < pages; p++) {
+      const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      expect(lines.at(-1), `page ${p}`).not.toMatch(/^(\d\.|3\.1) [А-ЯЁ]/);
+    }
 
     // Last year's population, typed as a Russian clerk types it, saved with Enter.
     await page.locator('#fact-year').fill('2016');
@@ -94,6 +107,10 @@ describe('fact sheet, end to end in chromium', () => {
     await download.saveAs(file);
     const ctx = sheetsAsCsv(file).get('1 Контекст')!;
     expect(ctx.find((r) => r[0] === 'Население')!.slice(2, 6)).toEqual(['2017', '17.918', '', '17.67']);
+    // An interval is text in the language's own decimal mark; the file is named for its language.
+    expect(ctx.find((r) => r[0]!.startsWith('Заболеваемость ВИЧ и ТБ'))![4]).toBe('2,1–4,6');
+    expect(download.suggestedFilename()).toMatch(/^fact-sheet-KAZ-2017-ru.*\.xlsx$/);
+    expect(sheetsAsCsv(file).get('2 Миграция')!.flat().join(' ')).toContain('Перевод с английского');
     expect(errors).toEqual([]);
   }, 240_000);
 });

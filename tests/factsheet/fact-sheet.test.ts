@@ -6,6 +6,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import type { ContextValue } from '../../shared/factsheet/api.js';
 import { en } from '../../shared/i18n/index.js';
+import { languageOfText } from '../../db/migrations/0017-fact-sheet-languages.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { centreWithNine, useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -19,8 +20,9 @@ function demo() {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return s;
 }
-const get = (s: ReturnType<typeof demo>, country: string, year: number) => {
-  const r = dispatch(s, 'factsheet.get', { country, year }, silentLogger);
+/** A sheet with its words in English (the report's own) unless another language is asked for. */
+const get = (s: ReturnType<typeof demo>, country: string, year: number, language: 'ru' | 'en' = 'en') => {
+  const r = dispatch(s, 'factsheet.get', { country, year, language }, silentLogger);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
@@ -75,6 +77,24 @@ describe('fact sheet', () => {
     expect(sheet.ratifications.map((r) => r.current)).toEqual(['yes', 'yes', 'yes', 'yes', 'no']);
     expect(sheet.texts.migrants_hiv).toContain('235 citizens of Uzbekistan (49% of them – women)');
     expect(sheet.texts.migration).toContain('1,380,000 people were registered');
+    expect(sheet.textLanguages).toEqual({ migration: 'en', hiv: 'en', migrants_hiv: 'en', vulnerability: 'en' });
+    // In Russian: the demo's translation, said to be one, and the notes in Russian.
+    const ru = get(s, 'KAZ', 2017, 'ru');
+    expect(ru.texts.migrants_hiv).toMatch(
+      /^\(Перевод с английского[^\n]*\)\n• В 2012–2016 годах в Казахстане ВИЧ был диагностирован у 235 граждан Узбекистана/,
+    );
+    expect(ru.texts.migration).toContain('1 380 000 человек');
+    expect(ru.textLanguages.migration).toBe('ru');
+    expect(ru.context.find((c) => c.indicator === 'hiv_incidence')!.current!.note).toBe(
+      'В отчёте здесь напечатан только номер сноски: значения нет.',
+    );
+    for (const language of ['ru', 'en'] as const)
+      for (const c of ['KAZ', 'KGZ', 'RUS', 'TJK', 'TKM', 'UZB']) {
+        const words = get(s, c, 2017, language);
+        expect(Object.values(words.textLanguages), `${c} ${language}`).toEqual(Object.values(words.textLanguages).map(() => language));
+        const notes = words.context.flatMap((x) => (x.current?.note ? [x.current.note] : []));
+        for (const n of notes) expect(languageOfText(n), `${c} ${language}: ${n}`).toBe(language);
+      }
     // Every country of the report has its sheet; Uzbekistan's has the extra literacy row and "Signed".
     for (const c of ['KGZ', 'RUS', 'TJK', 'TKM', 'UZB'])
       expect(get(s, c, 2017).context.filter((x) => x.current).length, c).toBeGreaterThanOrEqual(18);
@@ -275,7 +295,45 @@ describe('fact sheet', () => {
     const migrants = sheetsAsCsv(file.value.path).get('3.1 Migrants')!;
     const shown = ['Know their HIV status', 'On ART'].map((label) => migrants.find((r) => r[0] === label)![1]);
     expect(shown).toContain('*');
+    // The count the person is told is the number of "*" cells LibreOffice reads in the file.
+    const stars = [...sheetsAsCsv(file.value.path).values()].flat(2).filter((cell) => cell === '*').length;
+    expect(stars).toBeGreaterThan(0);
+    expect(file.value.hiddenCells).toBe(stars);
   }, 240_000);
+
+  it("keeps a sheet's words per language: written in one, shown in the other (marked) until written there too", () => {
+    const s = demo();
+    const key = { country: 'KAZ', year: 2016 };
+    const text = (language: 'ru' | 'en', body: string) => {
+      const r = dispatch(s, 'factsheet.saveText', { ...key, section: 'migration', body, language }, silentLogger);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    };
+    const note = (language: 'ru' | 'en', n: string) => {
+      const r = dispatch(
+        s,
+        'factsheet.saveContext',
+        { ...key, values: [{ ...blank('population'), value: 17.67, note: n }], language },
+        silentLogger,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    };
+    const seen = (language: 'ru' | 'en') => {
+      const sheet = get(s, 'KAZ', 2016, language);
+      return [sheet.texts.migration, sheet.textLanguages.migration, sheet.context.find((c) => c.indicator === 'population')!.current!.note];
+    };
+    text('ru', '• Только по-русски');
+    note('ru', 'оценка');
+    expect(seen('en')).toEqual(['• Только по-русски', 'ru', 'оценка']);
+    text('en', '• In English');
+    note('en', 'an estimate');
+    expect(seen('en')).toEqual(['• In English', 'en', 'an estimate']);
+    expect(seen('ru')).toEqual(['• Только по-русски', 'ru', 'оценка']);
+    // Emptied in English: the Russian shows again there; the Russian is untouched.
+    text('en', '');
+    note('en', '');
+    expect(seen('en')).toEqual(['• Только по-русски', 'ru', 'оценка']);
+    expect(seen('ru')).toEqual(['• Только по-русски', 'ru', 'оценка']);
+  });
 
   it("carries the report's sheets as printed: Turkmenistan's remittances in GNI, the printed precision, the hand readings noted, the footnote numbers, no footnote digits in the text", async () => {
     const s = demo();

@@ -6,7 +6,7 @@ export const COUNT_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.0%';
 export const HIDDEN = '*'; // a suppressed cell
 
-export function headerRow(ws: ExcelJS.Worksheet, labels: string[]): void {
+export function headerRow(ws: ExcelJS.Worksheet, labels: (string | number)[]): void {
   const row = ws.addRow(labels);
   row.font = { bold: true };
   row.alignment = { vertical: 'top', wrapText: true };
@@ -80,6 +80,13 @@ export function fitRowHeights(ws: ExcelJS.Worksheet): void {
 }
 
 /** A count, or the hidden mark. */
+/** The cells a workbook hides ("*"), counted as the file leaves: what the person is told was hidden. */
+export function countHidden(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (cell.value === HIDDEN && n++))));
+  return n;
+}
+
 export function countCell(cell: ExcelJS.Cell, value: number, hidden: boolean): void {
   if (hidden) {
     cell.value = HIDDEN;

@@ -5,6 +5,7 @@ import { recordExport } from '../../../db/audit.js';
 import { listCountries } from '../../../db/reference.js';
 import type { Handlers } from '../handlers.js';
 import { saveExport } from '../exports/files.js';
+import { countHidden } from '../exports/sheet-format.js';
 import { translator } from '../exports/translate.js';
 import { factSheet } from './sheet.js';
 import { factSheetWorkbook } from './workbook.js';
@@ -12,19 +13,19 @@ import { fail } from '../../../shared/result.js';
 
 export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.saveContext' | 'factsheet.saveText' | 'factsheet.workbook'> = {
   // A country's sheet counts the whole country: for accounts not limited to a unit.
-  'factsheet.get': (s, k) => {
+  'factsheet.get': (s, { language, ...k }) => {
     s.requireWholeScope();
-    return factSheet(s.database, k);
+    return factSheet(s.database, k, language ?? s.language);
   },
-  'factsheet.saveContext': (s, { values, ...k }) => {
+  'factsheet.saveContext': (s, { values, language, ...k }) => {
     s.requireWholeScope();
-    saveContextValues(s.database, s.actor, k, values);
-    return factSheet(s.database, k);
+    saveContextValues(s.database, s.actor, k, values, language ?? s.language);
+    return factSheet(s.database, k, language ?? s.language);
   },
-  'factsheet.saveText': (s, { section, body, ...k }) => {
+  'factsheet.saveText': (s, { section, body, language, ...k }) => {
     s.requireWholeScope();
-    saveSheetText(s.database, s.actor, k, section, body);
-    return factSheet(s.database, k);
+    saveSheetText(s.database, s.actor, k, section, body, language ?? s.language);
+    return factSheet(s.database, k, language ?? s.language);
   },
   'factsheet.workbook': async (s, { language, ...k }) => {
     s.requireWholeScope();
@@ -33,7 +34,7 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
     const country = countries.find((c) => c.code === k.country) ?? fail('not_found');
     const name = (c: { nameRu: string; nameEn: string }) => (language === 'ru' ? c.nameRu : c.nameEn);
     const wb = factSheetWorkbook({
-      sheet: factSheet(db, k),
+      sheet: factSheet(db, k, language),
       t: translator(language),
       language,
       countryName: name(country),
@@ -45,6 +46,6 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
       await wb.xlsx.writeFile(part);
       recordExport(db, s.actor, 'fact_sheet', fileName, { country: k.country, year: k.year, language });
     });
-    return { ...saved, suppressed: true, hiddenCells: 0 };
+    return { ...saved, suppressed: true, hiddenCells: countHidden(wb) };
   },
 };

@@ -21,12 +21,15 @@ import { parseCoc, TOTAL } from '../../../shared/forms/definitions.js';
 import { indicatorReport } from '../indicators/report.js';
 import { suppressionMaxCount } from '../../../db/settings.js';
 import { suppress } from '../../../shared/indicators/suppression.js';
+import type { Language } from '../../../shared/primitives.js';
 
 export const SERIES_YEARS = 10;
 
-export function factSheet(db: Db, k: FactSheetKey): FactSheet {
-  const current = new Map(contextValues(db, k).map((v) => [v.indicator, v]));
-  const previous = new Map(contextValues(db, { ...k, year: k.year - 1 }).map((v) => [v.indicator, v]));
+/** The sheet with its words (texts and notes) in `language` where they are written in it. */
+export function factSheet(db: Db, k: FactSheetKey, language: Language): FactSheet {
+  const current = new Map(contextValues(db, k, language).map((v) => [v.indicator, v]));
+  const previous = new Map(contextValues(db, { ...k, year: k.year - 1 }, language).map((v) => [v.indicator, v]));
+  const words = sheetTexts(db, k, language);
   const unit = countryUnit(db, k.country);
   return {
     country: k.country,
@@ -42,7 +45,8 @@ export function factSheet(db: Db, k: FactSheetKey): FactSheet {
       current: current.get(i.code)?.text ?? null,
       previous: previous.get(i.code)?.text ?? null,
     })),
-    texts: sheetTexts(db, k),
+    texts: words.texts,
+    textLanguages: words.languages,
     register: unit === null ? null : registerFigures(db, unit, k),
   };
 }

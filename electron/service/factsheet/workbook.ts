@@ -9,6 +9,7 @@ import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
+import { textLines } from '../../../shared/factsheet/text-lines.js';
 
 export type FactSheetWorkbookData = {
   sheet: FactSheet;
@@ -43,9 +44,9 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     t('factsheet.indicator'),
     t('factsheet.unit'),
     t('factsheet.dataYear'),
-    String(y),
+    y,
     t('factsheet.interval'),
-    String(y - 1),
+    y - 1,
     t('factsheet.change'),
     t('factsheet.changePct'),
     t('factsheet.source'),
@@ -59,7 +60,9 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   for (const c of sheet.context) {
     const def = CONTEXT_ROWS.find((r) => r.code === c.indicator)!;
     if (!c.current && !c.previous) continue;
-    const row = ctx.addRow([def.label[language], def.unit[language], c.current?.dataYear ?? '']);
+    // A data year is a number where it is one year ("2016"), text where it is a span ("2000-2017").
+    const dataYear = c.current?.dataYear ?? null;
+    const row = ctx.addRow([def.label[language], def.unit[language], dataYear && /^\d{4}$/.test(dataYear) ? Number(dataYear) : dataYear]);
     const put = (col: number, v: number | null | undefined, noData: boolean, decimals: number | null = null) => {
       const cell = row.getCell(col);
       if (noData) cell.value = t('factsheet.noData');
@@ -70,12 +73,12 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     };
     put(4, c.current?.value, c.current?.text === 'no_data', c.current?.decimals);
     if (c.current?.low !== null && c.current?.low !== undefined) {
+      // Text (a range is not one number), so written in the language's own decimal mark: "2,1–4,6".
       const d = c.current.decimals;
-      const fixed = (v: number | null) => (v === null ? '' : d === null ? String(v) : v.toFixed(d));
-      {
-        row.getCell(5).value = `${fixed(c.current.low)}–${fixed(c.current.high)}`;
-        row.getCell(5).alignment = { horizontal: 'center' };
-      }
+      const format = new Intl.NumberFormat(language, { minimumFractionDigits: d ?? 0, maximumFractionDigits: d ?? 6 });
+      const bound = (v: number | null) => (v === null ? '' : format.format(v));
+      row.getCell(5).value = `${bound(c.current.low)}–${bound(c.current.high)}`;
+      row.getCell(5).alignment = { horizontal: 'center' };
     }
     put(6, c.previous?.value, c.previous?.text === 'no_data', c.previous?.decimals);
     if (c.change) {
@@ -91,18 +94,21 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   }
   ctx.addRow([]);
   ctx.addRow([t('factsheet.ratifications')]).font = { bold: true };
-  const rh = ctx.addRow([t('factsheet.instrument'), '', '', String(y), '', String(y - 1)]);
+  const rh = ctx.addRow([t('factsheet.instrument'), null, null, y, null, y - 1]);
   rh.font = { bold: true };
   for (const r of sheet.ratifications) {
     const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
-    ctx.addRow([
-      label,
-      '',
-      '',
-      r.current ? t(`factsheet.ratification.${r.current}`) : '',
-      '',
-      r.previous ? t(`factsheet.ratification.${r.previous}`) : '',
-    ]);
+    // The name wraps within its column (its row grows) rather than being cut at the next cell.
+    ctx
+      .addRow([
+        label,
+        null,
+        null,
+        r.current ? t(`factsheet.ratification.${r.current}`) : null,
+        null,
+        r.previous ? t(`factsheet.ratification.${r.previous}`) : null,
+      ])
+      .getCell(1).alignment = { wrapText: true, vertical: 'top' };
   }
   for (const [title, list] of [
     [t('factsheet.source'), sources.list],
@@ -120,8 +126,12 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const textSheet = (section: TextSection, name: string) => {
     const ws = wb.addWorksheet(name);
     title(ws, t(`factsheet.sections.${section}`));
-    for (const line of (sheet.texts[section] ?? '').split('\n').filter((l) => l.trim()))
-      ws.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
+    const { note, items } = textLines(sheet.texts[section]);
+    const written = sheet.textLanguages[section];
+    const other =
+      written && written !== language ? t('factsheet.textInOther', { language: t('common.languageName', { lng: written }) }) : null;
+    if (note || other) ws.addRow([[other, note].filter(Boolean).join(' ')]).font = { italic: true, size: 9 };
+    for (const item of items) ws.addRow([`• ${item}`]).alignment = { wrapText: true, vertical: 'top' };
     ws.getColumn(1).width = 75; // within an A4 portrait page even in a wide fallback font: LibreOffice does not shrink this sheet to fit
     fitPage(ws);
     return ws;
