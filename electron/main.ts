@@ -66,6 +66,7 @@ app.whenReady().then(async () => {
       dataDir,
       appVersion: appVersion(),
       chooseSavePath: saveDialog,
+      chooseOpenPath: openDialog,
       printToPdf: printWindowToPdf,
       ...(sealer ? { sealer } : {}),
     });
@@ -108,6 +109,17 @@ async function saveDialog(suggestedName: string): Promise<string | null> {
   };
   const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+/** Open for a database file, starting in the data folder; null when the user cancels. */
+async function openDialog(startIn: string): Promise<string | null> {
+  const options = {
+    defaultPath: startIn,
+    properties: ['openFile' as const],
+    filters: [{ name: 'SQLite', extensions: ['sqlite'] }],
+  };
+  const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
 }
 
 /** The window as it prints (A4, print styles), saved where the user chooses. */

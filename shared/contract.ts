@@ -135,6 +135,10 @@ export const AppStatusSchema = z.object({
   /** Why the remembered database could not be opened at start, if it could not. */
   openError: AppErrorSchema.nullable(),
   defaultFolder: z.string(),
+  /** Whether the host has an Open dialog (Electron); a browser lists the data folder instead. */
+  canBrowse: z.boolean(),
+  /** Centre databases opened or created on this computer, the latest first, and whether each is still there. */
+  recent: z.array(z.object({ path: z.string(), file: z.string(), exists: z.boolean() })),
   /** Days exports are kept in the data folder (applied at each start). */
   exportRetention: ExportRetentionSchema,
 });
@@ -149,6 +153,8 @@ export const CreateCentreInputSchema = z
     login: LoginSchema,
     password: PasswordSchema,
     folder: FilePathSchema.optional(),
+    /** Create it even where this country's database already is in the folder (a second one, named -2). */
+    alongside: z.boolean().optional(),
   })
   .strict();
 export type CreateCentreInput = z.infer<typeof CreateCentreInputSchema>;
@@ -168,6 +174,9 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 const empty = z.object({}).strict();
+
+/** A database file in the data folder, for a first start without an Open dialog. */
+export const DatabaseFileSchema = z.object({ path: z.string(), file: z.string(), modifiedAt: z.string(), bytes: z.number().int() });
 
 /** A new database's status and its recovery code, shown once. */
 export const CreatedSchema = z.object({ status: AppStatusSchema, recoveryCode: z.string() });
@@ -191,6 +200,8 @@ export const contract = {
   'setup.createCentre': { input: CreateCentreInputSchema, output: CreatedSchema, permission: 'setup' },
   'setup.openExisting': { input: z.object({ path: FilePathSchema }).strict(), output: AppStatusSchema, permission: 'setup' },
   'setup.close': { input: empty, output: AppStatusSchema, permission: 'open' },
+  'setup.databases': { input: empty, output: z.array(DatabaseFileSchema), permission: 'setup' },
+  'setup.browse': { input: empty, output: z.object({ path: z.string().nullable() }), permission: 'setup' },
   'reference.countries': { input: empty, output: z.array(CountrySchema), permission: 'open' },
   'orgUnits.list': { input: empty, output: z.array(OrgUnitSchema), permission: 'signedIn' },
   'jobs.progress': { input: empty, output: JobProgressSchema.nullable(), permission: 'signedIn' },

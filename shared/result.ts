@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'file_not_found',
   'folder_not_writable',
   'already_exists',
+  'centre_exists',
+  'no_dialog',
   'not_found',
   'duplicate_case',
   'period_locked',

@@ -13,6 +13,8 @@ export const AppConfigSchema = z.object({
   database: z.object({ path: z.string(), kind: z.enum(['demo', 'centre']) }).nullable(),
   /** Added later: a config written before has none, and gets the default. */
   exportRetention: ExportRetentionSchema.default(DEFAULT_EXPORT_RETENTION),
+  /** Centre databases opened or created on this computer, the latest first (a first start's "recent files"). */
+  recent: z.array(z.string()).max(8).default([]),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
@@ -22,6 +24,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   operator: null,
   database: null,
   exportRetention: DEFAULT_EXPORT_RETENTION,
+  recent: [],
 };
 
 export const configPath = (dataDir: string) => join(dataDir, 'config.json');

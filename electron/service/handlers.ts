@@ -29,6 +29,11 @@ export const handlers: Handlers = {
   'setup.createCentre': (s, input) => s.createCentre(input),
   'setup.openExisting': (s, { path }) => s.openExisting(path),
   'setup.close': (s) => s.closeDatabase(),
+  'setup.databases': (s) => s.databaseFiles(),
+  'setup.browse': async (s) => {
+    if (!s.chooseOpenPath) fail('no_dialog');
+    return { path: await s.chooseOpenPath(s.dataDir) };
+  },
   // Before any database exists (the first-start wizard) the list comes from the seed itself.
   'reference.countries': (s) =>
     s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),

@@ -1,6 +1,6 @@
 // The back end's state for one running app: the data folder, its config and the open database.
 // Plain Node: the same object serves Electron IPC and the HTTP bridge.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { createDeskDatabase, ensureWritableFolder, freeDatabasePath, openDeskDatabase } from '../../db/open.js';
@@ -38,6 +38,8 @@ export type SessionOptions = {
   logger?: Logger;
   /** The host's Save As dialog (Electron's); a browser has none and downloads instead. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** The host's Open dialog for a database file (Electron's); a browser has none and lists the data folder instead. */
+  chooseOpenPath?: (startIn: string) => Promise<string | null>;
   /** The host's print of the window to a PDF the user places (Electron's printToPDF); a browser prints itself. */
   printToPdf?: (suggestedName: string) => Promise<string | null>;
   /** The clock, for the sign-in delay (tests move it). */
@@ -83,6 +85,7 @@ export class DeskSession {
   readonly dataDir: string;
   readonly appVersion: string;
   readonly chooseSavePath: SessionOptions['chooseSavePath'];
+  readonly chooseOpenPath: SessionOptions['chooseOpenPath'];
   readonly printToPdf: SessionOptions['printToPdf'];
   private readonly log: Logger;
   private config: AppConfig;
@@ -102,6 +105,7 @@ export class DeskSession {
     this.dataDir = resolve(opts.dataDir);
     this.appVersion = opts.appVersion;
     this.chooseSavePath = opts.chooseSavePath;
+    this.chooseOpenPath = opts.chooseOpenPath;
     this.printToPdf = opts.printToPdf;
     this.log = opts.logger ?? consoleLogger;
     this.now = opts.now ?? Date.now;
@@ -217,6 +221,8 @@ export class DeskSession {
           }
         : null,
       canRemember: this.sealer !== undefined,
+      canBrowse: this.chooseOpenPath !== undefined,
+      recent: this.config.recent.map((path) => ({ path, file: basename(path), exists: existsSync(path) })),
       conversion: this.conversionPath ? { file: basename(this.conversionPath) } : null,
       database: open ? this.describe(this.db!, this.config.database!.path, this.config.database!.kind) : null,
       openError: this.openError,
@@ -242,6 +248,8 @@ export class DeskSession {
 
   private save(next: Partial<AppConfig>) {
     const config = { ...this.config, ...next };
+    const opened = next.database?.kind === 'centre' ? next.database.path : null;
+    if (opened) config.recent = [opened, ...config.recent.filter((p) => p !== opened)].slice(0, 8);
     writeConfig(this.dataDir, config);
     this.config = config;
   }
@@ -489,7 +497,11 @@ export class DeskSession {
     const folder = input.folder ? resolve(input.folder) : this.dataDir;
     if (input.folder && !isAbsolute(input.folder)) fail('folder_not_writable', { folder: input.folder, reason: 'not an absolute path' });
     ensureWritableFolder(folder);
-    const path = freeDatabasePath(folder, `migrant-hiv-${input.countryCode.toLowerCase()}`);
+    const base = `migrant-hiv-${input.countryCode.toLowerCase()}`;
+    // This country's database already here: asked, not silently made again beside it.
+    const first = join(folder, `${base}.sqlite`);
+    if (!input.alongside && existsSync(first)) fail('centre_exists', { file: basename(first), path: first });
+    const path = freeDatabasePath(folder, base);
     const { keys, dataKey, recoveryCode } = await createVault({ login: input.login, password: input.password });
     // The key file first: a database is never in place without the key that opens it.
     writeKeyFile(keyFilePath(path), keys);
@@ -527,6 +539,18 @@ export class DeskSession {
     this.use(db, path, 'centre', { login: account.login, roles: account.roles, demo: false }, { path, keys, dataKey });
     this.log('info', 'database.encrypted', {});
     return { status: this.status(), recoveryCode };
+  }
+
+  /** The centre databases in the data folder (the demo and backups aside), the latest changed first. */
+  databaseFiles(): { path: string; file: string; modifiedAt: string; bytes: number }[] {
+    return readdirSync(this.dataDir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.sqlite') && e.name !== 'demo.sqlite')
+      .map((e) => {
+        const path = join(this.dataDir, e.name);
+        const st = statSync(path);
+        return { path, file: e.name, modifiedAt: st.mtime.toISOString(), bytes: st.size };
+      })
+      .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
   }
 
   openExisting(path: string): AppStatus {

@@ -44,6 +44,14 @@ export const en: Messages = {
     folder: 'Folder for the database file',
     path: 'Path to the database file (.sqlite)',
     creating: 'Creating the database…',
+    recentTitle: 'Recent databases on this computer',
+    folderTitle: 'Databases in the data folder',
+    missing: 'file not found',
+    browse: 'Choose a file…',
+    orPath: 'Or type the path to the file:',
+    modified: 'changed {{at}}',
+    openFound: 'Open "{{file}}"',
+    createAlongside: 'Create another database beside it',
     reopenFailed: 'The remembered database could not be opened.',
   },
   auth: {
@@ -904,6 +912,9 @@ export const en: Messages = {
     db_damaged:
       'The database "{{file}}" is damaged: some of its pages cannot be read. The file has not been changed. Open another file or restore the database from a backup, and tell your administrator.',
     db_open_failed: 'The database "{{file}}" could not be opened: {{reason}}.',
+    centre_exists:
+      'This folder already holds a database for this country: "{{file}}". Open it (you will sign in with your password) or create another database beside it if this really is another centre.',
+    no_dialog: 'Choosing a file is not available here: type the path to the file or pick it from the list.',
     file_not_found: 'The file "{{file}}" was not found.',
     folder_not_writable: 'Cannot write to the folder "{{folder}}" ({{reason}}). Choose another folder.',
     file_unreadable:

@@ -95,7 +95,14 @@ const ALWAYS = [
   'auth.forgetHere',
   'setup.close',
 ];
-const BEFORE_A_DATABASE = ['setup.openDemo', 'setup.createCentre', 'setup.openExisting', 'setup.encryptExisting'];
+const BEFORE_A_DATABASE = [
+  'setup.openDemo',
+  'setup.createCentre',
+  'setup.openExisting',
+  'setup.encryptExisting',
+  'setup.databases',
+  'setup.browse',
+];
 
 const PASSWORD = 'ДругойПароль-2026-ноябрь';
 

@@ -23,6 +23,8 @@ const VALID: Record<string, unknown> = {
     password: 'СогдЛето-2017-год',
   },
   'setup.openExisting': { path: '/nowhere/x.sqlite' },
+  'setup.databases': {},
+  'setup.browse': {},
   'setup.encryptExisting': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.signIn': { login: 'Фарход', password: 'СогдЛето-2017-год' },
   'auth.recover': { login: 'Фарход', recoveryCode: 'ABCD-EFGH', newPassword: 'СогдЛето-2017-год' },

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,47 @@ describe('first start, end to end in chromium', () => {
     await page.getByRole('button', { name: 'Настройки' }).click();
     await expect.poll(() => page.locator('dd.path').textContent()).toMatch(/demo\.sqlite$/);
     await screenshot(page, 'demo-settings-ru');
+    expect(errors).toEqual([]);
+  });
+
+  it("fits a 1366x768 laptop, asks before a second database for the same country, and lists the recent and the data folder's files", async () => {
+    const dataDir = tempDir();
+    const app = await start(dataDir);
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    // Every choice's button is in view without scrolling.
+    for (const name of ['Открыть демо', 'Создать базу', 'Открыть файл']) {
+      const box = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(768);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await screenshot(page, 'first-start-1366-ru');
+    await setUpCentre(page);
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('button', { name: 'Закрыть базу и вернуться к выбору' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Первый запуск' }).isVisible()).toBe(true);
+    // The file just made, under "recent", opens with one press.
+    const recent = page.getByRole('list', { name: 'Недавние базы на этом компьютере' });
+    await expect.poll(() => recent.getByRole('button').allTextContents()).toEqual(['migrant-hiv-kgz.sqlite']);
+
+    // The same country again: asked, with opening the one there as the first answer; nothing made beside it.
+    await page.locator('#countryCode').focus();
+    await page.keyboard.type('кыр');
+    await expect.poll(() => page.getByRole('option').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.locator('#region').fill('Чуйская область');
+    await page.locator('#centre').fill('Чуйский областной центр СПИД');
+    await page.locator('#login').fill('Второй');
+    await page.locator('#new-password').fill(CENTRE_ADMIN.password);
+    await page.locator('#new-password-repeat').fill(CENTRE_ADMIN.password);
+    await page.locator('#new-password-repeat').press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('уже есть база этой страны: «migrant-hiv-kgz.sqlite»');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Открыть «migrant-hiv-kgz.sqlite»');
+    await screenshot(page, 'first-start-same-country-ru');
+    expect(readdirSync(dataDir).filter((f) => f.endsWith('.sqlite'))).toEqual(['migrant-hiv-kgz.sqlite']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -36,6 +36,9 @@ try {
     ...(start.offers.chooseSavePath
       ? { chooseSavePath: (suggestedName: string) => ask<string | null>({ kind: 'chooseSavePath', suggestedName }) }
       : {}),
+    ...(start.offers.chooseOpenPath
+      ? { chooseOpenPath: (startIn: string) => ask<string | null>({ kind: 'chooseOpenPath', startIn }) }
+      : {}),
     ...(start.offers.printToPdf
       ? { printToPdf: (suggestedName: string) => ask<string | null>({ kind: 'printToPdf', suggestedName }) }
       : {}),

@@ -13,7 +13,10 @@ import type { DeskBackend } from './backend.js';
 import type { FromWorker, HostRequest, ToWorker, WorkerStart } from './protocol.js';
 
 /** The session's options that the host provides (the clock stays the thread's own). */
-export type HostOptions = Pick<SessionOptions, 'dataDir' | 'appVersion' | 'logger' | 'chooseSavePath' | 'printToPdf' | 'sealer'> & {
+export type HostOptions = Pick<
+  SessionOptions,
+  'dataDir' | 'appVersion' | 'logger' | 'chooseSavePath' | 'chooseOpenPath' | 'printToPdf' | 'sealer'
+> & {
   /** The compiled thread entry; by default the one beside this program's package.json. */
   script?: string;
   /** The thread's heap cap: past it the thread ends, and a new one is started. */
@@ -39,7 +42,12 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
   const start: WorkerStart = {
     dataDir: opts.dataDir,
     appVersion: opts.appVersion,
-    offers: { chooseSavePath: !!opts.chooseSavePath, printToPdf: !!opts.printToPdf, sealer: !!opts.sealer },
+    offers: {
+      chooseSavePath: !!opts.chooseSavePath,
+      chooseOpenPath: !!opts.chooseOpenPath,
+      printToPdf: !!opts.printToPdf,
+      sealer: !!opts.sealer,
+    },
   };
   /** The thread calls go to; while a new one starts, calls wait for it. */
   let worker: Promise<Worker>;
@@ -53,6 +61,8 @@ export async function startDeskWorker(opts: HostOptions): Promise<DeskBackend> {
     switch (r.kind) {
       case 'chooseSavePath':
         return opts.chooseSavePath!(r.suggestedName);
+      case 'chooseOpenPath':
+        return opts.chooseOpenPath!(r.startIn);
       case 'printToPdf':
         return opts.printToPdf!(r.suggestedName);
       case 'seal':

@@ -9,12 +9,13 @@ export type WorkerStart = {
   dataDir: string;
   appVersion: string;
   /** Which host services exist: Save As and print dialogs, and the OS key store (Electron only). */
-  offers: { chooseSavePath: boolean; printToPdf: boolean; sealer: boolean };
+  offers: { chooseSavePath: boolean; chooseOpenPath: boolean; printToPdf: boolean; sealer: boolean };
 };
 
 /** A service only the host has (a dialog, the OS key store), asked for by the thread. */
 export type HostRequest =
   | { kind: 'chooseSavePath'; suggestedName: string }
+  | { kind: 'chooseOpenPath'; startIn: string }
   | { kind: 'printToPdf'; suggestedName: string }
   | { kind: 'seal'; plain: Uint8Array }
   | { kind: 'unseal'; sealed: Uint8Array };
