@@ -423,6 +423,9 @@ const AGE_BANDS: Record<string, [number, number] | null> = {
 };
 const SORT_SQL = { diagnosisDate: 'diagnosis_date', registerNo: 'register_no', uic: 'uic_key', birthYear: 'birth_year' } as const;
 
+/** The shortest search that also finds a code by a part inside it (shorter ones: by its start only). */
+export const PART_OF_CODE = 3;
+
 /** Builds the WHERE clause of the list; exported so tests can read its query plan. */
 export function caseListSql(
   query: CaseQuery,
@@ -439,10 +442,17 @@ export function caseListSql(
   if (q.search) {
     // Register numbers are matched as typed; codes by their transliterated key. Both by prefix.
     // Two index range scans joined: SQLite will not use an index for an OR of ranges.
-    where.push(`c.id IN (SELECT id FROM hiv_case WHERE deleted_at IS NULL AND register_no >= ? AND register_no < ?
-      UNION SELECT id FROM hiv_case WHERE deleted_at IS NULL AND uic_key >= ? AND uic_key < ?)`);
     const key = uicKey(q.search);
-    params.push(q.search, q.search + '\uffff', key, key + '\uffff');
+    // Three letters or digits or more also find a code containing them anywhere ("1985", "НМА1"):
+    // a walk over the codes' index, not the table (1M cases: ~0.1 s, `npm run bench`, "search"). A
+    // register number's "/" is no part of a code: such a search stays a prefix search.
+    const part =
+      key.length >= PART_OF_CODE && /^[\p{L}\p{N}]+$/u.test(key)
+        ? `UNION SELECT id FROM hiv_case INDEXED BY hiv_case_uic_key WHERE deleted_at IS NULL AND instr(uic_key, ?) > 0`
+        : '';
+    where.push(`c.id IN (SELECT id FROM hiv_case WHERE deleted_at IS NULL AND register_no >= ? AND register_no < ?
+      UNION SELECT id FROM hiv_case WHERE deleted_at IS NULL AND uic_key >= ? AND uic_key < ? ${part})`);
+    params.push(q.search, q.search + '\uffff', key, key + '\uffff', ...(part ? [key] : []));
   }
   for (const [field, col] of [
     ['sex', 'sex'],

@@ -28,6 +28,7 @@ const { silentLogger } = await load('electron/service/log.js');
 const { startBridge } = await load('electron/bridge/server.js');
 const { startDeskWorker } = await load('electron/service/worker/host.js');
 const { benchWorker } = await import('./bench-worker.mjs');
+const { benchSearch } = await import('./bench-search.mjs');
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const ms = (x) => `${x.toFixed(3)} ms`;
@@ -83,6 +84,7 @@ try {
 await benchWorker(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
 await benchForms(load, ROOT);
 await benchCases(load, { cases: Number(process.env.BENCH_CASES ?? 100_000) });
+await benchSearch(load, { cases: Number(process.env.BENCH_SEARCH_CASES ?? 1_000_000) });
 await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });
 await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
 await benchExports(load, { rows: Number(process.env.BENCH_EXPORT_ROWS ?? 100_000) });

@@ -216,7 +216,7 @@ export const en: Messages = {
     title: 'Case register',
     new: 'New case',
     newShortcut: 'Alt+N',
-    search: 'Search by UIC or register number',
+    search: 'Search by UIC (or part of it, 3 characters or more) or register number',
     filters: 'Filters',
     any: 'all',
     clearFilters: 'Clear filters',

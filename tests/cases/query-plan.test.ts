@@ -59,6 +59,28 @@ describe('the case list at 100,000 cases', () => {
     expect(listCases(db, { search: '1234/' }).rows.map((r) => r.registerNo)).toEqual(['1234/2018']);
   });
 
+  it("finds a code by a part inside it (three characters or more) by walking the codes' narrow index, never the table", () => {
+    const p = plan({ search: '1985' });
+    expect(p).toContain('SCAN hiv_case USING INDEX hiv_case_uic_key');
+    expect(p).not.toMatch(/SCAN (c|hiv_case)( |$)(?!USING)/);
+    // The cases whose code holds "1985" anywhere (here: born in 1985), counted straight from the table.
+    const holding = (
+      db.prepare(`SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL AND instr(uic_key, '1985') > 0`).get() as { n: number }
+    ).n;
+    expect(holding).toBeGreaterThan(100);
+    const found = listCases(db, { search: '1985', pageSize: 200 });
+    expect(found.total).toBeGreaterThanOrEqual(holding);
+    expect(found.rows.every((r) => r.uic.includes('1985') || r.registerNo.startsWith('1985'))).toBe(true);
+    // In either script: the Cyrillic part finds the same codes as its Latin key.
+    const middle = found.rows[0]!.uic.slice(1, 4); // three Cyrillic letters from inside a code
+    const withMiddle = db.prepare(`SELECT count(*) AS n FROM hiv_case WHERE deleted_at IS NULL AND instr(uic, ?) > 0`).get(middle) as {
+      n: number;
+    };
+    expect(listCases(db, { search: middle.toLowerCase() }).total).toBe(withMiddle.n);
+    // Two characters: by the start only.
+    expect(plan({ search: '19' })).not.toContain('SCAN hiv_case');
+  });
+
   it('filters through the covering filter index, also without its leading columns', () => {
     for (const q of [
       { sex: 'female' },
