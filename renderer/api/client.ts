@@ -29,6 +29,8 @@ const SECRET_KEY = 'desk-session';
 export const SESSION_CHANGED = 'desk:session-changed';
 /** Fired on window after a call that may have changed data (it needed a right to write): what was read before is read again. */
 export const DATA_CHANGED = 'desk:data-changed';
+/** Fired on window after a change to the register: the status (its latest year of diagnosis, where year fields open) is read again. */
+export const REGISTER_CHANGED = 'desk:register-changed';
 const WRITES: ReadonlySet<string> = new Set(['setup', 'register.write', 'forms.write', 'forms.approve', 'admin']);
 
 /** The session secret of this tab: traded for the address's launch code on first load. */
@@ -125,5 +127,6 @@ export async function call<C extends Channel>(
   const value = contract[channel].output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: appError('internal') };
   if (!opts.read && WRITES.has(permissionOf(channel))) window.dispatchEvent(new Event(DATA_CHANGED));
+  if (permissionOf(channel) === 'register.write') window.dispatchEvent(new Event(REGISTER_CHANGED));
   return { ok: true, value: value.data as ChannelOutput<C> };
 }

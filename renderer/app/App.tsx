@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
-import { call, SESSION_CHANGED } from '../api/client';
+import { call, REGISTER_CHANGED, SESSION_CHANGED } from '../api/client';
 import { forgetChosenYear } from './chosen-year';
 import { forgetAll } from '../api/queries';
 import { SetupWizard } from '../setup/SetupWizard';
@@ -41,7 +41,11 @@ export function App() {
   useEffect(() => {
     refresh();
     window.addEventListener(SESSION_CHANGED, refresh);
-    return () => window.removeEventListener(SESSION_CHANGED, refresh);
+    window.addEventListener(REGISTER_CHANGED, refresh);
+    return () => {
+      window.removeEventListener(SESSION_CHANGED, refresh);
+      window.removeEventListener(REGISTER_CHANGED, refresh);
+    };
   }, [refresh]);
 
   useEffect(() => {

@@ -53,6 +53,12 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
     setError(r.ok ? null : r.error);
   };
 
+  // Just saved: the keyboard goes on to the case's first event, the clerk's next entry.
+  const loaded = detail !== null;
+  useEffect(() => {
+    if (loaded && notice && canWrite) document.getElementById('event-kind')?.focus();
+  }, [loaded, notice, canWrite]);
+
   if (!detail) return <ErrorMessage error={error} />;
   const c = detail.case;
   const country = (code: string | null) => (code ? (countries[code] ?? code) : '—');

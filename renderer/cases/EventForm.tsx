@@ -60,6 +60,8 @@ export function EventForm({ caseId, event, onSaved, onCancel }: Props) {
       if (!event) lastKind = values.kind;
       form.reset(fromEvent(null));
       onSaved();
+      // The next result of the same case is the likely next entry: the keyboard stays on the form.
+      if (!event) requestAnimationFrame(() => document.getElementById('event-kind')?.focus());
     } else setError(r.error);
   });
 
