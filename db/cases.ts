@@ -188,7 +188,10 @@ export function createCaseWithEvents(
   const at = (opts.now ?? new Date()).toISOString();
   return changeCases(db, actor, (record) => {
     refuseDuplicate(db, c, null, opts.allowDuplicate);
-    const entry = { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(opts.allowDuplicate ? { savedDespiteDuplicate: true } : {}) };
+    // Said in the log only where there was a possible duplicate to save despite.
+    const despite =
+      opts.allowDuplicate && findDuplicates(db, { uic: c.uic, sex: c.sex, birthYear: c.birthYear, excludeId: null }).length > 0;
+    const entry = { ...c, keyPopulations: [...c.keyPopulations].sort(), ...(despite ? { savedDespiteDuplicate: true } : {}) };
     return insertCase(db, record, orgUnitId, c, events, at, entry);
   });
 }

@@ -39,17 +39,28 @@ const isEmpty = (v: ContextValue) =>
  */
 const ORDER_SQL = `CASE language WHEN @language THEN 0 WHEN 'ru' THEN 1 WHEN 'en' THEN 2 ELSE 3 END, language`;
 
-/** Section 1's values of a sheet, each note in `language` where it was written in it (else the nearest, see ORDER_SQL). */
-export function contextValues(db: Db, k: FactSheetKey, language: Language): ContextValue[] {
+/**
+ * Section 1's values of a sheet, each note in `language` where it was written in it (else the
+ * nearest, see ORDER_SQL), and the language each note shown is in.
+ */
+export function contextValues(
+  db: Db,
+  k: FactSheetKey,
+  language: Language,
+): { values: ContextValue[]; noteLanguages: Record<string, string> } {
   const key = { country: k.country, year: k.year };
   const rows = stmt(db, 'SELECT * FROM fact_sheet_value WHERE country_code = @country AND year = @year').all(key) as ValueRow[];
   const notes = new Map<string, string>();
+  const noteLanguages: Record<string, string> = {};
   for (const n of stmt(
     db,
-    `SELECT indicator, note FROM fact_sheet_note WHERE country_code = @country AND year = @year ORDER BY indicator, ${ORDER_SQL}`,
-  ).all({ ...key, language }) as { indicator: string; note: string }[])
-    if (!notes.has(n.indicator)) notes.set(n.indicator, n.note);
-  return rows.map((r) => toValue(r, notes.get(r.indicator) ?? null));
+    `SELECT indicator, language, note FROM fact_sheet_note WHERE country_code = @country AND year = @year ORDER BY indicator, ${ORDER_SQL}`,
+  ).all({ ...key, language }) as { indicator: string; language: string; note: string }[])
+    if (!notes.has(n.indicator)) {
+      notes.set(n.indicator, n.note);
+      noteLanguages[n.indicator] = n.language;
+    }
+  return { values: rows.map((r) => toValue(r, notes.get(r.indicator) ?? null)), noteLanguages };
 }
 
 /** The sections' text of a sheet, each in `language` where it was written in it (else the nearest), and which language each is in. */
@@ -154,8 +165,9 @@ export function saveContextValues(
         action: isEmpty(v) ? 'delete' : old ? 'update' : 'create',
         entity: 'fact_sheet_value',
         entityId: `${k.country}/${k.year}/${v.indicator}`,
-        oldValue: old,
-        newValue: isEmpty(v) ? null : v,
+        // A note is one language's: the entry says which.
+        oldValue: old?.note ? { ...old, noteLanguage: language } : old,
+        newValue: isEmpty(v) ? null : v.note ? { ...v, noteLanguage: language } : v,
       });
     }
   });

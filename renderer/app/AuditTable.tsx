@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/contract';
 import { useDescribe } from '../audit/useDescribe';
+import { formatDateTime } from '../../shared/dates';
 import { TableBox } from './TableBox';
 
 type Props = {
@@ -13,7 +14,7 @@ type Props = {
 
 /** Change-log rows in words: when, who, what was done to which item, and each field's old → new value. */
 export function AuditTable({ groups, showItem = false, label }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const describe = useDescribe();
   const what = (e: AuditEntry) => {
     const entity = t(`audit.entities.${e.entity}`, { defaultValue: '' });
@@ -38,7 +39,7 @@ export function AuditTable({ groups, showItem = false, label }: Props) {
             const head = described[0]!.d;
             return (
               <tr key={first.id}>
-                <td>{new Date(first.at).toLocaleString(i18n.language)}</td>
+                <td>{formatDateTime(first.at)}</td>
                 <td>{first.actor}</td>
                 <td>{group.length > 1 ? t('audit.save') : what(first)}</td>
                 {showItem ? <td>{[head.item, head.detail].filter(Boolean).join(' · ')}</td> : null}

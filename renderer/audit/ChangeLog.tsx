@@ -1,6 +1,6 @@
 // The whole change log for an administrator: filtered by person, days, kind of thing and case,
 // a page at a time, each entry in words (AuditTable).
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_KIND_CODES, type AuditKind } from '../../shared/audit/api';
 import { parseDateInput } from '../../shared/dates';
@@ -28,7 +28,9 @@ export function ChangeLog() {
   const logins = (useCall('accounts.list', {}).data ?? []).map((a) => a.login);
   const [draft, setDraft] = useState<Draft>(NO_FILTER);
   const [filter, setFilter] = useState<Draft>(NO_FILTER);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A refused filter, as its message key and the field's label key (shown in the screen's language).
+  const [problem, setProblem] = useState<{ key: string; field: string } | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   // The pages seen so far, by the id each starts below (null: the newest), to go back.
   const [cursors, setCursors] = useState<(number | null)[]>([null]);
   const before = cursors[cursors.length - 1]!;
@@ -54,8 +56,9 @@ export function ChangeLog() {
     e.preventDefault();
     const from = dayStart(draft.from);
     const to = dayStart(draft.to, true);
-    if (from === 'invalid' || to === 'invalid') return setProblem(t('audit.log.dateInvalid'));
-    if (from && to && to <= from) return setProblem(t('audit.log.toBeforeFrom'));
+    if (from === 'invalid') return setProblem({ key: 'audit.log.dateInvalid', field: 'audit.log.from' });
+    if (to === 'invalid') return setProblem({ key: 'audit.log.dateInvalid', field: 'audit.log.to' });
+    if (from && to && to <= from) return setProblem({ key: 'audit.log.toBeforeFrom', field: 'audit.log.to' });
     setProblem(null);
     setFilter(draft);
     setCursors([null]);
@@ -65,6 +68,12 @@ export function ChangeLog() {
     setFilter(NO_FILTER);
     setProblem(null);
     setCursors([null]);
+  };
+  // A new page starts at its top, the list's scroll box too.
+  const turn = (go: () => void) => {
+    go();
+    box.current?.querySelector('.table-box')?.scrollTo({ top: 0 });
+    box.current?.scrollIntoView({ block: 'nearest' });
   };
   const field = (k: keyof Draft) => ({
     value: draft[k],
@@ -116,21 +125,29 @@ export function ChangeLog() {
       </form>
       {problem ? (
         <p className="field-error" role="alert">
-          {problem}
+          {t(problem.key, { field: t(problem.field) })}
         </p>
       ) : null}
       <ErrorMessage error={page.error?.error ?? null} />
-      {page.data && entries.length === 0 ? <p>{t('audit.log.nothing')}</p> : null}
-      {entries.length ? <AuditTable groups={entries.map((e) => [e])} showItem label={t('audit.log.title')} /> : null}
+      {page.data && entries.length === 0 && !problem ? <p>{t('audit.log.nothing')}</p> : null}
+      {/* Rows of a filter the clerk has just been told is wrong are not left standing as if they answered it. */}
+      <div ref={box}>
+        {entries.length && !problem ? <AuditTable groups={entries.map((e) => [e])} showItem label={t('audit.log.title')} /> : null}
+      </div>
       <div className="pager">
-        {cursors.length > 1 ? (
-          <button type="button" className="secondary" onClick={() => setCursors([null])}>
+        {cursors.length > 2 ? (
+          <button type="button" className="secondary" onClick={() => turn(() => setCursors([null]))}>
             {t('audit.log.newest')}
+          </button>
+        ) : null}
+        {cursors.length > 1 ? (
+          <button type="button" className="secondary" onClick={() => turn(() => setCursors(cursors.slice(0, -1)))}>
+            {t('audit.log.newer')}
           </button>
         ) : null}
         <span className="muted">{t('audit.log.page', { page: cursors.length })}</span>
         {page.data?.more ? (
-          <button type="button" className="secondary" onClick={() => setCursors([...cursors, entries[entries.length - 1]!.id])}>
+          <button type="button" className="secondary" onClick={() => turn(() => setCursors([...cursors, entries[entries.length - 1]!.id]))}>
             {t('audit.log.older')}
           </button>
         ) : null}

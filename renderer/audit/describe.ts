@@ -9,7 +9,12 @@ import { contextRow, INSTRUMENTS, TEXT_SECTIONS } from '../../shared/factsheet/d
 import { parsePeriod } from '../../shared/periods.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
-export type Lookups = { country: (code: string) => string; orgUnit: (id: number) => string };
+export type Lookups = {
+  country: (code: string) => string;
+  orgUnit: (id: number) => string;
+  /** An account's sign-in name by its id (entries that name an account by id); null if unknown. */
+  account?: (id: number) => string | null;
+};
 export type FieldChange = { field: string; before: string; after: string };
 /** `detail`: the part of the item below it (a case's event), shown on its own in the case's history. */
 export type Described = { item: string; detail?: string; changes: FieldChange[] };
@@ -129,9 +134,13 @@ const describeEvent: Describer = (e, c) => {
   return { item, detail, changes: e.action === 'update' ? diff(e.oldValue, e.newValue, c, caseValue) : [] };
 };
 
-function periodWords(code: string, t: Translate): string {
+function periodWords(code: string, c: Ctx): string {
   const p = parsePeriod(code);
-  if (p?.type === 'quarter') return `${code.slice(0, 4)}, ${t('forms.quarter', { q: code.slice(5) })}`;
+  if (p?.type === 'quarter') return `${code.slice(0, 4)}, ${c.t('forms.quarter', { q: code.slice(5) })}`;
+  if (p?.type === 'month')
+    return new Intl.DateTimeFormat(c.lang, { month: 'long', year: 'numeric' }).format(
+      new Date(Number(code.slice(0, 4)), Number(code.slice(4)) - 1, 1),
+    );
   return code;
 }
 
@@ -147,7 +156,7 @@ const describeDataValue: Describer = (e, c) => {
   const item = [
     form ? c.t(`forms.names.${form}`) : '',
     c.look.orgUnit(Number(unit)),
-    periodWords(period ?? '', c.t),
+    periodWords(period ?? '', c),
     deLabel(c.t, de ?? ''),
     cellLabel(c.t, c.lang, coc ?? ''),
   ]
@@ -159,7 +168,7 @@ const describeDataValue: Describer = (e, c) => {
 const describeFormPeriod: Describer = (e, c) => {
   const [form, unit, period] = (e.entityId ?? '').split('/');
   return {
-    item: [c.t(`forms.names.${form}`), c.look.orgUnit(Number(unit)), periodWords(period ?? '', c.t)].join(' · '),
+    item: [c.t(`forms.names.${form}`), c.look.orgUnit(Number(unit)), periodWords(period ?? '', c)].join(' · '),
     changes: [],
   };
 };
@@ -179,15 +188,24 @@ function factValue(field: string, v: unknown, c: Ctx): string | null {
 const describeFactValue: Describer = (e, c) => {
   const [country, year, indicator] = (e.entityId ?? '').split('/');
   const item = `${c.look.country(country ?? '')} ${year} · ${factRowLabel(indicator ?? '', c.lang)}`;
-  return { item, changes: diff(e.oldValue, e.newValue, c, factValue, (f) => c.t(`audit.factField.${f}`)) };
+  // "text" is a ratification on an instrument's row, "no data" on a figure's; a note says its language.
+  const written = isObj(e.newValue) ? e.newValue.noteLanguage : isObj(e.oldValue) ? e.oldValue.noteLanguage : undefined;
+  const label = (f: string) =>
+    f === 'text' && contextRow(indicator ?? '')
+      ? c.t('audit.factField.value')
+      : f === 'note' && typeof written === 'string'
+        ? `${c.t('audit.factField.note')} (${c.t('common.languageName', { lng: written })})`
+        : c.t(`audit.factField.${f}`);
+  return { item, changes: diff(e.oldValue, e.newValue, c, factValue, label) };
 };
 
 const clip = (s: unknown) => (typeof s === 'string' && s ? (s.length > 120 ? `${s.slice(0, 119)}…` : s) : EMPTY);
 const describeFactText: Describer = (e, c) => {
-  const [country, year, section] = (e.entityId ?? '').split('/');
+  const [country, year, section, language] = (e.entityId ?? '').split('/');
   const known = (TEXT_SECTIONS as readonly string[]).includes(section ?? '');
+  const inLanguage = language ? ` (${c.t('common.languageName', { lng: language })})` : '';
   return {
-    item: `${c.look.country(country ?? '')} ${year} · ${known ? c.t(`factsheet.sections.${section}`) : ''}`,
+    item: `${c.look.country(country ?? '')} ${year} · ${known ? c.t(`factsheet.sections.${section}`) : ''}${inLanguage}`,
     changes: [{ field: c.t('audit.text'), before: clip(e.oldValue), after: clip(e.newValue) }],
   };
 };
@@ -206,7 +224,8 @@ const describeSetting: Describer = (e, c) => {
 
 const describeAccount: Describer = (e, c) => {
   const v = isObj(e.newValue) ? e.newValue : {};
-  const login = typeof v.login === 'string' ? v.login : (e.entityId ?? '');
+  const byId = /^\d+$/.test(e.entityId ?? '') ? (c.look.account?.(Number(e.entityId)) ?? null) : null;
+  const login = typeof v.login === 'string' ? v.login : (byId ?? e.entityId ?? '');
   const accountValue = (f: string, x: unknown): string | null => {
     if (f === 'roles') return Array.isArray(x) ? x.map((r) => c.t(`roles.${String(r)}`)).join(', ') : EMPTY;
     if (f === 'disabled') return c.t(x ? 'audit.disabled' : 'audit.enabled');

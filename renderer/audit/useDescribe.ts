@@ -4,12 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/contract';
 import { useCall } from '../api/queries';
 import { loadCountries } from '../app/countries';
+import { useCan } from '../auth/permissions';
 import { describeEntry, type Described } from './describe';
 
 export function useDescribe(): (e: AuditEntry) => Described {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const units = useCall('orgUnits.list', {}).data;
+  // Entries of sign-ins name the account by its id: read as its sign-in name (the log is the administrator's).
+  const can = useCan();
+  const accounts = useCall('accounts.list', {}, { enabled: can('admin') }).data;
   const [countries, setCountries] = useState<Record<string, string>>({});
   useEffect(() => {
     void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, lang === 'en' ? c.nameEn : c.nameRu]))));
@@ -19,7 +23,8 @@ export function useDescribe(): (e: AuditEntry) => Described {
       describeEntry(e, (k, o) => t(k, o ?? {}), lang, {
         country: (code) => countries[code] ?? code,
         orgUnit: (id) => units?.find((u) => u.id === id)?.name ?? `№ ${id}`,
+        account: (id) => accounts?.find((a) => a.id === id)?.login ?? null,
       }),
-    [t, lang, countries, units],
+    [t, lang, countries, units, accounts],
   );
 }

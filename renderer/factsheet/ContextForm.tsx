@@ -29,7 +29,8 @@ function fieldsOf(sheet: FactSheet, lang: string): Fields {
       high: shown(v?.high, lang, v?.decimals),
       dataYear: v?.dataYear ?? '',
       source: v?.source ?? '',
-      note: v?.note ?? '',
+      // A note written only in another language is not this language's: shown beside, never saved as one.
+      note: sheet.noteLanguages[c.indicator] === lang ? (v?.note ?? '') : '',
       noData: v?.text === 'no_data',
     };
   }
@@ -41,6 +42,14 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet, lang) });
   const [saved, setSaved] = useState(false);
+  // The note in another language, as a hint in the empty field (and read out with it).
+  const otherNote = (code: string) => {
+    const written = sheet.noteLanguages[code];
+    const note = sheet.context.find((c) => c.indicator === code)?.current?.note;
+    if (!written || written === lang || !note) return {};
+    const hint = `${t('common.languageName', { lng: written })}: ${note}`;
+    return { placeholder: hint, title: hint };
+  };
   useEffect(() => reset(fieldsOf(sheet, lang)), [sheet, lang, reset]);
 
   const submit = handleSubmit(async (f) => {
@@ -162,7 +171,13 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
                 <input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} />
               </td>
               <td>
-                <input id={`ctx-${r.code}-note`} size={16} aria-label={t('factsheet.note')} {...register(`rows.${r.code}.note`)} />
+                <input
+                  id={`ctx-${r.code}-note`}
+                  size={16}
+                  aria-label={t('factsheet.note')}
+                  {...otherNote(r.code)}
+                  {...register(`rows.${r.code}.note`)}
+                />
               </td>
               <td>
                 <input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} />

@@ -151,7 +151,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
         ) : (
           <>
             <ContextForm sheet={sheet} onSave={saveContext} />
-            <TextSections texts={sheet.texts} onSave={saveText} />
+            <TextSections texts={sheet.texts} languages={sheet.textLanguages} onSave={saveText} />
           </>
         )
       ) : null}

@@ -158,6 +158,9 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
               {notes.map((n) => (
                 <li key={n.indicator}>
                   {CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}
+                  {sheet.noteLanguages[n.indicator] && sheet.noteLanguages[n.indicator] !== lang
+                    ? ` (${t('common.languageName', { lng: sheet.noteLanguages[n.indicator] })})`
+                    : ''}
                 </li>
               ))}
             </ol>

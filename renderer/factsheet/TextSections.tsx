@@ -5,15 +5,20 @@ import { TEXT_SECTIONS, type TextSection } from '../../shared/factsheet/definiti
 
 export function TextSections({
   texts,
+  languages,
   onSave,
 }: {
   texts: Record<string, string>;
+  /** The language each text is in: one in another language is shown beside an empty box, not put in it. */
+  languages: Record<string, string>;
   onSave: (section: TextSection, body: string) => Promise<boolean>;
 }) {
-  const { t } = useTranslation();
-  const [drafts, setDrafts] = useState<Record<string, string>>(texts);
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const own = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([s]) => languages[s] === lang));
+  const [drafts, setDrafts] = useState<Record<string, string>>(own(texts));
   const [saved, setSaved] = useState<TextSection | null>(null);
-  useEffect(() => setDrafts(texts), [texts]);
+  useEffect(() => setDrafts(own(texts)), [texts, languages, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="fact-texts">
       <p className="muted">{t('factsheet.textHelp')}</p>
@@ -21,6 +26,12 @@ export function TextSections({
         <div key={s} className="fact-text-edit">
           <label htmlFor={`text-${s}`}>{t(`factsheet.sections.${s}`)}</label>
           <textarea id={`text-${s}`} rows={6} value={drafts[s] ?? ''} onChange={(e) => setDrafts({ ...drafts, [s]: e.target.value })} />
+          {languages[s] && languages[s] !== lang && texts[s] ? (
+            <details className="other-language">
+              <summary>{t('factsheet.textInOther', { language: t('common.languageName', { lng: languages[s] }) })}</summary>
+              <p className="muted">{texts[s]}</p>
+            </details>
+          ) : null}
           <div className="actions">
             <button
               type="button"

@@ -1,5 +1,6 @@
 // The survey and estimates forms: the survey's sample and positives by key population, a few texts,
 // and the migrant estimate by type and status.
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cocKey, TOTAL, type FormCode } from '../../shared/forms/definitions';
 import { KEY_POPULATIONS, LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
@@ -11,6 +12,16 @@ function TextField({ de, props }: { de: string; props: GridCommon }) {
   const { t } = useTranslation();
   const ref: CellRef = { de, coc: '' };
   const st = props.status(ref);
+  const input = useRef<HTMLInputElement>(null);
+  const commit = useRef(props.onCommit);
+  commit.current = props.onCommit;
+  // Left while still in the field (Alt+6 to another section removes it without a blur): saved as a blur would.
+  useLayoutEffect(() => {
+    const el = input.current;
+    return () => {
+      if (el && !props.readOnly && document.activeElement === el) commit.current([{ ref: { de, coc: '' }, text: el.value }]);
+    };
+  }, [de, props.readOnly]);
   return (
     <div className={`field ${st?.state === 'saved' ? 'saved' : ''} ${st?.state === 'error' ? 'field-invalid' : ''}`}>
       <label htmlFor={`field-${de}`}>{t(`forms.de.${de}`)}</label>
@@ -20,7 +31,15 @@ function TextField({ de, props }: { de: string; props: GridCommon }) {
         readOnly={props.readOnly}
         value={props.text(ref)}
         onChange={(e) => props.onType(ref, e.target.value)}
+        ref={input}
         onBlur={(e) => !props.readOnly && props.onCommit([{ ref, text: e.currentTarget.value }])}
+        // Enter saves, as in the grids.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !props.readOnly) {
+            e.preventDefault();
+            props.onCommit([{ ref, text: e.currentTarget.value }]);
+          }
+        }}
       />
       {st?.state === 'error' ? (
         <span className="field-error" role="alert">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
-import type { AppError } from '../../shared/result';
+import { appError, type AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { ChangeLog } from '../audit/ChangeLog';
@@ -22,6 +22,9 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
   const saveSuppression = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
+    // Not a whole number: said in words here (sent, it would arrive as no number at all).
+    if (!/^\d+$/.test(maxCount.trim()))
+      return setError({ ...appError('invalid_input'), issues: [{ path: 'maxCount', messageKey: 'validation.whole_number' }] });
     const r = await call('settings.setSuppression', { maxCount: Number(maxCount) });
     if (r.ok) {
       onStatus(r.value);

@@ -113,6 +113,8 @@ export const FactSheetSchema = z.object({
   texts: z.record(z.string(), z.string()),
   /** The language each text is in: the sheet's, or (only one written) the nearest (Russian, then English). */
   textLanguages: z.record(z.string(), z.string()),
+  /** The language of each of this year's notes shown, by indicator (as `textLanguages`). */
+  noteLanguages: z.record(z.string(), z.string()),
   /** Null when no organisation of this country is in the database. */
   register: RegisterFiguresSchema.nullable(),
 });

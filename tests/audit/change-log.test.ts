@@ -32,13 +32,20 @@ async function words(lang: 'ru' | 'en') {
     KAZ: lang === 'ru' ? 'Казахстан' : 'Kazakhstan',
     UZB: lang === 'ru' ? 'Узбекистан' : 'Uzbekistan',
   };
-  return (e: AuditEntry): Described => describeEntry(e, t, lang, { country: (c) => names[c] ?? c, orgUnit: (id) => `Unit ${id}` });
+  return (e: AuditEntry): Described =>
+    describeEntry(e, t, lang, {
+      country: (c) => names[c] ?? c,
+      orgUnit: (id) => `Unit ${id}`,
+      account: (id) => (id === 1 ? 'Айгуль' : null),
+    });
 }
 const flat = (d: Described) => [d.item, d.detail ?? '', ...d.changes.flatMap((c) => [c.field, c.before, c.after])].join(' | ');
 
 /** The demo with one case saved, given a CD4, edited, given a viral load; a form cell, a fact-sheet figure, a setting changed. */
 function demoWithChanges() {
   const { s, unit } = withDemo(session(mkdtempSync(join(tmpdir(), 'desk-log-'))));
+  // The same person's code already in the register: LOG-1 is saved despite the warning.
+  call(s, 'cases.create', { case: aCase({ registerNo: 'LOG-0' }), allowDuplicate: false });
   const created = call(s, 'cases.create', { case: aCase({ registerNo: 'LOG-1', diagnosisDate: '2017-02-01' }), allowDuplicate: true }) as {
     id: number;
   };
@@ -142,6 +149,34 @@ describe('the change log, searched and in words', () => {
     // The case's own history: the same entries, each save its own.
     const history = call(s, 'cases.audit', { id }) as AuditEntry[];
     expect(history.map((e) => e.id)).toEqual([added.id, updated.id, cd4.id, created.id]);
+  });
+
+  it('names an account by its sign-in name, a month, a figure\'s "no data", a text\'s language', async () => {
+    const ru = await words('ru');
+    const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+      id: 1,
+      at: '2026-12-01T10:00:00.000Z',
+      actor: 'a',
+      action: 'update',
+      entity: 'setting',
+      entityId: null,
+      oldValue: null,
+      newValue: null,
+      ...over,
+    });
+    expect(ru(entry({ action: 'sign_in', entity: 'account', entityId: '1' })).item).toBe('учётная запись Айгуль');
+    expect(ru(entry({ entity: 'data_value', entityId: '3/201703/tested_voluntary/' })).item).toContain('март 2017');
+    const noData = ru(entry({ entity: 'fact_sheet_value', entityId: 'KAZ/2017/hiv_incidence', newValue: { text: 'no_data' } }));
+    expect(noData.changes).toEqual([{ field: 'Значение', before: '—', after: 'Нет данных' }]);
+    const ratified = ru(entry({ entity: 'fact_sheet_value', entityId: 'KAZ/2017/refugee_convention_1951', newValue: { text: 'yes' } }));
+    expect(ratified.changes[0]!.field).toBe('Ратификация');
+    const note = ru(
+      entry({ entity: 'fact_sheet_value', entityId: 'KAZ/2017/population', newValue: { note: 'an estimate', noteLanguage: 'en' } }),
+    );
+    expect(note.changes).toEqual([{ field: 'Примечание (English)', before: '—', after: 'an estimate' }]);
+    expect(ru(entry({ entity: 'fact_sheet_text', entityId: 'KAZ/2017/hiv/ru', newValue: 'текст' })).item).toBe(
+      'Казахстан 2017 · 3. Ситуация с ВИЧ-инфекцией (Русский)',
+    );
   });
 
   it('groups the entries one save wrote (one instant, one person, ids in a row) and nothing else', () => {

@@ -12,6 +12,19 @@ import { sheetsAsCsv } from '../helpers/libreoffice.js';
 
 const e2e = useE2e();
 
+/** A printed sheet's pages, its text, and a check that no page but the last ends on a section's heading. */
+function printLayout(pdf: string): { pages: number; text: string } {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+  for (let p = 1; p < pages; p++) {
+    const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(lines.at(-1), `${pdf}, page ${p}`).not.toMatch(/^(\d\.|3\.1) [А-ЯЁ]|^Демонстрационная база|^\(Перевод с английского/);
+  }
+  return { pages, text: execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }) };
+}
+
 describe('fact sheet, end to end in chromium', () => {
   it("opens on the demo's 2017 sheet for Kazakhstan, prints it to PDF, takes last year's values by keyboard and saves the workbook", async () => {
     const app = await e2e.start();
@@ -72,15 +85,37 @@ describe('fact sheet, end to end in chromium', () => {
     // (the report's annexes take two), and no section's heading left alone at a page's foot.
     expect(text).toContain('Перевод с английского');
     expect(text).toContain('235 граждан Узбекистана');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    expect(pages).toBeLessThanOrEqual(3);
-    for (let p = 1; p < pages; p++) {
-      const lines = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' })
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean);
-      expect(lines.at(-1), `page ${p}`).not.toMatch(/^(\d\.|3\.1) [А-ЯЁ]/);
+    expect(printLayout(pdf).pages).toBeLessThanOrEqual(3);
+    // Every country of the demo the same way; words wrap whole ("New York", not "New Y|ork").
+    const counts: Record<string, number> = { KAZ: printLayout(pdf).pages };
+    for (const [code, typed, name] of [
+      ['KGZ', 'кыргыз', 'Кыргызстан'],
+      ['RUS', 'росси', 'Россия'],
+      ['TJK', 'тадж', 'Таджикистан'],
+      ['TKM', 'туркм', 'Туркменистан'],
+      ['UZB', 'узбек', 'Узбекистан'],
+    ] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('#fact-country').fill('');
+      await page.locator('#fact-country').pressSequentially(typed);
+      await expect.poll(() => page.locator('ul[role="listbox"] [role="option"]').first().textContent()).toContain(name);
+      await page.locator('#fact-country').press('Enter');
+      await expect.poll(() => page.locator('.fact-country').textContent()).toContain(name);
+      await expect.poll(async () => (await row('population')).length).toBeGreaterThan(1);
+      await page.emulateMedia({ media: 'print' });
+      const file = join('test-results', `fact-sheet-${code}-ru.pdf`);
+      writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+      const layout = printLayout(file);
+      counts[code] = layout.pages;
+      expect(layout.pages, code).toBeLessThanOrEqual(3);
+      expect(layout.text, code).not.toMatch(/New Y\s*\n\s*ork|отчё\s*\n\s*те/);
     }
+    console.log(`printed pages per country (Russian): ${JSON.stringify(counts)}`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#fact-country').fill('');
+    await page.locator('#fact-country').pressSequentially('казах');
+    await page.locator('#fact-country').press('Enter');
+    await expect.poll(() => page.locator('.fact-country').textContent()).toContain('Казахстан');
 
     // Last year's population, typed as a Russian clerk types it, saved with Enter.
     await page.locator('#fact-year').fill('2016');
@@ -113,4 +148,40 @@ describe('fact sheet, end to end in chromium', () => {
     expect(sheetsAsCsv(file).get('2 Миграция')!.flat().join(' ')).toContain('Перевод с английского');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('a note written in Russian is shown in the English entry as a hint, never saved as the English note', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+4');
+    await page.locator('#fact-year').fill('2016');
+    await page.getByRole('tab', { name: 'Ввод данных' }).click();
+    const note = page.locator('#ctx-population-note');
+    await page.locator('#ctx-population-value').fill('17,67');
+    await note.fill('оценка на 1 января');
+    await note.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
+
+    // In English: the note field is empty, the Russian note its hint; saving another row leaves it alone.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('tab', { name: 'Data entry' }).click();
+    await expect.poll(() => note.getAttribute('placeholder')).toBe('Русский: оценка на 1 января');
+    expect(await note.inputValue()).toBe('');
+    await page.locator('#ctx-unemployment-value').fill('5.1');
+    await page.locator('#ctx-unemployment-value').press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved');
+
+    // Corrected in Russian: the English sheet shows the correction, marked as Russian.
+    await page.getByRole('button', { name: /Русский/ }).click();
+    await page.getByRole('tab', { name: 'Ввод данных' }).click();
+    await expect.poll(() => note.inputValue()).toBe('оценка на 1 января');
+    await note.fill('оценка на 1 июля');
+    await note.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('tab', { name: 'Fact sheet' }).click();
+    await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('Population: оценка на 1 июля (Русский)');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -79,8 +79,8 @@ describe('first start, end to end in chromium', () => {
     expect(new Set(await page.locator('table.audit tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Айгуль']));
     // The newest entries: the day's first backup, made at the first sign-in, after the set-up.
     expect((await page.locator('table.audit tbody tr td:nth-child(3)').allTextContents()).slice(0, 2)).toEqual([
-      'backup',
-      'database set up',
+      'backup (database)',
+      'database set up (database)',
     ]);
     await screenshot(page, 'settings-en');
     expect(errors).toEqual([]);

@@ -143,7 +143,32 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.press('Alt+6');
     await expect
       .poll(() => page.locator('table.audit tbody tr td:nth-child(3)').allTextContents())
-      .toEqual(expect.arrayContaining(['утверждение', 'снятие утверждения']));
+      .toEqual(expect.arrayContaining(['утверждение (период формы)', 'снятие утверждения (период формы)']));
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("an estimate's method typed into its text field is kept: Enter saves it, and so does leaving for another section", async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: 'Оценки численности' }).click();
+    const method = page.locator('#field-est_migrants_method');
+    const source = page.locator('#field-est_migrants_source');
+    await method.focus();
+    await page.keyboard.type('Перепись 2009 и учёт МВД');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => method.locator('xpath=..').getAttribute('class')).toContain('saved');
+    // Typed, then straight to Settings without leaving the field: saved all the same.
+    await source.focus();
+    await page.keyboard.type('Комитет по статистике');
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.url()).toMatch(/#\/settings/);
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: 'Оценки численности' }).click();
+    await expect.poll(() => source.inputValue()).toBe('Комитет по статистике');
+    expect(await method.inputValue()).toBe('Перепись 2009 и учёт МВД');
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -276,10 +276,13 @@ describe('fact sheet', () => {
     const u = sheet.register!.cascade.current.undetectable;
     if (!u.computable || u.low === null) throw new Error('the demo has viral loads in 2017');
     const row = sheets.get('3.1 Migrants')!.find((r) => r[0] === en.indicators.percentages.undetectable)!;
-    expect([row[1], row[4]]).toEqual([
+    expect([row[1], row[5]]).toEqual([
       `${(u.value * 100).toFixed(1)}%`,
-      `${u.numerator}/${u.denominator}; 95% CI ${(u.low * 100).toFixed(1)}–${(u.high * 100).toFixed(1)}%`,
+      `${u.numerator}/${u.denominator}; ${(u.low * 100).toFixed(1)}–${(u.high * 100).toFixed(1)}%`,
     ]);
+    // Under its own heading (the interval's), not under the change's; the years are numbers.
+    const head = sheets.get('3.1 Migrants')!.find((r) => r[0] === en.factsheet.cascade)!;
+    expect(head.slice(1, 7)).toEqual(['2017', '2016', en.factsheet.change, en.factsheet.changePct, '95% CI 2017', '95% CI 2016']);
     expect(sheets.get('3 HIV')!.some((r) => r[0]!.includes('synthetic register'))).toBe(true);
   }, 120_000);
 

@@ -27,8 +27,9 @@ export const SERIES_YEARS = 10;
 
 /** The sheet with its words (texts and notes) in `language` where they are written in it. */
 export function factSheet(db: Db, k: FactSheetKey, language: Language): FactSheet {
-  const current = new Map(contextValues(db, k, language).map((v) => [v.indicator, v]));
-  const previous = new Map(contextValues(db, { ...k, year: k.year - 1 }, language).map((v) => [v.indicator, v]));
+  const now = contextValues(db, k, language);
+  const current = new Map(now.values.map((v) => [v.indicator, v]));
+  const previous = new Map(contextValues(db, { ...k, year: k.year - 1 }, language).values.map((v) => [v.indicator, v]));
   const words = sheetTexts(db, k, language);
   const unit = countryUnit(db, k.country);
   return {
@@ -47,6 +48,7 @@ export function factSheet(db: Db, k: FactSheetKey, language: Language): FactShee
     })),
     texts: words.texts,
     textLanguages: words.languages,
+    noteLanguages: now.noteLanguages,
     register: unit === null ? null : registerFigures(db, unit, k),
   };
 }

@@ -90,7 +90,12 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     }
     // Sources and notes by number, listed under the table as the report's footnotes are.
     if (sources.numberOf.has(c.indicator)) row.getCell(9).value = sources.numberOf.get(c.indicator)!;
-    if (c.current?.note) row.getCell(10).value = numberOf(notes, `${def.label[language]}: ${c.current.note}`);
+    if (c.current?.note) {
+      // A note only written in another language says which.
+      const written = sheet.noteLanguages[c.indicator];
+      const mark = written && written !== language ? ` (${t('common.languageName', { lng: written })})` : '';
+      row.getCell(10).value = numberOf(notes, `${def.label[language]}: ${c.current.note}${mark}`);
+    }
   }
   ctx.addRow([]);
   ctx.addRow([t('factsheet.ratifications')]).font = { bold: true };
@@ -142,8 +147,11 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   // 3. The HIV situation: counts from the register, this year beside last year.
   const hiv = textSheet('hiv', t('factsheet.sheets.hiv'));
   hiv.getColumn(1).width = 60;
+  // Labels and headings wrap within their columns (their rows grow) rather than run under the next cell.
+  const wrap = { wrapText: true, vertical: 'top' } as const;
   const pairRow = (ws: ExcelJS.Worksheet, label: string, current: number, previous: number, hidden = false) => {
     const row = ws.addRow([label]);
+    row.getCell(1).alignment = wrap;
     countCell(row.getCell(2), current, hidden);
     countCell(row.getCell(3), previous, hidden);
     if (!hidden) countCell(row.getCell(4), current - previous, false);
@@ -152,11 +160,13 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       row.getCell(5).numFmt = PERCENT_FORMAT;
     }
   };
-  const pairHeader = (ws: ExcelJS.Worksheet, label: string) => {
+  const pairHeader = (ws: ExcelJS.Worksheet, label: string, more: string[] = []) => {
     ws.addRow([]);
-    const h = ws.addRow([label, String(y), String(y - 1), t('factsheet.change'), t('factsheet.changePct')]);
+    const h = ws.addRow([label, y, y - 1, t('factsheet.change'), t('factsheet.changePct'), ...more]);
     h.font = { bold: true };
+    h.alignment = wrap;
   };
+  const percent = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const reg = sheet.register;
   hiv.addRow([]);
   hiv.addRow([reg ? (d.demo ? t('factsheet.registerDemo') : t('factsheet.register')) : t('factsheet.noRegister')]).font = { italic: true };
@@ -196,7 +206,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     hiv.addRow([]);
     hiv.addRow([t('factsheet.figure')]).font = { bold: true };
     const first = hiv.rowCount + 1;
-    for (const p of reg.series) countCell(hiv.addRow([String(p.year), p.newCases]).getCell(2), p.newCases, false);
+    for (const p of reg.series) countCell(hiv.addRow([p.year, p.newCases]).getCell(2), p.newCases, false);
     hiv.addConditionalFormatting({
       ref: `B${first}:B${hiv.rowCount}`,
       rules: [
@@ -217,14 +227,16 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   if (reg) {
     mig.addRow([]);
     mig.addRow([t('factsheet.foreigners'), '', '', '', '', '']).font = { bold: true };
-    mig.addRow([
+    const head = mig.addRow([
       t('factsheet.citizenship'),
       t('factsheet.male'),
       t('factsheet.female'),
       t('factsheet.otherSex'),
       `${t('factsheet.total')} ${y}`,
       `${t('factsheet.total')} ${y - 1}`,
-    ]).font = { bold: true };
+    ]);
+    head.font = { bold: true };
+    head.alignment = wrap;
     const m = reg.foreignersHidden;
     reg.foreigners.forEach((f, i) => {
       const row = mig.addRow([d.countryNames[f.citizenship] ?? f.citizenship]);
@@ -249,7 +261,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     mig.addRow([t('factsheet.hiddenNote', { max: reg.maxCount })]).font = { italic: true };
     pairHeader(mig, t('factsheet.abroad'));
     pairRow(mig, t('factsheet.abroad'), reg.abroad.current, reg.abroad.previous);
-    pairHeader(mig, t('factsheet.cascade'));
+    pairHeader(mig, t('factsheet.cascade'), [`${t('indicators.ci')} ${y}`, `${t('indicators.ci')} ${y - 1}`]);
     // A count hidden in print in either year hides its row: the change would give it away.
     const { hidden } = reg.cascade;
     const either = (count: string) => hidden.current.includes(count) || hidden.previous.includes(count);
@@ -262,24 +274,32 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       const p = reg.cascade.previous[k];
       const hideCurrent = PERCENTAGE_TERMS[k].some((x) => hidden.current.includes(x));
       const hidePrevious = PERCENTAGE_TERMS[k].some((x) => hidden.previous.includes(x));
+      row.getCell(1).alignment = wrap;
       percentCell(row.getCell(2), c.computable ? c.value : null, hideCurrent);
       percentCell(row.getCell(3), p.computable ? p.value : null, hidePrevious);
-      if (hideCurrent) continue;
-      // A share over 100% (an estimate below those diagnosed) is flagged, as on the dashboard.
-      if ([c, p].some((x) => x.computable && x.warning)) row.getCell(5).value = t('indicators.over100');
-      // The undetectable share: its counts and 95% interval this year, as the ministry checks it.
-      else if (k === 'undetectable' && c.computable && c.low !== null)
-        row.getCell(5).value =
-          `${c.numerator}/${c.denominator}; ${t('indicators.ci')} ${(c.low * 100).toFixed(1)}–${(c.high * 100).toFixed(1)}%`;
+      // Each year's counts and 95% interval in its own column, in the language's decimal mark; a share
+      // over 100% (an estimate below those diagnosed) is flagged instead, as on the dashboard.
+      const interval = (x: typeof c) =>
+        !x.computable
+          ? null
+          : x.warning
+            ? t('indicators.over100')
+            : x.low === null
+              ? null
+              : `${x.numerator}/${x.denominator}; ${percent.format(x.low * 100)}–${percent.format(x.high * 100)}%`;
+      if (!hideCurrent) row.getCell(6).value = interval(c);
+      if (!hidePrevious) row.getCell(7).value = interval(p);
     }
     mig.addRow([estimateSourceText(t, reg.cascade.estimateSource)]).font = { italic: true };
   }
   for (const j of [2, 3, 4, 5, 6]) mig.getColumn(j).width = 14;
+  for (const j of [6, 7]) mig.getColumn(j).width = 22;
 
   textSheet('vulnerability', t('factsheet.sheets.vulnerability'));
   const last = wb.worksheets[wb.worksheets.length - 1]!;
   last.addRow([]);
-  last.addRow([t('factsheet.generated', { at: d.generatedAt.toISOString().slice(0, 16).replace('T', ' ') })]).font = {
+  const at = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(d.generatedAt);
+  last.addRow([t('factsheet.generated', { at })]).font = {
     italic: true,
     size: 9,
   };
