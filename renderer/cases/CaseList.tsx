@@ -8,10 +8,10 @@ import { useCall } from '../api/queries';
 import { CountrySelect } from '../app/CountrySelect';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { TableBox } from '../app/TableBox';
+import { PAGE_SIZE } from './CaseNeighbours';
 
 type Filters = Omit<CaseQuery, 'sort' | 'direction' | 'page' | 'pageSize'>;
 type Sort = { sort: NonNullable<CaseQuery['sort']>; direction: 'asc' | 'desc' };
-const PAGE_SIZE = 50;
 
 type Props = { query: CaseQuery; onQuery: (q: CaseQuery) => void; onOpen: (id: number) => void };
 

@@ -6,6 +6,7 @@ import type { CaseInput } from '../../shared/cases/schema';
 import { call } from '../api/client';
 import { CaseForm } from './CaseForm';
 import { CaseList } from './CaseList';
+import { CaseNeighbours } from './CaseNeighbours';
 import { CaseView } from './CaseView';
 import { DeletedCases } from './DeletedCases';
 import { useCan } from '../auth/permissions';
@@ -102,6 +103,16 @@ export function CasesPage({ uicPattern }: { uicPattern: string }) {
           onSaved={(id) => open(id, t('cases.saved'))}
           onCancel={() => open(view.id)}
           onOpenCase={(id) => open(id)}
+        />
+      ) : null}
+      {view.mode === 'case' ? (
+        <CaseNeighbours
+          query={query}
+          id={view.id}
+          onOpen={(id, page) => {
+            setQuery({ ...query, page });
+            open(id);
+          }}
         />
       ) : null}
       {view.mode === 'case' ? (

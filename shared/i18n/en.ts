@@ -210,6 +210,10 @@ export const en: Messages = {
     suppressionSaved: 'Threshold saved: {{max}}.',
   },
   cases: {
+    neighbours: 'Neighbouring cases in the list',
+    previousCase: 'Previous',
+    nextCase: 'Next',
+    position: 'Case {{n}} of {{total}}',
     discardQuestion: 'Leave without saving? What was typed into the case will be lost.',
     discard: 'Leave without saving',
     keepEditing: 'Keep editing',

@@ -206,6 +206,10 @@ export const ru = {
     suppressionSaved: 'Порог сохранён: {{max}}.',
   },
   cases: {
+    neighbours: 'Соседние случаи в списке',
+    previousCase: 'Предыдущий',
+    nextCase: 'Следующий',
+    position: 'Случай {{n}} из {{total}}',
     discardQuestion: 'Выйти без сохранения? Введённое в карточку случая пропадёт.',
     discard: 'Выйти без сохранения',
     keepEditing: 'Продолжить ввод',

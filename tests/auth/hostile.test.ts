@@ -72,7 +72,7 @@ describe('hardened against a hostile probe', () => {
     const s = sessionAt(dir);
     const a = (await createCentre(s)).status.database!.path;
     dispatch(s, 'setup.close', {}, silentLogger);
-    const b = (await createCentre(s)).status.database!.path; // migrant-hiv-kaz-2.sqlite
+    const b = (await createCentre(s, { ...REGIONAL_CENTRE, alongside: true })).status.database!.path; // migrant-hiv-kaz-2.sqlite
     expect(b.endsWith('-2.sqlite')).toBe(true);
     const folder = backupFolder(dir);
     expect(listBackups(folder, a)).toHaveLength(1); // its own daily copy, not its neighbour's

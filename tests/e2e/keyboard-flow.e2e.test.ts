@@ -45,6 +45,36 @@ describe('keyboard flow, end to end in chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('a case opened from a filtered list says its place in it and steps to the previous and next, across pages', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+1');
+    const found = async () => Number((await page.getByTestId('case-total').textContent())!.replace(/\D/g, ''));
+    await expect.poll(found).toBeGreaterThan(0);
+    const all = await found();
+    await page.locator('select[data-filter="sex"]').selectOption('male');
+    await expect.poll(found).not.toBe(all); // the male cases only
+    const listed = await found();
+    expect(listed).toBeGreaterThan(50);
+    // The 50th row, the last of the first page: "50 of N"; next is the first of page two.
+    await page.locator('table.cases tbody tr').nth(49).locator('button.link').click();
+    await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 50 из ${listed}`);
+    const fiftieth = page.url();
+    await page.getByRole('button', { name: 'Следующий →' }).click();
+    await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 51 из ${listed}`);
+    expect(page.url()).not.toBe(fiftieth);
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('Мужской');
+    await page.getByRole('button', { name: '← Предыдущий' }).click();
+    await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 50 из ${listed}`);
+    expect(page.url()).toBe(fiftieth);
+    // Back to the list: it shows the page the clerk stepped to last (the first).
+    await page.getByRole('button', { name: /К списку/ }).click();
+    await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(50);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('year fields open on the register’s latest year, and a year chosen in one section is the next one’s', async () => {
     const app = await e2e.start();
     const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 768 } });

@@ -87,12 +87,12 @@ describe('the session', () => {
     expect(s.status().database?.suppressionMaxCount).toBe(9);
   });
 
-  it('never overwrites: a second centre database in the same folder gets a new name', async () => {
+  it('never overwrites: a second centre database in the same folder (asked for beside it) gets a new name', async () => {
     const dir = tempDir();
     const s = session(dir);
     await createCentre(s, centre);
     dispatch(s, 'setup.close', {}, silentLogger);
-    const second = await createCentre(s, centre);
+    const second = await createCentre(s, { ...centre, alongside: true });
     expect(second.status.database?.path).toBe(join(dir, 'migrant-hiv-kaz-2.sqlite'));
     // Set-up is refused while a database is open: it would close another's work.
     expect(await dispatchAsync(s, 'setup.createCentre', centre, silentLogger)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -1,0 +1,39 @@
+// "Случай 12 из 360" with the previous and next case of the list the clerk came from (its filters,
+// sort and search), across its pages; shown only when the case is in that list.
+import { useTranslation } from 'react-i18next';
+import type { CaseQuery } from '../../shared/cases/api';
+import { call } from '../api/client';
+import { useCall } from '../api/queries';
+
+export const PAGE_SIZE = 50;
+
+type Props = { query: CaseQuery; id: number; onOpen: (id: number, page: number) => void };
+
+export function CaseNeighbours({ query, id, onOpen }: Props) {
+  const { t } = useTranslation();
+  const page = query.page ?? 0;
+  const list = useCall('cases.list', { ...query, pageSize: PAGE_SIZE }).data;
+  const at = list?.rows.findIndex((r) => r.id === id) ?? -1;
+  if (!list || at < 0) return null;
+  const position = page * PAGE_SIZE + at + 1;
+  // The neighbour on this page, or the first / last of the next / previous page.
+  const go = async (step: 1 | -1) => {
+    const here = list.rows[at + step];
+    if (here) return onOpen(here.id, page);
+    const r = await call('cases.list', { ...query, page: page + step, pageSize: PAGE_SIZE }, { read: true });
+    const rows = r.ok ? r.value.rows : [];
+    const there = step === 1 ? rows[0] : rows[rows.length - 1];
+    if (there) onOpen(there.id, page + step);
+  };
+  return (
+    <nav className="case-neighbours" aria-label={t('cases.neighbours')}>
+      <button type="button" className="secondary small" disabled={position <= 1} onClick={() => void go(-1)}>
+        ← {t('cases.previousCase')}
+      </button>
+      <span data-testid="case-position">{t('cases.position', { n: position, total: list.total })}</span>
+      <button type="button" className="secondary small" disabled={position >= list.total} onClick={() => void go(1)}>
+        {t('cases.nextCase')} →
+      </button>
+    </nav>
+  );
+}
