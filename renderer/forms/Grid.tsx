@@ -69,7 +69,12 @@ export function Grid(p: Props) {
     p.onCommit(block.flatMap((line, i) => line.map((text, j) => ({ ref: p.cell(p.rows[r + i]!, p.columns[c + j]!), text }))));
   };
 
-  const sum = (refs: CellRef[]) => refs.reduce((acc, ref) => acc + (typedNumber(p.text(ref)) ?? 0), 0);
+  // A refused value (or one that could not be a count) is not added in: the totals are of what is kept.
+  const counted = (ref: CellRef) => {
+    const n = p.status(ref)?.state === 'error' ? null : typedNumber(p.text(ref));
+    return n !== null && n >= 0 ? n : 0;
+  };
+  const sum = (refs: CellRef[]) => refs.reduce((acc, ref) => acc + counted(ref), 0);
   const groups = [...new Set(p.columns.map((col) => col.group).filter(Boolean))] as string[];
 
   return (

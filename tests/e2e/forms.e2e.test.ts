@@ -60,6 +60,8 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
     await expect.poll(() => tdOf(page, 'tested-voluntary', 6, 1).textContent()).toContain('не может быть отрицательным');
+    // Not counted in the row's total either.
+    expect(await page.locator('td[data-total-row="30-34"]').first().textContent()).toBe('0');
 
     // More positive than tested: the rule shows while typing; fixing the value clears it.
     await cell(page, 'positive-voluntary', 5, 0).focus();
