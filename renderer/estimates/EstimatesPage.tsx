@@ -13,6 +13,7 @@ import { call, canDownload } from '../api/client';
 import { FileLink } from '../exchange/FileLink';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { fieldLabels } from './field-labels';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { useCan } from '../auth/permissions';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
@@ -267,18 +268,6 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
     </section>
   );
 }
-
-/** The screen's labels for the fields a refusal names. */
-export const fieldLabels = (t: (k: string) => string): Record<string, string> => ({
-  orgUnitId: t('settings.orgUnit'),
-  firstYear: t('estimates.from'),
-  lastYear: t('estimates.to'),
-  population: t('estimates.populationTitle'),
-  bootstrap: t('estimates.bootstrap'),
-  knots: t('estimates.knots'),
-  rateChangeYears: t('estimates.rateYears'),
-  runId: t('estimates.runWord'),
-});
 
 export function populationLabel(p: Population, t: (k: string) => string): string {
   const parts = [

@@ -10,7 +10,8 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatNumber } from '../factsheet/format';
-import { fieldLabels, populationLabel } from './EstimatesPage';
+import { populationLabel } from './EstimatesPage';
+import { fieldLabels } from './field-labels';
 import { YearChart } from './YearChart';
 import { TableBox } from '../app/TableBox';
 

@@ -1028,6 +1028,13 @@ export const en: Messages = {
     country_code: 'choose a country from the list',
   },
   fields: {
+    login: 'Sign-in name',
+    password: 'Password',
+    roles: 'Roles',
+    orgUnitId: 'Organisation',
+    period: 'Period',
+    dimensions: 'Breakdowns',
+    outside: 'For sending outside the centre',
     maxCount: 'Hide counts up to',
     minutes: 'Lock the screen when idle, minutes',
     days: 'Excel workbooks and reports: days',

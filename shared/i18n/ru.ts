@@ -1027,6 +1027,13 @@ export const ru = {
     country_code: 'выберите страну из списка',
   },
   fields: {
+    login: 'Имя для входа',
+    password: 'Пароль',
+    roles: 'Роли',
+    orgUnitId: 'Организация',
+    period: 'Период',
+    dimensions: 'Разбивки',
+    outside: 'Для передачи за пределы центра',
     days: 'Книги Excel и отчёты: дней',
     maxCount: 'Скрывать числа до',
     minutes: 'Блокировать экран после бездействия, минут',
