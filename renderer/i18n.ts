@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources } from '../shared/i18n';
+import { resources } from '../shared/i18n/index.js';
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/contract';
 import { useCall } from '../api/queries';
-import { loadCountries } from '../app/countries';
+import { loadCountries, useUnitName } from '../app/countries';
 import { useCan } from '../auth/permissions';
 import { describeEntry, type Described } from './describe';
 
@@ -11,6 +11,7 @@ export function useDescribe(): (e: AuditEntry) => Described {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const units = useCall('orgUnits.list', {}).data;
+  const unitName = useUnitName();
   // Entries of sign-ins name the account by its id: read as its sign-in name (the log is the administrator's).
   const can = useCan();
   const accounts = useCall('accounts.list', {}, { enabled: can('admin') }).data;
@@ -22,9 +23,12 @@ export function useDescribe(): (e: AuditEntry) => Described {
     (e: AuditEntry) =>
       describeEntry(e, (k, o) => t(k, o ?? {}), lang, {
         country: (code) => countries[code] ?? code,
-        orgUnit: (id) => units?.find((u) => u.id === id)?.name ?? `№ ${id}`,
+        orgUnit: (id) => {
+          const u = units?.find((x) => x.id === id);
+          return u ? unitName(u) : `№ ${id}`;
+        },
         account: (id) => accounts?.find((a) => a.id === id)?.login ?? null,
       }),
-    [t, lang, countries, units, accounts],
+    [t, lang, countries, units, accounts, unitName],
   );
 }

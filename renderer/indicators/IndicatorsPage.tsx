@@ -20,7 +20,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
-import { formatProportion } from './format';
+import { formatCount, formatProportion } from './format';
 import { TrendTable } from './TrendTable';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
@@ -97,7 +97,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         onClick={() => void open(measure, group)}
         disabled={n === 0}
       >
-        {n}
+        {formatCount(n)}
       </button>
     );
 

@@ -1,8 +1,8 @@
 // Shares and intervals as the user's language writes them: "52,6 %" and "95% ДИ 39,9–65,0 %" in
 // Russian, "52.6%" and "95% CI 39.9–65.0%" in English (Intl's own rules for each language).
 import type { z } from 'zod';
-import type { ProportionSchema } from '../../shared/indicators/api';
-import i18n from '../i18n';
+import type { ProportionSchema } from '../../shared/indicators/api.js';
+import i18n from '../i18n.js';
 
 type P = z.infer<typeof ProportionSchema>;
 
@@ -11,8 +11,9 @@ const decimal = () => new Intl.NumberFormat(i18n.language, { minimumFractionDigi
 const pct = (x: number) => percent().format(x);
 /** "39,9–65,0 %": the sign once, after the range. */
 const range = (low: number, high: number) => `${decimal().format(low * 100)}–${pct(high)}`;
-/** A count; a modelled estimate (living diagnosed + undiagnosed) is not whole and shows rounded. */
-const n = (x: number) => String(Math.round(x));
+/** A count in the language's digits groups ("25 000"); a modelled estimate (living diagnosed + undiagnosed) is not whole and shows rounded. */
+export const formatCount = (x: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(Math.round(x));
+const n = formatCount;
 
 /** "71,4 % (5/7; 95% ДИ 35,9–91,8 %)", the reason it cannot be computed, or the warning of a share over 100%. */
 export function formatProportion(p: P, t: (k: string) => string): string {

@@ -9,12 +9,14 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { queryClient, useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { useUnitName } from '../app/countries';
 import { Field } from '../app/Field';
 import { PasswordPair, usePasswordPair } from '../auth/PasswordPair';
 import { TableBox } from '../app/TableBox';
 
 export function AccountsSection() {
   const { t } = useTranslation();
+  const nameOf = useUnitName();
   // Both lists through the query cache; a change of accounts reads them again (desk:data-changed).
   const accounts: Account[] = useCall('accounts.list', {}).data ?? [];
   const units: OrgUnit[] = useCall('orgUnits.list', {}).data ?? [];
@@ -23,7 +25,10 @@ export function AccountsSection() {
   const [login, setLogin] = useState('');
   const [roles, setRoles] = useState<Role[]>(['entry']);
   const [unit, setUnit] = useState<number | null>(null);
-  const unitName = (id: number | null) => (id === null ? t('accounts.allUnits') : (units.find((u) => u.id === id)?.name ?? String(id)));
+  const unitName = (id: number | null) => {
+    const u = id === null ? null : units.find((x) => x.id === id);
+    return id === null ? t('accounts.allUnits') : u ? nameOf(u) : String(id);
+  };
   const pair = usePasswordPair();
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const reset = usePasswordPair();
@@ -167,7 +172,7 @@ export function AccountsSection() {
           <select id="account-unit" value={unit ?? ''} onChange={(e) => setUnit(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t('accounts.allUnits')}</option>
             {units.map((u) => (
-              <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${u.name}`}</option>
+              <option key={u.id} value={u.id}>{`${u.level === 'country' ? '' : u.level === 'region' ? '— ' : '— — '}${nameOf(u)}`}</option>
             ))}
           </select>
         </Field>

@@ -16,6 +16,7 @@ import { PermissionsProvider } from '../auth/permissions';
 import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
 import { routeOf, routeSegments, useAddress } from './routes';
+import { useUnitName } from '../app/countries';
 
 // Estimates last: the shortcuts clerks already know (Alt+6 settings) stay where they were.
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings', 'estimates'] as const;
@@ -36,6 +37,7 @@ type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwit
 
 export function Shell({ status, onStatus, languageSwitch }: Props) {
   const { t } = useTranslation();
+  const unitName = useUnitName();
   const user = status.user!;
   const areas = AREAS.filter((a) => AREA_NEEDS[a].some((p) => user.permissions.includes(p)));
   // The area is the address's first part (#/cases, #/indicators/…); an unknown one, or one this
@@ -106,7 +108,7 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
           <h1>{t('app.title')}</h1>
           {db.kind === 'demo' ? <span className="badge">{t('app.demoBadge')}</span> : null}
           <span className="centre" data-testid="centre-name">
-            {db.orgUnitPath.map((u) => u.name).join(' › ')}
+            {db.orgUnitPath.map(unitName).join(' › ')}
           </span>
           <span className="operator" data-testid="signed-in-as">
             {t('shell.operator')}: {user.login}
