@@ -11,7 +11,7 @@ const decimal = () => new Intl.NumberFormat(i18n.language, { minimumFractionDigi
 const pct = (x: number) => percent().format(x);
 /** "39,9–65,0 %": the sign once, after the range. */
 const range = (low: number, high: number) => `${decimal().format(low * 100)}–${pct(high)}`;
-/** A count in the language's digits groups ("25 000"); a modelled estimate (living diagnosed + undiagnosed) is not whole and shows rounded. */
+/** A count in the language's digit groups ("25 000"); a modelled estimate (diagnosed + undiagnosed) is not whole: rounded. */
 export const formatCount = (x: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(Math.round(x));
 const n = formatCount;
 
