@@ -4,6 +4,7 @@ import type { AppStatus, Language } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 import { call, REGISTER_CHANGED, SESSION_CHANGED } from '../api/client';
 import { forgetChosenYear } from './chosen-year';
+import { forgetChosenUnit } from './chosen-unit';
 import { forgetAll } from '../api/queries';
 import { SetupWizard } from '../setup/SetupWizard';
 import { Shell } from '../shell/Shell';
@@ -28,6 +29,7 @@ export function App() {
       if (identity.current !== who) {
         forgetAll();
         forgetChosenYear();
+        forgetChosenUnit();
       }
       identity.current = who;
       setStatus(next);

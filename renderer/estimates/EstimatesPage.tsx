@@ -15,6 +15,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { fieldLabels } from './field-labels';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { chooseUnit, unitToShow } from '../app/chosen-unit';
 import { useCan } from '../auth/permissions';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { RunView } from './RunView';
@@ -47,7 +48,11 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
   // What was typed stays while the user looks at other sections (this screen is unmounted meanwhile).
   const scope = `${status.user?.login ?? ''}|${status.database!.orgUnitPath[0]!.id}|`;
   // The same unit the dashboard opens on, so an adopted run is the one its cascade uses.
-  const [orgUnitId, setOrgUnitId] = useKept(scope + 'unit', status.database!.orgUnitPath[0]!.id);
+  const [orgUnitId, keepOrgUnitId] = useKept(scope + 'unit', unitToShow(status.database!.orgUnitPath[0]!.id));
+  const setOrgUnitId = (id: number) => {
+    chooseUnit(id);
+    keepOrgUnitId(id);
+  };
   const [from, setFrom] = useKept(scope + 'from', String(lastYear - 11));
   const [to, setTo] = useKept(scope + 'to', String(lastYear));
   const [population, setPopulation] = useKept<Population>(scope + 'population', {});

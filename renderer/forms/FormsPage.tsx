@@ -2,6 +2,8 @@
 // values, see rule violations and outliers live, approve (locks) or withdraw the approval.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { chooseUnit, unitToShow } from '../app/chosen-unit';
 import type { AppStatus } from '../../shared/contract';
 import { FORM_CODES, FORM_PERIOD_TYPES, type FormCode } from '../../shared/forms/definitions';
 import { appError } from '../../shared/result';
@@ -24,7 +26,13 @@ const SUB_PERIODS = {
 
 export function FormsPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
-  const unit = status.database!.orgUnitPath.at(-1)!;
+  // The centre's own organisation, or (a regional or national centre) any below it, as DHIS2's data
+  // entry lets one pick; the choice carries over from other sections, and the back end checks the account's scope.
+  const [unitId, setUnitId] = useState(() => unitToShow(status.database!.orgUnitPath.at(-1)!.id));
+  const pickUnit = (id: number) => {
+    chooseUnit(id);
+    setUnitId(id);
+  };
   // The form and period are in the address, #/forms/testing/2017/Q1, so a period can be linked to;
   // the year as typed stays on screen and goes into the address once it is a year.
   const { segments, go } = useAddress();
@@ -53,7 +61,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
     show({ year: String(y), sub: s });
   };
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
-  const f = useFormData(form, unit.id, period || yearToShow(status));
+  const f = useFormData(form, unitId, period || yearToShow(status));
   const locked = !!f.data?.approval;
   const [active, setActive] = useState<CellRef | null>(null);
   const [commentText, setCommentText] = useState('');
@@ -89,7 +97,6 @@ export function FormsPage({ status }: { status: AppStatus }) {
     <section className="forms-page">
       <div className="toolbar">
         <h2>{t('forms.title')}</h2>
-        <span className="muted">{unit.name}</span>
       </div>
       <div className="form-tabs" role="tablist">
         {FORM_CODES.map((code) => (
@@ -153,6 +160,10 @@ export function FormsPage({ status }: { status: AppStatus }) {
         <span className="period-code" data-testid="period-code">
           {period}
         </span>
+        <label className="filter">
+          <span>{t('settings.orgUnit')}</span>
+          <OrgUnitSelect id="form-org-unit" value={unitId} onChange={pickUnit} />
+        </label>
         {f.data ? (
           locked ? (
             <>

@@ -17,6 +17,7 @@ import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { chooseUnit, unitToShow } from '../app/chosen-unit';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { CascadeChart } from './CascadeChart';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
@@ -38,7 +39,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const { segments, go } = useAddress();
   const routeYear = /^\d{4}$/.test(segments[1] ?? '') ? segments[1]! : yearToShow(status);
   const dimension: Dimension = (DIMENSIONS as readonly string[]).includes(segments[2] ?? '') ? (segments[2] as Dimension) : 'sex';
-  const orgUnitId = idSegment(segments[3]) ?? status.database!.orgUnitPath[0]!.id;
+  const orgUnitId = idSegment(segments[3]) ?? unitToShow(status.database!.orgUnitPath[0]!.id);
   const [year, setTyped] = useState(routeYear);
   useEffect(() => setTyped(routeYear), [routeYear]);
   const show = (next: { year?: string; dimension?: Dimension; orgUnitId?: number }, replace = false) =>
@@ -48,7 +49,10 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
     chooseYear(typed);
     if (/^\d{4}$/.test(typed)) show({ year: typed }, true);
   };
-  const setOrgUnitId = (id: number) => show({ orgUnitId: id });
+  const setOrgUnitId = (id: number) => {
+    chooseUnit(id);
+    show({ orgUnitId: id });
+  };
   const setDimension = (d: Dimension) => show({ dimension: d });
   const [drill, setDrill] = useState<Drill | null>(null);
   const [drillError, setDrillError] = useState<AppError | null>(null);

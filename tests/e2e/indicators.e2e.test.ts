@@ -143,7 +143,7 @@ describe('indicator dashboard, end to end in chromium', () => {
     await page.locator('#indicator-year').fill('2016');
     await expect
       .poll(() => page.locator('[data-testid="testing"] tr[data-setting="voluntary"] td').last().textContent())
-      .toMatch(/^108,3\s% \(1300\/1200\) ⚠ больше 100%: числитель больше знаменателя, проверьте данные$/);
+      .toMatch(/^108,3\s% \(1\s300\/1\s200\) ⚠ больше 100%: числитель больше знаменателя, проверьте данные$/);
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.locator('#indicator-year').fill('2017');
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');

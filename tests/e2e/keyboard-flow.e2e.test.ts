@@ -104,6 +104,15 @@ describe('keyboard flow, end to end in chromium', () => {
     await expect.poll(() => page.locator('#fact-year').inputValue()).toBe('2016');
     await page.keyboard.press('Alt+7');
     await expect.poll(() => page.locator('#estimate-to').inputValue()).toBe('2016');
+    // An organisation picked on the dashboard is the forms' and the estimates' too.
+    await page.keyboard.press('Alt+3');
+    const region = await page.locator('#indicator-org-unit option').nth(1).getAttribute('value');
+    await page.locator('#indicator-org-unit').selectOption(region ?? '');
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/${region}$`));
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.locator('#form-org-unit').inputValue()).toBe(region);
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.locator('#estimate-org-unit').inputValue()).toBe(region);
     expect(errors).toEqual([]);
   }, 120_000);
 });
