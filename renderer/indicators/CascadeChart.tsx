@@ -1,8 +1,9 @@
 // The cascade as bars: estimate, diagnosed, in care, on ART, suppressed; the target of each step
-// (90-81-73% of the estimate, or 95-90-86% from 2021) drawn as a mark where an estimate exists.
+// (90-81-73% of the estimate, or 95-90-86% from 2021) drawn as a mark where an estimate exists;
+// each bar says its count and its share of the step before.
 import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../shared/indicators/api';
-import { pct } from './format';
+import { formatCount, pct } from './format';
 
 export function CascadeChart({ result }: { result: IndicatorResult }) {
   const { t } = useTranslation();
@@ -15,6 +16,12 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
     { key: 'onArt', value: tally.onArt, goal: result.estimate === null ? null : result.estimate * target * target },
     { key: 'suppressedOnArt', value: tally.suppressedOnArt, goal: result.estimate === null ? null : result.estimate * target ** 3 },
   ];
+  // Each step as a share of the step before it (where both are known): where the cascade loses people.
+  const ofBefore = (i: number): number | null => {
+    const before = bars[i - 1]?.value;
+    const now = bars[i]!.value;
+    return before && now !== null ? now / before : null;
+  };
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.goal ?? 0)));
   const W = 640,
     H = 240,
@@ -37,8 +44,11 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
               <>
                 <rect x={x} y={top + H - h} width={barW} height={h} className={`bar bar-${b.key}`} />
                 <text x={x + barW / 2} y={top + H - h - 6} textAnchor="middle" className="bar-value">
-                  {b.value}
-                  {result.estimate && b.key !== 'estimate' ? ` · ${pct(b.value / result.estimate)}` : ''}
+                  {formatCount(b.value)}
+                  {ofBefore(i) === null ? '' : ` · ${pct(ofBefore(i)!)}`}
+                  <title>
+                    {ofBefore(i) === null ? '' : t('indicators.ofStepBefore', { step: t(`indicators.measures.${bars[i - 1]!.key}`) })}
+                  </title>
                 </text>
               </>
             )}

@@ -442,6 +442,7 @@ export const en: Messages = {
     },
   },
   indicators: {
+    ofStepBefore: 'share of the step before: {{step}}',
     title: 'Indicators',
     yearNeeded: 'Type a year in four digits, from 1981 to 2200: the indicators appear for it.',
     loadingFor: 'Counting the indicators for {{year}}…',

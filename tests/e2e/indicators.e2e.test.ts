@@ -29,6 +29,12 @@ describe('indicator dashboard, end to end in chromium', () => {
     const total = num(await cell('total', 'onArt').textContent());
     const bySex = await Promise.all(['female', 'male'].map((g) => cell(g, 'onArt').textContent().then(num)));
     expect(bySex[0]! + bySex[1]!).toBe(total);
+    // The bars say each step's share of the step before: on ART of those in care, for one.
+    const inCare = num(await cell('total', 'inCare').textContent());
+    const share = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      total / inCare,
+    );
+    expect(await page.locator('[data-bar="onArt"] .bar-value').textContent()).toContain(`${total} · ${share}`);
     // No estimate entered for the demo: the first 90 says why it cannot be computed.
     expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toContain('не вычисляется: нет оценки');
 
