@@ -14,6 +14,7 @@ import { TestingForm } from './TestingForm';
 import { SimpleForm } from './SimpleForm';
 import { deLabel } from '../../shared/forms/labels';
 import { CompletenessPanel } from './CompletenessPanel';
+import { useCall } from '../api/queries';
 import { routeOf, useAddress } from '../shell/routes';
 import { chooseYear, yearToShow } from '../app/chosen-year';
 import { ConfirmButton } from '../app/ConfirmButton';
@@ -63,6 +64,10 @@ export function FormsPage({ status }: { status: AppStatus }) {
   const period = /^\d{4}$/.test(year) ? `${year}${FORM_PERIOD_TYPES[form].length > 1 ? sub : ''}` : '';
   const f = useFormData(form, unitId, period || yearToShow(status));
   const locked = !!f.data?.approval;
+  // Each form's values for this organisation and period, beside its tab (the year's completeness, shared with its panel).
+  const completeness = useCall('forms.completeness', { year: Number(year) }, { enabled: /^\d{4}$/.test(year) }).data ?? [];
+  const heldIn = (code: FormCode) =>
+    completeness.find((c) => c.form === code && c.orgUnitId === unitId && c.period === (code === form ? period : year))?.values ?? 0;
   const [active, setActive] = useState<CellRef | null>(null);
   const [commentText, setCommentText] = useState('');
 
@@ -75,6 +80,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
     return o ? t('rules.outlier', { previous: o.previous }) : undefined;
   };
   const gridProps = {
+    held: f.data?.values ?? [],
     text: f.text,
     status: f.status,
     flagged,
@@ -109,6 +115,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
             onClick={() => setForm(code)}
           >
             {t(`forms.names.${code}`)}
+            {heldIn(code) ? ` · ${heldIn(code)}` : ''}
           </button>
         ))}
       </div>

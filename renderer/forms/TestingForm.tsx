@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../shared/categories';
-import { cocKey, TESTING_SETTINGS, TOTAL, type TestingSetting } from '../../shared/forms/definitions';
+import { cocKey, parseCoc, TESTING_SETTINGS, TOTAL, type TestingSetting } from '../../shared/forms/definitions';
 import { LEGAL_STATUSES, MIGRANT_TYPES } from '../../shared/cases/schema';
 import { Grid, type GridColumn, type GridRow } from './Grid';
 import type { CellRef, CellStatus } from './grid-model';
 
 type GridCommon = {
+  /** The period's stored values (which parts of the form hold some: its tabs and pickers say so). */
+  held: readonly { de: string; coc: string }[];
   text: (c: CellRef) => string;
   status: (c: CellRef) => CellStatus | undefined;
   flagged: (c: CellRef) => string | undefined;
@@ -27,6 +29,11 @@ export function TestingForm(props: GridCommon) {
   const [migrantType, setMigrantType] = useState<string>('immigrant');
   const [legalStatus, setLegalStatus] = useState<string>('irregular');
   const label = (cat: string, code: string) => t(`categories.${cat}.${code}`);
+  // How many values each part holds, shown beside its name (" · 12"): where the clerk has entered data.
+  const count = (test: (de: string, coc: Record<string, string>) => boolean) =>
+    props.held.filter((v) => test(v.de, parseCoc(v.coc))).length;
+  const mark = (n: number) => (n ? ` · ${n}` : '');
+  const ofSetting = (de: string, s: string) => de.endsWith(`_${s}`);
 
   const measures = ['tested', 'positive'] as const;
   const totalsRows: GridRow[] = [{ key: 'total', label: t('forms.allMigrants') }];
@@ -48,6 +55,7 @@ export function TestingForm(props: GridCommon) {
             onClick={() => setSetting(s)}
           >
             {t(`forms.settings.${s}`)}
+            {mark(count((de) => ofSetting(de, s)))}
           </button>
         ))}
       </div>
@@ -66,6 +74,7 @@ export function TestingForm(props: GridCommon) {
             {MIGRANT_TYPES.map((m) => (
               <option key={m} value={m}>
                 {label('migrant_type', m)}
+                {mark(count((de, coc) => ofSetting(de, setting) && coc.migrant_type === m))}
               </option>
             ))}
           </select>
@@ -76,6 +85,7 @@ export function TestingForm(props: GridCommon) {
             {LEGAL_STATUSES.map((l) => (
               <option key={l} value={l}>
                 {label('legal_status', l)}
+                {mark(count((de, coc) => ofSetting(de, setting) && coc.migrant_type === migrantType && coc.legal_status === l))}
               </option>
             ))}
           </select>

@@ -55,6 +55,14 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.keyboard.press('ArrowDown'); // leaving saves
     await expect.poll(() => tdOf(page, 'tested-voluntary', 5, 1).getAttribute('class')).toContain('saved');
     await expect.poll(() => page.locator('td[data-total-row="25-29"]').first().textContent()).toBe('18');
+    // The parts that hold values say how many: the setting's tab, the migrant type and status pickers, the form's tab.
+    const tabCount = async (name: RegExp) =>
+      Number(/ · (\d+)$/.exec((await page.getByRole('tab', { name }).textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(() => tabCount(/^Добровольное/)).toBeGreaterThanOrEqual(4);
+    expect(await tabCount(/^Тестирование мигрантов/)).toBeGreaterThanOrEqual(4);
+    const picked = (id: string) => page.locator(`#${id} option:checked`).textContent();
+    expect(await picked('grid-migrant-type')).toMatch(/ · \d+$/);
+    expect(await picked('grid-legal-status')).toMatch(/ · \d+$/);
 
     // A bad value is refused in place, with the reason, and nothing else changes.
     await page.keyboard.type('-5');
