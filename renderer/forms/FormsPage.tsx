@@ -171,7 +171,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
           <span>{t('settings.orgUnit')}</span>
           <OrgUnitSelect id="form-org-unit" value={unitId} onChange={pickUnit} />
         </label>
-        {f.data ? (
+        {period && f.data ? (
           locked ? (
             <>
               <span className="badge approved" role="status">
@@ -195,7 +195,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
         ) : null}
       </div>
       <ErrorMessage error={f.error} />
-      {f.violations.length || f.data?.outliers.length ? (
+      {period && (f.violations.length || f.data?.outliers.length) ? (
         <div className="rule-panel" role="status" aria-label={t('forms.checks')}>
           {f.violations.map((v) => (
             <p key={v.rule + (v.cell ?? '')} className="violation">
@@ -209,7 +209,12 @@ export function FormsPage({ status }: { status: AppStatus }) {
           ))}
         </div>
       ) : null}
-      {!f.data ? (
+      {/* A year being typed ("201") is no period: said, rather than another year's values shown under it. */}
+      {!period ? (
+        <p className="muted" role="status" data-testid="form-no-period">
+          {t('forms.yearNeeded')}
+        </p>
+      ) : !f.data ? (
         <p>{t('common.loading')}</p>
       ) : form === 'testing' ? (
         <TestingForm {...gridProps} />

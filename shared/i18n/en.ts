@@ -286,6 +286,7 @@ export const en: Messages = {
     },
   },
   forms: {
+    yearNeeded: 'Type the year in four digits, e.g. 2017: the form opens for that year.',
     approveQuestion:
       'Approve {{period}}? Its values will be closed to changes until the approval is withdrawn; both are written to the change log.',
     previousPeriod: 'Previous period',

@@ -32,6 +32,13 @@ describe('aggregate forms, end to end in chromium', () => {
     await page.locator('#form-year').fill('2017');
     await page.locator('#form-subperiod').selectOption('');
     await expect.poll(() => page.getByTestId('period-code').textContent()).toBe('2017');
+    // An unfinished year is no period: said, with no grid or approval of another year under it.
+    await page.locator('#form-year').fill('201');
+    await expect.poll(() => page.getByTestId('form-no-period').textContent()).toContain('четырьмя цифрами');
+    expect(await page.locator('input[data-grid]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Утвердить период' }).count()).toBe(0);
+    await page.locator('#form-year').fill('2017');
+    await expect.poll(() => cell(page, 'total-voluntary', 0, 0).count()).toBe(1);
 
     // Totals for voluntary testing, by keyboard: type, Tab, type, Enter.
     await cell(page, 'total-voluntary', 0, 0).focus();
