@@ -195,6 +195,7 @@ export class DeskSession {
           login: u.login,
           roles: [...u.roles],
           demo: u.demo,
+          orgUnitId: u.orgUnitId ?? null,
           permissions: PERMISSIONS.filter((p) => p === 'open' || (p !== 'setup' && grants(u.roles, p))),
         }
       : null;
@@ -498,9 +499,12 @@ export class DeskSession {
     if (input.folder && !isAbsolute(input.folder)) fail('folder_not_writable', { folder: input.folder, reason: 'not an absolute path' });
     ensureWritableFolder(folder);
     const base = `migrant-hiv-${input.countryCode.toLowerCase()}`;
-    // This country's database already here: asked, not silently made again beside it.
-    const first = join(folder, `${base}.sqlite`);
-    if (!input.alongside && existsSync(first)) fail('centre_exists', { file: basename(first), path: first });
+    // This country's database already here (under its name or a numbered one): asked, not silently made again beside it.
+    const same = new RegExp(`^${base}(-\\d+)?\\.sqlite$`);
+    const there = readdirSync(folder)
+      .filter((f) => same.test(f))
+      .sort()[0];
+    if (!input.alongside && there) fail('centre_exists', { file: there, path: join(folder, there) });
     const path = freeDatabasePath(folder, base);
     const { keys, dataKey, recoveryCode } = await createVault({ login: input.login, password: input.password });
     // The key file first: a database is never in place without the key that opens it.
@@ -543,14 +547,18 @@ export class DeskSession {
 
   /** The centre databases in the data folder (the demo and backups aside), the latest changed first. */
   databaseFiles(): { path: string; file: string; modifiedAt: string; bytes: number }[] {
-    return readdirSync(this.dataDir, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.sqlite') && e.name !== 'demo.sqlite')
-      .map((e) => {
-        const path = join(this.dataDir, e.name);
-        const st = statSync(path);
-        return { path, file: e.name, modifiedAt: st.mtime.toISOString(), bytes: st.size };
-      })
-      .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    return (
+      readdirSync(this.dataDir, { withFileTypes: true })
+        // Our databases only: an encrypted one beside its key file, or a plain SQLite file (a previous version's).
+        .filter((e) => e.isFile() && e.name.endsWith('.sqlite') && e.name !== 'demo.sqlite')
+        .filter((e) => existsSync(keyFilePath(join(this.dataDir, e.name))) || isPlainSqlite(join(this.dataDir, e.name)))
+        .map((e) => {
+          const path = join(this.dataDir, e.name);
+          const st = statSync(path);
+          return { path, file: e.name, modifiedAt: st.mtime.toISOString(), bytes: st.size };
+        })
+        .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt))
+    );
   }
 
   openExisting(path: string): AppStatus {

@@ -64,7 +64,7 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
         <option value="">{t('cases.any')}</option>
         {codes.map((c) => (
           <option key={c} value={c}>
-            {prefix ? t(`${prefix}.${c}`) : c}
+            {prefix ? t(`${prefix}.${c}`) : c === 'unknown' ? t('cases.ageUnknown') : c}
           </option>
         ))}
       </select>
@@ -85,6 +85,7 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
           <span>{t('cases.search')}</span>
           <input
             type="search"
+            maxLength={40}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && searchNow()}

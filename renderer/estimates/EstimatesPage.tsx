@@ -48,7 +48,8 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
   // What was typed stays while the user looks at other sections (this screen is unmounted meanwhile).
   const scope = `${status.user?.login ?? ''}|${status.database!.orgUnitPath[0]!.id}|`;
   // The same unit the dashboard opens on, so an adopted run is the one its cascade uses.
-  const [orgUnitId, keepOrgUnitId] = useKept(scope + 'unit', unitToShow(status.database!.orgUnitPath[0]!.id));
+  // The organisation chosen last in any section (not kept apart here: a run should match the dashboard's cascade).
+  const [orgUnitId, keepOrgUnitId] = useState(() => unitToShow(status, status.database!.orgUnitPath[0]!.id));
   const setOrgUnitId = (id: number) => {
     chooseUnit(id);
     keepOrgUnitId(id);

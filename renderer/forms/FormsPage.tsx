@@ -29,7 +29,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
   // The centre's own organisation, or (a regional or national centre) any below it, as DHIS2's data
   // entry lets one pick; the choice carries over from other sections, and the back end checks the account's scope.
-  const [unitId, setUnitId] = useState(() => unitToShow(status.database!.orgUnitPath.at(-1)!.id));
+  const [unitId, setUnitId] = useState(() => unitToShow(status, status.database!.orgUnitPath.at(-1)!.id));
   const pickUnit = (id: number) => {
     chooseUnit(id);
     setUnitId(id);

@@ -39,7 +39,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const { segments, go } = useAddress();
   const routeYear = /^\d{4}$/.test(segments[1] ?? '') ? segments[1]! : yearToShow(status);
   const dimension: Dimension = (DIMENSIONS as readonly string[]).includes(segments[2] ?? '') ? (segments[2] as Dimension) : 'sex';
-  const orgUnitId = idSegment(segments[3]) ?? unitToShow(status.database!.orgUnitPath[0]!.id);
+  const orgUnitId = idSegment(segments[3]) ?? unitToShow(status, status.database!.orgUnitPath[0]!.id);
   const [year, setTyped] = useState(routeYear);
   useEffect(() => setTyped(routeYear), [routeYear]);
   const show = (next: { year?: string; dimension?: Dimension; orgUnitId?: number }, replace = false) =>

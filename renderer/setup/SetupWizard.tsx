@@ -194,7 +194,10 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
           {recent.length || inFolder.length || status.canBrowse ? <p>{t('setup.orPath')}</p> : null}
           <form
             noValidate
-            onSubmit={existing.handleSubmit((values) => run('existing', () => call('setup.openExisting', values), onStatus))}
+            onSubmit={existing.handleSubmit((values) =>
+              // A path copied with Windows' "Copy as path" comes in quotes.
+              run('existing', () => call('setup.openExisting', { path: values.path.trim().replace(/^"(.*)"$/, '$1') }), onStatus),
+            )}
           >
             <Field id="path" label={t('setup.path')} error={existing.formState.errors.path?.message}>
               <input id="path" autoComplete="off" spellCheck={false} {...existing.register('path')} />

@@ -29,6 +29,8 @@ export const SessionUserSchema = z.object({
   permissions: z.array(PermissionSchema),
   /** The demo database needs no account: it is synthetic. */
   demo: z.boolean(),
+  /** The organisation the account is limited to (with those below it); null: the whole database. Sections open on it. */
+  orgUnitId: z.number().int().nullable(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 

@@ -210,6 +210,7 @@ export const en: Messages = {
     suppressionSaved: 'Threshold saved: {{max}}.',
   },
   cases: {
+    ageUnknown: 'birth year unknown',
     neighbours: 'Neighbouring cases in the list',
     previousCase: 'Previous',
     nextCase: 'Next',

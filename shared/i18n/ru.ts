@@ -206,6 +206,7 @@ export const ru = {
     suppressionSaved: 'Порог сохранён: {{max}}.',
   },
   cases: {
+    ageUnknown: 'год рождения неизвестен',
     neighbours: 'Соседние случаи в списке',
     previousCase: 'Предыдущий',
     nextCase: 'Следующий',

@@ -73,7 +73,7 @@ describe('accounts, roles and the idle lock, end to end in chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an administrator adds an analyst; the analyst signs in and sees the register read-only; the change log verifies', async () => {
+  it("an administrator adds an analyst limited to the centre; the analyst signs in, sees the register read-only and the centre's figures; the change log verifies", async () => {
     const app = await e2e.start();
     const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 } });
     const errors = watchErrors(page);
@@ -85,6 +85,9 @@ describe('accounts, roles and the idle lock, end to end in chromium', () => {
     await add.locator('#account-login').fill('Дамир');
     await add.getByRole('checkbox', { name: /Ввод данных/ }).uncheck();
     await add.getByRole('checkbox', { name: /Аналитик/ }).check();
+    // Limited to the centre itself (the last, deepest organisation of the tree).
+    const centreUnit = await add.locator('#account-unit option').last().getAttribute('value');
+    await add.locator('#account-unit').selectOption(centreUnit!);
     await add.locator('#account-password').fill('ОсенниеЛистьяБишкек');
     await add.locator('#account-password-repeat').fill('ОсенниеЛистьяБишкек');
     await add.getByRole('button', { name: 'Добавить' }).click();
@@ -113,6 +116,12 @@ describe('accounts, roles and the idle lock, end to end in chromium', () => {
     release();
     await expect.poll(() => page.getByTestId('disaggregation').getAttribute('data-period')).toBe('2017');
     await page.unroute('**/api/indicators.cascade');
+    // Opened on the account's own organisation, never on the country it may not see.
+    expect(await page.locator('#indicator-org-unit').inputValue()).toBe(centreUnit);
+    expect(await page.getByTestId('figures-title').textContent()).toMatch(/^Чуйский областной центр СПИД, 2017/);
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.locator('#estimate-org-unit').inputValue()).toBe(centreUnit);
+    expect(await page.getByText('Не найдено.').count()).toBe(0);
     await page.keyboard.press('Alt+1');
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Дамир');
     await expect.poll(() => page.getByRole('heading', { name: 'Регистр случаев' }).isVisible()).toBe(true);

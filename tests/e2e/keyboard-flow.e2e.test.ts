@@ -113,6 +113,14 @@ describe('keyboard flow, end to end in chromium', () => {
     await expect.poll(() => page.locator('#form-org-unit').inputValue()).toBe(region);
     await page.keyboard.press('Alt+7');
     await expect.poll(() => page.locator('#estimate-org-unit').inputValue()).toBe(region);
+    // And back: one picked in the estimates is the dashboard's, and a later pick there the estimates' again.
+    const other = await page.locator('#estimate-org-unit option').nth(2).getAttribute('value');
+    await page.locator('#estimate-org-unit').selectOption(other ?? '');
+    await page.keyboard.press('Alt+3');
+    await expect.poll(() => page.locator('#indicator-org-unit').inputValue()).toBe(other);
+    await page.locator('#indicator-org-unit').selectOption(region ?? '');
+    await page.keyboard.press('Alt+7');
+    await expect.poll(() => page.locator('#estimate-org-unit').inputValue()).toBe(region);
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // First start's files (issue 17, item 11): this country's database already in the folder is asked
 // about, not silently doubled; "beside it" makes the second; recent files and the data folder's
 // databases are listed; a host without an Open dialog says so.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
@@ -45,6 +45,9 @@ describe('first start: the files', () => {
       'migrant-hiv-kaz-2.sqlite',
       'migrant-hiv-kaz.sqlite',
     ]);
+    // Files that only end in .sqlite (empty, text) are not offered as databases.
+    writeFileSync(join(dir, 'empty.sqlite'), '');
+    writeFileSync(join(dir, 'notes.sqlite'), 'not a database');
     const files = dispatch(s, 'setup.databases', {}, silentLogger);
     if (!files.ok) throw new Error('no list');
     expect(files.value.map((f) => f.file).sort()).toEqual(['migrant-hiv-kaz-2.sqlite', 'migrant-hiv-kaz.sqlite']);
@@ -56,6 +59,14 @@ describe('first start: the files', () => {
     if (!status2.ok) throw new Error('no status');
     expect(status2.value.recent.map((r) => r.exists)).toEqual([false, true]);
     expect(status2.value.canBrowse).toBe(false);
+    // The first one moved away too, its numbered sibling back: still asked about, by the sibling's name.
+    renameSync(join(dir, 'migrant-hiv-kaz.sqlite'), join(tempDir(), 'moved-1.sqlite'));
+    renameSync(join(dir, 'migrant-hiv-kaz.sqlite.keys'), join(tempDir(), 'moved-1.sqlite.keys'));
+    writeFileSync(join(dir, 'migrant-hiv-kaz-3.sqlite'), '');
+    expect(await dispatchAsync(s, 'setup.createCentre', { ...REGIONAL_CENTRE, login: 'Третий' }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'centre_exists', params: { file: 'migrant-hiv-kaz-3.sqlite' } },
+    });
     expect(await dispatchAsync(s, 'setup.browse', {}, silentLogger)).toMatchObject({ ok: false, error: { code: 'no_dialog' } });
   });
 
