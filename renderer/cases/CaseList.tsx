@@ -25,6 +25,11 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
   const [search, setSearch] = useState(query.search ?? '');
   // Enter in the search: the search runs at once, and a single hit opens (the clerk knew the code).
   const openSingle = useRef<string | null>(null);
+  // Back from a case («← К списку»): the button that had the focus is gone; the search takes it.
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body || !document.activeElement) searchBox.current?.focus();
+  }, []);
   useEffect(() => {
     if (openSingle.current === null || list.isPlaceholderData || !data) return;
     if ((query.search ?? '') !== openSingle.current) return;
@@ -85,6 +90,7 @@ export function CaseList({ query, onQuery, onOpen }: Props) {
           <span>{t('cases.search')}</span>
           <input
             type="search"
+            ref={searchBox}
             maxLength={40}
             value={search}
             onChange={(e) => setSearch(e.target.value)}

@@ -55,8 +55,12 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
 
   // Just saved: the keyboard goes on to the case's first event, the clerk's next entry.
   const loaded = detail !== null;
+  // Opened from the list (or a link): the keyboard starts at the case's heading, not the page body,
+  // unless a button that opened it keeps it (the previous / next case).
   useEffect(() => {
     if (loaded && notice && canWrite) document.getElementById('event-kind')?.focus();
+    else if (loaded && (document.activeElement === document.body || !document.activeElement))
+      document.getElementById('case-heading')?.focus();
   }, [loaded, notice, canWrite]);
 
   if (!detail) return <ErrorMessage error={error} />;
@@ -68,7 +72,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         <button type="button" className="secondary" onClick={onBack}>
           ← {t('cases.back')}
         </button>
-        <h2>
+        <h2 id="case-heading" tabIndex={-1}>
           № {c.registerNo} · <span className="uic">{c.uic}</span>
         </h2>
         {canWrite ? (

@@ -61,10 +61,16 @@ describe('keyboard flow, end to end in chromium', () => {
     // The 50th row, the last of the first page: "50 of N"; next is the first of page two.
     await page.locator('table.cases tbody tr').nth(49).locator('button.link').click();
     await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 50 из ${listed}`);
+    // The keyboard is on the case's heading, not the page body.
+    const focus = () =>
+      page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || document.activeElement?.tagName);
+    await expect.poll(focus).toBe('case-heading');
     const fiftieth = page.url();
     await page.getByRole('button', { name: 'Следующий →' }).click();
     await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 51 из ${listed}`);
     expect(page.url()).not.toBe(fiftieth);
+    // Across the page's end the button keeps the focus: Enter again goes on.
+    await expect.poll(focus).toBe('Следующий →');
     await expect.poll(() => page.locator('.facts').textContent()).toContain('Мужской');
     await page.getByRole('button', { name: '← Предыдущий' }).click();
     await expect.poll(() => page.getByTestId('case-position').textContent()).toBe(`Случай 50 из ${listed}`);
@@ -72,6 +78,7 @@ describe('keyboard flow, end to end in chromium', () => {
     // Back to the list: it shows the page the clerk stepped to last (the first).
     await page.getByRole('button', { name: /К списку/ }).click();
     await expect.poll(() => page.locator('table.cases tbody tr').count()).toBe(50);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     expect(errors).toEqual([]);
   }, 120_000);
 
