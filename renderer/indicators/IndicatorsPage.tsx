@@ -1,7 +1,7 @@
 // The dashboard: the 90-90-90 cascade among migrants for a period and org unit (with its
 // sub-units), the percentages with their intervals, a table by any disaggregation, and a click
 // from any count to the cases behind it.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus } from '../../shared/contract';
@@ -68,7 +68,17 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const error = cascade.error?.error ?? drillError;
   const shownDrill = drill?.choice === choice ? drill : null;
 
+  // The count clicked: the panel of its cases opens beside the table, and closing it (Esc) goes back there.
+  const from = useRef<HTMLElement | null>(null);
+  const closeDrill = () => {
+    setDrill(null);
+    from.current?.focus();
+  };
+  useEffect(() => {
+    if (shownDrill) document.getElementById('drill-heading')?.focus();
+  }, [shownDrill]);
   const open = async (measure: Measure, group: string | null) => {
+    from.current = document.activeElement as HTMLElement | null;
     const asked = choice;
     const r = await call('indicators.cases', { period: year, orgUnitId, dimension, measure, group });
     if (r.ok) setDrill({ choice: asked, measure, group, result: r.value });
@@ -248,8 +258,20 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
         </>
       ) : null}
       {shownDrill ? (
-        <section className="drilldown" aria-label={t('indicators.casesBehind')}>
-          <h3>
+        <section
+          className="drilldown"
+          aria-label={t('indicators.casesBehind')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              closeDrill();
+            }
+          }}
+        >
+          <button type="button" className="secondary small close" onClick={closeDrill} aria-label={t('indicators.closeCases')}>
+            ×
+          </button>
+          <h3 id="drill-heading" tabIndex={-1}>
             {t('indicators.casesBehind')}: {t(`indicators.measures.${shownDrill.measure}`)}
             {shownDrill.group ? `, ${groupLabel(shownDrill.group)}` : ''} — {shownDrill.result.total}
           </h3>

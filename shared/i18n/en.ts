@@ -444,6 +444,7 @@ export const en: Messages = {
     },
   },
   indicators: {
+    closeCases: 'Close the list of cases (Esc)',
     ofStepBefore: 'share of the step before: {{step}}',
     title: 'Indicators',
     yearNeeded: 'Type a year in four digits, from 1981 to 2200: the indicators appear for it.',

@@ -77,6 +77,18 @@ describe('indicator dashboard, end to end in chromium', () => {
     const n = num(await cell('sw', 'diagnosed').textContent());
     await cell('sw', 'diagnosed').click();
     await expect.poll(() => page.locator('.drill-list li').count()).toBe(Math.min(n, 500));
+    // Beside the table, in view without scrolling, with the keyboard on it; Esc closes it and goes back to the count.
+    const panel = (await page.locator('.drilldown').boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(panel.y + 40).toBeLessThan(viewport.height);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('drill-heading');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.drilldown').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-group'))).toBe('sw');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.drill-list li').count()).toBe(Math.min(n, 500));
+    await screenshot(page, 'indicators-drill-ru');
     const first = page.locator('.drill-list li button').first();
     const registerNo = await first.textContent();
     await first.click();
