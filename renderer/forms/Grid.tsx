@@ -28,6 +28,13 @@ type Props = {
 export function Grid(p: Props) {
   const { t } = useTranslation();
   const [focusText, setFocusText] = useState<Record<string, string>>({});
+  // The cell being edited in place (F2 or a double click, as in Excel): there the left and right
+  // arrows move within the text instead of to the next cell.
+  const [editing, setEditing] = useState<string | null>(null);
+  const editHere = (id: string, input: HTMLInputElement) => {
+    setEditing(id);
+    input.setSelectionRange(input.value.length, input.value.length);
+  };
 
   const move = (r: number, c: number) => {
     const next = document.querySelector<HTMLInputElement>(`input[data-grid="${p.id}"][data-r="${r}"][data-c="${c}"]`);
@@ -45,6 +52,11 @@ export function Grid(p: Props) {
     p.onCommit([{ ref, text: value }]);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, ref: CellRef, r: number, c: number) => {
+    if (e.key === 'F2') {
+      e.preventDefault();
+      return editHere(cellId(ref), e.currentTarget);
+    }
+    if (editing === cellId(ref) && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return;
     const go: Record<string, [number, number]> = {
       ArrowUp: [r - 1, c],
       ArrowDown: [r + 1, c],
@@ -138,7 +150,11 @@ export function Grid(p: Props) {
                         p.onFocusCell?.(ref);
                       }}
                       onChange={(e) => p.onType(ref, e.target.value)}
-                      onBlur={(e) => commitIfChanged(ref, e.currentTarget)}
+                      onBlur={(e) => {
+                        setEditing(null);
+                        commitIfChanged(ref, e.currentTarget);
+                      }}
+                      onDoubleClick={(e) => editHere(id, e.currentTarget)}
                       onKeyDown={(e) => onKeyDown(e, ref, r, c)}
                       onPaste={(e) => onPaste(e, r, c)}
                     />

@@ -71,6 +71,21 @@ describe('aggregate forms, end to end in chromium', () => {
     expect(await picked('grid-migrant-type')).toMatch(/ · \d+$/);
     expect(await picked('grid-legal-status')).toMatch(/ · \d+$/);
 
+    // F2 edits in place, as in Excel: the arrows move within the text; Enter saves.
+    await cell(page, 'tested-voluntary', 5, 0).focus(); // holds 10
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('5');
+    expect(await cell(page, 'tested-voluntary', 5, 0).inputValue()).toBe('150');
+    await page.keyboard.press('Enter'); // saves, and moves down as before
+    await expect.poll(() => page.locator('td[data-total-row="25-29"]').first().textContent()).toBe('158');
+    // Back to 10, typed over the selected value on arrival by the arrows.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('10');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('td[data-total-row="25-29"]').first().textContent()).toBe('18');
+    await page.keyboard.press('ArrowRight'); // on to 30-34, female
+
     // A bad value is refused in place, with the reason, and nothing else changes.
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
