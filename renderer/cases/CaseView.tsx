@@ -34,6 +34,11 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   const [failure, setError] = useState<AppError | null>(null);
   const error = failure ?? got.error?.error ?? null;
   const [editing, setEditing] = useState<CaseEvent | null>(null);
+  // An event edited (saved or left with Esc): the keyboard goes back to its "Изменить" button.
+  const doneEditing = (eventId: number) => {
+    setEditing(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-edit-event="${eventId}"]`)?.focus());
+  };
   const [countries, setCountries] = useState<Record<string, string>>({});
   const canWrite = useCan()('register.write');
 
@@ -126,7 +131,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         {detail.events.map((e) =>
           editing?.id === e.id ? (
             <li key={e.id}>
-              <EventForm caseId={id} event={e} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
+              <EventForm caseId={id} event={e} onSaved={() => doneEditing(e.id)} onCancel={() => doneEditing(e.id)} />
             </li>
           ) : (
             <li key={e.id} className={`event event-${e.kind}`}>
@@ -135,7 +140,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
               <span className="value">{eventValue(e, t)}</span>
               {canWrite ? (
                 <>
-                  <button type="button" className="secondary small" onClick={() => setEditing(e)}>
+                  <button type="button" className="secondary small" data-edit-event={e.id} onClick={() => setEditing(e)}>
                     {t('cases.edit')}
                   </button>
                   <ConfirmButton

@@ -195,6 +195,12 @@ describe('case register, end to end in chromium', () => {
       'Вирусная нагрузка',
     ]);
     await screenshot(page, 'case-1-timeline-ru');
+    // An event opened for editing and left with Esc: the keyboard is back on its "Изменить".
+    await page.locator('.timeline li.event').first().getByRole('button', { name: 'Изменить' }).click();
+    await expect.poll(() => page.locator('.timeline .event-form').count()).toBe(1);
+    await page.locator('.timeline .event-form input').last().focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-edit-event') ?? null)).not.toBeNull();
 
     // Case 2: the same code typed in Latin, same sex and year: a duplicate warning with a link.
     await enterCase(page, {
