@@ -58,7 +58,10 @@ export function useFormData(form: FormCode, orgUnitId: number, period: string) {
       });
       if (r.ok) {
         stored_(r.value);
-        setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !ids.includes(k))));
+        // A draft typed again while the save was on its way (a fast clerk on a slow laptop) is kept:
+        // only the text that was sent is now stored.
+        const sent = new Map(cells.map((c) => [cellId(c.ref), c.text]));
+        setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k, v]) => !sent.has(k) || sent.get(k) !== v)));
         setStatuses((s) => ({ ...s, ...Object.fromEntries(ids.map((id) => [id, { state: 'saved' }])) }));
         return;
       }
