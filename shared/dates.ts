@@ -8,6 +8,18 @@ export function parseDateInput(text: string): string {
   return s;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** YYYY-MM-DD naming a day that exists (29 February only in leap years); arithmetic, as imports check 100,000 of them. */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
+}
+
 /** An instant as the clerk reads it, in this computer's time: "01.12.2026 03:09". */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);

@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_KIND_CODES, type AuditKind } from '../../shared/audit/api';
-import { parseDateInput } from '../../shared/dates';
+import { isRealDate, parseDateInput } from '../../shared/dates';
 import { useCall } from '../api/queries';
 import { AuditTable } from '../app/AuditTable';
 import { ErrorMessage } from '../app/ErrorMessage';
@@ -15,12 +15,10 @@ const NO_FILTER: Draft = { actor: '', from: '', to: '', kind: '', registerNo: ''
 /** A typed day (ДД.ММ.ГГГГ) as the instant its local midnight starts; `next`: the following day's. */
 function dayStart(text: string, next = false): string | null | 'invalid' {
   if (text.trim() === '') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(parseDateInput(text));
-  if (!m) return 'invalid';
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const day = new Date(y, mo, d);
-  if (day.getFullYear() !== y || day.getMonth() !== mo || day.getDate() !== d) return 'invalid';
-  return new Date(y, mo, d + (next ? 1 : 0)).toISOString();
+  const iso = parseDateInput(text);
+  if (!isRealDate(iso)) return 'invalid';
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, mo - 1, d + (next ? 1 : 0)).toISOString();
 }
 
 export function ChangeLog() {

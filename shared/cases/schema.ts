@@ -1,6 +1,7 @@
 // The rules for a case and its events, shared by the form, the contract and (later) imports.
 // Messages are translation keys under `validation.`, each naming what is wrong.
 import { z } from 'zod';
+import { isRealDate } from '../dates.js';
 import { CountryCodeSchema } from '../primitives.js';
 import { DEFAULT_UIC_PATTERN, uicMatchesPattern } from './uic.js';
 
@@ -20,18 +21,6 @@ export function today(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** YYYY-MM-DD naming a day that exists (29 February only in leap years); arithmetic, as imports check 100,000 of them. */
-const isRealDate = (s: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]),
-    mo = Number(m[2]),
-    d = Number(m[3]);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]!);
-};
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
