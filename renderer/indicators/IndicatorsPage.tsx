@@ -19,6 +19,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { chooseUnit, unitToShow } from '../app/chosen-unit';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { BreakdownChart } from './BreakdownChart';
 import { CascadeChart } from './CascadeChart';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { formatCount, formatProportion } from './format';
@@ -187,6 +188,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           </TableBox>
           <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} />
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
+          <BreakdownChart groups={result.groups} label={groupLabel} hidden={(g, c) => isHidden(g, c)} />
           <TableBox label={t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}>
             <table
               className="cases disaggregation"

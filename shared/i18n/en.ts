@@ -445,6 +445,14 @@ export const en: Messages = {
   },
   indicators: {
     closeCases: 'Close the list of cases (Esc)',
+    stepShort: {
+      diagnosed: 'Dx',
+      inCare: 'Care',
+      onArt: 'ART',
+      suppressedOnArt: 'Suppr.',
+    },
+    breakdownLegend:
+      'Diagnosed → in care → on ART → virally suppressed; each bar shows its count and its share of the step before. All groups on one scale. The figures are in the table below.',
     ofStepBefore: 'share of the step before: {{step}}',
     title: 'Indicators',
     yearNeeded: 'Type a year in four digits, from 1981 to 2200: the indicators appear for it.',

@@ -34,7 +34,7 @@ describe('indicator dashboard, end to end in chromium', () => {
     const share = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
       total / inCare,
     );
-    expect(await page.locator('[data-bar="onArt"] .bar-value').textContent()).toContain(`${total} · ${share}`);
+    expect(await page.locator('.cascade-chart [data-bar="onArt"] .bar-value').textContent()).toContain(`${total} · ${share}`);
     // No estimate entered for the demo: the first 90 says why it cannot be computed.
     expect(await page.locator('tr[data-indicator="first90"] td').textContent()).toContain('не вычисляется: нет оценки');
 
@@ -58,6 +58,18 @@ describe('indicator dashboard, end to end in chromium', () => {
     expect(await page.locator('[data-testid="disaggregation"] tr[data-group="pwid"] td[data-column="share"]').textContent()).toContain(
       `(${pwid}/${await cell('total', 'diagnosed').textContent()};`,
     );
+    // The chart per breakdown: one small cascade per group with people in it, its bars saying the
+    // table's counts, on-ART's share of in-care worked out from the same counts.
+    const bar = (group: string, step: string) =>
+      page.locator(`[data-testid="breakdown-charts"] [data-group="${group}"] [data-bar="${step}"]`);
+    expect(await bar('pwid', 'diagnosed').locator('.bar-value').textContent()).toBe(pwid);
+    for (const step of ['inCare', 'onArt', 'suppressedOnArt'])
+      expect(await bar('sw', step).locator('.bar-value').textContent()).toBe(await cell('sw', step).textContent());
+    const [care, art] = await Promise.all(['inCare', 'onArt'].map((m) => cell('pwid', m).textContent().then(num)));
+    expect(await bar('pwid', 'onArt').locator('.bar-share').textContent()).toBe(
+      new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(art / care),
+    );
+    expect(await page.locator('[data-testid="breakdown-charts"] figcaption').first().textContent()).toMatch(/\S/);
     await screenshot(page, 'indicators-kp-ru');
 
     // An unfinished year shows no figures (never 2017's under it) and says what it needs; the
@@ -127,6 +139,19 @@ describe('indicator dashboard, end to end in chromium', () => {
     await page.locator('#indicator-outside').check();
     await expect.poll(() => page.locator('[data-testid="disaggregation"] .hidden-count').count()).toBeGreaterThan(0);
     const outsideView = await read();
+    // The charts hide what the table hides: as many marks as hidden step counts in the groups drawn.
+    const chartBars = await page.locator('[data-testid="breakdown-charts"] [data-bar]').evaluateAll((gs) =>
+      gs.map((g) => ({
+        hidden: g.querySelector('.bar-value')?.textContent === '•',
+        drawn: !!g.querySelector('rect'),
+        share: !!g.querySelector('.bar-share'),
+        afterHidden: g.previousElementSibling?.querySelector('.bar-value')?.textContent === '•',
+      })),
+    );
+    expect(chartBars.filter((b) => b.hidden).length).toBeGreaterThan(0);
+    expect(chartBars.filter((b) => b.hidden && b.drawn)).toEqual([]);
+    // A share beside a hidden step before would give its count away.
+    expect(chartBars.filter((b) => b.afterHidden && b.share)).toEqual([]);
     await screenshot(page, 'indicators-outside-ru');
     for (let j = 0; j < 6; j++) {
       const column = groups.map((_, i) => ({ value: inside[i]![j]!, shown: outsideView[i]![j] }));
