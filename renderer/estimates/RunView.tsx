@@ -13,6 +13,8 @@ import { formatNumber } from '../factsheet/format';
 import { populationLabel } from './EstimatesPage';
 import { fieldLabels } from './field-labels';
 import { YearChart } from './YearChart';
+import { useCall } from '../api/queries';
+import { useUnitName } from '../app/countries';
 import { TableBox } from '../app/TableBox';
 
 export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdopt: boolean; onChanged: () => void }) {
@@ -25,6 +27,15 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
   const range = (b: [number, number] | null, digits = 0) => (b ? `${n(b[0], digits)}–${n(b[1], digits)}` : '');
   const { diagnoses, withoutCd4 } = run.registerState;
   const actions = useRef<HTMLDivElement>(null);
+  const unitName = useUnitName();
+  const unit = useCall('orgUnits.list', {}).data?.find((u) => u.id === run.orgUnitId);
+  // The run counted the register as it stood when it ran: that instant is the charts' "as of".
+  const source = t('estimates.chartSource', {
+    unit: unit ? unitName(unit) : '',
+    from: run.firstYear,
+    to: run.lastYear,
+    asOf: new Date(run.createdAt).toLocaleString(lang),
+  });
   const adopt = async (adopted: boolean) => {
     const r = await call('estimates.adopt', { runId: run.id, adopted });
     setError(r.ok ? null : r.error);
@@ -97,6 +108,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
       <div className="chart-grid">
         <YearChart
           testId="chart-diagnoses"
+          source={source}
           title={t('estimates.charts.diagnoses')}
           years={y}
           language={lang}
@@ -107,6 +119,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
         />
         <YearChart
           testId="chart-infections"
+          source={source}
           title={t('estimates.charts.infections')}
           years={y}
           language={lang}
@@ -122,6 +135,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
         />
         <YearChart
           testId="chart-undiagnosed"
+          source={source}
           title={t('estimates.charts.undiagnosed')}
           years={y}
           language={lang}
@@ -137,6 +151,7 @@ export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdo
         />
         <YearChart
           testId="chart-time"
+          source={source}
           title={t('estimates.charts.time')}
           years={y}
           language={lang}

@@ -31,8 +31,11 @@ export function YearChart({
   series,
   language,
   testId,
+  source,
 }: {
   title: string;
+  /** Whose figures, which years, as of when: a chart copied or printed alone still says so. */
+  source?: string;
   years: readonly number[];
   series: readonly YearSeries[];
   language: string;
@@ -52,7 +55,10 @@ export function YearChart({
   const labelEvery = Math.ceil(n / 8);
   return (
     <figure className="year-chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {source ? <span className="chart-source">{source}</span> : null}
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
         {ticks.map((v) => (
           <g key={v}>

@@ -19,6 +19,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { chooseUnit, unitToShow } from '../app/chosen-unit';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
+import { useUnitName } from '../app/countries';
 import { BreakdownChart } from './BreakdownChart';
 import { CascadeChart } from './CascadeChart';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
@@ -65,7 +66,9 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
   const choice = `${year}|${orgUnitId}|${dimension}`;
   const cascade = useCall('indicators.cascade', { period: year, orgUnitId, dimension }, { enabled: wholeYear });
   const units = useCall('orgUnits.list', {});
+  const unitName = useUnitName();
   const result = wholeYear ? (cascade.data ?? null) : null;
+  const shownUnit = units.data?.find((u) => u.id === result?.orgUnitId);
   const error = cascade.error?.error ?? drillError;
   const shownDrill = drill?.choice === choice ? drill : null;
 
@@ -160,7 +163,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
           {/* Whose figures, for which period, counted when: a screenshot or a printout says so itself. */}
           <p className="figures-title" data-testid="figures-title">
             {t('indicators.figuresFor', {
-              unit: units.data?.find((u) => u.id === result.orgUnitId)?.name ?? '',
+              unit: shownUnit ? unitName(shownUnit) : '',
               period: result.period,
               asOf: new Date(cascade.dataUpdatedAt).toLocaleString(i18n.language),
             })}
@@ -186,7 +189,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               </tbody>
             </table>
           </TableBox>
-          <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} />
+          <TrendTable year={Number(result.period)} orgUnitId={result.orgUnitId} unitName={shownUnit ? unitName(shownUnit) : ''} />
           <h3>{t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}</h3>
           <BreakdownChart groups={result.groups} label={groupLabel} hidden={(g, c) => isHidden(g, c)} />
           <TableBox label={t('indicators.byTitle', { by: t(`indicators.dimensions.${dimension}`) })}>

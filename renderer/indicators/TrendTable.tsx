@@ -6,7 +6,7 @@ import { formatProportion } from './format';
 import { YearChart, type YearSeries } from '../estimates/YearChart';
 import { TableBox } from '../app/TableBox';
 
-export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: number }) {
+export function TrendTable({ year, orgUnitId, unitName }: { year: number; orgUnitId: number; unitName: string }) {
   const { t, i18n } = useTranslation();
   // Five years in one call: one pass over the register, not five; only the answer for this year and unit.
   const trend = useCall('indicators.trend', { year, years: 5, orgUnitId });
@@ -29,6 +29,11 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
     kind: 'target',
     values: counted.map((r) => r.tally[of] * r.cascade.target),
   });
+  const source = t('indicators.figuresFor', {
+    unit: unitName,
+    period: years.length ? `${years[0]}–${years.at(-1)}` : String(year),
+    asOf: new Date(trend.dataUpdatedAt).toLocaleString(i18n.language),
+  });
   return (
     <>
       <h3>{t('indicators.trend')}</h3>
@@ -36,6 +41,7 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
         <div className="chart-grid trend-charts">
           <YearChart
             testId="trend-chart"
+            source={source}
             title={t('indicators.trendChart')}
             years={years}
             language={i18n.language}
@@ -43,6 +49,7 @@ export function TrendTable({ year, orgUnitId }: { year: number; orgUnitId: numbe
           />
           <YearChart
             testId="trend-targets"
+            source={source}
             title={t('indicators.trendTargets')}
             years={years}
             language={i18n.language}

@@ -390,6 +390,7 @@ export const en: Messages = {
     who: 'Who',
     years: 'Years',
     forCascade: 'For the cascade',
+    chartSource: 'Register as of {{asOf}}: {{unit}}, {{from}}–{{to}}',
     runTitle: 'Run no. {{id}} of {{date}}: {{population}}, {{from}}–{{to}}',
     runMeta:
       'Run by: {{who}}. Bootstrap runs: {{bootstrap}} (settled: {{settled}}). Knots: {{knots}}; years the diagnosis rates change: {{rateYears}}. The register as of change-log entry no. {{entry}}. Method: {{method}}.',

@@ -392,6 +392,7 @@ export const ru = {
     who: 'Кто',
     years: 'Годы',
     forCascade: 'Для каскада',
+    chartSource: 'По регистру на {{asOf}}: {{unit}}, {{from}}–{{to}}',
     runTitle: 'Расчёт № {{id}} от {{date}}: {{population}}, {{from}}–{{to}}',
     runMeta:
       'Запустил: {{who}}. Повторов бутстрепа: {{bootstrap}} (сошлись: {{settled}}). Узлов: {{knots}}; годы смены частоты выявления: {{rateYears}}. Регистр — по состоянию на запись журнала изменений № {{entry}}. Метод: {{method}}.',

@@ -48,6 +48,11 @@ describe('estimates, end to end in chromium', () => {
       expect(await page.locator(`[data-testid="${chart}"] polyline`).count(), chart).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="chart-undiagnosed"] polygon.band').count()).toBe(1);
     expect(await page.locator('[data-testid="chart-diagnoses"] rect').count()).toBe(6);
+    // Each chart says whose register, which years and as of when, even copied out alone.
+    for (const chart of ['chart-diagnoses', 'chart-time'])
+      expect(await page.locator(`[data-testid="${chart}"] .chart-source`).textContent()).toMatch(
+        /^По регистру на \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}: Казахстан, 2012–2017$/,
+      );
     const undiagnosed2017 = Number(
       (await page.locator('[data-testid="estimate-table"] tr[data-year="2017"] td[data-column="undiagnosed"]').textContent())!.replace(
         /\s/g,

@@ -67,7 +67,7 @@ describe('indicator dashboard, end to end in chromium', () => {
       expect(await bar('sw', step).locator('.bar-value').textContent()).toBe(await cell('sw', step).textContent());
     const [care, art] = await Promise.all(['inCare', 'onArt'].map((m) => cell('pwid', m).textContent().then(num)));
     expect(await bar('pwid', 'onArt').locator('.bar-share').textContent()).toBe(
-      new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(art / care),
+      new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(art! / care!),
     );
     expect(await page.locator('[data-testid="breakdown-charts"] figcaption').first().textContent()).toMatch(/\S/);
     await screenshot(page, 'indicators-kp-ru');

@@ -104,6 +104,7 @@ describe('keyboard flow, end to end in chromium', () => {
     // The five years drawn as well as tabled: four steps, and the two targets dashed.
     await expect.poll(() => page.locator('[data-testid="trend-chart"] polyline').count()).toBe(4);
     expect(await page.locator('[data-testid="trend-targets"] polyline.target').count()).toBe(2);
+    expect(await page.locator('[data-testid="trend-chart"] .chart-source').textContent()).toMatch(/^Казахстан, 2012–2016; посчитано \d/);
     await screenshot(page, 'indicators-trend-ru');
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.locator('#form-year').inputValue()).toBe('2016');
