@@ -8,7 +8,7 @@ import { deriveWhenIdle } from './derive-when-idle.js';
  * An audited change to cases or events. Triggers mark what it touched; the status intervals of
  * those cases are derived once the thread is idle (or by the next count, whichever comes first).
  */
-function changeCases<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
+export function changeCases<T>(db: Db, actor: string, work: (record: (c: Omit<Change, 'actor'>) => void) => T): T {
   const result = changeWithAudit(db, actor, work);
   deriveWhenIdle(db);
   return result;
@@ -20,7 +20,7 @@ import { kpBit, kpMaskOf } from '../shared/cases/key-population-bits.js';
 import type { CaseEvent, CaseQuery, CaseRow, Duplicate } from '../shared/cases/api.js';
 import { CaseQuerySchema } from '../shared/cases/api.js';
 
-type CaseDbRow = {
+export type CaseDbRow = {
   id: number;
   org_unit_id: number;
   register_no: string;
@@ -42,9 +42,10 @@ type CaseDbRow = {
   updated_at: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  origin_partner_id: number | null;
   kps: string | null;
 };
-type EventDbRow = {
+export type EventDbRow = {
   id: number;
   case_id: number;
   kind: CaseEvent['kind'];
@@ -57,6 +58,8 @@ type EventDbRow = {
 
 export type StoredCase = {
   id: number;
+  /** The centre it was received from in a package (read-only here), or null for this centre's own. */
+  receivedFrom: string | null;
   case: CaseInput;
   events: CaseEvent[];
   currentOutcome: CaseRow['currentOutcome'];
@@ -69,7 +72,7 @@ export type StoredCase = {
 const KPS = `(SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps`;
 const kpList = (kps: string | null) => (kps ? (kps.split(',').sort() as CaseInput['keyPopulations']) : []);
 
-function toInput(r: CaseDbRow): CaseInput {
+export function toInput(r: CaseDbRow): CaseInput {
   return {
     registerNo: r.register_no,
     uic: r.uic,
@@ -89,6 +92,20 @@ function toInput(r: CaseDbRow): CaseInput {
   };
 }
 
+/** A stored event as the entry schema takes it (what a package carries). */
+export function eventInput(e: EventDbRow): EventInput {
+  switch (e.kind) {
+    case 'cd4':
+      return { kind: 'cd4', date: e.event_date, cd4: e.cd4 ?? 0 };
+    case 'viral_load':
+      return { kind: 'viral_load', date: e.event_date, undetectable: e.vl_undetectable === 1, copies: e.vl_copies };
+    case 'outcome':
+      return { kind: 'outcome', date: e.event_date, outcome: e.outcome ?? 'in_care' };
+    default:
+      return { kind: e.kind, date: e.event_date };
+  }
+}
+
 const toEvent = (e: EventDbRow): CaseEvent => ({
   id: e.id,
   kind: e.kind,
@@ -99,15 +116,20 @@ const toEvent = (e: EventDbRow): CaseEvent => ({
   outcome: e.outcome,
 });
 
-function row(db: Db, id: number): CaseDbRow | undefined {
+export function row(db: Db, id: number): CaseDbRow | undefined {
   return stmt(db, `SELECT c.*, ${KPS} FROM hiv_case c WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
 }
 
 export function getCase(db: Db, id: number): StoredCase {
   const r = row(db, id) ?? fail('not_found');
   const events = (stmt(db, 'SELECT * FROM case_event WHERE case_id = ? ORDER BY event_date, id').all(id) as EventDbRow[]).map(toEvent);
+  const from =
+    r.origin_partner_id === null
+      ? null
+      : (stmt(db, 'SELECT centre FROM exchange_partner WHERE id = ?').get(r.origin_partner_id) as { centre: string });
   return {
     id,
+    receivedFrom: from?.centre ?? null,
     case: toInput(r),
     events,
     currentOutcome: r.current_outcome,
@@ -132,7 +154,17 @@ export function findDuplicates(db: Db, q: { uic: string; sex: string; birthYear:
   ).all(uicKey(q.uic), q.sex, q.birthYear, q.excludeId) as Duplicate[];
 }
 
-const columns = (c: CaseInput) => [
+/**
+ * A case received from another centre is that centre's: read and counted here, changed only by its
+ * next package. Editing, deleting or restoring it here is refused, naming the centre.
+ */
+function refuseReceived(db: Db, r: Pick<CaseDbRow, 'origin_partner_id'>) {
+  if (r.origin_partner_id === null) return;
+  const from = stmt(db, 'SELECT centre FROM exchange_partner WHERE id = ?').get(r.origin_partner_id) as { centre: string } | undefined;
+  fail('received_read_only', { centre: from?.centre ?? '' });
+}
+
+export const columns = (c: CaseInput) => [
   c.registerNo,
   c.uic,
   uicKey(c.uic),
@@ -155,7 +187,7 @@ function insertKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations
   for (const kp of kps.length === 1 ? kps : new Set(kps)) insert.run(id, kp);
 }
 
-function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
+export function writeKeyPopulations(db: Db, id: number, kps: CaseInput['keyPopulations']) {
   stmt(db, 'DELETE FROM case_key_population WHERE case_id = ?').run(id);
   insertKeyPopulations(db, id, kps); // the mask follows by trigger (migration 0013)
 }
@@ -196,7 +228,7 @@ export function createCaseWithEvents(
   });
 }
 
-type Record_ = (c: Omit<Change, 'actor'>) => void;
+export type Record_ = (c: Omit<Change, 'actor'>) => void;
 
 /**
  * Inside the caller's transaction: the case, its key populations and events, in one audit entry
@@ -285,21 +317,38 @@ export function importCases(
  * The case row and its key populations (a new case: no clearing, no second write of the row).
  * Given `later`, the key populations are added to it for the caller to insert all at once.
  */
-function insertCaseRow(db: Db, orgUnitId: number, c: CaseInput, at: string, later?: [number, string][]): number {
+export function insertCaseRow(
+  db: Db,
+  orgUnitId: number,
+  c: CaseInput,
+  at: string,
+  later?: [number, string][],
+  origin?: { partnerId: number; id: number; sha256: string },
+): number {
   const id = Number(
     stmt(
       db,
       `INSERT INTO hiv_case (org_unit_id, register_no, uic, uic_key, sex, birth_year, citizenship, migrant_type, legal_status, transmission_route,
-           infection_country, diagnosis_date, diagnosis_country, aids_at_diagnosis, first_aids_date, kp_mask, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(orgUnitId, ...columns(c), kpMaskOf(c.keyPopulations), at, at).lastInsertRowid, // the mask as the triggers will keep it
+           infection_country, diagnosis_date, diagnosis_country, aids_at_diagnosis, first_aids_date, kp_mask, created_at, updated_at,
+           origin_partner_id, origin_id, origin_sha256)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      orgUnitId,
+      ...columns(c),
+      kpMaskOf(c.keyPopulations), // the mask as the triggers will keep it
+      at,
+      at,
+      origin?.partnerId ?? null,
+      origin?.id ?? null,
+      origin?.sha256 ?? null,
+    ).lastInsertRowid,
   );
   if (!later) insertKeyPopulations(db, id, c.keyPopulations);
   else for (const kp of c.keyPopulations.length === 1 ? c.keyPopulations : new Set(c.keyPopulations)) later.push([id, kp]);
   return id;
 }
 
-function insertEvent(db: Db, record: Record_ | null, caseId: number, e: EventInput, at: string): number {
+export function insertEvent(db: Db, record: Record_ | null, caseId: number, e: EventInput, at: string): number {
   const id = Number(
     stmt(
       db,
@@ -314,6 +363,7 @@ export function updateCase(db: Db, actor: string, id: number, c: CaseInput, opts
   changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
+    refuseReceived(db, before);
     // Asked once: an edit that keeps the code, sex and year does not ask again.
     const sameIdentity = before.uic_key === uicKey(c.uic) && before.sex === c.sex && before.birth_year === c.birthYear;
     refuseDuplicate(db, c, id, opts.allowDuplicate || sameIdentity);
@@ -347,6 +397,7 @@ export function deleteCase(db: Db, actor: string, id: number, now: Date = new Da
   changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || before.deleted_at) fail('not_found');
+    refuseReceived(db, before);
     stmt(db, 'UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(now.toISOString(), actor, id);
     record({ action: 'delete', entity: 'case', entityId: id, oldValue: { registerNo: before.register_no, uic: before.uic } });
   });
@@ -356,6 +407,7 @@ export function restoreCase(db: Db, actor: string, id: number): void {
   changeCases(db, actor, (record) => {
     const before = row(db, id);
     if (!before || !before.deleted_at) fail('not_found');
+    refuseReceived(db, before);
     stmt(db, 'UPDATE hiv_case SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(id);
     record({ action: 'restore', entity: 'case', entityId: id, oldValue: { deletedAt: before.deleted_at, deletedBy: before.deleted_by } });
   });
@@ -368,7 +420,7 @@ export function listDeleted(db: Db): { id: number; registerNo: string; uic: stri
   ).all() as { id: number; registerNo: string; uic: string; deletedAt: string; deletedBy: string }[];
 }
 
-const eventColumns = (e: EventInput) => [
+export const eventColumns = (e: EventInput) => [
   e.kind,
   e.date,
   e.kind === 'cd4' ? e.cd4 : null,
@@ -382,6 +434,7 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
   return changeCases(db, actor, (record) => {
     const c = row(db, caseId);
     if (!c || c.deleted_at) fail('not_found');
+    refuseReceived(db, c);
     const issues = eventIssues(e, c.diagnosis_date);
     if (issues.length) fail('invalid_input', undefined, issues);
     const at = now.toISOString();
@@ -405,6 +458,8 @@ export function saveEvent(db: Db, actor: string, caseId: number, eventId: number
 
 export function deleteEvent(db: Db, actor: string, caseId: number, eventId: number): void {
   changeCases(db, actor, (record) => {
+    const c = row(db, caseId);
+    if (c) refuseReceived(db, c);
     const old = stmt(db, 'SELECT * FROM case_event WHERE id = ? AND case_id = ?').get(eventId, caseId) as EventDbRow | undefined;
     if (!old) fail('not_found');
     stmt(db, 'DELETE FROM case_event WHERE id = ?').run(eventId);

@@ -75,6 +75,19 @@ import {
 
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
 import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
+import {
+  IdentitySchema,
+  KeyUploadSchema,
+  MadePackageSchema,
+  MakePackageSchema,
+  MAX_KEY_FILE_BYTES,
+  MAX_PACKAGE_BYTES,
+  PackageIdSchema,
+  PackageLoadedSchema,
+  PackagePreviewSchema,
+  PackageUploadSchema,
+  PartnerSchema,
+} from './exchange/api.js';
 export type { Language } from './primitives.js';
 
 export const OrgUnitSchema = z.object({
@@ -263,6 +276,20 @@ export const contract = {
   },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'forms.write' },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema, permission: 'forms.write' },
+  // Exchange packages between centres: administrators only (a package carries the whole register).
+  'exchange.identity': { input: empty, output: IdentitySchema, permission: 'admin' },
+  'exchange.keyFile': { input: empty, output: ExportedFileSchema, permission: 'admin' },
+  'exchange.partners': { input: empty, output: z.array(PartnerSchema), permission: 'admin' },
+  'exchange.addPartner': { input: KeyUploadSchema, output: PartnerSchema, uploadBytes: MAX_KEY_FILE_BYTES, permission: 'admin' },
+  'exchange.makePackage': { input: MakePackageSchema, output: MadePackageSchema, permission: 'admin' },
+  'exchange.previewPackage': {
+    input: PackageUploadSchema,
+    output: PackagePreviewSchema,
+    uploadBytes: MAX_PACKAGE_BYTES,
+    permission: 'admin',
+    job: true,
+  },
+  'exchange.confirmPackage': { input: PackageIdSchema, output: PackageLoadedSchema, permission: 'admin' },
   'factsheet.get': { input: FactSheetQuerySchema, output: FactSheetSchema, permission: 'indicators.view' },
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },
   'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema, permission: 'analysis' },

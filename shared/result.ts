@@ -38,6 +38,14 @@ export const ERROR_CODES = [
   'last_admin',
   'backup_not_readable',
   'model_input_refused',
+  'received_read_only',
+  'key_file_invalid',
+  'package_unreadable',
+  'package_newer',
+  'package_other_receiver',
+  'package_unknown_sender',
+  'package_tampered',
+  'package_replayed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { m0014 } from './0014-write-lean-indexes.js';
 import { m0015 } from './0015-estimate-runs.js';
 import { m0016 } from './0016-aids-diagnosis.js';
 import { m0017 } from './0017-fact-sheet-languages.js';
+import { m0018 } from './0018-exchange.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -37,5 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

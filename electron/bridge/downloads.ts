@@ -14,6 +14,8 @@ export const EXPORTS_PREFIX = '/exports/';
 const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
+  mhdpkg: 'application/octet-stream',
+  mhdkey: 'application/json',
 };
 
 function refuse(res: ServerResponse, status: number, code: 'not_found' | 'file_not_readable', file: string) {

@@ -17,6 +17,7 @@ import { factSheetHandlers } from './factsheet/handlers.js';
 import { authHandlers } from './auth/handlers.js';
 import { backupHandlers } from './backups/handlers.js';
 import { estimateHandlers } from './estimates/handlers.js';
+import { exchangeHandlers } from './exchange/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -58,5 +59,6 @@ export const handlers: Handlers = {
   ...indicatorHandlers,
   ...exportHandlers,
   ...estimateHandlers,
+  ...exchangeHandlers,
   ...importHandlers,
 };

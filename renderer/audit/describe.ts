@@ -111,11 +111,17 @@ function eventSummary(ev: unknown, c: Ctx): string {
   return parts.filter((p) => p && p !== EMPTY).join(', ');
 }
 
+/** A change a package brought: from which centre, in which package. */
+function received(v: unknown, c: Ctx): FieldChange[] {
+  if (!isObj(v) || typeof v.receivedFrom !== 'string') return [];
+  return [{ field: c.t('audit.receivedFrom'), before: EMPTY, after: `${v.receivedFrom}, ${c.t('audit.packageNo', { n: v.package })}` }];
+}
+
 const describeCase: Describer = (e, c) => {
   const item = caseItem(e, c.t);
   if (e.action === 'create' && isObj(e.newValue)) {
     const { events, importedFrom, row, savedDespiteDuplicate, ...fields } = e.newValue;
-    const changes = diff(null, fields, c, caseValue);
+    const changes = [...received(e.newValue, c), ...diff(null, fields, c, caseValue)];
     if (typeof importedFrom === 'string')
       changes.unshift({ field: c.t('audit.importedFrom'), before: EMPTY, after: `${importedFrom}, ${c.t('audit.row', { row })}` });
     if (savedDespiteDuplicate) changes.push({ field: c.t('audit.duplicate'), before: EMPTY, after: c.t('audit.savedDespiteDuplicate') });
@@ -123,8 +129,8 @@ const describeCase: Describer = (e, c) => {
       for (const ev of events) changes.push({ field: c.t('audit.eventAdded'), before: EMPTY, after: eventSummary(ev, c) });
     return { item, changes };
   }
-  if (e.action === 'delete' || e.action === 'restore') return { item, changes: [] };
-  return { item, changes: diff(e.oldValue, e.newValue, c, caseValue) };
+  if (e.action === 'delete' || e.action === 'restore') return { item, changes: received(e.newValue, c) };
+  return { item, changes: [...received(e.newValue, c), ...diff(e.oldValue, e.newValue, c, caseValue)] };
 };
 
 const describeEvent: Describer = (e, c) => {
@@ -249,7 +255,20 @@ const describeRun: Describer = (e, c) => {
 };
 
 /** Counts a file's entry carries ("cases: 120"), each under its own label; other details left out. */
-const COUNT_KEYS = ['cases', 'events', 'values', 'rows', 'orgUnits', 'bootstrap', 'checked'] as const;
+const COUNT_KEYS = [
+  'cases',
+  'events',
+  'values',
+  'rows',
+  'orgUnits',
+  'bootstrap',
+  'checked',
+  'created',
+  'updated',
+  'deleted',
+  'unchanged',
+  'refused',
+] as const;
 function counts(v: unknown, t: Translate): FieldChange[] {
   if (!isObj(v)) return [];
   return COUNT_KEYS.filter((k) => typeof v[k] === 'number').map((k) => ({
@@ -269,6 +288,21 @@ const DESCRIBERS: Record<string, Describer> = {
   setting: describeSetting,
   account: describeAccount,
   estimate_run: describeRun,
+  exchange_package: (e, c) => {
+    const v = isObj(e.newValue) ? e.newValue : {};
+    const [, sequence] = (e.entityId ?? '').split('/');
+    const centre = typeof v.centre === 'string' ? v.centre : typeof v.fileName === 'string' ? v.fileName : '';
+    return { item: c.t('audit.packageItem', { n: sequence, centre }), changes: counts(v, c.t) };
+  },
+  exchange_partner: (e, c) => {
+    const v = isObj(e.newValue) ? e.newValue : {};
+    const changes = typeof v.fingerprint === 'string' ? [{ field: c.t('audit.fingerprint'), before: EMPTY, after: v.fingerprint }] : [];
+    return { item: typeof v.centre === 'string' ? v.centre : '', changes };
+  },
+  exchange_identity: (e, c) => ({
+    item: c.t('audit.exchangeKeys'),
+    changes: [{ field: c.t('audit.fingerprint'), before: EMPTY, after: e.entityId ?? '' }],
+  }),
   org_unit: (e, c) => ({
     item: isObj(e.newValue) && typeof e.newValue.name === 'string' ? e.newValue.name : c.look.orgUnit(Number(e.entityId)),
     changes: [],

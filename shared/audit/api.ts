@@ -10,6 +10,7 @@ export const AUDIT_KINDS = {
   files: ['case_register', 'aggregate_forms', 'workbook', 'line_list', 'fact_sheet', 'printed_page', 'ecdc_input', 'import_report'],
   accounts: ['account'],
   settings: ['setting', 'org_unit', 'database', 'audit_log'],
+  exchange: ['exchange_package', 'exchange_partner', 'exchange_identity'],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_KIND_CODES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];

@@ -89,6 +89,8 @@ export type CaseEvent = z.infer<typeof CaseEventSchema>;
 
 export const CaseDetailSchema = z.object({
   id: z.number().int(),
+  /** The centre it came from in an exchange package: read-only here. Null: this centre's own. */
+  receivedFrom: z.string().nullable(),
   case: StoredCaseSchema,
   events: z.array(CaseEventSchema),
   currentOutcome: z.enum(OUTCOMES),

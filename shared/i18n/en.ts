@@ -837,12 +837,20 @@ export const en: Messages = {
       printed_page: 'print / PDF',
       ecdc_input: 'files for the ECDC model',
       import_report: 'import report',
+      exchange_package: 'exchange package',
+      exchange_partner: 'exchange partner centre',
+      exchange_identity: 'exchange keys',
     },
     caseNo: 'Case no. {{registerNo}}',
     caseId: 'Case (internal code {{id}})',
     event: 'event',
     eventAdded: 'Event added',
     importedFrom: 'Imported from',
+    receivedFrom: 'Received from centre',
+    packageNo: 'package no. {{n}}',
+    packageItem: 'Exchange package no. {{n}}: {{centre}}',
+    exchangeKeys: "This database's exchange keys",
+    fingerprint: 'Fingerprint',
     row: 'row {{row}}',
     duplicate: 'Possible duplicate',
     savedDespiteDuplicate: 'saved despite the warning',
@@ -882,6 +890,11 @@ export const en: Messages = {
       orgUnits: 'Organisations',
       bootstrap: 'Bootstrap runs',
       checked: 'Entries checked',
+      created: 'Added',
+      updated: 'Changed',
+      deleted: 'Deleted',
+      unchanged: 'Unchanged',
+      refused: 'Refused',
     },
     kinds: {
       cases: 'Case register',
@@ -891,6 +904,7 @@ export const en: Messages = {
       files: 'Imports and exports',
       accounts: 'Accounts',
       settings: 'Settings and database',
+      exchange: 'Exchange packages',
     },
     log: {
       title: 'Change log',
@@ -981,6 +995,31 @@ export const en: Messages = {
     last_admin: 'The last administrator cannot be disabled or lose the role: no one could manage accounts.',
     backup_not_readable:
       'The file "{{file}}" does not open as a backup of this database (another database, another key, or a damaged file). Nothing was changed.',
+    received_read_only:
+      'This case was received from «{{centre}}» in an exchange package. Only that centre can change it; its changes arrive here with its next package.',
+    key_file_invalid: 'The file «{{file}}» is not usable as a key file.',
+    key_file_not_key:
+      "The file «{{file}}» is not a centre's key file (.mhdkey). Ask the centre to save it again: «Data exchange» → «Save key file».",
+    key_file_fingerprint: 'The key file «{{file}}» was changed: its fingerprint does not match its keys. Ask the centre to send it again.',
+    key_file_own: "This is this database's own key file. Add another centre's key.",
+    partner_exists: 'The centre «{{centre}}» with this key is already added.',
+    package_unreadable: 'The file «{{file}}» could not be read as an exchange package.',
+    package: {
+      not_package: 'The file «{{file}}» is not an exchange package (.mhdpkg). Nothing was loaded.',
+      truncated:
+        'The package «{{file}}» is cut short: the file is incomplete (perhaps not fully copied or downloaded). Ask for it again. Nothing was loaded.',
+      damaged: 'The package «{{file}}» is damaged: its description cannot be read. Nothing was loaded.',
+      too_large: 'The package «{{file}}» inflates to too much data: loading stopped. Nothing was loaded.',
+    },
+    package_newer:
+      'The package «{{file}}» was made by a newer version of the app ({{version}}). Update the app, then load it again. Nothing was loaded.',
+    package_other_receiver: 'The package «{{file}}» is for another centre: «{{centre}}». Only that centre can open it. Nothing was loaded.',
+    package_unknown_sender:
+      "The package «{{file}}» comes from «{{centre}}», whose key is not here (fingerprint {{fingerprint}}). Add that centre's key file first. Nothing was loaded.",
+    package_tampered:
+      'The package «{{file}}» was changed after it was sent, or signed with another key: its signature or checksum does not match. Nothing was loaded.',
+    package_replayed:
+      'Package no. {{sequence}} in «{{file}}» is older than no. {{last}} already loaded from this centre: loading it would undo later changes. Nothing was loaded.',
     model_input_refused: 'The files for the ECDC model do not fit ({{reason}}{{where}}). Nothing was saved.',
     key_file_damaged: 'The key file "{{file}}" is damaged. Replace it with the copy from the backup folder. The database is unchanged.',
     internal: 'Internal program error. No data was changed.',

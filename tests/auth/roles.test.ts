@@ -26,6 +26,13 @@ const MAY: Record<Role, readonly string[]> = {
     'audit.verify',
     'audit.recent',
     'audit.search',
+    'exchange.identity',
+    'exchange.keyFile',
+    'exchange.partners',
+    'exchange.addPartner',
+    'exchange.makePackage',
+    'exchange.previewPackage',
+    'exchange.confirmPackage',
   ],
   entry: [
     'cases.create',

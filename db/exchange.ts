@@ -1,0 +1,438 @@
+// Exchange packages in the database: this centre's key pairs, its partners, what was sent and
+// loaded, the records a package carries out, and loading a checked package in one audited
+// transaction. No cryptography here (electron/service/exchange does it); rows in, rows out.
+import { stmt, type Db } from './connection.js';
+import { changeWithAudit } from './audit.js';
+import { chainHead } from './audit-chain.js';
+import {
+  changeCases,
+  columns,
+  eventColumns,
+  eventInput,
+  insertCaseRow,
+  toInput,
+  writeKeyPopulations,
+  type CaseDbRow,
+  type EventDbRow,
+} from './cases.js';
+import { recordEach } from './audit.js';
+import { orgUnitPath } from './org-units.js';
+import { countryNameRu } from './reference.js';
+import { uicKey } from '../shared/cases/uic.js';
+import type { CaseInput, EventInput } from '../shared/cases/schema.js';
+import type { Partner } from '../shared/exchange/api.js';
+import { fail, refusal } from '../shared/result.js';
+
+export type StoredIdentity = { boxPublic: string; boxPrivate: string; signPublic: string; signPrivate: string; fingerprint: string };
+
+export function identity(db: Db): StoredIdentity | null {
+  return (
+    (stmt(
+      db,
+      `SELECT box_public AS boxPublic, box_private AS boxPrivate, sign_public AS signPublic, sign_private AS signPrivate, fingerprint
+         FROM exchange_identity WHERE id = 1`,
+    ).get() as StoredIdentity | undefined) ?? null
+  );
+}
+
+/** Made once, on first need; the change log records that keys exist (their fingerprint), never a private key. */
+export function ensureIdentity(db: Db, actor: string, make: () => StoredIdentity): StoredIdentity {
+  const found = identity(db);
+  if (found) return found;
+  const made = make();
+  changeWithAudit(db, actor, (record) => {
+    stmt(
+      db,
+      `INSERT INTO exchange_identity (id, box_public, box_private, sign_public, sign_private, fingerprint, created_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?)`,
+    ).run(made.boxPublic, made.boxPrivate, made.signPublic, made.signPrivate, made.fingerprint, new Date().toISOString());
+    record({ action: 'create', entity: 'exchange_identity', entityId: made.fingerprint });
+  });
+  return made;
+}
+
+type PartnerDbRow = {
+  id: number;
+  centre: string;
+  country_code: string;
+  unit_path: string;
+  box_public: string;
+  sign_public: string;
+  fingerprint: string;
+  added_at: string;
+};
+export type PartnerKeys = Partner & { boxPublic: string; signPublic: string };
+
+const PARTNER_SELECT = `SELECT p.*, (SELECT max(sequence) FROM exchange_sent s WHERE s.partner_id = p.id) AS last_sent,
+  (SELECT max(sequence) FROM exchange_received r WHERE r.partner_id = p.id) AS last_received FROM exchange_partner p`;
+
+function toPartner(r: PartnerDbRow & { last_sent: number | null; last_received: number | null }): PartnerKeys {
+  return {
+    id: r.id,
+    centre: r.centre,
+    countryCode: r.country_code,
+    unitPath: JSON.parse(r.unit_path) as string[],
+    fingerprint: r.fingerprint,
+    addedAt: r.added_at,
+    lastSent: r.last_sent,
+    lastReceived: r.last_received,
+    boxPublic: r.box_public,
+    signPublic: r.sign_public,
+  };
+}
+
+export function listPartners(db: Db): PartnerKeys[] {
+  return (stmt(db, `${PARTNER_SELECT} ORDER BY p.centre, p.id`).all() as Parameters<typeof toPartner>[0][]).map(toPartner);
+}
+
+export function partnerByFingerprint(db: Db, fingerprint: string): PartnerKeys | null {
+  const r = stmt(db, `${PARTNER_SELECT} WHERE p.fingerprint = ?`).get(fingerprint) as Parameters<typeof toPartner>[0] | undefined;
+  return r ? toPartner(r) : null;
+}
+
+export function partner(db: Db, id: number): PartnerKeys {
+  const r = stmt(db, `${PARTNER_SELECT} WHERE p.id = ?`).get(id) as Parameters<typeof toPartner>[0] | undefined;
+  return r ? toPartner(r) : fail('not_found');
+}
+
+export function addPartner(
+  db: Db,
+  actor: string,
+  k: { centre: string; countryCode: string; unitPath: string[]; boxPublic: string; signPublic: string; fingerprint: string },
+): PartnerKeys {
+  if (identity(db)?.fingerprint === k.fingerprint) throw refusal('key_file_invalid', 'errors.key_file_own', {});
+  if (partnerByFingerprint(db, k.fingerprint)) throw refusal('already_exists', 'errors.partner_exists', { centre: k.centre });
+  const id = changeWithAudit(db, actor, (record) => {
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO exchange_partner (centre, country_code, unit_path, box_public, sign_public, fingerprint, added_at, added_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(k.centre, k.countryCode, JSON.stringify(k.unitPath), k.boxPublic, k.signPublic, k.fingerprint, new Date().toISOString(), actor)
+        .lastInsertRowid,
+    );
+    record({ action: 'create', entity: 'exchange_partner', entityId: id, newValue: { centre: k.centre, fingerprint: k.fingerprint } });
+    return id;
+  });
+  return partner(db, id);
+}
+
+// ---- Sending -------------------------------------------------------------------------------
+
+export type OutgoingCase = { id: number; unit: number; case: CaseInput; events: EventInput[] };
+export type Outgoing = {
+  sequence: number;
+  full: boolean;
+  since: string | null;
+  auditHead: number;
+  units: { id: number; path: string[] }[];
+  cases: OutgoingCase[];
+  deleted: number[];
+};
+
+/**
+ * What the next package to `partnerId` holds: every case of this centre's own (not those it
+ * received) in full, or those changed since the last package's change-log entry. A case is sent
+ * whole, with all its events; a deleted one as its id.
+ */
+export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
+  const last = stmt(
+    db,
+    'SELECT sequence, audit_head AS head, created_at AS at FROM exchange_sent WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1',
+  ).get(partnerId) as { sequence: number; head: number; at: string } | undefined;
+  const whole = full || !last;
+  const auditHead = chainHead(db).id;
+  const filter = whole
+    ? ''
+    : `AND c.id IN (SELECT CAST(CASE WHEN entity = 'case' THEN entity_id ELSE substr(entity_id, 1, instr(entity_id, '/') - 1) END AS INTEGER)
+         FROM audit_log WHERE id > @head AND id <= @top AND entity IN ('case', 'case_event'))`;
+  const params = whole ? {} : { head: last.head, top: auditHead };
+  const rows = stmt(
+    db,
+    `SELECT c.*, (SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps
+       FROM hiv_case c WHERE c.origin_partner_id IS NULL ${filter} ORDER BY c.id`,
+  ).all(params) as CaseDbRow[];
+  const events = new Map<number, EventInput[]>();
+  const eventRows = stmt(
+    db,
+    `SELECT e.* FROM case_event e JOIN hiv_case c ON c.id = e.case_id WHERE c.origin_partner_id IS NULL AND c.deleted_at IS NULL ${filter}
+       ORDER BY e.case_id, e.event_date, e.id`,
+  ).iterate(params) as IterableIterator<EventDbRow>;
+  for (const e of eventRows) {
+    const list = events.get(e.case_id) ?? [];
+    list.push(eventInput(e));
+    events.set(e.case_id, list);
+  }
+  const unitIds = new Set<number>();
+  const cases: OutgoingCase[] = [];
+  const deleted: number[] = [];
+  for (const r of rows) {
+    if (r.deleted_at) {
+      deleted.push(r.id);
+      continue;
+    }
+    unitIds.add(r.org_unit_id);
+    cases.push({ id: r.id, unit: r.org_unit_id, case: toInput(r), events: events.get(r.id) ?? [] });
+  }
+  const units = [...unitIds].map((id) => ({ id, path: orgUnitPath(db, id).map((u) => u.name) }));
+  return { sequence: (last?.sequence ?? 0) + 1, full: whole, since: whole ? null : last.at, auditHead, units, cases, deleted };
+}
+
+export function recordSent(
+  db: Db,
+  actor: string,
+  s: { partnerId: number; sequence: number; full: boolean; auditHead: number; sha256: string; counts: object; fileName: string },
+): void {
+  changeWithAudit(db, actor, (record) => {
+    stmt(
+      db,
+      `INSERT INTO exchange_sent (partner_id, sequence, full, audit_head, content_sha256, counts, file_name, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      s.partnerId,
+      s.sequence,
+      s.full ? 1 : 0,
+      s.auditHead,
+      s.sha256,
+      JSON.stringify(s.counts),
+      s.fileName,
+      new Date().toISOString(),
+      actor,
+    );
+    record({
+      action: 'export',
+      entity: 'exchange_package',
+      entityId: `${s.partnerId}/${s.sequence}`,
+      newValue: { full: s.full, ...s.counts, fileName: s.fileName },
+    });
+  });
+}
+
+// ---- Receiving ------------------------------------------------------------------------------
+
+export type IncomingCase = { id: number; unit: number; case: CaseInput; events: EventInput[]; sha256: string };
+export type LoadPlan = {
+  partnerId: number;
+  centre: string;
+  sequence: number;
+  full: boolean;
+  sha256: string;
+  countryCode: string;
+  /** The sender's unit ids with their paths by name, found or to be made here. */
+  units: Map<number, string[]>;
+  create: IncomingCase[];
+  update: { localId: number; c: IncomingCase }[];
+  /** Local ids of received cases the sender deleted. */
+  remove: number[];
+  unchanged: number;
+  refused: number;
+  newUnits: number;
+};
+
+/** The last package loaded from a partner, for the sequence rules. */
+export function lastReceived(db: Db, partnerId: number): { sequence: number; sha256: string } | null {
+  return (
+    (stmt(db, 'SELECT sequence, content_sha256 AS sha256 FROM exchange_received WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1').get(
+      partnerId,
+    ) as { sequence: number; sha256: string } | undefined) ?? null
+  );
+}
+
+export function wasReceived(db: Db, partnerId: number, sequence: number, sha256: string): boolean {
+  return !!stmt(db, 'SELECT 1 FROM exchange_received WHERE partner_id = ? AND sequence = ? AND content_sha256 = ?').get(
+    partnerId,
+    sequence,
+    sha256,
+  );
+}
+
+type UnitRow = { id: number; level: string };
+/** The local unit at a path of names under the country, or null where it is not there yet. */
+function findUnit(db: Db, countryCode: string, path: readonly string[]): number | null {
+  let unit = stmt(db, `SELECT id, level FROM org_unit WHERE level = 'country' AND country_code = ?`).get(countryCode) as
+    UnitRow | undefined;
+  for (const name of path.slice(1)) {
+    if (!unit) return null;
+    unit = stmt(db, 'SELECT id, level FROM org_unit WHERE parent_id = ? AND name = ?').get(unit.id, name) as UnitRow | undefined;
+  }
+  return unit?.id ?? null;
+}
+
+/** Sorts a package's cases into new, changed, unchanged and deleted against what this database holds from that partner. */
+export function planLoad(
+  db: Db,
+  head: { partnerId: number; centre: string; sequence: number; full: boolean; sha256: string; countryCode: string },
+  units: Map<number, string[]>,
+  cases: readonly IncomingCase[],
+  deleted: readonly number[],
+  refused: number,
+): LoadPlan {
+  const known = new Map<number, { id: number; sha: string | null; deleted: boolean }>();
+  for (const r of stmt(
+    db,
+    'SELECT id, origin_id AS originId, origin_sha256 AS sha, deleted_at AS deletedAt FROM hiv_case WHERE origin_partner_id = ?',
+  ).iterate(head.partnerId) as IterableIterator<{ id: number; originId: number; sha: string | null; deletedAt: string | null }>)
+    known.set(r.originId, { id: r.id, sha: r.sha, deleted: r.deletedAt !== null });
+  const plan: LoadPlan = { ...head, units, create: [], update: [], remove: [], unchanged: 0, refused, newUnits: 0 };
+  for (const c of cases) {
+    const k = known.get(c.id);
+    if (!k) plan.create.push(c);
+    else if (k.sha !== c.sha256 || k.deleted) plan.update.push({ localId: k.id, c });
+    else plan.unchanged++;
+  }
+  for (const id of deleted) {
+    const k = known.get(id);
+    if (k && !k.deleted) plan.remove.push(k.id);
+  }
+  const missing = new Set<string>();
+  for (const path of units.values())
+    for (let depth = 1; depth <= path.length; depth++)
+      if (findUnit(db, head.countryCode, path.slice(0, depth)) === null) missing.add(JSON.stringify(path.slice(0, depth)));
+  plan.newUnits = missing.size;
+  return plan;
+}
+
+/** New cases that look like a person already in this register (code, sex, birth year) from elsewhere: to review. */
+export function samePersonElsewhere(
+  db: Db,
+  partnerId: number,
+  cases: readonly IncomingCase[],
+  limit: number,
+): { total: number; first: { originId: number; registerNo: string; existingRegisterNo: string; existingUnit: string }[] } {
+  const find = stmt(
+    db,
+    `SELECT c.register_no AS registerNo, u.name AS unit FROM hiv_case c JOIN org_unit u ON u.id = c.org_unit_id
+       WHERE c.deleted_at IS NULL AND c.uic_key = ? AND c.sex = ? AND c.birth_year IS ? AND c.origin_partner_id IS NOT ? LIMIT 1`,
+  );
+  const first: { originId: number; registerNo: string; existingRegisterNo: string; existingUnit: string }[] = [];
+  let total = 0;
+  for (const c of cases) {
+    const hit = find.get(uicKey(c.case.uic), c.case.sex, c.case.birthYear, partnerId) as { registerNo: string; unit: string } | undefined;
+    if (!hit) continue;
+    total++;
+    if (first.length < limit)
+      first.push({ originId: c.id, registerNo: c.case.registerNo, existingRegisterNo: hit.registerNo, existingUnit: hit.unit });
+  }
+  return { total, first };
+}
+
+/** Makes the units a package's cases sit in, by name under the country; audited like any new unit. */
+function ensureUnits(
+  db: Db,
+  record: (c: { action: 'create'; entity: string; entityId: number; newValue: object }) => void,
+  plan: LoadPlan,
+) {
+  const local = new Map<number, number>();
+  for (const [senderId, path] of plan.units) {
+    let parent: number | null = null;
+    for (let depth = 1; depth <= path.length; depth++) {
+      const found = findUnit(db, plan.countryCode, path.slice(0, depth));
+      if (found !== null) {
+        parent = found;
+        continue;
+      }
+      const level = (['country', 'region', 'facility'] as const)[depth - 1]!;
+      const name = depth === 1 ? (countryNameRu(db, plan.countryCode) ?? path[0]!) : path[depth - 1]!;
+      const parentId: number | null = parent;
+      parent = Number(
+        stmt(db, 'INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (?, ?, ?, ?)').run(
+          parentId,
+          level,
+          plan.countryCode,
+          name,
+        ).lastInsertRowid,
+      );
+      record({
+        action: 'create',
+        entity: 'org_unit',
+        entityId: parent,
+        newValue: { id: parent, parentId, level, countryCode: plan.countryCode, name },
+      });
+    }
+    local.set(senderId, parent!);
+  }
+  return local;
+}
+
+/** Writes a planned package: every case or none, each change audited, and the package recorded as loaded. */
+export function applyLoad(db: Db, actor: string, plan: LoadPlan, now: Date = new Date()) {
+  const at = now.toISOString();
+  return changeCases(db, actor, (record) => {
+    const units = ensureUnits(db, record, plan);
+    const unitOf = (c: IncomingCase) => units.get(c.unit) ?? fail('invalid_input');
+    const from = { receivedFrom: plan.centre, package: plan.sequence };
+    // New cases: rows, key populations and events, then one statement of audit entries (as an import does).
+    const kps: [number, string][] = [];
+    const created: [number, object][] = [];
+    const insertEv = stmt(
+      db,
+      'INSERT INTO case_event (case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const c of plan.create) {
+      const id = insertCaseRow(db, unitOf(c), c.case, at, kps, { partnerId: plan.partnerId, id: c.id, sha256: c.sha256 });
+      for (const e of c.events) insertEv.run(id, ...eventColumns(e), at, at);
+      created.push([id, { ...from, originId: c.id, events: c.events.length }]);
+    }
+    if (kps.length)
+      stmt(db, 'INSERT INTO case_key_population (case_id, key_population) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(
+        JSON.stringify(kps),
+      );
+    recordEach(db, { actor, action: 'create', entity: 'case' }, created, now);
+    // Changed cases: the row, key populations and events replaced by the sender's; the fields that changed audited.
+    const rowOf = stmt(
+      db,
+      `SELECT c.*, (SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps FROM hiv_case c WHERE c.id = ?`,
+    );
+    for (const { localId, c } of plan.update) {
+      const before = rowOf.get(localId) as CaseDbRow;
+      const old = toInput(before);
+      stmt(
+        db,
+        `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
+           transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, aids_at_diagnosis = ?, first_aids_date = ?,
+           org_unit_id = ?, origin_sha256 = ?, deleted_at = NULL, deleted_by = NULL, updated_at = ? WHERE id = ?`,
+      ).run(...columns(c.case), unitOf(c), c.sha256, at, localId);
+      writeKeyPopulations(db, localId, c.case.keyPopulations);
+      stmt(db, 'DELETE FROM case_event WHERE case_id = ?').run(localId);
+      for (const e of c.events) insertEv.run(localId, ...eventColumns(e), at, at);
+      const keys = [...new Set([...Object.keys(c.case), ...Object.keys(old)])] as (keyof CaseInput)[];
+      const changed = keys.filter((k) => JSON.stringify(old[k] ?? null) !== JSON.stringify(c.case[k] ?? null));
+      record({
+        action: 'update',
+        entity: 'case',
+        entityId: localId,
+        oldValue: Object.fromEntries(changed.map((k) => [k, old[k]])),
+        newValue: { ...Object.fromEntries(changed.map((k) => [k, c.case[k]])), ...from, events: c.events.length },
+      });
+    }
+    for (const id of plan.remove) {
+      const before = rowOf.get(id) as CaseDbRow;
+      stmt(db, 'UPDATE hiv_case SET deleted_at = ?, deleted_by = ? WHERE id = ?').run(at, actor, id);
+      record({
+        action: 'delete',
+        entity: 'case',
+        entityId: id,
+        oldValue: { registerNo: before.register_no, uic: before.uic },
+        newValue: from,
+      });
+    }
+    const counts = {
+      created: plan.create.length,
+      updated: plan.update.length,
+      deleted: plan.remove.length,
+      unchanged: plan.unchanged,
+      refused: plan.refused,
+    };
+    stmt(
+      db,
+      `INSERT INTO exchange_received (partner_id, sequence, full, content_sha256, counts, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(plan.partnerId, plan.sequence, plan.full ? 1 : 0, plan.sha256, JSON.stringify(counts), at, actor);
+    record({
+      action: 'import',
+      entity: 'exchange_package',
+      entityId: `${plan.partnerId}/${plan.sequence}`,
+      newValue: { centre: plan.centre, full: plan.full, ...counts },
+    });
+    return counts;
+  });
+}

@@ -1,0 +1,61 @@
+// Exchange between centres: this database's key pairs (private keys live only inside the
+// encrypted database), the centres it exchanges with, the packages sent and loaded, and, on
+// each case, where it came from: a case received from another centre is that centre's (its
+// partner and its own id there), read and counted here but never edited here.
+import type { Migration } from './types.js';
+
+export const m0018: Migration = {
+  version: 18,
+  name: 'exchange packages',
+  up(db) {
+    db.exec(`
+      CREATE TABLE exchange_identity (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        box_public TEXT NOT NULL,
+        box_private TEXT NOT NULL,
+        sign_public TEXT NOT NULL,
+        sign_private TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE exchange_partner (
+        id INTEGER PRIMARY KEY,
+        centre TEXT NOT NULL,
+        country_code TEXT NOT NULL,
+        unit_path TEXT NOT NULL,
+        box_public TEXT NOT NULL,
+        sign_public TEXT NOT NULL,
+        fingerprint TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE exchange_sent (
+        partner_id INTEGER NOT NULL REFERENCES exchange_partner(id),
+        sequence INTEGER NOT NULL CHECK (sequence > 0),
+        full INTEGER NOT NULL CHECK (full IN (0, 1)),
+        audit_head INTEGER NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        PRIMARY KEY (partner_id, sequence)
+      ) STRICT;
+      CREATE TABLE exchange_received (
+        partner_id INTEGER NOT NULL REFERENCES exchange_partner(id),
+        sequence INTEGER NOT NULL CHECK (sequence > 0),
+        full INTEGER NOT NULL CHECK (full IN (0, 1)),
+        content_sha256 TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        loaded_at TEXT NOT NULL,
+        loaded_by TEXT NOT NULL,
+        PRIMARY KEY (partner_id, sequence)
+      ) STRICT;
+      ALTER TABLE hiv_case ADD COLUMN origin_partner_id INTEGER REFERENCES exchange_partner(id);
+      ALTER TABLE hiv_case ADD COLUMN origin_id INTEGER CHECK ((origin_id IS NULL) = (origin_partner_id IS NULL));
+      -- The received record's content hash: a package that repeats it changes nothing.
+      ALTER TABLE hiv_case ADD COLUMN origin_sha256 TEXT;
+      CREATE UNIQUE INDEX hiv_case_origin ON hiv_case(origin_partner_id, origin_id) WHERE origin_partner_id IS NOT NULL;
+    `);
+  },
+};

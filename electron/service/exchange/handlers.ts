@@ -1,0 +1,273 @@
+// Exchange channels: this centre's key file, its partners (by their key files), making a package
+// for a partner, and loading one: checked into a preview first, written only on confirmation.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import {
+  addPartner,
+  applyLoad,
+  ensureIdentity,
+  lastReceived,
+  listPartners,
+  outgoing,
+  partner,
+  partnerByFingerprint,
+  planLoad,
+  recordSent,
+  samePersonElsewhere,
+  wasReceived,
+  type IncomingCase,
+  type LoadPlan,
+} from '../../../db/exchange.js';
+import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { orgUnitPath } from '../../../db/org-units.js';
+import { eventIssues } from '../../../shared/cases/schema.js';
+import { KeyFileSchema, PackageCaseSchema, type KeyFile, type PackagePreview, type Partner } from '../../../shared/exchange/api.js';
+import { fail, refusal } from '../../../shared/result.js';
+import { saveExport } from '../exports/files.js';
+import type { Handlers } from '../handlers.js';
+import { PendingImports } from '../imports/pending.js';
+import type { DeskSession } from '../session.js';
+import { buildPackage, openPackage } from './package-file.js';
+import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
+
+type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview };
+const pending = new PendingImports<Pending>();
+const SHOWN = 20;
+
+/** This database's keys (made on first need) and how it names itself to partners. */
+function me(s: DeskSession) {
+  const keys = ensureIdentity(s.database, s.actor, () => {
+    const made = newIdentity();
+    return { ...made, fingerprint: fingerprintOf(made) };
+  });
+  const path = orgUnitPath(s.database, s.orgUnitId);
+  return { keys, centre: path.at(-1)!.name, countryCode: path[0]!.countryCode, unitPath: path.map((u) => u.name) };
+}
+
+/** A partner as the screen sees it: its keys stay in the back end. */
+const publicPartner = (p: ReturnType<typeof listPartners>[number]): Partner => ({
+  id: p.id,
+  centre: p.centre,
+  countryCode: p.countryCode,
+  unitPath: p.unitPath,
+  fingerprint: p.fingerprint,
+  addedAt: p.addedAt,
+  lastSent: p.lastSent,
+  lastReceived: p.lastReceived,
+});
+
+function readKeyFile(fileName: string, contentBase64: string): KeyFile {
+  const invalid = (reason: 'not_key' | 'fingerprint') => refusal('key_file_invalid', `errors.key_file_${reason}`, { file: fileName });
+  let parsed;
+  try {
+    parsed = KeyFileSchema.safeParse(JSON.parse(Buffer.from(contentBase64, 'base64').toString('utf8')));
+  } catch {
+    throw invalid('not_key');
+  }
+  if (!parsed.success) throw invalid('not_key');
+  const k = parsed.data;
+  if (publicKeyType(k.boxPublic) !== 'x25519' || publicKeyType(k.signPublic) !== 'ed25519') throw invalid('not_key');
+  // The fingerprint people compare must be the keys' own: a file edited by hand is refused.
+  if (fingerprintOf(k) !== k.fingerprint) throw invalid('fingerprint');
+  return k;
+}
+
+type ExchangeChannels =
+  | 'exchange.identity'
+  | 'exchange.keyFile'
+  | 'exchange.partners'
+  | 'exchange.addPartner'
+  | 'exchange.makePackage'
+  | 'exchange.previewPackage'
+  | 'exchange.confirmPackage';
+
+export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
+  'exchange.identity': (s) => {
+    const { keys, ...who } = me(s);
+    return { ...who, fingerprint: keys.fingerprint };
+  },
+
+  'exchange.keyFile': async (s) => {
+    const { keys, ...who } = me(s);
+    const file: KeyFile = {
+      format: 'migrant-hiv-desk/public-key',
+      version: 1,
+      ...who,
+      boxPublic: keys.boxPublic,
+      signPublic: keys.signPublic,
+      fingerprint: keys.fingerprint,
+      createdAt: new Date().toISOString(),
+    };
+    const saved = await saveExport(
+      s,
+      `public-key-${who.countryCode}-${keys.fingerprint.slice(0, 8)}`,
+      async (part) => {
+        writeFileSync(part, JSON.stringify(file, null, 2));
+      },
+      'mhdkey',
+    );
+    return { ...saved, suppressed: false, hiddenCells: 0 };
+  },
+
+  'exchange.partners': (s) => listPartners(s.database).map(publicPartner),
+
+  'exchange.addPartner': (s, { fileName, contentBase64 }) => {
+    const k = readKeyFile(fileName, contentBase64);
+    if (k.fingerprint === me(s).keys.fingerprint) throw refusal('key_file_invalid', 'errors.key_file_own', { file: fileName });
+    return publicPartner(addPartner(s.database, s.actor, k));
+  },
+
+  'exchange.makePackage': async (s, { partnerId, full }) => {
+    const { keys, ...who } = me(s);
+    const to = partner(s.database, partnerId);
+    const out = outgoing(s.database, partnerId, full);
+    const lines = [
+      ...out.units.map((u) => JSON.stringify({ t: 'unit', id: u.id, path: u.path })),
+      ...out.cases.map((c) => JSON.stringify({ t: 'case', id: c.id, unit: c.unit, case: c.case, events: c.events })),
+      ...out.deleted.map((id) => JSON.stringify({ t: 'deleted', id })),
+    ];
+    const counts = {
+      units: out.units.length,
+      cases: out.cases.length,
+      events: out.cases.reduce((n, c) => n + c.events.length, 0),
+      deleted: out.deleted.length,
+    };
+    const { bytes, manifest } = buildPackage(
+      {
+        sender: { fingerprint: keys.fingerprint, ...who },
+        receiver: { fingerprint: to.fingerprint, centre: to.centre },
+        sequence: out.sequence,
+        full: out.full,
+        since: out.since,
+        createdAt: new Date().toISOString(),
+        schemaVersion: LATEST_VERSION,
+        appVersion: s.appVersion,
+      },
+      lines,
+      counts,
+      keys,
+      to.boxPublic,
+    );
+    const saved = await saveExport(
+      s,
+      `package-${who.countryCode}-${keys.fingerprint.slice(0, 8)}-to-${to.fingerprint.slice(0, 8)}-${String(out.sequence).padStart(4, '0')}`,
+      async (part, fileName) => {
+        writeFileSync(part, bytes);
+        recordSent(s.database, s.actor, {
+          partnerId,
+          sequence: out.sequence,
+          full: out.full,
+          auditHead: out.auditHead,
+          sha256: manifest.contentSha256,
+          counts,
+          fileName,
+        });
+      },
+      'mhdpkg',
+    );
+    return { file: { ...saved, suppressed: false, hiddenCells: 0 }, sequence: out.sequence, full: out.full, counts };
+  },
+
+  'exchange.previewPackage': (s, { fileName, contentBase64 }) => {
+    const bytes = Buffer.from(contentBase64, 'base64');
+    const mine = me(s).keys;
+    const db = s.database;
+    const opened = openPackage(fileName, bytes, mine, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
+    const m = opened.manifest;
+    const from = partnerByFingerprint(db, m.sender.fingerprint)!;
+    const last = lastReceived(db, from.id);
+    const contentSha = m.contentSha256;
+    // The last package again changes nothing; an older one, or the same number with other content,
+    // is refused: loading it would undo later changes.
+    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, contentSha);
+    if (!alreadyLoaded && last && m.sequence <= last.sequence)
+      fail('package_replayed', { file: fileName, sequence: m.sequence, last: last.sequence });
+    const gap =
+      !alreadyLoaded && !m.full && m.sequence > (last?.sequence ?? 0) + 1 ? { from: (last?.sequence ?? 0) + 1, to: m.sequence - 1 } : null;
+
+    const units = new Map<number, string[]>();
+    const cases: IncomingCase[] = [];
+    const deleted: number[] = [];
+    const refused: PackagePreview['refused'] = [];
+    let refusedTotal = opened.badLines;
+    opened.lines.forEach((line, i) => {
+      if (line.t === 'unit') units.set(line.id, line.path);
+      else if (line.t === 'deleted') deleted.push(line.id);
+      else {
+        const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
+        const issue = !checked.success
+          ? { path: checked.error.issues[0]!.path.join('.'), messageKey: checked.error.issues[0]!.message }
+          : !units.has(line.unit)
+            ? { path: 'unit', messageKey: 'validation.invalid_value' }
+            : checked.data.events.flatMap((e, j) =>
+                eventIssues(e, checked.data.case.diagnosisDate).map((x) => ({ ...x, path: `events.${j}.${x.path}` })),
+              )[0];
+        if (issue || !checked.success) {
+          refusedTotal++;
+          if (refused.length < SHOWN) refused.push({ originId: line.id, path: issue!.path, messageKey: issue!.messageKey });
+        } else
+          cases.push({
+            id: line.id,
+            unit: line.unit,
+            case: checked.data.case,
+            events: checked.data.events,
+            sha256: sha256(opened.rawLines[i]!),
+          });
+      }
+    });
+    const plan = planLoad(
+      db,
+      {
+        partnerId: from.id,
+        centre: from.centre,
+        sequence: m.sequence,
+        full: m.full,
+        sha256: contentSha,
+        countryCode: m.sender.countryCode,
+      },
+      units,
+      cases,
+      deleted,
+      refusedTotal,
+    );
+    const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
+    const preview: PackagePreview = {
+      packageId: randomBytes(8).toString('hex'),
+      fileName,
+      sender: { centre: m.sender.centre, fingerprint: m.sender.fingerprint, unitPath: m.sender.unitPath },
+      sequence: m.sequence,
+      full: m.full,
+      createdAt: m.createdAt,
+      since: m.since,
+      alreadyLoaded,
+      gap,
+      counts: alreadyLoaded
+        ? { new: 0, changed: 0, unchanged: cases.length, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 }
+        : {
+            new: plan.create.length,
+            changed: plan.update.length,
+            unchanged: plan.unchanged,
+            deleted: plan.remove.length,
+            refused: refusedTotal,
+            samePerson: same.total,
+            newUnits: plan.newUnits,
+          },
+      refused: alreadyLoaded ? [] : refused,
+      samePerson: alreadyLoaded ? [] : same.first,
+    };
+    pending.put(s, { id: preview.packageId, databasePath: s.status().database!.path, plan, preview });
+    return preview;
+  },
+
+  'exchange.confirmPackage': (s, { packageId }) => {
+    const p = pending.get(s, packageId);
+    pending.delete(packageId);
+    // Loading the same package twice changes nothing (checked again here: it may have been confirmed meanwhile).
+    if (p.preview.alreadyLoaded || wasReceived(s.database, p.plan.partnerId, p.plan.sequence, p.plan.sha256))
+      return { created: 0, updated: 0, deleted: 0, unchanged: p.plan.unchanged + p.plan.update.length + p.plan.create.length, refused: 0 };
+    const last = lastReceived(s.database, p.plan.partnerId);
+    if (last && p.plan.sequence <= last.sequence)
+      fail('package_replayed', { file: p.preview.fileName, sequence: p.plan.sequence, last: last.sequence });
+    return applyLoad(s.database, s.actor, p.plan);
+  },
+};

@@ -1,0 +1,175 @@
+// Exchange packages between centres (a region's register to its national centre): the public key
+// file a centre hands out, the manifest every package carries in the clear, the records inside it,
+// and the contract's schemas for keys, partners, making and loading a package.
+import { z } from 'zod';
+import { CaseInputSchema, EventInputSchema } from '../cases/schema.js';
+import { CountryCodeSchema } from '../primitives.js';
+import { ImportFileSchema } from '../imports/api.js';
+import { ExportedFileSchema } from '../exports/api.js';
+
+/** A package file at most this big (a national register of a few hundred thousand cases fits). */
+export const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
+/** What a package may inflate to once decrypted: a zip bomb stops here. */
+export const MAX_PACKAGE_CONTENT_BYTES = 1024 * 1024 * 1024;
+export const MAX_KEY_FILE_BYTES = 16 * 1024;
+export const PACKAGE_FORMAT_VERSION = 1;
+
+const Base64Key = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .max(200);
+export const FingerprintSchema = z.string().regex(/^[0-9a-f]{32}$/);
+/** The org unit path from the country down, by names, as the sender's tree has it. */
+const UnitPathSchema = z.array(z.string().min(1).max(200)).min(1).max(3);
+
+export const KeyFileSchema = z
+  .object({
+    format: z.literal('migrant-hiv-desk/public-key'),
+    version: z.literal(1),
+    centre: z.string().min(1).max(200),
+    countryCode: CountryCodeSchema,
+    unitPath: UnitPathSchema,
+    boxPublic: Base64Key,
+    signPublic: Base64Key,
+    fingerprint: FingerprintSchema,
+    createdAt: z.string().max(40),
+  })
+  .strict();
+export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+export const ManifestSchema = z
+  .object({
+    format: z.literal('migrant-hiv-desk/package'),
+    formatVersion: z.number().int().positive(),
+    kind: z.literal('register'),
+    sender: z
+      .object({ fingerprint: FingerprintSchema, centre: z.string().max(200), countryCode: CountryCodeSchema, unitPath: UnitPathSchema })
+      .strict(),
+    receiver: z.object({ fingerprint: FingerprintSchema, centre: z.string().max(200) }).strict(),
+    sequence: z.number().int().positive(),
+    /** Every record of the sender (true), or those changed since the package before (false). */
+    full: z.boolean(),
+    /** The package before this one's time, when this one holds only what changed since. */
+    since: z.string().max(40).nullable(),
+    createdAt: z.string().max(40),
+    counts: z
+      .object({
+        units: z.number().int().min(0),
+        cases: z.number().int().min(0),
+        events: z.number().int().min(0),
+        deleted: z.number().int().min(0),
+      })
+      .strict(),
+    schemaVersion: z.number().int().positive(),
+    appVersion: z.string().max(40),
+    /** SHA-256 of the content before compression and encryption: the same content loads once. */
+    contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    cipher: z
+      .object({
+        alg: z.literal('X25519-HKDF-SHA256-AES-256-GCM'),
+        ephemeral: Base64Key,
+        iv: z.string().max(40),
+        tag: z.string().max(40),
+        bytes: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** The content's lines: the sender's org units, its cases (as stored, with every event), and deletions. */
+export const PackageLineSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('unit'), id: z.number().int().positive(), path: UnitPathSchema }).strict(),
+  z
+    .object({
+      t: z.literal('case'),
+      id: z.number().int().positive(),
+      unit: z.number().int().positive(),
+      case: z.unknown(),
+      events: z.array(z.unknown()).max(10_000),
+    })
+    .strict(),
+  z.object({ t: z.literal('deleted'), id: z.number().int().positive() }).strict(),
+]);
+export type PackageLine = z.infer<typeof PackageLineSchema>;
+/** A case and its events are checked as the entry screen checks them, one by one, so one bad case is refused alone. */
+export const PackageCaseSchema = z.object({ case: CaseInputSchema, events: z.array(EventInputSchema) });
+
+export const PartnerSchema = z.object({
+  id: z.number().int(),
+  centre: z.string(),
+  countryCode: z.string(),
+  unitPath: z.array(z.string()),
+  fingerprint: z.string(),
+  addedAt: z.string(),
+  lastSent: z.number().int().nullable(),
+  lastReceived: z.number().int().nullable(),
+});
+export type Partner = z.infer<typeof PartnerSchema>;
+
+export const IdentitySchema = z.object({
+  centre: z.string(),
+  countryCode: z.string(),
+  unitPath: z.array(z.string()),
+  fingerprint: z.string(),
+});
+
+export const KeyUploadSchema = ImportFileSchema.extend({
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_KEY_FILE_BYTES / 3) * 4),
+}).strict();
+export const PackageUploadSchema = ImportFileSchema.extend({
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4),
+}).strict();
+
+export const MakePackageSchema = z.object({ partnerId: z.number().int().positive(), full: z.boolean() }).strict();
+export const MadePackageSchema = z.object({
+  file: ExportedFileSchema,
+  sequence: z.number().int(),
+  full: z.boolean(),
+  counts: ManifestSchema.shape.counts,
+});
+
+const RefusedCaseSchema = z.object({ originId: z.number().int(), path: z.string(), messageKey: z.string() });
+export const PackagePreviewSchema = z.object({
+  packageId: z.string(),
+  fileName: z.string(),
+  sender: z.object({ centre: z.string(), fingerprint: z.string(), unitPath: z.array(z.string()) }),
+  sequence: z.number().int(),
+  full: z.boolean(),
+  createdAt: z.string(),
+  since: z.string().nullable(),
+  /** Loaded before (same sender, number and content): confirming changes nothing. */
+  alreadyLoaded: z.boolean(),
+  /** Packages between the last one loaded and this one that never arrived. */
+  gap: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+  counts: z.object({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    deleted: z.number().int(),
+    refused: z.number().int(),
+    /** The same person (code, sex, birth year) already in this register from elsewhere: to review. */
+    samePerson: z.number().int(),
+    newUnits: z.number().int(),
+  }),
+  refused: z.array(RefusedCaseSchema),
+  samePerson: z.array(
+    z.object({ originId: z.number().int(), registerNo: z.string(), existingRegisterNo: z.string(), existingUnit: z.string() }),
+  ),
+});
+export type PackagePreview = z.infer<typeof PackagePreviewSchema>;
+export const PackageIdSchema = z.object({ packageId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
+export const PackageLoadedSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  deleted: z.number().int(),
+  unchanged: z.number().int(),
+  refused: z.number().int(),
+});

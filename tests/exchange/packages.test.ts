@@ -1,0 +1,320 @@
+// Exchange packages through the contract, between three real (encrypted) centre databases: two
+// regions of Kyrgyzstan and their national centre. Keys are swapped as files; packages are made,
+// previewed and loaded; loading twice changes nothing; every kind of bad package is refused with
+// its reason and nothing written.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
+import type { DeskSession } from '../../electron/service/session.js';
+import { identity } from '../../db/exchange.js';
+import { LATEST_VERSION } from '../../db/migrations/index.js';
+import { buildPackage } from '../../electron/service/exchange/package-file.js';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract.js';
+import { aCase } from '../helpers/cases.js';
+import { createCentre, useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+
+const centre = (region: string, login: string) => ({
+  countryCode: 'KGZ',
+  region,
+  centre: `${region}: центр СПИД`,
+  login,
+  password: 'ЧуйскаяДолина-2017',
+});
+
+async function call<C extends Channel>(s: DeskSession, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const r = await dispatchAsync(s, channel, input, silentLogger);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+async function refusedWith<C extends Channel>(s: DeskSession, channel: C, input: ChannelInput<C>) {
+  const r = await dispatchAsync(s, channel, input, silentLogger);
+  if (r.ok) throw new Error(`${channel} was not refused`);
+  return r.error;
+}
+const upload = (path: string, fileName = path.split('/').at(-1)!) => ({ fileName, contentBase64: readFileSync(path).toString('base64') });
+const bytesUpload = (bytes: Buffer, fileName: string) => ({ fileName, contentBase64: bytes.toString('base64') });
+
+/** Each gives the other its key file, as centres swap them once. */
+async function introduce(a: DeskSession, b: DeskSession) {
+  await call(b, 'exchange.addPartner', upload((await call(a, 'exchange.keyFile', {})).path));
+  await call(a, 'exchange.addPartner', upload((await call(b, 'exchange.keyFile', {})).path));
+}
+const partnerId = async (s: DeskSession, centreName: string) =>
+  (await call(s, 'exchange.partners', {})).find((p) => p.centre === centreName)!.id;
+const auditHead = (s: DeskSession) => (s.database.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+const received = (s: DeskSession) =>
+  s.database
+    .prepare(
+      `SELECT c.register_no AS registerNo, c.uic, c.deleted_at IS NOT NULL AS deleted, u.name AS unit,
+         (SELECT count(*) FROM case_event e WHERE e.case_id = c.id) AS events
+       FROM hiv_case c JOIN org_unit u ON u.id = c.org_unit_id WHERE c.origin_partner_id IS NOT NULL ORDER BY c.register_no`,
+    )
+    .all() as { registerNo: string; uic: string; deleted: number; unit: string; events: number }[];
+
+async function threeCentres() {
+  const chui = session(tempDir());
+  await createCentre(chui, centre('Чуйская область', 'Айгуль'));
+  const osh = session(tempDir());
+  await createCentre(osh, centre('Ошская область', 'Бакыт'));
+  const national = session(tempDir());
+  await createCentre(national, centre('г. Бишкек', 'Республика'));
+  await introduce(chui, national);
+  await introduce(osh, national);
+  return { chui, osh, national };
+}
+
+async function addCase(s: DeskSession, registerNo: string, uic: string, birthYear: number) {
+  const made = await call(s, 'cases.create', {
+    case: aCase({ registerNo, uic, birthYear, diagnosisDate: '2017-02-01' }),
+    allowDuplicate: false,
+  });
+  await call(s, 'events.save', { caseId: made.id, eventId: null, event: { kind: 'art_start', date: '2017-03-01' } });
+  return made;
+}
+
+describe('exchange packages between centres', () => {
+  it('carries a region’s register to the national centre: previewed, loaded once, read-only there, then only what changed', async () => {
+    const { chui, national } = await threeCentres();
+    const a = await addCase(chui, 'Ч-1', 'АНМА11985', 1985);
+    const b = await addCase(chui, 'Ч-2', 'БОЛА11990', 1990);
+    await addCase(chui, 'Ч-3', 'ВЕРА11979', 1979);
+    const toNational = await partnerId(chui, 'г. Бишкек: центр СПИД');
+
+    // The first package holds everything, even when "since the last" is asked.
+    const first = await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    expect(first).toMatchObject({ sequence: 1, full: true, counts: { cases: 3, events: 3, deleted: 0, units: 1 } });
+    expect(first.file.fileName).toMatch(/^package-KGZ-[0-9a-f]{8}-to-[0-9a-f]{8}-0001\.mhdpkg$/);
+    // Nothing in the clear: no register number or code can be read from the file's bytes.
+    const bytes = readFileSync(first.file.path);
+    for (const secret of ['Ч-1', 'АНМА11985', 'ANMA']) expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
+
+    const before = auditHead(national);
+    const preview = await call(national, 'exchange.previewPackage', upload(first.file.path));
+    expect(preview).toMatchObject({ sequence: 1, full: true, alreadyLoaded: false, gap: null });
+    expect(preview.counts).toEqual({ new: 3, changed: 0, unchanged: 0, deleted: 0, refused: 0, samePerson: 0, newUnits: 2 });
+    expect(auditHead(national)).toBe(before); // a preview writes nothing
+    expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toEqual({
+      created: 3,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      refused: 0,
+    });
+    // In the sender's own unit, made under the country by name, each with its event.
+    expect(received(national)).toEqual([
+      { registerNo: 'Ч-1', uic: 'АНМА11985', deleted: 0, unit: 'Чуйская область: центр СПИД', events: 1 },
+      { registerNo: 'Ч-2', uic: 'БОЛА11990', deleted: 0, unit: 'Чуйская область: центр СПИД', events: 1 },
+      { registerNo: 'Ч-3', uic: 'ВЕРА11979', deleted: 0, unit: 'Чуйская область: центр СПИД', events: 1 },
+    ]);
+    // Counted by the national centre like its own cases.
+    const country = (national.database.prepare(`SELECT id FROM org_unit WHERE level = 'country'`).get() as { id: number }).id;
+    const cascade = await call(national, 'indicators.cascade', { period: '2017', dimension: 'sex', orgUnitId: country });
+    expect(cascade.total.tally.diagnosed).toBe(3);
+    expect(cascade.total.tally.onArt).toBe(3);
+
+    // Loading the same package again changes nothing, not even the change log.
+    const head = auditHead(national);
+    const again = await call(national, 'exchange.previewPackage', upload(first.file.path));
+    expect(again.alreadyLoaded).toBe(true);
+    expect(await call(national, 'exchange.confirmPackage', { packageId: again.packageId })).toMatchObject({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
+    expect(auditHead(national)).toBe(head);
+
+    // The national centre reads a received case but cannot change it: the region owns it.
+    const localId = (national.database.prepare(`SELECT id FROM hiv_case WHERE register_no = 'Ч-1'`).get() as { id: number }).id;
+    const detail = await call(national, 'cases.get', { id: localId });
+    expect(detail.receivedFrom).toBe('Чуйская область: центр СПИД');
+    for (const refused of [
+      await refusedWith(national, 'cases.update', { id: localId, case: { ...detail.case, sex: 'female' }, allowDuplicate: false }),
+      await refusedWith(national, 'cases.delete', { id: localId }),
+      await refusedWith(national, 'events.save', { caseId: localId, eventId: null, event: { kind: 'cd4', date: '2017-04-01', cd4: 300 } }),
+    ])
+      expect(refused).toMatchObject({ code: 'received_read_only', params: { centre: 'Чуйская область: центр СПИД' } });
+
+    // The region changes one case, adds an event to another's, deletes a third: package 2 holds those only.
+    await call(chui, 'cases.update', {
+      id: a.id,
+      case: { ...aCase({ registerNo: 'Ч-1', uic: 'АНМА11985', birthYear: 1985, diagnosisDate: '2017-02-01' }), legalStatus: 'regular' },
+      allowDuplicate: false,
+    });
+    await call(chui, 'events.save', {
+      caseId: b.id,
+      eventId: null,
+      event: { kind: 'viral_load', date: '2017-09-01', undetectable: true, copies: null },
+    });
+    const third = (chui.database.prepare(`SELECT id FROM hiv_case WHERE register_no = 'Ч-3'`).get() as { id: number }).id;
+    await call(chui, 'cases.delete', { id: third });
+    const second = await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    expect(second).toMatchObject({ sequence: 2, full: false, counts: { cases: 2, deleted: 1 } });
+    const p2 = await call(national, 'exchange.previewPackage', upload(second.file.path));
+    expect(p2.counts).toMatchObject({ new: 0, changed: 2, unchanged: 0, deleted: 1, refused: 0 });
+    expect(p2.since).not.toBeNull();
+    await call(national, 'exchange.confirmPackage', { packageId: p2.packageId });
+    expect(received(national).map((r) => [r.registerNo, r.deleted, r.events])).toEqual([
+      ['Ч-1', 0, 1],
+      ['Ч-2', 0, 2],
+      ['Ч-3', 1, 1],
+    ]);
+    expect((await call(national, 'cases.get', { id: localId })).case.legalStatus).toBe('regular');
+    // The change log says what came from where.
+    const entry = national.database
+      .prepare(`SELECT new_value FROM audit_log WHERE entity = 'case' AND entity_id = ? AND action = 'update'`)
+      .get(String(localId)) as {
+      new_value: string;
+    };
+    expect(JSON.parse(entry.new_value)).toMatchObject({ legalStatus: 'regular', receivedFrom: 'Чуйская область: центр СПИД', package: 2 });
+
+    // Every entry the exchange wrote reads in words on both sides, in both languages.
+    for (const lang of ['ru', 'en'] as const) {
+      const say = await words(lang);
+      for (const s of [national, chui]) {
+        const entries = (await call(s, 'audit.search', { limit: 200 })).entries;
+        for (const e of entries) expect(flat(say(e)), `${e.entity} ${e.action}`).not.toMatch(CODE_IN_WORDS);
+      }
+    }
+    const say = await words('ru');
+    const log = (await call(national, 'audit.search', { kind: 'exchange', limit: 50 })).entries.map((e) => flat(say(e)));
+    expect(log[0]).toMatch(/^Пакет обмена № 2: Чуйская область: центр СПИД .*Изменено \| — \| 2 .*Удалено \| — \| 1/);
+    const caseLog = (await call(national, 'audit.search', { registerNo: 'Ч-1', limit: 50 })).entries.map((e) => flat(say(e)));
+    expect(caseLog[0]).toContain('Получен от центра | — | Чуйская область: центр СПИД, пакет № 2');
+    expect(caseLog[0]).toMatch(/Правовой статус \| Нелегальный \| Легальный/);
+
+    // The older package after the newer: refused with the reason, nothing written.
+    const head2 = auditHead(national);
+    expect(await refusedWith(national, 'exchange.previewPackage', upload(first.file.path))).toMatchObject({
+      code: 'package_replayed',
+      params: { sequence: 1, last: 2 },
+    });
+    // A package that never arrived is shown as a gap.
+    await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    await addCase(chui, 'Ч-4', 'ГАЛИ11988', 1988);
+    const fourth = await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    const p4 = await call(national, 'exchange.previewPackage', upload(fourth.file.path));
+    expect(p4.gap).toEqual({ from: 3, to: 3 });
+    expect(p4.counts.new).toBe(1);
+    expect(auditHead(national)).toBe(head2);
+  });
+
+  it('refuses a package for another receiver, from an unknown sender, tampered, truncated or from a newer app, writing nothing', async () => {
+    const { chui, osh, national } = await threeCentres();
+    await addCase(chui, 'Ч-1', 'АНМА11985', 1985);
+    const made = await call(chui, 'exchange.makePackage', { partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'), full: true });
+    const good = readFileSync(made.file.path);
+    const head = auditHead(national);
+    const cases = () => (national.database.prepare('SELECT count(*) AS n FROM hiv_case').get() as { n: number }).n;
+
+    // Another region that knows the sender still cannot open what was sealed to the national centre.
+    await introduce(chui, osh);
+    expect(await refusedWith(osh, 'exchange.previewPackage', bytesUpload(good, 'p.mhdpkg'))).toMatchObject({
+      code: 'package_other_receiver',
+      params: { centre: 'г. Бишкек: центр СПИД' },
+    });
+    // A sender whose key the receiver never added.
+    const stranger = session(tempDir());
+    await createCentre(stranger, centre('Нарынская область', 'Незнакомец'));
+    await call(stranger, 'exchange.addPartner', upload((await call(national, 'exchange.keyFile', {})).path));
+    await addCase(stranger, 'Н-1', 'ДАНА11991', 1991);
+    const fromStranger = await call(stranger, 'exchange.makePackage', { partnerId: 1, full: true });
+    expect(await refusedWith(national, 'exchange.previewPackage', upload(fromStranger.file.path))).toMatchObject({
+      code: 'package_unknown_sender',
+      params: { centre: 'Нарынская область: центр СПИД' },
+    });
+
+    // One byte changed anywhere: in the sealed content, in the manifest, in the signature.
+    const manifestAt = good.indexOf(Buffer.from('"sequence":1', 'utf8'));
+    const signatureAt = 8 + 4 + good.readUInt32BE(8) + 2; // magic, manifest length, manifest, signature length
+    for (const at of [good.length - 10, manifestAt + 11, signatureAt + 10]) {
+      const bad = Buffer.from(good);
+      bad[at] = at === manifestAt + 11 ? '2'.charCodeAt(0) : bad[at]! ^ 0x01;
+      expect((await refusedWith(national, 'exchange.previewPackage', bytesUpload(bad, 'p.mhdpkg'))).code, `byte ${at}`).toBe(
+        'package_tampered',
+      );
+    }
+    // Cut short, at the end or inside the manifest; or not a package at all.
+    expect(
+      await refusedWith(national, 'exchange.previewPackage', bytesUpload(good.subarray(0, good.length - 100), 'p.mhdpkg')),
+    ).toMatchObject({
+      code: 'package_unreadable',
+      messageKey: 'errors.package.truncated',
+    });
+    expect((await refusedWith(national, 'exchange.previewPackage', bytesUpload(good.subarray(0, 60), 'p.mhdpkg'))).messageKey).toBe(
+      'errors.package.truncated',
+    );
+    expect(
+      (await refusedWith(national, 'exchange.previewPackage', bytesUpload(Buffer.from('PK\u0003\u0004 a workbook'), 'p.mhdpkg')))
+        .messageKey,
+    ).toBe('errors.package.not_package');
+
+    // A package written by a newer app (a later schema), signed and sealed properly.
+    const me = identity(chui.database)!;
+    const to = (await call(chui, 'exchange.partners', {})).find((p) => p.centre === 'г. Бишкек: центр СПИД')!;
+    const natKeys = identity(national.database)!;
+    const newer = buildPackage(
+      {
+        sender: { fingerprint: me.fingerprint, centre: 'Чуйская область: центр СПИД', countryCode: 'KGZ', unitPath: ['Кыргызстан'] },
+        receiver: { fingerprint: to.fingerprint, centre: to.centre },
+        sequence: 5,
+        full: true,
+        since: null,
+        createdAt: new Date().toISOString(),
+        schemaVersion: LATEST_VERSION + 1,
+        appVersion: '9.0.0',
+      },
+      [],
+      { units: 0, cases: 0, events: 0, deleted: 0 },
+      me,
+      natKeys.boxPublic,
+    );
+    expect(await refusedWith(national, 'exchange.previewPackage', bytesUpload(newer.bytes, 'p.mhdpkg'))).toMatchObject({
+      code: 'package_newer',
+      params: { version: '9.0.0' },
+    });
+
+    expect(auditHead(national)).toBe(head);
+    expect(cases()).toBe(0);
+    // And the good one still loads.
+    const ok = await call(national, 'exchange.previewPackage', bytesUpload(good, 'p.mhdpkg'));
+    expect(ok.counts.new).toBe(1);
+  });
+
+  it('lists a person two regions both reported for review, and refuses a key file edited by hand or the centre’s own', async () => {
+    const { chui, osh, national } = await threeCentres();
+    await addCase(chui, 'Ч-1', 'АНМА11985', 1985);
+    // The same person in Osh, the code typed in Latin letters.
+    await addCase(osh, 'О-7', 'ANMA11985', 1985);
+    await addCase(osh, 'О-8', 'ЕЛЕН11992', 1992);
+    const fromChui = await call(chui, 'exchange.makePackage', { partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'), full: true });
+    await call(national, 'exchange.confirmPackage', {
+      packageId: (await call(national, 'exchange.previewPackage', upload(fromChui.file.path))).packageId,
+    });
+    const fromOsh = await call(osh, 'exchange.makePackage', { partnerId: await partnerId(osh, 'г. Бишкек: центр СПИД'), full: true });
+    const p = await call(national, 'exchange.previewPackage', upload(fromOsh.file.path));
+    expect(p.counts).toMatchObject({ new: 2, samePerson: 1 });
+    expect(p.samePerson).toEqual([
+      { originId: expect.any(Number), registerNo: 'О-7', existingRegisterNo: 'Ч-1', existingUnit: 'Чуйская область: центр СПИД' },
+    ]);
+
+    // Key files: one edited by hand (its fingerprint no longer its keys'), the centre's own, one already added.
+    const keyPath = (await call(osh, 'exchange.keyFile', {})).path;
+    const edited = JSON.parse(readFileSync(keyPath, 'utf8')) as { signPublic: string; boxPublic: string };
+    edited.boxPublic = JSON.parse(readFileSync((await call(chui, 'exchange.keyFile', {})).path, 'utf8')).boxPublic;
+    expect(await refusedWith(national, 'exchange.addPartner', bytesUpload(Buffer.from(JSON.stringify(edited)), 'k.mhdkey'))).toMatchObject({
+      code: 'key_file_invalid',
+      messageKey: 'errors.key_file_fingerprint',
+    });
+    expect((await refusedWith(osh, 'exchange.addPartner', upload(keyPath))).messageKey).toBe('errors.key_file_own');
+    expect((await refusedWith(national, 'exchange.addPartner', upload(keyPath))).messageKey).toBe('errors.partner_exists');
+    expect((await refusedWith(national, 'exchange.addPartner', bytesUpload(Buffer.from('{"format":"x"}'), 'k.mhdkey'))).messageKey).toBe(
+      'errors.key_file_not_key',
+    );
+  });
+});
