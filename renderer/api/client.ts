@@ -127,6 +127,8 @@ export async function call<C extends Channel>(
   const value = contract[channel].output.safeParse(envelope.data.value);
   if (!value.success) return { ok: false, error: appError('internal') };
   if (!opts.read && WRITES.has(permissionOf(channel))) window.dispatchEvent(new Event(DATA_CHANGED));
-  if (permissionOf(channel) === 'register.write') window.dispatchEvent(new Event(REGISTER_CHANGED));
+  // A package loaded changes the register as much as a case saved.
+  if (permissionOf(channel) === 'register.write' || channel === 'exchange.confirmPackage')
+    window.dispatchEvent(new Event(REGISTER_CHANGED));
   return { ok: true, value: value.data as ChannelOutput<C> };
 }

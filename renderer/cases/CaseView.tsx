@@ -40,7 +40,8 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-edit-event="${eventId}"]`)?.focus());
   };
   const [countries, setCountries] = useState<Record<string, string>>({});
-  const canWrite = useCan()('register.write');
+  // A case received from another centre is that centre's: read here, changed only by its next package.
+  const canWrite = useCan()('register.write') && detail?.receivedFrom == null;
 
   useEffect(() => {
     void loadCountries().then((list) =>
@@ -95,6 +96,11 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         </p>
       ) : null}
       <ErrorMessage error={error} />
+      {detail.receivedFrom ? (
+        <p className="notice" data-testid="received-from">
+          {t('cases.receivedFrom', { centre: detail.receivedFrom })}
+        </p>
+      ) : null}
       {detail.uicMismatches.length ? <p className="warning">{t('cases.mismatch')}</p> : null}
       <dl className="facts">
         <dt>{t('fields.sex')}</dt>

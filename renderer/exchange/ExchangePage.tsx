@@ -5,6 +5,7 @@ import { ExportWorkbook } from './ExportWorkbook';
 import { ImportRegister } from './ImportRegister';
 import { ExportLineList } from './ExportLineList';
 import { ImportForms } from './ImportForms';
+import { PackagesSection } from '../packages/PackagesSection';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
       <ExportLineList status={status} />
       <ImportRegister />
       <ImportForms />
+      {status.user?.permissions.includes('admin') ? <PackagesSection /> : null}
     </section>
   );
 }

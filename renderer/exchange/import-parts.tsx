@@ -11,7 +11,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { useCall } from '../api/queries';
 import { TableBox } from '../app/TableBox';
 
-async function fileBase64(file: File): Promise<string> {
+export async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -25,18 +25,20 @@ export function FilePicker({
   busy,
   error,
   onChoose,
+  accept = '.xlsx,.csv',
 }: {
   id: string;
   label: string;
   busy: boolean;
   error: AppError | null;
   onChoose: (file: File | undefined) => void;
+  accept?: string;
 }) {
   return (
     <>
       <label className="filter">
         <span>{label}</span>
-        <input id={id} type="file" accept=".xlsx,.csv" onChange={(e) => onChoose(e.target.files?.[0])} />
+        <input id={id} type="file" accept={accept} onChange={(e) => onChoose(e.target.files?.[0])} />
       </label>
       {busy ? <Checking /> : null}
       <ErrorMessage error={error} />

@@ -1,0 +1,100 @@
+// Exchange packages end to end in chromium, two apps side by side: the demo centre (a region of
+// Kazakhstan) and a national centre set up through the wizard. They swap key files, the region
+// makes a package, the national centre previews and loads it, finds the cases read-only in its
+// register, and loading the same file again changes nothing.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const path = join(e2e.tempDir(), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+/** The Exchange section's key file, saved and downloaded. */
+async function keyFile(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Сохранить файл ключа' }).click();
+  return download(page, () =>
+    page
+      .locator('.packages-keys')
+      .getByRole('link', { name: /\.mhdkey$/ })
+      .click(),
+  );
+}
+
+describe('exchange packages, end to end in chromium', () => {
+  it('a region sends its register to the national centre as a sealed file; the national centre previews it, loads it once, and reads the cases', async () => {
+    const regionApp = await e2e.start();
+    const nationalApp = await e2e.start();
+    const region = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const national = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const errors = [...watchErrors(region), ...watchErrors(national)];
+    await openDemo(region, regionApp.url);
+    await national.goto(nationalApp.url);
+    await setUpCentre(national, {
+      country: 'казах',
+      region: 'г. Астана',
+      name: 'Республиканский центр СПИД',
+      login: 'Республика',
+      password: 'АстанаЛевыйБерег-2017',
+    });
+
+    // Keys swapped once, as files; each side then lists the other with its fingerprint.
+    for (const p of [region, national]) await p.keyboard.press('Alt+5');
+    await expect.poll(() => national.getByTestId('my-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+    const nationalKey = await keyFile(national);
+    const regionKey = await keyFile(region);
+    await region.locator('#partner-key').setInputFiles(nationalKey);
+    await expect.poll(() => region.getByRole('status').filter({ hasText: 'добавлен' }).count()).toBe(1);
+    await national.locator('#partner-key').setInputFiles(regionKey);
+    await expect.poll(() => national.locator('[data-testid="partners"] tbody tr').count()).toBe(1);
+    expect(await national.locator('[data-testid="partners"] tbody th').textContent()).toContain('Казахский научный центр');
+    const regionPrint = (await region.getByTestId('my-fingerprint').textContent())!;
+    expect(await national.locator('[data-testid="partners"] code').textContent()).toBe(regionPrint);
+
+    // The region makes its first package: everything, said in words, and downloaded.
+    await region.locator('#package-to').selectOption({ label: 'Республиканский центр СПИД' });
+    await region.getByRole('button', { name: 'Сделать пакет' }).click();
+    await expect
+      .poll(() => region.getByTestId('package-made').textContent(), { timeout: 60_000 })
+      .toMatch(/^Пакет № 1 \(полный\): случаев \d+/);
+    const cases = Number(/случаев (\d+)/.exec((await region.getByTestId('package-made').textContent())!)![1]);
+    expect(cases).toBeGreaterThan(50);
+    const pkg = await download(region, () => region.getByTestId('package-made').getByRole('link').click());
+    expect(pkg).toMatch(/package-KAZ-[0-9a-f]{8}-to-[0-9a-f]{8}-0001\.mhdpkg$/);
+
+    // The national centre previews it (nothing written yet), then loads it.
+    await national.locator('#package-file').setInputFiles(pkg);
+    await expect.poll(() => national.getByTestId('package-preview').textContent(), { timeout: 60_000 }).toContain('Пакет № 1 от центра');
+    expect(await national.getByTestId('package-counts').textContent()).toContain(`Новых случаев: ${cases}`);
+    await screenshot(national, 'packages-preview-ru');
+    await national.getByRole('button', { name: 'Загрузить пакет № 1' }).click();
+    await expect.poll(() => national.getByTestId('package-loaded').textContent(), { timeout: 60_000 }).toContain(`добавлено ${cases}`);
+
+    // In the register, read-only: no edit or delete, and where it came from.
+    await national.keyboard.press('Alt+1');
+    await expect.poll(() => national.locator('table.cases tbody tr').count()).toBeGreaterThan(0);
+    await national.locator('table.cases tbody tr').first().locator('a, button').first().click();
+    await expect.poll(() => national.getByTestId('received-from').textContent()).toContain('Казахский научный центр');
+    expect(await national.getByRole('button', { name: 'Изменить', exact: true }).count()).toBe(0);
+    expect(await national.getByRole('button', { name: 'Удалить', exact: true }).count()).toBe(0);
+    await screenshot(national, 'packages-received-case-ru');
+
+    // The same file again: said to be loaded already; confirming changes nothing.
+    await national.keyboard.press('Alt+5');
+    await national.locator('#package-file').setInputFiles(pkg);
+    await expect.poll(() => national.getByTestId('package-already').count(), { timeout: 60_000 }).toBe(1);
+    await national.getByRole('button', { name: 'Закрыть (ничего не меняется)' }).click();
+    await expect.poll(() => national.getByTestId('package-loaded').textContent()).toContain('добавлено 0');
+    // A key file in place of a package: refused in words.
+    await national.locator('#package-file').setInputFiles(regionKey);
+    await expect.poll(() => national.getByRole('alert').first().textContent()).toContain('не пакет обмена');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
