@@ -258,6 +258,21 @@ function findUnit(db: Db, countryCode: string, path: readonly string[]): number 
   return unit?.id ?? null;
 }
 
+/** The plan of a package loaded before: nothing to write. */
+export const nothingToLoad = (
+  head: Omit<LoadPlan, 'units' | 'create' | 'update' | 'remove' | 'unchanged' | 'refused' | 'newUnits'>,
+  unchanged: number,
+): LoadPlan => ({
+  ...head,
+  units: new Map(),
+  create: [],
+  update: [],
+  remove: [],
+  unchanged,
+  refused: 0,
+  newUnits: 0,
+});
+
 /** Sorts a package's cases into new, changed, unchanged and deleted against what this database holds from that partner. */
 export function planLoad(
   db: Db,

@@ -16,11 +16,8 @@ const LETTERS = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
 const uic = (i) =>
   `${LETTERS[i % 21]}${LETTERS[Math.floor(i / 21) % 21]}${LETTERS[Math.floor(i / 441) % 21]}${LETTERS[Math.floor(i / 9261) % 21]}${i % 2 ? 2 : 1}${1950 + (i % 50)}`;
 
-export async function benchImports(load, { rows = 100_000 } = {}) {
-  const { createDeskDatabase } = await load('db/open.js');
-  const { ensureFacility } = await load('db/org-units.js');
-  const dir = mkdtempSync(join(tmpdir(), 'desk-bench-import-'));
-  // Unique people (UIC, sex, year), so every row is accepted.
+/** N unique people (UIC, sex, year), so every row is accepted: the rows, and the register file as CSV. */
+export function registerRows(rows) {
   const cases = Array.from({ length: rows }, (_, i) => ({
     no: `I-${i + 1}`,
     uic: uic(i),
@@ -36,6 +33,14 @@ export async function benchImports(load, { rows = 100_000 } = {}) {
     'registerNo,uic,sex,birthYear,citizenship,migrantType,legalStatus,keyPopulations,transmissionRoute,infectionCountry,diagnosisDate,diagnosisCountry',
     ...cases.map((c) => `${c.no},${c.uic},${c.sex},${c.year},${c.cit},${c.mt},${c.ls},${c.kp},heterosexual,RUS,${c.dx},KAZ`),
   ].join('\n');
+  return { cases, csv };
+}
+
+export async function benchImports(load, { rows = 100_000 } = {}) {
+  const { createDeskDatabase } = await load('db/open.js');
+  const { ensureFacility } = await load('db/org-units.js');
+  const dir = mkdtempSync(join(tmpdir(), 'desk-bench-import-'));
+  const { cases, csv } = registerRows(rows);
   try {
     // Baseline: the same rows, bare prepared inserts in one transaction, no checks, no audit.
     const bare = createDeskDatabase(join(dir, 'bare.sqlite'), () => {});

@@ -30,6 +30,7 @@ const { startDeskWorker } = await load('electron/service/worker/host.js');
 const { benchWorker } = await import('./bench-worker.mjs');
 const { benchSearch } = await import('./bench-search.mjs');
 const { benchClerk } = await import('./bench-clerk.mjs');
+const { benchPackages } = await import('./bench-packages.mjs');
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const ms = (x) => `${x.toFixed(3)} ms`;
@@ -89,6 +90,7 @@ await benchSearch(load, { cases: Number(process.env.BENCH_SEARCH_CASES ?? 1_000_
 await benchIndicators(load, ROOT, { cases: Number(process.env.BENCH_INDICATOR_CASES ?? 1_000_000) });
 await benchImports(load, { rows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000) });
 await benchExports(load, { rows: Number(process.env.BENCH_EXPORT_ROWS ?? 100_000) });
+await benchPackages({ rows: Number(process.env.BENCH_PACKAGE_CASES ?? 100_000) });
 await benchDashboard(load, ROOT, { cases: Number(process.env.BENCH_DASHBOARD_CASES ?? 100_000) });
 await benchClerk(ROOT);
 await benchEcdc(load, ROOT);

@@ -7,6 +7,7 @@ import {
   applyLoad,
   ensureIdentity,
   lastReceived,
+  nothingToLoad,
   listPartners,
   outgoing,
   partner,
@@ -27,7 +28,7 @@ import { saveExport } from '../exports/files.js';
 import type { Handlers } from '../handlers.js';
 import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
-import { buildPackage, openPackage } from './package-file.js';
+import { buildPackage, readContent, verifyPackage } from './package-file.js';
 import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
 
 type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview };
@@ -172,19 +173,48 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const bytes = Buffer.from(contentBase64, 'base64');
     const mine = me(s).keys;
     const db = s.database;
-    const opened = openPackage(fileName, bytes, mine, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
-    const m = opened.manifest;
+    const { manifest: m, ciphertext } = verifyPackage(fileName, bytes, mine, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
     const from = partnerByFingerprint(db, m.sender.fingerprint)!;
     const last = lastReceived(db, from.id);
-    const contentSha = m.contentSha256;
     // The last package again changes nothing; an older one, or the same number with other content,
-    // is refused: loading it would undo later changes.
-    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, contentSha);
+    // is refused: loading it would undo later changes. Both known from the signed manifest alone.
+    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, m.contentSha256);
     if (!alreadyLoaded && last && m.sequence <= last.sequence)
       fail('package_replayed', { file: fileName, sequence: m.sequence, last: last.sequence });
-    const gap =
-      !alreadyLoaded && !m.full && m.sequence > (last?.sequence ?? 0) + 1 ? { from: (last?.sequence ?? 0) + 1, to: m.sequence - 1 } : null;
+    const after = last?.sequence ?? 0;
+    const gap = !alreadyLoaded && !m.full && m.sequence > after + 1 ? { from: after + 1, to: m.sequence - 1 } : null;
+    const head = {
+      partnerId: from.id,
+      centre: from.centre,
+      sequence: m.sequence,
+      full: m.full,
+      sha256: m.contentSha256,
+      countryCode: m.sender.countryCode,
+    };
+    const shown = {
+      packageId: randomBytes(8).toString('hex'),
+      fileName,
+      sender: { centre: m.sender.centre, fingerprint: m.sender.fingerprint, unitPath: m.sender.unitPath },
+      sequence: m.sequence,
+      full: m.full,
+      createdAt: m.createdAt,
+      since: m.since,
+      alreadyLoaded,
+      gap,
+    };
+    const keep = (plan: LoadPlan, preview: PackagePreview) => {
+      pending.put(s, { id: preview.packageId, databasePath: s.status().database!.path, plan, preview });
+      return preview;
+    };
+    if (alreadyLoaded)
+      return keep(nothingToLoad(head, m.counts.cases), {
+        ...shown,
+        counts: { new: 0, changed: 0, unchanged: m.counts.cases, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 },
+        refused: [],
+        samePerson: [],
+      });
 
+    const opened = readContent(fileName, m, ciphertext, mine);
     const units = new Map<number, string[]>();
     const cases: IncomingCase[] = [];
     const deleted: number[] = [];
@@ -194,6 +224,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       if (line.t === 'unit') units.set(line.id, line.path);
       else if (line.t === 'deleted') deleted.push(line.id);
       else {
+        // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
         const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
         const issue = !checked.success
           ? { path: checked.error.issues[0]!.path.join('.'), messageKey: checked.error.issues[0]!.message }
@@ -215,48 +246,22 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
           });
       }
     });
-    const plan = planLoad(
-      db,
-      {
-        partnerId: from.id,
-        centre: from.centre,
-        sequence: m.sequence,
-        full: m.full,
-        sha256: contentSha,
-        countryCode: m.sender.countryCode,
-      },
-      units,
-      cases,
-      deleted,
-      refusedTotal,
-    );
+    const plan = planLoad(db, head, units, cases, deleted, refusedTotal);
     const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
-    const preview: PackagePreview = {
-      packageId: randomBytes(8).toString('hex'),
-      fileName,
-      sender: { centre: m.sender.centre, fingerprint: m.sender.fingerprint, unitPath: m.sender.unitPath },
-      sequence: m.sequence,
-      full: m.full,
-      createdAt: m.createdAt,
-      since: m.since,
-      alreadyLoaded,
-      gap,
-      counts: alreadyLoaded
-        ? { new: 0, changed: 0, unchanged: cases.length, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 }
-        : {
-            new: plan.create.length,
-            changed: plan.update.length,
-            unchanged: plan.unchanged,
-            deleted: plan.remove.length,
-            refused: refusedTotal,
-            samePerson: same.total,
-            newUnits: plan.newUnits,
-          },
-      refused: alreadyLoaded ? [] : refused,
-      samePerson: alreadyLoaded ? [] : same.first,
-    };
-    pending.put(s, { id: preview.packageId, databasePath: s.status().database!.path, plan, preview });
-    return preview;
+    return keep(plan, {
+      ...shown,
+      counts: {
+        new: plan.create.length,
+        changed: plan.update.length,
+        unchanged: plan.unchanged,
+        deleted: plan.remove.length,
+        refused: refusedTotal,
+        samePerson: same.total,
+        newUnits: plan.newUnits,
+      },
+      refused,
+      samePerson: same.first,
+    });
   },
 
   'exchange.confirmPackage': (s, { packageId }) => {

@@ -100,16 +100,17 @@ export function readManifest(
 }
 
 /**
- * Checks a package against this database and opens it: for this receiver, from a known sender,
- * signed by it, whole and unchanged; then decrypts, inflates (capped) and parses each line.
+ * Checks a package against this database without opening it: for this receiver, from a known
+ * sender, signed by it, whole and unchanged. The manifest can then be trusted (a package loaded
+ * before is known by it, without decrypting anything).
  */
-export function openPackage(
+export function verifyPackage(
   file: string,
   bytes: Buffer,
-  me: Pick<Identity, 'boxPublic' | 'boxPrivate'> & { fingerprint: string },
+  me: { fingerprint: string },
   supportedSchema: number,
   senderKeys: (fingerprint: string) => PublicKeys | null,
-): { manifest: Manifest; lines: PackageLine[]; rawLines: string[]; badLines: number } {
+): { manifest: Manifest; ciphertext: Buffer } {
   const { manifest, signed, signature, ciphertext } = readManifest(file, bytes, supportedSchema);
   if (manifest.receiver.fingerprint !== me.fingerprint)
     throw refusal('package_other_receiver', 'errors.package_other_receiver', { file, centre: manifest.receiver.centre });
@@ -124,6 +125,16 @@ export function openPackage(
   if (ciphertext.length < manifest.cipher.bytes) throw unreadable(file, 'truncated');
   if (ciphertext.length > manifest.cipher.bytes || sha256(ciphertext) !== manifest.cipher.sha256)
     throw refusal('package_tampered', 'errors.package_tampered', { file });
+  return { manifest, ciphertext };
+}
+
+/** A verified package's content: decrypted, inflated (capped), each line parsed; lines that are not records are counted. */
+export function readContent(
+  file: string,
+  manifest: Manifest,
+  ciphertext: Buffer,
+  me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
+): { lines: PackageLine[]; rawLines: string[]; badLines: number } {
   const gz = openSealed(
     me,
     { ephemeral: manifest.cipher.ephemeral, iv: manifest.cipher.iv, tag: manifest.cipher.tag, ciphertext },
@@ -153,5 +164,5 @@ export function openPackage(
       kept.push(raw);
     } else badLines++;
   }
-  return { manifest, lines, rawLines: kept, badLines };
+  return { lines, rawLines: kept, badLines };
 }
