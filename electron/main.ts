@@ -100,12 +100,18 @@ app.whenReady().then(async () => {
 
 app.on('window-all-closed', () => app.quit());
 
-/** Save As for an exported workbook, starting in Documents; null when the user cancels. */
+const SAVE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  zip: { name: 'ZIP', extensions: ['zip'] },
+  mhdpkg: { name: 'Exchange package', extensions: ['mhdpkg'] },
+  mhdkey: { name: 'Key file', extensions: ['mhdkey'] },
+};
+
+/** Save As for an export (a workbook, a zip, an exchange package or key file), starting in Documents; null when the user cancels. */
 async function saveDialog(suggestedName: string): Promise<string | null> {
-  const zip = suggestedName.endsWith('.zip');
+  const ext = suggestedName.slice(suggestedName.lastIndexOf('.') + 1);
   const options = {
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [zip ? { name: 'ZIP', extensions: ['zip'] } : { name: 'Excel', extensions: ['xlsx'] }],
+    filters: [SAVE_FILTERS[ext] ?? { name: 'Excel', extensions: ['xlsx'] }],
   };
   const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
