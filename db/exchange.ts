@@ -16,6 +16,7 @@ import {
   type EventDbRow,
 } from './cases.js';
 import { recordEach } from './audit.js';
+import { applyForms, ownFormData, planForms, type FormsPlan, type OutgoingApproval, type OutgoingValue } from './exchange-forms.js';
 import { orgUnitPath } from './org-units.js';
 import { countryNameRu } from './reference.js';
 import { uicKey } from '../shared/cases/uic.js';
@@ -128,6 +129,8 @@ export type Outgoing = {
   units: { id: number; path: string[] }[];
   cases: OutgoingCase[];
   deleted: number[];
+  values: OutgoingValue[];
+  approvals: OutgoingApproval[];
 };
 
 /**
@@ -174,8 +177,20 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
     unitIds.add(r.org_unit_id);
     cases.push({ id: r.id, unit: r.org_unit_id, case: toInput(r), events: events.get(r.id) ?? [] });
   }
+  const { values, approvals } = ownFormData(db);
+  for (const v of [...values, ...approvals]) unitIds.add(v.unit);
   const units = [...unitIds].map((id) => ({ id, path: orgUnitPath(db, id).map((u) => u.name) }));
-  return { sequence: (last?.sequence ?? 0) + 1, full: whole, since: whole ? null : last.at, auditHead, units, cases, deleted };
+  return {
+    sequence: (last?.sequence ?? 0) + 1,
+    full: whole,
+    since: whole ? null : last.at,
+    auditHead,
+    units,
+    cases,
+    deleted,
+    values,
+    approvals,
+  };
 }
 
 export function recordSent(
@@ -227,6 +242,7 @@ export type LoadPlan = {
   unchanged: number;
   refused: number;
   newUnits: number;
+  forms: FormsPlan;
 };
 
 /** The last package loaded from a partner, for the sequence rules. */
@@ -260,9 +276,10 @@ function findUnit(db: Db, countryCode: string, path: readonly string[]): number 
 
 /** The plan of a package loaded before: nothing to write. */
 export const nothingToLoad = (
-  head: Omit<LoadPlan, 'units' | 'create' | 'update' | 'remove' | 'unchanged' | 'refused' | 'newUnits'>,
+  head: Omit<LoadPlan, 'units' | 'create' | 'update' | 'remove' | 'unchanged' | 'refused' | 'newUnits' | 'forms'>,
   unchanged: number,
 ): LoadPlan => ({
+  forms: { upsert: [], remove: [], approve: [], unapprove: [], unchanged: 0, conflicts: 0 },
   ...head,
   units: new Map(),
   create: [],
@@ -281,6 +298,7 @@ export function planLoad(
   cases: readonly IncomingCase[],
   deleted: readonly number[],
   refused: number,
+  forms: { values: readonly OutgoingValue[]; approvals: readonly OutgoingApproval[] } = { values: [], approvals: [] },
 ): LoadPlan {
   const known = new Map<number, { id: number; sha: string | null; deleted: boolean }>();
   for (const r of stmt(
@@ -288,7 +306,22 @@ export function planLoad(
     'SELECT id, origin_id AS originId, origin_sha256 AS sha, deleted_at AS deletedAt FROM hiv_case WHERE origin_partner_id = ?',
   ).iterate(head.partnerId) as IterableIterator<{ id: number; originId: number; sha: string | null; deletedAt: string | null }>)
     known.set(r.originId, { id: r.id, sha: r.sha, deleted: r.deletedAt !== null });
-  const plan: LoadPlan = { ...head, units, create: [], update: [], remove: [], unchanged: 0, refused, newUnits: 0 };
+  // Units compared by their path of names below the country, on both sides: they may not exist here yet.
+  const below = (path: readonly string[]) => JSON.stringify(path.slice(1));
+  const localKeys = new Map<number, string>();
+  const formsPlan = planForms(
+    db,
+    head.partnerId,
+    forms.values,
+    forms.approvals,
+    (u) => below(units.get(u) ?? []),
+    (u) => findUnit(db, head.countryCode, units.get(u) ?? []),
+    (local) => {
+      if (!localKeys.has(local)) localKeys.set(local, below(orgUnitPath(db, local).map((x) => x.name)));
+      return localKeys.get(local)!;
+    },
+  );
+  const plan: LoadPlan = { ...head, units, create: [], update: [], remove: [], unchanged: 0, refused, newUnits: 0, forms: formsPlan };
   for (const c of cases) {
     const k = known.get(c.id);
     if (!k) plan.create.push(c);
@@ -431,7 +464,10 @@ export function applyLoad(db: Db, actor: string, plan: LoadPlan, now: Date = new
         newValue: from,
       });
     }
+    const forms = applyForms(db, record, plan.partnerId, plan.forms, (u) => units.get(u) ?? fail('invalid_input'), from, at, actor);
     const counts = {
+      values: forms.values,
+      approvals: forms.approvals,
       created: plan.create.length,
       updated: plan.update.length,
       deleted: plan.remove.length,

@@ -20,6 +20,7 @@ type Row = {
   comment: string | null;
   updated_at: string;
   updated_by: string;
+  origin_partner_id: number | null;
 };
 const toStored = (r: Row): StoredValue => ({
   de: r.data_element,
@@ -36,6 +37,12 @@ function checkKey(db: Db, k: FormKey) {
   if (!p || !FORM_PERIOD_TYPES[k.form].includes(p.type))
     fail('invalid_input', undefined, [{ path: 'period', messageKey: 'validation.period' }]);
   if (!stmt(db, 'SELECT 1 FROM org_unit WHERE id = ?').get(k.orgUnitId)) fail('not_found');
+}
+
+/** A value or approval received from another centre is that centre's: changed only by its next package. */
+function refuseReceived(db: Db, partnerId: number): never {
+  const from = stmt(db, 'SELECT centre FROM exchange_partner WHERE id = ?').get(partnerId) as { centre: string } | undefined;
+  return fail('received_read_only', { centre: from?.centre ?? '' });
 }
 
 export function approval(db: Db, k: FormKey): { approvedAt: string; approvedBy: string } | null {
@@ -92,6 +99,7 @@ export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[],
     const saved: StoredValue[] = [];
     for (const parsedCell of parsed as NonNullable<(typeof parsed)[number]>[]) {
       const old = get.get(k.orgUnitId, k.period, parsedCell.de, parsedCell.coc) as Row | undefined;
+      if (old?.origin_partner_id != null) refuseReceived(db, old.origin_partner_id);
       const c = { ...parsedCell, comment: parsedCell.comment === undefined ? (old?.comment ?? null) : parsedCell.comment };
       const oldValue = old ? (old.value_number ?? old.value_text) : null;
       if (oldValue === c.value && (old?.comment ?? null) === c.comment) continue;
@@ -126,6 +134,12 @@ export function setApproval(db: Db, actor: string, k: FormKey, approved: boolean
   changeWithAudit(db, actor, (record) => {
     const current = approval(db, k);
     if (approved === (current !== null)) return;
+    const origin = stmt(db, 'SELECT origin_partner_id AS p FROM form_approval WHERE form_code = ? AND org_unit_id = ? AND period = ?').get(
+      k.form,
+      k.orgUnitId,
+      k.period,
+    ) as { p: number | null } | undefined;
+    if (origin?.p != null) refuseReceived(db, origin.p);
     if (approved)
       stmt(db, 'INSERT INTO form_approval (form_code, org_unit_id, period, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)').run(
         k.form,

@@ -1,7 +1,8 @@
 // Exchange between centres: this database's key pairs (private keys live only inside the
 // encrypted database), the centres it exchanges with, the packages sent and loaded, and, on
-// each case, where it came from: a case received from another centre is that centre's (its
-// partner and its own id there), read and counted here but never edited here.
+// each case, form value and approval, where it came from: what was received from another centre
+// is that centre's (for a case, its partner and its own id there), read and counted here but
+// never edited here.
 import type { Migration } from './types.js';
 
 export const m0018: Migration = {
@@ -56,6 +57,9 @@ export const m0018: Migration = {
       -- The received record's content hash: a package that repeats it changes nothing.
       ALTER TABLE hiv_case ADD COLUMN origin_sha256 TEXT;
       CREATE UNIQUE INDEX hiv_case_origin ON hiv_case(origin_partner_id, origin_id) WHERE origin_partner_id IS NOT NULL;
+      -- Form values and approvals received from a partner: its own, replaced by its next package.
+      ALTER TABLE data_value ADD COLUMN origin_partner_id INTEGER REFERENCES exchange_partner(id);
+      ALTER TABLE form_approval ADD COLUMN origin_partner_id INTEGER REFERENCES exchange_partner(id);
     `);
   },
 };

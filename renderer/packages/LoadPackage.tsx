@@ -80,6 +80,15 @@ export function LoadPackage() {
               <li>{t('packages.counts.deleted', { n: c.deleted })}</li>
               <li>{t('packages.counts.refused', { n: c.refused })}</li>
               {c.newUnits ? <li>{t('packages.counts.newUnits', { n: c.newUnits })}</li> : null}
+              <li data-testid="package-forms">
+                {t('packages.forms', {
+                  ...preview.forms.values,
+                  approved: preview.forms.approvals.new,
+                  unapproved: preview.forms.approvals.removed,
+                })}
+              </li>
+              {preview.forms.refused ? <li>{t('packages.formsRefused', { n: preview.forms.refused })}</li> : null}
+              {preview.forms.conflicts ? <li>{t('packages.formsConflicts', { n: preview.forms.conflicts })}</li> : null}
             </ul>
           )}
           {preview.gap ? (

@@ -72,6 +72,8 @@ export function SendPackage() {
               cases: made.counts.cases,
               events: made.counts.events,
               deleted: made.counts.deleted,
+              values: made.counts.values,
+              approvals: made.counts.approvals,
             })}
           </p>
           <FileLink file={made.file} label={made.file.fileName} />

@@ -58,6 +58,8 @@ export const ManifestSchema = z
         cases: z.number().int().min(0),
         events: z.number().int().min(0),
         deleted: z.number().int().min(0),
+        values: z.number().int().min(0),
+        approvals: z.number().int().min(0),
       })
       .strict(),
     schemaVersion: z.number().int().positive(),
@@ -91,6 +93,28 @@ export const PackageLineSchema = z.discriminatedUnion('t', [
     })
     .strict(),
   z.object({ t: z.literal('deleted'), id: z.number().int().positive() }).strict(),
+  // Every form value and approval of the sender's own, each time: the receiver replaces what it holds from it.
+  z
+    .object({
+      t: z.literal('value'),
+      unit: z.number().int().positive(),
+      period: z.string().max(10),
+      de: z.string().max(80),
+      coc: z.string().max(400),
+      value: z.union([z.number(), z.string().max(2000)]),
+      comment: z.string().max(2000).nullable(),
+    })
+    .strict(),
+  z
+    .object({
+      t: z.literal('approval'),
+      form: z.string().max(40),
+      unit: z.number().int().positive(),
+      period: z.string().max(10),
+      at: z.string().max(40),
+      by: z.string().max(200),
+    })
+    .strict(),
 ]);
 export type PackageLine = z.infer<typeof PackageLineSchema>;
 /** A case and its events are checked as the entry screen checks them, one by one, so one bad case is refused alone. */
@@ -159,6 +183,13 @@ export const PackagePreviewSchema = z.object({
     samePerson: z.number().int(),
     newUnits: z.number().int(),
   }),
+  /** Form values and approved periods: what changes here, what is refused, and cells this centre filled itself (kept). */
+  forms: z.object({
+    values: z.object({ new: z.number().int(), changed: z.number().int(), removed: z.number().int(), unchanged: z.number().int() }),
+    approvals: z.object({ new: z.number().int(), removed: z.number().int() }),
+    refused: z.number().int(),
+    conflicts: z.number().int(),
+  }),
   refused: z.array(RefusedCaseSchema),
   samePerson: z.array(
     z.object({ originId: z.number().int(), registerNo: z.string(), existingRegisterNo: z.string(), existingUnit: z.string() }),
@@ -167,6 +198,8 @@ export const PackagePreviewSchema = z.object({
 export type PackagePreview = z.infer<typeof PackagePreviewSchema>;
 export const PackageIdSchema = z.object({ packageId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
 export const PackageLoadedSchema = z.object({
+  values: z.number().int(),
+  approvals: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
   deleted: z.number().int(),

@@ -554,8 +554,10 @@ export const en: Messages = {
       'A package usually holds the cases changed since the previous package to this receiver; the first one is always full. A full package restores everything when a package was lost.',
     make: 'Make package',
     making: 'Making the package…',
-    madeFull: 'Package no. {{n}} (full): {{cases}} cases, {{events}} events, {{deleted}} deleted.',
-    madeSince: 'Package no. {{n}} (changes): {{cases}} cases, {{events}} events, {{deleted}} deleted.',
+    madeFull:
+      'Package no. {{n}} (full): {{cases}} cases, {{events}} events, {{deleted}} deleted; {{values}} form values, {{approvals}} approved periods.',
+    madeSince:
+      'Package no. {{n}} (changes): {{cases}} cases, {{events}} events, {{deleted}} deleted; {{values}} form values, {{approvals}} approved periods.',
     loadTitle: 'Load a package',
     choose: 'Package file (.mhdpkg)',
     from: 'Package no. {{n}} from «{{centre}}», made {{at}}.',
@@ -570,6 +572,10 @@ export const en: Messages = {
       refused: 'Refused (fail the checks): {{n}}',
       newUnits: 'New organisations in the tree: {{n}}',
     },
+    forms:
+      'Aggregate forms: values new {{new}}, changed {{changed}}, cleared by the sender {{removed}}, unchanged {{unchanged}}; approved periods new {{approved}}, withdrawn {{unapproved}}.',
+    formsRefused: 'Form values refused (unknown cell, period or value): {{n}}',
+    formsConflicts: 'Form cells filled at this centre and kept as they are: {{n}}',
     gap: 'Packages no. {{from}}–{{to}} from this centre are missing: their changes will not arrive here. Ask the centre for them or for a full package.',
     refusedTitle: 'Refused records',
     originId: "Record's code at the sender",
@@ -583,7 +589,8 @@ export const en: Messages = {
     samePersonNote: "Code, sex and birth year match. For now such cases count twice; linking one person's records is the next step.",
     confirm: 'Load package no. {{n}}',
     confirmNothing: 'Close (nothing changes)',
-    loaded: 'Package loaded: {{created}} added, {{updated}} changed, {{deleted}} deleted, {{unchanged}} unchanged, {{refused}} refused.',
+    loaded:
+      'Package loaded: cases {{created}} added, {{updated}} changed, {{deleted}} deleted, {{unchanged}} unchanged, {{refused}} refused; {{values}} form values and {{approvals}} approvals changed.',
   },
   exchange: {
     title: 'Data exchange',

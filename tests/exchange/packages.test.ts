@@ -12,6 +12,7 @@ import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { buildPackage } from '../../electron/service/exchange/package-file.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract.js';
 import { aCase } from '../helpers/cases.js';
+import { TOTAL } from '../../shared/forms/definitions.js';
 import { createCentre, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
@@ -100,6 +101,8 @@ describe('exchange packages between centres', () => {
     expect(preview.counts).toEqual({ new: 3, changed: 0, unchanged: 0, deleted: 0, refused: 0, samePerson: 0, newUnits: 2 });
     expect(auditHead(national)).toBe(before); // a preview writes nothing
     expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toEqual({
+      values: 0,
+      approvals: 0,
       created: 3,
       updated: 0,
       deleted: 0,
@@ -270,7 +273,7 @@ describe('exchange packages between centres', () => {
         appVersion: '9.0.0',
       },
       [],
-      { units: 0, cases: 0, events: 0, deleted: 0 },
+      { units: 0, cases: 0, events: 0, deleted: 0, values: 0, approvals: 0 },
       me,
       natKeys.boxPublic,
     );
@@ -316,5 +319,89 @@ describe('exchange packages between centres', () => {
     expect((await refusedWith(national, 'exchange.addPartner', bytesUpload(Buffer.from('{"format":"x"}'), 'k.mhdkey'))).messageKey).toBe(
       'errors.key_file_not_key',
     );
+  });
+
+  it('carries the region’s form values and approved periods: they arrive in its unit, stay approved, are read-only, and follow its changes', async () => {
+    const { chui, national } = await threeCentres();
+    const unitOf = (s: DeskSession, name: string) =>
+      (s.database.prepare('SELECT id FROM org_unit WHERE name = ?').get(name) as { id: number }).id;
+    const chuiUnit = unitOf(chui, 'Чуйская область: центр СПИД');
+    const cell = (de: string, value: string) => ({ de, coc: TOTAL, value });
+    await call(chui, 'forms.save', {
+      form: 'testing',
+      orgUnitId: chuiUnit,
+      period: '2017',
+      cells: [cell('tested_voluntary', '1250'), cell('positive_voluntary', '12')],
+    });
+    await call(chui, 'forms.save', { form: 'testing', orgUnitId: chuiUnit, period: '2016', cells: [cell('tested_voluntary', '900')] });
+    await call(chui, 'forms.approve', { form: 'testing', orgUnitId: chuiUnit, period: '2017', approved: true });
+    // The national centre's own value in a cell the region also fills: kept, counted as a conflict.
+    const toNational = await partnerId(chui, 'г. Бишкек: центр СПИД');
+    const first = await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    expect(first.counts).toMatchObject({ cases: 0, values: 3, approvals: 1 });
+    const p1 = await call(national, 'exchange.previewPackage', upload(first.file.path));
+    expect(p1.forms).toEqual({
+      values: { new: 3, changed: 0, removed: 0, unchanged: 0 },
+      approvals: { new: 1, removed: 0 },
+      refused: 0,
+      conflicts: 0,
+    });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: p1.packageId })).toMatchObject({ values: 3, approvals: 1 });
+
+    const there = unitOf(national, 'Чуйская область: центр СПИД');
+    const form2017 = await call(national, 'forms.get', { form: 'testing', orgUnitId: there, period: '2017' });
+    expect(form2017.values.map((v) => [v.de, v.value]).sort()).toEqual([
+      ['positive_voluntary', 12],
+      ['tested_voluntary', 1250],
+    ]);
+    expect(form2017.approval).toMatchObject({ approvedBy: 'Айгуль' });
+    // Read-only there: the approved period is locked; the open one's received cells are the region's.
+    expect(
+      (
+        await refusedWith(national, 'forms.save', {
+          form: 'testing',
+          orgUnitId: there,
+          period: '2016',
+          cells: [cell('tested_voluntary', '901')],
+        })
+      ).code,
+    ).toBe('received_read_only');
+    expect(
+      (await refusedWith(national, 'forms.approve', { form: 'testing', orgUnitId: there, period: '2017', approved: false })).code,
+    ).toBe('received_read_only');
+    // A cell of the region's unit the national centre fills itself stays its own when the region's value arrives.
+    await call(national, 'forms.save', { form: 'testing', orgUnitId: there, period: '2016', cells: [cell('positive_voluntary', '7')] });
+
+    // The region withdraws its approval, changes a value, clears one, and fills the cell the national centre filled.
+    await call(chui, 'forms.approve', { form: 'testing', orgUnitId: chuiUnit, period: '2017', approved: false });
+    await call(chui, 'forms.save', {
+      form: 'testing',
+      orgUnitId: chuiUnit,
+      period: '2017',
+      cells: [cell('tested_voluntary', '1300'), cell('positive_voluntary', '')],
+    });
+    await call(chui, 'forms.save', { form: 'testing', orgUnitId: chuiUnit, period: '2016', cells: [cell('positive_voluntary', '9')] });
+    const second = await call(chui, 'exchange.makePackage', { partnerId: toNational, full: false });
+    const p2 = await call(national, 'exchange.previewPackage', upload(second.file.path));
+    expect(p2.forms).toEqual({
+      values: { new: 0, changed: 1, removed: 1, unchanged: 1 },
+      approvals: { new: 0, removed: 1 },
+      refused: 0,
+      conflicts: 1,
+    });
+    await call(national, 'exchange.confirmPackage', { packageId: p2.packageId });
+    const after = async (period: string) =>
+      (await call(national, 'forms.get', { form: 'testing', orgUnitId: there, period })).values.map((v) => [v.de, v.value]).sort();
+    expect(await after('2017')).toEqual([['tested_voluntary', 1300]]);
+    expect(await after('2016')).toEqual([
+      ['positive_voluntary', 7],
+      ['tested_voluntary', 900],
+    ]);
+    expect((await call(national, 'forms.get', { form: 'testing', orgUnitId: there, period: '2017' })).approval).toBeNull();
+    // The change log names each cell and says where it came from, in words.
+    const say = await words('ru');
+    const entries = (await call(national, 'audit.search', { kind: 'forms', limit: 50 })).entries;
+    for (const e of entries) expect(flat(say(e))).not.toMatch(CODE_IN_WORDS);
+    expect(entries.filter((e) => e.entity === 'data_value' && e.action === 'delete')).toHaveLength(1);
   });
 });

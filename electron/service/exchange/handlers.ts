@@ -20,6 +20,7 @@ import {
   type LoadPlan,
 } from '../../../db/exchange.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } from '../../../db/exchange-forms.js';
 import { orgUnitPath } from '../../../db/org-units.js';
 import { eventIssues } from '../../../shared/cases/schema.js';
 import { KeyFileSchema, PackageCaseSchema, type KeyFile, type PackagePreview, type Partner } from '../../../shared/exchange/api.js';
@@ -33,6 +34,12 @@ import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
 
 type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview };
 const pending = new PendingImports<Pending>();
+const NO_FORMS: PackagePreview['forms'] = {
+  values: { new: 0, changed: 0, removed: 0, unchanged: 0 },
+  approvals: { new: 0, removed: 0 },
+  refused: 0,
+  conflicts: 0,
+};
 const SHOWN = 20;
 
 /** This database's keys (made on first need) and how it names itself to partners. */
@@ -126,12 +133,16 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       ...out.units.map((u) => JSON.stringify({ t: 'unit', id: u.id, path: u.path })),
       ...out.cases.map((c) => JSON.stringify({ t: 'case', id: c.id, unit: c.unit, case: c.case, events: c.events })),
       ...out.deleted.map((id) => JSON.stringify({ t: 'deleted', id })),
+      ...out.values.map((v) => JSON.stringify({ t: 'value', ...v })),
+      ...out.approvals.map((a) => JSON.stringify({ t: 'approval', ...a })),
     ];
     const counts = {
       units: out.units.length,
       cases: out.cases.length,
       events: out.cases.reduce((n, c) => n + c.events.length, 0),
       deleted: out.deleted.length,
+      values: out.values.length,
+      approvals: out.approvals.length,
     };
     const { bytes, manifest } = buildPackage(
       {
@@ -212,6 +223,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         counts: { new: 0, changed: 0, unchanged: m.counts.cases, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 },
         refused: [],
         samePerson: [],
+        forms: NO_FORMS,
       });
 
     const opened = readContent(fileName, m, ciphertext, mine);
@@ -220,10 +232,20 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const deleted: number[] = [];
     const refused: PackagePreview['refused'] = [];
     let refusedTotal = opened.badLines;
+    const values: OutgoingValue[] = [];
+    const approvals: OutgoingApproval[] = [];
+    let formsRefused = 0;
+    // Units first: a record may name any unit of the package.
+    for (const line of opened.lines) if (line.t === 'unit') units.set(line.id, line.path);
     opened.lines.forEach((line, i) => {
-      if (line.t === 'unit') units.set(line.id, line.path);
-      else if (line.t === 'deleted') deleted.push(line.id);
-      else {
+      if (line.t === 'unit') return;
+      if (line.t === 'deleted') deleted.push(line.id);
+      else if (line.t === 'value' || line.t === 'approval') {
+        const checked = !units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
+        if (!checked) formsRefused++;
+        else if (line.t === 'value') values.push(checked as OutgoingValue);
+        else approvals.push(checked as OutgoingApproval);
+      } else {
         // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
         const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
         const issue = !checked.success
@@ -246,7 +268,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
           });
       }
     });
-    const plan = planLoad(db, head, units, cases, deleted, refusedTotal);
+    const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals });
     const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
     return keep(plan, {
       ...shown,
@@ -261,6 +283,17 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       },
       refused,
       samePerson: same.first,
+      forms: {
+        values: {
+          new: plan.forms.upsert.filter((v) => !v.old).length,
+          changed: plan.forms.upsert.filter((v) => v.old).length,
+          removed: plan.forms.remove.length,
+          unchanged: plan.forms.unchanged,
+        },
+        approvals: { new: plan.forms.approve.length, removed: plan.forms.unapprove.length },
+        refused: formsRefused,
+        conflicts: plan.forms.conflicts,
+      },
     });
   },
 
@@ -269,7 +302,15 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     pending.delete(packageId);
     // Loading the same package twice changes nothing (checked again here: it may have been confirmed meanwhile).
     if (p.preview.alreadyLoaded || wasReceived(s.database, p.plan.partnerId, p.plan.sequence, p.plan.sha256))
-      return { created: 0, updated: 0, deleted: 0, unchanged: p.plan.unchanged + p.plan.update.length + p.plan.create.length, refused: 0 };
+      return {
+        values: 0,
+        approvals: 0,
+        created: 0,
+        updated: 0,
+        deleted: 0,
+        unchanged: p.plan.unchanged + p.plan.update.length + p.plan.create.length,
+        refused: 0,
+      };
     const last = lastReceived(s.database, p.plan.partnerId);
     if (last && p.plan.sequence <= last.sequence)
       fail('package_replayed', { file: p.preview.fileName, sequence: p.plan.sequence, last: last.sequence });
