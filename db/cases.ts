@@ -3,6 +3,7 @@
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit, recordEach, type Change } from './audit.js';
 import { deriveWhenIdle } from './derive-when-idle.js';
+import { personRecords } from './person-links.js';
 
 /**
  * An audited change to cases or events. Triggers mark what it touched; the status intervals of
@@ -60,6 +61,7 @@ export type StoredCase = {
   id: number;
   /** The centre it was received from in a package (read-only here), or null for this centre's own. */
   receivedFrom: string | null;
+  personRecords: ReturnType<typeof personRecords>;
   case: CaseInput;
   events: CaseEvent[];
   currentOutcome: CaseRow['currentOutcome'];
@@ -130,6 +132,7 @@ export function getCase(db: Db, id: number): StoredCase {
   return {
     id,
     receivedFrom: from?.centre ?? null,
+    personRecords: ((records) => (records.length > 1 ? records : []))(personRecords(db, id)),
     case: toInput(r),
     events,
     currentOutcome: r.current_outcome,

@@ -116,6 +116,18 @@ export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
       `SELECT case_id, kind, event_date, cd4, vl_copies, vl_undetectable, outcome FROM case_event
       WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, event_date, id`,
     ).raw();
+    // One person reported by two centres and linked: the case linked to counts once for all of
+    // them (the earliest diagnosis, every record's events); the others count nothing while it is live.
+    const links = stmt(
+      db,
+      `SELECT l.case_id, l.linked_to FROM person_link l JOIN hiv_case r ON r.id = l.linked_to AND r.deleted_at IS NULL
+      WHERE l.case_id IN (SELECT value FROM json_each(@ids)) OR l.linked_to IN (SELECT value FROM json_each(@ids))
+         OR l.linked_to IN (SELECT linked_to FROM person_link WHERE case_id IN (SELECT value FROM json_each(@ids)))`,
+    ).raw();
+    const dates = stmt(
+      db,
+      'SELECT id, diagnosis_date FROM hiv_case WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))',
+    ).raw();
     const drop = stmt(db, 'DELETE FROM case_status_interval WHERE case_id IN (SELECT value FROM json_each(?))');
     const done = stmt(db, 'DELETE FROM case_status_stale WHERE case_id IN (SELECT value FROM json_each(?))');
     const insert = stmt(
@@ -124,10 +136,21 @@ export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     while (left > 0) {
-      const ids = next.all(Math.min(CHUNK, left)) as number[];
-      if (!ids.length) break;
-      left -= ids.length;
+      const stale = next.all(Math.min(CHUNK, left)) as number[];
+      if (!stale.length) break;
+      left -= stale.length;
+      // A linked case derived again derives its whole person: the case linked to, and every case linked to it.
+      const members = new Map<number, number[]>();
+      const secondary = new Set<number>();
+      for (const [caseId, linkedTo] of links.all({ ids: JSON.stringify(stale) }) as [number, number][]) {
+        secondary.add(caseId);
+        const list = members.get(linkedTo) ?? [linkedTo];
+        list.push(caseId);
+        members.set(linkedTo, list);
+      }
+      const ids = [...new Set([...stale, ...[...members.values()].flat()])];
       const list = JSON.stringify(ids);
+      const diagnosed = new Map((dates.all(list) as [number, string][]).map(([id, date]) => [id, date]));
       const byCase = new Map<number, CaseFacts['events'][number][]>();
       for (const [caseId, kind, date, cd4, copies, undetectable, outcome] of events.all(list) as EventRow[]) {
         let own = byCase.get(caseId);
@@ -153,9 +176,17 @@ export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
           groups.byId.set(groupId, { sex, birthYear, kpMask, legalStatus, migrantType, citizenship });
           groups.maxId = Math.max(groups.maxId, groupId);
         }
-        const facts: CaseFacts = { diagnosisDate, events: byCase.get(id) ?? [] };
+        if (secondary.has(id)) continue; // counted in the case it is linked to
+        const person = members.get(id) ?? [id];
+        const facts: CaseFacts =
+          person.length === 1
+            ? { diagnosisDate, events: byCase.get(id) ?? [] }
+            : {
+                diagnosisDate: person.map((m) => diagnosed.get(m) ?? diagnosisDate).sort()[0]!,
+                events: person.flatMap((m) => byCase.get(m) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+              };
         const { firstStart, triCode } = periodFacts(facts);
-        const dx = dayNumber(diagnosisDate);
+        const dx = dayNumber(facts.diagnosisDate);
         const fs = firstStart === null ? null : dayNumber(firstStart);
         for (const x of statusIntervals(facts))
           insert.run(id, dayNumber(x.from), dayNumber(x.to), x.endCode | triCode, dx, fs, orgUnitId, groupId);

@@ -6,6 +6,8 @@ import { AppErrorSchema } from './result.js';
 import { AuditQuerySchema } from './audit/api.js';
 import {
   CaseDetailSchema,
+  PersonLinkSchema,
+  PersonPairSchema,
   CaseIdSchema,
   CasePageSchema,
   CaseQuerySchema,
@@ -229,6 +231,13 @@ export const contract = {
     permission: 'admin',
   },
   'cases.list': { input: CaseQuerySchema, output: CasePageSchema, permission: 'register.read' },
+  'persons.candidates': { input: z.object({}).strict(), output: z.array(PersonPairSchema), permission: 'register.read' },
+  'persons.link': { input: PersonLinkSchema, output: CaseDetailSchema, permission: 'register.write' },
+  'persons.unlink': {
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: CaseDetailSchema,
+    permission: 'register.write',
+  },
   'cases.get': { input: CaseIdSchema, output: CaseDetailSchema, permission: 'register.read' },
   'cases.create': { input: SaveCaseSchema, output: CaseDetailSchema, permission: 'register.write' },
   'cases.update': {

@@ -60,6 +60,21 @@ export const m0018: Migration = {
       -- Form values and approvals received from a partner: its own, replaced by its next package.
       ALTER TABLE data_value ADD COLUMN origin_partner_id INTEGER REFERENCES exchange_partner(id);
       ALTER TABLE form_approval ADD COLUMN origin_partner_id INTEGER REFERENCES exchange_partner(id);
+      -- One person reported by two centres, linked by a reviewer: the figures count them once, as
+      -- the case they are linked to (the earliest diagnosis), with every record's events.
+      CREATE TABLE person_link (
+        case_id INTEGER PRIMARY KEY REFERENCES hiv_case(id),
+        linked_to INTEGER NOT NULL REFERENCES hiv_case(id) CHECK (linked_to != case_id),
+        linked_at TEXT NOT NULL,
+        linked_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX person_link_to ON person_link(linked_to);
+      CREATE TRIGGER person_link_stale_insert AFTER INSERT ON person_link BEGIN
+        INSERT OR IGNORE INTO case_status_stale (case_id) VALUES (NEW.case_id), (NEW.linked_to);
+      END;
+      CREATE TRIGGER person_link_stale_delete AFTER DELETE ON person_link BEGIN
+        INSERT OR IGNORE INTO case_status_stale (case_id) VALUES (OLD.case_id), (OLD.linked_to);
+      END;
     `);
   },
 };

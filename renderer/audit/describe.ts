@@ -299,6 +299,11 @@ const DESCRIBERS: Record<string, Describer> = {
     const changes = typeof v.fingerprint === 'string' ? [{ field: c.t('audit.fingerprint'), before: EMPTY, after: v.fingerprint }] : [];
     return { item: typeof v.centre === 'string' ? v.centre : '', changes };
   },
+  person_link: (e, c) => {
+    const v = isObj(e.newValue) ? e.newValue : isObj(e.oldValue) ? e.oldValue : {};
+    const nos = Array.isArray(v.registerNos) ? v.registerNos.map(String).join(' + ') : '';
+    return { item: c.t(e.action === 'delete' ? 'audit.personUnlinked' : 'audit.personLinked', { nos }), changes: [] };
+  },
   exchange_identity: (e, c) => ({
     item: c.t('audit.exchangeKeys'),
     changes: [{ field: c.t('audit.fingerprint'), before: EMPTY, after: e.entityId ?? '' }],

@@ -41,7 +41,8 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
   };
   const [countries, setCountries] = useState<Record<string, string>>({});
   // A case received from another centre is that centre's: read here, changed only by its next package.
-  const canWrite = useCan()('register.write') && detail?.receivedFrom == null;
+  const canLink = useCan()('register.write');
+  const canWrite = canLink && detail?.receivedFrom == null;
 
   useEffect(() => {
     void loadCountries().then((list) =>
@@ -53,6 +54,10 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
     const r = await call('cases.delete', { id });
     if (r.ok) onDeleted();
     else setError(r.error);
+  };
+  const unlink = async () => {
+    const r = await call('persons.unlink', { caseId: id });
+    setError(r.ok ? null : r.error);
   };
   const removeEvent = async (eventId: number) => {
     const r = await call('events.delete', { caseId: id, eventId });
@@ -96,6 +101,20 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
         </p>
       ) : null}
       <ErrorMessage error={error} />
+      {detail.personRecords.length ? (
+        <div className="notice" data-testid="person-records">
+          <p>
+            {t('persons.counted', {
+              records: detail.personRecords.map((r) => `№ ${r.registerNo} (${r.receivedFrom ?? r.unit})`).join(', '),
+            })}
+          </p>
+          {canLink ? (
+            <button type="button" className="secondary small" onClick={() => void unlink()}>
+              {t('persons.unlink')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {detail.receivedFrom ? (
         <p className="notice" data-testid="received-from">
           {t('cases.receivedFrom', { centre: detail.receivedFrom })}

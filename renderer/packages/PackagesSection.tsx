@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { KeysAndPartners } from './KeysAndPartners';
 import { LoadPackage } from './LoadPackage';
 import { SendPackage } from './SendPackage';
+import { SamePerson } from './SamePerson';
 
 export function PackagesSection() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function PackagesSection() {
       <KeysAndPartners />
       <SendPackage />
       <LoadPackage />
+      <SamePerson />
     </section>
   );
 }

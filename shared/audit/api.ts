@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** Kinds a person filters by, each the entities the log files under it. */
 export const AUDIT_KINDS = {
-  cases: ['case', 'case_event'],
+  cases: ['case', 'case_event', 'person_link'],
   forms: ['data_value', 'form_period'],
   factSheet: ['fact_sheet_value', 'fact_sheet_text'],
   estimates: ['estimate_run'],

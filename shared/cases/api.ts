@@ -87,10 +87,23 @@ export const CaseEventSchema = z.object({
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 
+/** A record of one person, as a link between records lists it. */
+export const PersonRecordSchema = z.object({
+  id: z.number().int(),
+  registerNo: z.string(),
+  diagnosisDate: z.string(),
+  unit: z.string(),
+  receivedFrom: z.string().nullable(),
+});
+export const PersonPairSchema = z.object({ a: PersonRecordSchema, b: PersonRecordSchema });
+export const PersonLinkSchema = z.object({ caseId: z.number().int().positive(), withCaseId: z.number().int().positive() }).strict();
+
 export const CaseDetailSchema = z.object({
   id: z.number().int(),
   /** The centre it came from in an exchange package: read-only here. Null: this centre's own. */
   receivedFrom: z.string().nullable(),
+  /** Every record of this person when it is linked with others (counted once, as the first); empty when not linked. */
+  personRecords: z.array(PersonRecordSchema),
   case: StoredCaseSchema,
   events: z.array(CaseEventSchema),
   currentOutcome: z.enum(OUTCOMES),

@@ -293,7 +293,13 @@ describe('exchange packages between centres', () => {
     const { chui, osh, national } = await threeCentres();
     await addCase(chui, 'Ч-1', 'АНМА11985', 1985);
     // The same person in Osh, the code typed in Latin letters.
-    await addCase(osh, 'О-7', 'ANMA11985', 1985);
+    const o7 = await addCase(osh, 'О-7', 'ANMA11985', 1985);
+    // Only Osh has this person's viral load: linked, the person counts as suppressed.
+    await call(osh, 'events.save', {
+      caseId: o7.id,
+      eventId: null,
+      event: { kind: 'viral_load', date: '2017-09-01', undetectable: true, copies: null },
+    });
     await addCase(osh, 'О-8', 'ЕЛЕН11992', 1992);
     const fromChui = await call(chui, 'exchange.makePackage', { partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'), full: true });
     await call(national, 'exchange.confirmPackage', {
@@ -305,6 +311,32 @@ describe('exchange packages between centres', () => {
     expect(p.samePerson).toEqual([
       { originId: expect.any(Number), registerNo: 'О-7', existingRegisterNo: 'Ч-1', existingUnit: 'Чуйская область: центр СПИД' },
     ]);
+    await call(national, 'exchange.confirmPackage', { packageId: p.packageId });
+
+    // Loaded, the person counts twice until a reviewer links the two records.
+    const country = (national.database.prepare(`SELECT id FROM org_unit WHERE level = 'country'`).get() as { id: number }).id;
+    const tally = async () =>
+      (await call(national, 'indicators.cascade', { period: '2017', orgUnitId: country, dimension: 'sex' })).total.tally;
+    expect(await tally()).toMatchObject({ diagnosed: 3, onArt: 3, suppressedOnArt: 1 });
+    const candidates = await call(national, 'persons.candidates', {});
+    expect(candidates.map((c) => [c.a.registerNo, c.b.registerNo, c.a.receivedFrom, c.b.receivedFrom])).toEqual([
+      ['Ч-1', 'О-7', 'Чуйская область: центр СПИД', 'Ошская область: центр СПИД'],
+    ]);
+    const linked = await call(national, 'persons.link', { caseId: candidates[0]!.b.id, withCaseId: candidates[0]!.a.id });
+    expect(linked.personRecords.map((r) => r.registerNo)).toEqual(['Ч-1', 'О-7']);
+    // Once: diagnosed, on ART and — with Osh's viral load — suppressed.
+    expect(await tally()).toMatchObject({ diagnosed: 2, onArt: 2, suppressedOnArt: 1 });
+    expect(await call(national, 'persons.candidates', {})).toEqual([]);
+    // Both records stay in the register, each its centre's; the link is in the change log, in words.
+    expect(received(national).map((r) => r.registerNo)).toEqual(['О-7', 'О-8', 'Ч-1']);
+    const say = await words('ru');
+    const entry = (await call(national, 'audit.search', { limit: 5 })).entries.find((e) => e.entity === 'person_link')!;
+    expect(flat(say(entry))).toMatch(/^Один человек: записи № (О-7 \+ Ч-1|Ч-1 \+ О-7) \(учитывается один раз\)/);
+    // Undone: counted twice again.
+    const unlinked = await call(national, 'persons.unlink', { caseId: candidates[0]!.b.id });
+    expect(unlinked.personRecords).toEqual([]);
+    expect(await tally()).toMatchObject({ diagnosed: 3, suppressedOnArt: 1 });
+    expect(await call(national, 'persons.candidates', {})).toHaveLength(1);
 
     // Key files: one edited by hand (its fingerprint no longer its keys'), the centre's own, one already added.
     const keyPath = (await call(osh, 'exchange.keyFile', {})).path;

@@ -20,6 +20,7 @@ import { uicIssue, type CaseInput } from '../../../shared/cases/schema.js';
 import { fail } from '../../../shared/result.js';
 import type { Db } from '../../../db/connection.js';
 import type { Handlers } from '../handlers.js';
+import { linkPersons, personCandidates, unlinkPerson } from '../../../db/person-links.js';
 
 function checkUic(db: Db, c: CaseInput) {
   const issue = uicIssue(c.uic, getSetting(db, 'uic_pattern') ?? undefined);
@@ -52,7 +53,26 @@ export const caseHandlers: Pick<
   | 'cases.audit'
   | 'events.save'
   | 'events.delete'
+  | 'persons.candidates'
+  | 'persons.link'
+  | 'persons.unlink'
 > = {
+  // Pairs the account may see both records of.
+  'persons.candidates': (s) => {
+    const scope = s.scope;
+    const pairs = personCandidates(s.database, 200);
+    return scope
+      ? pairs.filter((p) => scope.has(caseOrgUnit(s.database, p.a.id) ?? -1) && scope.has(caseOrgUnit(s.database, p.b.id) ?? -1))
+      : pairs;
+  },
+  'persons.link': (s, { caseId, withCaseId }) => {
+    linkPersons(s.database, s.actor, visible(s, caseId), visible(s, withCaseId));
+    return getCase(s.database, caseId);
+  },
+  'persons.unlink': (s, { caseId }) => {
+    unlinkPerson(s.database, s.actor, visible(s, caseId));
+    return getCase(s.database, caseId);
+  },
   'cases.list': (s, q) => listCases(s.database, q, s.scope ? [...s.scope] : null),
   'cases.get': (s, { id }) => getCase(s.database, visible(s, id)),
   'cases.create': (s, { case: c, allowDuplicate }) => {
