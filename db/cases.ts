@@ -300,6 +300,7 @@ export function importCases(
     for (const e of events) {
       const target = row(db, e.caseId);
       if (!target || target.deleted_at) fail('not_found');
+      refuseReceived(db, target);
       const issues = eventIssues(e.event, target.diagnosis_date);
       if (issues.length) fail('invalid_input', undefined, issues);
       insertEvent(db, record, e.caseId, e.event, at);

@@ -201,7 +201,7 @@ export function recordSent(
   changeWithAudit(db, actor, (record) => {
     stmt(
       db,
-      `INSERT INTO exchange_sent (partner_id, sequence, full, audit_head, content_sha256, counts, file_name, created_at, created_by)
+      `INSERT INTO exchange_sent (partner_id, sequence, full, audit_head, content_mac, counts, file_name, created_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       s.partnerId,
@@ -248,14 +248,14 @@ export type LoadPlan = {
 /** The last package loaded from a partner, for the sequence rules. */
 export function lastReceived(db: Db, partnerId: number): { sequence: number; sha256: string } | null {
   return (
-    (stmt(db, 'SELECT sequence, content_sha256 AS sha256 FROM exchange_received WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1').get(
+    (stmt(db, 'SELECT sequence, content_mac AS sha256 FROM exchange_received WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1').get(
       partnerId,
     ) as { sequence: number; sha256: string } | undefined) ?? null
   );
 }
 
 export function wasReceived(db: Db, partnerId: number, sequence: number, sha256: string): boolean {
-  return !!stmt(db, 'SELECT 1 FROM exchange_received WHERE partner_id = ? AND sequence = ? AND content_sha256 = ?').get(
+  return !!stmt(db, 'SELECT 1 FROM exchange_received WHERE partner_id = ? AND sequence = ? AND content_mac = ?').get(
     partnerId,
     sequence,
     sha256,
@@ -476,7 +476,7 @@ export function applyLoad(db: Db, actor: string, plan: LoadPlan, now: Date = new
     };
     stmt(
       db,
-      `INSERT INTO exchange_received (partner_id, sequence, full, content_sha256, counts, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_received (partner_id, sequence, full, content_mac, counts, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(plan.partnerId, plan.sequence, plan.full ? 1 : 0, plan.sha256, JSON.stringify(counts), at, actor);
     record({
       action: 'import',

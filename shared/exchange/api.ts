@@ -20,7 +20,16 @@ const Base64Key = z
   .max(200);
 export const FingerprintSchema = z.string().regex(/^[0-9a-f]{32}$/);
 /** The org unit path from the country down, by names, as the sender's tree has it. */
-const UnitPathSchema = z.array(z.string().min(1).max(200)).min(1).max(3);
+const UnitPathSchema = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .max(160) // as org_unit.name holds
+      .regex(/^[^\p{Cc}]+$/u),
+  )
+  .min(1)
+  .max(3);
 
 export const KeyFileSchema = z
   .object({
@@ -46,7 +55,7 @@ export const ManifestSchema = z
       .object({ fingerprint: FingerprintSchema, centre: z.string().max(200), countryCode: CountryCodeSchema, unitPath: UnitPathSchema })
       .strict(),
     receiver: z.object({ fingerprint: FingerprintSchema, centre: z.string().max(200) }).strict(),
-    sequence: z.number().int().positive(),
+    sequence: z.number().int().positive().max(1_000_000),
     /** Every record of the sender (true), or those changed since the package before (false). */
     full: z.boolean(),
     /** The package before this one's time, when this one holds only what changed since. */
@@ -64,8 +73,11 @@ export const ManifestSchema = z
       .strict(),
     schemaVersion: z.number().int().positive(),
     appVersion: z.string().max(40),
-    /** SHA-256 of the content before compression and encryption: the same content loads once. */
-    contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * HMAC-SHA256 of the content (before compression) under the package's own key: the receiver
+     * knows a package it loaded before by it, and no one without the key can test a guess of the content.
+     */
+    contentMac: z.string().regex(/^[0-9a-f]{64}$/),
     cipher: z
       .object({
         alg: z.literal('X25519-HKDF-SHA256-AES-256-GCM'),

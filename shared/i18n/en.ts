@@ -541,6 +541,8 @@ export const en: Messages = {
     unlink: 'Unlink the records',
   },
   packages: {
+    outsideSender: "An organisation outside the sending centre's region (as its key file says)",
+    repeatedRecord: 'A record with this code is already higher up in the package',
     title: 'Exchange packages between centres',
     help: 'A regional centre sends its register (no names, as stored) to the national centre as a file, on a USB stick or by e-mail. The package is encrypted for its receiver and signed by its sender: only the receiver can open it, and it sees who sent it and that nothing changed on the way.',
     keysTitle: "This database's key and partner centres",
@@ -1092,6 +1094,11 @@ export const en: Messages = {
     package_other_receiver: 'The package «{{file}}» is for another centre: «{{centre}}». Only that centre can open it. Nothing was loaded.',
     package_unknown_sender:
       "The package «{{file}}» comes from «{{centre}}», whose key is not here (fingerprint {{fingerprint}}). Add that centre's key file first. Nothing was loaded.",
+    package_stale:
+      'Another package from the same centre was loaded after «{{file}}» was checked. Choose the file again: it will be checked anew. Nothing was loaded.',
+    package_renumbered:
+      'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. Ask it for a full package. Nothing was loaded.',
+    key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     package_tampered:
       'The package «{{file}}» was changed after it was sent, or signed with another key: its signature or checksum does not match. Nothing was loaded.',
     package_replayed:

@@ -4,13 +4,11 @@
 // its reason and nothing written.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dispatchAsync } from '../../electron/service/dispatch.js';
-import { silentLogger } from '../../electron/service/log.js';
 import type { DeskSession } from '../../electron/service/session.js';
+import { addCase, auditHead, bytesUpload, call, centre, introduce, partnerId, refusedWith, upload } from '../helpers/exchange.js';
 import { identity } from '../../db/exchange.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { buildPackage } from '../../electron/service/exchange/package-file.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract.js';
 import { aCase } from '../helpers/cases.js';
 import { TOTAL } from '../../shared/forms/definitions.js';
 import { createCentre, useSessions } from '../helpers/session.js';
@@ -20,35 +18,6 @@ import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
 const tempDir = useTempDirs();
 const session = useSessions();
 
-const centre = (region: string, login: string) => ({
-  countryCode: 'KGZ',
-  region,
-  centre: `${region}: центр СПИД`,
-  login,
-  password: 'ЧуйскаяДолина-2017',
-});
-
-async function call<C extends Channel>(s: DeskSession, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const r = await dispatchAsync(s, channel, input, silentLogger);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-async function refusedWith<C extends Channel>(s: DeskSession, channel: C, input: ChannelInput<C>) {
-  const r = await dispatchAsync(s, channel, input, silentLogger);
-  if (r.ok) throw new Error(`${channel} was not refused`);
-  return r.error;
-}
-const upload = (path: string, fileName = path.split('/').at(-1)!) => ({ fileName, contentBase64: readFileSync(path).toString('base64') });
-const bytesUpload = (bytes: Buffer, fileName: string) => ({ fileName, contentBase64: bytes.toString('base64') });
-
-/** Each gives the other its key file, as centres swap them once. */
-async function introduce(a: DeskSession, b: DeskSession) {
-  await call(b, 'exchange.addPartner', upload((await call(a, 'exchange.keyFile', {})).path));
-  await call(a, 'exchange.addPartner', upload((await call(b, 'exchange.keyFile', {})).path));
-}
-const partnerId = async (s: DeskSession, centreName: string) =>
-  (await call(s, 'exchange.partners', {})).find((p) => p.centre === centreName)!.id;
-const auditHead = (s: DeskSession) => (s.database.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
 const received = (s: DeskSession) =>
   s.database
     .prepare(
@@ -68,15 +37,6 @@ async function threeCentres() {
   await introduce(chui, national);
   await introduce(osh, national);
   return { chui, osh, national };
-}
-
-async function addCase(s: DeskSession, registerNo: string, uic: string, birthYear: number) {
-  const made = await call(s, 'cases.create', {
-    case: aCase({ registerNo, uic, birthYear, diagnosisDate: '2017-02-01' }),
-    allowDuplicate: false,
-  });
-  await call(s, 'events.save', { caseId: made.id, eventId: null, event: { kind: 'art_start', date: '2017-03-01' } });
-  return made;
 }
 
 describe('exchange packages between centres', () => {

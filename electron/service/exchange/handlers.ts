@@ -23,7 +23,14 @@ import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } from '../../../db/exchange-forms.js';
 import { orgUnitPath } from '../../../db/org-units.js';
 import { eventIssues } from '../../../shared/cases/schema.js';
-import { KeyFileSchema, PackageCaseSchema, type KeyFile, type PackagePreview, type Partner } from '../../../shared/exchange/api.js';
+import {
+  KeyFileSchema,
+  MAX_KEY_FILE_BYTES,
+  PackageCaseSchema,
+  type KeyFile,
+  type PackagePreview,
+  type Partner,
+} from '../../../shared/exchange/api.js';
 import { fail, refusal } from '../../../shared/result.js';
 import { saveExport } from '../exports/files.js';
 import type { Handlers } from '../handlers.js';
@@ -32,7 +39,8 @@ import type { DeskSession } from '../session.js';
 import { buildPackage, readContent, verifyPackage } from './package-file.js';
 import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
 
-type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview };
+/** A checked package, with the number of the last package loaded from its sender when it was checked. */
+type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview; lastAtPreview: number | null };
 const pending = new PendingImports<Pending>();
 const NO_FORMS: PackagePreview['forms'] = {
   values: { new: 0, changed: 0, removed: 0, unchanged: 0 },
@@ -66,9 +74,12 @@ const publicPartner = (p: ReturnType<typeof listPartners>[number]): Partner => (
 
 function readKeyFile(fileName: string, contentBase64: string): KeyFile {
   const invalid = (reason: 'not_key' | 'fingerprint') => refusal('key_file_invalid', `errors.key_file_${reason}`, { file: fileName });
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > MAX_KEY_FILE_BYTES) throw invalid('not_key');
   let parsed;
   try {
-    parsed = KeyFileSchema.safeParse(JSON.parse(Buffer.from(contentBase64, 'base64').toString('utf8')));
+    // Notepad saves UTF-8 with a byte-order mark.
+    parsed = KeyFileSchema.safeParse(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')));
   } catch {
     throw invalid('not_key');
   }
@@ -121,7 +132,11 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
 
   'exchange.addPartner': (s, { fileName, contentBase64 }) => {
     const k = readKeyFile(fileName, contentBase64);
-    if (k.fingerprint === me(s).keys.fingerprint) throw refusal('key_file_invalid', 'errors.key_file_own', { file: fileName });
+    const mine = me(s);
+    if (k.fingerprint === mine.keys.fingerprint) throw refusal('key_file_invalid', 'errors.key_file_own', { file: fileName });
+    // A partner whose unit is this centre's own would have its records filed as this centre's.
+    if (k.countryCode === mine.countryCode && JSON.stringify(k.unitPath.slice(1)) === JSON.stringify(mine.unitPath.slice(1)))
+      throw refusal('key_file_invalid', 'errors.key_file_same_unit', { file: fileName, centre: k.centre });
     return publicPartner(addPartner(s.database, s.actor, k));
   },
 
@@ -170,7 +185,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
           sequence: out.sequence,
           full: out.full,
           auditHead: out.auditHead,
-          sha256: manifest.contentSha256,
+          sha256: manifest.contentMac,
           counts,
           fileName,
         });
@@ -182,16 +197,19 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
 
   'exchange.previewPackage': (s, { fileName, contentBase64 }) => {
     const bytes = Buffer.from(contentBase64, 'base64');
-    const mine = me(s).keys;
+    const { keys: mine, unitPath: mineAt } = me(s);
     const db = s.database;
     const { manifest: m, ciphertext } = verifyPackage(fileName, bytes, mine, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
     const from = partnerByFingerprint(db, m.sender.fingerprint)!;
     const last = lastReceived(db, from.id);
     // The last package again changes nothing; an older one, or the same number with other content,
     // is refused: loading it would undo later changes. Both known from the signed manifest alone.
-    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, m.contentSha256);
-    if (!alreadyLoaded && last && m.sequence <= last.sequence)
+    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, m.contentMac);
+    if (!alreadyLoaded && last && m.sequence < last.sequence)
       fail('package_replayed', { file: fileName, sequence: m.sequence, last: last.sequence });
+    // The same number with other content: the sender went back to an older copy of its database.
+    if (!alreadyLoaded && last && m.sequence === last.sequence)
+      throw refusal('package_replayed', 'errors.package_renumbered', { file: fileName, sequence: m.sequence, centre: from.centre });
     const after = last?.sequence ?? 0;
     const gap = !alreadyLoaded && !m.full && m.sequence > after + 1 ? { from: after + 1, to: m.sequence - 1 } : null;
     const head = {
@@ -199,13 +217,14 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       centre: from.centre,
       sequence: m.sequence,
       full: m.full,
-      sha256: m.contentSha256,
-      countryCode: m.sender.countryCode,
+      sha256: m.contentMac,
+      // Filed as the partner the package is signed by: its country, its name, never what the manifest claims.
+      countryCode: from.countryCode,
     };
     const shown = {
       packageId: randomBytes(8).toString('hex'),
       fileName,
-      sender: { centre: m.sender.centre, fingerprint: m.sender.fingerprint, unitPath: m.sender.unitPath },
+      sender: { centre: from.centre, fingerprint: from.fingerprint, unitPath: from.unitPath },
       sequence: m.sequence,
       full: m.full,
       createdAt: m.createdAt,
@@ -214,7 +233,13 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       gap,
     };
     const keep = (plan: LoadPlan, preview: PackagePreview) => {
-      pending.put(s, { id: preview.packageId, databasePath: s.status().database!.path, plan, preview });
+      pending.put(s, {
+        id: preview.packageId,
+        databasePath: s.status().database!.path,
+        plan,
+        preview,
+        lastAtPreview: last?.sequence ?? null,
+      });
       return preview;
     };
     if (alreadyLoaded)
@@ -235,8 +260,22 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const values: OutgoingValue[] = [];
     const approvals: OutgoingApproval[] = [];
     let formsRefused = 0;
-    // Units first: a record may name any unit of the package.
-    for (const line of opened.lines) if (line.t === 'unit') units.set(line.id, line.path);
+    // Units first: a record may sit in any unit of the sender's region (as its key file said, and
+    // the administrator accepted), never elsewhere, and never in this centre's own unit.
+    const region = JSON.stringify(from.unitPath.slice(1, 2));
+    const here = JSON.stringify(mineAt.slice(1));
+    const within = (path: readonly string[]) =>
+      path.length >= Math.min(2, from.unitPath.length) &&
+      JSON.stringify(path.slice(1, 2)) === region &&
+      JSON.stringify(path.slice(1)) !== here;
+    const outside = new Set<number>();
+    for (const line of opened.lines)
+      if (line.t === 'unit') {
+        if (within(line.path)) units.set(line.id, line.path);
+        else outside.add(line.id);
+      }
+    const seen = new Set<number>();
+    const used = new Set<number>();
     opened.lines.forEach((line, i) => {
       if (line.t === 'unit') return;
       if (line.t === 'deleted') deleted.push(line.id);
@@ -245,20 +284,31 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         if (!checked) formsRefused++;
         else if (line.t === 'value') values.push(checked as OutgoingValue);
         else approvals.push(checked as OutgoingApproval);
+        if (checked) used.add(line.unit);
       } else {
         // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
         const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
-        const issue = !checked.success
-          ? { path: checked.error.issues[0]!.path.join('.'), messageKey: checked.error.issues[0]!.message }
-          : !units.has(line.unit)
-            ? { path: 'unit', messageKey: 'validation.invalid_value' }
-            : checked.data.events.flatMap((e, j) =>
-                eventIssues(e, checked.data.case.diagnosisDate).map((x) => ({ ...x, path: `events.${j}.${x.path}` })),
-              )[0];
+        let issue: { path: string; messageKey: string } | undefined;
+        if (seen.has(line.id)) issue = { path: 'id', messageKey: 'packages.repeatedRecord' };
+        else if (!checked.success) {
+          // zod's own messages (a wrong type) are not for people: said as "not a valid value".
+          const first = checked.error.issues[0]!;
+          issue = {
+            path: first.path.join('.'),
+            messageKey: first.message.startsWith('validation.') ? first.message : 'validation.invalid_value',
+          };
+        } else if (!units.has(line.unit))
+          issue = { path: 'unit', messageKey: outside.has(line.unit) ? 'packages.outsideSender' : 'validation.invalid_value' };
+        else
+          issue = checked.data.events.flatMap((e, j) =>
+            eventIssues(e, checked.data.case.diagnosisDate).map((x) => ({ ...x, path: `events.${j}.${x.path}` })),
+          )[0];
+        seen.add(line.id);
         if (issue || !checked.success) {
           refusedTotal++;
-          if (refused.length < SHOWN) refused.push({ originId: line.id, path: issue!.path, messageKey: issue!.messageKey });
-        } else
+          if (refused.length < SHOWN && issue) refused.push({ originId: line.id, path: issue.path, messageKey: issue.messageKey });
+        } else {
+          used.add(line.unit);
           cases.push({
             id: line.id,
             unit: line.unit,
@@ -266,8 +316,11 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
             events: checked.data.events,
             sha256: sha256(opened.rawLines[i]!),
           });
+        }
       }
     });
+    // Only units a loaded record sits in are made here.
+    for (const id of [...units.keys()]) if (!used.has(id)) units.delete(id);
     const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals });
     const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
     return keep(plan, {
@@ -311,9 +364,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         unchanged: p.plan.unchanged + p.plan.update.length + p.plan.create.length,
         refused: 0,
       };
+    // Another package from the same centre loaded since this one was checked: its plan is stale.
     const last = lastReceived(s.database, p.plan.partnerId);
-    if (last && p.plan.sequence <= last.sequence)
-      fail('package_replayed', { file: p.preview.fileName, sequence: p.plan.sequence, last: last.sequence });
+    if ((last?.sequence ?? null) !== p.lastAtPreview) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     return applyLoad(s.database, s.actor, p.plan);
   },
 };

@@ -12,10 +12,14 @@ import {
   type PackageLine,
 } from '../../../shared/exchange/api.js';
 import { refusal } from '../../../shared/result.js';
-import { groupFingerprint, openSealed, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
+import { groupFingerprint, macOf, openSealed, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
 
 const MAGIC = Buffer.from('MHDPKG\u0000\u0001', 'latin1');
 const MAX_MANIFEST_BYTES = 64 * 1024;
+/** Lines a package may hold (a unit, case, deletion, form value or approval each): a national register of a million cases fits. */
+const MAX_PACKAGE_LINES = 3_000_000;
+/** One record's line: a case with thousands of events fits. */
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 const unreadable = (file: string, reason: 'not_package' | 'truncated' | 'damaged' | 'too_large') =>
   refusal('package_unreadable', `errors.package.${reason}`, { file });
@@ -24,7 +28,7 @@ const unreadable = (file: string, reason: 'not_package' | 'truncated' | 'damaged
 const aadOf = (m: Pick<Manifest, 'sender' | 'receiver' | 'sequence'>) =>
   Buffer.from(`${m.sender.fingerprint}|${m.receiver.fingerprint}|${m.sequence}`, 'utf8');
 
-export type PackageHead = Omit<Manifest, 'format' | 'formatVersion' | 'kind' | 'contentSha256' | 'cipher' | 'counts'>;
+export type PackageHead = Omit<Manifest, 'format' | 'formatVersion' | 'kind' | 'contentMac' | 'cipher' | 'counts'>;
 
 /** Writes a package's bytes: the lines sealed to the receiver, the manifest signed by the sender. */
 export function buildPackage(
@@ -42,7 +46,7 @@ export function buildPackage(
     kind: 'register',
     ...head,
     counts,
-    contentSha256: sha256(content),
+    contentMac: macOf(sealed.key, content),
     cipher: {
       alg: 'X25519-HKDF-SHA256-AES-256-GCM',
       ephemeral: sealed.ephemeral,
@@ -135,27 +139,34 @@ export function readContent(
   ciphertext: Buffer,
   me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
 ): { lines: PackageLine[]; rawLines: string[]; badLines: number } {
-  const gz = openSealed(
+  const opened = openSealed(
     me,
     { ephemeral: manifest.cipher.ephemeral, iv: manifest.cipher.iv, tag: manifest.cipher.tag, ciphertext },
     aadOf(manifest),
   );
-  if (!gz) throw refusal('package_tampered', 'errors.package_tampered', { file });
+  if (!opened) throw refusal('package_tampered', 'errors.package_tampered', { file });
   let content: Buffer;
   try {
-    content = gunzipSync(gz, { maxOutputLength: MAX_PACKAGE_CONTENT_BYTES });
+    content = gunzipSync(opened.plaintext, { maxOutputLength: MAX_PACKAGE_CONTENT_BYTES });
   } catch (e) {
     throw unreadable(file, (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : 'damaged');
   }
-  if (sha256(content) !== manifest.contentSha256) throw refusal('package_tampered', 'errors.package_tampered', { file });
-  const rawLines = content.length ? content.toString('utf8').split('\n') : [];
+  if (macOf(opened.key, content) !== manifest.contentMac) throw refusal('package_tampered', 'errors.package_tampered', { file });
+  // Line by line from the bytes, never one string of the whole: a line count and a line length a
+  // register could need, and a refusal past them (millions of empty lines inflate from a few KB).
   const lines: PackageLine[] = [];
   const kept: string[] = [];
   let badLines = 0;
-  for (const raw of rawLines) {
+  let count = 0;
+  for (let start = 0; start < content.length;) {
+    let end = content.indexOf(0x0a, start);
+    if (end < 0) end = content.length;
+    if (++count > MAX_PACKAGE_LINES || end - start > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
+    const raw = content.toString('utf8', start, end);
+    start = end + 1;
     let parsed;
     try {
-      parsed = PackageLineSchema.safeParse(JSON.parse(raw));
+      parsed = raw ? PackageLineSchema.safeParse(JSON.parse(raw)) : null;
     } catch {
       parsed = null;
     }

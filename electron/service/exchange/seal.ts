@@ -6,6 +6,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -56,29 +57,38 @@ export const groupFingerprint = (fp: string) => fp.replace(/(.{4})(?!$)/g, '$1 '
 
 export type Sealed = { ephemeral: string; iv: string; tag: string; ciphertext: Buffer };
 
+/** A keyed hash of content under a package's key: comparable by the receiver, not guessable by anyone else. */
+export const macOf = (key: Buffer, content: Buffer) => createHmac('sha256', key).update(content).digest('hex');
+
 function packageKey(shared: Buffer, ephemeral: string, receiver: string): Buffer {
   return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([der(ephemeral), der(receiver)]), 'migrant-hiv-desk package v1', 32));
 }
 
-/** Encrypts for the holder of `receiverBoxPublic`'s private key only; `aad` is bound to it unencrypted. */
-export function sealTo(receiverBoxPublic: string, plaintext: Buffer, aad: Buffer): Sealed {
+/** Encrypts for the holder of `receiverBoxPublic`'s private key only; `aad` is bound to it unencrypted. Also gives the package's key. */
+export function sealTo(receiverBoxPublic: string, plaintext: Buffer, aad: Buffer): Sealed & { key: Buffer } {
   const eph = pair('x25519');
   const shared = diffieHellman({ privateKey: privateKey(eph.priv), publicKey: publicKey(receiverBoxPublic) });
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', packageKey(shared, eph.pub, receiverBoxPublic), iv);
+  const key = packageKey(shared, eph.pub, receiverBoxPublic);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { ephemeral: eph.pub, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext };
+  return { ephemeral: eph.pub, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext, key };
 }
 
-/** The plaintext, or null when the key, the bytes, the tag or the AAD do not match. */
-export function openSealed(me: Pick<Identity, 'boxPublic' | 'boxPrivate'>, s: Sealed, aad: Buffer): Buffer | null {
+/** The plaintext and the package's key, or null when the key, the bytes, the tag or the AAD do not match. */
+export function openSealed(
+  me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
+  s: Sealed,
+  aad: Buffer,
+): { plaintext: Buffer; key: Buffer } | null {
   try {
     const shared = diffieHellman({ privateKey: privateKey(me.boxPrivate), publicKey: publicKey(s.ephemeral) });
-    const decipher = createDecipheriv('aes-256-gcm', packageKey(shared, s.ephemeral, me.boxPublic), Buffer.from(s.iv, 'base64'));
+    const key = packageKey(shared, s.ephemeral, me.boxPublic);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64'));
     decipher.setAAD(aad);
     decipher.setAuthTag(Buffer.from(s.tag, 'base64'));
-    return Buffer.concat([decipher.update(s.ciphertext), decipher.final()]);
+    return { plaintext: Buffer.concat([decipher.update(s.ciphertext), decipher.final()]), key };
   } catch {
     return null;
   }

@@ -127,9 +127,11 @@ export async function analyse(
     }
   }
 
+  // This centre's own case first; a case received from another centre is that centre's to change.
   const inRegister = stmt(
     db,
-    'SELECT id, diagnosis_date AS dx FROM hiv_case WHERE register_no = ? AND deleted_at IS NULL ORDER BY id LIMIT 1',
+    `SELECT c.id, c.diagnosis_date AS dx, p.centre AS receivedFrom FROM hiv_case c LEFT JOIN exchange_partner p ON p.id = c.origin_partner_id
+      WHERE c.register_no = ? AND c.deleted_at IS NULL ORDER BY c.origin_partner_id IS NOT NULL, c.id LIMIT 1`,
   );
   const eventRow = (row: Cell[], n: number, columns: Map<number, (typeof EVENT_COLUMNS)[number]>) => {
     if (empty(row)) return;
@@ -149,8 +151,18 @@ export async function analyse(
       target.events.push(value);
       return;
     }
-    const existing = registerNo ? (inRegister.get(registerNo) as { id: number; dx: string } | undefined) : undefined;
+    const existing = registerNo
+      ? (inRegister.get(registerNo) as { id: number; dx: string; receivedFrom: string | null } | undefined)
+      : undefined;
     if (!existing) return refuse('registerNo', 'validation.unknown_case');
+    if (existing.receivedFrom !== null)
+      return void p.issues.push({
+        sheet: 'events',
+        row: n,
+        column: 'registerNo',
+        messageKey: 'errors.received_read_only',
+        params: { centre: existing.receivedFrom },
+      });
     const bad = eventIssues(value, existing.dx)[0];
     if (bad) return refuse(bad.path, bad.messageKey);
     p.eventsForExisting.push({ row: n, caseId: existing.id, event: value });
