@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
+import { enterCase } from '../helpers/case-entry.js';
 
 const e2e = useE2e();
 
@@ -92,6 +93,11 @@ describe('exchange packages, end to end in chromium', () => {
     expect(await national.getByRole('button', { name: 'Изменить', exact: true }).count()).toBe(0);
     expect(await national.getByRole('button', { name: 'Удалить', exact: true }).count()).toBe(0);
     await screenshot(national, 'packages-received-case-ru');
+    // The person on this screen, as another region will report them too.
+    const uic = (await national.locator('#case-heading .uic').textContent())!.trim();
+    const fact = (label: string) => national.locator(`dl.facts dt:text-is("${label}") + dd`).textContent();
+    const sex = (await fact('Пол'))!.trim();
+    const born = (await fact('Год рождения'))!.trim();
 
     // The same file again: said to be loaded already; confirming changes nothing.
     await national.keyboard.press('Alt+5');
@@ -102,6 +108,61 @@ describe('exchange packages, end to end in chromium', () => {
     // A key file in place of a package: refused in words.
     await national.locator('#package-file').setInputFiles(regionKey);
     await expect.poll(() => national.getByRole('alert').first().textContent()).toContain('не пакет обмена');
+
+    // Another region reports the same person: entered there by keyboard, sent, loaded here.
+    const otherApp = await e2e.start();
+    const other = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    errors.push(...watchErrors(other));
+    await other.goto(otherApp.url);
+    await setUpCentre(other, {
+      country: 'казах',
+      region: 'Алматинская область',
+      name: 'Алматинский областной центр СПИД',
+      login: 'Алмата',
+      password: 'ТалдыкорганВесна-2017',
+    });
+    await enterCase(other, {
+      no: 'А-1',
+      uic,
+      sex: sex.slice(0, 3).toLowerCase(),
+      year: born,
+      citizenship: 'узб',
+      migrant: 'иностр',
+      legal: 'нелег',
+      kpTabs: [0],
+      route: 'инъекц',
+      infection: 'росс',
+      date: '15.03.2017',
+      dxCountry: 'казах',
+    });
+    await other.keyboard.press('Enter');
+    await expect.poll(() => other.getByRole('status').first().textContent()).toBe('Сохранено.');
+    await national.keyboard.press('Alt+5');
+    await other.keyboard.press('Alt+5');
+    const otherKey = await keyFile(other);
+    await other.locator('#partner-key').setInputFiles(nationalKey);
+    await national.locator('#partner-key').setInputFiles(otherKey);
+    await expect.poll(() => national.locator('[data-testid="partners"] tbody tr').count()).toBe(2);
+    await other.getByRole('button', { name: 'Сделать пакет' }).click();
+    const otherPkg = await download(other, () => other.getByTestId('package-made').getByRole('link').click());
+    await national.locator('#package-file').setInputFiles(otherPkg);
+    await expect.poll(() => national.getByTestId('package-same-person').textContent(), { timeout: 60_000 }).toContain('А-1');
+    await national.getByRole('button', { name: 'Загрузить пакет № 1' }).click();
+    await expect.poll(() => national.getByTestId('package-loaded').textContent(), { timeout: 60_000 }).toContain('добавлено 1');
+
+    // The reviewer links the two records as one person; the case then says so, and the link is undone there.
+    await expect.poll(() => national.locator('[data-testid="same-person"] tbody tr').count()).toBe(1);
+    await screenshot(national, 'packages-same-person-ru');
+    await national.getByRole('button', { name: 'Один человек' }).click();
+    await expect.poll(() => national.getByRole('status').filter({ hasText: 'связаны' }).count()).toBe(1);
+    await expect.poll(() => national.locator('[data-testid="same-person"]').count()).toBe(0);
+    await national.keyboard.press('Alt+1');
+    await national.getByRole('searchbox').fill('А-1');
+    await expect.poll(() => national.locator('table.cases tbody tr').count()).toBe(1);
+    await national.locator('table.cases tbody tr').first().locator('a, button').first().click();
+    await expect.poll(() => national.getByTestId('person-records').textContent()).toContain('учитывается один раз');
+    await national.getByRole('button', { name: 'Разъединить записи' }).click();
+    await expect.poll(() => national.getByTestId('person-records').count()).toBe(0);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });
