@@ -104,6 +104,8 @@ const SAVE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   zip: { name: 'ZIP', extensions: ['zip'] },
   mhdpkg: { name: 'Exchange package', extensions: ['mhdpkg'] },
   mhdkey: { name: 'Key file', extensions: ['mhdkey'] },
+  json: { name: 'DHIS2 dataValueSet (JSON)', extensions: ['json'] },
+  xml: { name: 'DHIS2 ADX (XML)', extensions: ['xml'] },
 };
 
 /** Save As for an export (a workbook, a zip, an exchange package or key file), starting in Documents; null when the user cancels. */

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'package_unknown_sender',
   'package_tampered',
   'package_replayed',
+  'dhis2_unmapped',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

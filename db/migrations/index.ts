@@ -16,6 +16,7 @@ import { m0015 } from './0015-estimate-runs.js';
 import { m0016 } from './0016-aids-diagnosis.js';
 import { m0017 } from './0017-fact-sheet-languages.js';
 import { m0018 } from './0018-exchange.js';
+import { m0019 } from './0019-dhis2-mapping.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

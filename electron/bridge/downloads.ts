@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   zip: 'application/zip',
   mhdpkg: 'application/octet-stream',
   mhdkey: 'application/json',
+  json: 'application/json',
+  xml: 'application/xml',
 };
 
 function refuse(res: ServerResponse, status: number, code: 'not_found' | 'file_not_readable', file: string) {

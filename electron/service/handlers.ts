@@ -18,6 +18,7 @@ import { authHandlers } from './auth/handlers.js';
 import { backupHandlers } from './backups/handlers.js';
 import { estimateHandlers } from './estimates/handlers.js';
 import { exchangeHandlers } from './exchange/handlers.js';
+import { dhis2Handlers } from './dhis2/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -60,5 +61,6 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...estimateHandlers,
   ...exchangeHandlers,
+  ...dhis2Handlers,
   ...importHandlers,
 };

@@ -6,6 +6,7 @@ import { ImportRegister } from './ImportRegister';
 import { ExportLineList } from './ExportLineList';
 import { ImportForms } from './ImportForms';
 import { PackagesSection } from '../packages/PackagesSection';
+import { Dhis2Section } from '../dhis2/Dhis2Section';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
       <ExportLineList status={status} />
       <ImportRegister />
       <ImportForms />
+      {status.user?.permissions.includes('analysis') ? <Dhis2Section status={status} /> : null}
       {status.user?.permissions.includes('admin') ? <PackagesSection /> : null}
     </section>
   );

@@ -7,9 +7,20 @@ export const AUDIT_KINDS = {
   forms: ['data_value', 'form_period'],
   factSheet: ['fact_sheet_value', 'fact_sheet_text'],
   estimates: ['estimate_run'],
-  files: ['case_register', 'aggregate_forms', 'workbook', 'line_list', 'fact_sheet', 'printed_page', 'ecdc_input', 'import_report'],
+  files: [
+    'case_register',
+    'aggregate_forms',
+    'workbook',
+    'line_list',
+    'fact_sheet',
+    'printed_page',
+    'ecdc_input',
+    'import_report',
+    'dhis2_data_value_set',
+    'dhis2_adx',
+  ],
   accounts: ['account'],
-  settings: ['setting', 'org_unit', 'database', 'audit_log'],
+  settings: ['setting', 'org_unit', 'database', 'audit_log', 'dhis2_mapping'],
   exchange: ['exchange_package', 'exchange_partner', 'exchange_identity'],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;

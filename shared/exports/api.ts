@@ -54,7 +54,7 @@ export const DEFAULT_EXPORT_RETENTION: ExportRetention = { days: 30, lineListDay
 
 /** A name the back end may hand out: a plain file name in exports/, no path, no hidden files. */
 /** Workbooks, and the ZIP of the ECDC tool's input files. */
-export const SERVABLE_NAME = /^[\w\-. ()]+\.(xlsx|zip|mhdpkg|mhdkey)$/;
+export const SERVABLE_NAME = /^[\w\-. ()]+\.(xlsx|zip|mhdpkg|mhdkey|json|xml)$/;
 export const SaveAsSchema = z.object({ fileName: z.string().max(200).regex(SERVABLE_NAME) }).strict();
 /** Where the copy went, or null when the user cancelled the dialog or there is none (a browser downloads instead). */
 export const SavedAsSchema = z.object({ savedTo: z.string().nullable() });

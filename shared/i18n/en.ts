@@ -540,6 +540,39 @@ export const en: Messages = {
     counted: 'One person in several records: {{records}}. Counted once in the figures.',
     unlink: 'Unlink the records',
   },
+  dhis2: {
+    title: 'Export to DHIS2',
+    help: "The aggregate forms' values for a range of periods and an organisation (with those below it), in a format DHIS2's import takes: dataValueSet (JSON) or ADX (XML). DHIS2 identifiers come from the mapping workbook; values without a mapping are left out (DHIS2 would refuse them), and counted.",
+    from: 'From period',
+    to: 'To period',
+    format: 'Format',
+    json: 'dataValueSet (JSON)',
+    adx: 'ADX (XML)',
+    save: 'Save for DHIS2',
+    saved: 'File saved: {{values}} values.',
+    unmapped:
+      'Left out, not mapped to DHIS2: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}. Fill in the mapping workbook.',
+    mappingTitle: 'DHIS2 mapping',
+    mappingHelp:
+      "Download the workbook, have a DHIS2 administrator fill in the 'DHIS2' column with the UID or code of each data set, data element, category option combo and organisation, and load it back. An empty cell: not mapped.",
+    mappingWorkbook: 'Download the mapping workbook',
+    mappingLoad: 'Load the filled workbook (.xlsx)',
+    mappingLoaded:
+      'Mapping loaded: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}.',
+    refusedRow: 'Sheet «{{sheet}}», row {{row}}: {{reason}}',
+    unknownCode: 'no such code in this app',
+    repeated: 'this code is already given above',
+    badId: 'not a DHIS2 UID or code (up to 50 characters)',
+    defaultCell: 'no disaggregation (default)',
+    readmeSheet: 'How to fill in',
+    readme1:
+      "Mapping of the Migration and HIV app's codes to DHIS2 identifiers. On each sheet: column A, the app's code (do not change it); B, its name; C, the UID or code in DHIS2.",
+    readme2: 'Sheets: dataSets (the forms), dataElements, categoryOptionCombos (the cells), orgUnits (organisations).',
+    readme3: "Leave C empty where there is no match. Save the file and load it on the 'Data exchange' screen.",
+    localCode: "App's code",
+    name: 'Name',
+    remote: 'DHIS2 (UID or code)',
+  },
   packages: {
     outsideSender: "An organisation outside the sending centre's region (as its key file says)",
     repeatedRecord: 'A record with this code is already higher up in the package',
@@ -915,6 +948,9 @@ export const en: Messages = {
       exchange_package: 'exchange package',
       exchange_partner: 'exchange partner centre',
       exchange_identity: 'exchange keys',
+      dhis2_data_value_set: 'DHIS2 export (JSON)',
+      dhis2_adx: 'DHIS2 export (ADX)',
+      dhis2_mapping: 'DHIS2 mapping workbook',
       person_link: 'one person in several records',
     },
     caseNo: 'Case no. {{registerNo}}',
@@ -1099,6 +1135,9 @@ export const en: Messages = {
     package_renumbered:
       'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. Ask it for a full package. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
+    dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
+    dhis2_unmapped:
+      'Nothing to export to DHIS2 for these periods: the values are not mapped (data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}). Fill in the DHIS2 mapping workbook.',
     package_tampered:
       'The package «{{file}}» was changed after it was sent, or signed with another key: its signature or checksum does not match. Nothing was loaded.',
     package_replayed:

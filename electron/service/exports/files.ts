@@ -33,7 +33,7 @@ export async function saveExport(
   by: Exporter,
   base: string,
   write: (partPath: string, fileName: string) => Promise<void>,
-  ext: 'xlsx' | 'zip' | 'mhdpkg' | 'mhdkey' = 'xlsx',
+  ext: 'xlsx' | 'zip' | 'mhdpkg' | 'mhdkey' | 'json' | 'xml' = 'xlsx',
 ): Promise<{ fileName: string; path: string }> {
   const dir = exportsDir(by.dataDir);
   try {

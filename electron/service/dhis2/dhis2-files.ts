@@ -1,0 +1,96 @@
+// The two forms DHIS2 takes data values in: a dataValueSet (JSON, as DHIS2's /api/dataValueSets
+// reads it) and an ADX message (IHE QRPH ADX, urn:ihe:qrph:adx:2015). Identifiers go through the
+// mapping; a value with a part that has none is left out (DHIS2 would refuse it) and counted.
+import { XMLBuilder } from 'fast-xml-parser';
+import { DHIS2_DEFAULT_COC, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { parsePeriod } from '../../../shared/periods.js';
+import type { ExportValue, Mapping } from '../../../db/dhis2.js';
+
+export type Dhis2Value = {
+  dataSet: string;
+  dataElement: string;
+  categoryOptionCombo: string;
+  orgUnit: string;
+  period: string;
+  value: number | string;
+  comment: string | null;
+};
+
+export function resolve(values: readonly ExportValue[], mapping: Mapping): { rows: Dhis2Value[]; unmapped: Record<MappingKind, number> } {
+  const unmapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, 0])) as Record<MappingKind, number>;
+  const rows: Dhis2Value[] = [];
+  for (const v of values) {
+    const ids = {
+      dataSet: mapping.dataSet.get(v.form),
+      dataElement: mapping.dataElement.get(v.de),
+      // A cell of a data element without disaggregation is DHIS2's default combo on every server.
+      categoryOptionCombo:
+        v.coc === '' ? (mapping.categoryOptionCombo.get('') ?? DHIS2_DEFAULT_COC) : mapping.categoryOptionCombo.get(v.coc),
+      orgUnit: mapping.orgUnit.get(String(v.orgUnitId)),
+    };
+    const missing = MAPPING_KINDS.filter((k) => ids[k] === undefined);
+    for (const k of missing) unmapped[k]++;
+    if (missing.length === 0)
+      rows.push({
+        dataSet: ids.dataSet!,
+        dataElement: ids.dataElement!,
+        categoryOptionCombo: ids.categoryOptionCombo!,
+        orgUnit: ids.orgUnit!,
+        period: v.period,
+        value: v.value,
+        comment: v.comment,
+      });
+  }
+  return { rows, unmapped };
+}
+
+/** DHIS2's dataValueSet JSON: values as strings, periods in DHIS2's ISO forms (2017, 2017Q1, 201701). */
+export function dataValueSet(rows: readonly Dhis2Value[]): object {
+  return {
+    dataValues: rows.map((r) => ({
+      dataElement: r.dataElement,
+      period: r.period,
+      orgUnit: r.orgUnit,
+      categoryOptionCombo: r.categoryOptionCombo,
+      value: String(r.value),
+      ...(r.comment ? { comment: r.comment } : {}),
+    })),
+  };
+}
+
+/** A period as ADX writes it: its first day and its length (2017-01-01/P1Y, 2017-04-01/P3M, 2017-05-01/P1M). */
+export function adxPeriod(code: string): string {
+  const p = parsePeriod(code);
+  if (!p) throw new Error(`not a period: ${code}`);
+  return `${p.start}/${{ year: 'P1Y', quarter: 'P3M', month: 'P1M' }[p.type]}`;
+}
+
+/** An ADX message: one group per data set, org unit and period; a text value as DHIS2 writes it, in an annotation. */
+export function adxMessage(rows: readonly Dhis2Value[], exported: Date): string {
+  const groups = new Map<string, Dhis2Value[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.dataSet, r.orgUnit, r.period]);
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  const doc = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    adx: {
+      '@_xmlns': 'urn:ihe:qrph:adx:2015',
+      '@_exported': exported.toISOString(),
+      group: [...groups.values()].map((list) => ({
+        '@_dataSet': list[0]!.dataSet,
+        '@_orgUnit': list[0]!.orgUnit,
+        '@_period': adxPeriod(list[0]!.period),
+        dataValue: list.map((r) => ({
+          '@_dataElement': r.dataElement,
+          '@_categoryOptionCombo': r.categoryOptionCombo,
+          '@_value': typeof r.value === 'number' ? String(r.value) : '0',
+          ...(typeof r.value === 'string' ? { annotation: r.value } : {}),
+        })),
+      })),
+    },
+  };
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, processEntities: true }).build(doc);
+}

@@ -1,0 +1,64 @@
+// DHIS2 channels: the data values out as a dataValueSet or ADX file, and the identifier mapping
+// as a workbook out and back.
+import { writeFileSync } from 'node:fs';
+import { recordExport } from '../../../db/audit.js';
+import { dhis2Mapping, replaceDhis2Mapping, valuesForExport } from '../../../db/dhis2.js';
+import { subtree } from '../../../db/indicators.js';
+import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
+import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
+import { MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { refusal } from '../../../shared/result.js';
+import { saveExport } from '../exports/files.js';
+import { translator } from '../exports/translate.js';
+import type { Handlers } from '../handlers.js';
+import { adxMessage, dataValueSet, resolve } from './dhis2-files.js';
+import { localCodes, mappingWorkbook, readMapping } from './mapping-workbook.js';
+
+type Dhis2Channels = 'dhis2.export' | 'dhis2.mappingWorkbook' | 'dhis2.loadMapping';
+
+export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
+  'dhis2.export': async (s, q) => {
+    const db = s.database;
+    // By default the whole country for an account that may see it, else the account's own unit.
+    const unit = s.unit(q.orgUnitId ?? (s.scope ? s.orgUnitId : orgUnitPath(db, s.orgUnitId)[0]!.id));
+    const values = valuesForExport(db, subtree(db, unit), q.from, q.to);
+    if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });
+    const { rows, unmapped } = resolve(values, dhis2Mapping(db));
+    if (rows.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_unmapped', { ...unmapped });
+    const ext = q.format === 'json' ? 'json' : 'xml';
+    const base = `dhis2-${q.format === 'json' ? 'dataValueSet' : 'adx'}-${q.from}-${q.to}`;
+    const saved = await saveExport(
+      s,
+      base,
+      async (part, fileName) => {
+        writeFileSync(part, q.format === 'json' ? JSON.stringify(dataValueSet(rows), null, 1) : adxMessage(rows, new Date()));
+        recordExport(db, s.actor, q.format === 'json' ? 'dhis2_data_value_set' : 'dhis2_adx', fileName, {
+          values: rows.length,
+          orgUnitId: unit,
+        });
+      },
+      ext,
+    );
+    return { file: { ...saved, suppressed: false, hiddenCells: 0 }, values: rows.length, unmapped };
+  },
+
+  'dhis2.mappingWorkbook': async (s, { language }) => {
+    const wb = mappingWorkbook(translator(language), language, listOrgUnits(s.database), dhis2Mapping(s.database));
+    const saved = await saveExport(s, `dhis2-mapping-${language}`, async (part) => void (await wb.xlsx.writeFile(part)));
+    return { ...saved, suppressed: false, hiddenCells: 0 };
+  },
+
+  'dhis2.loadMapping': async (s, { fileName, contentBase64 }) => {
+    const bytes = Buffer.from(contentBase64, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
+      throw refusal('file_unreadable', 'errors.unreadable.size', { file: fileName, reason: 'size' });
+    const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
+    const { rows, refused } = await readMapping(fileName, bytes, known);
+    replaceDhis2Mapping(s.database, s.actor, rows);
+    const mapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
+      MappingKind,
+      number
+    >;
+    return { mapped, refused };
+  },
+};

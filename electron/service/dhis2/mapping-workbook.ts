@@ -1,0 +1,90 @@
+// The mapping as a DHIS2 administrator edits it: a workbook with a sheet per kind of identifier
+// (this app's code, its name, and the DHIS2 UID or code to fill in), and reading it back: every row
+// checked, the refused ones named, the rest replacing the mapping.
+import ExcelJS from 'exceljs';
+import { DATA_ELEMENTS, FORM_CODES, TOTAL, comboCells, type ComboCode } from '../../../shared/forms/definitions.js';
+import { cellLabel, deLabel } from '../../../shared/forms/labels.js';
+import { Dhis2IdSchema, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import type { OrgUnit } from '../../../shared/contract.js';
+import type { Mapping } from '../../../db/dhis2.js';
+import { readSheets } from '../imports/read-file.js';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+export const SHEET: Record<MappingKind, string> = {
+  dataSet: 'dataSets',
+  dataElement: 'dataElements',
+  categoryOptionCombo: 'categoryOptionCombos',
+  orgUnit: 'orgUnits',
+};
+
+/** Every code of this app a kind may map, with its name in the workbook's language. */
+export function localCodes(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[]): Record<MappingKind, [string, string][]> {
+  const combos = [...new Set(DATA_ELEMENTS.map((d) => d.combo))].filter((c) => c !== 'default') as ComboCode[];
+  const cells = [...new Set(combos.flatMap((c) => comboCells(c)))];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const path = (u: OrgUnit): string => (u.parentId === null ? u.name : `${path(byId.get(u.parentId)!)} › ${u.name}`);
+  return {
+    dataSet: FORM_CODES.map((f) => [f, t(`forms.names.${f}`)]),
+    dataElement: DATA_ELEMENTS.map((d) => [d.code, deLabel(t, d.code)]),
+    categoryOptionCombo: [
+      ['', t('dhis2.defaultCell')],
+      [TOTAL, t('forms.total')],
+      ...cells.map((c): [string, string] => [c, cellLabel(t, lang, c)]),
+    ],
+    orgUnit: units.map((u) => [String(u.id), path(u)]),
+  };
+}
+
+export function mappingWorkbook(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[], mapping: Mapping): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const about = wb.addWorksheet(t('dhis2.readmeSheet'));
+  about.getColumn(1).width = 110;
+  for (const line of [t('dhis2.readme1'), t('dhis2.readme2'), t('dhis2.readme3')])
+    about.addRow([line]).getCell(1).alignment = { wrapText: true };
+  const codes = localCodes(t, lang, units);
+  for (const kind of MAPPING_KINDS) {
+    const sheet = wb.addWorksheet(SHEET[kind]);
+    sheet.columns = [
+      { header: t('dhis2.localCode'), width: kind === 'categoryOptionCombo' ? 60 : 24 },
+      { header: t('dhis2.name'), width: 60 },
+      { header: t('dhis2.remote'), width: 24 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const [local, name] of codes[kind]) sheet.addRow([local, name, mapping[kind].get(local) ?? '']);
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return wb;
+}
+
+export type MappingIssue = { sheet: string; row: number; messageKey: string };
+
+/** The filled workbook's rows: the mapped ones, and each refused row with its reason. Rows left blank are unmapped. */
+export async function readMapping(
+  fileName: string,
+  bytes: Buffer,
+  known: Record<MappingKind, [string, string][]>,
+): Promise<{ rows: { kind: MappingKind; local: string; remote: string }[]; refused: MappingIssue[] }> {
+  const sheets = await readSheets(fileName, bytes);
+  const rows: { kind: MappingKind; local: string; remote: string }[] = [];
+  const refused: MappingIssue[] = [];
+  for (const kind of MAPPING_KINDS) {
+    const sheet = sheets.find((s) => s.name === SHEET[kind]);
+    if (!sheet) continue;
+    const codes = new Set(known[kind].map(([c]) => c));
+    const seen = new Set<string>();
+    let n = 1;
+    for (const row of sheet.body) {
+      n++;
+      const text = (c: unknown) => (c === null || c === undefined ? '' : String(c).trim());
+      const local = text(row[0]);
+      const remote = text(row[2]);
+      if (remote === '') continue;
+      if (!codes.has(local) || seen.has(local))
+        refused.push({ sheet: SHEET[kind], row: n, messageKey: seen.has(local) ? 'dhis2.repeated' : 'dhis2.unknownCode' });
+      else if (!Dhis2IdSchema.safeParse(remote).success) refused.push({ sheet: SHEET[kind], row: n, messageKey: 'dhis2.badId' });
+      else rows.push({ kind, local, remote });
+      seen.add(local);
+    }
+  }
+  return { rows, refused };
+}

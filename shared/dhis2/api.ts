@@ -1,0 +1,44 @@
+// Exports to DHIS2: the aggregate forms' values as a dataValueSet (JSON) or an ADX message (XML)
+// for a range of periods and an org unit with those below it, through a mapping of identifiers a
+// DHIS2 administrator keeps in a workbook.
+import { z } from 'zod';
+import { ExportedFileSchema } from '../exports/api.js';
+import { ImportFileSchema } from '../imports/api.js';
+
+export const MAPPING_KINDS = ['dataSet', 'dataElement', 'categoryOptionCombo', 'orgUnit'] as const;
+export type MappingKind = (typeof MAPPING_KINDS)[number];
+
+/** A DHIS2 identifier: a UID (a letter and ten letters or digits) or a code (up to 50 characters, no control characters). */
+export const Dhis2IdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[^\p{Cc}<>&"]+$/u);
+export const isDhis2Uid = (s: string) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(s);
+/** Every DHIS2 server's default category option combo: a cell of a data element without disaggregation. */
+export const DHIS2_DEFAULT_COC = 'HllvX50cXC0';
+
+const PeriodCode = z.string().regex(/^\d{4}(Q[1-4]|\d{2})?$/, { message: 'validation.period' });
+export const Dhis2ExportSchema = z
+  .object({
+    from: PeriodCode,
+    to: PeriodCode,
+    orgUnitId: z.number().int().positive().optional(),
+    format: z.enum(['json', 'adx']),
+  })
+  .strict();
+export type Dhis2ExportRequest = z.infer<typeof Dhis2ExportSchema>;
+
+export const Dhis2ExportedSchema = z.object({
+  file: ExportedFileSchema,
+  values: z.number().int(),
+  /** Values going out under this app's own code for one of their parts: DHIS2 refuses them until mapped. */
+  unmapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
+});
+
+export const MappingUploadSchema = ImportFileSchema;
+export const MappingLoadedSchema = z.object({
+  mapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
+  refused: z.array(z.object({ sheet: z.string(), row: z.number().int(), messageKey: z.string() })),
+});

@@ -1,0 +1,146 @@
+// Export to DHIS2 through the contract: a centre's form values as a dataValueSet (checked against
+// DHIS2's documented JSON shape) and as ADX (checked against the ADX schema with xmllint), first
+// under the app's own codes (counted as unmapped), then through a mapping workbook a DHIS2
+// administrator filled in.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { DHIS2_DEFAULT_COC } from '../../shared/dhis2/api.js';
+import { TOTAL, cocKey } from '../../shared/forms/definitions.js';
+import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
+import { bytesUpload, call, refusedWith } from '../helpers/exchange.js';
+import { createCentre, useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'dhis2');
+const validateJson = new Ajv({ allErrors: true }).compile(
+  JSON.parse(readFileSync(join(FIXTURES, 'dataValueSet.schema.json'), 'utf8')) as object,
+);
+/** xmllint's verdict on a file against the ADX schema: '' when valid, else its complaint. */
+function adxProblems(file: string): string {
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', join(FIXTURES, 'adx.xsd'), file], { encoding: 'utf8', stdio: 'pipe' });
+    return '';
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr ?? e);
+  }
+}
+const MALE_15_19 = cocKey({ sex: 'male', age_band: '15-19', legal_status: 'irregular', migrant_type: 'immigrant' });
+
+describe('export to DHIS2', () => {
+  it('writes a dataValueSet and an ADX message DHIS2 reads, through the mapping workbook an administrator fills', async () => {
+    const s = session(tempDir());
+    await createCentre(s, {
+      countryCode: 'KGZ',
+      region: 'Чуйская область',
+      centre: 'Чуйский центр СПИД',
+      login: 'Айгуль',
+      password: 'ЧуйскаяДолина-2017',
+    });
+    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const cell = (de: string, coc: string, value: string) => ({ de, coc, value });
+    await call(s, 'forms.save', {
+      form: 'testing',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [
+        cell('tested_voluntary', TOTAL, '1250'),
+        cell('positive_voluntary', TOTAL, '12'),
+        cell('tested_voluntary', MALE_15_19, '40'),
+        cell('tested_mandatory', TOTAL, '5'), // left unmapped below
+      ],
+    });
+    await call(s, 'forms.save', { form: 'testing', orgUnitId: unit, period: '2016Q3', cells: [cell('tested_voluntary', TOTAL, '300')] });
+    await call(s, 'forms.save', { form: 'testing', orgUnitId: unit, period: '2018', cells: [cell('tested_voluntary', TOTAL, '999')] });
+    // A text value with characters XML must escape.
+    await call(s, 'forms.save', {
+      form: 'survey',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [cell('survey_name', '', 'IBBS "Мигранты" & <2017>')],
+    });
+
+    // Nothing mapped yet: nothing a DHIS2 server would take, said with the counts (the cell without
+    // disaggregation is DHIS2's default combo on every server, mapped by itself).
+    expect(await refusedWith(s, 'dhis2.export', { from: '2016', to: '2017', format: 'json' })).toMatchObject({
+      code: 'dhis2_unmapped',
+      params: { dataSet: 6, dataElement: 6, categoryOptionCombo: 5, orgUnit: 6 },
+    });
+
+    // The administrator fills the workbook's DHIS2 column (one row wrong on purpose, one unknown code) and loads it back.
+    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'ru' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(wbFile.path);
+    const fill = (sheet: string, local: string, remote: string) => {
+      const ws = wb.getWorksheet(sheet)!;
+      let found = false;
+      ws.eachRow((row, n) => {
+        if (n > 1 && String(row.getCell(1).value ?? '') === local) {
+          row.getCell(3).value = remote;
+          found = true;
+        }
+      });
+      if (!found) ws.addRow([local, '', remote]);
+    };
+    fill('dataSets', 'testing', 'MgTstDS0001');
+    fill('dataSets', 'survey', 'MIG_SURVEY');
+    fill('dataElements', 'tested_voluntary', 'MgTstVol001');
+    fill('dataElements', 'positive_voluntary', 'MgPosVol001');
+    fill('dataElements', 'survey_name', 'MIG_SURVEY_NAME');
+    fill('categoryOptionCombos', TOTAL, 'TotalCoc001');
+    fill('categoryOptionCombos', MALE_15_19, 'M1519IrrImm');
+    fill('orgUnits', String(unit), 'KG_CHUI_AIDS');
+    fill('dataElements', 'positive_kp_voluntary', 'bad<id>');
+    fill('dataElements', 'no_such_element', 'Abcdefghijk');
+    const filled = join(tempDir(), 'mapping.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const loaded = await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+    expect(loaded.mapped).toEqual({ dataSet: 2, dataElement: 3, categoryOptionCombo: 2, orgUnit: 1 });
+    expect(loaded.refused.map((r) => [r.sheet, r.messageKey])).toEqual([
+      ['dataElements', 'dhis2.badId'],
+      ['dataElements', 'dhis2.unknownCode'],
+    ]);
+
+    // ADX through the mapping: valid against the schema, DHIS2's identifiers, ISO periods, the text in an annotation.
+    const adx = await call(s, 'dhis2.export', { from: '2016', to: '2017', format: 'adx' });
+    expect(adx.values).toBe(5); // 2018 is outside the range; tested_mandatory is not mapped
+    expect(adx.unmapped).toEqual({ dataSet: 0, dataElement: 1, categoryOptionCombo: 0, orgUnit: 0 });
+    expect(adxProblems(adx.file.path)).toBe('');
+    const xml = readFileSync(adx.file.path, 'utf8');
+    expect(xml).toContain('<group dataSet="MgTstDS0001" orgUnit="KG_CHUI_AIDS" period="2017-01-01/P1Y">');
+    expect(xml).toContain('period="2016-07-01/P3M"');
+    expect(xml).toContain('<dataValue dataElement="MgTstVol001" categoryOptionCombo="M1519IrrImm" value="40"');
+    expect(xml).toContain('<annotation>IBBS &quot;Мигранты&quot; &amp; &lt;2017&gt;</annotation>');
+    // A hand-broken copy fails the schema: the check can fail.
+    const broken = join(tempDir(), 'broken.xml');
+    writeFileSync(broken, xml.replace('period="2017-01-01/P1Y"', 'period="2017"'));
+    expect(adxProblems(broken)).toMatch(/period/);
+    const json = await call(s, 'dhis2.export', { from: '2016', to: '2017', format: 'json' });
+    const set = JSON.parse(readFileSync(json.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
+    expect(validateJson(set), JSON.stringify(validateJson.errors)).toBe(true);
+    expect(set.dataValues.map((v) => v.period).sort()).toEqual(['2016Q3', '2017', '2017', '2017', '2017']);
+    expect(set.dataValues.find((v) => v.dataElement === 'MIG_SURVEY_NAME')).toMatchObject({
+      categoryOptionCombo: DHIS2_DEFAULT_COC,
+      orgUnit: 'KG_CHUI_AIDS',
+      value: 'IBBS "Мигранты" & <2017>',
+    });
+    expect(
+      set.dataValues.find((v) => v.categoryOptionCombo === 'TotalCoc001' && v.period === '2017' && v.dataElement === 'MgTstVol001')?.value,
+    ).toBe('1250');
+
+    // Each export and the mapping's load are in the change log, in words.
+    const say = await words('ru');
+    const log = (await call(s, 'audit.search', { limit: 20 })).entries;
+    for (const e of log) expect(flat(say(e))).not.toMatch(CODE_IN_WORDS);
+    expect(log.filter((e) => e.entity.startsWith('dhis2_')).map((e) => e.entity)).toEqual([
+      'dhis2_data_value_set',
+      'dhis2_adx',
+      'dhis2_mapping',
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+// Export to DHIS2 end to end in chromium, on the demo: without a mapping the screen says why
+// nothing can go; the administrator downloads the mapping workbook, fills the DHIS2 column (here
+// by a script, as a DHIS2 administrator would by hand), loads it, and the ADX file downloaded
+// passes the ADX schema.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const path = join(e2e.tempDir(), file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+describe('export to DHIS2, end to end in chromium', () => {
+  it('says what is unmapped, takes the filled mapping workbook, and saves an ADX file that passes the schema', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    // Nothing in the demo's forms yet: said so.
+    await page.keyboard.press('Alt+5');
+    await page.locator('#dhis2-from').fill('2016');
+    await page.locator('#dhis2-to').fill('2017');
+    await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
+    await expect.poll(() => page.getByTestId('dhis2').getByRole('alert').textContent()).toContain('нет значений');
+    // A sentinel survey's sample and positives typed into the 2017 form, as a clerk does.
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('tab', { name: 'Дозорное исследование' }).click();
+    await page.locator('#form-year').fill('2017');
+    await page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="0"]').focus();
+    await page.keyboard.type('100');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class'))
+      .toContain('saved');
+    // Not mapped yet: said why nothing can go.
+    await page.keyboard.press('Alt+5');
+    await page.locator('#dhis2-from').fill('2016');
+    await page.locator('#dhis2-to').fill('2017');
+    await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
+    await expect.poll(() => page.getByTestId('dhis2').getByRole('alert').textContent()).toContain('Нечего выгрузить в DHIS2');
+
+    // The mapping workbook, every row given a DHIS2 code, loaded back.
+    await page.getByRole('button', { name: 'Скачать таблицу соответствия' }).click();
+    const wbPath = await download(page, () =>
+      page
+        .locator('.dhis2-mapping')
+        .getByRole('link', { name: /\.xlsx$/ })
+        .click(),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(wbPath);
+    let n = 0;
+    for (const sheet of ['dataSets', 'dataElements', 'categoryOptionCombos', 'orgUnits'])
+      wb.getWorksheet(sheet)!.eachRow((row, i) => {
+        if (i > 1) row.getCell(3).value = `MIG_${sheet.slice(0, 3).toUpperCase()}_${++n}`;
+      });
+    const filled = join(e2e.tempDir(), 'dhis2-mapping-filled.xlsx');
+    await wb.xlsx.writeFile(filled);
+    await page.locator('#dhis2-mapping-file').setInputFiles(filled);
+    await expect
+      .poll(() => page.getByTestId('dhis2-mapping-loaded').textContent(), { timeout: 60_000 })
+      .toMatch(/Соответствие загружено: наборов данных 3/);
+
+    await page.locator('#dhis2-format').selectOption('adx');
+    await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
+    await expect.poll(() => page.getByTestId('dhis2-done').textContent(), { timeout: 60_000 }).toMatch(/^Файл сохранён: значений 2\./);
+    await screenshot(page, 'dhis2-export-ru');
+    const adx = await download(page, () => page.getByTestId('dhis2-done').getByRole('link').click());
+    expect(adx).toMatch(/dhis2-adx-2016-2017\.xml$/);
+    const xml = readFileSync(adx, 'utf8');
+    expect(xml).toContain('period="2017-01-01/P1Y"');
+    expect([...xml.matchAll(/value="(\d+)"/g)].map((m) => m[1]).sort()).toEqual(['100', '9']);
+    execFileSync('xmllint', ['--noout', '--schema', join(import.meta.dirname, '..', 'fixtures', 'dhis2', 'adx.xsd'), adx], {
+      stdio: 'pipe',
+    });
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
