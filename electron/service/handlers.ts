@@ -19,6 +19,7 @@ import { backupHandlers } from './backups/handlers.js';
 import { estimateHandlers } from './estimates/handlers.js';
 import { exchangeHandlers } from './exchange/handlers.js';
 import { dhis2Handlers } from './dhis2/handlers.js';
+import { fhirHandlers } from './fhir/handlers.js';
 
 export type Handlers = {
   [C in Channel]: (session: DeskSession, input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -62,5 +63,6 @@ export const handlers: Handlers = {
   ...estimateHandlers,
   ...exchangeHandlers,
   ...dhis2Handlers,
+  ...fhirHandlers,
   ...importHandlers,
 };

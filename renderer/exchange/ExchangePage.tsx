@@ -7,6 +7,7 @@ import { ExportLineList } from './ExportLineList';
 import { ImportForms } from './ImportForms';
 import { PackagesSection } from '../packages/PackagesSection';
 import { Dhis2Section } from '../dhis2/Dhis2Section';
+import { FhirExport } from '../fhir/FhirExport';
 
 export function ExchangePage({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function ExchangePage({ status }: { status: AppStatus }) {
       <ImportRegister />
       <ImportForms />
       {status.user?.permissions.includes('analysis') ? <Dhis2Section status={status} /> : null}
+      {status.user?.permissions.includes('analysis') ? <FhirExport status={status} /> : null}
       {status.user?.permissions.includes('admin') ? <PackagesSection /> : null}
     </section>
   );

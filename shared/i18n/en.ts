@@ -540,6 +540,12 @@ export const en: Messages = {
     counted: 'One person in several records: {{records}}. Counted once in the figures.',
     unlink: 'Unlink the records',
   },
+  fhir: {
+    title: 'WHO SMART indicators as FHIR',
+    help: 'The WHO SMART indicators (HIV.IND.18, 21, 27, 29, 31, 32) for a period and organisation as FHIR R4 MeasureReports in one Bundle: numerator, denominator and score, stratified by sex, age, key population, migrant type and legal status. Small counts (1 to the threshold) are hidden, as in every export leaving the centre.',
+    save: 'Save as FHIR',
+    saved: 'File saved:',
+  },
   dhis2: {
     title: 'Export to DHIS2',
     help: "The aggregate forms' values for a range of periods and an organisation (with those below it), in a format DHIS2's import takes: dataValueSet (JSON) or ADX (XML). DHIS2 identifiers come from the mapping workbook; values without a mapping are left out (DHIS2 would refuse them), and counted.",
@@ -951,6 +957,7 @@ export const en: Messages = {
       dhis2_data_value_set: 'DHIS2 export (JSON)',
       dhis2_adx: 'DHIS2 export (ADX)',
       dhis2_mapping: 'DHIS2 mapping workbook',
+      fhir_measure_reports: 'WHO SMART indicators as FHIR',
       person_link: 'one person in several records',
     },
     caseNo: 'Case no. {{registerNo}}',

@@ -62,6 +62,7 @@ const MAY: Record<Role, readonly string[]> = {
     'estimates.ecdcFiles',
     'exports.indicatorWorkbook',
     'dhis2.export',
+    'fhir.measureReports',
     'exports.lineList',
     'factsheet.saveContext',
     'factsheet.saveText',

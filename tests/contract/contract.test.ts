@@ -77,6 +77,7 @@ const VALID: Record<string, unknown> = {
   'formImports.preview': { fileName: 'f.xlsx', contentBase64: 'YSxi' },
   'formImports.report': { importId: '0123456789abcdef', language: 'ru' },
   'formImports.confirm': { importId: '0123456789abcdef' },
+  'fhir.measureReports': { period: '2017' },
   'dhis2.export': { from: '2016', to: '2017Q2', format: 'adx' },
   'dhis2.mappingWorkbook': { language: 'ru' },
   'dhis2.loadMapping': { fileName: 'dhis2-mapping.xlsx', contentBase64: 'UEsD' },

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
   return path;
 }
 
-describe('export to DHIS2, end to end in chromium', () => {
+describe('export to DHIS2 and FHIR, end to end in chromium', () => {
   it('says what is unmapped, takes the filled mapping workbook, and saves an ADX file that passes the schema', async () => {
     const app = await e2e.start();
     const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -85,6 +86,18 @@ describe('export to DHIS2, end to end in chromium', () => {
     execFileSync('xmllint', ['--noout', '--schema', join(import.meta.dirname, '..', 'fixtures', 'dhis2', 'adx.xsd'), adx], {
       stdio: 'pipe',
     });
+
+    // The WHO SMART measures as FHIR, downloaded and checked against the FHIR R4 schema.
+    await page.locator('#fhir-period').fill('2017');
+    await page.getByRole('button', { name: 'Сохранить в FHIR' }).click();
+    const fhir = await download(page, () => page.getByTestId('fhir-done').getByRole('link').click());
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fhir', 'fhir-r4-measure-report.schema.json'), 'utf8'),
+    ) as object;
+    const validate = new Ajv().compile(schema);
+    const bundle = JSON.parse(readFileSync(fhir, 'utf8')) as { entry: unknown[] };
+    expect(validate(bundle)).toBe(true);
+    expect(bundle.entry).toHaveLength(6);
     expect(errors).toEqual([]);
   }, 180_000);
 });
