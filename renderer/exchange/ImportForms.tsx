@@ -53,7 +53,14 @@ export function ImportForms() {
         </button>
         {template ? <FileLink file={template} label={template.fileName} /> : null}
       </div>
-      <FilePicker id="form-import-file" label={t('imports.forms.choose')} busy={busy} error={error} onChoose={(f) => void choose(f)} />
+      <FilePicker
+        id="form-import-file"
+        label={t('imports.forms.choose')}
+        busy={busy}
+        error={error}
+        onChoose={(f) => void choose(f)}
+        accept=".xlsx,.csv,.json"
+      />
       {done ? (
         <p className="notice" role="status" data-testid="form-import-done">
           {t('imports.forms.confirmed', { count: done.values })}

@@ -547,6 +547,9 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    notMapped: 'this DHIS2 identifier is not in the mapping',
+    otherOrgUnit: "another organisation's value: only this organisation's are loaded",
+    attributeCombo: 'values with a DHIS2 attribute option combo are not loaded',
     title: 'Export to DHIS2',
     help: "The aggregate forms' values for a range of periods and an organisation (with those below it), in a format DHIS2's import takes: dataValueSet (JSON) or ADX (XML). DHIS2 identifiers come from the mapping workbook; values without a mapping are left out (DHIS2 would refuse them), and counted.",
     from: 'From period',
@@ -736,6 +739,7 @@ export const en: Messages = {
   files: { saveAs: 'Save as…', savedTo: 'Copy saved: {{path}}' },
   imports: {
     source: {
+      dhis2: 'Read as a DHIS2 dataValueSet (JSON), through the DHIS2 mapping.',
       xlsx: 'Read as an Excel workbook (.xlsx).',
       csv: 'Read as CSV: encoding {{encoding}}, separator: {{separator}}.',
     },
@@ -779,7 +783,7 @@ export const en: Messages = {
       form: 'Form',
       period: 'Template period',
       template: 'Download the form template',
-      choose: 'Aggregate form file (.xlsx or .csv)',
+      choose: 'Aggregate form file (.xlsx, .csv or a DHIS2 dataValueSet .json)',
       summary:
         'Rows with values: {{read}} (blank rows skipped: {{blank}}). Can be loaded: {{ok}} — new {{added}}, changed {{changed}}, unchanged {{same}}. Rejected: {{rejected}}. Repeats: {{duplicates}}.',
       periods: 'What will be loaded',
@@ -1143,6 +1147,7 @@ export const en: Messages = {
       'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. Ask it for a full package. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
+    dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
     dhis2_unmapped:
       'Nothing to export to DHIS2 for these periods: the values are not mapped (data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}). Fill in the DHIS2 mapping workbook.',
     package_tampered:

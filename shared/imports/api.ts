@@ -20,6 +20,8 @@ export const ImportFileSchema = z
 /** How a file was read: a workbook, or CSV in the encoding and with the separator found in it. */
 export const FileSourceSchema = z.discriminatedUnion('format', [
   z.object({ format: z.literal('xlsx') }),
+  /** A DHIS2 dataValueSet (JSON), read through the DHIS2 mapping. */
+  z.object({ format: z.literal('dhis2') }),
   z.object({
     format: z.literal('csv'),
     encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1251']),
@@ -31,6 +33,7 @@ export type FileSource = z.infer<typeof FileSourceSchema>;
 /** The line saying how a file was read, the same on screen and in the report workbook. */
 export function describeSource(t: (key: string, params?: Record<string, string>) => string, source: FileSource): string {
   if (source.format === 'xlsx') return t('imports.source.xlsx');
+  if (source.format === 'dhis2') return t('imports.source.dhis2');
   const separator = { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[source.separator];
   return t('imports.source.csv', { encoding: t(`imports.encodings.${source.encoding}`), separator: t(`imports.separators.${separator}`) });
 }

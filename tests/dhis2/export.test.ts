@@ -143,4 +143,68 @@ describe('export to DHIS2', () => {
       'dhis2_mapping',
     ]);
   });
+
+  it('loads a DHIS2 dataValueSet back into a centre’s forms through its mapping, refusing other units’ and unmapped values by row', async () => {
+    const s = session(tempDir());
+    await createCentre(s, {
+      countryCode: 'KGZ',
+      region: 'Чуйская область',
+      centre: 'Чуйский центр СПИД',
+      login: 'Айгуль',
+      password: 'ЧуйскаяДолина-2017',
+    });
+    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'en' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(wbFile.path);
+    const fills: [string, string, string][] = [
+      ['dataElements', 'tested_voluntary', 'MgTstVol001'],
+      ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
+      ['categoryOptionCombos', MALE_15_19, 'M1519IrrImm'],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+      ['dataSets', 'testing', 'MgTstDS0001'],
+    ];
+    for (const [sheet, local, remote] of fills)
+      wb.getWorksheet(sheet)!.eachRow((row, n) => {
+        if (n > 1 && String(row.getCell(1).value ?? '') === local) row.getCell(3).value = remote;
+      });
+    const filled = join(tempDir(), 'mapping.xlsx');
+    await wb.xlsx.writeFile(filled);
+    await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+
+    const set = {
+      dataValues: [
+        { dataElement: 'MgTstVol001', period: '2017', orgUnit: 'KG_CHUI_AIDS', categoryOptionCombo: 'TotalCoc001', value: '1250' },
+        {
+          dataElement: 'MgTstVol001',
+          period: '2017',
+          orgUnit: 'KG_CHUI_AIDS',
+          categoryOptionCombo: 'M1519IrrImm',
+          value: '40',
+          comment: 'из DHIS2',
+        },
+        { dataElement: 'MgTstVol001', period: '2017', orgUnit: 'OTHER_UNIT', categoryOptionCombo: 'TotalCoc001', value: '7' },
+        { dataElement: 'UnknownDE01', period: '2017', orgUnit: 'KG_CHUI_AIDS', categoryOptionCombo: 'TotalCoc001', value: '8' },
+        { dataElement: 'MgTstVol001', period: '2017', orgUnit: 'KG_CHUI_AIDS', categoryOptionCombo: 'TotalCoc001', value: 'many' },
+      ],
+    };
+    const report = await call(s, 'formImports.preview', bytesUpload(Buffer.from(JSON.stringify(set)), 'from-dhis2.json'));
+    expect(report.source).toEqual({ format: 'dhis2' });
+    expect(report.rowsRead).toBe(5);
+    expect(report.rejected.map((r) => [r.row, r.messageKey])).toEqual([
+      [4, 'dhis2.notMapped'],
+      [5, 'dhis2.notMapped'],
+      [6, 'validation.number_format'],
+    ]);
+    await call(s, 'formImports.confirm', { importId: report.importId });
+    const form = await call(s, 'forms.get', { form: 'testing', orgUnitId: unit, period: '2017' });
+    expect(form.values.map((v) => [v.de, v.coc, v.value, v.comment]).sort()).toEqual([
+      ['tested_voluntary', MALE_15_19, 40, 'из DHIS2'],
+      ['tested_voluntary', TOTAL, 1250, null],
+    ]);
+    // Not a dataValueSet at all: refused in words, nothing written.
+    expect((await refusedWith(s, 'formImports.preview', bytesUpload(Buffer.from('{"dataValues": 5}'), 'x.json'))).messageKey).toBe(
+      'errors.dhis2_not_data_value_set',
+    );
+  });
 });

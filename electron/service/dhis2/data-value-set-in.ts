@@ -1,0 +1,72 @@
+// A DHIS2 dataValueSet (JSON) read as a form file: each value's DHIS2 identifiers turned back into
+// this app's codes through the mapping, then checked by the same path as a template file
+// (analyseForms). Values for another org unit than the one being loaded into, or with an
+// identifier the mapping does not know, are refused row by row. The file is hostile until read:
+// size capped by the upload, its shape checked before anything else.
+import { z } from 'zod';
+import type { Mapping } from '../../../db/dhis2.js';
+import { DHIS2_DEFAULT_COC } from '../../../shared/dhis2/api.js';
+import type { ImportIssue } from '../../../shared/imports/api.js';
+import { refusal } from '../../../shared/result.js';
+import type { Sheet } from '../imports/read-file.js';
+
+const Id = z.string().max(200);
+const DataValueSetSchema = z.object({
+  dataValues: z
+    .array(
+      z.object({
+        dataElement: Id,
+        period: z.string().max(20),
+        orgUnit: Id,
+        categoryOptionCombo: Id.optional(),
+        attributeOptionCombo: Id.optional(),
+        value: z.union([z.string().max(50_000), z.number()]).optional(),
+        comment: z.string().max(50_000).nullable().optional(),
+      }),
+    )
+    .max(1_000_000),
+});
+
+/** DHIS2's codes for this app's: the mapping read backwards. */
+function reverse(m: Map<string, string>): Map<string, string> {
+  return new Map([...m].map(([local, remote]) => [remote, local]));
+}
+
+export function dataValueSetAsSheet(
+  fileName: string,
+  bytes: Buffer,
+  mapping: Mapping,
+  orgUnitId: number,
+): { sheets: Sheet[]; issues: ImportIssue[]; rows: number } {
+  let parsed;
+  try {
+    parsed = DataValueSetSchema.safeParse(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) throw refusal('file_unreadable', 'errors.dhis2_not_data_value_set', { file: fileName });
+  const elements = reverse(mapping.dataElement);
+  const cells = reverse(mapping.categoryOptionCombo);
+  const units = reverse(mapping.orgUnit);
+  const issues: ImportIssue[] = [];
+  const body: (string | number | null)[][] = [];
+  parsed.data.dataValues.forEach((v, i) => {
+    const row = i + 2; // as in a sheet: the header is row 1
+    const refuse = (column: string | null, messageKey: string) => issues.push({ sheet: 'values', row, column, messageKey });
+    const de = elements.get(v.dataElement);
+    const coc =
+      v.categoryOptionCombo === undefined || v.categoryOptionCombo === DHIS2_DEFAULT_COC
+        ? (cells.get(v.categoryOptionCombo ?? '') ?? '')
+        : cells.get(v.categoryOptionCombo);
+    if (units.get(v.orgUnit) !== String(orgUnitId))
+      return refuse('orgUnit', units.has(v.orgUnit) ? 'dhis2.otherOrgUnit' : 'dhis2.notMapped');
+    if (de === undefined) return refuse('dataElement', 'dhis2.notMapped');
+    if (coc === undefined) return refuse('cell', 'dhis2.notMapped');
+    if (v.attributeOptionCombo !== undefined && v.attributeOptionCombo !== DHIS2_DEFAULT_COC) return refuse('cell', 'dhis2.attributeCombo');
+    // Kept in the file's order, rows of the refused ones left empty: the report's row numbers stay the file's.
+    body[i] = [v.period, de, coc, v.value === undefined ? '' : String(v.value), v.comment ?? ''];
+  });
+  const header = ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'];
+  const rows = Array.from({ length: parsed.data.dataValues.length }, (_, i) => body[i] ?? ['', '', '', '', '']);
+  return { sheets: [{ name: fileName, header, body: rows }], issues, rows: parsed.data.dataValues.length };
+}
