@@ -32,6 +32,21 @@ export function replaceDhis2Mapping(db: Db, actor: string, rows: readonly { kind
   });
 }
 
+/** Adds or replaces the rows a DHIS2 metadata package matched; the rest of the mapping is kept. One audit entry. */
+export function mergeDhis2Mapping(
+  db: Db,
+  actor: string,
+  file: string,
+  rows: readonly { kind: MappingKind; local: string; remote: string }[],
+): void {
+  changeWithAudit(db, actor, (record) => {
+    const insert = stmt(db, 'INSERT OR REPLACE INTO dhis2_mapping (kind, local, remote) VALUES (?, ?, ?)');
+    for (const r of rows) insert.run(r.kind, r.local, r.remote);
+    const counts = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length]));
+    record({ action: 'import', entity: 'dhis2_mapping', entityId: file, newValue: { rows: rows.length, ...counts } });
+  });
+}
+
 export type ExportValue = {
   form: string;
   de: string;

@@ -78,7 +78,7 @@ import {
 export { LANGUAGES, LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
 import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './primitives.js';
 import { MeasureReportsSchema } from './fhir/api.js';
-import { Dhis2ExportSchema, Dhis2ExportedSchema, MappingLoadedSchema, MappingUploadSchema } from './dhis2/api.js';
+import { Dhis2ExportSchema, Dhis2ExportedSchema, MappingLoadedSchema, MappingUploadSchema, MetadataLoadedSchema } from './dhis2/api.js';
 import {
   IdentitySchema,
   KeyUploadSchema,
@@ -304,6 +304,7 @@ export const contract = {
   'fhir.measureReports': { input: MeasureReportsSchema, output: ExportedFileSchema, permission: 'analysis' },
   'dhis2.export': { input: Dhis2ExportSchema, output: Dhis2ExportedSchema, permission: 'analysis' },
   'dhis2.mappingWorkbook': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'admin' },
+  'dhis2.loadMetadata': { input: MappingUploadSchema, output: MetadataLoadedSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'admin' },
   'dhis2.loadMapping': { input: MappingUploadSchema, output: MappingLoadedSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'admin' },
   'factsheet.get': { input: FactSheetQuerySchema, output: FactSheetSchema, permission: 'indicators.view' },
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { AppStatus } from '../../shared/contract';
-import type { Dhis2ExportedSchema, MappingLoadedSchema } from '../../shared/dhis2/api';
+import type { Dhis2ExportedSchema, MappingLoadedSchema, MetadataLoadedSchema } from '../../shared/dhis2/api';
 import type { ExportedFile } from '../../shared/exports/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
@@ -29,6 +29,15 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
   const [error, setError] = useState<AppError | null>(null);
   const [workbook, setWorkbook] = useState<ExportedFile | null>(null);
   const [loaded, setLoaded] = useState<z.infer<typeof MappingLoadedSchema> | null>(null);
+  const [matched, setMatched] = useState<z.infer<typeof MetadataLoadedSchema> | null>(null);
+  const loadMetadata = async (file: File | undefined) => {
+    setMatched(null);
+    setError(null);
+    if (!file) return;
+    const r = await call('dhis2.loadMetadata', { fileName: file.name, contentBase64: await fileBase64(file) });
+    if (r.ok) setMatched(r.value);
+    else setError(r.error);
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -103,6 +112,20 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
             </button>
             {workbook ? <FileLink file={workbook} label={workbook.fileName} /> : null}
           </div>
+          <FilePicker
+            id="dhis2-metadata-file"
+            label={t('dhis2.metadataLoad')}
+            busy={false}
+            error={null}
+            onChoose={(f) => void loadMetadata(f)}
+            accept=".json"
+          />
+          {matched ? (
+            <div role="status" className="notice" data-testid="dhis2-metadata-loaded">
+              <p>{t('dhis2.metadataLoaded', { ...matched.mapped })}</p>
+              <p>{t('dhis2.stillUnmapped', { ...matched.unmapped })}</p>
+            </div>
+          ) : null}
           <FilePicker
             id="dhis2-mapping-file"
             label={t('dhis2.mappingLoad')}

@@ -38,6 +38,9 @@ export const Dhis2ExportedSchema = z.object({
 });
 
 export const MappingUploadSchema = ImportFileSchema;
+const Counts = z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>);
+/** What a DHIS2 metadata package matched, and what stays unmapped after it. */
+export const MetadataLoadedSchema = z.object({ mapped: Counts, unmapped: Counts });
 export const MappingLoadedSchema = z.object({
   mapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
   refused: z.array(z.object({ sheet: z.string(), row: z.number().int(), messageKey: z.string() })),

@@ -547,6 +547,11 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    metadataLoad: 'Fill from a DHIS2 metadata package (.json)',
+    metadataLoaded:
+      'Matched from the metadata: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}.',
+    stillUnmapped:
+      'Still unmapped: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}.',
     notMapped: 'this DHIS2 identifier is not in the mapping',
     otherOrgUnit: "another organisation's value: only this organisation's are loaded",
     attributeCombo: 'values with a DHIS2 attribute option combo are not loaded',
@@ -1148,6 +1153,7 @@ export const en: Messages = {
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
     dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
+    dhis2_not_metadata: 'The file «{{file}}» is not a DHIS2 metadata package (JSON from /api/metadata). Nothing was changed.',
     dhis2_unmapped:
       'Nothing to export to DHIS2 for these periods: the values are not mapped (data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}). Fill in the DHIS2 mapping workbook.',
     package_tampered:

@@ -548,6 +548,11 @@ export const ru = {
     saved: 'Файл сохранён:',
   },
   dhis2: {
+    metadataLoad: 'Заполнить по пакету метаданных DHIS2 (.json)',
+    metadataLoaded:
+      'По метаданным сопоставлено: наборов данных {{dataSet}}, элементов {{dataElement}}, комбинаций категорий {{categoryOptionCombo}}, организаций {{orgUnit}}.',
+    stillUnmapped:
+      'Без соответствия остаётся: наборов данных {{dataSet}}, элементов {{dataElement}}, комбинаций категорий {{categoryOptionCombo}}, организаций {{orgUnit}}.',
     notMapped: 'этого идентификатора DHIS2 нет в таблице соответствия',
     otherOrgUnit: 'значение другой организации: загружается только в свою',
     attributeCombo: 'значения с комбинацией атрибутов DHIS2 не загружаются',
@@ -1150,6 +1155,7 @@ export const ru = {
     key_file_same_unit: 'Центр «{{centre}}» в файле ключа — это организация этой же базы. Добавьте ключ другого центра.',
     dhis2_no_values: 'За периоды с {{from}} по {{to}} в сводных формах этой организации нет значений: выгружать нечего.',
     dhis2_not_data_value_set: 'Файл «{{file}}» — не набор значений DHIS2 (dataValueSet в JSON). Ничего не загружено.',
+    dhis2_not_metadata: 'Файл «{{file}}» — не пакет метаданных DHIS2 (JSON из /api/metadata). Ничего не изменено.',
     dhis2_unmapped:
       'Нечего выгрузить в DHIS2 за эти периоды: у значений нет соответствия (наборов данных {{dataSet}}, элементов {{dataElement}}, комбинаций категорий {{categoryOptionCombo}}, организаций {{orgUnit}}). Заполните таблицу соответствия DHIS2.',
     package_tampered:

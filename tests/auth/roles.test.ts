@@ -28,6 +28,7 @@ const MAY: Record<Role, readonly string[]> = {
     'audit.search',
     'dhis2.mappingWorkbook',
     'dhis2.loadMapping',
+    'dhis2.loadMetadata',
     'exchange.identity',
     'exchange.keyFile',
     'exchange.partners',

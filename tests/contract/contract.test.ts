@@ -80,6 +80,7 @@ const VALID: Record<string, unknown> = {
   'fhir.measureReports': { period: '2017' },
   'dhis2.export': { from: '2016', to: '2017Q2', format: 'adx' },
   'dhis2.mappingWorkbook': { language: 'ru' },
+  'dhis2.loadMetadata': { fileName: 'metadata.json', contentBase64: 'e30=' },
   'dhis2.loadMapping': { fileName: 'dhis2-mapping.xlsx', contentBase64: 'UEsD' },
   'exchange.identity': {},
   'persons.candidates': {},

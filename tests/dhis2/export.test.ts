@@ -207,4 +207,48 @@ describe('export to DHIS2', () => {
       'errors.dhis2_not_data_value_set',
     );
   });
+
+  it('fills the mapping from a DHIS2 metadata package by code and name, says what stays unmapped, and keeps what was mapped', async () => {
+    const s = session(tempDir());
+    await createCentre(s, {
+      countryCode: 'KGZ',
+      region: 'Чуйская область',
+      centre: 'Чуйский центр СПИД',
+      login: 'Айгуль',
+      password: 'ЧуйскаяДолина-2017',
+    });
+    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    await call(s, 'forms.save', {
+      form: 'testing',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [{ de: 'tested_voluntary', coc: TOTAL, value: '1250' }],
+    });
+    const metadata = {
+      system: { version: '2.40' },
+      dataSets: [{ id: 'MgTstDS0001', code: 'TESTING', name: 'Тестирование' }],
+      dataElements: [
+        { id: 'MgTstVol001', code: 'tested_voluntary', name: 'Tested, voluntary' },
+        { id: 'not-a-uid', code: 'positive_voluntary', name: 'Refused: not a UID' },
+      ],
+      categoryOptionCombos: [
+        { id: 'HllvX50cXC0', name: 'default' },
+        { id: 'TotalCoc001', code: 'total', name: 'Total' },
+      ],
+      organisationUnits: [{ id: 'KgChuiAids1', code: 'KG_CHUI', name: 'Чуйский центр СПИД' }],
+    };
+    const r = await call(s, 'dhis2.loadMetadata', bytesUpload(Buffer.from(JSON.stringify(metadata)), 'metadata.json'));
+    expect(r.mapped).toEqual({ dataSet: 1, dataElement: 1, categoryOptionCombo: 2, orgUnit: 1 });
+    expect(r.unmapped.dataElement).toBe(32); // 33 data elements, one matched
+    expect(r.unmapped.orgUnit).toBe(2); // the country and the region
+    const out = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' });
+    const set = JSON.parse(readFileSync(out.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
+    expect(set.dataValues).toEqual([
+      { dataElement: 'MgTstVol001', period: '2017', orgUnit: 'KgChuiAids1', categoryOptionCombo: 'TotalCoc001', value: '1250' },
+    ]);
+    expect(validateJson(set)).toBe(true);
+    expect((await refusedWith(s, 'dhis2.loadMetadata', bytesUpload(Buffer.from('[1,2]'), 'm.json'))).messageKey).toBe(
+      'errors.dhis2_not_metadata',
+    );
+  });
 });

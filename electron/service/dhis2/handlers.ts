@@ -2,7 +2,8 @@
 // as a workbook out and back.
 import { writeFileSync } from 'node:fs';
 import { recordExport } from '../../../db/audit.js';
-import { dhis2Mapping, replaceDhis2Mapping, valuesForExport } from '../../../db/dhis2.js';
+import { dhis2Mapping, mergeDhis2Mapping, replaceDhis2Mapping, valuesForExport } from '../../../db/dhis2.js';
+import { mappingFromMetadata } from './metadata.js';
 import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
@@ -14,7 +15,7 @@ import type { Handlers } from '../handlers.js';
 import { adxMessage, dataValueSet, resolve } from './dhis2-files.js';
 import { localCodes, mappingWorkbook, readMapping } from './mapping-workbook.js';
 
-type Dhis2Channels = 'dhis2.export' | 'dhis2.mappingWorkbook' | 'dhis2.loadMapping';
+type Dhis2Channels = 'dhis2.export' | 'dhis2.mappingWorkbook' | 'dhis2.loadMapping' | 'dhis2.loadMetadata';
 
 export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
   'dhis2.export': async (s, q) => {
@@ -46,6 +47,20 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     const wb = mappingWorkbook(translator(language), language, listOrgUnits(s.database), dhis2Mapping(s.database));
     const saved = await saveExport(s, `dhis2-mapping-${language}`, async (part) => void (await wb.xlsx.writeFile(part)));
     return { ...saved, suppressed: false, hiddenCells: 0 };
+  },
+
+  'dhis2.loadMetadata': (s, { fileName, contentBase64 }) => {
+    const bytes = Buffer.from(contentBase64, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
+      throw refusal('file_unreadable', 'errors.unreadable.size', { file: fileName, reason: 'size' });
+    const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
+    const { rows, unmapped } = mappingFromMetadata(fileName, bytes, known, dhis2Mapping(s.database));
+    mergeDhis2Mapping(s.database, s.actor, fileName, rows);
+    const mapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
+      MappingKind,
+      number
+    >;
+    return { mapped, unmapped };
   },
 
   'dhis2.loadMapping': async (s, { fileName, contentBase64 }) => {
