@@ -14,11 +14,16 @@ export function dhis2Mapping(db: Db): Mapping {
   return m;
 }
 
-/** Replaces the whole mapping: what the workbook no longer maps is unmapped. One audit entry with the counts. */
-export function replaceDhis2Mapping(db: Db, actor: string, rows: readonly { kind: MappingKind; local: string; remote: string }[]): void {
+/** Replaces the mapping of the kinds given (the workbook's sheets): what it no longer maps is unmapped. One audit entry with the counts. */
+export function replaceDhis2Mapping(
+  db: Db,
+  actor: string,
+  rows: readonly { kind: MappingKind; local: string; remote: string }[],
+  kinds: readonly MappingKind[] = MAPPING_KINDS,
+): void {
   changeWithAudit(db, actor, (record) => {
     const before = (stmt(db, 'SELECT count(*) AS n FROM dhis2_mapping').get() as { n: number }).n;
-    stmt(db, 'DELETE FROM dhis2_mapping').run();
+    stmt(db, 'DELETE FROM dhis2_mapping WHERE kind IN (SELECT value FROM json_each(?))').run(JSON.stringify(kinds));
     const insert = stmt(db, 'INSERT OR REPLACE INTO dhis2_mapping (kind, local, remote) VALUES (?, ?, ?)');
     for (const r of rows) insert.run(r.kind, r.local, r.remote);
     const counts = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length]));

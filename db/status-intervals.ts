@@ -118,11 +118,12 @@ export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
     ).raw();
     // One person reported by two centres and linked: the case linked to counts once for all of
     // them (the earliest diagnosis, every record's events); the others count nothing while it is live.
+    // Every link row of the people the given cases belong to (a person: the case others are linked to, and them).
     const links = stmt(
       db,
-      `SELECT l.case_id, l.linked_to FROM person_link l JOIN hiv_case r ON r.id = l.linked_to AND r.deleted_at IS NULL
-      WHERE l.case_id IN (SELECT value FROM json_each(@ids)) OR l.linked_to IN (SELECT value FROM json_each(@ids))
-         OR l.linked_to IN (SELECT linked_to FROM person_link WHERE case_id IN (SELECT value FROM json_each(@ids)))`,
+      `SELECT case_id, linked_to FROM person_link WHERE linked_to IN (
+         SELECT linked_to FROM person_link WHERE case_id IN (SELECT value FROM json_each(@ids))
+         UNION SELECT value FROM json_each(@ids))`,
     ).raw();
     const dates = stmt(
       db,
@@ -139,18 +140,28 @@ export function refreshStatusIntervals(db: Db, max = Infinity): boolean {
       const stale = next.all(Math.min(CHUNK, left)) as number[];
       if (!stale.length) break;
       left -= stale.length;
-      // A linked case derived again derives its whole person: the case linked to, and every case linked to it.
-      const members = new Map<number, number[]>();
-      const secondary = new Set<number>();
+      // A linked case derived again derives its whole person. The person counts once, as its live
+      // record with the earliest diagnosis (then the lowest id), with the events of its live records
+      // only; a person with one live record left is that record alone.
+      const people = new Map<number, number[]>();
       for (const [caseId, linkedTo] of links.all({ ids: JSON.stringify(stale) }) as [number, number][]) {
-        secondary.add(caseId);
-        const list = members.get(linkedTo) ?? [linkedTo];
+        const list = people.get(linkedTo) ?? [linkedTo];
         list.push(caseId);
-        members.set(linkedTo, list);
+        people.set(linkedTo, list);
       }
-      const ids = [...new Set([...stale, ...[...members.values()].flat()])];
+      const ids = [...new Set([...stale, ...[...people.values()].flat()])];
       const list = JSON.stringify(ids);
       const diagnosed = new Map((dates.all(list) as [number, string][]).map(([id, date]) => [id, date]));
+      const members = new Map<number, number[]>();
+      const secondary = new Set<number>();
+      for (const person of people.values()) {
+        const live = person
+          .filter((id) => diagnosed.has(id))
+          .sort((x, y) => (diagnosed.get(x)! < diagnosed.get(y)! ? -1 : diagnosed.get(x)! > diagnosed.get(y)! ? 1 : x - y));
+        if (live.length < 2) continue;
+        members.set(live[0]!, live);
+        for (const id of live.slice(1)) secondary.add(id);
+      }
       const byCase = new Map<number, CaseFacts['events'][number][]>();
       for (const [caseId, kind, date, cd4, copies, undetectable, outcome] of events.all(list) as EventRow[]) {
         let own = byCase.get(caseId);

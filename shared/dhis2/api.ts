@@ -14,7 +14,9 @@ export const Dhis2IdSchema = z
   .trim()
   .min(1)
   .max(50)
-  .regex(/^[^\p{Cc}<>&"]+$/u);
+  // No control, format (zero-width, direction marks) or line-separator characters: invisible in a
+  // cell, they would make an identifier DHIS2 never finds.
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>&"]+$/u);
 export const isDhis2Uid = (s: string) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(s);
 /** Every DHIS2 server's default category option combo: a cell of a data element without disaggregation. */
 export const DHIS2_DEFAULT_COC = 'HllvX50cXC0';
@@ -43,5 +45,7 @@ const Counts = z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number
 export const MetadataLoadedSchema = z.object({ mapped: Counts, unmapped: Counts });
 export const MappingLoadedSchema = z.object({
   mapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
+  /** The first refused rows (at most 200), and how many there are. */
   refused: z.array(z.object({ sheet: z.string(), row: z.number().int(), messageKey: z.string() })),
+  refusedTotal: z.number().int(),
 });

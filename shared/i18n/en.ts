@@ -547,6 +547,7 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    repeatedRemote: 'this DHIS2 identifier is already given above for another code',
     metadataLoad: 'Fill from a DHIS2 metadata package (.json)',
     metadataLoaded:
       'Matched from the metadata: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}.',
@@ -1154,6 +1155,8 @@ export const en: Messages = {
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
     dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
     dhis2_not_metadata: 'The file «{{file}}» is not a DHIS2 metadata package (JSON from /api/metadata). Nothing was changed.',
+    dhis2_not_mapping_workbook:
+      'The file «{{file}}» has none of the DHIS2 mapping sheets (dataSets, dataElements, categoryOptionCombos, orgUnits). The mapping is unchanged.',
     dhis2_unmapped:
       'Nothing to export to DHIS2 for these periods: the values are not mapped (data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}). Fill in the DHIS2 mapping workbook.',
     package_tampered:
@@ -1166,6 +1169,7 @@ export const en: Messages = {
     network: 'The program does not answer. Check that it is running.',
   },
   validation: {
+    period_order: 'the end is before the start',
     estimate_years: 'From 5 to 61 years in a row are needed: the model follows infections over the years.',
     estimate_no_cd4: 'These cases have no CD4 count at diagnosis (within 91 days): the model has nothing to fit.',
     estimate_year_range: 'a year from 1981 to 2100',

@@ -548,6 +548,7 @@ export const ru = {
     saved: 'Файл сохранён:',
   },
   dhis2: {
+    repeatedRemote: 'этот идентификатор DHIS2 уже указан выше для другого кода',
     metadataLoad: 'Заполнить по пакету метаданных DHIS2 (.json)',
     metadataLoaded:
       'По метаданным сопоставлено: наборов данных {{dataSet}}, элементов {{dataElement}}, комбинаций категорий {{categoryOptionCombo}}, организаций {{orgUnit}}.',
@@ -1156,6 +1157,8 @@ export const ru = {
     dhis2_no_values: 'За периоды с {{from}} по {{to}} в сводных формах этой организации нет значений: выгружать нечего.',
     dhis2_not_data_value_set: 'Файл «{{file}}» — не набор значений DHIS2 (dataValueSet в JSON). Ничего не загружено.',
     dhis2_not_metadata: 'Файл «{{file}}» — не пакет метаданных DHIS2 (JSON из /api/metadata). Ничего не изменено.',
+    dhis2_not_mapping_workbook:
+      'В файле «{{file}}» нет листов таблицы соответствия DHIS2 (dataSets, dataElements, categoryOptionCombos, orgUnits). Соответствие не изменено.',
     dhis2_unmapped:
       'Нечего выгрузить в DHIS2 за эти периоды: у значений нет соответствия (наборов данных {{dataSet}}, элементов {{dataElement}}, комбинаций категорий {{categoryOptionCombo}}, организаций {{orgUnit}}). Заполните таблицу соответствия DHIS2.',
     package_tampered:
@@ -1168,6 +1171,7 @@ export const ru = {
     network: 'Нет связи с программой. Проверьте, что она запущена.',
   },
   validation: {
+    period_order: 'конец раньше начала',
     estimate_years: 'Нужно от 5 до 61 года подряд: модель оценивает заражения по ходу лет.',
     estimate_no_cd4: 'У этих случаев нет числа CD4 при выявлении (в течение 91 дня): модели не по чему оцениваться.',
     estimate_year_range: 'год от 1981 до 2100',

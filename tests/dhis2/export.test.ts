@@ -251,4 +251,75 @@ describe('export to DHIS2', () => {
       'errors.dhis2_not_metadata',
     );
   });
+
+  it('refuses what a careless workbook or export request holds, keeps the mapping it does not replace, and never writes XML DHIS2 cannot read', async () => {
+    const s = session(tempDir());
+    await createCentre(s, {
+      countryCode: 'KGZ',
+      region: 'Чуйская область',
+      centre: 'Чуйский центр СПИД',
+      login: 'Айгуль',
+      password: 'ЧуйскаяДолина-2017',
+    });
+    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const mappingRows = () => (s.database.prepare('SELECT count(*) AS n FROM dhis2_mapping').get() as { n: number }).n;
+    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'en' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(wbFile.path);
+    const set = (sheet: string, local: string, value: ExcelJS.CellValue) =>
+      wb.getWorksheet(sheet)!.eachRow((row, n) => {
+        if (n > 1 && String(row.getCell(1).value ?? '') === local) row.getCell(3).value = value;
+      });
+    set('dataSets', 'testing', 'MgTstDS0001');
+    set('orgUnits', String(unit), 'KG_CHUI_AIDS');
+    set('categoryOptionCombos', TOTAL, 'TotalCoc001');
+    set('dataElements', 'tested_voluntary', 'MgTstVol001');
+    set('dataElements', 'tested_antenatal', 'MgTstVol001'); // the same DHIS2 element twice
+    set('dataElements', 'positive_voluntary', { formula: 'CONCATENATE("a","b")', result: undefined }); // never calculated
+    set('dataElements', 'positive_mandatory', true);
+    set('dataElements', 'tested_outreach', 'Mg\u200bTstOut01'); // a zero-width space inside
+    const filled = join(tempDir(), 'mapping.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const loaded = await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+    expect(loaded.refused.map((r) => r.messageKey).sort()).toEqual(['dhis2.badId', 'dhis2.badId', 'dhis2.badId', 'dhis2.repeatedRemote']);
+    expect(loaded.refusedTotal).toBe(4);
+    expect(mappingRows()).toBe(4);
+    // A file that is no mapping workbook leaves the mapping as it was.
+    const stray = join(tempDir(), 'stray.xlsx');
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Лист1').addRow(['a', 'b', 'c']);
+    await other.xlsx.writeFile(stray);
+    expect((await refusedWith(s, 'dhis2.loadMapping', bytesUpload(readFileSync(stray), 'stray.xlsx'))).messageKey).toBe(
+      'errors.dhis2_not_mapping_workbook',
+    );
+    expect(mappingRows()).toBe(4);
+
+    // A text no XML may hold is refused at entry; a comment goes into ADX as into JSON.
+    expect(
+      (
+        await refusedWith(s, 'forms.save', {
+          form: 'survey',
+          orgUnitId: unit,
+          period: '2017',
+          cells: [{ de: 'survey_name', coc: '', value: 'a\ufffeb' }],
+        })
+      ).issues?.[0]?.messageKey,
+    ).toBe('validation.control_characters');
+    await call(s, 'forms.save', {
+      form: 'testing',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [{ de: 'tested_voluntary', coc: TOTAL, value: '12', comment: 'по журналу & "акту"' }],
+    });
+    const adx = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'adx' });
+    expect(adxProblems(adx.file.path)).toBe('');
+    expect(readFileSync(adx.file.path, 'utf8')).toContain('comment="по журналу &amp; &quot;акту&quot;"');
+    // Periods that are none, or end before they start: said so.
+    expect((await refusedWith(s, 'dhis2.export', { from: '2018', to: '2017', format: 'json' })).issues).toEqual([
+      { path: 'to', messageKey: 'validation.period_order' },
+    ]);
+    expect((await refusedWith(s, 'dhis2.export', { from: '201713', to: '2017', format: 'json' })).issues).toEqual([
+      { path: 'from', messageKey: 'validation.period' },
+    ]);
+  });
 });

@@ -14,7 +14,7 @@ const SOURCES = ['shared/indicators/case-status.ts', 'shared/indicators/status-i
 // derives are the same, as the engine-vs-definitions property tests show, so registers are not derived again.
 // Kept again at 2026-12-01's: a case linked with others as one person is derived with their events (person_link,
 // new in schema 18); a register without links derives the same rows as before.
-const RECORDED = { version: 3, sha256: '25f61673640adbd105e0c209c020521cba47ec25c26cbc3ee2d7c5d9adfa9c2b' };
+const RECORDED = { version: 3, sha256: '699b161697898a42dad3d6cd7e3838c2e723eba3ba7a092582a76ac7d6f3a5f9' };
 
 describe('the definitions version', () => {
   it('is raised whenever the code that derives a case status changes', () => {

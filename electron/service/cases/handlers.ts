@@ -34,6 +34,15 @@ function visible(s: DeskSession, id: number): number {
   if (unit !== null && scope && !scope.has(unit)) fail('not_found');
   return id;
 }
+/** A case as this account may see it: the other records of its person outside the account's units left out. */
+function detailFor(s: DeskSession, id: number) {
+  const detail = getCase(s.database, id);
+  const scope = s.scope;
+  if (!scope) return detail;
+  const visibleRecords = detail.personRecords.filter((r) => scope.has(caseOrgUnit(s.database, r.id) ?? -1));
+  return { ...detail, personRecords: visibleRecords.length > 1 ? visibleRecords : [] };
+}
+
 /** Keeps the rows of cases the account may see; the scope is worked out once per call, not per row. */
 const visibleRows = <T extends { id: number }>(s: DeskSession, rows: T[]): T[] => {
   const scope = s.scope;
@@ -67,23 +76,23 @@ export const caseHandlers: Pick<
   },
   'persons.link': (s, { caseId, withCaseId }) => {
     linkPersons(s.database, s.actor, visible(s, caseId), visible(s, withCaseId));
-    return getCase(s.database, caseId);
+    return detailFor(s, caseId);
   },
   'persons.unlink': (s, { caseId }) => {
     unlinkPerson(s.database, s.actor, visible(s, caseId));
-    return getCase(s.database, caseId);
+    return detailFor(s, caseId);
   },
   'cases.list': (s, q) => listCases(s.database, q, s.scope ? [...s.scope] : null),
-  'cases.get': (s, { id }) => getCase(s.database, visible(s, id)),
+  'cases.get': (s, { id }) => detailFor(s, visible(s, id)),
   'cases.create': (s, { case: c, allowDuplicate }) => {
     checkUic(s.database, c);
-    return getCase(s.database, createCase(s.database, s.actor, s.orgUnitId, c, { allowDuplicate }));
+    return detailFor(s, createCase(s.database, s.actor, s.orgUnitId, c, { allowDuplicate }));
   },
   'cases.update': (s, { id, case: c, allowDuplicate }) => {
     visible(s, id);
     checkUic(s.database, c);
     updateCase(s.database, s.actor, id, c, { allowDuplicate });
-    return getCase(s.database, id);
+    return detailFor(s, id);
   },
   'cases.delete': (s, { id }) => {
     visible(s, id);
@@ -93,7 +102,7 @@ export const caseHandlers: Pick<
   'cases.restore': (s, { id }) => {
     visible(s, id);
     restoreCase(s.database, s.actor, id);
-    return getCase(s.database, id);
+    return detailFor(s, id);
   },
   'cases.deleted': (s) => visibleRows(s, listDeleted(s.database)),
   'cases.duplicates': (s, q) => visibleRows(s, findDuplicates(s.database, q)),
@@ -101,11 +110,11 @@ export const caseHandlers: Pick<
   'events.save': (s, { caseId, eventId, event }) => {
     visible(s, caseId);
     saveEvent(s.database, s.actor, caseId, eventId, event);
-    return getCase(s.database, caseId);
+    return detailFor(s, caseId);
   },
   'events.delete': (s, { caseId, eventId }) => {
     visible(s, caseId);
     deleteEvent(s.database, s.actor, caseId, eventId);
-    return getCase(s.database, caseId);
+    return detailFor(s, caseId);
   },
 };

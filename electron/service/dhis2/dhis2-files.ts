@@ -65,6 +65,9 @@ export function adxPeriod(code: string): string {
   return `${p.start}/${{ year: 'P1Y', quarter: 'P3M', month: 'P1M' }[p.type]}`;
 }
 
+/** Text as XML 1.0 may hold it: a character it cannot (kept from before the entry refused them) becomes U+FFFD. */
+const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+
 /** An ADX message: one group per data set, org unit and period; a text value as DHIS2 writes it, in an annotation. */
 export function adxMessage(rows: readonly Dhis2Value[], exported: Date): string {
   const groups = new Map<string, Dhis2Value[]>();
@@ -87,7 +90,9 @@ export function adxMessage(rows: readonly Dhis2Value[], exported: Date): string 
           '@_dataElement': r.dataElement,
           '@_categoryOptionCombo': r.categoryOptionCombo,
           '@_value': typeof r.value === 'number' ? String(r.value) : '0',
-          ...(typeof r.value === 'string' ? { annotation: r.value } : {}),
+          // DHIS2's ADX reader takes a value's comment from its attribute, as the JSON carries it.
+          ...(r.comment ? { '@_comment': xmlText(r.comment) } : {}),
+          ...(typeof r.value === 'string' ? { annotation: xmlText(r.value) } : {}),
         })),
       })),
     },

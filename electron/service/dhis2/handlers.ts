@@ -8,7 +8,8 @@ import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
 import { MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
-import { refusal } from '../../../shared/result.js';
+import { fail, refusal } from '../../../shared/result.js';
+import { parsePeriod } from '../../../shared/periods.js';
 import { saveExport } from '../exports/files.js';
 import { translator } from '../exports/translate.js';
 import type { Handlers } from '../handlers.js';
@@ -20,6 +21,10 @@ type Dhis2Channels = 'dhis2.export' | 'dhis2.mappingWorkbook' | 'dhis2.loadMappi
 export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
   'dhis2.export': async (s, q) => {
     const db = s.database;
+    const from = parsePeriod(q.from);
+    const to = parsePeriod(q.to);
+    if (!from || !to) fail('invalid_input', undefined, [{ path: from ? 'to' : 'from', messageKey: 'validation.period' }]);
+    if (from.start > to.end) fail('invalid_input', undefined, [{ path: 'to', messageKey: 'validation.period_order' }]);
     // By default the whole country for an account that may see it, else the account's own unit.
     const unit = s.unit(q.orgUnitId ?? (s.scope ? s.orgUnitId : orgUnitPath(db, s.orgUnitId)[0]!.id));
     const values = valuesForExport(db, subtree(db, unit), q.from, q.to);
@@ -68,12 +73,12 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
       throw refusal('file_unreadable', 'errors.unreadable.size', { file: fileName, reason: 'size' });
     const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
-    const { rows, refused } = await readMapping(fileName, bytes, known);
-    replaceDhis2Mapping(s.database, s.actor, rows);
+    const { rows, refused, kinds } = await readMapping(fileName, bytes, known);
+    replaceDhis2Mapping(s.database, s.actor, rows, kinds);
     const mapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
       MappingKind,
       number
     >;
-    return { mapped, refused };
+    return { mapped, refused: refused.slice(0, 200), refusedTotal: refused.length };
   },
 };

@@ -8,6 +8,7 @@ import { Dhis2IdSchema, MAPPING_KINDS, type MappingKind } from '../../../shared/
 import type { OrgUnit } from '../../../shared/contract.js';
 import type { Mapping } from '../../../db/dhis2.js';
 import { readSheets } from '../imports/read-file.js';
+import { refusal } from '../../../shared/result.js';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 export const SHEET: Record<MappingKind, string> = {
@@ -58,33 +59,52 @@ export function mappingWorkbook(t: T, lang: 'ru' | 'en', units: readonly OrgUnit
 
 export type MappingIssue = { sheet: string; row: number; messageKey: string };
 
-/** The filled workbook's rows: the mapped ones, and each refused row with its reason. Rows left blank are unmapped. */
+/** A cell of the DHIS2 column as an identifier: text, or a whole number; anything else (a formula never
+ * calculated, a date, TRUE, 1e21) is no identifier. '' for an empty cell. */
+function identifierOf(c: unknown): string | null {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'string') return c.trim();
+  if (typeof c === 'number' && Number.isSafeInteger(c)) return String(c);
+  return null;
+}
+
+/**
+ * The filled workbook's rows: the mapped ones, each refused row with its reason, and the kinds whose
+ * sheet the file has (only those are replaced). Rows left blank are unmapped.
+ */
 export async function readMapping(
   fileName: string,
   bytes: Buffer,
   known: Record<MappingKind, [string, string][]>,
-): Promise<{ rows: { kind: MappingKind; local: string; remote: string }[]; refused: MappingIssue[] }> {
+): Promise<{ rows: { kind: MappingKind; local: string; remote: string }[]; refused: MappingIssue[]; kinds: MappingKind[] }> {
   const sheets = await readSheets(fileName, bytes);
   const rows: { kind: MappingKind; local: string; remote: string }[] = [];
   const refused: MappingIssue[] = [];
-  for (const kind of MAPPING_KINDS) {
-    const sheet = sheets.find((s) => s.name === SHEET[kind]);
-    if (!sheet) continue;
+  const kinds = MAPPING_KINDS.filter((kind) => sheets.some((s) => s.name === SHEET[kind]));
+  if (kinds.length === 0) throw refusal('file_unreadable', 'errors.dhis2_not_mapping_workbook', { file: fileName });
+  for (const kind of kinds) {
+    const sheet = sheets.find((s) => s.name === SHEET[kind])!;
     const codes = new Set(known[kind].map(([c]) => c));
     const seen = new Set<string>();
+    const remotes = new Set<string>();
     let n = 1;
     for (const row of sheet.body) {
       n++;
-      const text = (c: unknown) => (c === null || c === undefined ? '' : String(c).trim());
-      const local = text(row[0]);
-      const remote = text(row[2]);
+      const local = identifierOf(row[0]) ?? '\u0000';
+      const remote = identifierOf(row[2]);
       if (remote === '') continue;
-      if (!codes.has(local) || seen.has(local))
-        refused.push({ sheet: SHEET[kind], row: n, messageKey: seen.has(local) ? 'dhis2.repeated' : 'dhis2.unknownCode' });
-      else if (!Dhis2IdSchema.safeParse(remote).success) refused.push({ sheet: SHEET[kind], row: n, messageKey: 'dhis2.badId' });
-      else rows.push({ kind, local, remote });
+      const refuse = (messageKey: string) => refused.push({ sheet: SHEET[kind], row: n, messageKey });
+      if (!codes.has(local)) refuse('dhis2.unknownCode');
+      else if (seen.has(local)) refuse('dhis2.repeated');
+      else if (remote === null || !Dhis2IdSchema.safeParse(remote).success) refuse('dhis2.badId');
+      // Two of this app's codes under one DHIS2 identifier would send two values DHIS2 keeps one of.
+      else if (remotes.has(remote)) refuse('dhis2.repeatedRemote');
+      else {
+        rows.push({ kind, local, remote });
+        remotes.add(remote);
+      }
       seen.add(local);
     }
   }
-  return { rows, refused };
+  return { rows, refused, kinds };
 }
