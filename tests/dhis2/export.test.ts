@@ -13,6 +13,7 @@ import { TOTAL, cocKey } from '../../shared/forms/definitions.js';
 import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
 import { bytesUpload, call, refusedWith } from '../helpers/exchange.js';
 import { createCentre, useSessions } from '../helpers/session.js';
+import type { DeskSession } from '../../electron/service/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -32,17 +33,46 @@ function adxProblems(file: string): string {
 }
 const MALE_15_19 = cocKey({ sex: 'male', age_band: '15-19', legal_status: 'irregular', migrant_type: 'immigrant' });
 
+/** A Chui centre as the wizard makes it, and its facility (where its values are kept). */
+async function chuiCentre() {
+  const s = session(tempDir());
+  await createCentre(s, {
+    countryCode: 'KGZ',
+    region: 'Чуйская область',
+    centre: 'Чуйский центр СПИД',
+    login: 'Айгуль',
+    password: 'ЧуйскаяДолина-2017',
+  });
+  return { s, unit: (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id };
+}
+
+/** The mapping workbook downloaded, its DHIS2 column filled as given (a code it lacks added as a row), and loaded back. */
+async function fillMapping(
+  s: DeskSession,
+  fills: [sheet: string, local: string, value: ExcelJS.CellValue][],
+  language: 'ru' | 'en' = 'en',
+) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await call(s, 'dhis2.mappingWorkbook', { language })).path);
+  for (const [sheet, local, value] of fills) {
+    const ws = wb.getWorksheet(sheet)!;
+    let found = false;
+    ws.eachRow((row, n) => {
+      if (n > 1 && String(row.getCell(1).value ?? '') === local) {
+        row.getCell(3).value = value;
+        found = true;
+      }
+    });
+    if (!found) ws.addRow([local, '', value]);
+  }
+  const filled = join(tempDir(), 'mapping.xlsx');
+  await wb.xlsx.writeFile(filled);
+  return call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+}
+
 describe('export to DHIS2', () => {
   it('writes a dataValueSet and an ADX message DHIS2 reads, through the mapping workbook an administrator fills', async () => {
-    const s = session(tempDir());
-    await createCentre(s, {
-      countryCode: 'KGZ',
-      region: 'Чуйская область',
-      centre: 'Чуйский центр СПИД',
-      login: 'Айгуль',
-      password: 'ЧуйскаяДолина-2017',
-    });
-    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const { s, unit } = await chuiCentre();
     const cell = (de: string, coc: string, value: string) => ({ de, coc, value });
     await call(s, 'forms.save', {
       form: 'testing',
@@ -73,33 +103,22 @@ describe('export to DHIS2', () => {
     });
 
     // The administrator fills the workbook's DHIS2 column (one row wrong on purpose, one unknown code) and loads it back.
-    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'ru' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(wbFile.path);
-    const fill = (sheet: string, local: string, remote: string) => {
-      const ws = wb.getWorksheet(sheet)!;
-      let found = false;
-      ws.eachRow((row, n) => {
-        if (n > 1 && String(row.getCell(1).value ?? '') === local) {
-          row.getCell(3).value = remote;
-          found = true;
-        }
-      });
-      if (!found) ws.addRow([local, '', remote]);
-    };
-    fill('dataSets', 'testing', 'MgTstDS0001');
-    fill('dataSets', 'survey', 'MIG_SURVEY');
-    fill('dataElements', 'tested_voluntary', 'MgTstVol001');
-    fill('dataElements', 'positive_voluntary', 'MgPosVol001');
-    fill('dataElements', 'survey_name', 'MIG_SURVEY_NAME');
-    fill('categoryOptionCombos', TOTAL, 'TotalCoc001');
-    fill('categoryOptionCombos', MALE_15_19, 'M1519IrrImm');
-    fill('orgUnits', String(unit), 'KG_CHUI_AIDS');
-    fill('dataElements', 'positive_kp_voluntary', 'bad<id>');
-    fill('dataElements', 'no_such_element', 'Abcdefghijk');
-    const filled = join(tempDir(), 'mapping.xlsx');
-    await wb.xlsx.writeFile(filled);
-    const loaded = await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+    const loaded = await fillMapping(
+      s,
+      [
+        ['dataSets', 'testing', 'MgTstDS0001'],
+        ['dataSets', 'survey', 'MIG_SURVEY'],
+        ['dataElements', 'tested_voluntary', 'MgTstVol001'],
+        ['dataElements', 'positive_voluntary', 'MgPosVol001'],
+        ['dataElements', 'survey_name', 'MIG_SURVEY_NAME'],
+        ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
+        ['categoryOptionCombos', MALE_15_19, 'M1519IrrImm'],
+        ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+        ['dataElements', 'positive_kp_voluntary', 'bad<id>'],
+        ['dataElements', 'no_such_element', 'Abcdefghijk'],
+      ],
+      'ru',
+    );
     expect(loaded.mapped).toEqual({ dataSet: 2, dataElement: 3, categoryOptionCombo: 2, orgUnit: 1 });
     expect(loaded.refused.map((r) => [r.sheet, r.messageKey])).toEqual([
       ['dataElements', 'dhis2.badId'],
@@ -145,32 +164,14 @@ describe('export to DHIS2', () => {
   });
 
   it('loads a DHIS2 dataValueSet back into a centre’s forms through its mapping, refusing other units’ and unmapped values by row', async () => {
-    const s = session(tempDir());
-    await createCentre(s, {
-      countryCode: 'KGZ',
-      region: 'Чуйская область',
-      centre: 'Чуйский центр СПИД',
-      login: 'Айгуль',
-      password: 'ЧуйскаяДолина-2017',
-    });
-    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
-    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'en' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(wbFile.path);
-    const fills: [string, string, string][] = [
+    const { s, unit } = await chuiCentre();
+    await fillMapping(s, [
       ['dataElements', 'tested_voluntary', 'MgTstVol001'],
       ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
       ['categoryOptionCombos', MALE_15_19, 'M1519IrrImm'],
       ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
       ['dataSets', 'testing', 'MgTstDS0001'],
-    ];
-    for (const [sheet, local, remote] of fills)
-      wb.getWorksheet(sheet)!.eachRow((row, n) => {
-        if (n > 1 && String(row.getCell(1).value ?? '') === local) row.getCell(3).value = remote;
-      });
-    const filled = join(tempDir(), 'mapping.xlsx');
-    await wb.xlsx.writeFile(filled);
-    await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+    ]);
 
     const set = {
       dataValues: [
@@ -209,15 +210,7 @@ describe('export to DHIS2', () => {
   });
 
   it('fills the mapping from a DHIS2 metadata package by code and name, says what stays unmapped, and keeps what was mapped', async () => {
-    const s = session(tempDir());
-    await createCentre(s, {
-      countryCode: 'KGZ',
-      region: 'Чуйская область',
-      centre: 'Чуйский центр СПИД',
-      login: 'Айгуль',
-      password: 'ЧуйскаяДолина-2017',
-    });
-    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const { s, unit } = await chuiCentre();
     await call(s, 'forms.save', {
       form: 'testing',
       orgUnitId: unit,
@@ -253,34 +246,18 @@ describe('export to DHIS2', () => {
   });
 
   it('refuses what a careless workbook or export request holds, keeps the mapping it does not replace, and never writes XML DHIS2 cannot read', async () => {
-    const s = session(tempDir());
-    await createCentre(s, {
-      countryCode: 'KGZ',
-      region: 'Чуйская область',
-      centre: 'Чуйский центр СПИД',
-      login: 'Айгуль',
-      password: 'ЧуйскаяДолина-2017',
-    });
-    const unit = (s.database.prepare(`SELECT id FROM org_unit WHERE level = 'facility'`).get() as { id: number }).id;
+    const { s, unit } = await chuiCentre();
     const mappingRows = () => (s.database.prepare('SELECT count(*) AS n FROM dhis2_mapping').get() as { n: number }).n;
-    const wbFile = await call(s, 'dhis2.mappingWorkbook', { language: 'en' });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(wbFile.path);
-    const set = (sheet: string, local: string, value: ExcelJS.CellValue) =>
-      wb.getWorksheet(sheet)!.eachRow((row, n) => {
-        if (n > 1 && String(row.getCell(1).value ?? '') === local) row.getCell(3).value = value;
-      });
-    set('dataSets', 'testing', 'MgTstDS0001');
-    set('orgUnits', String(unit), 'KG_CHUI_AIDS');
-    set('categoryOptionCombos', TOTAL, 'TotalCoc001');
-    set('dataElements', 'tested_voluntary', 'MgTstVol001');
-    set('dataElements', 'tested_antenatal', 'MgTstVol001'); // the same DHIS2 element twice
-    set('dataElements', 'positive_voluntary', { formula: 'CONCATENATE("a","b")', result: undefined }); // never calculated
-    set('dataElements', 'positive_mandatory', true);
-    set('dataElements', 'tested_outreach', 'Mg\u200bTstOut01'); // a zero-width space inside
-    const filled = join(tempDir(), 'mapping.xlsx');
-    await wb.xlsx.writeFile(filled);
-    const loaded = await call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(filled), 'mapping.xlsx'));
+    const loaded = await fillMapping(s, [
+      ['dataSets', 'testing', 'MgTstDS0001'],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+      ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
+      ['dataElements', 'tested_voluntary', 'MgTstVol001'],
+      ['dataElements', 'tested_antenatal', 'MgTstVol001'], // the same DHIS2 element twice
+      ['dataElements', 'positive_voluntary', { formula: 'CONCATENATE("a","b")', result: undefined }], // never calculated
+      ['dataElements', 'positive_mandatory', true],
+      ['dataElements', 'tested_outreach', 'Mg\u200bTstOut01'], // a zero-width space inside
+    ]);
     expect(loaded.refused.map((r) => r.messageKey).sort()).toEqual(['dhis2.badId', 'dhis2.badId', 'dhis2.badId', 'dhis2.repeatedRemote']);
     expect(loaded.refusedTotal).toBe(4);
     expect(mappingRows()).toBe(4);
