@@ -29,6 +29,23 @@ export function parsePeriod(code: string): Period | null {
   return null;
 }
 
+/** The periods of `from`'s kind (years, quarters or months) from `from` up to the end of `to`, at most 600. */
+export function periodsBetween(from: string, to: string): string[] {
+  const first = parsePeriod(from);
+  const last = parsePeriod(to);
+  if (!first || !last) return [];
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let n = first.type === 'year' ? 0 : first.type === 'quarter' ? Number(from.slice(5)) : Number(from.slice(4));
+  for (let p = first; p && p.end <= last.end && out.length < 600;) {
+    out.push(p.code);
+    if (first.type === 'year') y++;
+    else if (++n > (first.type === 'quarter' ? 4 : 12)) [y, n] = [y + 1, 1];
+    p = parsePeriod(first.type === 'year' ? `${y}` : first.type === 'quarter' ? `${y}Q${n}` : `${y}${pad(n)}`)!;
+  }
+  return out;
+}
+
 /** The same period a year earlier: the comparison for outlier warnings. */
 export function previousYear(code: string): string | null {
   const p = parsePeriod(code);

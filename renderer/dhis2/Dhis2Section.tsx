@@ -24,6 +24,7 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
   const [to, setTo] = useState(yearToShow(status));
   const [orgUnitId, setOrgUnitId] = useState(status.database!.orgUnitPath[0]!.id);
   const [format, setFormat] = useState<'json' | 'adx'>('json');
+  const [indicators, setIndicators] = useState(true);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<z.infer<typeof Dhis2ExportedSchema> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -44,7 +45,7 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
     setBusy(true);
     setDone(null);
     setError(null);
-    const r = await call('dhis2.export', { from: from.trim(), to: to.trim(), orgUnitId, format });
+    const r = await call('dhis2.export', { from: from.trim(), to: to.trim(), orgUnitId, format, indicators });
     setBusy(false);
     if (r.ok) setDone(r.value);
     else setError(r.error);
@@ -90,6 +91,10 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
             </select>
           </label>
         </div>
+        <label className="check">
+          <input id="dhis2-indicators" type="checkbox" checked={indicators} onChange={(e) => setIndicators(e.target.checked)} />
+          {t('dhis2.withIndicators')}
+        </label>
         <button type="submit" disabled={busy}>
           {t('dhis2.save')}
         </button>
@@ -98,6 +103,7 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
       {done ? (
         <div role="status" className="notice" data-testid="dhis2-done">
           <p>{t('dhis2.saved', { values: done.values })}</p>
+          {done.hidden ? <p className="muted">{t('dhis2.hidden', { count: done.hidden })}</p> : null}
           {unmapped ? <p className="warning">{t('dhis2.unmapped', { ...done.unmapped })}</p> : null}
           <FileLink file={done.file} label={done.file.fileName} />
         </div>

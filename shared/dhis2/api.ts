@@ -5,6 +5,11 @@ import { z } from 'zod';
 import { ExportedFileSchema } from '../exports/api.js';
 import { ImportFileSchema } from '../imports/api.js';
 
+/** The cascade's counts sent to DHIS2 beside the forms, as data elements of their own (data set "indicators"). */
+export const INDICATOR_MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'] as const;
+export const INDICATOR_DATA_SET = 'indicators';
+export const indicatorElement = (m: (typeof INDICATOR_MEASURES)[number]) => `ind_${m}`;
+
 export const MAPPING_KINDS = ['dataSet', 'dataElement', 'categoryOptionCombo', 'orgUnit'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
 
@@ -28,6 +33,8 @@ export const Dhis2ExportSchema = z
     to: PeriodCode,
     orgUnitId: z.number().int().positive().optional(),
     format: z.enum(['json', 'adx']),
+    /** The cascade's counts of each period too (small counts hidden, as in every outside export). */
+    indicators: z.boolean().default(false),
   })
   .strict();
 export type Dhis2ExportRequest = z.infer<typeof Dhis2ExportSchema>;
@@ -35,7 +42,9 @@ export type Dhis2ExportRequest = z.infer<typeof Dhis2ExportSchema>;
 export const Dhis2ExportedSchema = z.object({
   file: ExportedFileSchema,
   values: z.number().int(),
-  /** Values going out under this app's own code for one of their parts: DHIS2 refuses them until mapped. */
+  /** Counts of the cascade left out as small (1 to the threshold, and those that would give them away). */
+  hidden: z.number().int(),
+  /** Values left out for a part without a DHIS2 identifier. */
   unmapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
 });
 

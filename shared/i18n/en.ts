@@ -547,6 +547,10 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    indicatorsDataSet: 'Cascade indicators (from the register)',
+    indicatorPrefix: 'Cascade',
+    withIndicators: "With the cascade's counts of each period (small counts hidden)",
+    hidden: 'Small cascade counts hidden: {{count}}.',
     repeatedRemote: 'this DHIS2 identifier is already given above for another code',
     metadataLoad: 'Fill from a DHIS2 metadata package (.json)',
     metadataLoaded:

@@ -548,6 +548,10 @@ export const ru = {
     saved: 'Файл сохранён:',
   },
   dhis2: {
+    indicatorsDataSet: 'Показатели каскада (из регистра)',
+    indicatorPrefix: 'Каскад',
+    withIndicators: 'С показателями каскада за каждый период (малые числа скрыты)',
+    hidden: 'Скрыто малых чисел каскада: {{count}}.',
     repeatedRemote: 'этот идентификатор DHIS2 уже указан выше для другого кода',
     metadataLoad: 'Заполнить по пакету метаданных DHIS2 (.json)',
     metadataLoaded:

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DHIS2_DEFAULT_COC } from '../../shared/dhis2/api.js';
+import { DHIS2_DEFAULT_COC, INDICATOR_MEASURES, indicatorElement } from '../../shared/dhis2/api.js';
 import { TOTAL, cocKey } from '../../shared/forms/definitions.js';
 import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
 import { bytesUpload, call, refusedWith } from '../helpers/exchange.js';
-import { createCentre, useSessions } from '../helpers/session.js';
+import { centreWithNine, createCentre, useSessions } from '../helpers/session.js';
 import type { DeskSession } from '../../electron/service/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
@@ -232,7 +232,7 @@ describe('export to DHIS2', () => {
     };
     const r = await call(s, 'dhis2.loadMetadata', bytesUpload(Buffer.from(JSON.stringify(metadata)), 'metadata.json'));
     expect(r.mapped).toEqual({ dataSet: 1, dataElement: 1, categoryOptionCombo: 2, orgUnit: 1 });
-    expect(r.unmapped.dataElement).toBe(32); // 33 data elements, one matched
+    expect(r.unmapped.dataElement).toBe(38); // 33 form elements and 6 cascade counts, one matched
     expect(r.unmapped.orgUnit).toBe(2); // the country and the region
     const out = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' });
     const set = JSON.parse(readFileSync(out.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
@@ -298,5 +298,29 @@ describe('export to DHIS2', () => {
     expect((await refusedWith(s, 'dhis2.export', { from: '201713', to: '2017', format: 'json' })).issues).toEqual([
       { path: 'from', messageKey: 'validation.period' },
     ]);
+  });
+
+  it('sends the cascade’s counts of each period beside the forms, small counts left out and counted', async () => {
+    const s = await centreWithNine(session(tempDir()), (i) => (i < 3 ? { kind: 'art_start', date: '2017-03-01' } : null));
+    const unit = s.orgUnitId;
+    await fillMapping(s, [
+      ['dataSets', 'indicators', 'MigCascade1'],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+      ...INDICATOR_MEASURES.map((m, i): [string, string, string] => ['dataElements', indicatorElement(m), `MigIndicat${i}`]),
+    ]);
+    const out = await call(s, 'dhis2.export', { from: '2016', to: '2017', orgUnitId: unit, format: 'json', indicators: true });
+    const set = JSON.parse(readFileSync(out.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
+    expect(validateJson(set), JSON.stringify(validateJson.errors)).toBe(true);
+    const cascade = (await call(s, 'indicators.cascade', { period: '2017', dimension: 'none' })).total.tally;
+    const sent = Object.fromEntries(set.dataValues.filter((v) => v.period === '2017').map((v) => [v.dataElement, Number(v.value)]));
+    expect(sent.MigIndicat0).toBe(cascade.diagnosed); // 9 people diagnosed in 2017
+    expect(cascade.onArt).toBe(3);
+    expect(sent.MigIndicat2).toBeUndefined(); // 3 on ART: a small count, left out
+    expect(out.hidden).toBeGreaterThan(0);
+    expect(set.dataValues.every((v) => v.categoryOptionCombo === DHIS2_DEFAULT_COC && v.orgUnit === 'KG_CHUI_AIDS')).toBe(true);
+    // No count from 1 to the threshold leaves.
+    expect(set.dataValues.map((v) => Number(v.value)).filter((n) => n >= 1 && n <= 4)).toEqual([]);
+    const adx = await call(s, 'dhis2.export', { from: '2016', to: '2017', orgUnitId: unit, format: 'adx', indicators: true });
+    expect(adxProblems(adx.file.path)).toBe('');
   });
 });

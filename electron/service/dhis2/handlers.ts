@@ -7,9 +7,10 @@ import { mappingFromMetadata } from './metadata.js';
 import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
 import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
-import { MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { INDICATOR_DATA_SET, INDICATOR_MEASURES, indicatorElement, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
 import { fail, refusal } from '../../../shared/result.js';
-import { parsePeriod } from '../../../shared/periods.js';
+import { parsePeriod, periodsBetween } from '../../../shared/periods.js';
+import { indicatorReport } from '../indicators/report.js';
 import { saveExport } from '../exports/files.js';
 import { translator } from '../exports/translate.js';
 import type { Handlers } from '../handlers.js';
@@ -28,6 +29,25 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     // By default the whole country for an account that may see it, else the account's own unit.
     const unit = s.unit(q.orgUnitId ?? (s.scope ? s.orgUnitId : orgUnitPath(db, s.orgUnitId)[0]!.id));
     const values = valuesForExport(db, subtree(db, unit), q.from, q.to);
+    // The cascade's counts of each period beside the forms' values; a count the suppression hides stays out.
+    let hidden = 0;
+    if (q.indicators)
+      for (const period of periodsBetween(q.from, q.to)) {
+        const r = indicatorReport(db, unit, period, 'none');
+        for (const m of INDICATOR_MEASURES) {
+          if (r.outside.counts.includes(m)) hidden++;
+          else
+            values.push({
+              form: INDICATOR_DATA_SET,
+              de: indicatorElement(m),
+              coc: '',
+              orgUnitId: unit,
+              period,
+              value: r.total.tally[m],
+              comment: null,
+            });
+        }
+      }
     if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });
     const { rows, unmapped } = resolve(values, dhis2Mapping(db));
     if (rows.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_unmapped', { ...unmapped });
@@ -45,7 +65,7 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
       },
       ext,
     );
-    return { file: { ...saved, suppressed: false, hiddenCells: 0 }, values: rows.length, unmapped };
+    return { file: { ...saved, suppressed: q.indicators, hiddenCells: hidden }, values: rows.length, hidden, unmapped };
   },
 
   'dhis2.mappingWorkbook': async (s, { language }) => {

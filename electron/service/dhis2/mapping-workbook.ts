@@ -4,7 +4,14 @@
 import ExcelJS from 'exceljs';
 import { DATA_ELEMENTS, FORM_CODES, TOTAL, comboCells, type ComboCode } from '../../../shared/forms/definitions.js';
 import { cellLabel, deLabel } from '../../../shared/forms/labels.js';
-import { Dhis2IdSchema, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import {
+  Dhis2IdSchema,
+  INDICATOR_DATA_SET,
+  INDICATOR_MEASURES,
+  indicatorElement,
+  MAPPING_KINDS,
+  type MappingKind,
+} from '../../../shared/dhis2/api.js';
 import type { OrgUnit } from '../../../shared/contract.js';
 import type { Mapping } from '../../../db/dhis2.js';
 import { readSheets } from '../imports/read-file.js';
@@ -25,8 +32,14 @@ export function localCodes(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[]): 
   const byId = new Map(units.map((u) => [u.id, u]));
   const path = (u: OrgUnit): string => (u.parentId === null ? u.name : `${path(byId.get(u.parentId)!)} › ${u.name}`);
   return {
-    dataSet: FORM_CODES.map((f) => [f, t(`forms.names.${f}`)]),
-    dataElement: DATA_ELEMENTS.map((d) => [d.code, deLabel(t, d.code)]),
+    dataSet: [...FORM_CODES.map((f): [string, string] => [f, t(`forms.names.${f}`)]), [INDICATOR_DATA_SET, t('dhis2.indicatorsDataSet')]],
+    dataElement: [
+      ...DATA_ELEMENTS.map((d): [string, string] => [d.code, deLabel(t, d.code)]),
+      ...INDICATOR_MEASURES.map((m): [string, string] => [
+        indicatorElement(m),
+        `${t('dhis2.indicatorPrefix')}: ${t(`indicators.measures.${m}`)}`,
+      ]),
+    ],
     categoryOptionCombo: [
       ['', t('dhis2.defaultCell')],
       [TOTAL, t('forms.total')],
