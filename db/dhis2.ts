@@ -2,7 +2,7 @@
 // audited) and the form values an export sends.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
-import { MAPPING_KINDS, type MappingKind } from '../shared/dhis2/api.js';
+import { countByKind, MAPPING_KINDS, type MappingKind } from '../shared/dhis2/api.js';
 import { parsePeriod } from '../shared/periods.js';
 
 export type Mapping = Record<MappingKind, Map<string, string>>;
@@ -26,7 +26,7 @@ export function replaceDhis2Mapping(
     stmt(db, 'DELETE FROM dhis2_mapping WHERE kind IN (SELECT value FROM json_each(?))').run(JSON.stringify(kinds));
     const insert = stmt(db, 'INSERT OR REPLACE INTO dhis2_mapping (kind, local, remote) VALUES (?, ?, ?)');
     for (const r of rows) insert.run(r.kind, r.local, r.remote);
-    const counts = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length]));
+    const counts = countByKind(rows);
     record({
       action: 'import',
       entity: 'dhis2_mapping',
@@ -47,7 +47,7 @@ export function mergeDhis2Mapping(
   changeWithAudit(db, actor, (record) => {
     const insert = stmt(db, 'INSERT OR REPLACE INTO dhis2_mapping (kind, local, remote) VALUES (?, ?, ?)');
     for (const r of rows) insert.run(r.kind, r.local, r.remote);
-    const counts = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length]));
+    const counts = countByKind(rows);
     record({ action: 'import', entity: 'dhis2_mapping', entityId: file, newValue: { rows: rows.length, ...counts } });
   });
 }

@@ -3,14 +3,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
-import { MAX_KEY_FILE_BYTES } from '../../shared/exchange/api';
+import { groupFingerprint, MAX_KEY_FILE_BYTES } from '../../shared/exchange/api';
 import { appError, type AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { useCall } from '../api/queries';
 import { TableBox } from '../app/TableBox';
 import { FileLink } from '../exchange/FileLink';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
-import { grouped } from './fingerprint';
 
 export function KeysAndPartners() {
   const { t } = useTranslation();
@@ -48,7 +47,7 @@ export function KeysAndPartners() {
         <p>
           {t('packages.myFingerprint', { centre: me.data.centre })}{' '}
           <code className="fingerprint" data-testid="my-fingerprint">
-            {grouped(me.data.fingerprint)}
+            {groupFingerprint(me.data.fingerprint)}
           </code>
         </p>
       ) : null}
@@ -77,7 +76,7 @@ export function KeysAndPartners() {
                   <th scope="row">{p.centre}</th>
                   <td>{p.unitPath.slice(0, -1).join(' › ')}</td>
                   <td>
-                    <code className="fingerprint">{grouped(p.fingerprint)}</code>
+                    <code className="fingerprint">{groupFingerprint(p.fingerprint)}</code>
                   </td>
                   <td>{p.lastSent ?? '—'}</td>
                   <td>{p.lastReceived ?? '—'}</td>

@@ -13,6 +13,10 @@ export const indicatorElement = (m: (typeof INDICATOR_MEASURES)[number]) => `ind
 export const MAPPING_KINDS = ['dataSet', 'dataElement', 'categoryOptionCombo', 'orgUnit'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
 
+/** How many rows of each kind. */
+export const countByKind = (rows: readonly { kind: MappingKind }[]) =>
+  Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<MappingKind, number>;
+
 /** A DHIS2 identifier: a UID (a letter and ten letters or digits) or a code (up to 50 characters, no control characters). */
 export const Dhis2IdSchema = z
   .string()

@@ -18,6 +18,9 @@ const Base64Key = z
   .string()
   .regex(/^[A-Za-z0-9+/]+={0,2}$/)
   .max(200);
+/** "1a2b 3c4d …": a fingerprint in groups of four, to read aloud (the screen and the back end's messages alike). */
+export const groupFingerprint = (fp: string) => fp.replace(/(.{4})(?!$)/g, '$1 ');
+
 export const FingerprintSchema = z.string().regex(/^[0-9a-f]{32}$/);
 /** The org unit path from the country down, by names, as the sender's tree has it. */
 const UnitPathSchema = z

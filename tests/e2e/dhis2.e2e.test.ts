@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
+import { typeSurvey2017 } from '../helpers/case-entry.js';
 
 const e2e = useE2e();
 
@@ -35,17 +36,7 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
     await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
     await expect.poll(() => page.getByTestId('dhis2').getByRole('alert').textContent()).toContain('нет значений');
     // A sentinel survey's sample and positives typed into the 2017 form, as a clerk does.
-    await page.keyboard.press('Alt+2');
-    await page.getByRole('tab', { name: 'Дозорное исследование' }).click();
-    await page.locator('#form-year').fill('2017');
-    await page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="0"]').focus();
-    await page.keyboard.type('100');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('9');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class'))
-      .toContain('saved');
+    await typeSurvey2017(page);
     // Not mapped yet: said why nothing can go.
     await page.keyboard.press('Alt+5');
     await page.locator('#dhis2-from').fill('2016');

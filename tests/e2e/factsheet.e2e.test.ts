@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
+import { typeSurvey2017 } from '../helpers/case-entry.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 
 const e2e = useE2e();
@@ -32,17 +33,7 @@ describe('fact sheet, end to end in chromium', () => {
     const errors = watchErrors(page);
     await openDemo(page, app.url);
     // A 2017 survey among people who inject drugs, typed into the survey form by key population.
-    await page.keyboard.press('Alt+2');
-    await page.getByRole('tab', { name: 'Дозорное исследование' }).click();
-    await page.locator('#form-year').fill('2017');
-    await page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="0"]').focus(); // row 0 is the whole sample
-    await page.keyboard.type('100');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.type('9');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class'))
-      .toContain('saved');
+    await typeSurvey2017(page);
     await page.keyboard.press('Alt+4');
     // No sheet for last year: the page goes to the latest one, 2017.
     await expect.poll(() => page.locator('#fact-year').inputValue()).toBe('2017');

@@ -1,5 +1,5 @@
-// A clerk's hands in the case form, by keyboard: typing, Tab, picking in a searchable select, a
-// whole new case in Tab order, an event on the case's screen. Shared by the end-to-end tests.
+// A clerk's hands by keyboard: typing, Tab, picking in a searchable select, a whole new case in
+// Tab order, an event on the case's screen, a survey in the forms grid. Shared by the end-to-end tests.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { screenshot } from './browser.js';
@@ -121,4 +121,22 @@ export async function addEvent(page: Page, kind: string, date: string, value?: s
       .evaluateAll((els) => els.map((el) => `${el.id}=${(el as HTMLInputElement).value}`));
     throw new Error(`event "${kind}" ${date} not added; form says: ${form}; fields: ${fields.join(', ')}: ${String(e)}`);
   }
+}
+
+/**
+ * A 2017 sentinel survey among people who inject drugs typed into the survey form by keyboard
+ * (sample 100, positives 9; row 0 of the grid is the whole sample), waiting until it is saved.
+ */
+export async function typeSurvey2017(page: Page) {
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('tab', { name: 'Дозорное исследование' }).click();
+  await page.locator('#form-year').fill('2017');
+  await page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="0"]').focus();
+  await page.keyboard.type('100');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.locator('input[data-grid="survey-kp"][data-r="1"][data-c="1"]').locator('xpath=..').getAttribute('class'))
+    .toContain('saved');
 }

@@ -6,8 +6,7 @@ import { dhis2Mapping, mergeDhis2Mapping, replaceDhis2Mapping, valuesForExport }
 import { mappingFromMetadata } from './metadata.js';
 import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
-import { MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
-import { INDICATOR_DATA_SET, INDICATOR_MEASURES, indicatorElement, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { countByKind, INDICATOR_DATA_SET, INDICATOR_MEASURES, indicatorElement } from '../../../shared/dhis2/api.js';
 import { fail, refusal } from '../../../shared/result.js';
 import { parsePeriod, periodsBetween } from '../../../shared/periods.js';
 import { indicatorReport } from '../indicators/report.js';
@@ -15,6 +14,7 @@ import { saveExport } from '../exports/files.js';
 import { translator } from '../exports/translate.js';
 import type { Handlers } from '../handlers.js';
 import { adxMessage, dataValueSet, resolve } from './dhis2-files.js';
+import { uploadedBytes } from '../imports/read-file.js';
 import { localCodes, mappingWorkbook, readMapping } from './mapping-workbook.js';
 
 type Dhis2Channels = 'dhis2.export' | 'dhis2.mappingWorkbook' | 'dhis2.loadMapping' | 'dhis2.loadMetadata';
@@ -74,31 +74,21 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     return { ...saved, suppressed: false, hiddenCells: 0 };
   },
 
-  'dhis2.loadMetadata': (s, { fileName, contentBase64 }) => {
-    const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
-      throw refusal('file_unreadable', 'errors.unreadable.size', { file: fileName, reason: 'size' });
+  'dhis2.loadMetadata': (s, file) => {
+    const { fileName } = file;
+    const bytes = uploadedBytes(file);
     const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
     const { rows, unmapped } = mappingFromMetadata(fileName, bytes, known, dhis2Mapping(s.database));
     mergeDhis2Mapping(s.database, s.actor, fileName, rows);
-    const mapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
-      MappingKind,
-      number
-    >;
-    return { mapped, unmapped };
+    return { mapped: countByKind(rows), unmapped };
   },
 
-  'dhis2.loadMapping': async (s, { fileName, contentBase64 }) => {
-    const bytes = Buffer.from(contentBase64, 'base64');
-    if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
-      throw refusal('file_unreadable', 'errors.unreadable.size', { file: fileName, reason: 'size' });
+  'dhis2.loadMapping': async (s, file) => {
+    const { fileName } = file;
+    const bytes = uploadedBytes(file);
     const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
     const { rows, refused, kinds } = await readMapping(fileName, bytes, known);
     replaceDhis2Mapping(s.database, s.actor, rows, kinds);
-    const mapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, rows.filter((r) => r.kind === k).length])) as Record<
-      MappingKind,
-      number
-    >;
-    return { mapped, refused: refused.slice(0, 200), refusedTotal: refused.length };
+    return { mapped: countByKind(rows), refused: refused.slice(0, 200), refusedTotal: refused.length };
   },
 };

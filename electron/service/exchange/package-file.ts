@@ -10,9 +10,10 @@ import {
   PackageLineSchema,
   type Manifest,
   type PackageLine,
+  groupFingerprint,
 } from '../../../shared/exchange/api.js';
 import { refusal } from '../../../shared/result.js';
-import { groupFingerprint, macOf, openSealed, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
+import { macOf, openSealed, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
 
 const MAGIC = Buffer.from('MHDPKG\u0000\u0001', 'latin1');
 const MAX_MANIFEST_BYTES = 64 * 1024;

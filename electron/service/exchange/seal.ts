@@ -52,9 +52,6 @@ export function fingerprintOf(keys: PublicKeys): string {
   return createHash('sha256').update(der(keys.boxPublic)).update(der(keys.signPublic)).digest('hex').slice(0, 32);
 }
 
-/** "1a2b 3c4d …": the fingerprint in groups of four, to read aloud. */
-export const groupFingerprint = (fp: string) => fp.replace(/(.{4})(?!$)/g, '$1 ');
-
 export type Sealed = { ephemeral: string; iv: string; tag: string; ciphertext: Buffer };
 
 /** A keyed hash of content under a package's key: comparable by the receiver, not guessable by anyone else. */

@@ -6,9 +6,9 @@ import { caseOrgUnit, importCases } from '../../../db/cases.js';
 import { formValues, importFormValues } from '../../../db/forms.js';
 import { listCountries } from '../../../db/reference.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
-import { describeSource, formSummaryParams, MAX_IMPORT_BYTES } from '../../../shared/imports/api.js';
+import { describeSource, formSummaryParams } from '../../../shared/imports/api.js';
 import { deLabel } from '../../../shared/forms/labels.js';
-import { fail, refusal } from '../../../shared/result.js';
+import { fail } from '../../../shared/result.js';
 import { recordExport } from '../../../db/audit.js';
 import type { Handlers } from '../handlers.js';
 import type { DeskSession } from '../session.js';
@@ -21,7 +21,7 @@ import { PendingImports } from './pending.js';
 import { pacer } from '../pace.js';
 import { dhis2Mapping } from '../../../db/dhis2.js';
 import { dataValueSetAsSheet } from '../dhis2/data-value-set-in.js';
-import { readFile } from './read-file.js';
+import { readFile, uploadedBytes } from './read-file.js';
 import { reportWorkbook } from './report-workbook.js';
 import { caseTemplate } from './template.js';
 
@@ -33,12 +33,7 @@ async function writeWorkbook(s: DeskSession, base: string, wb: ExcelJS.Workbook)
   return { ...saved, suppressed: false, hiddenCells: 0 };
 }
 
-async function fileOf(file: { fileName: string; contentBase64: string }) {
-  const bytes = Buffer.from(file.contentBase64, 'base64');
-  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
-    throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
-  return readFile(file.fileName, bytes);
-}
+const fileOf = (file: { fileName: string; contentBase64: string }) => readFile(file.fileName, uploadedBytes(file));
 
 type ImportChannels =
   | 'imports.template'
@@ -123,10 +118,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'formImports.preview': async (s, file) => {
     if (file.fileName.toLowerCase().endsWith('.json')) {
       // A DHIS2 dataValueSet: through the mapping into rows the template path checks; refused rows named first.
-      const bytes = Buffer.from(file.contentBase64, 'base64');
-      if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
-        throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
-      const dvs = dataValueSetAsSheet(file.fileName, bytes, dhis2Mapping(s.database), s.orgUnitId);
+      const dvs = dataValueSetAsSheet(file.fileName, uploadedBytes(file), dhis2Mapping(s.database), s.orgUnitId);
       const p = analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, { format: 'dhis2' }, dvs.sheets);
       p.issues = [...dvs.issues, ...p.issues].sort((a, b) => a.row - b.row);
       p.report = { ...p.report, rowsRead: p.report.rowsRead + dvs.issues.length, blank: p.report.blank - dvs.issues.length };

@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvRows, guessSeparator, TooManyFields } from '../../../shared/imports/csv.js';
-import type { FileSource } from '../../../shared/imports/api.js';
+import { MAX_IMPORT_BYTES, type FileSource } from '../../../shared/imports/api.js';
 import { decodeText } from './text-encoding.js';
 import type { Cell } from '../../../shared/imports/case-rows.js';
 import { FORMULA_WITHOUT_VALUE } from '../../../shared/imports/columns.js';
@@ -36,6 +36,14 @@ export async function readSheets(fileName: string, bytes: Buffer): Promise<Sheet
 }
 
 /** A picked file's sheets, and how it was read (said in the report: a CSV's encoding and separator). */
+/** An uploaded file's bytes, refused when empty or past the import cap (before anything reads them). */
+export function uploadedBytes(file: { fileName: string; contentBase64: string }): Buffer {
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES)
+    throw refusal('file_unreadable', 'errors.unreadable.size', { file: file.fileName, reason: 'size' });
+  return bytes;
+}
+
 export async function readFile(fileName: string, bytes: Buffer): Promise<{ source: FileSource; sheets: Sheet[] }> {
   const unreadable = (reason: string): never => {
     throw refusal('file_unreadable', `errors.unreadable.${reason}`, { file: fileName, reason });
