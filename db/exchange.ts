@@ -139,9 +139,11 @@ export type Outgoing = {
  * whole, with all its events; a deleted one as its id.
  */
 export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
+  // "Since the last package" means the last register package: a citizens-abroad one between says nothing of cases.
   const last = stmt(
     db,
-    'SELECT sequence, audit_head AS head, created_at AS at FROM exchange_sent WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1',
+    `SELECT sequence, audit_head AS head, created_at AS at FROM exchange_sent WHERE partner_id = ? AND kind = 'register'
+       ORDER BY sequence DESC LIMIT 1`,
   ).get(partnerId) as { sequence: number; head: number; at: string } | undefined;
   const whole = full || !last;
   const auditHead = chainHead(db).id;
@@ -181,7 +183,7 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
   for (const v of [...values, ...approvals]) unitIds.add(v.unit);
   const units = [...unitIds].map((id) => ({ id, path: orgUnitPath(db, id).map((u) => u.name) }));
   return {
-    sequence: (last?.sequence ?? 0) + 1,
+    sequence: nextSequence(db, partnerId),
     full: whole,
     since: whole ? null : last.at,
     auditHead,
@@ -193,16 +195,30 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
   };
 }
 
+/** The next package's number to a partner: one numbering for every kind. */
+export function nextSequence(db: Db, partnerId: number): number {
+  return (stmt(db, 'SELECT ifnull(max(sequence), 0) + 1 AS n FROM exchange_sent WHERE partner_id = ?').get(partnerId) as { n: number }).n;
+}
+
 export function recordSent(
   db: Db,
   actor: string,
-  s: { partnerId: number; sequence: number; full: boolean; auditHead: number; sha256: string; counts: object; fileName: string },
+  s: {
+    partnerId: number;
+    sequence: number;
+    full: boolean;
+    auditHead: number;
+    sha256: string;
+    counts: object;
+    fileName: string;
+    kind?: 'register' | 'abroad';
+  },
 ): void {
   changeWithAudit(db, actor, (record) => {
     stmt(
       db,
-      `INSERT INTO exchange_sent (partner_id, sequence, full, audit_head, content_mac, counts, file_name, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exchange_sent (partner_id, sequence, full, audit_head, content_mac, counts, file_name, created_at, created_by, kind)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       s.partnerId,
       s.sequence,
@@ -213,6 +229,7 @@ export function recordSent(
       s.fileName,
       new Date().toISOString(),
       actor,
+      s.kind ?? 'register',
     );
     record({
       action: 'export',

@@ -92,6 +92,7 @@ import {
   PackageUploadSchema,
   PartnerSchema,
 } from './exchange/api.js';
+import { AbroadReportSchema, AbroadReportsQuerySchema, MadeAbroadPackageSchema, MakeAbroadPackageSchema } from './exchange/abroad.js';
 export type { Language } from './primitives.js';
 
 export const OrgUnitSchema = z.object({
@@ -301,6 +302,9 @@ export const contract = {
     job: true,
   },
   'exchange.confirmPackage': { input: PackageIdSchema, output: PackageLoadedSchema, permission: 'admin' },
+  // Counts only, small ones hidden: made by an administrator (it is sealed to a partner), read by whoever sees the dashboard.
+  'exchange.makeAbroadPackage': { input: MakeAbroadPackageSchema, output: MadeAbroadPackageSchema, permission: 'admin' },
+  'exchange.abroadReports': { input: AbroadReportsQuerySchema, output: z.array(AbroadReportSchema), permission: 'indicators.view' },
   'fhir.measureReports': { input: MeasureReportsSchema, output: ExportedFileSchema, permission: 'analysis' },
   'dhis2.export': { input: Dhis2ExportSchema, output: Dhis2ExportedSchema, permission: 'analysis' },
   'dhis2.mappingWorkbook': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'admin' },

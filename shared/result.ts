@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'package_unknown_sender',
   'package_tampered',
   'package_replayed',
+  'package_wrong_kind',
   'dhis2_unmapped',
   'internal',
 ] as const;

@@ -6,13 +6,15 @@ import { CaseInputSchema, EventInputSchema } from '../cases/schema.js';
 import { CountryCodeSchema } from '../primitives.js';
 import { ImportFileSchema } from '../imports/api.js';
 import { ExportedFileSchema } from '../exports/api.js';
+import { AbroadPreviewSchema, AbroadYearSchema } from './abroad.js';
 
 /** A package file at most this big (a national register of a few hundred thousand cases fits). */
 export const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
 /** What a package may inflate to once decrypted: a zip bomb stops here. */
 export const MAX_PACKAGE_CONTENT_BYTES = 1024 * 1024 * 1024;
 export const MAX_KEY_FILE_BYTES = 16 * 1024;
-export const PACKAGE_FORMAT_VERSION = 1;
+/** The newest package format this app reads: 2 added citizens-abroad packages (register packages are still written as 1). */
+export const PACKAGE_FORMAT_VERSION = 2;
 
 const Base64Key = z
   .string()
@@ -49,21 +51,45 @@ export const KeyFileSchema = z
   .strict();
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
-export const ManifestSchema = z
+/** What every package's manifest says, whatever it holds. */
+const ManifestBase = z.object({
+  format: z.literal('migrant-hiv-desk/package'),
+  /** The oldest format that reads this package: an app that knows an older one refuses it as newer. */
+  formatVersion: z.number().int().positive(),
+  sender: z
+    .object({ fingerprint: FingerprintSchema, centre: z.string().max(200), countryCode: CountryCodeSchema, unitPath: UnitPathSchema })
+    .strict(),
+  receiver: z.object({ fingerprint: FingerprintSchema, centre: z.string().max(200) }).strict(),
+  /** One numbering per sender and receiver, whatever the kind. */
+  sequence: z.number().int().positive().max(1_000_000),
+  createdAt: z.string().max(40),
+  schemaVersion: z.number().int().positive(),
+  appVersion: z.string().max(40),
+  /**
+   * HMAC-SHA256 of the content (before compression) under the package's own key: the receiver
+   * knows a package it loaded before by it, and no one without the key can test a guess of the content.
+   */
+  contentMac: z.string().regex(/^[0-9a-f]{64}$/),
+  cipher: z
+    .object({
+      alg: z.literal('X25519-HKDF-SHA256-AES-256-GCM'),
+      ephemeral: Base64Key,
+      iv: z.string().max(40),
+      tag: z.string().max(40),
+      bytes: z.number().int().min(0),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+});
+
+/** A region's register for its national centre. */
+export const RegisterBodySchema = z
   .object({
-    format: z.literal('migrant-hiv-desk/package'),
-    formatVersion: z.number().int().positive(),
     kind: z.literal('register'),
-    sender: z
-      .object({ fingerprint: FingerprintSchema, centre: z.string().max(200), countryCode: CountryCodeSchema, unitPath: UnitPathSchema })
-      .strict(),
-    receiver: z.object({ fingerprint: FingerprintSchema, centre: z.string().max(200) }).strict(),
-    sequence: z.number().int().positive().max(1_000_000),
     /** Every record of the sender (true), or those changed since the package before (false). */
     full: z.boolean(),
     /** The package before this one's time, when this one holds only what changed since. */
     since: z.string().max(40).nullable(),
-    createdAt: z.string().max(40),
     counts: z
       .object({
         units: z.number().int().min(0),
@@ -74,25 +100,22 @@ export const ManifestSchema = z
         approvals: z.number().int().min(0),
       })
       .strict(),
-    schemaVersion: z.number().int().positive(),
-    appVersion: z.string().max(40),
-    /**
-     * HMAC-SHA256 of the content (before compression) under the package's own key: the receiver
-     * knows a package it loaded before by it, and no one without the key can test a guess of the content.
-     */
-    contentMac: z.string().regex(/^[0-9a-f]{64}$/),
-    cipher: z
-      .object({
-        alg: z.literal('X25519-HKDF-SHA256-AES-256-GCM'),
-        ephemeral: Base64Key,
-        iv: z.string().max(40),
-        tag: z.string().max(40),
-        bytes: z.number().int().min(0),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      })
-      .strict(),
   })
   .strict();
+/** A country's counts of another country's citizens diagnosed in it, for that country's national centre (format 2). */
+export const AbroadBodySchema = z
+  .object({
+    kind: z.literal('abroad'),
+    citizenship: CountryCodeSchema,
+    years: z.object({ from: z.number().int().min(1980).max(2100), to: z.number().int().min(1980).max(2100) }).strict(),
+    counts: z.object({ years: z.number().int().min(0).max(20) }).strict(),
+  })
+  .strict();
+export type PackageBody = z.infer<typeof RegisterBodySchema> | z.infer<typeof AbroadBodySchema>;
+export const ManifestSchema = z.discriminatedUnion('kind', [
+  ManifestBase.extend(RegisterBodySchema.shape).strict(),
+  ManifestBase.extend(AbroadBodySchema.shape).strict(),
+]);
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The content's lines: the sender's org units, its cases (as stored, with every event), and deletions. */
@@ -130,6 +153,8 @@ export const PackageLineSchema = z.discriminatedUnion('t', [
       by: z.string().max(200),
     })
     .strict(),
+  // A citizens-abroad package: one year's counts each line.
+  AbroadYearSchema.extend({ t: z.literal('abroad') }).strict(),
 ]);
 export type PackageLine = z.infer<typeof PackageLineSchema>;
 /** A case and its events are checked as the entry screen checks them, one by one, so one bad case is refused alone. */
@@ -172,12 +197,15 @@ export const MadePackageSchema = z.object({
   file: ExportedFileSchema,
   sequence: z.number().int(),
   full: z.boolean(),
-  counts: ManifestSchema.shape.counts,
+  counts: RegisterBodySchema.shape.counts,
 });
 
 const RefusedCaseSchema = z.object({ originId: z.number().int(), path: z.string(), messageKey: z.string() });
 export const PackagePreviewSchema = z.object({
   packageId: z.string(),
+  kind: z.enum(['register', 'abroad']),
+  /** A citizens-abroad package's years (null for a register package). */
+  abroad: AbroadPreviewSchema.nullable(),
   fileName: z.string(),
   sender: z.object({ centre: z.string(), fingerprint: z.string(), unitPath: z.array(z.string()) }),
   sequence: z.number().int(),
@@ -213,6 +241,8 @@ export const PackagePreviewSchema = z.object({
 export type PackagePreview = z.infer<typeof PackagePreviewSchema>;
 export const PackageIdSchema = z.object({ packageId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
 export const PackageLoadedSchema = z.object({
+  /** Years of citizens-abroad counts stored. */
+  reports: z.number().int(),
   values: z.number().int(),
   approvals: z.number().int(),
   created: z.number().int(),

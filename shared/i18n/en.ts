@@ -1145,6 +1145,8 @@ export const en: Messages = {
         'The package «{{file}}» is cut short: the file is incomplete (perhaps not fully copied or downloaded). Ask for it again. Nothing was loaded.',
       damaged: 'The package «{{file}}» is damaged: its description cannot be read. Nothing was loaded.',
       too_large: 'The package «{{file}}» inflates to too much data: loading stopped. Nothing was loaded.',
+      inconsistent:
+        'The package «{{file}}»: the counts for {{year}} do not add up ({{part}}). Ask the centre to make the package again. Nothing was loaded.',
     },
     package_newer:
       'The package «{{file}}» was made by a newer version of the app ({{version}}). Update the app, then load it again. Nothing was loaded.',
@@ -1153,6 +1155,14 @@ export const en: Messages = {
       "The package «{{file}}» comes from «{{centre}}», whose key is not here (fingerprint {{fingerprint}}). Add that centre's key file first. Nothing was loaded.",
     package_stale:
       'Another package from the same centre was loaded after «{{file}}» was checked. Choose the file again: it will be checked anew. Nothing was loaded.',
+    abroad_partner_same_country:
+      'The centre «{{centre}}» is in this same country: it gets the register package; counts of citizens diagnosed abroad go to centres of other countries.',
+    register_partner_other_country:
+      'The centre «{{centre}}» is in another country ({{country}}): the register does not travel between countries. Send it the counts of its citizens diagnosed here.',
+    abroad_from_same_country:
+      'The package «{{file}}» of citizens diagnosed abroad came from «{{centre}}», a centre of this same country: such packages are accepted from other countries only. Nothing was loaded.',
+    abroad_not_our_citizens:
+      'The package «{{file}}» from «{{centre}}» is about citizens of another country ({{country}}), not this one. Nothing was loaded.',
     package_renumbered:
       'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. Ask it for a full package. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
@@ -1206,6 +1216,7 @@ export const en: Messages = {
     date_before_1981: 'a date cannot be before 1981',
     date_in_future: 'a date cannot be in the future',
     year_format: 'a year: four digits',
+    year_range: 'the end is before the start, or more than 20 years',
     birth_year_range: 'year of birth from 1900 to this year',
     diagnosis_before_birth: 'diagnosis cannot be before the year of birth',
     diagnosis_after_art: 'diagnosis cannot be after the ART start',

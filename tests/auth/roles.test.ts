@@ -36,6 +36,7 @@ const MAY: Record<Role, readonly string[]> = {
     'exchange.makePackage',
     'exchange.previewPackage',
     'exchange.confirmPackage',
+    'exchange.makeAbroadPackage',
   ],
   entry: [
     'cases.create',
@@ -83,6 +84,7 @@ const EVERYONE = [
   'indicators.trend',
   'indicators.cases',
   'factsheet.get',
+  'exchange.abroadReports',
   'forms.get',
   'forms.completeness',
   'orgUnits.list',

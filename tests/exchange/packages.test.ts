@@ -61,6 +61,7 @@ describe('exchange packages between centres', () => {
     expect(preview.counts).toEqual({ new: 3, changed: 0, unchanged: 0, deleted: 0, refused: 0, samePerson: 0, newUnits: 2 });
     expect(auditHead(national)).toBe(before); // a preview writes nothing
     expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toEqual({
+      reports: 0,
       values: 0,
       approvals: 0,
       created: 3,
@@ -226,14 +227,12 @@ describe('exchange packages between centres', () => {
         sender: { fingerprint: me.fingerprint, centre: 'Чуйская область: центр СПИД', countryCode: 'KGZ', unitPath: ['Кыргызстан'] },
         receiver: { fingerprint: to.fingerprint, centre: to.centre },
         sequence: 5,
-        full: true,
-        since: null,
         createdAt: new Date().toISOString(),
         schemaVersion: LATEST_VERSION + 1,
         appVersion: '9.0.0',
       },
+      { kind: 'register', full: true, since: null, counts: { units: 0, cases: 0, events: 0, deleted: 0, values: 0, approvals: 0 } },
       [],
-      { units: 0, cases: 0, events: 0, deleted: 0, values: 0, approvals: 0 },
       me,
       natKeys.boxPublic,
     );

@@ -10,6 +10,7 @@ import { getSetting } from '../../db/settings.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { buildPackage, type PackageHead } from '../../electron/service/exchange/package-file.js';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract.js';
+import type { PackageBody } from '../../shared/exchange/api.js';
 import { aCase } from './cases.js';
 
 export const centre = (region: string, login: string) => ({
@@ -54,7 +55,18 @@ export async function addCase(s: DeskSession, registerNo: string, uic: string, b
 }
 
 /** A package from `from` to `to` with any content lines and manifest fields, signed and sealed as a real one. */
-export function craft(from: DeskSession, to: DeskSession, lines: readonly string[], over: Partial<PackageHead> = {}): Buffer {
+export function craft(
+  from: DeskSession,
+  to: DeskSession,
+  lines: readonly string[],
+  over: Partial<PackageHead> = {},
+  body: PackageBody = {
+    kind: 'register',
+    full: true,
+    since: null,
+    counts: { units: 0, cases: 0, events: 0, deleted: 0, values: 0, approvals: 0 },
+  },
+): Buffer {
   const me = identity(from.database)!;
   const them = identity(to.database)!;
   const unitPath = orgUnitPath(from.database, Number(getSetting(from.database, 'installation_org_unit'))).map((u) => u.name);
@@ -62,16 +74,14 @@ export function craft(from: DeskSession, to: DeskSession, lines: readonly string
     {
       receiver: { fingerprint: them.fingerprint, centre: 'receiver' },
       sequence: 1,
-      full: true,
-      since: null,
       createdAt: new Date().toISOString(),
       schemaVersion: LATEST_VERSION,
       appVersion: '0.0.0-test',
       ...over,
       sender: { fingerprint: me.fingerprint, centre: unitPath.at(-1)!, countryCode: 'KGZ', unitPath, ...over.sender },
     },
+    body,
     lines,
-    { units: 0, cases: 0, events: 0, deleted: 0, values: 0, approvals: 0 },
     me,
     them.boxPublic,
   ).bytes;

@@ -36,11 +36,20 @@ import { saveExport } from '../exports/files.js';
 import type { Handlers } from '../handlers.js';
 import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
+import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
 import { buildPackage, readContent, verifyPackage } from './package-file.js';
+import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
 import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
 
 /** A checked package, with the number of the last package loaded from its sender when it was checked. */
-type Pending = { id: string; databasePath: string; plan: LoadPlan; preview: PackagePreview; lastAtPreview: number | null };
+type Pending = {
+  id: string;
+  databasePath: string;
+  plan: { kind: 'register'; plan: LoadPlan } | { kind: 'abroad'; plan: AbroadPlan };
+  partnerId: number;
+  preview: PackagePreview;
+  lastAtPreview: number | null;
+};
 const pending = new PendingImports<Pending>();
 const NO_FORMS: PackagePreview['forms'] = {
   values: { new: 0, changed: 0, removed: 0, unchanged: 0 },
@@ -97,6 +106,8 @@ type ExchangeChannels =
   | 'exchange.partners'
   | 'exchange.addPartner'
   | 'exchange.makePackage'
+  | 'exchange.makeAbroadPackage'
+  | 'exchange.abroadReports'
   | 'exchange.previewPackage'
   | 'exchange.confirmPackage';
 
@@ -143,6 +154,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
   'exchange.makePackage': async (s, { partnerId, full }) => {
     const { keys, ...who } = me(s);
     const to = partner(s.database, partnerId);
+    checkPartnerCountry('register', to, who.countryCode);
     const out = outgoing(s.database, partnerId, full);
     const lines = [
       ...out.units.map((u) => JSON.stringify({ t: 'unit', id: u.id, path: u.path })),
@@ -164,14 +176,12 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         sender: { fingerprint: keys.fingerprint, ...who },
         receiver: { fingerprint: to.fingerprint, centre: to.centre },
         sequence: out.sequence,
-        full: out.full,
-        since: out.since,
         createdAt: new Date().toISOString(),
         schemaVersion: LATEST_VERSION,
         appVersion: s.appVersion,
       },
+      { kind: 'register', full: out.full, since: out.since, counts },
       lines,
-      counts,
       keys,
       to.boxPublic,
     );
@@ -195,11 +205,16 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     return { file: { ...saved, suppressed: false, hiddenCells: 0 }, sequence: out.sequence, full: out.full, counts };
   },
 
+  'exchange.makeAbroadPackage': (s, input) => makeAbroadPackage(s, me(s), input),
+
+  'exchange.abroadReports': (s, { fromYear, toYear }) => abroadReports(s.database, fromYear, toYear),
+
   'exchange.previewPackage': (s, { fileName, contentBase64 }) => {
     const bytes = Buffer.from(contentBase64, 'base64');
-    const { keys: mine, unitPath: mineAt } = me(s);
+    const mine = me(s);
+    const { keys, unitPath: mineAt } = mine;
     const db = s.database;
-    const { manifest: m, ciphertext } = verifyPackage(fileName, bytes, mine, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
+    const { manifest: m, ciphertext } = verifyPackage(fileName, bytes, keys, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
     const from = partnerByFingerprint(db, m.sender.fingerprint)!;
     const last = lastReceived(db, from.id);
     // The last package again changes nothing; an older one, or the same number with other content,
@@ -211,7 +226,38 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     if (!alreadyLoaded && last && m.sequence === last.sequence)
       throw refusal('package_replayed', 'errors.package_renumbered', { file: fileName, sequence: m.sequence, centre: from.centre });
     const after = last?.sequence ?? 0;
-    const gap = !alreadyLoaded && !m.full && m.sequence > after + 1 ? { from: after + 1, to: m.sequence - 1 } : null;
+    const full = m.kind === 'abroad' || m.full;
+    const gap = !alreadyLoaded && !full && m.sequence > after + 1 ? { from: after + 1, to: m.sequence - 1 } : null;
+    const shown = {
+      packageId: randomBytes(8).toString('hex'),
+      kind: m.kind,
+      abroad: null,
+      fileName,
+      sender: { centre: from.centre, fingerprint: from.fingerprint, unitPath: from.unitPath },
+      sequence: m.sequence,
+      full,
+      createdAt: m.createdAt,
+      since: m.kind === 'register' ? m.since : null,
+      alreadyLoaded,
+      gap,
+    };
+    const keep = (plan: Pending['plan'], preview: PackagePreview) => {
+      pending.put(s, {
+        id: preview.packageId,
+        databasePath: s.status().database!.path,
+        plan,
+        partnerId: from.id,
+        preview,
+        lastAtPreview: last?.sequence ?? null,
+      });
+      return preview;
+    };
+    const nothing = { new: 0, changed: 0, unchanged: 0, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 };
+    if (m.kind === 'abroad') {
+      const { plan, preview } = planAbroad(s, fileName, m, ciphertext, from, mine);
+      return keep({ kind: 'abroad', plan }, { ...shown, abroad: preview, counts: nothing, refused: [], samePerson: [], forms: NO_FORMS });
+    }
+    checkPartnerCountry('register', from, mine.countryCode);
     const head = {
       partnerId: from.id,
       centre: from.centre,
@@ -221,37 +267,19 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       // Filed as the partner the package is signed by: its country, its name, never what the manifest claims.
       countryCode: from.countryCode,
     };
-    const shown = {
-      packageId: randomBytes(8).toString('hex'),
-      fileName,
-      sender: { centre: from.centre, fingerprint: from.fingerprint, unitPath: from.unitPath },
-      sequence: m.sequence,
-      full: m.full,
-      createdAt: m.createdAt,
-      since: m.since,
-      alreadyLoaded,
-      gap,
-    };
-    const keep = (plan: LoadPlan, preview: PackagePreview) => {
-      pending.put(s, {
-        id: preview.packageId,
-        databasePath: s.status().database!.path,
-        plan,
-        preview,
-        lastAtPreview: last?.sequence ?? null,
-      });
-      return preview;
-    };
     if (alreadyLoaded)
-      return keep(nothingToLoad(head, m.counts.cases), {
-        ...shown,
-        counts: { new: 0, changed: 0, unchanged: m.counts.cases, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 },
-        refused: [],
-        samePerson: [],
-        forms: NO_FORMS,
-      });
+      return keep(
+        { kind: 'register', plan: nothingToLoad(head, m.counts.cases) },
+        {
+          ...shown,
+          counts: { ...nothing, unchanged: m.counts.cases },
+          refused: [],
+          samePerson: [],
+          forms: NO_FORMS,
+        },
+      );
 
-    const opened = readContent(fileName, m, ciphertext, mine);
+    const opened = readContent(fileName, m, ciphertext, keys);
     const units = new Map<number, string[]>();
     const cases: IncomingCase[] = [];
     const deleted: number[] = [];
@@ -278,7 +306,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const used = new Set<number>();
     opened.lines.forEach((line, i) => {
       if (line.t === 'unit') return;
-      if (line.t === 'deleted') deleted.push(line.id);
+      // Counts of citizens abroad have no place in a register package: refused like any line that is not a record.
+      if (line.t === 'abroad') refusedTotal++;
+      else if (line.t === 'deleted') deleted.push(line.id);
       else if (line.t === 'value' || line.t === 'approval') {
         const checked = !units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
         if (!checked) formsRefused++;
@@ -323,50 +353,50 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     for (const id of [...units.keys()]) if (!used.has(id)) units.delete(id);
     const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals });
     const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
-    return keep(plan, {
-      ...shown,
-      counts: {
-        new: plan.create.length,
-        changed: plan.update.length,
-        unchanged: plan.unchanged,
-        deleted: plan.remove.length,
-        refused: refusedTotal,
-        samePerson: same.total,
-        newUnits: plan.newUnits,
-      },
-      refused,
-      samePerson: same.first,
-      forms: {
-        values: {
-          new: plan.forms.upsert.filter((v) => !v.old).length,
-          changed: plan.forms.upsert.filter((v) => v.old).length,
-          removed: plan.forms.remove.length,
-          unchanged: plan.forms.unchanged,
+    return keep(
+      { kind: 'register', plan },
+      {
+        ...shown,
+        counts: {
+          new: plan.create.length,
+          changed: plan.update.length,
+          unchanged: plan.unchanged,
+          deleted: plan.remove.length,
+          refused: refusedTotal,
+          samePerson: same.total,
+          newUnits: plan.newUnits,
         },
-        approvals: { new: plan.forms.approve.length, removed: plan.forms.unapprove.length },
-        refused: formsRefused,
-        conflicts: plan.forms.conflicts,
+        refused,
+        samePerson: same.first,
+        forms: {
+          values: {
+            new: plan.forms.upsert.filter((v) => !v.old).length,
+            changed: plan.forms.upsert.filter((v) => v.old).length,
+            removed: plan.forms.remove.length,
+            unchanged: plan.forms.unchanged,
+          },
+          approvals: { new: plan.forms.approve.length, removed: plan.forms.unapprove.length },
+          refused: formsRefused,
+          conflicts: plan.forms.conflicts,
+        },
       },
-    });
+    );
   },
 
   'exchange.confirmPackage': (s, { packageId }) => {
     const p = pending.get(s, packageId);
     pending.delete(packageId);
+    const none = { reports: 0, values: 0, approvals: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, refused: 0 };
+    const { sequence, sha256 } = p.plan.plan;
     // Loading the same package twice changes nothing (checked again here: it may have been confirmed meanwhile).
-    if (p.preview.alreadyLoaded || wasReceived(s.database, p.plan.partnerId, p.plan.sequence, p.plan.sha256))
-      return {
-        values: 0,
-        approvals: 0,
-        created: 0,
-        updated: 0,
-        deleted: 0,
-        unchanged: p.plan.unchanged + p.plan.update.length + p.plan.create.length,
-        refused: 0,
-      };
+    if (p.preview.alreadyLoaded || wasReceived(s.database, p.partnerId, sequence, sha256))
+      return p.plan.kind === 'abroad'
+        ? none
+        : { ...none, unchanged: p.plan.plan.unchanged + p.plan.plan.update.length + p.plan.plan.create.length };
     // Another package from the same centre loaded since this one was checked: its plan is stale.
-    const last = lastReceived(s.database, p.plan.partnerId);
+    const last = lastReceived(s.database, p.partnerId);
     if ((last?.sequence ?? null) !== p.lastAtPreview) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
-    return applyLoad(s.database, s.actor, p.plan);
+    if (p.plan.kind === 'abroad') return { ...none, reports: applyAbroad(s.database, s.actor, p.plan.plan) };
+    return { ...none, ...applyLoad(s.database, s.actor, p.plan.plan) };
   },
 };

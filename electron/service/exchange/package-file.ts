@@ -10,6 +10,7 @@ import {
   PackageLineSchema,
   type Manifest,
   type PackageLine,
+  type PackageBody,
   groupFingerprint,
 } from '../../../shared/exchange/api.js';
 import { refusal } from '../../../shared/result.js';
@@ -29,13 +30,16 @@ const unreadable = (file: string, reason: 'not_package' | 'truncated' | 'damaged
 const aadOf = (m: Pick<Manifest, 'sender' | 'receiver' | 'sequence'>) =>
   Buffer.from(`${m.sender.fingerprint}|${m.receiver.fingerprint}|${m.sequence}`, 'utf8');
 
-export type PackageHead = Omit<Manifest, 'format' | 'formatVersion' | 'kind' | 'contentMac' | 'cipher' | 'counts'>;
+/** Who to whom, which number, when, by which app: what every package's manifest says. */
+export type PackageHead = Pick<Manifest, 'sender' | 'receiver' | 'sequence' | 'createdAt' | 'schemaVersion' | 'appVersion'>;
+/** The oldest format each kind needs: a register package stays readable by the apps that came before citizens-abroad packages. */
+const FORMAT_OF: Record<PackageBody['kind'], number> = { register: 1, abroad: 2 };
 
 /** Writes a package's bytes: the lines sealed to the receiver, the manifest signed by the sender. */
 export function buildPackage(
   head: PackageHead,
+  body: PackageBody,
   lines: readonly string[],
-  counts: Manifest['counts'],
   sender: Pick<Identity, 'signPrivate'>,
   receiverBoxPublic: string,
 ): { bytes: Buffer; manifest: Manifest } {
@@ -43,10 +47,9 @@ export function buildPackage(
   const sealed = sealTo(receiverBoxPublic, gzipSync(content), aadOf(head));
   const manifest: Manifest = {
     format: 'migrant-hiv-desk/package',
-    formatVersion: PACKAGE_FORMAT_VERSION,
-    kind: 'register',
+    formatVersion: FORMAT_OF[body.kind],
     ...head,
-    counts,
+    ...body,
     contentMac: macOf(sealed.key, content),
     cipher: {
       alg: 'X25519-HKDF-SHA256-AES-256-GCM',
