@@ -5,7 +5,8 @@ import { textLines } from '../../shared/factsheet/text-lines';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { useTranslation } from 'react-i18next';
-import type { FactSheet } from '../../shared/factsheet/api';
+import type { AbroadCell, FactSheet } from '../../shared/factsheet/api';
+import { formatDate } from '../../shared/dates';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../shared/factsheet/definitions';
 import { formatChange, formatNumber, formatRatio } from './format';
 import { NewCasesFigure } from './NewCasesFigure';
@@ -263,6 +264,25 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                 {pairHead}
                 <tbody>
                   {pair(t('factsheet.abroad'), reg.abroad)}
+                  {reg.abroadReported.map((r) => {
+                    // Reported by another country: hidden small counts as '*', a year not reported as '—'.
+                    const cell = (c: AbroadCell) => (c === null ? '—' : c === 'hidden' ? hidden : c);
+                    const both = typeof r.current === 'number' && typeof r.previous === 'number';
+                    return (
+                      <tr key={r.centre} data-testid="abroad-reported">
+                        <th scope="row">
+                          {t('factsheet.abroadReported', { country: countryNames[r.fromCountry] ?? r.fromCountry })}
+                          {typeof r.startedArt === 'number' ? ` ${t('factsheet.abroadStartedArt', { n: r.startedArt })}` : ''}
+                        </th>
+                        <td>{cell(r.current)}</td>
+                        <td>{cell(r.previous)}</td>
+                        <td>{both ? formatChange(Number(r.current) - Number(r.previous), 0, lang) : ''}</td>
+                        <td>
+                          {both && r.previous ? formatRatio((Number(r.current) - Number(r.previous)) / Number(r.previous), lang) : ''}
+                        </td>
+                      </tr>
+                    );
+                  })}
                   {(
                     [
                       ['diagnosed', 'diagnosed', reg.cascade.diagnosed],
@@ -314,6 +334,15 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
               <p className="muted-text" data-testid="estimate-source">
                 {estimateSourceText(t, reg.cascade.estimateSource)}
               </p>
+              {reg.abroadReported.length ? (
+                <p className="muted-text" data-testid="abroad-sources">
+                  {t('factsheet.abroadSources', {
+                    list: reg.abroadReported
+                      .map((r) => `${countryNames[r.fromCountry] ?? r.fromCountry}: ${r.centre}, ${formatDate(r.madeAt)}`)
+                      .join('; '),
+                  })}
+                </p>
+              ) : null}
             </div>
           </div>
         ) : null}

@@ -25,6 +25,7 @@ import { CascadeChart } from './CascadeChart';
 import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { formatCount, formatProportion } from './format';
 import { TrendTable } from './TrendTable';
+import { AbroadReports } from './AbroadReports';
 import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { chooseYear, yearToShow } from '../app/chosen-year';
@@ -260,6 +261,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
               </table>
             </TableBox>
           )}
+          <AbroadReports year={Number(result.period)} />
         </>
       ) : null}
       {shownDrill ? (

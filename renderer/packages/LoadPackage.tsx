@@ -10,6 +10,7 @@ import { call } from '../api/client';
 import { TableBox } from '../app/TableBox';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
 import { fieldLabelKey } from './field-label';
+import { AbroadPreview } from './AbroadPreview';
 
 export function LoadPackage() {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ export function LoadPackage() {
       />
       {done ? (
         <p className="notice" role="status" data-testid="package-loaded">
-          {t('packages.loaded', done)}
+          {done.reports ? t('packages.loadedAbroad', { n: done.reports }) : t('packages.loaded', done)}
         </p>
       ) : null}
       {preview && c ? (
@@ -66,13 +67,18 @@ export function LoadPackage() {
               centre: preview.sender.centre,
               at: formatDateTime(preview.createdAt),
             })}{' '}
-            {preview.full ? t('packages.isFull') : t('packages.isSince', { since: formatDateTime(preview.since ?? '') })}
+            {preview.abroad
+              ? null
+              : preview.full
+                ? t('packages.isFull')
+                : t('packages.isSince', { since: formatDateTime(preview.since ?? '') })}
           </p>
+          {preview.abroad ? <AbroadPreview abroad={preview.abroad} alreadyLoaded={preview.alreadyLoaded} /> : null}
           {preview.alreadyLoaded ? (
             <p className="notice" data-testid="package-already">
               {t('packages.already')}
             </p>
-          ) : (
+          ) : preview.abroad ? null : (
             <ul data-testid="package-counts">
               <li>{t('packages.counts.new', { n: c.new })}</li>
               <li>{t('packages.counts.changed', { n: c.changed })}</li>

@@ -1,9 +1,12 @@
-// A package for a partner: this centre's own cases changed since the last package to it, or all of
-// them; saved as one sealed file to carry by hand or e-mail.
+// A package for a partner: to a centre of this country, this centre's own cases changed since the
+// last package to it, or all of them; to another country's centre, the counts of its citizens
+// newly diagnosed here, year by year (no case). Saved as one sealed file to carry by hand or e-mail.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { MadePackageSchema } from '../../shared/exchange/api';
+import type { MadeAbroadPackageSchema } from '../../shared/exchange/abroad';
+import { useUnitName } from '../app/countries';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { useCall } from '../api/queries';
@@ -17,22 +20,45 @@ export function SendPackage() {
   const [full, setFull] = useState(false);
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<z.infer<typeof MadePackageSchema> | null>(null);
+  const [madeAbroad, setMadeAbroad] = useState<z.infer<typeof MadeAbroadPackageSchema> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const lastYear = new Date().getFullYear() - 1;
+  const [fromYear, setFromYear] = useState(String(lastYear - 1));
+  const [toYear, setToYear] = useState(String(lastYear));
+  const me = useCall('exchange.identity', {});
+  const unitName = useUnitName();
+  const countryName = (code: string) => unitName({ level: 'country', countryCode: code, name: code });
   const list = partners.data ?? [];
   const chosen = partnerId ?? list[0]?.id ?? null;
+  const to = list.find((p) => p.id === chosen);
+  // Another country's centre gets the counts of its citizens diagnosed here; the register stays in the country.
+  const abroad = !!to && !!me.data && to.countryCode !== me.data.countryCode;
 
   const make = async () => {
     if (chosen === null) return;
     setBusy(true);
     setError(null);
     setMade(null);
-    const r = await call('exchange.makePackage', { partnerId: chosen, full });
-    setBusy(false);
-    if (r.ok) {
-      setMade(r.value);
-      void partners.refetch();
-    } else setError(r.error);
+    setMadeAbroad(null);
+    if (abroad) {
+      const r = await call('exchange.makeAbroadPackage', { partnerId: chosen, fromYear: Number(fromYear), toYear: Number(toYear) });
+      setBusy(false);
+      if (r.ok) setMadeAbroad(r.value);
+      else setError(r.error);
+    } else {
+      const r = await call('exchange.makePackage', { partnerId: chosen, full });
+      setBusy(false);
+      if (r.ok) setMade(r.value);
+      else setError(r.error);
+    }
+    void partners.refetch();
   };
+  const yearInput = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <label className="filter">
+      <span>{label}</span>
+      <input id={id} inputMode="numeric" maxLength={4} size={5} value={value} onChange={(e) => set(e.target.value)} />
+    </label>
+  );
 
   return (
     <section className="packages-send" aria-busy={busy}>
@@ -47,19 +73,32 @@ export function SendPackage() {
               <select id="package-to" value={chosen ?? ''} onChange={(e) => setPartnerId(Number(e.target.value))}>
                 {list.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.centre}
+                    {me.data && p.countryCode !== me.data.countryCode ? `${p.centre} (${countryName(p.countryCode)})` : p.centre}
                   </option>
                 ))}
               </select>
             </label>
-            <label className="check">
-              <input id="package-full" type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
-              {t('packages.full')}
-            </label>
+            {abroad ? (
+              <>
+                {yearInput('abroad-from', t('packages.abroadFrom'), fromYear, setFromYear)}
+                {yearInput('abroad-to', t('packages.abroadTo'), toYear, setToYear)}
+              </>
+            ) : (
+              <label className="check">
+                <input id="package-full" type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
+                {t('packages.full')}
+              </label>
+            )}
           </div>
-          <p className="muted small">{t('packages.sendHelp')}</p>
+          <p className="muted small">
+            {abroad && to ? t('packages.abroadHelp', { country: countryName(to.countryCode) }) : t('packages.sendHelp')}
+          </p>
           <button type="button" onClick={() => void make()} disabled={busy}>
-            {busy ? t('packages.making') : t('packages.make')}
+            {busy
+              ? t('packages.making')
+              : abroad && to
+                ? t('packages.makeAbroad', { country: countryName(to.countryCode) })
+                : t('packages.make')}
           </button>
         </>
       )}
@@ -77,6 +116,17 @@ export function SendPackage() {
             })}
           </p>
           <FileLink file={made.file} label={made.file.fileName} />
+        </div>
+      ) : null}
+      {madeAbroad ? (
+        <div role="status" className="notice" data-testid="package-made">
+          <p>
+            {t('packages.madeAbroad', {
+              n: madeAbroad.sequence,
+              years: madeAbroad.years.map((y) => `${y.year}: ${y.total === null ? t('packages.abroadHiddenShort') : y.total}`).join('; '),
+            })}
+          </p>
+          <FileLink file={madeAbroad.file} label={madeAbroad.file.fileName} />
         </div>
       ) : null}
     </section>

@@ -43,6 +43,8 @@ export const SaveContextSchema = FactSheetKeySchema.extend({ values: z.array(Con
 export const SaveTextSchema = FactSheetKeySchema.extend({ section: z.enum(TEXT_SECTIONS), body: text(20_000), ...inLanguage }).strict();
 export const FactSheetFileSchema = FactSheetKeySchema.extend({ language: LanguageSchema }).strict();
 
+const AbroadCell = z.union([z.number(), z.literal('hidden'), z.null()]);
+export type AbroadCell = z.infer<typeof AbroadCell>;
 const YearPair = z.object({ current: z.number(), previous: z.number() });
 const Count = z.object({ key: z.string(), current: z.number(), previous: z.number() });
 
@@ -68,8 +70,23 @@ export const RegisterFiguresSchema = z.object({
     total: z.boolean(),
   }),
   maxCount: z.number().int(),
-  /** The country's own citizens whose diagnosis was made abroad. */
+  /** The country's own citizens whose diagnosis was made abroad, as this register knows them. */
   abroad: YearPair,
+  /**
+   * The same, as other countries' national centres reported them in citizens-abroad packages: per
+   * centre, each year's newly diagnosed and, this year, how many of them started ART. A count is a
+   * number, 'hidden' (small, left out by the sender), or null (no report of that year).
+   */
+  abroadReported: z.array(
+    z.object({
+      fromCountry: z.string(),
+      centre: z.string(),
+      madeAt: z.string(),
+      current: AbroadCell,
+      previous: AbroadCell,
+      startedArt: AbroadCell,
+    }),
+  ),
   /** New cases per year, for the figure. */
   series: z.array(z.object({ year: z.number().int(), newCases: z.number() })),
   cascade: z.object({

@@ -7,20 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
+import { download } from '../helpers/downloads.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
 import { typeSurvey2017 } from '../helpers/case-entry.js';
 
 const e2e = useE2e();
-
-async function download(page: Page, click: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const path = join(e2e.tempDir(), file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
 
 describe('export to DHIS2 and FHIR, end to end in chromium', () => {
   it('says what is unmapped, takes the filled mapping workbook, and saves an ADX file that passes the schema', async () => {
@@ -46,7 +39,7 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
 
     // The mapping workbook, every row given a DHIS2 code, loaded back.
     await page.getByRole('button', { name: 'Скачать таблицу соответствия' }).click();
-    const wbPath = await download(page, () =>
+    const wbPath = await download(page, e2e.tempDir(), () =>
       page
         .locator('.dhis2-mapping')
         .getByRole('link', { name: /\.xlsx$/ })
@@ -71,7 +64,7 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
     await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
     await expect.poll(() => page.getByTestId('dhis2-done').textContent(), { timeout: 60_000 }).toMatch(/^Файл сохранён: значений \d+\./);
     await screenshot(page, 'dhis2-export-ru');
-    const adx = await download(page, () => page.getByTestId('dhis2-done').getByRole('link').click());
+    const adx = await download(page, e2e.tempDir(), () => page.getByTestId('dhis2-done').getByRole('link').click());
     expect(adx).toMatch(/dhis2-adx-2016-2017\.xml$/);
     const xml = readFileSync(adx, 'utf8');
     expect(xml).toContain('period="2017-01-01/P1Y"');
@@ -86,7 +79,7 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
     // The WHO SMART measures as FHIR, downloaded and checked against the FHIR R4 schema.
     await page.locator('#fhir-period').fill('2017');
     await page.getByRole('button', { name: 'Сохранить в FHIR' }).click();
-    const fhir = await download(page, () => page.getByTestId('fhir-done').getByRole('link').click());
+    const fhir = await download(page, e2e.tempDir(), () => page.getByTestId('fhir-done').getByRole('link').click());
     const schema = JSON.parse(
       readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fhir', 'fhir-r4-measure-report.schema.json'), 'utf8'),
     ) as object;

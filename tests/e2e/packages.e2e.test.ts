@@ -3,31 +3,12 @@
 // makes a package, the national centre previews and loads it, finds the cases read-only in its
 // register, and loading the same file again changes nothing.
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { screenshot, watchErrors } from '../helpers/browser.js';
+import { download, keyFile } from '../helpers/downloads.js';
 import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 import { enterCase } from '../helpers/case-entry.js';
 
 const e2e = useE2e();
-
-async function download(page: Page, click: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  const path = join(e2e.tempDir(), file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
-
-/** The Exchange section's key file, saved and downloaded. */
-async function keyFile(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Сохранить файл ключа' }).click();
-  return download(page, () =>
-    page
-      .locator('.packages-keys')
-      .getByRole('link', { name: /\.mhdkey$/ })
-      .click(),
-  );
-}
 
 describe('exchange packages, end to end in chromium', () => {
   it('a region sends its register to the national centre as a sealed file; the national centre previews it, loads it once, and reads the cases', async () => {
@@ -49,8 +30,8 @@ describe('exchange packages, end to end in chromium', () => {
     // Keys swapped once, as files; each side then lists the other with its fingerprint.
     for (const p of [region, national]) await p.keyboard.press('Alt+5');
     await expect.poll(() => national.getByTestId('my-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-    const nationalKey = await keyFile(national);
-    const regionKey = await keyFile(region);
+    const nationalKey = await keyFile(national, e2e.tempDir());
+    const regionKey = await keyFile(region, e2e.tempDir());
     await region.locator('#partner-key').setInputFiles(nationalKey);
     await expect.poll(() => region.getByRole('status').filter({ hasText: 'добавлен' }).count()).toBe(1);
     await national.locator('#partner-key').setInputFiles(regionKey);
@@ -67,7 +48,7 @@ describe('exchange packages, end to end in chromium', () => {
       .toMatch(/^Пакет № 1 \(полный\): случаев \d+/);
     const cases = Number(/случаев (\d+)/.exec((await region.getByTestId('package-made').textContent())!)![1]);
     expect(cases).toBeGreaterThan(50);
-    const pkg = await download(region, () => region.getByTestId('package-made').getByRole('link').click());
+    const pkg = await download(region, e2e.tempDir(), () => region.getByTestId('package-made').getByRole('link').click());
     expect(pkg).toMatch(/package-KAZ-[0-9a-f]{8}-to-[0-9a-f]{8}-0001\.mhdpkg$/);
 
     // The national centre previews it (nothing written yet), then loads it.
@@ -139,12 +120,12 @@ describe('exchange packages, end to end in chromium', () => {
     await expect.poll(() => other.getByRole('status').first().textContent()).toBe('Сохранено.');
     await national.keyboard.press('Alt+5');
     await other.keyboard.press('Alt+5');
-    const otherKey = await keyFile(other);
+    const otherKey = await keyFile(other, e2e.tempDir());
     await other.locator('#partner-key').setInputFiles(nationalKey);
     await national.locator('#partner-key').setInputFiles(otherKey);
     await expect.poll(() => national.locator('[data-testid="partners"] tbody tr').count()).toBe(2);
     await other.getByRole('button', { name: 'Сделать пакет' }).click();
-    const otherPkg = await download(other, () => other.getByTestId('package-made').getByRole('link').click());
+    const otherPkg = await download(other, e2e.tempDir(), () => other.getByTestId('package-made').getByRole('link').click());
     await national.locator('#package-file').setInputFiles(otherPkg);
     await expect.poll(() => national.getByTestId('package-same-person').textContent(), { timeout: 60_000 }).toContain('А-1');
     await national.getByRole('button', { name: 'Загрузить пакет № 1' }).click();

@@ -10,6 +10,7 @@ import { auditHead, bytesUpload, call, craft, introduce, partnerId, refusedWith,
 import { aCase } from '../helpers/cases.js';
 import { createCentre, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { ABROAD_GROUPS, type AbroadYear } from '../../shared/exchange/abroad.js';
 import type { CaseInput } from '../../shared/cases/schema.js';
 
@@ -157,6 +158,28 @@ describe('citizens diagnosed abroad, country to country', () => {
     expect(await refusedWith(tjk, 'exchange.previewPackage', bytesUpload(bytes, made.file.fileName))).toMatchObject({
       code: 'package_replayed',
     });
+
+    // Tajikistan's fact sheet (section 3.1) names Russia's report beside its own register's count, and
+    // its workbook, read back by LibreOffice, holds the same: 13 in 2017, 2016's hidden by the sender.
+    const sheet = await call(tjk, 'factsheet.get', { country: 'TJK', year: 2017, language: 'en' });
+    expect(sheet.register!.abroadReported).toEqual([
+      {
+        fromCountry: 'RUS',
+        centre: 'Москва: национальный центр СПИД',
+        madeAt: expect.stringMatching(/^\d{4}-/),
+        current: 13,
+        previous: 'hidden',
+        startedArt: 7,
+      },
+    ]);
+    const book = await call(tjk, 'factsheet.workbook', { country: 'TJK', year: 2017, language: 'en' });
+    const rows = sheetsAsCsv(book.path).get('3.1 Migrants')!;
+    expect(rows.find((r) => r[0]!.startsWith('Citizens diagnosed abroad, as reported by Russia'))!.slice(0, 3)).toEqual([
+      'Citizens diagnosed abroad, as reported by Russia — started ART: 7',
+      '13',
+      '*',
+    ]);
+    expect(rows.some((r) => r[0]!.includes('Москва: национальный центр СПИД'))).toBe(true);
 
     // The load is in the change log, under the package, with the years it stored.
     const entry = tjk.database

@@ -15,13 +15,15 @@ import {
 } from '../../../db/fact-sheet.js';
 import { formValues } from '../../../db/forms.js';
 import { subtree } from '../../../db/indicators.js';
-import type { FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
+import type { AbroadCell, FactSheet, FactSheetKey, RegisterFigures } from '../../../shared/factsheet/api.js';
 import { change, CONTEXT_ROWS, INSTRUMENTS } from '../../../shared/factsheet/definitions.js';
 import { parseCoc, TOTAL } from '../../../shared/forms/definitions.js';
 import { indicatorReport } from '../indicators/report.js';
 import { suppressionMaxCount } from '../../../db/settings.js';
 import { suppress } from '../../../shared/indicators/suppression.js';
 import type { Language } from '../../../shared/primitives.js';
+import { abroadReports } from '../../../db/abroad.js';
+import type { AbroadReport } from '../../../shared/exchange/abroad.js';
 
 export const SERIES_YEARS = 10;
 
@@ -131,6 +133,7 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
       current: diagnosedAbroad(db, units, k.country, start(y), end(y)),
       previous: diagnosedAbroad(db, units, k.country, start(y - 1), end(y - 1)),
     },
+    abroadReported: reportedAbroad(db, k.country, y),
     series: Array.from({ length: SERIES_YEARS }, (_, i) => y - SERIES_YEARS + 1 + i).map((year) => ({
       year,
       newCases: series.get(year) ?? 0,
@@ -146,4 +149,29 @@ function registerFigures(db: Db, unit: number, k: FactSheetKey): RegisterFigures
     },
     surveys,
   };
+}
+
+/** Citizens diagnosed abroad as other countries reported them, one row per reporting centre, the newest report first. */
+function reportedAbroad(db: Db, country: string, y: number): RegisterFigures['abroadReported'] {
+  const byPartner = new Map<number, AbroadReport[]>();
+  for (const r of abroadReports(db, y - 1, y).filter((r) => r.citizenship === country))
+    byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r]);
+  const cell = (r: AbroadReport | undefined, n: (r: AbroadReport) => number | null): AbroadCell => (!r ? null : (n(r) ?? 'hidden'));
+  return [...byPartner.values()]
+    .map((reports) => {
+      const current = reports.find((r) => r.year === y);
+      const previous = reports.find((r) => r.year === y - 1);
+      return {
+        fromCountry: reports[0]!.fromCountry,
+        centre: reports[0]!.centre,
+        madeAt: reports
+          .map((r) => r.madeAt)
+          .sort()
+          .at(-1)!,
+        current: cell(current, (r) => r.total),
+        previous: cell(previous, (r) => r.total),
+        startedArt: cell(current, (r) => r.by.art.find((g) => g.key === 'started')?.n ?? null),
+      };
+    })
+    .sort((a, b) => b.madeAt.localeCompare(a.madeAt));
 }

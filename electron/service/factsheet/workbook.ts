@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.js';
 import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
+import { formatDate } from '../../../shared/dates.js';
 import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
@@ -261,6 +262,27 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     mig.addRow([t('factsheet.hiddenNote', { max: reg.maxCount })]).font = { italic: true };
     pairHeader(mig, t('factsheet.abroad'));
     pairRow(mig, t('factsheet.abroad'), reg.abroad.current, reg.abroad.previous);
+    // As other countries reported them: their hidden counts as '*', a year not reported left empty.
+    for (const r of reg.abroadReported) {
+      const label = t('factsheet.abroadReported', { country: d.countryNames[r.fromCountry] ?? r.fromCountry });
+      const art = typeof r.startedArt === 'number' ? ` ${t('factsheet.abroadStartedArt', { n: r.startedArt })}` : '';
+      if (typeof r.current === 'number' && typeof r.previous === 'number') pairRow(mig, label + art, r.current, r.previous);
+      else {
+        const row = mig.addRow([label + art]);
+        row.getCell(1).alignment = wrap;
+        [r.current, r.previous].forEach((c, i) => {
+          if (c !== null) countCell(row.getCell(i + 2), c === 'hidden' ? 0 : c, c === 'hidden');
+        });
+      }
+    }
+    if (reg.abroadReported.length)
+      mig.addRow([
+        t('factsheet.abroadSources', {
+          list: reg.abroadReported
+            .map((r) => `${d.countryNames[r.fromCountry] ?? r.fromCountry}: ${r.centre}, ${formatDate(r.madeAt)}`)
+            .join('; '),
+        }),
+      ]).font = { italic: true };
     pairHeader(mig, t('factsheet.cascade'), [`${t('indicators.ci')} ${y}`, `${t('indicators.ci')} ${y - 1}`]);
     // A count hidden in print in either year hides its row: the change would give it away.
     const { hidden } = reg.cascade;
