@@ -145,7 +145,8 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
     `SELECT sequence, audit_head AS head, created_at AS at FROM exchange_sent WHERE partner_id = ? AND kind = 'register'
        ORDER BY sequence DESC LIMIT 1`,
   ).get(partnerId) as { sequence: number; head: number; at: string } | undefined;
-  const whole = full || !last;
+  // After numbering continued past a restore, the partner holds what lost packages carried: send everything.
+  const whole = full || !last || last.sequence <= continuedAfter(db, partnerId);
   const auditHead = chainHead(db).id;
   const filter = whole
     ? ''
@@ -195,9 +196,34 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
   };
 }
 
-/** The next package's number to a partner: one numbering for every kind. */
+const continuedAfter = (db: Db, partnerId: number) =>
+  (stmt(db, 'SELECT continue_after AS n FROM exchange_partner WHERE id = ?').get(partnerId) as { n: number } | undefined)?.n ?? 0;
+
+/** The next package's number to a partner: one numbering for every kind, after any number skipped past a restore. */
 export function nextSequence(db: Db, partnerId: number): number {
-  return (stmt(db, 'SELECT ifnull(max(sequence), 0) + 1 AS n FROM exchange_sent WHERE partner_id = ?').get(partnerId) as { n: number }).n;
+  const sent = (stmt(db, 'SELECT ifnull(max(sequence), 0) AS n FROM exchange_sent WHERE partner_id = ?').get(partnerId) as { n: number }).n;
+  return Math.max(sent, continuedAfter(db, partnerId)) + 1;
+}
+
+/**
+ * After a restore from a backup the partner has loaded numbers this copy never sent: the next
+ * package goes after `after` (the last number the partner loaded, as its refusal said), and in full.
+ */
+export function continueNumbering(db: Db, actor: string, partnerId: number, after: number): number {
+  const next = nextSequence(db, partnerId);
+  if (after < next - 1) fail('invalid_input', undefined, [{ path: 'after', messageKey: 'validation.numbering_behind' }]);
+  changeWithAudit(db, actor, (record) => {
+    stmt(db, 'UPDATE exchange_partner SET continue_after = ? WHERE id = ?').run(after, partnerId);
+    const { centre } = partner(db, partnerId);
+    record({
+      action: 'update',
+      entity: 'exchange_partner',
+      entityId: partnerId,
+      oldValue: { centre, next },
+      newValue: { centre, next: after + 1 },
+    });
+  });
+  return after + 1;
 }
 
 export function recordSent(
@@ -316,6 +342,8 @@ export function planLoad(
   deleted: readonly number[],
   refused: number,
   forms: { values: readonly OutgoingValue[]; approvals: readonly OutgoingApproval[] } = { values: [], approvals: [] },
+  /** Every case id a full package names (loaded or refused): what it does not name, the sender no longer has. */
+  named: ReadonlySet<number> | null = null,
 ): LoadPlan {
   const known = new Map<number, { id: number; sha: string | null; deleted: boolean }>();
   for (const r of stmt(
@@ -349,6 +377,10 @@ export function planLoad(
     const k = known.get(id);
     if (k && !k.deleted) plan.remove.push(k.id);
   }
+  // A full package is the sender's whole register: a record it no longer names (made after the
+  // backup it was restored from, say) is gone there, and goes here too.
+  if (head.full && named)
+    for (const [originId, k] of known) if (!k.deleted && !named.has(originId) && !deleted.includes(originId)) plan.remove.push(k.id);
   const missing = new Set<string>();
   for (const path of units.values())
     for (let depth = 1; depth <= path.length; depth++)

@@ -80,6 +80,7 @@ import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './p
 import { MeasureReportsSchema } from './fhir/api.js';
 import { Dhis2ExportSchema, Dhis2ExportedSchema, MappingLoadedSchema, MappingUploadSchema, MetadataLoadedSchema } from './dhis2/api.js';
 import {
+  ContinueNumberingSchema,
   IdentitySchema,
   KeyUploadSchema,
   MadePackageSchema,
@@ -303,6 +304,11 @@ export const contract = {
   },
   'exchange.confirmPackage': { input: PackageIdSchema, output: PackageLoadedSchema, permission: 'admin' },
   // Counts only, small ones hidden: made by an administrator (it is sealed to a partner), read by whoever sees the dashboard.
+  'exchange.continueNumbering': {
+    input: ContinueNumberingSchema,
+    output: z.object({ next: z.number().int() }),
+    permission: 'admin',
+  },
   'exchange.makeAbroadPackage': { input: MakeAbroadPackageSchema, output: MadeAbroadPackageSchema, permission: 'admin' },
   'exchange.abroadReports': { input: AbroadReportsQuerySchema, output: z.array(AbroadReportSchema), permission: 'indicators.view' },
   'fhir.measureReports': { input: MeasureReportsSchema, output: ExportedFileSchema, permission: 'analysis' },

@@ -93,6 +93,7 @@ export function SendPackage() {
           <p className="muted small">
             {abroad && to ? t('packages.abroadHelp', { country: countryName(to.countryCode) }) : t('packages.sendHelp')}
           </p>
+          {to && !abroad ? <ContinueNumbering partnerId={to.id} onDone={() => void partners.refetch()} /> : null}
           <button type="button" onClick={() => void make()} disabled={busy}>
             {busy
               ? t('packages.making')
@@ -130,5 +131,51 @@ export function SendPackage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * After a restore from a backup this copy would reuse numbers the partner has loaded: the partner's
+ * refusal names the last one, and the next package goes after it, in full.
+ */
+function ContinueNumbering({ partnerId, onDone }: { partnerId: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [after, setAfter] = useState('');
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const submit = async () => {
+    setError(null);
+    setNext(null);
+    const r = await call('exchange.continueNumbering', { partnerId, after: Number(after) });
+    if (!r.ok) return setError(r.error);
+    setNext(r.value.next);
+    onDone();
+  };
+  return (
+    <details className="continue-numbering">
+      <summary>{t('packages.restoredTitle')}</summary>
+      <p className="muted small">{t('packages.restoredHelp')}</p>
+      <form
+        className="period-bar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="filter">
+          <span>{t('packages.continueAfter')}</span>
+          <input id="continue-after" inputMode="numeric" maxLength={6} size={7} value={after} onChange={(e) => setAfter(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          {t('packages.continueButton')}
+        </button>
+      </form>
+      <ErrorMessage error={error} />
+      {next ? (
+        <p role="status" className="notice" data-testid="numbering-continued">
+          {t('packages.continued', { n: next })}
+        </p>
+      ) : null}
+    </details>
   );
 }

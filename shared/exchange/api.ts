@@ -192,6 +192,9 @@ export const PackageUploadSchema = ImportFileSchema.extend({
     .max(Math.ceil(MAX_PACKAGE_BYTES / 3) * 4),
 }).strict();
 
+export const ContinueNumberingSchema = z
+  .object({ partnerId: z.number().int().positive(), after: z.number().int().min(1).max(999_999) })
+  .strict();
 export const MakePackageSchema = z.object({ partnerId: z.number().int().positive(), full: z.boolean() }).strict();
 export const MadePackageSchema = z.object({
   file: ExportedFileSchema,

@@ -611,6 +611,12 @@ export const en: Messages = {
     addPartner: 'Add a centre by its key file (.mhdkey)',
     partnerAdded: 'The centre «{{centre}}» was added. Compare its fingerprint by phone.',
     sendTitle: 'Send a package',
+    restoredTitle: 'After a restore from a backup',
+    restoredHelp:
+      'After a restore the receiver has loaded packages this copy never made, and refuses their numbers again. Type the number from its refusal (the last it loaded): the next package gets the number after it and is full, and cases no longer in this database are removed at the receiver too.',
+    continueAfter: 'Continue after no.',
+    continueButton: 'Continue numbering',
+    continued: 'The next package to this centre is no. {{n}}, full.',
     sendNeedsPartner: "To send a package, first add the receiver's key file.",
     to: 'Receiver',
     full: 'All cases (full package)',
@@ -1189,7 +1195,7 @@ export const en: Messages = {
     abroad_not_our_citizens:
       'The package «{{file}}» from «{{centre}}» is about citizens of another country ({{country}}), not this one. Nothing was loaded.',
     package_renumbered:
-      'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. Ask it for a full package. Nothing was loaded.',
+      'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. It should continue its numbering after no. {{sequence}} (Data exchange → “Send a package” → “After a restore from a backup”) and make the package again: it will be full. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
     dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
@@ -1201,7 +1207,7 @@ export const en: Messages = {
     package_tampered:
       'The package «{{file}}» was changed after it was sent, or signed with another key: its signature or checksum does not match. Nothing was loaded.',
     package_replayed:
-      'Package no. {{sequence}} in «{{file}}» is older than no. {{last}} already loaded from this centre: loading it would undo later changes. Nothing was loaded.',
+      'Package no. {{sequence}} in «{{file}}» is older than no. {{last}} already loaded from this centre: loading it would undo later changes. If the centre restored its database from a backup, it should continue its numbering after no. {{last}} and make the package again. Nothing was loaded.',
     model_input_refused: 'The files for the ECDC model do not fit ({{reason}}{{where}}). Nothing was saved.',
     key_file_damaged: 'The key file "{{file}}" is damaged. Replace it with the copy from the backup folder. The database is unchanged.',
     internal: 'Internal program error. No data was changed.',
@@ -1242,6 +1248,7 @@ export const en: Messages = {
     date_in_future: 'a date cannot be in the future',
     year_format: 'a year: four digits',
     year_range: 'the end is before the start, or more than 20 years',
+    numbering_behind: 'not below the last package sent: a number is never used twice',
     birth_year_range: 'year of birth from 1900 to this year',
     diagnosis_before_birth: 'diagnosis cannot be before the year of birth',
     diagnosis_after_art: 'diagnosis cannot be after the ART start',

@@ -37,6 +37,7 @@ const MAY: Record<Role, readonly string[]> = {
     'exchange.previewPackage',
     'exchange.confirmPackage',
     'exchange.makeAbroadPackage',
+    'exchange.continueNumbering',
   ],
   entry: [
     'cases.create',

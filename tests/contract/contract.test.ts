@@ -93,6 +93,7 @@ const VALID: Record<string, unknown> = {
   'exchange.previewPackage': { fileName: 'package-KGZ-0001.mhdpkg', contentBase64: 'TUhE' },
   'exchange.confirmPackage': { packageId: '0123456789abcdef' },
   'exchange.makeAbroadPackage': { partnerId: 1, fromYear: 2016, toYear: 2017 },
+  'exchange.continueNumbering': { partnerId: 1, after: 3 },
   'exchange.abroadReports': { fromYear: 2016, toYear: 2017 },
   'files.saveAs': { fileName: 'hiv-migrants-KAZ-2017.xlsx' },
   'files.printToPdf': { fileName: 'fact-sheet-KAZ-2017.pdf' },

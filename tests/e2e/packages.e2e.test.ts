@@ -80,6 +80,17 @@ describe('exchange packages, end to end in chromium', () => {
     const sex = (await fact('Пол'))!.trim();
     const born = (await fact('Год рождения'))!.trim();
 
+    // After a restore from a backup the region would continue its numbering after the number the
+    // national centre last loaded: a number it used itself is refused in words; the next is then full.
+    await region.getByText('После восстановления из резервной копии').click();
+    await region.locator('#continue-after').fill('0');
+    await region.getByRole('button', { name: 'Продолжить нумерацию' }).click();
+    await expect.poll(() => region.locator('.continue-numbering').getByRole('alert').count()).toBe(1);
+    await region.locator('#continue-after').fill('1');
+    await region.locator('#continue-after').press('Enter');
+    await expect.poll(() => region.getByTestId('numbering-continued').textContent()).toBe('Следующий пакет этому центру — № 2, полный.');
+    await screenshot(region, 'packages-continue-numbering-ru');
+
     // The same file again: said to be loaded already; confirming changes nothing.
     await national.keyboard.press('Alt+5');
     await national.locator('#package-file').setInputFiles(pkg);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import {
   addPartner,
+  continueNumbering,
   applyLoad,
   ensureIdentity,
   lastReceived,
@@ -107,6 +108,7 @@ type ExchangeChannels =
   | 'exchange.addPartner'
   | 'exchange.makePackage'
   | 'exchange.makeAbroadPackage'
+  | 'exchange.continueNumbering'
   | 'exchange.abroadReports'
   | 'exchange.previewPackage'
   | 'exchange.confirmPackage';
@@ -206,6 +208,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
   },
 
   'exchange.makeAbroadPackage': (s, input) => makeAbroadPackage(s, me(s), input),
+
+  'exchange.continueNumbering': (s, { partnerId, after }) => ({
+    next: continueNumbering(s.database, s.actor, partner(s.database, partnerId).id, after),
+  }),
 
   'exchange.abroadReports': (s, { fromYear, toYear }) => abroadReports(s.database, fromYear, toYear),
 
@@ -351,7 +357,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     });
     // Only units a loaded record sits in are made here.
     for (const id of [...units.keys()]) if (!used.has(id)) units.delete(id);
-    const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals });
+    const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals }, seen);
     const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
     return keep(
       { kind: 'register', plan },
