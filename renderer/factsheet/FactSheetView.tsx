@@ -269,7 +269,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                     const cell = (c: AbroadCell) => (c === null ? '—' : c === 'hidden' ? hidden : c);
                     const both = typeof r.current === 'number' && typeof r.previous === 'number';
                     return (
-                      <tr key={r.centre} data-testid="abroad-reported">
+                      <tr key={`${r.fromCountry}-${r.centre}-${r.madeAt}`} data-testid="abroad-reported">
                         <th scope="row">
                           {t('factsheet.abroadReported', { country: countryNames[r.fromCountry] ?? r.fromCountry })}
                           {typeof r.startedArt === 'number' ? ` ${t('factsheet.abroadStartedArt', { n: r.startedArt })}` : ''}

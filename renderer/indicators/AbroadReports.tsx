@@ -24,7 +24,7 @@ const CATEGORY: Partial<Record<AbroadDimension, string>> = {
 };
 
 export function AbroadReports({ year }: { year: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const unitName = useUnitName();
   const reports = useCall('exchange.abroadReports', { fromYear: year, toYear: year });
   const list = reports.data ?? [];
@@ -36,7 +36,7 @@ export function AbroadReports({ year }: { year: number }) {
       •
     </span>
   );
-  const cell = (n: number | null) => (n === null ? hidden : n.toLocaleString('ru'));
+  const cell = (n: number | null) => (n === null ? hidden : n.toLocaleString(i18n.language));
 
   return (
     <>

@@ -103,7 +103,7 @@ export function SendPackage() {
           </button>
         </>
       )}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} labels={{ fromYear: t('packages.abroadFrom'), toYear: t('packages.abroadTo') }} />
       {made ? (
         <div role="status" className="notice" data-testid="package-made">
           <p>
@@ -170,7 +170,7 @@ function ContinueNumbering({ partnerId, onDone }: { partnerId: number; onDone: (
           {t('packages.continueButton')}
         </button>
       </form>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} labels={{ after: t('packages.continueAfter') }} />
       {next ? (
         <p role="status" className="notice" data-testid="numbering-continued">
           {t('packages.continued', { n: next })}

@@ -1186,6 +1186,8 @@ export const en: Messages = {
       "The package «{{file}}» comes from «{{centre}}», whose key is not here (fingerprint {{fingerprint}}). Add that centre's key file first. Nothing was loaded.",
     package_stale:
       'Another package from the same centre was loaded after «{{file}}» was checked. Choose the file again: it will be checked anew. Nothing was loaded.',
+    package_wrong_kind:
+      'This package is not for this partner: the register travels only within a country, counts of citizens abroad only between countries.',
     abroad_partner_same_country:
       'The centre «{{centre}}» is in this same country: it gets the register package; counts of citizens diagnosed abroad go to centres of other countries.',
     register_partner_other_country:
@@ -1248,6 +1250,7 @@ export const en: Messages = {
     date_in_future: 'a date cannot be in the future',
     year_format: 'a year: four digits',
     year_range: 'the end is before the start, or more than 20 years',
+    abroad_year: 'a year from 1980 to 2100, four digits',
     numbering_behind: 'not below the last package sent: a number is never used twice',
     birth_year_range: 'year of birth from 1900 to this year',
     diagnosis_before_birth: 'diagnosis cannot be before the year of birth',

@@ -44,13 +44,24 @@ export async function makeAbroadPackage(
   checkPartnerCountry('abroad', to, me.countryCode);
   const maxCount = suppressionMaxCount(s.database);
   const today = new Date().toISOString().slice(0, 10);
+  // What earlier packages told this partner of each year: a count that moved by a few since would give those few away.
+  const sent = (
+    s.database.prepare(`SELECT counts FROM exchange_sent WHERE partner_id = ? AND kind = 'abroad'`).all(to.id) as { counts: string }[]
+  ).flatMap((r) => (JSON.parse(r.counts) as { sent?: AbroadYear[] }).sent ?? []);
   const years: AbroadYear[] = [];
   // The whole country's register: what the regions sent in is counted too (a linked person once).
   const country = orgUnitPath(s.database, s.orgUnitId)[0]!.id;
   for (let year = input.fromYear; year <= input.toYear; year++) {
     const raw = countAbroad(s.database, country, to.countryCode, year, today);
     const rows = Object.fromEntries(ABROAD_DIMENSIONS.map((d) => [d, groupRows(raw, d)])) as Parameters<typeof hideSmallAbroad>[2];
-    years.push(hideSmallAbroad({ year, citizenship: to.countryCode, maxCount }, raw.total, rows));
+    years.push(
+      hideSmallAbroad(
+        { year, citizenship: to.countryCode, maxCount },
+        raw.total,
+        rows,
+        sent.filter((y) => y.year === year),
+      ),
+    );
   }
   const sequence = nextSequence(s.database, to.id);
   const { bytes, manifest } = buildPackage(
@@ -83,7 +94,7 @@ export async function makeAbroadPackage(
         full: true,
         auditHead: chainHead(s.database).id,
         sha256: manifest.contentMac,
-        counts: { reports: years.length },
+        counts: { reports: years.length, sent: years },
         fileName,
         kind: 'abroad',
       });
