@@ -1177,7 +1177,7 @@ export const en: Messages = {
       damaged: 'The package «{{file}}» is damaged: its description cannot be read. Nothing was loaded.',
       too_large: 'The package «{{file}}» inflates to too much data: loading stopped. Nothing was loaded.',
       inconsistent:
-        'The package «{{file}}»: the counts for {{year}} do not add up ({{part}}). Ask the centre to make the package again. Nothing was loaded.',
+        'The package «{{file}}»: the counts for {{year}} do not agree with each other or with the package’s description. Ask the centre to make the package again. Nothing was loaded.',
     },
     package_newer:
       'The package «{{file}}» was made by a newer version of the app ({{version}}). Update the app, then load it again. Nothing was loaded.',
@@ -1251,6 +1251,7 @@ export const en: Messages = {
     year_format: 'a year: four digits',
     year_range: 'the end is before the start, or more than 20 years',
     abroad_year: 'a year from 1980 to 2100, four digits',
+    abroad_future: 'that year has not begun: no one can have been diagnosed in it',
     numbering_behind: 'not below the last package sent: a number is never used twice',
     birth_year_range: 'year of birth from 1900 to this year',
     diagnosis_before_birth: 'diagnosis cannot be before the year of birth',

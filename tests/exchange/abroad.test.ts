@@ -214,6 +214,10 @@ describe('citizens diagnosed abroad, country to country', () => {
     expect((await refusedWith(rus, 'exchange.makeAbroadPackage', { partnerId: toTjk, fromYear: 1979, toYear: 1990 })).issues).toEqual([
       { path: 'fromYear', messageKey: 'validation.abroad_year' },
     ]);
+    const thisYear = new Date().getFullYear();
+    expect(
+      (await refusedWith(rus, 'exchange.makeAbroadPackage', { partnerId: toTjk, fromYear: thisYear, toYear: thisYear + 1 })).issues,
+    ).toEqual([{ path: 'toYear', messageKey: 'validation.abroad_future' }]);
 
     // A year's line as a sender writes it: every group of each breakdown, here 6 men and 6 women in all.
     const by = (sex: Record<string, number | null> = { male: 6, female: 6 }) =>
@@ -253,6 +257,8 @@ describe('citizens diagnosed abroad, country to country', () => {
       'not json',
     ])
       expect(await refused(sent([wrong]))).toBe('errors.package.inconsistent');
+    // A manifest counting other lines than the package holds.
+    expect(await refused(sent([year()], { ...abroad, counts: { years: 2 } }))).toBe('errors.package.inconsistent');
     // Two lines for one year, or a year missing from the range.
     expect(await refused(sent([year(), year()]))).toBe('errors.package.inconsistent');
     expect(await refused(sent([year()], { ...abroad, years: { from: 2016, to: 2017 }, counts: { years: 2 } }))).toBe(

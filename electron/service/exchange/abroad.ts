@@ -17,7 +17,7 @@ import {
   type AbroadYear,
 } from '../../../shared/exchange/abroad.js';
 import type { Manifest } from '../../../shared/exchange/api.js';
-import { refusal } from '../../../shared/result.js';
+import { fail, refusal } from '../../../shared/result.js';
 import { saveExport } from '../exports/files.js';
 import type { ChannelOutput } from '../../../shared/contract.js';
 import type { DeskSession } from '../session.js';
@@ -42,6 +42,9 @@ export async function makeAbroadPackage(
 ): Promise<ChannelOutput<'exchange.makeAbroadPackage'>> {
   const to = partner(s.database, input.partnerId);
   checkPartnerCountry('abroad', to, me.countryCode);
+  // A year not yet begun has no diagnoses to count: sent, it would read as "none diagnosed".
+  if (input.toYear > new Date().getFullYear())
+    fail('invalid_input', undefined, [{ path: 'toYear', messageKey: 'validation.abroad_future' }]);
   const maxCount = suppressionMaxCount(s.database);
   const today = new Date().toISOString().slice(0, 10);
   // What earlier packages told this partner of each year: a count that moved by a few since would give those few away.
@@ -131,10 +134,13 @@ export function planAbroad(
   );
   const inconsistent = (year: number | string, part: string) =>
     refusal('package_unreadable', 'errors.package.inconsistent', { file, year, part });
-  if (opened.badLines > 0 || years.length !== opened.lines.length) throw inconsistent('', 'lines');
+  const range = `${m.years.from}–${m.years.to}`;
   const expected = m.years.to - m.years.from + 1;
+  // As a sender makes them: at most 20 years, one line each, as the manifest counts them.
+  if (opened.badLines > 0 || years.length !== opened.lines.length || expected < 1 || expected > 20 || m.counts.years !== years.length)
+    throw inconsistent(range, 'lines');
   const seen = new Set(years.map((y) => y.year));
-  if (years.length !== expected || seen.size !== expected) throw inconsistent(`${m.years.from}–${m.years.to}`, 'years');
+  if (years.length !== expected || seen.size !== expected) throw inconsistent(range, 'years');
   for (const y of years) {
     if (y.year < m.years.from || y.year > m.years.to) throw inconsistent(y.year, 'years');
     if (y.citizenship !== me.countryCode) throw inconsistent(y.year, 'citizenship');
