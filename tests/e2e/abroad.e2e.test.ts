@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { download, keyFile } from '../helpers/downloads.js';
+import { download, swapKeys } from '../helpers/downloads.js';
 import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
@@ -45,14 +45,7 @@ describe('citizens diagnosed abroad, end to end in chromium', () => {
       login: 'Республика',
       password: 'ЧуйскаяДолина-2017',
     });
-    for (const p of [kaz, kgz]) await p.keyboard.press('Alt+5');
-    await expect.poll(() => kgz.getByTestId('my-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-    const kgzKey = await keyFile(kgz, e2e.tempDir());
-    const kazKey = await keyFile(kaz, e2e.tempDir());
-    await kaz.locator('#partner-key').setInputFiles(kgzKey);
-    await expect.poll(() => kaz.getByRole('status').filter({ hasText: 'добавлен' }).count()).toBe(1);
-    await kgz.locator('#partner-key').setInputFiles(kazKey);
-    await expect.poll(() => kgz.locator('[data-testid="partners"] tbody tr').count()).toBe(1);
+    await swapKeys(kaz, kgz, e2e.tempDir());
 
     // Kazakhstan picks Kyrgyzstan's centre: the screen offers the years, not the register.
     await kaz.locator('#package-to').selectOption({ label: 'Республиканский центр СПИД (Кыргызстан)' });

@@ -4,7 +4,7 @@
 // register, and loading the same file again changes nothing.
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { download, keyFile } from '../helpers/downloads.js';
+import { download, keyFile, swapKeys } from '../helpers/downloads.js';
 import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 import { enterCase } from '../helpers/case-entry.js';
 
@@ -28,14 +28,7 @@ describe('exchange packages, end to end in chromium', () => {
     });
 
     // Keys swapped once, as files; each side then lists the other with its fingerprint.
-    for (const p of [region, national]) await p.keyboard.press('Alt+5');
-    await expect.poll(() => national.getByTestId('my-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-    const nationalKey = await keyFile(national, e2e.tempDir());
-    const regionKey = await keyFile(region, e2e.tempDir());
-    await region.locator('#partner-key').setInputFiles(nationalKey);
-    await expect.poll(() => region.getByRole('status').filter({ hasText: 'добавлен' }).count()).toBe(1);
-    await national.locator('#partner-key').setInputFiles(regionKey);
-    await expect.poll(() => national.locator('[data-testid="partners"] tbody tr').count()).toBe(1);
+    const { aKey: regionKey, bKey: nationalKey } = await swapKeys(region, national, e2e.tempDir());
     expect(await national.locator('[data-testid="partners"] tbody th').textContent()).toContain('Казахский научный центр');
     const regionPrint = (await region.getByTestId('my-fingerprint').textContent())!;
     expect(await national.locator('[data-testid="partners"] code').textContent()).toBe(regionPrint);
