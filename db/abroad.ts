@@ -12,10 +12,11 @@ export type AbroadRaw = { total: number; by: Record<AbroadDimension, Map<string,
 /**
  * A country's citizens newly diagnosed in the unit's register in a year, counted as the dashboard
  * counts new diagnoses (a linked person once), leaving out those whose diagnosis was made in their
- * own country (it knows them). ART started is counted up to `asOf`: a December diagnosis starts
- * treatment in the new year.
+ * own country (it knows them). ART started is counted to 31 December of the year of diagnosis, so
+ * that a year's counts do not change with the day a package is made, and two countries' reports of
+ * the same year compare.
  */
-export function countAbroad(db: Db, orgUnitId: number, citizenship: string, year: number, asOf: string): AbroadRaw {
+export function countAbroad(db: Db, orgUnitId: number, citizenship: string, year: number): AbroadRaw {
   const home = new Set(
     (
       stmt(db, 'SELECT id FROM hiv_case WHERE citizenship = @c AND diagnosis_country = @c AND deleted_at IS NULL').all({
@@ -24,7 +25,7 @@ export function countAbroad(db: Db, orgUnitId: number, citizenship: string, year
     ).map((r) => r.id),
   );
   const start = `${year}-01-01`;
-  const people = new Map<number, { sex: string; age: string; kps: string[]; migrantType: string }>();
+  const people = new Map<number, { sex: string; age: string; kps: string[]; migrantType: string; started: boolean }>();
   eachCaseStatus(db, orgUnitId, { code: String(year), type: 'year', start, end: `${year}-12-31` }, (status, facts, id) => {
     if (!status.newDiagnosis || facts.citizenship !== citizenship || home.has(id)) return;
     people.set(id, {
@@ -32,21 +33,17 @@ export function countAbroad(db: Db, orgUnitId: number, citizenship: string, year
       age: groupsOf(facts, 'age_unaids', year)[0]!,
       kps: groupsOf(facts, 'key_population', year),
       migrantType: facts.migrantType,
+      started: status.artInitiation,
     });
-  });
-  const started = new Set<number>();
-  const end = asOf > `${year}-12-31` ? asOf : `${year}-12-31`;
-  eachCaseStatus(db, orgUnitId, { code: String(year), type: 'year', start, end }, (status, _facts, id) => {
-    if (people.has(id) && status.artInitiation) started.add(id);
   });
   const by = Object.fromEntries(ABROAD_DIMENSIONS.map((d) => [d, new Map<string, number>()])) as AbroadRaw['by'];
   const bump = (d: AbroadDimension, key: string) => by[d].set(key, (by[d].get(key) ?? 0) + 1);
-  for (const [id, p] of people) {
+  for (const p of people.values()) {
     bump('sex', p.sex);
     bump('age', p.age);
     for (const k of p.kps) bump('keyPopulation', k);
     bump('migrantType', p.migrantType);
-    bump('art', started.has(id) ? 'started' : 'not_started');
+    bump('art', p.started ? 'started' : 'not_started');
   }
   return { total: people.size, by };
 }
@@ -84,24 +81,32 @@ const toReport = (r: ReportRow): AbroadReport => ({
   by: JSON.parse(r.breakdowns) as AbroadYear['by'],
 });
 
-/** The reports held for years from..to, by year then sending country. */
+/**
+ * The reports that stand for years from..to: one per sending country and year, the one made last.
+ * Two centres of one country (a region and the capital, or a centre before and after its key was
+ * replaced) count the same people: side by side they would count them twice.
+ */
 export function abroadReports(db: Db, fromYear: number, toYear: number): AbroadReport[] {
   return (
     stmt(
       db,
-      `SELECT r.*, p.centre FROM abroad_report r JOIN exchange_partner p ON p.id = r.partner_id
-         WHERE r.year BETWEEN @fromYear AND @toYear ORDER BY r.year DESC, r.from_country, p.centre`,
+      `SELECT * FROM (
+         SELECT r.*, p.centre, row_number() OVER (PARTITION BY r.from_country, r.year ORDER BY r.made_at DESC, r.loaded_at DESC) AS k
+           FROM abroad_report r JOIN exchange_partner p ON p.id = r.partner_id WHERE r.year BETWEEN @fromYear AND @toYear)
+       WHERE k = 1 ORDER BY year DESC, from_country`,
     ).all({ fromYear, toYear }) as ReportRow[]
   ).map(toReport);
 }
 
-/** What a partner's report of a year holds here now, to compare with an incoming one. */
-export function heldReport(db: Db, partnerId: number, year: number): AbroadYear | null {
-  const r = stmt(db, 'SELECT r.*, NULL AS centre FROM abroad_report r WHERE partner_id = ? AND year = ?').get(partnerId, year) as
-    ReportRow | undefined;
+/** The report of a year that stands now for a country, to compare with an incoming one. */
+export function standingReport(db: Db, fromCountry: string, year: number): (AbroadYear & { partnerId: number; madeAt: string }) | null {
+  const r = stmt(
+    db,
+    'SELECT r.*, NULL AS centre FROM abroad_report r WHERE from_country = ? AND year = ? ORDER BY made_at DESC, loaded_at DESC LIMIT 1',
+  ).get(fromCountry, year) as ReportRow | undefined;
   if (!r) return null;
-  const { year: y, citizenship, maxCount, total, by } = toReport(r);
-  return { year: y, citizenship, maxCount, total, by };
+  const { year: y, citizenship, maxCount, total, by, partnerId, madeAt } = toReport(r);
+  return { year: y, citizenship, maxCount, total, by, partnerId, madeAt };
 }
 
 export type AbroadPlan = {
@@ -114,14 +119,21 @@ export type AbroadPlan = {
   years: AbroadYear[];
 };
 
-/** Stores a checked package's years (replacing the partner's reports of the same years), records it loaded; audited. */
+/**
+ * Stores a checked package's years, records it loaded; audited. A year replaces the partner's
+ * report of it unless that one was made later (a package arriving late changes only the years it is the newest for).
+ */
 export function applyAbroad(db: Db, actor: string, plan: AbroadPlan, now: Date = new Date()): number {
   const at = now.toISOString();
   return changeWithAudit(db, actor, (record) => {
     const put = stmt(
       db,
-      `INSERT OR REPLACE INTO abroad_report (partner_id, year, from_country, citizenship, max_count, total, breakdowns, sequence, made_at, loaded_at, loaded_by)
-         VALUES (@partnerId, @year, @fromCountry, @citizenship, @maxCount, @total, @breakdowns, @sequence, @madeAt, @at, @actor)`,
+      `INSERT INTO abroad_report (partner_id, year, from_country, citizenship, max_count, total, breakdowns, sequence, made_at, loaded_at, loaded_by)
+         VALUES (@partnerId, @year, @fromCountry, @citizenship, @maxCount, @total, @breakdowns, @sequence, @madeAt, @at, @actor)
+       ON CONFLICT (partner_id, year) DO UPDATE SET from_country = excluded.from_country, citizenship = excluded.citizenship,
+         max_count = excluded.max_count, total = excluded.total, breakdowns = excluded.breakdowns, sequence = excluded.sequence,
+         made_at = excluded.made_at, loaded_at = excluded.loaded_at, loaded_by = excluded.loaded_by
+       WHERE abroad_report.made_at <= excluded.made_at`,
     );
     for (const y of plan.years)
       put.run({
@@ -140,9 +152,9 @@ export function applyAbroad(db: Db, actor: string, plan: AbroadPlan, now: Date =
     const counts = { reports: plan.years.length };
     stmt(
       db,
-      `INSERT INTO exchange_received (partner_id, sequence, full, content_mac, counts, loaded_at, loaded_by, kind)
-         VALUES (?, ?, 1, ?, ?, ?, ?, 'abroad')`,
-    ).run(plan.partnerId, plan.sequence, plan.sha256, JSON.stringify(counts), at, actor);
+      `INSERT INTO exchange_received (partner_id, sequence, full, content_mac, counts, loaded_at, loaded_by, kind, key_epoch)
+         VALUES (@p, ?, 1, ?, ?, ?, ?, 'abroad', (SELECT key_epoch FROM exchange_partner WHERE id = @p))`,
+    ).run({ p: plan.partnerId }, plan.sequence, plan.sha256, JSON.stringify(counts), at, actor);
     record({
       action: 'import',
       entity: 'exchange_package',

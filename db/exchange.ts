@@ -18,6 +18,7 @@ import {
 import { recordEach } from './audit.js';
 import { applyForms, ownFormData, planForms, type FormsPlan, type OutgoingApproval, type OutgoingValue } from './exchange-forms.js';
 import { orgUnitPath } from './org-units.js';
+import { detachFromPerson } from './person-links.js';
 import { countryNameRu } from './reference.js';
 import { uicKey } from '../shared/cases/uic.js';
 import type { CaseInput, EventInput } from '../shared/cases/schema.js';
@@ -64,8 +65,10 @@ type PartnerDbRow = {
 };
 export type PartnerKeys = Partner & { boxPublic: string; signPublic: string };
 
+// The last number loaded counts under the partner's present key only: a replaced key starts its numbering again.
 const PARTNER_SELECT = `SELECT p.*, (SELECT max(sequence) FROM exchange_sent s WHERE s.partner_id = p.id) AS last_sent,
-  (SELECT max(sequence) FROM exchange_received r WHERE r.partner_id = p.id) AS last_received FROM exchange_partner p`;
+  (SELECT max(sequence) FROM exchange_received r WHERE r.partner_id = p.id AND r.key_epoch = p.key_epoch) AS last_received
+  FROM exchange_partner p`;
 
 function toPartner(r: PartnerDbRow & { last_sent: number | null; last_received: number | null }): PartnerKeys {
   return {
@@ -82,17 +85,22 @@ function toPartner(r: PartnerDbRow & { last_sent: number | null; last_received: 
   };
 }
 
+/** The partners this centre exchanges with now (a removed one stays in the table for the records it sent). */
 export function listPartners(db: Db): PartnerKeys[] {
-  return (stmt(db, `${PARTNER_SELECT} ORDER BY p.centre, p.id`).all() as Parameters<typeof toPartner>[0][]).map(toPartner);
+  return (stmt(db, `${PARTNER_SELECT} WHERE p.removed_at IS NULL ORDER BY p.centre, p.id`).all() as Parameters<typeof toPartner>[0][]).map(
+    toPartner,
+  );
 }
 
+/** The partner whose key this is; a removed partner's key is no one's. */
 export function partnerByFingerprint(db: Db, fingerprint: string): PartnerKeys | null {
-  const r = stmt(db, `${PARTNER_SELECT} WHERE p.fingerprint = ?`).get(fingerprint) as Parameters<typeof toPartner>[0] | undefined;
+  const r = stmt(db, `${PARTNER_SELECT} WHERE p.fingerprint = ? AND p.removed_at IS NULL`).get(fingerprint) as
+    Parameters<typeof toPartner>[0] | undefined;
   return r ? toPartner(r) : null;
 }
 
 export function partner(db: Db, id: number): PartnerKeys {
-  const r = stmt(db, `${PARTNER_SELECT} WHERE p.id = ?`).get(id) as Parameters<typeof toPartner>[0] | undefined;
+  const r = stmt(db, `${PARTNER_SELECT} WHERE p.id = ? AND p.removed_at IS NULL`).get(id) as Parameters<typeof toPartner>[0] | undefined;
   return r ? toPartner(r) : fail('not_found');
 }
 
@@ -288,21 +296,24 @@ export type LoadPlan = {
   forms: FormsPlan;
 };
 
-/** The last package loaded from a partner, for the sequence rules. */
+/** The partner's present key epoch, in SQL beside `exchange_received.partner_id`. */
+const EPOCH = '(SELECT key_epoch FROM exchange_partner WHERE id = exchange_received.partner_id)';
+
+/** The last package loaded from a partner under its present key, for the sequence rules. */
 export function lastReceived(db: Db, partnerId: number): { sequence: number; sha256: string } | null {
   return (
-    (stmt(db, 'SELECT sequence, content_mac AS sha256 FROM exchange_received WHERE partner_id = ? ORDER BY sequence DESC LIMIT 1').get(
-      partnerId,
-    ) as { sequence: number; sha256: string } | undefined) ?? null
+    (stmt(
+      db,
+      `SELECT sequence, content_mac AS sha256 FROM exchange_received WHERE partner_id = ? AND key_epoch = ${EPOCH} ORDER BY sequence DESC LIMIT 1`,
+    ).get(partnerId) as { sequence: number; sha256: string } | undefined) ?? null
   );
 }
 
 export function wasReceived(db: Db, partnerId: number, sequence: number, sha256: string): boolean {
-  return !!stmt(db, 'SELECT 1 FROM exchange_received WHERE partner_id = ? AND sequence = ? AND content_mac = ?').get(
-    partnerId,
-    sequence,
-    sha256,
-  );
+  return !!stmt(
+    db,
+    `SELECT 1 FROM exchange_received WHERE partner_id = ? AND sequence = ? AND content_mac = ? AND key_epoch = ${EPOCH}`,
+  ).get(partnerId, sequence, sha256);
 }
 
 type UnitRow = { id: number; level: string };
@@ -483,6 +494,10 @@ export function applyLoad(db: Db, actor: string, plan: LoadPlan, now: Date = new
     for (const { localId, c } of plan.update) {
       const before = rowOf.get(localId) as CaseDbRow;
       const old = toInput(before);
+      // Another person under the same id (a sender restored from a backup reuses its ids): the
+      // record leaves the person it was linked into, which was someone else.
+      if (before.uic_key !== uicKey(c.case.uic) || before.sex !== c.case.sex || before.birth_year !== (c.case.birthYear ?? null))
+        detachFromPerson(db, record, localId, actor, at);
       stmt(
         db,
         `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
@@ -525,8 +540,9 @@ export function applyLoad(db: Db, actor: string, plan: LoadPlan, now: Date = new
     };
     stmt(
       db,
-      `INSERT INTO exchange_received (partner_id, sequence, full, content_mac, counts, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(plan.partnerId, plan.sequence, plan.full ? 1 : 0, plan.sha256, JSON.stringify(counts), at, actor);
+      `INSERT INTO exchange_received (partner_id, sequence, full, content_mac, counts, loaded_at, loaded_by, key_epoch)
+         VALUES (@p, ?, ?, ?, ?, ?, ?, (SELECT key_epoch FROM exchange_partner WHERE id = @p))`,
+    ).run({ p: plan.partnerId }, plan.sequence, plan.full ? 1 : 0, plan.sha256, JSON.stringify(counts), at, actor);
     record({
       action: 'import',
       entity: 'exchange_package',

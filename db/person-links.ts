@@ -64,24 +64,35 @@ export function linkPersons(db: Db, actor: string, a: number, b: number, now: Da
 /** Takes a record out of the person it was linked into; the others stay linked with each other. */
 export function unlinkPerson(db: Db, actor: string, id: number, now: Date = new Date()): void {
   changeWithAudit(db, actor, (record) => {
-    const records = personRecords(db, id);
-    const self = records.find((r) => r.id === id);
-    if (!self || records.length < 2) fail('not_found');
-    relink(
-      db,
-      records.filter((r) => r.id !== id),
-      actor,
-      now.toISOString(),
-    );
-    stmt(db, 'DELETE FROM person_link WHERE case_id = @id OR linked_to = @id').run({ id });
-    record({
-      action: 'delete',
-      entity: 'person_link',
-      entityId: String(id),
-      oldValue: { registerNos: records.map((r) => r.registerNo), records: records.length },
-    });
+    if (!detachFromPerson(db, record, id, actor, now.toISOString())) fail('not_found');
   });
   deriveWhenIdle(db);
+}
+
+/** Inside a change: takes a live record out of its person, if it is linked; false when it was not. */
+export function detachFromPerson(
+  db: Db,
+  record: (c: { action: 'delete'; entity: string; entityId: string; oldValue: object }) => void,
+  id: number,
+  actor: string,
+  at: string,
+): boolean {
+  const records = personRecords(db, id);
+  if (!records.some((r) => r.id === id) || records.length < 2) return false;
+  relink(
+    db,
+    records.filter((r) => r.id !== id),
+    actor,
+    at,
+  );
+  stmt(db, 'DELETE FROM person_link WHERE case_id = @id OR linked_to = @id').run({ id });
+  record({
+    action: 'delete',
+    entity: 'person_link',
+    entityId: String(id),
+    oldValue: { registerNos: records.map((r) => r.registerNo), records: records.length },
+  });
+  return true;
 }
 
 /** Pairs of live records that look like one person (code key, sex, birth year) from different centres, not linked yet. */

@@ -85,6 +85,9 @@ import {
   KeyUploadSchema,
   MadePackageSchema,
   MakePackageSchema,
+  ReplaceKeySchema,
+  RemovePartnerSchema,
+  PartnerRemovedSchema,
   MAX_KEY_FILE_BYTES,
   MAX_PACKAGE_BYTES,
   PackageIdSchema,
@@ -294,6 +297,8 @@ export const contract = {
   'exchange.keyFile': { input: empty, output: ExportedFileSchema, permission: 'admin' },
   'exchange.partners': { input: empty, output: z.array(PartnerSchema), permission: 'admin' },
   'exchange.addPartner': { input: KeyUploadSchema, output: PartnerSchema, uploadBytes: MAX_KEY_FILE_BYTES, permission: 'admin' },
+  'exchange.replaceKey': { input: ReplaceKeySchema, output: PartnerSchema, uploadBytes: MAX_KEY_FILE_BYTES, permission: 'admin' },
+  'exchange.removePartner': { input: RemovePartnerSchema, output: PartnerRemovedSchema, permission: 'admin' },
   'exchange.makePackage': { input: MakePackageSchema, output: MadePackageSchema, permission: 'admin' },
   'exchange.previewPackage': {
     input: PackageUploadSchema,

@@ -18,6 +18,7 @@ import { m0017 } from './0017-fact-sheet-languages.js';
 import { m0018 } from './0018-exchange.js';
 import { m0019 } from './0019-dhis2-mapping.js';
 import { m0020 } from './0020-abroad-reports.js';
+import { m0021 } from './0021-partner-keys.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -113,6 +113,8 @@ function eventSummary(ev: unknown, c: Ctx): string {
 
 /** A change a package brought: from which centre, in which package. */
 function received(v: unknown, c: Ctx): FieldChange[] {
+  if (isObj(v) && typeof v.removedWithPartner === 'string')
+    return [{ field: c.t('audit.removedWithPartner'), before: EMPTY, after: v.removedWithPartner }];
   if (!isObj(v) || typeof v.receivedFrom !== 'string') return [];
   return [{ field: c.t('audit.receivedFrom'), before: EMPTY, after: `${v.receivedFrom}, ${c.t('audit.packageNo', { n: v.package })}` }];
 }
@@ -296,8 +298,26 @@ const DESCRIBERS: Record<string, Describer> = {
   },
   exchange_partner: (e, c) => {
     const v = isObj(e.newValue) ? e.newValue : {};
-    const changes = typeof v.fingerprint === 'string' ? [{ field: c.t('audit.fingerprint'), before: EMPTY, after: v.fingerprint }] : [];
-    return { item: typeof v.centre === 'string' ? v.centre : '', changes };
+    const old = isObj(e.oldValue) ? e.oldValue : {};
+    const centre = typeof v.centre === 'string' ? v.centre : typeof old.centre === 'string' ? old.centre : '';
+    const changes: FieldChange[] = [];
+    // Added (its fingerprint), its key replaced (old → new), or removed (with or without what it sent).
+    if (typeof v.fingerprint === 'string')
+      changes.push({
+        field: c.t('audit.fingerprint'),
+        before: typeof old.fingerprint === 'string' ? old.fingerprint : EMPTY,
+        after: v.fingerprint,
+      });
+    if (v.records === 'keep' || v.records === 'remove')
+      changes.push(
+        {
+          field: c.t('audit.partnerRecords'),
+          before: EMPTY,
+          after: c.t(v.records === 'keep' ? 'audit.recordsKept' : 'audit.recordsRemoved'),
+        },
+        ...counts(v, c.t),
+      );
+    return { item: centre, changes };
   },
   person_link: (e, c) => {
     const v = isObj(e.newValue) ? e.newValue : isObj(e.oldValue) ? e.oldValue : {};

@@ -10,6 +10,7 @@ import { useCall } from '../api/queries';
 import { TableBox } from '../app/TableBox';
 import { FileLink } from '../exchange/FileLink';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
+import { PartnerChange, type PartnerChangeKind } from './PartnerChange';
 
 export function KeysAndPartners() {
   const { t } = useTranslation();
@@ -19,6 +20,13 @@ export function KeysAndPartners() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const [changing, setChanging] = useState<{ id: number; kind: PartnerChangeKind } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const chosen = partners.data?.find((p) => p.id === changing?.id);
+  const change = (id: number, kind: PartnerChangeKind) => {
+    setNotice(null);
+    setChanging({ id, kind });
+  };
 
   const saveKey = async () => {
     const r = await call('exchange.keyFile', {});
@@ -68,6 +76,7 @@ export function KeysAndPartners() {
                 <th>{t('packages.fingerprint')}</th>
                 <th>{t('packages.lastSent')}</th>
                 <th>{t('packages.lastReceived')}</th>
+                <th>{t('packages.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +89,14 @@ export function KeysAndPartners() {
                   </td>
                   <td>{p.lastSent ?? '—'}</td>
                   <td>{p.lastReceived ?? '—'}</td>
+                  <td className="actions">
+                    <button type="button" className="secondary" onClick={() => change(p.id, 'replace')}>
+                      {t('packages.replaceKey')}
+                    </button>{' '}
+                    <button type="button" className="secondary danger" onClick={() => change(p.id, 'remove')}>
+                      {t('packages.remove')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -88,6 +105,24 @@ export function KeysAndPartners() {
       ) : (
         <p className="muted">{t('packages.noPartners')}</p>
       )}
+      {chosen && changing ? (
+        <PartnerChange
+          key={`${chosen.id}-${changing.kind}`}
+          partner={chosen}
+          kind={changing.kind}
+          onCancel={() => setChanging(null)}
+          onDone={(text) => {
+            setChanging(null);
+            setNotice(text);
+            void partners.refetch();
+          }}
+        />
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <FilePicker
         id="partner-key"
         label={t('packages.addPartner')}

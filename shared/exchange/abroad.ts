@@ -161,8 +161,11 @@ export const AbroadPreviewSchema = z.object({
       year: z.number().int(),
       total: Count,
       maxCount: z.number().int(),
-      /** A report of this year from the same partner is replaced; 'same' when it held these very counts. */
-      before: z.enum(['none', 'replaced', 'same']),
+      /**
+       * The report of this year from the sender's country that stands now: none; the same counts from
+       * the same centre; replaced by these; or made later than these ('older': these are not shown).
+       */
+      before: z.enum(['none', 'replaced', 'same', 'older']),
     }),
   ),
 });

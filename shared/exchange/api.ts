@@ -195,6 +195,16 @@ export const PackageUploadSchema = ImportFileSchema.extend({
 export const ContinueNumberingSchema = z
   .object({ partnerId: z.number().int().positive(), after: z.number().int().min(1).max(999_999) })
   .strict();
+/** A partner's new key file, on the same partner (its database made anew). */
+export const ReplaceKeySchema = KeyUploadSchema.extend({ partnerId: z.number().int().positive() }).strict();
+/** A partner removed: what it sent kept (still counted, read-only) or removed with it. */
+export const RemovePartnerSchema = z.object({ partnerId: z.number().int().positive(), records: z.enum(['keep', 'remove']) }).strict();
+export const PartnerRemovedSchema = z.object({
+  cases: z.number().int(),
+  values: z.number().int(),
+  approvals: z.number().int(),
+  reports: z.number().int(),
+});
 export const MakePackageSchema = z.object({ partnerId: z.number().int().positive(), full: z.boolean() }).strict();
 export const MadePackageSchema = z.object({
   file: ExportedFileSchema,

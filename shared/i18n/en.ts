@@ -610,6 +610,23 @@ export const en: Messages = {
     lastReceived: 'Last package loaded',
     addPartner: 'Add a centre by its key file (.mhdkey)',
     partnerAdded: 'The centre «{{centre}}» was added. Compare its fingerprint by phone.',
+    actions: 'Actions',
+    replaceKey: 'Replace key…',
+    replaceKeyOf: 'New key file of «{{centre}}» (.mhdkey)',
+    replaceKeyHelp:
+      "If the partner's database was made anew (the old one lost without a backup), it has a new key and numbers its packages from 1 again. Add its new key here, not as a new centre: the cases it sent stay its own, and its next full package replaces them. Compare the fingerprint by phone.",
+    keyReplaced:
+      'The key of «{{centre}}» was replaced. Compare the new fingerprint by phone. The next package to this centre will be full.',
+    remove: 'Remove…',
+    removeTitle: 'Remove «{{centre}}» from the partners',
+    removeHelp: 'Its key will open nothing any more, and no package can be sent to it. It can be added again with the same key file.',
+    removeKeep: 'Keep the cases, form values and reports it sent: they are still counted (the centre closed, but its data are right)',
+    removeRecords:
+      'Remove everything it sent too (the centre was added by mistake): cases, form values, period approvals, citizens-abroad reports',
+    removeConfirm: 'Remove the centre',
+    removed: '«{{centre}}» was removed from the partners.',
+    removedRecords:
+      '«{{centre}}» was removed from the partners with what it sent: {{cases}} cases, {{values}} form values, {{approvals}} approved periods, {{reports}} citizens-abroad reports.',
     sendTitle: 'Send a package',
     restoredTitle: 'After a restore from a backup',
     restoredHelp:
@@ -673,7 +690,12 @@ export const en: Messages = {
     abroadYears: 'Years in the package',
     abroadHere: 'In this database',
     abroadHidden: 'hidden (1 to {{max}})',
-    abroadBefore: { none: 'new', replaced: 'replaces the earlier report', same: 'already loaded' },
+    abroadBefore: {
+      none: 'new',
+      replaced: 'replaces the earlier report',
+      same: 'already loaded',
+      older: 'not shown: a later report of this country stands',
+    },
     loadedAbroad: 'Package loaded: {{n}} year(s) of reports. They show on the dashboard and in the fact sheet (section 3.1).',
   },
   abroad: {
@@ -682,7 +704,7 @@ export const en: Messages = {
     total: 'New cases in the year',
     source:
       'Source, exchange packages: {{list}}. “•”: hidden by the sender (counts from 1 to {{max}} and those they could be worked out from).',
-    art: { title: 'Started ART (by the package’s date)', started: 'Started', not_started: 'Not started' },
+    art: { title: 'Started ART in the year of diagnosis', started: 'Started', not_started: 'Not started' },
   },
   exchange: {
     title: 'Data exchange',
@@ -1013,6 +1035,10 @@ export const en: Messages = {
     receivedFrom: 'Received from centre',
     packageNo: 'package no. {{n}}',
     packageItem: 'Exchange package no. {{n}}: {{centre}}',
+    partnerRecords: 'What it sent',
+    recordsKept: 'kept',
+    recordsRemoved: 'removed',
+    removedWithPartner: 'Removed with the partner centre',
     exchangeKeys: "This database's exchange keys",
     personLinked: 'One person: records no. {{nos}} (counted once)',
     personUnlinked: 'Records unlinked: no. {{nos}}',
@@ -1169,6 +1195,9 @@ export const en: Messages = {
     key_file_fingerprint: 'The key file «{{file}}» was changed: its fingerprint does not match its keys. Ask the centre to send it again.',
     key_file_own: "This is this database's own key file. Add another centre's key.",
     partner_exists: 'The centre «{{centre}}» with this key is already added.',
+    partner_same_key: 'This is the key «{{centre}}» has now. Nothing to replace.',
+    partner_key_other_centre:
+      'This is the key of another centre («{{other}}»), not «{{centre}}»: the country or the place differ. Add another centre as a new partner.',
     package_unreadable: 'The file «{{file}}» could not be read as an exchange package.',
     package: {
       not_package: 'The file «{{file}}» is not an exchange package (.mhdpkg). Nothing was loaded.',
@@ -1252,6 +1281,8 @@ export const en: Messages = {
     year_range: 'the end is before the start, or more than 20 years',
     abroad_year: 'a year from 1980 to 2100, four digits',
     abroad_future: 'that year has not begun: no one can have been diagnosed in it',
+    abroad_before_register: 'the register’s first diagnosis is in {{year}}: earlier years would read as “none diagnosed”',
+    abroad_empty_register: 'the register has no cases yet: nothing to count',
     numbering_behind: 'not below the last package sent: a number is never used twice',
     birth_year_range: 'year of birth from 1900 to this year',
     diagnosis_before_birth: 'diagnosis cannot be before the year of birth',

@@ -38,6 +38,8 @@ const MAY: Record<Role, readonly string[]> = {
     'exchange.confirmPackage',
     'exchange.makeAbroadPackage',
     'exchange.continueNumbering',
+    'exchange.replaceKey',
+    'exchange.removePartner',
   ],
   entry: [
     'cases.create',

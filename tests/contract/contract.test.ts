@@ -94,6 +94,8 @@ const VALID: Record<string, unknown> = {
   'exchange.confirmPackage': { packageId: '0123456789abcdef' },
   'exchange.makeAbroadPackage': { partnerId: 1, fromYear: 2016, toYear: 2017 },
   'exchange.continueNumbering': { partnerId: 1, after: 3 },
+  'exchange.replaceKey': { partnerId: 1, fileName: 'public-key-KGZ-0a1b2c3d.mhdkey', contentBase64: 'e30=' },
+  'exchange.removePartner': { partnerId: 1, records: 'keep' },
   'exchange.abroadReports': { fromYear: 2016, toYear: 2017 },
   'files.saveAs': { fileName: 'hiv-migrants-KAZ-2017.xlsx' },
   'files.printToPdf': { fileName: 'fact-sheet-KAZ-2017.pdf' },

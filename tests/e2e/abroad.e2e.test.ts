@@ -45,7 +45,7 @@ describe('citizens diagnosed abroad, end to end in chromium', () => {
       login: 'Республика',
       password: 'ЧуйскаяДолина-2017',
     });
-    await swapKeys(kaz, kgz, e2e.tempDir());
+    const keys = await swapKeys(kaz, kgz, e2e.tempDir());
 
     // Kazakhstan picks Kyrgyzstan's centre: the screen offers the years, not the register.
     await kaz.locator('#package-to').selectOption({ label: 'Республиканский центр СПИД (Кыргызстан)' });
@@ -96,6 +96,27 @@ describe('citizens diagnosed abroad, end to end in chromium', () => {
     expect(await kgz.getByTestId('abroad-sources').textContent()).toContain('Казахстан: Казахский научный центр');
     await kgz.getByTestId('abroad-reported').scrollIntoViewIfNeeded();
     await screenshot(kgz, 'abroad-factsheet-ru');
+
+    // Kyrgyzstan's administrator then removes Kazakhstan's centre (added by mistake, say) with what it
+    // sent: first offered its own key again as a "new key" (refused in words), then removed.
+    const { aKey: kazKey } = keys;
+    await kgz.keyboard.press('Alt+5');
+    const row = kgz.locator('[data-testid="partners"] tbody tr').filter({ hasText: 'Казахский научный центр' });
+    await row.getByRole('button', { name: 'Заменить ключ…' }).click();
+    await kgz.locator('#partner-new-key').setInputFiles(kazKey);
+    await expect.poll(() => kgz.locator('.partner-change [role="alert"]').textContent(), { timeout: 60_000 }).toContain('Замена не нужна');
+    await kgz.getByRole('button', { name: 'Отмена' }).click();
+    await row.getByRole('button', { name: 'Удалить…' }).click();
+    await kgz.getByLabel(/Удалить и всё полученное от него/).check();
+    await screenshot(kgz, 'partner-remove-ru');
+    await kgz.getByRole('button', { name: 'Удалить центр' }).click();
+    await expect
+      .poll(() => kgz.getByRole('status').filter({ hasText: 'удалён из партнёров' }).textContent(), { timeout: 60_000 })
+      .toContain('отчётов о гражданах 2');
+    await expect.poll(() => kgz.locator('[data-testid="partners"]').count(), { timeout: 60_000 }).toBe(0);
+    await kgz.keyboard.press('Alt+3');
+    await kgz.locator('#indicator-year').fill('2017');
+    await expect.poll(() => kgz.locator('[data-testid="abroad-reports"]').count(), { timeout: 60_000 }).toBe(0);
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -51,7 +51,7 @@ async function person(s: DeskSession, over: Partial<CaseInput>, artStart: string
 /**
  * Russia's register, 2017, Tajik citizens: 12 counted. Sex 6 men, 6 women; age (in 2017) 5 of
  * 15-24, 7 of 25-49; 2 who inject drugs (hidden: 1 to 4), 10 in no key population; all
- * immigrants; 7 started ART (one in January 2018, after the year). Not counted: a Tajik citizen
+ * immigrants; 6 started ART in 2017 (a seventh in January 2018, after the year). Not counted: a Tajik citizen
  * diagnosed in Tajikistan, two Uzbek citizens, a deleted record. 2016: one Tajik citizen (hidden).
  */
 async function russiaRegister(rus: DeskSession) {
@@ -128,7 +128,8 @@ describe('citizens diagnosed abroad, country to country', () => {
     // give away the two who inject drugs (12 - 10 - 0), so it is hidden too.
     expect(groups(y2017, 'keyPopulation')).toEqual({ pwid: null, msm: 0, sw: 0, tg: 0, prison: 0, none: null, unknown: 0 });
     expect(groups(y2017, 'migrantType')).toEqual({ immigrant: 12, emigrant: 0, internal: 0 });
-    expect(groups(y2017, 'art')).toEqual({ started: 7, not_started: 5 });
+    // Started in the year of diagnosis: the woman diagnosed on 20 December started in January, after it.
+    expect(groups(y2017, 'art')).toEqual({ started: 6, not_started: 6 });
     // 2016: one person, so nothing of that year shows.
     expect(reports[1]!.by.sex.every((g) => g.n === null)).toBe(true);
 
@@ -162,9 +163,10 @@ describe('citizens diagnosed abroad, country to country', () => {
     ]);
     expect(groups(now[0]!, 'sex')).toEqual({ male: 6, female: 12, unknown: 0 });
     expect(Object.values(groups(now[0]!, 'age'))).toEqual([null, null, null, null, null]);
-    expect(await refusedWith(tjk, 'exchange.previewPackage', bytesUpload(bytes, made.file.fileName))).toMatchObject({
-      code: 'package_replayed',
-    });
+    // The first package again: loaded already; its 2017 is older than the report that stands.
+    const first = await call(tjk, 'exchange.previewPackage', bytesUpload(bytes, made.file.fileName));
+    expect(first.alreadyLoaded).toBe(true);
+    expect(first.abroad!.years.map((y) => y.before)).toEqual(['same', 'older']);
 
     // Tajikistan's fact sheet (section 3.1) names Russia's report beside its own register's count, and
     // its workbook, read back by LibreOffice, holds the same: 18 in 2017, 2016's hidden by the sender.
@@ -176,13 +178,13 @@ describe('citizens diagnosed abroad, country to country', () => {
         madeAt: expect.stringMatching(/^\d{4}-/),
         current: 18,
         previous: 'hidden',
-        startedArt: 7,
+        startedArt: 6,
       },
     ]);
     const book = await call(tjk, 'factsheet.workbook', { country: 'TJK', year: 2017, language: 'en' });
     const rows = sheetsAsCsv(book.path).get('3.1 Migrants')!;
     expect(rows.find((r) => r[0]!.startsWith('Citizens diagnosed abroad, as reported by Russia'))!.slice(0, 3)).toEqual([
-      'Citizens diagnosed abroad, as reported by Russia — started ART: 7',
+      'Citizens diagnosed abroad, as reported by Russia — started ART: 6',
       '18',
       '*',
     ]);
@@ -288,5 +290,55 @@ describe('citizens diagnosed abroad, country to country', () => {
     // Well-formed (6 men shown, the other two groups hidden together), it loads.
     const ok = await call(tjk, 'exchange.previewPackage', sent([year({ by: by({ male: 6, female: null, unknown: null }) })]));
     expect(ok.abroad!.years).toEqual([{ year: 2017, total: 12, maxCount: 4, before: 'none' }]);
+  });
+
+  it('stands one report a country and year, the one made last: a package arriving late loads only the years it is the newest for', async () => {
+    const { rus, tjk, toTjk } = await twoCountries();
+    await russiaRegister(rus);
+    // Years before the register's first diagnosis (2016 here) would read as "none diagnosed": refused.
+    expect((await refusedWith(rus, 'exchange.makeAbroadPackage', { partnerId: toTjk, fromYear: 2015, toYear: 2017 })).issues).toEqual([
+      { path: 'fromYear', messageKey: 'validation.abroad_before_register', params: { year: 2016 } },
+    ]);
+    const early = await call(rus, 'exchange.makeAbroadPackage', { partnerId: toTjk, fromYear: 2016, toYear: 2017 });
+    for (let i = 0; i < 6; i++) await person(rus, { sex: 'female', birthYear: 1980 });
+    const late = await call(rus, 'exchange.makeAbroadPackage', { partnerId: toTjk, fromYear: 2017, toYear: 2017 });
+    const load = async (path: string) => {
+      const p = await call(tjk, 'exchange.previewPackage', upload(path));
+      await call(tjk, 'exchange.confirmPackage', { packageId: p.packageId });
+      return p;
+    };
+    // No. 2 arrives first; then no. 1, late: its 2016 loads, its 2017 is older than the one that stands.
+    await load(late.file.path);
+    const p1 = await load(early.file.path);
+    expect(p1).toMatchObject({ sequence: 1, alreadyLoaded: false });
+    expect(p1.abroad!.years.map((y) => [y.year, y.before])).toEqual([
+      [2016, 'none'],
+      [2017, 'older'],
+    ]);
+    const standing = async () =>
+      (await call(tjk, 'exchange.abroadReports', { fromYear: 2016, toYear: 2017 })).map((r) => [r.year, r.centre, r.total, r.sequence]);
+    expect(await standing()).toEqual([
+      [2017, 'Москва: национальный центр СПИД', 18, 2],
+      [2016, 'Москва: национальный центр СПИД', null, 1],
+    ]);
+
+    // Another Russian centre reports 2017 later (its own register: 5 Tajik citizens): one Russia
+    // column, the report made last, never two side by side counting the same people.
+    const region = session(tempDir());
+    await createCentre(region, national('RUS', 'Новосибирская область', 'Сибирь'));
+    await introduce(region, tjk);
+    for (let i = 0; i < 5; i++) await person(region, {});
+    const other = await call(region, 'exchange.makeAbroadPackage', {
+      partnerId: await partnerId(region, 'Душанбе: национальный центр СПИД'),
+      fromYear: 2017,
+      toYear: 2017,
+    });
+    expect((await load(other.file.path)).abroad!.years.map((y) => y.before)).toEqual(['replaced']);
+    expect(await standing()).toEqual([
+      [2017, 'Новосибирская область: национальный центр СПИД', 5, 1],
+      [2016, 'Москва: национальный центр СПИД', null, 1],
+    ]);
+    // Moscow's 2017 made earlier than the region's: its re-sent no. 2 would not stand.
+    expect((await call(tjk, 'exchange.previewPackage', upload(late.file.path))).abroad!.years.map((y) => y.before)).toEqual(['older']);
   });
 });

@@ -3,7 +3,7 @@
 // country's national centre (no case travels); the receiver checks them into a preview and stores
 // them for its fact sheet and dashboard. Same file, signature and numbering as a register package.
 import { writeFileSync } from 'node:fs';
-import { countAbroad, groupRows, heldReport, type AbroadPlan } from '../../../db/abroad.js';
+import { countAbroad, groupRows, standingReport, type AbroadPlan } from '../../../db/abroad.js';
 import { nextSequence, partner, recordSent, type PartnerKeys } from '../../../db/exchange.js';
 import { chainHead } from '../../../db/audit-chain.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
@@ -45,8 +45,18 @@ export async function makeAbroadPackage(
   // A year not yet begun has no diagnoses to count: sent, it would read as "none diagnosed".
   if (input.toYear > new Date().getFullYear())
     fail('invalid_input', undefined, [{ path: 'toYear', messageKey: 'validation.abroad_future' }]);
+  // Nor can a year before the register's first diagnosis: "none diagnosed" where nothing was recorded.
+  const first = s.database.prepare('SELECT min(substr(diagnosis_date, 1, 4)) FROM hiv_case WHERE deleted_at IS NULL').pluck().get() as
+    string | null;
+  if (first === null || input.fromYear < Number(first))
+    fail('invalid_input', undefined, [
+      {
+        path: 'fromYear',
+        messageKey: first === null ? 'validation.abroad_empty_register' : 'validation.abroad_before_register',
+        ...(first === null ? {} : { params: { year: Number(first) } }),
+      },
+    ]);
   const maxCount = suppressionMaxCount(s.database);
-  const today = new Date().toISOString().slice(0, 10);
   // What earlier packages told this partner of each year: a count that moved by a few since would give those few away.
   const sent = (
     s.database.prepare(`SELECT counts FROM exchange_sent WHERE partner_id = ? AND kind = 'abroad'`).all(to.id) as { counts: string }[]
@@ -55,7 +65,7 @@ export async function makeAbroadPackage(
   // The whole country's register: what the regions sent in is counted too (a linked person once).
   const country = orgUnitPath(s.database, s.orgUnitId)[0]!.id;
   for (let year = input.fromYear; year <= input.toYear; year++) {
-    const raw = countAbroad(s.database, country, to.countryCode, year, today);
+    const raw = countAbroad(s.database, country, to.countryCode, year);
     const rows = Object.fromEntries(ABROAD_DIMENSIONS.map((d) => [d, groupRows(raw, d)])) as Parameters<typeof hideSmallAbroad>[2];
     years.push(
       hideSmallAbroad(
@@ -163,12 +173,14 @@ export function planAbroad(
       fromCountry: from.countryCode,
       citizenship: m.citizenship,
       years: years.map((y) => {
-        const held = heldReport(s.database, from.id, y.year);
+        const held = standingReport(s.database, from.countryCode, y.year);
+        const same =
+          held && held.partnerId === from.id && JSON.stringify({ ...held, partnerId: undefined, madeAt: undefined }) === JSON.stringify(y);
         return {
           year: y.year,
           total: y.total,
           maxCount: y.maxCount,
-          before: !held ? 'none' : JSON.stringify(held) === JSON.stringify(y) ? 'same' : 'replaced',
+          before: !held ? 'none' : same ? 'same' : held.madeAt > m.createdAt ? 'older' : 'replaced',
         };
       }),
     },

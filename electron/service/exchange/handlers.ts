@@ -20,6 +20,7 @@ import {
   type IncomingCase,
   type LoadPlan,
 } from '../../../db/exchange.js';
+import { removePartner, replacePartnerKey, restorePartner } from '../../../db/exchange-partners.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
 import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } from '../../../db/exchange-forms.js';
 import { orgUnitPath } from '../../../db/org-units.js';
@@ -106,6 +107,8 @@ type ExchangeChannels =
   | 'exchange.keyFile'
   | 'exchange.partners'
   | 'exchange.addPartner'
+  | 'exchange.replaceKey'
+  | 'exchange.removePartner'
   | 'exchange.makePackage'
   | 'exchange.makeAbroadPackage'
   | 'exchange.continueNumbering'
@@ -150,8 +153,16 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     // A partner whose unit is this centre's own would have its records filed as this centre's.
     if (k.countryCode === mine.countryCode && JSON.stringify(k.unitPath.slice(1)) === JSON.stringify(mine.unitPath.slice(1)))
       throw refusal('key_file_invalid', 'errors.key_file_same_unit', { file: fileName, centre: k.centre });
-    return publicPartner(addPartner(s.database, s.actor, k));
+    return publicPartner(restorePartner(s.database, s.actor, k.fingerprint) ?? addPartner(s.database, s.actor, k));
   },
+
+  'exchange.replaceKey': (s, { partnerId, fileName, contentBase64 }) => {
+    const k = readKeyFile(fileName, contentBase64);
+    if (k.fingerprint === me(s).keys.fingerprint) throw refusal('key_file_invalid', 'errors.key_file_own', { file: fileName });
+    return publicPartner(replacePartnerKey(s.database, s.actor, partnerId, k));
+  },
+
+  'exchange.removePartner': (s, { partnerId, records }) => removePartner(s.database, s.actor, partnerId, records),
 
   'exchange.makePackage': async (s, { partnerId, full }) => {
     const { keys, ...who } = me(s);
@@ -225,8 +236,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const last = lastReceived(db, from.id);
     // The last package again changes nothing; an older one, or the same number with other content,
     // is refused: loading it would undo later changes. Both known from the signed manifest alone.
-    const alreadyLoaded = last?.sequence === m.sequence && wasReceived(db, from.id, m.sequence, m.contentMac);
-    if (!alreadyLoaded && last && m.sequence < last.sequence)
+    const alreadyLoaded = (m.kind === 'abroad' || last?.sequence === m.sequence) && wasReceived(db, from.id, m.sequence, m.contentMac);
+    // Counts of citizens abroad are the exception: each year stands or not by when it was made, so a
+    // package arriving late loads the years it is the newest for.
+    if (!alreadyLoaded && last && m.sequence < last.sequence && m.kind !== 'abroad')
       fail('package_replayed', { file: fileName, sequence: m.sequence, last: last.sequence });
     // The same number with other content: the sender went back to an older copy of its database.
     if (!alreadyLoaded && last && m.sequence === last.sequence)
@@ -399,9 +412,12 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       return p.plan.kind === 'abroad'
         ? none
         : { ...none, unchanged: p.plan.plan.unchanged + p.plan.plan.update.length + p.plan.plan.create.length };
-    // Another package from the same centre loaded since this one was checked: its plan is stale.
+    // Another package from the same centre loaded since this one was checked, or the partner's key
+    // replaced or the partner removed meanwhile: its plan is stale.
     const last = lastReceived(s.database, p.partnerId);
-    if ((last?.sequence ?? null) !== p.lastAtPreview) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
+    const signer = partnerByFingerprint(s.database, p.preview.sender.fingerprint);
+    if ((last?.sequence ?? null) !== p.lastAtPreview || signer?.id !== p.partnerId)
+      throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     if (p.plan.kind === 'abroad') return { ...none, reports: applyAbroad(s.database, s.actor, p.plan.plan) };
     return { ...none, ...applyLoad(s.database, s.actor, p.plan.plan) };
   },
