@@ -1,7 +1,9 @@
 // Small schemas used across the contract and the feature schemas.
 import { z } from 'zod';
 
-export const LANGUAGES = ['ru', 'en'] as const;
+import { LANGUAGES } from './i18n/languages.js';
+
+export { LANGUAGES };
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 

@@ -13,6 +13,7 @@ import { EncryptExisting } from '../auth/EncryptExisting';
 import { RecoveryCode } from '../auth/RecoveryCode';
 import { ErrorMessage } from './ErrorMessage';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LANGUAGE_INFO } from '../../shared/i18n/languages';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,7 @@ export function App() {
       setStatus(next);
       if (i18n.language !== next.language) void i18n.changeLanguage(next.language);
       document.documentElement.lang = next.language;
+      document.documentElement.dir = LANGUAGE_INFO[next.language].dir;
     },
     [i18n],
   );

@@ -4,6 +4,8 @@ import type { Country } from '../../shared/contract';
 import { COUNTRY_ALIASES } from '../../shared/country-aliases';
 import { loadCountries } from './countries';
 import { SearchableSelect, type Option } from './SearchableSelect';
+import { languageOf } from '../../shared/i18n/languages';
+import { countryName } from '../../shared/i18n/country-names';
 
 /** The six countries of the report first, then all others by name in the user's language. */
 const REPORT_COUNTRIES = ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB', 'RUS'];
@@ -17,7 +19,7 @@ export function CountrySelect(props: Props) {
     void loadCountries().then(setCountries);
   }, []);
   const options = useMemo<Option[]>(() => {
-    const label = (c: Country) => (i18n.language === 'en' ? c.nameEn : c.nameRu);
+    const label = (c: Country) => countryName(c, languageOf(i18n.language));
     const sorted = [...countries].sort((a, b) => label(a).localeCompare(label(b), i18n.language));
     const main = REPORT_COUNTRIES.flatMap((code) => sorted.filter((c) => c.code === code));
     const rest = sorted.filter((c) => !REPORT_COUNTRIES.includes(c.code));

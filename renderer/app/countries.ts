@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country, OrgUnit } from '../../shared/contract';
 import { call } from '../api/client';
+import { languageOf } from '../../shared/i18n/languages';
+import { countryName } from '../../shared/i18n/country-names';
 
 // The list never changes while the app runs: fetch it once for every picker.
 let cached: Promise<Country[]> | null = null;
@@ -22,10 +24,16 @@ export function loadCountries(): Promise<Country[]> {
  */
 export function useUnitName(): (u: Pick<OrgUnit, 'level' | 'countryCode' | 'name'>) => string {
   const { i18n } = useTranslation();
-  const [names, setNames] = useState<Record<string, { ru: string; en: string }>>({});
+  const [countries, setCountries] = useState<Record<string, Country>>({});
   useEffect(() => {
-    void loadCountries().then((list) => setNames(Object.fromEntries(list.map((c) => [c.code, { ru: c.nameRu, en: c.nameEn }]))));
+    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, c]))));
   }, []);
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
-  return useCallback((u) => (u.level === 'country' ? (names[u.countryCode]?.[lang] ?? u.name) : u.name), [names, lang]);
+  const lang = languageOf(i18n.language);
+  return useCallback(
+    (u) => {
+      const c = u.level === 'country' ? countries[u.countryCode] : undefined;
+      return c ? countryName(c, lang) : u.name;
+    },
+    [countries, lang],
+  );
 }

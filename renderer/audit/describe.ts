@@ -2,11 +2,13 @@
 // a setting) and, field by field, what it was and what it became. Codes never reach the screen: a
 // value the describer does not know is left out rather than shown raw.
 import type { AuditEntry } from '../../shared/contract.js';
+import { numberLocale, type Language } from '../../shared/i18n/languages.js';
 import { formatDate } from '../../shared/dates.js';
 import { DATA_ELEMENTS } from '../../shared/forms/definitions.js';
 import { cellLabel, deLabel } from '../../shared/forms/labels.js';
-import { contextRow, INSTRUMENTS, TEXT_SECTIONS } from '../../shared/factsheet/definitions.js';
+import { contextRow, TEXT_SECTIONS } from '../../shared/factsheet/definitions.js';
 import { parsePeriod } from '../../shared/periods.js';
+import { factLabel } from '../../shared/factsheet/labels.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 export type Lookups = {
@@ -23,14 +25,14 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const EMPTY = '—';
 
-export function describeEntry(e: AuditEntry, t: Translate, lang: 'ru' | 'en', look: Lookups): Described {
+export function describeEntry(e: AuditEntry, t: Translate, lang: Language, look: Lookups): Described {
   const d = DESCRIBERS[e.entity];
   if (d) return d(e, { t, lang, look });
   // Files leaving or entering the app: the file's name and its counts.
   return { item: e.entityId ?? '', changes: counts(e.newValue, t) };
 }
 
-type Ctx = { t: Translate; lang: 'ru' | 'en'; look: Lookups };
+type Ctx = { t: Translate; lang: Language; look: Lookups };
 type Describer = (e: AuditEntry, c: Ctx) => Described;
 
 /** "Случай № 12" (or its id when the case is gone for good). */
@@ -146,9 +148,7 @@ function periodWords(code: string, c: Ctx): string {
   const p = parsePeriod(code);
   if (p?.type === 'quarter') return `${code.slice(0, 4)}, ${c.t('forms.quarter', { q: code.slice(5) })}`;
   if (p?.type === 'month')
-    return new Intl.DateTimeFormat(c.lang, { month: 'long', year: 'numeric' }).format(
-      new Date(Number(code.slice(0, 4)), Number(code.slice(4)) - 1, 1),
-    );
+    return `${c.t(`common.months.m${Number(code.slice(4))}`)} ${code.slice(0, 4)}`;
   return code;
 }
 
@@ -181,8 +181,9 @@ const describeFormPeriod: Describer = (e, c) => {
   };
 };
 
-function factRowLabel(code: string, lang: 'ru' | 'en'): string {
-  return contextRow(code)?.label[lang] ?? INSTRUMENTS.find((i) => i.code === code)?.label[lang] ?? '';
+function factRowLabel(code: string, lang: Language): string {
+  const label = factLabel(code, lang);
+  return label ?? '';
 }
 
 const FACT_FIELDS = ['value', 'low', 'high', 'text', 'dataYear', 'source', 'note'] as const;
@@ -190,7 +191,7 @@ function factValue(field: string, v: unknown, c: Ctx): string | null {
   if (!(FACT_FIELDS as readonly string[]).includes(field)) return null;
   if (v === null || v === undefined || v === '') return EMPTY;
   if (field === 'text') return c.t(`factsheet.ratification.${String(v)}`);
-  return typeof v === 'number' ? v.toLocaleString(c.lang) : String(v);
+  return typeof v === 'number' ? v.toLocaleString(numberLocale(c.lang)) : String(v);
 }
 
 const describeFactValue: Describer = (e, c) => {

@@ -6,10 +6,12 @@ import { useCall } from '../api/queries';
 import { loadCountries, useUnitName } from '../app/countries';
 import { useCan } from '../auth/permissions';
 import { describeEntry, type Described } from './describe';
+import { languageOf } from '../../shared/i18n/languages';
+import { countryName } from '../../shared/i18n/country-names';
 
 export function useDescribe(): (e: AuditEntry) => Described {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const lang = languageOf(i18n.language);
   const units = useCall('orgUnits.list', {}).data;
   const unitName = useUnitName();
   // Entries of sign-ins name the account by its id: read as its sign-in name (the log is the administrator's).
@@ -17,7 +19,7 @@ export function useDescribe(): (e: AuditEntry) => Described {
   const accounts = useCall('accounts.list', {}, { enabled: can('admin') }).data;
   const [countries, setCountries] = useState<Record<string, string>>({});
   useEffect(() => {
-    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, lang === 'en' ? c.nameEn : c.nameRu]))));
+    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c, lang)]))));
   }, [lang]);
   return useCallback(
     (e: AuditEntry) =>

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { OtherDatabaseButton, WizardPage } from '../app/WizardPage';
 import { PasswordPair, usePasswordPair } from './PasswordPair';
+import { numberLocale } from '../../shared/i18n/languages';
 
 type Props = { status: AppStatus; onStatus: (s: AppStatus) => void; languageSwitch: ReactNode };
 
@@ -128,7 +129,7 @@ export function SignIn({ status, onStatus, languageSwitch }: Props) {
         {backupAt ? (
           <div className="card warning-card" role="alertdialog" aria-label={t('auth.damagedTitle')}>
             <h3>{t('auth.damagedTitle')}</h3>
-            <p>{t('auth.damagedText', { at: new Date(backupAt).toLocaleString(status.language) })}</p>
+            <p>{t('auth.damagedText', { at: new Date(backupAt).toLocaleString(numberLocale(status.language)) })}</p>
             <p className="muted small">{t('auth.damagedPassword')}</p>
             <button type="button" disabled={busy} onClick={() => void restoreLatest()}>
               {t('auth.restoreLatest')}

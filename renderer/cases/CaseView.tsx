@@ -13,6 +13,8 @@ import { groupSaves } from '../audit/describe';
 import { loadCountries } from '../app/countries';
 import { EventForm } from './EventForm';
 import { useCan } from '../auth/permissions';
+import { languageOf } from '../../shared/i18n/languages';
+import { countryName } from '../../shared/i18n/country-names';
 
 function eventValue(e: CaseEvent, t: (k: string) => string): string {
   if (e.kind === 'cd4') return String(e.cd4);
@@ -46,7 +48,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
 
   useEffect(() => {
     void loadCountries().then((list) =>
-      setCountries(Object.fromEntries(list.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameRu]))),
+      setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c, languageOf(i18n.language))]))),
     );
   }, [i18n.language]);
 

@@ -5,10 +5,11 @@ import { call } from '../api/client';
 import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { TableBox } from '../app/TableBox';
+import { uiLocale } from '../app/locale';
 
 /** Soft-deleted cases, for a supervisor to restore. */
 export function DeletedCases({ onRestored }: { onRestored: (id: number) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const deleted = useCall('cases.deleted', {});
   const rows = deleted.data ?? null;
   const [failure, setError] = useState<AppError | null>(null);
@@ -40,7 +41,7 @@ export function DeletedCases({ onRestored }: { onRestored: (id: number) => void 
                 <tr key={r.id}>
                   <td>{r.registerNo}</td>
                   <td className="uic">{r.uic}</td>
-                  <td>{new Date(r.deletedAt).toLocaleString(i18n.language)}</td>
+                  <td>{new Date(r.deletedAt).toLocaleString(uiLocale())}</td>
                   <td>{r.deletedBy}</td>
                   <td>
                     <button type="button" onClick={() => void restore(r.id)}>

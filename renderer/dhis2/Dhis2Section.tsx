@@ -15,10 +15,11 @@ import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { yearToShow } from '../app/chosen-year';
 import { FileLink } from '../exchange/FileLink';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
+import { languageOf } from '../../shared/i18n/languages';
 
 export function Dhis2Section({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'ru';
+  const language = languageOf(i18n.language);
   const can = useCan();
   const [from, setFrom] = useState(yearToShow(status));
   const [to, setTo] = useState(yearToShow(status));

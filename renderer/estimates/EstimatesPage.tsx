@@ -21,6 +21,7 @@ import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { RunView } from './RunView';
 import { TableBox } from '../app/TableBox';
 import { yearToShow } from '../app/chosen-year';
+import { uiLocale } from '../app/locale';
 
 const POLL_MS = 400;
 
@@ -40,7 +41,7 @@ function useKept<T>(key: string, initial: T): [T, (v: T) => void] {
 }
 
 export function EstimatesPage({ status }: { status: AppStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const { segments, go } = useAddress();
   const shownId = idSegment(segments[1]);
@@ -256,7 +257,7 @@ export function EstimatesPage({ status }: { status: AppStatus }) {
                       {t('estimates.runLabel', { id: r.id })}
                     </button>
                   </th>
-                  <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
+                  <td>{new Date(r.createdAt).toLocaleString(uiLocale())}</td>
                   <td>{r.createdBy}</td>
                   <td>{populationLabel(r.population, t)}</td>
                   <td>

@@ -16,10 +16,11 @@ import { YearChart } from './YearChart';
 import { useCall } from '../api/queries';
 import { useUnitName } from '../app/countries';
 import { TableBox } from '../app/TableBox';
+import { uiLocale } from '../app/locale';
 
 export function RunView({ run, canAdopt, onChanged }: { run: EstimateRun; canAdopt: boolean; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
+  const lang = uiLocale();
   const [error, setError] = useState<AppError | null>(null);
   const years = run.result.years;
   const y = years.map((r) => r.year);

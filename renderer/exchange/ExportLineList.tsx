@@ -8,6 +8,7 @@ import { call, canDownload } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { FileLink } from './FileLink';
+import { languageOf } from '../../shared/i18n/languages';
 
 const POLL_MS = 250;
 
@@ -28,7 +29,7 @@ export function ExportLineList({ status }: { status: AppStatus }) {
   };
   const start = async () => {
     setError(null);
-    const language: Language = i18n.language === 'en' ? 'en' : 'ru';
+    const language: Language = languageOf(i18n.language);
     const r = await call('exports.lineList', { orgUnitId, language });
     if (r.ok) watch(r.value);
     else setError(r.error);

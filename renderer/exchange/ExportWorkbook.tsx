@@ -1,5 +1,6 @@
 // The indicator workbook: period, org unit, breakdowns, language, and whether it leaves the
 // centre (small numbers hidden, the default). Saved by the back end; in a browser, downloaded.
+import { LanguageOptions } from '../app/LanguageSwitch';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus, Language } from '../../shared/contract';
@@ -10,6 +11,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { OrgUnitSelect } from '../app/OrgUnitSelect';
 import { FileLink } from './FileLink';
 import { yearToShow } from '../app/chosen-year';
+import { languageOf } from '../../shared/i18n/languages';
 
 type Dim = (typeof EXPORT_DIMENSIONS)[number];
 const DEFAULT_DIMS: Dim[] = ['sex', 'age_unaids', 'key_population', 'legal_status', 'migrant_type', 'citizenship'];
@@ -20,7 +22,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
   const [year, setYear] = useState(yearToShow(status));
   const [orgUnitId, setOrgUnitId] = useState(db.orgUnitPath[0]!.id);
   const [dims, setDims] = useState<Dim[]>(DEFAULT_DIMS);
-  const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'ru');
+  const [language, setLanguage] = useState<Language>(languageOf(i18n.language));
   const [outside, setOutside] = useState(true);
   const [years, setYears] = useState(1);
   const [busy, setBusy] = useState(false);
@@ -65,8 +67,7 @@ export function ExportWorkbook({ status }: { status: AppStatus }) {
         <label className="filter">
           <span>{t('exchange.language')}</span>
           <select id="export-language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            <option value="ru">Русский</option>
-            <option value="en">English</option>
+            <LanguageOptions />
           </select>
         </label>
       </div>

@@ -9,10 +9,11 @@ import { describeSource, formSummaryParams } from '../../shared/imports/api';
 import { call } from '../api/client';
 import { FileLink } from './FileLink';
 import { FilePicker, RejectedRows, useImportFlow } from './import-parts';
+import { languageOf } from '../../shared/i18n/languages';
 
 export function ImportForms() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'ru';
+  const language = languageOf(i18n.language);
   const [form, setForm] = useState<FormCode>('testing');
   const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
   const [template, setTemplate] = useState<ExportedFile | null>(null);

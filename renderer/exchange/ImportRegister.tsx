@@ -7,10 +7,11 @@ import type { ExportedFile } from '../../shared/exports/api';
 import { call } from '../api/client';
 import { FileLink } from './FileLink';
 import { FilePicker, RejectedRows, useImportFlow } from './import-parts';
+import { languageOf } from '../../shared/i18n/languages';
 
 export function ImportRegister() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'ru';
+  const language = languageOf(i18n.language);
   const [template, setTemplate] = useState<ExportedFile | null>(null);
   const { busy, report, reportFile, done, error, setError, reset, choose, confirm } = useImportFlow({
     preview: (file) => call('imports.preview', file),

@@ -10,6 +10,7 @@ import { appError, type AppError, type Result } from '../../shared/result';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { useCall } from '../api/queries';
 import { TableBox } from '../app/TableBox';
+import { uiLocale } from '../app/locale';
 
 export async function fileBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -48,13 +49,13 @@ export function FilePicker({
 
 /** While a file is checked: how many rows so far, asked of the back end twice a second (it answers between rows). */
 function Checking() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const job = useCall('jobs.progress', {}, { refetchInterval: 500 }).data;
   const rows = job?.channel === 'imports.preview' ? job.rows : 0;
   return (
     <p role="status" className="muted" data-testid="import-progress">
       <progress aria-hidden="true" />{' '}
-      {rows > 0 ? t('imports.checkingRows', { rows: rows.toLocaleString(i18n.language) }) : t('imports.checking')}
+      {rows > 0 ? t('imports.checkingRows', { rows: rows.toLocaleString(uiLocale()) }) : t('imports.checking')}
     </p>
   );
 }

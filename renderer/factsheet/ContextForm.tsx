@@ -8,15 +8,17 @@ import { useTranslation } from 'react-i18next';
 import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS } from '../../shared/factsheet/definitions';
 import { parseTyped, typedDecimals } from './format';
+import { decimalComma, languageOf } from '../../shared/i18n/languages';
+import { contextLabel, contextUnit, instrumentLabel } from '../../shared/factsheet/labels';
 
 type RowFields = { value: string; low: string; high: string; dataYear: string; source: string; note: string; noData: boolean };
 type Fields = { rows: Record<string, RowFields>; ratifications: Record<string, string> };
 
-/** A stored number as the clerk types it, with the decimals it was typed with: a decimal comma in Russian. */
+/** A stored number as the clerk types it, with the decimals it was typed with: a decimal comma where the language writes one. */
 const shown = (v: number | null | undefined, lang: string, decimals: number | null | undefined) => {
   if (v === null || v === undefined) return '';
   const text = decimals === null || decimals === undefined ? String(v) : v.toFixed(decimals);
-  return lang === 'ru' ? text.replace('.', ',') : text;
+  return decimalComma(languageOf(lang)) ? text.replace('.', ',') : text;
 };
 
 function fieldsOf(sheet: FactSheet, lang: string): Fields {
@@ -39,7 +41,7 @@ function fieldsOf(sheet: FactSheet, lang: string): Fields {
 
 export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (values: ContextValue[]) => Promise<boolean> }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const lang = languageOf(i18n.language);
   const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet, lang) });
   const [saved, setSaved] = useState(false);
   // The note in another language, as a hint in the empty field (and read out with it).
@@ -123,8 +125,8 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
             <tr key={r.code} data-indicator={r.code}>
               <th scope="row">
                 <label htmlFor={`ctx-${r.code}-value`}>
-                  {r.label[lang]}
-                  {r.unit[lang] ? `, ${r.unit[lang]}` : ''}
+                  {contextLabel(r.code, lang)}
+                  {contextUnit(r.code, lang) ? `, ${contextUnit(r.code, lang)}` : ''}
                 </label>
               </th>
               <td>
@@ -192,7 +194,7 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
           {INSTRUMENTS.map((i) => (
             <tr key={i.code}>
               <th scope="row">
-                <label htmlFor={`ctx-${i.code}`}>{i.label[lang]}</label>
+                <label htmlFor={`ctx-${i.code}`}>{instrumentLabel(i.code, lang)}</label>
               </th>
               <td>
                 <select id={`ctx-${i.code}`} {...register(`ratifications.${i.code}`)}>

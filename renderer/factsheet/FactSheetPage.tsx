@@ -17,10 +17,12 @@ import { ContextForm } from './ContextForm';
 import { FactSheetView } from './FactSheetView';
 import { TextSections } from './TextSections';
 import { chooseYear, yearChosen, yearToShow } from '../app/chosen-year';
+import { languageOf } from '../../shared/i18n/languages';
+import { countryName } from '../../shared/i18n/country-names';
 
 export function FactSheetPage({ status }: { status: AppStatus }) {
   const { t, i18n } = useTranslation();
-  const lang: Language = i18n.language === 'en' ? 'en' : 'ru';
+  const lang: Language = languageOf(i18n.language);
   const db = status.database!;
   const [country, setCountry] = useState(db.orgUnitPath[0]!.countryCode);
   // null: the year chosen in another section, else the latest year with a sheet, else the register's latest.
@@ -86,7 +88,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     if (r.ok) setPrinted(r.value.savedTo);
     else setError(r.error);
   };
-  const name = (c: Country) => (lang === 'en' ? c.nameEn : c.nameRu);
+  const name = (c: Country) => countryName(c, lang);
   const countryNames = Object.fromEntries(countries.map((c) => [c.code, name(c)]));
 
   return (

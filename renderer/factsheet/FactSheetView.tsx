@@ -7,15 +7,17 @@ import { estimateSourceText } from '../../shared/indicators/estimate-source';
 import { useTranslation } from 'react-i18next';
 import type { AbroadCell, FactSheet } from '../../shared/factsheet/api';
 import { formatDate } from '../../shared/dates';
-import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../shared/factsheet/definitions';
+import { CONTEXT_ROWS, type TextSection } from '../../shared/factsheet/definitions';
 import { formatChange, formatNumber, formatRatio } from './format';
 import { NewCasesFigure } from './NewCasesFigure';
+import { languageOf } from '../../shared/i18n/languages';
+import { contextLabel, contextUnit, instrumentLabel } from '../../shared/factsheet/labels';
 
 type Props = { sheet: FactSheet; countryName: string; countryNames: Record<string, string>; demo: boolean };
 
 export function FactSheetView({ sheet, countryName, countryNames, demo }: Props) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const lang = languageOf(i18n.language);
   const y = sheet.year;
   const num = (v: number | null | undefined, decimals: number | null = null) =>
     v === null || v === undefined ? '' : formatNumber(v, 3, lang, decimals);
@@ -99,8 +101,8 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
                 return (
                   <tr key={c.indicator} data-indicator={c.indicator}>
                     <th scope="row">
-                      {def.label[lang]}
-                      {def.unit[lang] ? `, ${def.unit[lang]}` : ''}
+                      {contextLabel(def.code, lang)}
+                      {contextUnit(def.code, lang) ? `, ${contextUnit(def.code, lang)}` : ''}
                     </th>
                     <td>{c.current?.dataYear ?? ''}</td>
                     <td className="num">{show(c.current)}</td>
@@ -133,7 +135,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
           <tbody>
             {sheet.ratifications.map((r) => (
               <tr key={r.instrument}>
-                <th scope="row">{INSTRUMENTS.find((i) => i.code === r.instrument)!.label[lang]}</th>
+                <th scope="row">{instrumentLabel(r.instrument, lang)}</th>
                 <td>{r.current ? t(`factsheet.ratification.${r.current}`) : ''}</td>
                 <td>{r.previous ? t(`factsheet.ratification.${r.previous}`) : ''}</td>
               </tr>
@@ -158,7 +160,7 @@ export function FactSheetView({ sheet, countryName, countryNames, demo }: Props)
             <ol className="fact-sources">
               {notes.map((n) => (
                 <li key={n.indicator}>
-                  {CONTEXT_ROWS.find((r) => r.code === n.indicator)!.label[lang]}: {n.current!.note}
+                  {contextLabel(n.indicator, lang)}: {n.current!.note}
                   {sheet.noteLanguages[n.indicator] && sheet.noteLanguages[n.indicator] !== lang
                     ? ` (${t('common.languageName', { lng: sheet.noteLanguages[n.indicator] })})`
                     : ''}

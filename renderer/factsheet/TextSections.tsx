@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEXT_SECTIONS, type TextSection } from '../../shared/factsheet/definitions';
+import { languageOf } from '../../shared/i18n/languages';
 
 export function TextSections({
   texts,
@@ -14,7 +15,7 @@ export function TextSections({
   onSave: (section: TextSection, body: string) => Promise<boolean>;
 }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const lang = languageOf(i18n.language);
   const own = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).filter(([s]) => languages[s] === lang));
   const [drafts, setDrafts] = useState<Record<string, string>>(own(texts));
   const [saved, setSaved] = useState<TextSection | null>(null);

@@ -1,9 +1,10 @@
-// Numbers of a fact sheet as the reader expects them in each language: grouped thousands and a
-// decimal point in English ("2,724.9"), a space and a decimal comma in Russian ("2 724,9").
+import { decimalComma, languageOf, numberLocale } from '../../shared/i18n/languages.js';
+// Numbers of a fact sheet as the reader expects them in each language (its locale from the list
+// of languages): "2,724.9" in English, "2 724,9" in Russian, Kazakh and the others with a decimal comma.
 /** With as many decimals as the value has, up to `max`; or exactly `fixed` (as typed or printed: 12.0, 16,876.0). */
 export function formatNumber(value: number, max: number, language: string, fixed: number | null = null): string {
   const digits = fixed === null ? { maximumFractionDigits: max } : { minimumFractionDigits: fixed, maximumFractionDigits: fixed };
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', digits).format(value);
+  return new Intl.NumberFormat(numberLocale(languageOf(language)), digits).format(value);
 }
 
 export function formatChange(diff: number, decimals: number, language: string): string {
@@ -16,16 +17,16 @@ export function formatRatio(ratio: number | null, language: string): string {
 
 /**
  * What a clerk types as a number: null when empty, NaN when not a number. With both marks, the
- * last one is the decimal mark ("2,724.9", "2.724,9"); a lone comma is the decimal mark in
- * Russian ("17,918") and a thousands separator in English ("25,286"); spaces group thousands.
+ * last one is the decimal mark ("2,724.9", "2.724,9"); a lone comma is the decimal mark in a
+ * language that writes one (Russian "17,918") and a thousands separator in English ("25,286"); spaces group thousands.
  */
 export function parseTyped(text: string, lang: string): number | null {
   const s = text.replace(/[\s\u00a0]/g, '');
   if (s === '') return null;
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
-  const decimalComma = comma >= 0 && (dot >= 0 ? comma > dot : lang === 'ru');
-  const plain = decimalComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  const isComma = comma >= 0 && (dot >= 0 ? comma > dot : decimalComma(languageOf(lang)));
+  const plain = isComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
 }
 
@@ -34,7 +35,7 @@ export function typedDecimals(text: string, lang: string): number {
   const s = text.replace(/[\s\u00a0]/g, '');
   const comma = s.lastIndexOf(',');
   const dot = s.lastIndexOf('.');
-  const decimalComma = comma >= 0 && (dot >= 0 ? comma > dot : lang === 'ru');
-  const at = decimalComma ? comma : dot >= 0 && (comma < 0 || dot > comma) ? dot : -1;
+  const isComma = comma >= 0 && (dot >= 0 ? comma > dot : decimalComma(languageOf(lang)));
+  const at = isComma ? comma : dot >= 0 && (comma < 0 || dot > comma) ? dot : -1;
   return at < 0 ? 0 : s.length - at - 1;
 }

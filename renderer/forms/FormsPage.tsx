@@ -18,6 +18,7 @@ import { useCall } from '../api/queries';
 import { routeOf, useAddress } from '../shell/routes';
 import { chooseYear, yearToShow } from '../app/chosen-year';
 import { ConfirmButton } from '../app/ConfirmButton';
+import { uiLocale, monthName } from '../app/locale';
 
 const SUB_PERIODS = {
   year: [''],
@@ -26,7 +27,7 @@ const SUB_PERIODS = {
 } as const;
 
 export function FormsPage({ status }: { status: AppStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // The centre's own organisation, or (a regional or national centre) any below it, as DHIS2's data
   // entry lets one pick; the choice carries over from other sections, and the back end checks the account's scope.
   const [unitId, setUnitId] = useState(() => unitToShow(status, status.database!.orgUnitPath.at(-1)!.id));
@@ -136,7 +137,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
                       ? t('forms.wholeYear')
                       : s.startsWith('Q')
                         ? t('forms.quarter', { q: s.slice(1) })
-                        : new Date(2000, Number(s) - 1, 1).toLocaleString(i18n.language, { month: 'long' })}
+                        : monthName(Number(s))}
                   </option>
                 ))}
             </select>
@@ -177,7 +178,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
               <span className="badge approved" role="status">
                 {t('forms.approvedBy', {
                   by: f.data.approval!.approvedBy,
-                  at: new Date(f.data.approval!.approvedAt).toLocaleString(i18n.language),
+                  at: new Date(f.data.approval!.approvedAt).toLocaleString(uiLocale()),
                 })}
               </span>
               <button type="button" className="secondary" onClick={() => void f.approve(false)}>

@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/dates';
 import { useCall } from '../api/queries';
 import { TableBox } from '../app/TableBox';
 import { useUnitName } from '../app/countries';
+import { uiLocale } from '../app/locale';
 
 /** Each breakdown's heading and its groups' words, as the dashboard's own breakdowns say them. */
 const HEADING: Record<AbroadDimension, string> = {
@@ -24,7 +25,7 @@ const CATEGORY: Partial<Record<AbroadDimension, string>> = {
 };
 
 export function AbroadReports({ year }: { year: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const unitName = useUnitName();
   const reports = useCall('exchange.abroadReports', { fromYear: year, toYear: year });
   const list = reports.data ?? [];
@@ -36,7 +37,7 @@ export function AbroadReports({ year }: { year: number }) {
       •
     </span>
   );
-  const cell = (n: number | null) => (n === null ? hidden : n.toLocaleString(i18n.language));
+  const cell = (n: number | null) => (n === null ? hidden : n.toLocaleString(uiLocale()));
 
   return (
     <>

@@ -30,12 +30,13 @@ import { PERCENTAGE_TERMS } from '../../shared/indicators/cascade-suppression';
 import { idSegment, routeOf, useAddress } from '../shell/routes';
 import { chooseYear, yearToShow } from '../app/chosen-year';
 import { TableBox } from '../app/TableBox';
+import { uiLocale } from '../app/locale';
 
 /** The cases behind a count, for the choice (year, org unit, breakdown) it was asked under. */
 type Drill = { choice: string; measure: Measure; group: string | null; result: z.infer<typeof DrilldownResultSchema> };
 
 export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOpenCase: (id: number) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // The view is in the address, #/indicators/2017/sex/4 (year, breakdown, org unit), so it can be
   // linked to and the back button returns to the previous one. Defaults: last year, by sex, the
   // whole country. The year as typed stays on screen; it goes into the address once it is a year.
@@ -166,7 +167,7 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
             {t('indicators.figuresFor', {
               unit: shownUnit ? unitName(shownUnit) : '',
               period: result.period,
-              asOf: new Date(cascade.dataUpdatedAt).toLocaleString(i18n.language),
+              asOf: new Date(cascade.dataUpdatedAt).toLocaleString(uiLocale()),
             })}
           </p>
           <p className="muted">{t('indicators.definitionNote', { target: Math.round(result.total.cascade.target * 100) })}</p>
@@ -252,8 +253,8 @@ export function IndicatorsPage({ status, onOpenCase }: { status: AppStatus; onOp
                   {result.testing.map((r) => (
                     <tr key={r.setting} data-setting={r.setting}>
                       <th scope="row">{t(`forms.settings.${r.setting}`)}</th>
-                      <td>{r.tested.toLocaleString('ru')}</td>
-                      <td>{r.positive.toLocaleString('ru')}</td>
+                      <td>{formatCount(r.tested)}</td>
+                      <td>{formatCount(r.positive)}</td>
                       <td>{formatProportion(r.positivity, t)}</td>
                     </tr>
                   ))}

@@ -5,9 +5,10 @@ import { useCall } from '../api/queries';
 import { formatProportion } from './format';
 import { YearChart, type YearSeries } from '../estimates/YearChart';
 import { TableBox } from '../app/TableBox';
+import { uiLocale } from '../app/locale';
 
 export function TrendTable({ year, orgUnitId, unitName }: { year: number; orgUnitId: number; unitName: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // Five years in one call: one pass over the register, not five; only the answer for this year and unit.
   const trend = useCall('indicators.trend', { year, years: 5, orgUnitId });
   if (trend.error) return <p role="alert">{t(trend.error.error.messageKey, trend.error.error.params ?? {})}</p>;
@@ -32,7 +33,7 @@ export function TrendTable({ year, orgUnitId, unitName }: { year: number; orgUni
   const source = t('indicators.figuresFor', {
     unit: unitName,
     period: years.length ? `${years[0]}–${years.at(-1)}` : String(year),
-    asOf: new Date(trend.dataUpdatedAt).toLocaleString(i18n.language),
+    asOf: new Date(trend.dataUpdatedAt).toLocaleString(uiLocale()),
   });
   return (
     <>
@@ -44,7 +45,7 @@ export function TrendTable({ year, orgUnitId, unitName }: { year: number; orgUni
             source={source}
             title={t('indicators.trendChart')}
             years={years}
-            language={i18n.language}
+            language={uiLocale()}
             series={[step('diagnosed'), step('onArt'), step('suppressedOnArt'), step('newDiagnoses')]}
           />
           <YearChart
@@ -52,7 +53,7 @@ export function TrendTable({ year, orgUnitId, unitName }: { year: number; orgUni
             source={source}
             title={t('indicators.trendTargets')}
             years={years}
-            language={i18n.language}
+            language={uiLocale()}
             series={[step('onArt'), step('suppressedOnArt'), goal('goalOnArt', 'diagnosed'), goal('goalSuppressed', 'onArt')]}
           />
         </div>

@@ -2,17 +2,17 @@
 // Russian, "52.6%" and "95% CI 39.9–65.0%" in English (Intl's own rules for each language).
 import type { z } from 'zod';
 import type { ProportionSchema } from '../../shared/indicators/api.js';
-import i18n from '../i18n.js';
+import { uiLocale } from '../app/locale.js';
 
 type P = z.infer<typeof ProportionSchema>;
 
-const percent = () => new Intl.NumberFormat(i18n.language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const decimal = () => new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = () => new Intl.NumberFormat(uiLocale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const decimal = () => new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = (x: number) => percent().format(x);
 /** "39,9–65,0 %": the sign once, after the range. */
 const range = (low: number, high: number) => `${decimal().format(low * 100)}–${pct(high)}`;
 /** A count in the language's digit groups ("25 000"); a modelled estimate (diagnosed + undiagnosed) is not whole: rounded. */
-export const formatCount = (x: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(Math.round(x));
+export const formatCount = (x: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 0 }).format(Math.round(x));
 const n = formatCount;
 
 /** "71,4 % (5/7; 95% ДИ 35,9–91,8 %)", the reason it cannot be computed, or the warning of a share over 100%. */

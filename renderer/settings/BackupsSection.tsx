@@ -10,6 +10,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { TableBox } from '../app/TableBox';
+import { numberLocale } from '../../shared/i18n/languages';
 
 type Look = Omit<BackupInfo, 'file' | 'kind' | 'bytes'> & { path: string };
 
@@ -22,7 +23,7 @@ export function BackupsSection({ status, onStatus }: { status: AppStatus; onStat
   const [path, setPath] = useState('');
   const [look, setLook] = useState<Look | null>(null);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string) => new Date(iso).toLocaleString(status.language);
+  const when = (iso: string) => new Date(iso).toLocaleString(numberLocale(status.language));
 
   const backUp = async (e: FormEvent) => {
     e.preventDefault();

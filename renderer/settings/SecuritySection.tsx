@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { Field } from '../app/Field';
 import { PasswordPair, usePasswordPair } from '../auth/PasswordPair';
+import { numberLocale } from '../../shared/i18n/languages';
 
 export function SecuritySection({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function SecuritySection({ status, onStatus }: { status: AppStatus; onSta
     const r = await call('audit.verify', {});
     if (!r.ok) return setError(r.error);
     const c = r.value;
-    const when = (iso: string) => new Date(iso).toLocaleString(status.language);
+    const when = (iso: string) => new Date(iso).toLocaleString(numberLocale(status.language));
     setChain(
       c.firstBad
         ? t('security.chainBroken', { id: c.firstBad.id, at: when(c.firstBad.at), checked: c.checked })

@@ -1,3 +1,4 @@
+import { LanguagesSection } from './LanguagesSection';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../shared/contract';
@@ -83,6 +84,7 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
       <button type="button" onClick={close}>
         {t('settings.closeDatabase')}
       </button>
+      <LanguagesSection />
       {centre ? <SecuritySection status={status} onStatus={onStatus} /> : null}
       {centre && admin ? <AccountsSection /> : null}
       {centre && admin ? <BackupsSection status={status} onStatus={onStatus} /> : null}

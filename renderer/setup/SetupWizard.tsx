@@ -14,6 +14,7 @@ import { CountrySelect } from '../app/CountrySelect';
 import { Field } from '../app/Field';
 import { WizardPage } from '../app/WizardPage';
 import { keyed } from '../app/form-resolver';
+import { uiLocale } from '../app/locale';
 
 // Messages become translation keys: the schema's own where it names one, else by issue kind.
 const OpenExistingSchema = z.object({ path: FilePathSchema });
@@ -28,7 +29,7 @@ type Props = {
 };
 
 export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   // An error is shown in the section whose action caused it, where the clerk is looking.
   const [error, setError] = useState<{ at: Section; error: AppError } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -181,7 +182,7 @@ export function SetupWizard({ status, onStatus, onCreated, languageSwitch }: Pro
                   <button type="button" className="secondary" disabled={busy} onClick={() => void open(f.path)}>
                     {f.file}
                   </button>{' '}
-                  <span className="muted">{t('setup.modified', { at: new Date(f.modifiedAt).toLocaleString(i18n.language) })}</span>
+                  <span className="muted">{t('setup.modified', { at: new Date(f.modifiedAt).toLocaleString(uiLocale()) })}</span>
                 </li>
               ))}
             </ul>

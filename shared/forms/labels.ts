@@ -1,7 +1,6 @@
 // Names of data elements and cells as a person reads them (the grid's words), and the reverse
 // look-up an import needs: a name in Russian or English, or the stable code, back to the code.
-import { CATEGORIES } from '../categories.js';
-import { en, ru } from '../i18n/index.js';
+import { LANGUAGES, texts, type Language } from '../i18n/languages.js';
 import { normalise } from '../imports/columns.js';
 import { COMBOS, comboCells, DATA_ELEMENTS, parseCoc, TOTAL, type DataElementDef, type FormCode } from './definitions.js';
 
@@ -16,14 +15,14 @@ export function deLabel(t: Translate, code: string): string {
 }
 
 /** A cell's name: its options in the combo's order ("Мужской; 15-19; …"), "Итого" for the total, '' for none. */
-export function cellLabel(t: Translate, lang: 'ru' | 'en', coc: string): string {
+export function cellLabel(t: Translate, lang: Language, coc: string): string {
   if (coc === '') return '';
   if (coc === TOTAL) return t('forms.total');
   const parts = parseCoc(coc);
   return Object.entries(parts)
     .map(([cat, option]) => ({
       order: CATEGORY_ORDER.indexOf(cat),
-      label: CATEGORIES.find((c) => c.code === cat)!.options.find((o) => o.code === option)!.label[lang],
+      label: texts(lang).categories[cat]![option]!,
     }))
     .sort((a, b) => a.order - b.order)
     .map((p) => p.label)
@@ -32,8 +31,8 @@ export function cellLabel(t: Translate, lang: 'ru' | 'en', coc: string): string 
 const CATEGORY_ORDER = [...new Set(Object.values(COMBOS).flat())] as string[];
 
 /** A translate function over the plain resources, for code that has no i18next instance. */
-export function plainTranslate(lang: 'ru' | 'en'): Translate {
-  const root = lang === 'ru' ? ru : en;
+export function plainTranslate(lang: Language): Translate {
+  const root = texts(lang);
   return (key, options) => {
     const v = key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), root);
     return typeof v === 'string' ? v : (options?.defaultValue ?? key);
@@ -45,7 +44,8 @@ export function elementLookup(form?: FormCode): Map<string, DataElementDef> {
   const m = new Map<string, DataElementDef>();
   for (const de of DATA_ELEMENTS) {
     if (form && de.form !== form) continue;
-    for (const n of [de.code, deLabel(plainTranslate('ru'), de.code), deLabel(plainTranslate('en'), de.code)]) m.set(normalise(n), de);
+    for (const n of [de.code, ...LANGUAGES.map((l) => deLabel(plainTranslate(l), de.code))])
+      if (!m.has(normalise(n))) m.set(normalise(n), de);
   }
   return m;
 }
@@ -55,6 +55,7 @@ export function cellLookup(de: DataElementDef): Map<string, string> {
   const m = new Map<string, string>();
   const keys = de.combo === 'default' ? [''] : [TOTAL, ...comboCells(de.combo)];
   for (const coc of keys)
-    for (const n of [coc, cellLabel(plainTranslate('ru'), 'ru', coc), cellLabel(plainTranslate('en'), 'en', coc)]) m.set(normalise(n), coc);
+    for (const n of [coc, ...LANGUAGES.map((l) => cellLabel(plainTranslate(l), l, coc))])
+      if (!m.has(normalise(n))) m.set(normalise(n), coc);
   return m;
 }

@@ -1,15 +1,11 @@
-import { CATEGORIES } from '../categories.js';
+// Every language's texts for i18next: each language its own (the drafted ones partial; i18next
+// falls back to Russian, then English, key by key). shared/i18n/languages.ts lists the languages.
+import { LANGUAGES, SHIPPED, type Language } from './languages.js';
 import { en } from './en.js';
 import { ru } from './ru.js';
 
-/** Category option labels, defined once in shared/categories.ts: `categories.sex.male`, … */
-const categoryLabels = (lang: 'ru' | 'en') =>
-  Object.fromEntries(
-    CATEGORIES.map((c) => [c.code, Object.fromEntries([['_label', c.label[lang]], ...c.options.map((o) => [o.code, o.label[lang]])])]),
-  );
-
-export const resources = {
-  ru: { translation: { ...ru, categories: categoryLabels('ru') } },
-  en: { translation: { ...en, categories: categoryLabels('en') } },
-} as const;
+export const resources = Object.fromEntries(LANGUAGES.map((l) => [l, { translation: SHIPPED[l] }])) as Record<
+  Language,
+  { translation: (typeof SHIPPED)[Language] }
+>;
 export { ru, en };

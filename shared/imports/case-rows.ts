@@ -1,10 +1,11 @@
 // One spreadsheet row of the case register (or of its events) to the same inputs the forms
-// save, checked by the same zod schemas. Values may be codes or Russian or English labels;
+// save, checked by the same zod schemas. Values may be codes or labels in any of the app's languages;
 // dates may be real dates, ДД.ММ.ГГГГ or ГГГГ-ММ-ДД; countries ISO alpha-3 codes or names.
 import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type EventInput } from '../cases/schema.js';
 import { parseDateInput } from '../dates.js';
 import { FORMULA_WITHOUT_VALUE, normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
-import { en, ru } from '../i18n/index.js';
+import { countryName } from '../i18n/country-names.js';
+import { LANGUAGES, texts } from '../i18n/languages.js';
 import { COUNTRY_ALIASES } from '../country-aliases.js';
 
 /** A spreadsheet cell's value; a formula saved without its value is refused by the row's check. */
@@ -15,7 +16,10 @@ export type Lookups = { countries: Map<string, string>; uicPattern: string; opti
 
 export function lookups(countries: readonly { code: string; nameRu: string; nameEn: string }[], uicPattern: string): Lookups {
   const c = new Map<string, string>();
+  // A country by its code or its name in any of the app's languages («Өзбекстан», «Oʻzbekiston»).
   for (const x of countries) for (const n of [x.code, x.nameRu, x.nameEn]) c.set(normalise(n), x.code);
+  for (const x of countries)
+    for (const l of LANGUAGES) if (!c.has(normalise(countryName(x, l)))) c.set(normalise(countryName(x, l)), x.code);
   // Other names in use ("Киргизия"), never over a country's own name.
   for (const [code, names] of Object.entries(COUNTRY_ALIASES)) for (const n of names) if (!c.has(normalise(n))) c.set(normalise(n), code);
   const options = Object.fromEntries(
@@ -125,19 +129,21 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
   return { value: parsed.data, issues: [] };
 }
 
-const YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', 'неопределяемая', 'undetectable']);
-const AIDS_YES = new Set([
+const YES = new Set([
   '1',
   'да',
   'yes',
   'true',
   'x',
   'истина',
-  normalise(ru.enums.aids_at_diagnosis.yes),
-  normalise(en.enums.aids_at_diagnosis.yes),
+  'неопределяемая',
+  ...LANGUAGES.map((l) => normalise(texts(l).cases.undetectable)),
 ]);
-const AIDS_NO = new Set(['0', 'нет', 'no', 'false', 'ложь']);
-const AIDS_UNKNOWN = new Set(['', normalise(ru.enums.aids_at_diagnosis.unknown), normalise(en.enums.aids_at_diagnosis.unknown)]);
+// The words of the template's drop-down in every language (a Kazakh template writes «иә (91 күн ішінде)»).
+const aidsWords = (answer: 'yes' | 'no' | 'unknown') => LANGUAGES.map((l) => normalise(texts(l).enums.aids_at_diagnosis[answer]));
+const AIDS_YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', ...aidsWords('yes')]);
+const AIDS_NO = new Set(['0', 'нет', 'no', 'false', 'ложь', ...aidsWords('no')]);
+const AIDS_UNKNOWN = new Set(['', ...aidsWords('unknown')]);
 
 /** AIDS at diagnosis as a clerk writes it: yes / no / unknown in either language (or 1/0); undefined: not one of them. */
 function aidsMark(s: string): boolean | null | undefined {

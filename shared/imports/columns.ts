@@ -2,7 +2,7 @@
 // Russian or English label the template writes, or by the field's own code, in any case, with
 // ё = е and extra spaces ignored.
 import { CATEGORIES } from '../categories.js';
-import { en, ru } from '../i18n/index.js';
+import { FALLBACK, LANGUAGES, texts, type Language } from '../i18n/languages.js';
 
 export const CASE_COLUMNS = [
   'registerNo',
@@ -27,8 +27,8 @@ export type CaseColumn = (typeof CASE_COLUMNS)[number];
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
 
 /** Header text per language: the same labels as the screens. */
-export function columnLabel(key: CaseColumn | EventColumn, lang: 'ru' | 'en'): string {
-  const r = lang === 'ru' ? ru : en;
+export function columnLabel(key: CaseColumn | EventColumn, lang: Language): string {
+  const r = texts(lang);
   if (key === 'kind') return r.cases.eventKind;
   if (key === 'undetectable') return r.cases.undetectable;
   return r.fields[key];
@@ -46,10 +46,11 @@ export function mapHeaders<K extends string>(
   headers: readonly unknown[],
   keys: readonly K[],
   required: readonly K[],
-  label: (k: K, lang: 'ru' | 'en') => string,
+  label: (k: K, lang: Language) => string,
 ) {
   const names = new Map<string, K>();
-  for (const k of keys) for (const n of [k, label(k, 'ru'), label(k, 'en')]) names.set(normalise(n), k);
+  // A header in any of the languages (a Kazakh template's, say), or the field's code.
+  for (const k of keys) for (const n of [k, ...LANGUAGES.map((l) => label(k, l))]) if (!names.has(normalise(n))) names.set(normalise(n), k);
   const columns = new Map<number, K>();
   headers.forEach((h, i) => {
     const k = names.get(normalise(h));
@@ -60,8 +61,8 @@ export function mapHeaders<K extends string>(
 }
 
 /** Required columns a file lacks, named in both languages for the message. */
-export function labelsOf<K extends string>(keys: readonly K[], label: (k: K, lang: 'ru' | 'en') => string): string {
-  return keys.map((k) => `${label(k, 'ru')} / ${label(k, 'en')}`).join(', ');
+export function labelsOf<K extends string>(keys: readonly K[], label: (k: K, lang: Language) => string): string {
+  return keys.map((k) => FALLBACK.map((l) => label(k, l)).join(' / ')).join(', ');
 }
 
 /** A formula cell saved without its computed value: the reader gives this instead of a value. */
@@ -96,10 +97,14 @@ export function optionLookup(category: string): Map<string, string> {
   const m = new Map<string, string>();
   for (const [code, names] of Object.entries(ALIASES[category] ?? {})) for (const n of names) m.set(normalise(n), code);
   const cat = CATEGORIES.find((c) => c.code === category);
-  if (cat) for (const o of cat.options) for (const n of [o.code, o.label.ru, o.label.en]) m.set(normalise(n), o.code);
-  const enums = { ru: ru.enums as Record<string, Record<string, string>>, en: en.enums as Record<string, Record<string, string>> };
-  for (const [code, label] of Object.entries(enums.ru[category] ?? {}))
-    for (const n of [code, label, enums.en[category]?.[code] ?? code]) m.set(normalise(n), code);
+  // The option's words in every language (categories, then the other lists), or its code.
+  const words = (lang: Language, code: string) =>
+    cat ? texts(lang).categories[category]?.[code] : (texts(lang).enums as Record<string, Record<string, string>>)[category]?.[code];
+  const codes = cat
+    ? cat.options.map((o) => o.code)
+    : Object.keys((texts('ru').enums as Record<string, Record<string, string>>)[category] ?? {});
+  for (const code of codes)
+    for (const n of [code, ...LANGUAGES.map((l) => words(l, code) ?? code)]) if (!m.has(normalise(n))) m.set(normalise(n), code);
   return m;
 }
 

@@ -5,7 +5,7 @@ import { FORM_PERIOD_TYPES, type DataElementDef, type FormCode } from '../forms/
 import { commentIssue, parseCell } from '../forms/cell-value.js';
 import { cellLookup } from '../forms/labels.js';
 import { parsePeriod } from '../periods.js';
-import { en, ru } from '../i18n/index.js';
+import { texts, type Language } from '../i18n/languages.js';
 import type { Cell, CellIssue } from './case-rows.js';
 import { FORMULA_WITHOUT_VALUE, normalise } from './columns.js';
 
@@ -13,7 +13,7 @@ export const FORM_COLUMNS = ['period', 'dataElement', 'cell', 'value', 'comment'
 export const FORM_REQUIRED = ['period', 'dataElement', 'value'] as const;
 export type FormColumn = (typeof FORM_COLUMNS)[number];
 
-export const formColumnLabel = (key: FormColumn, lang: 'ru' | 'en') => (lang === 'ru' ? ru : en).imports.formColumns[key];
+export const formColumnLabel = (key: FormColumn, lang: Language) => texts(lang).imports.formColumns[key];
 
 export type FormRowValue = {
   form: FormCode;

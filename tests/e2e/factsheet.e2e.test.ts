@@ -155,7 +155,7 @@ describe('fact sheet, end to end in chromium', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
 
     // In English: the note field is empty, the Russian note its hint; saving another row leaves it alone.
-    await page.getByRole('button', { name: /English/ }).click();
+    await page.locator('select.language-switch').selectOption('en');
     await page.getByRole('tab', { name: 'Data entry' }).click();
     await expect.poll(() => note.getAttribute('placeholder')).toBe('Русский: оценка на 1 января');
     expect(await note.inputValue()).toBe('');
@@ -164,13 +164,13 @@ describe('fact sheet, end to end in chromium', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved');
 
     // Corrected in Russian: the English sheet shows the correction, marked as Russian.
-    await page.getByRole('button', { name: /Русский/ }).click();
+    await page.locator('select.language-switch').selectOption('ru');
     await page.getByRole('tab', { name: 'Ввод данных' }).click();
     await expect.poll(() => note.inputValue()).toBe('оценка на 1 января');
     await note.fill('оценка на 1 июля');
     await note.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
-    await page.getByRole('button', { name: /English/ }).click();
+    await page.locator('select.language-switch').selectOption('en');
     await page.getByRole('tab', { name: 'Fact sheet' }).click();
     await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('Population: оценка на 1 июля (Русский)');
     expect(errors).toEqual([]);

@@ -7,7 +7,8 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { indicatorReport } from '../../electron/service/indicators/report.js';
 import { BREAKDOWN_MEASURES, PERCENTAGES } from '../../shared/indicators/api.js';
-import { en, resources, ru } from '../../shared/i18n/index.js';
+import { en, ru } from '../../shared/i18n/index.js';
+import { LANGUAGES, texts, type Language } from '../../shared/i18n/languages.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { centreWithNine, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -83,7 +84,7 @@ describe('the indicator workbook', () => {
     const sex = sheets.get('Пол')!;
     expect(sex[0]!.slice(1, 1 + BREAKDOWN_MEASURES.length)).toEqual(BREAKDOWN_MEASURES.map((m) => labels.measures[m]));
     for (const g of bySex.groups) {
-      const row = sex.find((x) => x[0] === (resources.ru.translation.categories.sex as Record<string, string>)[g.key])!;
+      const row = sex.find((x) => x[0] === (texts('ru').categories.sex as Record<string, string>)[g.key])!;
       expect(row.slice(1, 1 + BREAKDOWN_MEASURES.length).map(num), g.key).toEqual(BREAKDOWN_MEASURES.map((m) => g.tally[m]));
       if (g.share.computable) expect(row[1 + BREAKDOWN_MEASURES.length]).toBe(pct(g.share.value));
       expect(num(row[2 + BREAKDOWN_MEASURES.length])).toBe(g.tally.lateDiagnosis.numerator);
@@ -98,6 +99,36 @@ describe('the indicator workbook', () => {
     expect([...sheets.values()].flat(2)).not.toContain('*');
     expect(sheets.get('Титульный лист')!.find((x) => x[0] === 'Защита малых чисел')![1]).toMatch(/^выключена/);
     expect(sheets.get('Определения')!.map((x) => x[4])).toContain('HIV.IND.27');
+  }, 240_000);
+
+  it('in every language: its own sheet names and labels (Russian where a draft lacks one), the same numbers as in Russian', async () => {
+    const { s, country } = demo();
+    const make = async (language: Language) => {
+      const r = await dispatchAsync(
+        s,
+        'exports.indicatorWorkbook',
+        { period: '2017', orgUnitId: country, dimensions: ['sex'], language, outside: false },
+        silentLogger,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return sheetsAsCsv(r.value.path);
+    };
+    const cascadeCounts = (sheets: Map<string, string[][]>, language: Language) =>
+      PERCENTAGES.map((k) => {
+        const row = sheets.get(texts(language).workbook.sheets.cascade)!.find((x) => x[0] === texts(language).indicators.percentages[k]);
+        return row ? [num(row[1]), num(row[2])] : `${language}: no row for ${k}`;
+      });
+    const inRussian = cascadeCounts(await make(LANGUAGES[0]), LANGUAGES[0]);
+    for (const language of LANGUAGES.slice(1)) {
+      const sheets = await make(language);
+      const own = texts(language);
+      expect([...sheets.keys()].sort(), language).toEqual(
+        [own.workbook.sheets.cover, own.workbook.sheets.cascade, own.workbook.sheets.testing, own.workbook.sheets.definitions]
+          .concat(own.workbook.sheets.quality, (own.categories.sex as Record<string, string>)._label!)
+          .sort(),
+      );
+      expect(cascadeCounts(sheets, language), language).toEqual(inRussian);
+    }
   }, 240_000);
 
   it('for outside the centre hides what the suppression hides, says so on the cover, and is audited', async () => {
@@ -116,9 +147,7 @@ describe('the indicator workbook', () => {
     const age = sheets.get('Age (WHO bands)')!;
     let hidden = 0;
     for (const g of byAge.groups) {
-      const row = age.find(
-        (x) => x[0] === (g.key === 'unknown' ? (resources.en.translation.categories.sex as Record<string, string>).unknown : g.key),
-      )!;
+      const row = age.find((x) => x[0] === (g.key === 'unknown' ? (texts('en').categories.sex as Record<string, string>).unknown : g.key))!;
       BREAKDOWN_MEASURES.forEach((m, j) => {
         const shown = row[1 + j];
         const shouldHide = byAge.outside.groups[g.key]!.includes(m);

@@ -6,6 +6,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import type { ContextValue } from '../../shared/factsheet/api.js';
 import { en } from '../../shared/i18n/index.js';
+import { LANGUAGES, texts } from '../../shared/i18n/languages.js';
 import { languageOfText } from '../../db/migrations/0017-fact-sheet-languages.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { centreWithNine, useSessions, createCentre } from '../helpers/session.js';
@@ -285,6 +286,25 @@ describe('fact sheet', () => {
     expect(head.slice(1, 7)).toEqual(['2017', '2016', en.factsheet.change, en.factsheet.changePct, '95% CI 2017', '95% CI 2016']);
     expect(sheets.get('3 HIV')!.some((r) => r[0]!.includes('synthetic register'))).toBe(true);
   }, 120_000);
+
+  it('in every language: its own sheet names and row labels, the same counts as in English', async () => {
+    const s = demo();
+    const sheet = get(s, 'KAZ', 2017);
+    for (const language of LANGUAGES) {
+      const file = await dispatchAsync(s, 'factsheet.workbook', { country: 'KAZ', year: 2017, language }, silentLogger);
+      if (!file.ok) throw new Error(JSON.stringify(file.error));
+      const sheets = sheetsAsCsv(file.value.path);
+      const own = texts(language).factsheet;
+      expect([...sheets.keys()], language).toEqual(Object.values(own.sheets));
+      const hiv = sheets.get(own.sheets.hiv)!;
+      expect(hiv.find((r) => r[0] === own.newCases)?.slice(1, 3), language).toEqual([
+        String(sheet.register!.newCases.current),
+        String(sheet.register!.newCases.previous),
+      ]);
+      const migrants = sheets.get(own.sheets.migrants_hiv)!;
+      expect(migrants.find((r) => r[0] === own.diagnosed)?.[1], language).toBe(String(sheet.register!.cascade.diagnosed.current));
+    }
+  }, 240_000);
 
   it('hides in print a cascade step that would give away a small difference from the next', async () => {
     // Nine people diagnosed in 2017, eight of them on ART: the one not on ART must not be worked out.

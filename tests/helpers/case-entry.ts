@@ -17,6 +17,7 @@ export async function pick(page: Page, text: string) {
     await expect
       .poll(() =>
         page
+          .getByRole('listbox')
           .getByRole('option')
           .first()
           .textContent({ timeout: 1000 })
@@ -40,7 +41,7 @@ export async function pick(page: Page, text: string) {
     throw new Error(`no option for "${text}"; focus on ${JSON.stringify(where)}: ${String(e)}`);
   }
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByRole('option').count()).toBe(0); // the menu closed on the choice
+  await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(0); // the menu closed on the choice
 }
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 

@@ -61,7 +61,7 @@ export async function setUpCentre(
 ) {
   await page.locator('#countryCode').focus();
   await page.keyboard.type(centre.country);
-  await expect.poll(() => page.getByRole('option').count()).toBe(1);
+  await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
   await page.keyboard.press('Enter');
   await page.locator('#region').fill(centre.region);
   await page.locator('#centre').fill(centre.name);

@@ -12,7 +12,7 @@ import {
   MAPPING_KINDS,
   type MappingKind,
 } from '../../../shared/dhis2/api.js';
-import type { OrgUnit } from '../../../shared/contract.js';
+import type { Language, OrgUnit } from '../../../shared/contract.js';
 import type { Mapping } from '../../../db/dhis2.js';
 import { readSheets } from '../imports/read-file.js';
 import { refusal } from '../../../shared/result.js';
@@ -26,7 +26,7 @@ export const SHEET: Record<MappingKind, string> = {
 };
 
 /** Every code of this app a kind may map, with its name in the workbook's language. */
-export function localCodes(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[]): Record<MappingKind, [string, string][]> {
+export function localCodes(t: T, lang: Language, units: readonly OrgUnit[]): Record<MappingKind, [string, string][]> {
   const combos = [...new Set(DATA_ELEMENTS.map((d) => d.combo))].filter((c) => c !== 'default') as ComboCode[];
   const cells = [...new Set(combos.flatMap((c) => comboCells(c)))];
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -49,7 +49,7 @@ export function localCodes(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[]): 
   };
 }
 
-export function mappingWorkbook(t: T, lang: 'ru' | 'en', units: readonly OrgUnit[], mapping: Mapping): ExcelJS.Workbook {
+export function mappingWorkbook(t: T, lang: Language, units: readonly OrgUnit[], mapping: Mapping): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const about = wb.addWorksheet(t('dhis2.readmeSheet'));
   about.getColumn(1).width = 110;

@@ -13,6 +13,7 @@ import { saveCopyAs, saveExport } from './files.js';
 import { indicatorWorkbook } from './indicator-workbook.js';
 import { translator } from './translate.js';
 import { cancelJob, jobStatus, startLineList } from './line-list.js';
+import { countryName } from '../../../shared/i18n/country-names.js';
 
 export const exportHandlers: Pick<
   Handlers,
@@ -41,7 +42,7 @@ export const exportHandlers: Pick<
     periodOf(q.period);
     const t = translator(q.language);
     const countries = listCountries(db);
-    const countryNames = Object.fromEntries(countries.map((c) => [c.code, q.language === 'en' ? c.nameEn : c.nameRu]));
+    const countryNames = Object.fromEntries(countries.map((c) => [c.code, countryName(c, q.language)]));
     const units = new Set(subtree(db, unitId));
     const year = Number(q.period.slice(0, 4));
     const multiYear = q.years > 1 && /^\d{4}$/.test(q.period); // a quarter has no multi-year variant

@@ -10,6 +10,7 @@ import { translator } from '../exports/translate.js';
 import { factSheet } from './sheet.js';
 import { factSheetWorkbook } from './workbook.js';
 import { fail } from '../../../shared/result.js';
+import { countryName } from '../../../shared/i18n/country-names.js';
 
 export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.saveContext' | 'factsheet.saveText' | 'factsheet.workbook'> = {
   // A country's sheet counts the whole country: for accounts not limited to a unit.
@@ -32,7 +33,7 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
     const db = s.database;
     const countries = listCountries(db);
     const country = countries.find((c) => c.code === k.country) ?? fail('not_found');
-    const name = (c: { nameRu: string; nameEn: string }) => (language === 'ru' ? c.nameRu : c.nameEn);
+    const name = (c: { code: string; nameRu: string; nameEn: string }) => countryName(c, language);
     const wb = factSheetWorkbook({
       sheet: factSheet(db, k, language),
       t: translator(language),

@@ -4,13 +4,15 @@ import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../shared/contract.js';
 import type { FactSheet } from '../../../shared/factsheet/api.js';
-import { CONTEXT_ROWS, INSTRUMENTS, type TextSection } from '../../../shared/factsheet/definitions.js';
+import { CONTEXT_ROWS, type TextSection } from '../../../shared/factsheet/definitions.js';
 import { formatDate } from '../../../shared/dates.js';
+import { numberLocale } from '../../../shared/i18n/languages.js';
 import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
 import { textLines } from '../../../shared/factsheet/text-lines.js';
+import { contextLabel, contextUnit, instrumentLabel } from '../../../shared/factsheet/labels.js';
 
 export type FactSheetWorkbookData = {
   sheet: FactSheet;
@@ -63,7 +65,11 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     if (!c.current && !c.previous) continue;
     // A data year is a number where it is one year ("2016"), text where it is a span ("2000-2017").
     const dataYear = c.current?.dataYear ?? null;
-    const row = ctx.addRow([def.label[language], def.unit[language], dataYear && /^\d{4}$/.test(dataYear) ? Number(dataYear) : dataYear]);
+    const row = ctx.addRow([
+      contextLabel(def.code, language),
+      contextUnit(def.code, language),
+      dataYear && /^\d{4}$/.test(dataYear) ? Number(dataYear) : dataYear,
+    ]);
     const put = (col: number, v: number | null | undefined, noData: boolean, decimals: number | null = null) => {
       const cell = row.getCell(col);
       if (noData) cell.value = t('factsheet.noData');
@@ -76,7 +82,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     if (c.current?.low !== null && c.current?.low !== undefined) {
       // Text (a range is not one number), so written in the language's own decimal mark: "2,1–4,6".
       const d = c.current.decimals;
-      const format = new Intl.NumberFormat(language, { minimumFractionDigits: d ?? 0, maximumFractionDigits: d ?? 6 });
+      const format = new Intl.NumberFormat(numberLocale(language), { minimumFractionDigits: d ?? 0, maximumFractionDigits: d ?? 6 });
       const bound = (v: number | null) => (v === null ? '' : format.format(v));
       row.getCell(5).value = `${bound(c.current.low)}–${bound(c.current.high)}`;
       row.getCell(5).alignment = { horizontal: 'center' };
@@ -95,7 +101,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
       // A note only written in another language says which.
       const written = sheet.noteLanguages[c.indicator];
       const mark = written && written !== language ? ` (${t('common.languageName', { lng: written })})` : '';
-      row.getCell(10).value = numberOf(notes, `${def.label[language]}: ${c.current.note}${mark}`);
+      row.getCell(10).value = numberOf(notes, `${contextLabel(def.code, language)}: ${c.current.note}${mark}`);
     }
   }
   ctx.addRow([]);
@@ -103,7 +109,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   const rh = ctx.addRow([t('factsheet.instrument'), null, null, y, null, y - 1]);
   rh.font = { bold: true };
   for (const r of sheet.ratifications) {
-    const label = INSTRUMENTS.find((i) => i.code === r.instrument)!.label[language];
+    const label = instrumentLabel(r.instrument, language);
     // The name wraps within its column (its row grows) rather than being cut at the next cell.
     ctx
       .addRow([
@@ -167,7 +173,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     h.font = { bold: true };
     h.alignment = wrap;
   };
-  const percent = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(numberLocale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const reg = sheet.register;
   hiv.addRow([]);
   hiv.addRow([reg ? (d.demo ? t('factsheet.registerDemo') : t('factsheet.register')) : t('factsheet.noRegister')]).font = { italic: true };

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import { CATEGORIES } from '../../../shared/categories.js';
 import type { Country, Language } from '../../../shared/contract.js';
 import { CASE_COLUMNS, columnLabel, EVENT_COLUMNS, type CaseColumn, type EventColumn } from '../../../shared/imports/columns.js';
-import { en, ru } from '../../../shared/i18n/index.js';
+import { texts } from '../../../shared/i18n/languages.js';
+import { countryName } from '../../../shared/i18n/country-names.js';
 import { headerRow } from '../exports/sheet-format.js';
 
 const ROWS = 2000; // rows that carry the drop-downs
@@ -17,20 +18,18 @@ export function caseTemplate(t: TFunction, language: Language, countries: readon
   const codes = wb.addWorksheet(t('imports.sheets.codes'));
 
   // Codes: one column per list, label in the chosen language (the importer takes codes or either language).
-  const r = language === 'ru' ? ru : en;
-  const label = (cat: string, code: string) => {
-    const c = CATEGORIES.find((x) => x.code === cat)?.options.find((o) => o.code === code);
-    return c ? c.label[language] : (r.enums as Record<string, Record<string, string>>)[cat]![code]!;
-  };
+  const r = texts(language);
+  const label = (cat: string, code: string) =>
+    r.categories[cat]?.[code] ?? (r.enums as Record<string, Record<string, string>>)[cat]![code]!;
   const lists: Record<string, string[]> = {
     sex: ['male', 'female', 'unknown'].map((c) => label('sex', c)),
     migrant_type: ['immigrant', 'emigrant', 'internal'].map((c) => label('migrant_type', c)),
     legal_status: ['regular', 'irregular', 'unknown'].map((c) => label('legal_status', c)),
-    key_population: CATEGORIES.find((c) => c.code === 'key_population')!.options.map((o) => o.label[language]),
-    transmission_route: Object.keys(ru.enums.transmission_route).map((c) => label('transmission_route', c)),
-    event_kind: Object.keys(ru.enums.event_kind).map((c) => label('event_kind', c)),
-    outcome: Object.keys(ru.enums.outcome).map((c) => label('outcome', c)),
-    country: countries.map((c) => (language === 'ru' ? c.nameRu : c.nameEn)),
+    key_population: CATEGORIES.find((c) => c.code === 'key_population')!.options.map((o) => label('key_population', o.code)),
+    transmission_route: Object.keys(r.enums.transmission_route).map((c) => label('transmission_route', c)),
+    event_kind: Object.keys(r.enums.event_kind).map((c) => label('event_kind', c)),
+    outcome: Object.keys(r.enums.outcome).map((c) => label('outcome', c)),
+    country: countries.map((c) => countryName(c, language)),
   };
   const names = Object.keys(lists);
   headerRow(
