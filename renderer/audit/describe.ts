@@ -147,8 +147,7 @@ const describeEvent: Describer = (e, c) => {
 function periodWords(code: string, c: Ctx): string {
   const p = parsePeriod(code);
   if (p?.type === 'quarter') return `${code.slice(0, 4)}, ${c.t('forms.quarter', { q: code.slice(5) })}`;
-  if (p?.type === 'month')
-    return `${c.t(`common.months.m${Number(code.slice(4))}`)} ${code.slice(0, 4)}`;
+  if (p?.type === 'month') return `${c.t(`common.months.m${Number(code.slice(4))}`)} ${code.slice(0, 4)}`;
   return code;
 }
 

@@ -133,11 +133,7 @@ export function FormsPage({ status }: { status: AppStatus }) {
                 .flatMap((type) => SUB_PERIODS[type])
                 .map((s) => (
                   <option key={s} value={s}>
-                    {s === ''
-                      ? t('forms.wholeYear')
-                      : s.startsWith('Q')
-                        ? t('forms.quarter', { q: s.slice(1) })
-                        : monthName(Number(s))}
+                    {s === '' ? t('forms.wholeYear') : s.startsWith('Q') ? t('forms.quarter', { q: s.slice(1) }) : monthName(Number(s))}
                   </option>
                 ))}
             </select>
