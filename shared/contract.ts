@@ -80,6 +80,14 @@ import { LanguageSchema, nameText, CountryCodeSchema, FilePathSchema } from './p
 import { MeasureReportsSchema } from './fhir/api.js';
 import { Dhis2ExportSchema, Dhis2ExportedSchema, MappingLoadedSchema, MappingUploadSchema, MetadataLoadedSchema } from './dhis2/api.js';
 import {
+  CorrectionsSchema,
+  TranslationConfirmSchema,
+  TranslationPreviewSchema,
+  TranslationsSavedSchema,
+  TranslationUploadSchema,
+  TranslationWorkbookSchema,
+} from './translations/api.js';
+import {
   ContinueNumberingSchema,
   IdentitySchema,
   KeyUploadSchema,
@@ -321,6 +329,15 @@ export const contract = {
   'dhis2.mappingWorkbook': { input: z.object({ language: LanguageSchema }).strict(), output: ExportedFileSchema, permission: 'admin' },
   'dhis2.loadMetadata': { input: MappingUploadSchema, output: MetadataLoadedSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'admin' },
   'dhis2.loadMapping': { input: MappingUploadSchema, output: MappingLoadedSchema, uploadBytes: MAX_IMPORT_BYTES, permission: 'admin' },
+  'translations.workbook': { input: TranslationWorkbookSchema, output: ExportedFileSchema, permission: 'admin' },
+  'translations.preview': {
+    input: TranslationUploadSchema,
+    output: TranslationPreviewSchema,
+    uploadBytes: MAX_IMPORT_BYTES,
+    permission: 'admin',
+  },
+  'translations.confirm': { input: TranslationConfirmSchema, output: TranslationsSavedSchema, permission: 'admin' },
+  'translations.get': { input: empty, output: CorrectionsSchema, permission: 'signedIn' },
   'factsheet.get': { input: FactSheetQuerySchema, output: FactSheetSchema, permission: 'indicators.view' },
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },
   'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema, permission: 'analysis' },

@@ -42,6 +42,8 @@ describe('translation coverage', () => {
     expect(at(merged, 'nav.cases')).toBe('Ýagdaýlar');
     expect(at(merged, 'nav.forms')).toBe(at(SHIPPED.ru, 'nav.forms'));
     expect(leafKeys(merged)).toHaveLength(ALL.length);
+    // A list of texts (a definition's numerator and denominator) stays a list in every language.
+    for (const l of LANGUAGES) expect(Array.isArray(at(texts(l), 'workbook.definitions.first90')), l).toBe(true);
     // A branch where a text should be (or the reverse) never replaces the text.
     expect(at(overlay(texts(FALLBACK[0]!), { app: { title: { x: 'y' } } }), 'app.title')).toBe(at(SHIPPED.ru, 'app.title'));
   });

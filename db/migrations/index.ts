@@ -19,6 +19,7 @@ import { m0018 } from './0018-exchange.js';
 import { m0019 } from './0019-dhis2-mapping.js';
 import { m0020 } from './0020-abroad-reports.js';
 import { m0021 } from './0021-partner-keys.js';
+import { m0022 } from './0022-translations.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -45,5 +46,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -19,6 +19,7 @@ import { backupHandlers } from './backups/handlers.js';
 import { estimateHandlers } from './estimates/handlers.js';
 import { exchangeHandlers } from './exchange/handlers.js';
 import { dhis2Handlers } from './dhis2/handlers.js';
+import { translationHandlers } from './translations/handlers.js';
 import { fhirHandlers } from './fhir/handlers.js';
 
 export type Handlers = {
@@ -63,6 +64,7 @@ export const handlers: Handlers = {
   ...estimateHandlers,
   ...exchangeHandlers,
   ...dhis2Handlers,
+  ...translationHandlers,
   ...fhirHandlers,
   ...importHandlers,
 };

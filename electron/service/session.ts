@@ -31,6 +31,8 @@ import { consoleLogger, type Logger } from './log.js';
 import { tidyExports } from './exports/files.js';
 import type { ExportRetention } from '../../shared/exports/api.js';
 import { DEFAULT_UIC_PATTERN } from '../../shared/cases/uic.js';
+import { corrections } from '../../db/translations.js';
+import { setCorrections } from '../../shared/i18n/languages.js';
 
 export type SessionOptions = {
   dataDir: string;
@@ -278,6 +280,8 @@ export class DeskSession {
     this.damaged = null;
     this.lastActivity = this.now();
     this.save({ database: { path, kind }, operator: null });
+    // The centre's corrected texts go into every file the back end writes while this database is open.
+    setCorrections(corrections(db));
     if (vault) this.backUpToday();
   }
 
@@ -329,6 +333,7 @@ export class DeskSession {
     }
     this.db = db;
     this.vault = { path, keys, dataKey };
+    setCorrections(corrections(db));
     changeWithAudit(db, login, (record) =>
       record({
         action: 'restore',
@@ -439,6 +444,7 @@ export class DeskSession {
     this.exportsMade.clear();
     this.db?.close();
     this.db = null;
+    setCorrections({});
     this.user = null;
     this.vault?.dataKey.fill(0);
     this.vault = null;

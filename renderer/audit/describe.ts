@@ -2,7 +2,7 @@
 // a setting) and, field by field, what it was and what it became. Codes never reach the screen: a
 // value the describer does not know is left out rather than shown raw.
 import type { AuditEntry } from '../../shared/contract.js';
-import { numberLocale, type Language } from '../../shared/i18n/languages.js';
+import { LANGUAGE_INFO, isLanguage, numberLocale, type Language } from '../../shared/i18n/languages.js';
 import { formatDate } from '../../shared/dates.js';
 import { DATA_ELEMENTS } from '../../shared/forms/definitions.js';
 import { cellLabel, deLabel } from '../../shared/forms/labels.js';
@@ -281,6 +281,16 @@ function counts(v: unknown, t: Translate): FieldChange[] {
 }
 
 const DESCRIBERS: Record<string, Describer> = {
+  // A text a centre corrected: the language and key, the text before and after.
+  translation: (e, c) => {
+    const [lang = '', key = ''] = (e.entityId ?? '').split(/:(.*)/);
+    const text = (v: unknown) => (isObj(v) && typeof v.text === 'string' ? v.text : EMPTY);
+    const name = isLanguage(lang) ? LANGUAGE_INFO[lang].native : lang;
+    return {
+      item: `${c.t('audit.entities.translation')}: ${name} · ${key}`,
+      changes: [{ field: key, before: text(e.oldValue), after: text(e.newValue) }],
+    };
+  },
   case: describeCase,
   case_event: describeEvent,
   data_value: describeDataValue,

@@ -4,9 +4,12 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_INFO, coverage } from '../../shared/i18n/languages';
 import { pct } from '../indicators/format';
+import { useCan } from '../auth/permissions';
+import { CorrectTranslation } from './CorrectTranslation';
 
 export function LanguagesSection() {
   const { t } = useTranslation();
+  const can = useCan();
   return (
     <>
       <h3>{t('settings.languages')}</h3>
@@ -21,6 +24,7 @@ export function LanguagesSection() {
           </Fragment>
         ))}
       </dl>
+      {can('admin') ? <CorrectTranslation /> : null}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { call } from '../api/client';
 import type { Permission } from '../../shared/auth/roles';
 import { routeOf, routeSegments, useAddress } from './routes';
 import { useUnitName } from '../app/countries';
+import { applyCorrections, loadCorrections } from '../i18n-corrections';
 
 // Estimates last: the shortcuts clerks already know (Alt+6 settings) stay where they were.
 export const AREAS = ['cases', 'forms', 'indicators', 'factsheet', 'exchange', 'settings', 'estimates'] as const;
@@ -52,6 +53,12 @@ export function Shell({ status, onStatus, languageSwitch }: Props) {
     if (now && areas.includes(now)) return;
     if (asked !== area) go(routeOf(area), { replace: true });
   }, [asked, area]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The centre's corrected texts, for as long as its database is open here.
+  const databasePath = status.database?.path;
+  useEffect(() => {
+    void loadCorrections();
+    return () => applyCorrections({});
+  }, [databasePath, user.login]);
   // A half-filled form asks before another section replaces it.
   const [arrivals, setArrivals] = useState(0);
   const setArea = (a: Area) => {

@@ -155,6 +155,8 @@ export const kkEstimates: PartialTexts = {
       dhis2_mapping: 'DHIS2 сәйкестік кестесі',
       fhir_measure_reports: 'FHIR-дегі ДДСҰ SMART көрсеткіштері',
       person_link: 'бірнеше жазбадағы бір адам',
+      translation: 'аударма',
+      translation_workbook: 'аударма кітабы',
     },
     caseNo: '№ {{registerNo}} жағдай',
     caseId: 'Жағдай (ішкі коды {{id}})',

@@ -155,6 +155,8 @@ export const kyEstimates: PartialTexts = {
       dhis2_mapping: 'DHIS2 шайкештик таблицасы',
       fhir_measure_reports: 'ДСУнун SMART көрсөткүчтөрү FHIRде',
       person_link: 'бир нече жазуудагы бир адам',
+      translation: 'котормо',
+      translation_workbook: 'котормо китеби',
     },
     caseNo: '№ {{registerNo}} учур',
     caseId: 'Учур (ички коду {{id}})',

@@ -70,7 +70,8 @@ type Tree = { [k: string]: string | Tree };
 /** `over` laid on `base`, key by key: a text `over` lacks is `base`'s. */
 export function overlay<T>(base: T, over: unknown): T {
   if (!over || typeof over !== 'object') return base;
-  const out: Tree = { ...(base as Tree) };
+  // A list of texts (a definition's numerator and denominator) stays a list.
+  const out: Tree = Array.isArray(base) ? ([...base] as unknown as Tree) : { ...(base as Tree) };
   for (const [k, v] of Object.entries(over as Tree)) {
     const b = out[k];
     // A text replaces a text (or fills a gap); a branch is laid on a branch; a mismatch keeps the base.
@@ -80,7 +81,7 @@ export function overlay<T>(base: T, over: unknown): T {
           ? v
           : b
         : b === undefined
-          ? overlay({}, v)
+          ? overlay(Array.isArray(v) ? [] : {}, v)
           : typeof b === 'object'
             ? overlay(b, v)
             : b;
@@ -90,16 +91,42 @@ export function overlay<T>(base: T, over: unknown): T {
 }
 
 const merged = new Map<Language, Texts & { categories: Record<string, Record<string, string>> }>();
+
+/** Dotted keys to a tree ({'nav.cases': 'x'} → {nav: {cases: 'x'}}). */
+export function nest(flat: Readonly<Record<string, string>>): Tree {
+  const tree: Tree = {};
+  for (const [key, text] of Object.entries(flat)) {
+    const path = key.split('.');
+    let at = tree;
+    for (const p of path.slice(0, -1)) at = typeof at[p] === 'object' ? at[p] : (at[p] = {});
+    at[path.at(-1)!] = text;
+  }
+  return tree;
+}
+
+/** Texts the open database's centre corrected, per language ({key: text}); set when a database opens. */
+let corrections: Partial<Record<Language, Readonly<Record<string, string>>>> = {};
+let correctionsVersion = 0;
+export function setCorrections(c: Partial<Record<Language, Readonly<Record<string, string>>>>): void {
+  corrections = c;
+  correctionsVersion++;
+  merged.clear();
+}
+/** Changes whenever the corrections do (for caches built on texts()). */
+export const correctionsStamp = () => correctionsVersion;
+
 /**
  * Every text of a language, complete: its own, then Russian's, then English's where Russian has
- * none. For code without an i18next instance (workbooks, templates, import headers). Corrections
- * a centre loaded are laid on top by the caller.
+ * none, with the centre's corrections on top. For code without an i18next instance (workbooks,
+ * templates, import headers).
  */
 export function texts(lang: Language): Texts & { categories: Record<string, Record<string, string>> } {
   let t = merged.get(lang);
   if (!t) {
     const base = [...FALLBACK].reverse().reduce<unknown>((acc, l) => overlay(acc, SHIPPED[l]), {});
-    t = overlay(base, SHIPPED[lang]) as Texts & { categories: Record<string, Record<string, string>> };
+    t = overlay(overlay(base, SHIPPED[lang]), nest(corrections[lang] ?? {})) as Texts & {
+      categories: Record<string, Record<string, string>>;
+    };
     merged.set(lang, t);
   }
   return t;

@@ -155,6 +155,8 @@ export const tgEstimates: PartialTexts = {
       dhis2_mapping: 'ҷадвали мутобиқати DHIS2',
       fhir_measure_reports: 'нишондиҳандаҳои ТУТ SMART дар FHIR',
       person_link: 'як шахс дар якчанд сабт',
+      translation: 'тарҷума',
+      translation_workbook: 'китоби тарҷума',
     },
     caseNo: 'Ҳолати № {{registerNo}}',
     caseId: 'Ҳолат (рамзи дохилӣ {{id}})',

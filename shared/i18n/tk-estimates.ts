@@ -155,6 +155,8 @@ export const tkEstimates: PartialTexts = {
       dhis2_mapping: 'DHIS2 gabat gelme tablisasy',
       fhir_measure_reports: 'BSGG SMART görkezijileri FHIR-de',
       person_link: 'birnäçe ýazgydaky bir adam',
+      translation: 'terjime',
+      translation_workbook: 'terjime kitaby',
     },
     caseNo: '№ {{registerNo}} ýagdaý',
     caseId: 'Ýagdaý (içki kody {{id}})',

@@ -155,6 +155,8 @@ export const uzEstimates: PartialTexts = {
       dhis2_mapping: 'DHIS2 moslik jadvali',
       fhir_measure_reports: 'JSST SMART koʻrsatkichlari FHIR da',
       person_link: 'bir nechta yozuvdagi bitta odam',
+      translation: 'tarjima',
+      translation_workbook: 'tarjima kitobi',
     },
     caseNo: '№ {{registerNo}} holat',
     caseId: 'Holat (ichki kod {{id}})',

@@ -40,6 +40,9 @@ const MAY: Record<Role, readonly string[]> = {
     'exchange.continueNumbering',
     'exchange.replaceKey',
     'exchange.removePartner',
+    'translations.workbook',
+    'translations.preview',
+    'translations.confirm',
   ],
   entry: [
     'cases.create',
@@ -101,6 +104,7 @@ const EVERYONE = [
   'estimates.current',
   'auth.lock',
   'auth.changePassword',
+  'translations.get',
 ];
 const ALWAYS = [
   'app.status',

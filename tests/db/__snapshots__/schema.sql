@@ -42,6 +42,7 @@ CREATE TABLE hiv_case ( id INTEGER PRIMARY KEY, org_unit_id INTEGER NOT NULL REF
 CREATE TABLE org_unit ( id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES org_unit(id), level TEXT NOT NULL CHECK (level IN ('country', 'region', 'facility')), country_code TEXT NOT NULL REFERENCES country(code), name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 160), CHECK ((level = 'country') = (parent_id IS NULL)) ) STRICT;
 CREATE TABLE person_link ( case_id INTEGER PRIMARY KEY REFERENCES hiv_case(id), linked_to INTEGER NOT NULL REFERENCES hiv_case(id) CHECK (linked_to != case_id), linked_at TEXT NOT NULL, linked_by TEXT NOT NULL ) STRICT;
 CREATE TABLE setting ( key TEXT PRIMARY KEY, value TEXT ) STRICT;
+CREATE TABLE translation ( language TEXT NOT NULL CHECK (length(language) BETWEEN 2 AND 8), key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200), text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 2000), updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, PRIMARY KEY (language, key) ) STRICT;
 CREATE TABLE validation_rule ( code TEXT PRIMARY KEY, form_code TEXT NOT NULL REFERENCES form(code), definition TEXT NOT NULL CHECK (json_valid(definition)) ) STRICT;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -1,0 +1,148 @@
+// Settings → Languages → correct a translation: the workbook out, the corrected one checked (the
+// changes and refused rows shown, nothing saved), then saved on confirmation; the screens take the
+// corrected texts at once.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportedFile } from '../../shared/exports/api';
+import type { Language } from '../../shared/i18n/languages';
+import { languageOf } from '../../shared/i18n/languages';
+import type { TranslationPreview } from '../../shared/translations/api';
+import type { AppError } from '../../shared/result';
+import { call } from '../api/client';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { LanguageOptions } from '../app/LanguageSwitch';
+import { FileLink } from '../exchange/FileLink';
+import { FilePicker, fileBase64 } from '../exchange/import-parts';
+import { loadCorrections } from '../i18n-corrections';
+
+export function CorrectTranslation() {
+  const { t, i18n } = useTranslation();
+  const [language, setLanguage] = useState<Language>(languageOf(i18n.language));
+  const [workbook, setWorkbook] = useState<ExportedFile | null>(null);
+  const [preview, setPreview] = useState<TranslationPreview | null>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const download = async () => {
+    setError(null);
+    const r = await call('translations.workbook', { language });
+    if (r.ok) setWorkbook(r.value);
+    else setError(r.error);
+  };
+  const check = async (file: File | undefined) => {
+    setPreview(null);
+    setSaved(null);
+    setError(null);
+    if (!file) return;
+    setBusy(true);
+    const r = await call('translations.preview', { fileName: file.name, contentBase64: await fileBase64(file), language });
+    setBusy(false);
+    if (r.ok) setPreview(r.value);
+    else setError(r.error);
+  };
+  const confirm = async () => {
+    if (!preview) return;
+    const r = await call('translations.confirm', { previewId: preview.previewId });
+    if (!r.ok) return setError(r.error);
+    setPreview(null);
+    setSaved(r.value.saved);
+    await loadCorrections();
+  };
+
+  return (
+    <div className="correct-translation" data-testid="correct-translation">
+      <h4>{t('settings.translationTitle')}</h4>
+      <p className="muted">{t('settings.translationHelp')}</p>
+      <div className="actions">
+        <label className="filter">
+          <span>{t('settings.translationLanguage')}</span>
+          <select
+            id="translation-language"
+            value={language}
+            onChange={(e) => {
+              setLanguage(e.target.value as Language);
+              setWorkbook(null);
+              setPreview(null);
+            }}
+          >
+            <LanguageOptions />
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={() => void download()}>
+          {t('settings.translationDownload')}
+        </button>
+        {workbook ? <FileLink file={workbook} label={workbook.fileName} /> : null}
+      </div>
+      <FilePicker
+        id="translation-file"
+        label={t('settings.translationLoad')}
+        busy={busy}
+        error={null}
+        onChoose={(f) => void check(f)}
+        accept=".xlsx"
+      />
+      <ErrorMessage error={error} />
+      {preview ? (
+        <div data-testid="translation-preview">
+          <p>
+            {preview.changesTotal ? t('settings.translationChanges', { count: preview.changesTotal }) : t('settings.translationNoChanges')}
+          </p>
+          {preview.changes.length ? (
+            <table className="audit">
+              <thead>
+                <tr>
+                  <th>{t('settings.translationKey')}</th>
+                  <th>{t('settings.translationBefore')}</th>
+                  <th>{t('settings.translationAfter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.changes.map((c) => (
+                  <tr key={c.key}>
+                    <td className="path">{c.key}</td>
+                    <td>{c.before}</td>
+                    <td lang={preview.language}>{c.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {preview.refusedTotal ? (
+            <>
+              <p className="warning">{t('settings.translationRefused', { count: preview.refusedTotal })}</p>
+              <table className="audit" data-testid="translation-refused">
+                <thead>
+                  <tr>
+                    <th>{t('settings.translationRow')}</th>
+                    <th>{t('settings.translationKey')}</th>
+                    <th>{t('settings.translationReason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.refused.map((r) => (
+                    <tr key={r.row}>
+                      <td>{r.row}</td>
+                      <td className="path">{r.key}</td>
+                      <td>{t(r.messageKey)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+          {preview.changesTotal ? (
+            <button type="button" onClick={() => void confirm()}>
+              {t('settings.translationConfirm')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {saved !== null ? (
+        <p role="status" className="notice">
+          {t('settings.translationSaved', { count: saved })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

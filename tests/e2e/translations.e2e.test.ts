@@ -1,0 +1,53 @@
+// A centre corrects its Kazakh in Settings → Languages: downloads the translation workbook, fixes a
+// text in a spreadsheet program (here a script), loads it back; the preview shows the change and
+// refuses a row whose placeholder was renamed; on confirmation the screens show the corrected text.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED } from '../../shared/i18n/languages.js';
+import { screenshot, watchErrors } from '../helpers/browser.js';
+import { download } from '../helpers/downloads.js';
+import { openDemo, useE2e } from '../helpers/e2e.js';
+
+const e2e = useE2e();
+
+describe('correcting a translation', () => {
+  it('the workbook out, a corrected text back in, a wrong placeholder refused, the menu speaks the correction', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.locator('select.language-switch').selectOption('kk');
+    await page.keyboard.press('Alt+6');
+    const section = page.getByTestId('correct-translation');
+    await section.locator('#translation-language').selectOption('kk');
+    await section.getByRole('button', { name: SHIPPED.kk.settings!.translationDownload ?? 'Скачать книгу перевода' }).click();
+    const path = await download(page, e2e.tempDir(), () => section.getByRole('link', { name: /\.xlsx$/ }).click());
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.worksheets[0]!.eachRow((row) => {
+      if (row.getCell(1).value === 'nav.forms') row.getCell(5).value = 'Жиынтық есеп нысандары';
+      if (row.getCell(1).value === 'cases.position') row.getCell(5).value = 'Жағдай {{нөмір}} / {{total}}';
+    });
+    const edited = join(e2e.tempDir(), 'translation-kk-corrected.xlsx');
+    await wb.xlsx.writeFile(edited);
+    await section.locator('#translation-file').setInputFiles(edited);
+
+    const preview = page.getByTestId('translation-preview');
+    await expect.poll(() => preview.textContent(), { timeout: 60_000 }).toContain('Жиынтық есеп нысандары');
+    await expect.poll(() => page.getByTestId('translation-refused').textContent()).toContain('cases.position');
+    // Nothing changed before the confirmation.
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain(SHIPPED.kk.nav!.forms!);
+    await screenshot(page, 'translation-preview-kk');
+    await preview.getByRole('button').click();
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('Жиынтық есеп нысандары');
+    // Another language is untouched; back in Kazakh the correction stays after a reload.
+    await page.locator('select.language-switch').selectOption('ru');
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain(SHIPPED.ru.nav!.forms!);
+    await page.locator('select.language-switch').selectOption('kk');
+    await page.reload();
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('Жиынтық есеп нысандары');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
