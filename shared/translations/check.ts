@@ -13,8 +13,8 @@ export const SOURCE_TEXTS: ReadonlyMap<string, string> = new Map(
 /** The {{names}} a text interpolates, sorted. */
 export const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!).sort();
 
-/** Longest a correction may be: what the screens were laid out for, with room for a longer language. */
-export const maxLength = (original: string) => Math.max(40, Math.ceil(original.length * 2.5));
+/** Longest a correction may be: what the screens were laid out for, with room for a longer language (the table holds 2,000 at most). */
+export const maxLength = (original: string) => Math.min(2000, Math.max(40, Math.ceil(original.length * 2.5)));
 
 /** Why a correction is refused (a message key), or null when it may be saved. */
 export function translationIssue(key: string, text: string): string | null {
