@@ -2,9 +2,9 @@
 // text keeps exactly the placeholders of its Russian original and names no key Russian lacks.
 import { describe, expect, it } from 'vitest';
 import { FALLBACK, LANGUAGES, SHIPPED, leafKeys, overlay, texts } from '../shared/i18n/languages.js';
+import { placeholders, translationIssue } from '../shared/translations/check.js';
 
 const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 const ALL = leafKeys(SHIPPED.ru);
 
@@ -46,5 +46,15 @@ describe('translation coverage', () => {
     for (const l of LANGUAGES) expect(Array.isArray(at(texts(l), 'workbook.definitions.first90')), l).toBe(true);
     // A branch where a text should be (or the reverse) never replaces the text.
     expect(at(overlay(texts(FALLBACK[0]!), { app: { title: { x: 'y' } } }), 'app.title')).toBe(at(SHIPPED.ru, 'app.title'));
+  });
+
+  it('a correction is refused when it would make i18next do more than show it: nesting, unescaped or renamed values, no key', () => {
+    expect(translationIssue('nav.forms', 'Жиынтық есеп нысандары')).toBeNull();
+    expect(translationIssue('nav.forms', '$t(app.title)')).toBe('translations.placeholders');
+    expect(translationIssue('cases.position', 'Жағдай {{n}} / {{total}}')).toBeNull();
+    expect(translationIssue('cases.position', 'Жағдай {{- n}} / {{total}}')).toBe('translations.placeholders');
+    expect(translationIssue('cases.position', 'Жағдай {{n}}')).toBe('translations.placeholders');
+    expect(translationIssue('nav', 'x')).toBe('translations.unknownKey');
+    expect(translationIssue('nav.forms', 'x'.repeat(5000))).toBe('translations.tooLong');
   });
 });

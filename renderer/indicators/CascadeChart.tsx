@@ -5,6 +5,20 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorResult } from '../../shared/indicators/api';
 import { formatCount, pct } from './format';
 
+/** A bar's label in lines that fit under it (longer languages need two or three); the last one cut with … if need be. */
+export function wrapLabel(text: string, perLine: number, most = 3): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= most) return lines;
+  const kept = lines.slice(0, most);
+  kept[most - 1] = `${kept[most - 1]!.slice(0, perLine - 1)}…`;
+  return kept;
+}
+
 export function CascadeChart({ result }: { result: IndicatorResult }) {
   const { t } = useTranslation();
   const { tally, cascade } = result.total;
@@ -30,7 +44,7 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
     gap = 24,
     top = 24;
   return (
-    <svg className="cascade-chart" viewBox={`0 0 ${W} ${H + 60}`} role="img" aria-label={t('indicators.cascade')}>
+    <svg className="cascade-chart" viewBox={`0 0 ${W} ${H + 84}`} role="img" aria-label={t('indicators.cascade')}>
       {bars.map((b, i) => {
         const x = left + i * (barW + gap);
         const h = b.value === null ? 0 : (b.value / max) * H;
@@ -56,7 +70,12 @@ export function CascadeChart({ result }: { result: IndicatorResult }) {
               <line x1={x - 4} x2={x + barW + 4} y1={top + H - (b.goal / max) * H} y2={top + H - (b.goal / max) * H} className="goal" />
             ) : null}
             <text x={x + barW / 2} y={top + H + 20} textAnchor="middle" className="bar-label">
-              {t(`indicators.measures.${b.key}`)}
+              {wrapLabel(t(`indicators.measures.${b.key}`), 15).map((line, n) => (
+                <tspan key={n} x={x + barW / 2} dy={n === 0 ? 0 : '1.15em'}>
+                  {line}
+                </tspan>
+              ))}
+              <title>{t(`indicators.measures.${b.key}`)}</title>
             </text>
           </g>
         );

@@ -1405,6 +1405,8 @@ export const en: Messages = {
     country_code: 'choose a country from the list',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'File',
     login: 'Sign-in name',
     password: 'Password',
     roles: 'Roles',

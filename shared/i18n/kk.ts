@@ -408,6 +408,8 @@ export const kk: PartialTexts = {
     country_code: 'тізімнен елді таңдаңыз',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Файл',
     login: 'Кіру атауы',
     password: 'Құпиясөз',
     roles: 'Рөлдер',

@@ -409,6 +409,8 @@ export const ky: PartialTexts = {
     country_code: 'тизмеден өлкөнү тандаңыз',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Файл',
     login: 'Кирүү аты',
     password: 'Сырсөз',
     roles: 'Ролдор',

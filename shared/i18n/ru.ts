@@ -1404,6 +1404,8 @@ export const ru = {
     country_code: 'выберите страну из списка',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Файл',
     login: 'Имя для входа',
     password: 'Пароль',
     roles: 'Роли',

@@ -410,6 +410,8 @@ export const tg: PartialTexts = {
     country_code: 'кишварро аз рӯйхат интихоб кунед',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Файл',
     login: 'Номи корбар',
     password: 'Рамз',
     roles: 'Нақшҳо',

@@ -409,6 +409,8 @@ export const tk: PartialTexts = {
     country_code: 'sanawdan ýurdy saýlaň',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Faýl',
     login: 'Ulanyjy ady',
     password: 'Açar söz',
     roles: 'Rollar',

@@ -409,6 +409,8 @@ export const uz: PartialTexts = {
     country_code: 'roʻyxatdan mamlakatni tanlang',
   },
   fields: {
+    // An uploaded file (a validation message names it when it is empty).
+    contentBase64: 'Fayl',
     login: 'Foydalanuvchi nomi',
     password: 'Parol',
     roles: 'Rollar',

@@ -10,8 +10,11 @@ export const SOURCE_TEXTS: ReadonlyMap<string, string> = new Map(
   leafKeys(SHIPPED[SOURCE]).map((k) => [k, at(SHIPPED[SOURCE], k) as string]),
 );
 
-/** The {{names}} a text interpolates, sorted. */
-export const placeholders = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+/**
+ * What i18next would replace in a text, sorted: every {{…}} (with its options, so {{- x}} is not
+ * {{x}}) and every $t(…) nesting (a correction could otherwise pull another text in).
+ */
+export const placeholders = (s: string) => [...s.matchAll(/\{\{(.*?)\}\}|\$t\((.*?)\)/g)].map((m) => (m[1] ?? `$t(${m[2]})`).trim()).sort();
 
 /** Longest a correction may be: what the screens were laid out for, with room for a longer language (the table holds 2,000 at most). */
 export const maxLength = (original: string) => Math.min(2000, Math.max(40, Math.ceil(original.length * 2.5)));

@@ -10,19 +10,28 @@ import { parseCsv } from '../../shared/imports/csv.js';
 const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1';
 
 export function sheetsAsCsv(xlsx: string): Map<string, string[][]> {
+  return sheetsAsCsvOfEach([xlsx])[0]!;
+}
+
+/** Several workbooks (of different file names) read by one LibreOffice run: one start-up instead of one each. */
+export function sheetsAsCsvOfEach(files: readonly string[]): Map<string, string[][]>[] {
+  if (new Set(files.map((f) => basename(f))).size !== files.length) throw new Error('each workbook needs its own file name');
   const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
   // Each run its own profile, so parallel test files do not wait on one profile's lock.
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, xlsx], {
-    timeout: 180_000,
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, ...files], {
+    timeout: 180_000 + 60_000 * files.length,
     stdio: 'pipe',
   });
-  const prefix = `${basename(xlsx, '.xlsx')}-`;
-  const sheets = new Map<string, string[][]>();
-  for (const f of readdirSync(out))
-    if (f.startsWith(prefix) && f.endsWith('.csv'))
-      sheets.set(f.slice(prefix.length, -4), parseCsv(readFileSync(join(out, f), 'utf8'), ','));
-  return sheets;
+  const written = readdirSync(out);
+  return files.map((xlsx) => {
+    const prefix = `${basename(xlsx, '.xlsx')}-`;
+    const sheets = new Map<string, string[][]>();
+    for (const f of written)
+      if (f.startsWith(prefix) && f.endsWith('.csv'))
+        sheets.set(f.slice(prefix.length, -4), parseCsv(readFileSync(join(out, f), 'utf8'), ','));
+    return sheets;
+  });
 }
 
 /** A workbook written by LibreOffice itself from a CSV file (comma-separated, UTF-8). */

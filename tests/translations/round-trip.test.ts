@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { SHIPPED, texts } from '../../shared/i18n/languages.js';
+import { SHIPPED, setCorrections, texts } from '../../shared/i18n/languages.js';
 import { SOURCE_TEXTS } from '../../shared/translations/check.js';
 import { translationWorkbook } from '../../electron/service/translations/workbook.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
@@ -137,5 +137,29 @@ describe('the translation workbook', () => {
     );
     expect(r).toMatchObject({ ok: false, error: { messageKey: 'errors.translation_not_workbook' } });
     expect(dispatch(s, 'translations.get', {}, silentLogger)).toEqual({ ok: true, value: {} });
+  });
+
+  it('a correction that gives two sheets one name, or a name Excel refuses, still gives a workbook', async () => {
+    const s = session(tempDir());
+    await createCentre(s);
+    const cascade = texts('kk').workbook.sheets.cascade;
+    setCorrections({ kk: { 'workbook.sheets.definitions': cascade, 'workbook.sheets.quality': `'${'Сапа/тексеру:'.repeat(5)}` } });
+    try {
+      const r = await dispatchAsync(
+        s,
+        'exports.indicatorWorkbook',
+        { period: '2017', dimensions: ['sex'], language: 'kk', outside: false },
+        silentLogger,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(r.value.path);
+      const names = wb.worksheets.map((w) => w.name);
+      expect(names).toContain(cascade);
+      expect(names).toContain(`${cascade} (2)`);
+      expect(names.every((n) => n.length <= 31 && !/[[\]:*?/\\]/.test(n) && !n.startsWith("'"))).toBe(true);
+    } finally {
+      setCorrections({});
+    }
   });
 });

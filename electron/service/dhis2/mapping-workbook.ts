@@ -16,6 +16,7 @@ import type { Language, OrgUnit } from '../../../shared/contract.js';
 import type { Mapping } from '../../../db/dhis2.js';
 import { readSheets } from '../imports/read-file.js';
 import { refusal } from '../../../shared/result.js';
+import { addSheet } from '../exports/sheet-format.js';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 export const SHEET: Record<MappingKind, string> = {
@@ -51,7 +52,7 @@ export function localCodes(t: T, lang: Language, units: readonly OrgUnit[]): Rec
 
 export function mappingWorkbook(t: T, lang: Language, units: readonly OrgUnit[], mapping: Mapping): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const about = wb.addWorksheet(t('dhis2.readmeSheet'));
+  const about = addSheet(wb, t('dhis2.readmeSheet'));
   about.getColumn(1).width = 110;
   for (const line of [t('dhis2.readme1'), t('dhis2.readme2'), t('dhis2.readme3')])
     about.addRow([line]).getCell(1).alignment = { wrapText: true };

@@ -9,7 +9,7 @@ import { suppressBreakdown } from '../../../shared/indicators/breakdown-suppress
 import { columnsOfCounts, PERCENTAGE_TERMS, type CascadeCount } from '../../../shared/indicators/cascade-suppression.js';
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { proportion } from '../../../shared/indicators/wilson.js';
-import { countCell, fitAndPrint, headerRow, HIDDEN, percentCell } from './sheet-format.js';
+import { countCell, fitAndPrint, headerRow, HIDDEN, percentCell, addSheet } from './sheet-format.js';
 
 export type IndicatorWorkbookData = {
   language: Language;
@@ -39,7 +39,7 @@ export function indicatorWorkbook(d: IndicatorWorkbookData): { workbook: ExcelJS
   wb.created = d.generatedAt;
   const hiddenBySheet = new Map<string, number>();
   const sheet = (name: string) => {
-    const ws = wb.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+    const ws = addSheet(wb, name);
     hiddenBySheet.set(ws.name, 0);
     return ws;
   };

@@ -16,6 +16,7 @@ import { AppFailure, appError, fail } from '../../../shared/result.js';
 import type { DeskSession } from '../session.js';
 import { saveExport } from './files.js';
 import { translator } from './translate.js';
+import { addSheet } from './sheet-format.js';
 
 const CHUNK = 5000;
 const DATE = 'dd.mm.yyyy';
@@ -112,7 +113,7 @@ async function run(s: DeskSession, own: ReturnType<DeskSession['tenure']>, job: 
   const cols = columns(t, language);
   const saved = await saveExport(own, base, async (part, fileName) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet(t('lineList.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = addSheet(wb, t('lineList.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = cols.map((c) => ({ header: c.header, width: c.width, ...(c.date ? { style: { numFmt: DATE } } : {}) }));
     ws.getRow(1).font = { bold: true };
     const styles: Partial<ExcelJS.Style>[] = cols.map((c) => (c.date ? DATE_STYLE : PLAIN_STYLE));

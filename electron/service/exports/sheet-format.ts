@@ -6,6 +6,25 @@ export const COUNT_FORMAT = '#,##0';
 export const PERCENT_FORMAT = '0.0%';
 export const HIDDEN = '*'; // a suppressed cell
 
+/**
+ * A sheet under a name Excel accepts, whatever a translation (or a centre's correction) made of it:
+ * no [ ] : * ? / \, no leading or trailing apostrophe, at most 31 characters, never empty, and never
+ * a name the workbook already has (Excel compares names without case): a second one gets " (2)".
+ */
+export function addSheet(wb: ExcelJS.Workbook, name: string, options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31)
+      .trim() || 'Sheet';
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  let unique = base;
+  for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  return wb.addWorksheet(unique, options);
+}
+
 export function headerRow(ws: ExcelJS.Worksheet, labels: (string | number)[]): void {
   const row = ws.addRow(labels);
   row.font = { bold: true };

@@ -7,7 +7,16 @@ import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, type TextSection } from '../../../shared/factsheet/definitions.js';
 import { formatDate } from '../../../shared/dates.js';
 import { numberLocale } from '../../../shared/i18n/languages.js';
-import { countCell, COUNT_FORMAT, fitAndPrint, fitRowHeights, headerRow, PERCENT_FORMAT, percentCell } from '../exports/sheet-format.js';
+import {
+  addSheet,
+  countCell,
+  COUNT_FORMAT,
+  fitAndPrint,
+  fitRowHeights,
+  headerRow,
+  PERCENT_FORMAT,
+  percentCell,
+} from '../exports/sheet-format.js';
 import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression.js';
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
@@ -41,7 +50,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   };
 
   // 1. Country context, and the ratifications under it.
-  const ctx = wb.addWorksheet(t('factsheet.sheets.context'));
+  const ctx = addSheet(wb, t('factsheet.sheets.context'));
   title(ctx, t('factsheet.sections.context'));
   headerRow(ctx, [
     t('factsheet.indicator'),
@@ -136,7 +145,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
   ctx.views = [{ state: 'frozen', ySplit: 4, xSplit: 1 }];
 
   const textSheet = (section: TextSection, name: string) => {
-    const ws = wb.addWorksheet(name);
+    const ws = addSheet(wb, name);
     title(ws, t(`factsheet.sections.${section}`));
     const { note, items } = textLines(sheet.texts[section]);
     const written = sheet.textLanguages[section];

@@ -7,7 +7,7 @@ import type { Language } from '../../../shared/contract.js';
 import { comboCells, DATA_ELEMENTS, FORM_PERIOD_TYPES, MAX_COUNT, TOTAL, type FormCode } from '../../../shared/forms/definitions.js';
 import { cellLabel, deLabel } from '../../../shared/forms/labels.js';
 import { FORM_COLUMNS, formColumnLabel } from '../../../shared/imports/form-rows.js';
-import { headerRow } from '../exports/sheet-format.js';
+import { addSheet, headerRow } from '../exports/sheet-format.js';
 
 /** The periods the drop-down offers: the form's period types over the years around the chosen one. */
 function periodsAround(form: FormCode, year: number): string[] {
@@ -30,8 +30,8 @@ export function formTemplate(
   stored: ReadonlyArray<{ de: string; coc: string; value: number | string; comment: string | null }>,
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(t('imports.sheets.values'));
-  const codes = wb.addWorksheet(t('imports.sheets.codes'));
+  const ws = addSheet(wb, t('imports.sheets.values'));
+  const codes = addSheet(wb, t('imports.sheets.codes'));
   const elements = DATA_ELEMENTS.filter((d) => d.form === form);
   const rows = elements.flatMap((de) => (de.combo === 'default' ? [''] : [TOTAL, ...comboCells(de.combo)]).map((coc) => ({ de, coc })));
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { TFunction } from 'i18next';
 import { issueColumnKey } from '../../../shared/imports/columns.js';
 import type { ImportIssue } from '../../../shared/imports/api.js';
-import { fitAndPrint, headerRow } from '../exports/sheet-format.js';
+import { addSheet, fitAndPrint, headerRow } from '../exports/sheet-format.js';
 
 export type ExtraSheet = { name: string; headers: string[]; rows: (string | number)[][] };
 
@@ -16,11 +16,11 @@ export function reportWorkbook(
   extra: readonly ExtraSheet[],
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const first = wb.addWorksheet(t('imports.sheets.summary'));
+  const first = addSheet(wb, t('imports.sheets.summary'));
   first.addRow([fileName]).font = { bold: true };
   for (const line of summary) first.addRow([line]);
   first.getColumn(1).width = 120;
-  const rejected = wb.addWorksheet(t('imports.sheets.rejected'));
+  const rejected = addSheet(wb, t('imports.sheets.rejected'));
   headerRow(rejected, [t('imports.sheet'), t('imports.row'), t('imports.column'), t('imports.reason')]);
   for (const i of issues)
     rejected.addRow([
@@ -31,7 +31,7 @@ export function reportWorkbook(
     ]);
   fitAndPrint(rejected);
   for (const e of extra) {
-    const ws = wb.addWorksheet(e.name);
+    const ws = addSheet(wb, e.name);
     headerRow(ws, e.headers);
     for (const r of e.rows) ws.addRow(r);
     fitAndPrint(ws);

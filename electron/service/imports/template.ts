@@ -7,15 +7,15 @@ import type { Country, Language } from '../../../shared/contract.js';
 import { CASE_COLUMNS, columnLabel, EVENT_COLUMNS, type CaseColumn, type EventColumn } from '../../../shared/imports/columns.js';
 import { texts } from '../../../shared/i18n/languages.js';
 import { countryName } from '../../../shared/i18n/country-names.js';
-import { headerRow } from '../exports/sheet-format.js';
+import { addSheet, headerRow } from '../exports/sheet-format.js';
 
 const ROWS = 2000; // rows that carry the drop-downs
 
 export function caseTemplate(t: TFunction, language: Language, countries: readonly Country[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const casesWs = wb.addWorksheet(t('imports.sheets.cases'));
-  const eventsWs = wb.addWorksheet(t('imports.sheets.events'));
-  const codes = wb.addWorksheet(t('imports.sheets.codes'));
+  const casesWs = addSheet(wb, t('imports.sheets.cases'));
+  const eventsWs = addSheet(wb, t('imports.sheets.events'));
+  const codes = addSheet(wb, t('imports.sheets.codes'));
 
   // Codes: one column per list, label in the chosen language (the importer takes codes or either language).
   const r = texts(language);

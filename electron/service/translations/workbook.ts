@@ -7,7 +7,7 @@ import { LANGUAGE_INFO, SHIPPED, texts, type Language } from '../../../shared/i1
 import { SOURCE_TEXTS, shippedText, translationIssue } from '../../../shared/translations/check.js';
 import { refusal } from '../../../shared/result.js';
 import type { TranslationPreview } from '../../../shared/translations/api.js';
-import { headerRow } from '../exports/sheet-format.js';
+import { addSheet, headerRow } from '../exports/sheet-format.js';
 import { readSheets } from '../imports/read-file.js';
 
 const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);
@@ -19,7 +19,7 @@ const languageHeader = (lang: Language) => `${LANGUAGE_INFO[lang].native} (${lan
 export function translationWorkbook(lang: Language, own: unknown = SHIPPED[lang]): ExcelJS.Workbook {
   const t = texts(lang);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(t.settings.translationSheet);
+  const ws = addSheet(wb, t.settings.translationSheet);
   headerRow(ws, [
     t.settings.translationKey,
     t.settings.translationWhere,
