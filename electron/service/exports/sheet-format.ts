@@ -11,7 +11,11 @@ export const HIDDEN = '*'; // a suppressed cell
  * no [ ] : * ? / \, no leading or trailing apostrophe, at most 31 characters, never empty, and never
  * a name the workbook already has (Excel compares names without case): a second one gets " (2)".
  */
-export function addSheet(wb: ExcelJS.Workbook, name: string, options?: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+export function addSheet<W extends ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter>(
+  wb: W,
+  name: string,
+  options?: Partial<ExcelJS.AddWorksheetOptions>,
+): ReturnType<W['addWorksheet']> {
   const base =
     name
       .replace(/[[\]:*?/\\]/g, ' ')
@@ -19,10 +23,12 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, options?: Partial<E
       .trim()
       .slice(0, 31)
       .trim() || 'Sheet';
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  // A streaming writer (the line list) keeps no list of its sheets: it has only the one being added.
+  const sheets = 'worksheets' in wb && Array.isArray(wb.worksheets) ? wb.worksheets : [];
+  const taken = new Set(sheets.map((w) => w.name.toLowerCase()));
   let unique = base;
   for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
-  return wb.addWorksheet(unique, options);
+  return wb.addWorksheet(unique, options) as ReturnType<W['addWorksheet']>;
 }
 
 export function headerRow(ws: ExcelJS.Worksheet, labels: (string | number)[]): void {
