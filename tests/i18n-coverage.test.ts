@@ -1,10 +1,10 @@
 // Each language's share of the texts, printed on every run; Russian and English complete; a drafted
 // text keeps exactly the placeholders of its Russian original and names no key Russian lacks.
 import { describe, expect, it } from 'vitest';
-import { FALLBACK, LANGUAGES, SHIPPED, leafKeys, overlay, texts } from '../shared/i18n/languages.js';
+import { FALLBACK, LANGUAGES, SHIPPED, leafKeys, overlay, texts, textAt } from '../shared/i18n/languages.js';
 import { placeholders, translationIssue } from '../shared/translations/check.js';
 
-const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);
+const at = textAt;
 
 const ALL = leafKeys(SHIPPED.ru);
 

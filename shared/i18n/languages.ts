@@ -150,3 +150,7 @@ export function coverage(lang: Language): number {
   const all = new Set(leafKeys(SHIPPED[FALLBACK[0]!]));
   return leafKeys(SHIPPED[lang]).filter((k) => all.has(k)).length / all.size;
 }
+
+/** The value under a dotted key ('nav.cases') in a tree of texts; undefined where there is none. */
+export const textAt = (tree: unknown, key: string): unknown =>
+  key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);

@@ -1,9 +1,9 @@
 // A corrected text is checked before it can replace a shipped one: its key must exist, it must keep
 // exactly the {{placeholders}} of the Russian original, and it must fit where the text is shown.
-import { FALLBACK, SHIPPED, leafKeys, type Language } from '../i18n/languages.js';
+import { FALLBACK, SHIPPED, leafKeys, type Language, textAt } from '../i18n/languages.js';
 
 const SOURCE = FALLBACK[0]!;
-const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);
+const at = textAt;
 
 /** Every key a text can have, with its Russian original. */
 export const SOURCE_TEXTS: ReadonlyMap<string, string> = new Map(

@@ -3,14 +3,14 @@
 // row is checked (unknown key, placeholders, length) and only what differs from the screen's text
 // becomes a change.
 import ExcelJS from 'exceljs';
-import { LANGUAGE_INFO, SHIPPED, texts, type Language } from '../../../shared/i18n/languages.js';
+import { LANGUAGE_INFO, SHIPPED, texts, type Language, textAt } from '../../../shared/i18n/languages.js';
 import { SOURCE_TEXTS, shippedText, translationIssue } from '../../../shared/translations/check.js';
 import { refusal } from '../../../shared/result.js';
 import type { TranslationPreview } from '../../../shared/translations/api.js';
 import { addSheet, headerRow } from '../exports/sheet-format.js';
 import { readSheets } from '../imports/read-file.js';
 
-const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((x, p) => (x as Record<string, unknown> | undefined)?.[p], tree);
+const at = textAt;
 const MISSING = 'FFFFF2B3';
 /** The language's column header ends with its code in brackets: the reader checks it is the one chosen. */
 const languageHeader = (lang: Language) => `${LANGUAGE_INFO[lang].native} (${lang})`;
