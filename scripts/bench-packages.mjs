@@ -1,7 +1,8 @@
 // Exchange-package figures for `npm run bench`: a region's register of N cases (loaded from a CSV
 // file through the import, the baseline of the same rows) made into a package for its national
 // centre, which previews and loads it into its empty register; then the same package again (a
-// no-op). Each size in its own process, so one run's memory does not hide the next one's.
+// no-op). Making and loading run in separate processes, each size in its own: the load's peak
+// memory is then its own, not hidden by (or hiding in) what the import and the make left behind.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,14 +14,29 @@ import { registerRows } from './bench-imports.mjs';
 import { ROOT } from './setup.mjs';
 
 const PASSWORD = 'ЗамокНаГоре-2024';
+/** The JavaScript heap a package load is run under to show it does not hold the package (the app alone uses ~30 MB). */
+const HEAP_CAP_MB = 48;
 
 export async function benchPackages({ rows = 100_000 } = {}) {
   console.log(`\nexchange package: a region's ${rows.toLocaleString('en')} cases to its national centre`);
   const runs = [];
   for (const n of [Math.round(rows / 4), rows]) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(n)], { encoding: 'utf8', maxBuffer: 1e6 });
-    if (child.status !== 0) throw new Error(`package bench (${n}): ${child.stderr}`);
-    runs.push({ n, ...JSON.parse(child.stdout) });
+    const dir = mkdtempSync(join(tmpdir(), 'desk-bench-package-'));
+    try {
+      const step = (node, ...args) => {
+        const child = spawnSync(process.execPath, [...node, fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1e6 });
+        if (child.status !== 0) throw new Error(`package bench (${args.join(' ')}): ${child.stderr.slice(0, 2000)}`);
+        return JSON.parse(child.stdout);
+      };
+      const made = step([], 'make', String(n), dir);
+      const loaded = step([], 'load', String(n), dir, made.packagePath, 'national');
+      // The same load with the JavaScript heap capped where holding the package's cases cannot fit
+      // (the loader before streaming ran out of memory here at 100,000 cases): it must still load.
+      const capped = step([`--max-old-space-size=${HEAP_CAP_MB}`], 'load', String(n), dir, made.cappedPath, 'capped');
+      runs.push({ n, ...made, ...loaded, cappedMs: capped.previewMs + capped.confirmMs });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   const rate = (n, ms) => n / (ms / 1000);
   const fmt = (x) => Math.round(x).toLocaleString('en');
@@ -32,10 +48,13 @@ export async function benchPackages({ rows = 100_000 } = {}) {
       `    baseline, register import of the same rows (CSV, check + load)   ${fmt(importRate)} cases/s  (peak RSS +${r.importPeakMb.toFixed(0)} MB)`,
     );
     console.log(
-      `    package made (collect, gzip, seal, sign, write)                  ${fmt(rate(r.n, r.makeMs))} cases/s  (${(r.makeMs / 1000).toFixed(1)} s)`,
+      `    package made (collect, gzip, seal, sign, write)                  ${fmt(rate(r.n, r.makeMs))} cases/s  (${(r.makeMs / 1000).toFixed(1)} s; peak RSS +${r.makePeakMb.toFixed(0)} MB)`,
     );
     console.log(
-      `    package loaded (open, check, preview + confirm)                  ${fmt(loadRate)} cases/s  (${((loadRate / importRate) * 100).toFixed(0)}% of the import's rate; peak RSS +${r.loadPeakMb.toFixed(0)} MB)`,
+      `    package loaded (open, check, preview + confirm)                  ${fmt(loadRate)} cases/s  (${((loadRate / importRate) * 100).toFixed(0)}% of the import's rate; peak RSS +${r.loadPeakMb.toFixed(0)} MB, in a process of its own)`,
+    );
+    console.log(
+      `    the same, the JavaScript heap capped at ${HEAP_CAP_MB} MB                        ${fmt(rate(r.n, r.cappedMs))} cases/s  (loaded)`,
     );
     console.log(
       `    the same package again (a no-op)                                 ${(r.againMs / 1000).toFixed(2)} s  (${((r.againMs / (r.previewMs + r.confirmMs)) * 100).toFixed(0)}% of the first load)`,
@@ -53,8 +72,9 @@ export async function benchPackages({ rows = 100_000 } = {}) {
   figure('package.makeCasesPerSecond', rate(big.n, big.makeMs), 'cases/s', rate(big.n, big.importMs));
   figure('package.againShareOfFirst', (big.againMs / (big.previewMs + big.confirmMs)) * 100, '%', null, '< 10%');
   figure('package.loadPeakRssMb', big.loadPeakMb, 'MB', small.loadPeakMb);
+  figure('package.loadCasesPerSecondHeapCapped', rate(big.n, big.cappedMs), 'cases/s', rate(big.n, big.importMs));
   console.log(
-    `  peak RSS while loading: ${small.loadPeakMb.toFixed(0)} MB at ${fmt(small.n)} cases, ${big.loadPeakMb.toFixed(0)} MB at ${fmt(big.n)} (x${(big.loadPeakMb / Math.max(1, small.loadPeakMb)).toFixed(1)} for x${(big.n / small.n).toFixed(0)} the cases)`,
+    `  peak RSS while loading: ${small.loadPeakMb.toFixed(0)} MB at ${fmt(small.n)} cases, ${big.loadPeakMb.toFixed(0)} MB at ${fmt(big.n)} (x${(big.loadPeakMb / Math.max(1, small.loadPeakMb)).toFixed(1)} for x${(big.n / small.n).toFixed(0)} the cases; most of it SQLite's page caches, 64 MB a connection, filling as the register grows)`,
   );
 }
 
@@ -64,78 +84,99 @@ async function call(dispatchAsync, s, logger, channel, input) {
   return r.value;
 }
 
-/** One size in this process: `node bench-packages.mjs ROWS`; prints the timings as JSON. */
-async function one(rows) {
-  const load = (p) => import(join(ROOT, 'dist', 'node', p));
+/** Signs in to a centre's database made by an earlier process. */
+async function reopen(dispatchAsync, log, dataDir, login) {
+  const { DeskSession } = await load('electron/service/session.js');
+  const s = new DeskSession({ dataDir, appVersion: 'bench', logger: log });
+  await call(dispatchAsync, s, log, 'auth.signIn', { login, password: PASSWORD });
+  return s;
+}
+
+const load = (p) => import(join(ROOT, 'dist', 'node', p));
+
+/** `node bench-packages.mjs make ROWS DIR`: both centres, the region's register imported, its package made; timings as JSON. */
+async function make(rows, dir) {
   const { DeskSession } = await load('electron/service/session.js');
   const { dispatchAsync } = await load('electron/service/dispatch.js');
   const { silentLogger: log } = await load('electron/service/log.js');
-  const dir = mkdtempSync(join(tmpdir(), 'desk-bench-package-'));
-  try {
-    const go = (s, channel, input) => call(dispatchAsync, s, log, channel, input);
-    const region = new DeskSession({ dataDir: join(dir, 'region'), appVersion: 'bench', logger: log });
-    const national = new DeskSession({ dataDir: join(dir, 'national'), appVersion: 'bench', logger: log });
-    await go(region, 'setup.createCentre', {
-      countryCode: 'KAZ',
-      region: 'Туркестанская область',
-      centre: 'Областной центр',
-      login: 'Регион',
-      password: PASSWORD,
-    });
-    await go(national, 'setup.createCentre', {
+  const go = (s, channel, input) => call(dispatchAsync, s, log, channel, input);
+  const region = new DeskSession({ dataDir: join(dir, 'region'), appVersion: 'bench', logger: log });
+  const national = new DeskSession({ dataDir: join(dir, 'national'), appVersion: 'bench', logger: log });
+  // A second national centre like the first, for the load with a capped heap (a package opens only for its receiver).
+  const capped = new DeskSession({ dataDir: join(dir, 'capped'), appVersion: 'bench', logger: log });
+  await go(region, 'setup.createCentre', {
+    countryCode: 'KAZ',
+    region: 'Туркестанская область',
+    centre: 'Областной центр',
+    login: 'Регион',
+    password: PASSWORD,
+  });
+  for (const s of [national, capped])
+    await go(s, 'setup.createCentre', {
       countryCode: 'KAZ',
       region: 'г. Астана',
       centre: 'Республиканский центр',
       login: 'Наццентр',
       password: PASSWORD,
     });
-    // Baseline: the same rows through the register import (check, then load), into the region.
-    const csv = join(dir, 'register.csv');
-    writeFileSync(csv, registerRows(rows).csv);
-    const imported = await peakDuring(async () => {
-      const p = await go(region, 'imports.preview', { fileName: 'register.csv', contentBase64: readFileSync(csv).toString('base64') });
-      await go(region, 'imports.confirm', { importId: p.importId });
-    });
-    const key = async (s) => ({
-      fileName: 'k.mhdkey',
-      contentBase64: readFileSync((await go(s, 'exchange.keyFile', {})).path).toString('base64'),
-    });
-    await go(national, 'exchange.addPartner', await key(region));
-    const to = await go(region, 'exchange.addPartner', await key(national));
-    const made = await peakDuring(() => go(region, 'exchange.makePackage', { partnerId: to.id, full: true }));
-    if (made.value.counts.cases !== rows) throw new Error(`package holds ${made.value.counts.cases} cases`);
-    const bytes = readFileSync(made.value.file.path);
-    const upload = { fileName: made.value.file.fileName, contentBase64: bytes.toString('base64') };
-    let previewMs = 0;
-    const loaded = await peakDuring(async () => {
-      const t = performance.now();
-      const p = await go(national, 'exchange.previewPackage', upload);
-      previewMs = performance.now() - t;
-      return go(national, 'exchange.confirmPackage', { packageId: p.packageId });
-    });
-    if (loaded.value.created !== rows) throw new Error(`loaded ${loaded.value.created} cases`);
-    const again = await peakDuring(async () => {
-      const p = await go(national, 'exchange.previewPackage', upload);
-      if (!p.alreadyLoaded) throw new Error('the second load was not recognised');
-      return go(national, 'exchange.confirmPackage', { packageId: p.packageId });
-    });
-    region.dispose();
-    national.dispose();
-    process.stdout.write(
-      JSON.stringify({
-        importMs: imported.ms,
-        importPeakMb: imported.mb,
-        makeMs: made.ms,
-        packageBytes: bytes.length,
-        previewMs,
-        confirmMs: loaded.ms - previewMs,
-        loadPeakMb: loaded.mb,
-        againMs: again.ms,
-      }),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // Baseline: the same rows through the register import (check, then load), into the region.
+  const csv = join(dir, 'register.csv');
+  writeFileSync(csv, registerRows(rows).csv);
+  const imported = await peakDuring(async () => {
+    const p = await go(region, 'imports.preview', { fileName: 'register.csv', contentBase64: readFileSync(csv).toString('base64') });
+    await go(region, 'imports.confirm', { importId: p.importId });
+  });
+  const key = async (s) => ({
+    fileName: 'k.mhdkey',
+    contentBase64: readFileSync((await go(s, 'exchange.keyFile', {})).path).toString('base64'),
+  });
+  await go(national, 'exchange.addPartner', await key(region));
+  const to = await go(region, 'exchange.addPartner', await key(national));
+  const made = await peakDuring(() => go(region, 'exchange.makePackage', { partnerId: to.id, full: true }));
+  if (made.value.counts.cases !== rows) throw new Error(`package holds ${made.value.counts.cases} cases`);
+  await go(capped, 'exchange.addPartner', await key(region));
+  const toCapped = await go(region, 'exchange.addPartner', await key(capped));
+  const cappedPackage = await go(region, 'exchange.makePackage', { partnerId: toCapped.id, full: true });
+  for (const s of [region, national, capped]) s.dispose();
+  process.stdout.write(
+    JSON.stringify({
+      importMs: imported.ms,
+      importPeakMb: imported.mb,
+      makeMs: made.ms,
+      makePeakMb: made.mb,
+      packageBytes: readFileSync(made.value.file.path).length,
+      packagePath: made.value.file.path,
+      cappedPath: cappedPackage.file.path,
+    }),
+  );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await one(Number(process.argv[2]));
+/** `node bench-packages.mjs load ROWS DIR PACKAGE`: the national centre, in a fresh process, previews and loads the package, then again. */
+async function loadPackage(rows, dir, packagePath, centreDir) {
+  const { dispatchAsync } = await load('electron/service/dispatch.js');
+  const { silentLogger: log } = await load('electron/service/log.js');
+  const go = (s, channel, input) => call(dispatchAsync, s, log, channel, input);
+  const national = await reopen(dispatchAsync, log, join(dir, centreDir), 'Наццентр');
+  const upload = { fileName: 'package.mhdpkg', contentBase64: readFileSync(packagePath).toString('base64') };
+  let previewMs = 0;
+  const loaded = await peakDuring(async () => {
+    const t = performance.now();
+    const p = await go(national, 'exchange.previewPackage', upload);
+    previewMs = performance.now() - t;
+    return go(national, 'exchange.confirmPackage', { packageId: p.packageId });
+  });
+  if (loaded.value.created !== rows) throw new Error(`loaded ${loaded.value.created} cases`);
+  const again = await peakDuring(async () => {
+    const p = await go(national, 'exchange.previewPackage', upload);
+    if (!p.alreadyLoaded) throw new Error('the second load was not recognised');
+    return go(national, 'exchange.confirmPackage', { packageId: p.packageId });
+  });
+  national.dispose();
+  process.stdout.write(JSON.stringify({ previewMs, confirmMs: loaded.ms - previewMs, loadPeakMb: loaded.mb, againMs: again.ms }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, rows, dir, packagePath, centreDir] = process.argv.slice(2);
+  if (mode === 'make') await make(Number(rows), dir);
+  else await loadPackage(Number(rows), dir, packagePath, centreDir);
+}

@@ -4,7 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskSession } from '../../electron/service/session.js';
 import { aCase } from '../helpers/cases.js';
-import { addCase, auditHead, bytesUpload, call, centre, craft, introduce, partnerId, refusedWith, upload } from '../helpers/exchange.js';
+import {
+  addCase,
+  auditHead,
+  bytesUpload,
+  call,
+  centre,
+  chuiAndNational,
+  craft,
+  partnerId,
+  refusedWith,
+  upload,
+} from '../helpers/exchange.js';
 import { createCentre, useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { MAX_KEY_FILE_BYTES } from '../../shared/exchange/api.js';
@@ -15,11 +26,7 @@ const NATIONAL = 'г. Бишкек: центр СПИД';
 const CHUI = ['Кыргызстан', 'Чуйская область', 'Чуйская область: центр СПИД'];
 
 async function pair() {
-  const chui = session(tempDir());
-  await createCentre(chui, centre('Чуйская область', 'Айгуль'));
-  const national = session(tempDir());
-  await createCentre(national, centre('г. Бишкек', 'Республика'));
-  await introduce(chui, national);
+  const { chui, national } = await chuiAndNational(session, tempDir);
   return { chui, national, to: await partnerId(chui, NATIONAL) };
 }
 const caseLine = (id: number, unit: number, over: object = {}) =>

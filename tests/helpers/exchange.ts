@@ -12,6 +12,7 @@ import { buildPackage, type PackageHead } from '../../electron/service/exchange/
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract.js';
 import type { PackageBody } from '../../shared/exchange/api.js';
 import { aCase } from './cases.js';
+import { createCentre } from './session.js';
 
 export const centre = (region: string, login: string) => ({
   countryCode: 'KGZ',
@@ -36,6 +37,16 @@ export const upload = (path: string, fileName = path.split('/').at(-1)!) => ({
   contentBase64: readFileSync(path).toString('base64'),
 });
 export const bytesUpload = (bytes: Buffer, fileName: string) => ({ fileName, contentBase64: bytes.toString('base64') });
+
+/** Chüy region and the national centre of Kyrgyzstan, partners of each other: where most exchange tests start. */
+export async function chuiAndNational(open: (dir: string) => DeskSession, dir: () => string) {
+  const chui = open(dir());
+  await createCentre(chui, centre('Чуйская область', 'Айгуль'));
+  const national = open(dir());
+  await createCentre(national, centre('г. Бишкек', 'Республика'));
+  await introduce(chui, national);
+  return { chui, national };
+}
 
 /** Each gives the other its key file, as centres swap them once. */
 export async function introduce(a: DeskSession, b: DeskSession) {

@@ -14,22 +14,20 @@ import {
   partner,
   partnerByFingerprint,
   planLoad,
+  caseSorter,
   recordSent,
   samePersonElsewhere,
   wasReceived,
-  type IncomingCase,
   type LoadPlan,
 } from '../../../db/exchange.js';
 import { removePartner, replacePartnerKey, restorePartner } from '../../../db/exchange-partners.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
-import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } from '../../../db/exchange-forms.js';
 import { orgUnitPath } from '../../../db/org-units.js';
-import { eventIssues } from '../../../shared/cases/schema.js';
 import {
   KeyFileSchema,
   MAX_KEY_FILE_BYTES,
-  PackageCaseSchema,
   type KeyFile,
+  type Manifest,
   type PackagePreview,
   type Partner,
 } from '../../../shared/exchange/api.js';
@@ -39,15 +37,23 @@ import type { Handlers } from '../handlers.js';
 import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
-import { buildPackage, readContent, verifyPackage } from './package-file.js';
+import { buildPackage, contentLines, verifyPackage } from './package-file.js';
+import { scanRegister } from './register-scan.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
-import { fingerprintOf, newIdentity, publicKeyType, sha256 } from './seal.js';
+import { fingerprintOf, newIdentity, publicKeyType } from './seal.js';
 
 /** A checked package, with the number of the last package loaded from its sender when it was checked. */
 type Pending = {
   id: string;
   databasePath: string;
-  plan: { kind: 'register'; plan: LoadPlan } | { kind: 'abroad'; plan: AbroadPlan };
+  plan:
+    | {
+        kind: 'register';
+        plan: LoadPlan;
+        /** What the confirmation reads the cases from again: the verified ciphertext (a large package stays small in memory). */
+        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; from: string[]; mine: string[] };
+      }
+    | { kind: 'abroad'; plan: AbroadPlan };
   partnerId: number;
   preview: PackagePreview;
   lastAtPreview: number | null;
@@ -298,95 +304,37 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         },
       );
 
-    const opened = readContent(fileName, m, ciphertext, keys);
-    const units = new Map<number, string[]>();
-    const cases: IncomingCase[] = [];
-    const deleted: number[] = [];
-    const refused: PackagePreview['refused'] = [];
-    let refusedTotal = opened.badLines;
-    const values: OutgoingValue[] = [];
-    const approvals: OutgoingApproval[] = [];
-    let formsRefused = 0;
-    // Units first: a record may sit in any unit of the sender's region (as its key file said, and
-    // the administrator accepted), never elsewhere, and never in this centre's own unit.
-    const region = JSON.stringify(from.unitPath.slice(1, 2));
-    const here = JSON.stringify(mineAt.slice(1));
-    const within = (path: readonly string[]) =>
-      path.length >= Math.min(2, from.unitPath.length) &&
-      JSON.stringify(path.slice(1, 2)) === region &&
-      JSON.stringify(path.slice(1)) !== here;
-    const outside = new Set<number>();
-    for (const line of opened.lines)
-      if (line.t === 'unit') {
-        if (within(line.path)) units.set(line.id, line.path);
-        else outside.add(line.id);
-      }
-    const seen = new Set<number>();
-    const used = new Set<number>();
-    opened.lines.forEach((line, i) => {
-      if (line.t === 'unit') return;
-      // Counts of citizens abroad have no place in a register package: refused like any line that is not a record.
-      if (line.t === 'abroad') refusedTotal++;
-      else if (line.t === 'deleted') deleted.push(line.id);
-      else if (line.t === 'value' || line.t === 'approval') {
-        const checked = !units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
-        if (!checked) formsRefused++;
-        else if (line.t === 'value') values.push(checked as OutgoingValue);
-        else approvals.push(checked as OutgoingApproval);
-        if (checked) used.add(line.unit);
-      } else {
-        // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
-        const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
-        let issue: { path: string; messageKey: string } | undefined;
-        if (seen.has(line.id)) issue = { path: 'id', messageKey: 'packages.repeatedRecord' };
-        else if (!checked.success) {
-          // zod's own messages (a wrong type) are not for people: said as "not a valid value".
-          const first = checked.error.issues[0]!;
-          issue = {
-            path: first.path.join('.'),
-            messageKey: first.message.startsWith('validation.') ? first.message : 'validation.invalid_value',
-          };
-        } else if (!units.has(line.unit))
-          issue = { path: 'unit', messageKey: outside.has(line.unit) ? 'packages.outsideSender' : 'validation.invalid_value' };
-        else
-          issue = checked.data.events.flatMap((e, j) =>
-            eventIssues(e, checked.data.case.diagnosisDate).map((x) => ({ ...x, path: `events.${j}.${x.path}` })),
-          )[0];
-        seen.add(line.id);
-        if (issue || !checked.success) {
-          refusedTotal++;
-          if (refused.length < SHOWN && issue) refused.push({ originId: line.id, path: issue.path, messageKey: issue.messageKey });
-        } else {
-          used.add(line.unit);
-          cases.push({
-            id: line.id,
-            unit: line.unit,
-            case: checked.data.case,
-            events: checked.data.events,
-            sha256: sha256(opened.rawLines[i]!),
-          });
-        }
-      }
+    const sorter = caseSorter(db, from.id);
+    const same = samePersonElsewhere(db, from.id, SHOWN);
+    const scan = scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, (c) => {
+      if (sorter.sort(c) === 'create') same.check(c);
     });
-    // Only units a loaded record sits in are made here.
-    for (const id of [...units.keys()]) if (!used.has(id)) units.delete(id);
-    const plan = planLoad(db, head, units, cases, deleted, refusedTotal, { values, approvals }, seen);
-    const same = samePersonElsewhere(db, from.id, plan.create, SHOWN);
+    const plan = planLoad(
+      db,
+      head,
+      scan.units,
+      sorter.sorted,
+      scan.deleted,
+      scan.refusedTotal,
+      { values: scan.values, approvals: scan.approvals },
+      scan.seen,
+    );
+    const { refusedTotal, refused, formsRefused } = scan;
     return keep(
-      { kind: 'register', plan },
+      { kind: 'register', plan, replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt } },
       {
         ...shown,
         counts: {
-          new: plan.create.length,
-          changed: plan.update.length,
+          new: plan.create.size,
+          changed: plan.update.size,
           unchanged: plan.unchanged,
           deleted: plan.remove.length,
           refused: refusedTotal,
-          samePerson: same.total,
+          samePerson: same.found.total,
           newUnits: plan.newUnits,
         },
         refused,
-        samePerson: same.first,
+        samePerson: same.found.first,
         forms: {
           values: {
             new: plan.forms.upsert.filter((v) => !v.old).length,
@@ -411,7 +359,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     if (p.preview.alreadyLoaded || wasReceived(s.database, p.partnerId, sequence, sha256))
       return p.plan.kind === 'abroad'
         ? none
-        : { ...none, unchanged: p.plan.plan.unchanged + p.plan.plan.update.length + p.plan.plan.create.length };
+        : { ...none, unchanged: p.plan.plan.unchanged + p.plan.plan.update.size + p.plan.plan.create.size };
     // Another package from the same centre loaded since this one was checked, or the partner's key
     // replaced or the partner removed meanwhile: its plan is stale.
     const last = lastReceived(s.database, p.partnerId);
@@ -419,6 +367,21 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     if ((last?.sequence ?? null) !== p.lastAtPreview || signer?.id !== p.partnerId)
       throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     if (p.plan.kind === 'abroad') return { ...none, reports: applyAbroad(s.database, s.actor, p.plan.plan) };
-    return { ...none, ...applyLoad(s.database, s.actor, p.plan.plan) };
+    const { replay, plan } = p.plan;
+    const { create, update } = plan;
+    const keys = me(s).keys;
+    return {
+      ...none,
+      ...applyLoad(s.database, s.actor, plan, (visit) => {
+        if (replay)
+          scanRegister(
+            contentLines(replay.file, replay.manifest, replay.ciphertext, keys),
+            replay.from,
+            replay.mine,
+            visit,
+            (id) => create.has(id) || update.has(id),
+          );
+      }),
+    };
   },
 };

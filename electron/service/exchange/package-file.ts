@@ -2,7 +2,9 @@
 // the sender's Ed25519 signature over it, and the content (newline-separated JSON records,
 // gzipped) sealed to the receiver. Reading checks, in this order, everything a hostile or damaged
 // file could get wrong, and refuses with the reason before anything is decrypted or written.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHmac } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { Gunzip } from 'fflate';
 import {
   ManifestSchema,
   MAX_PACKAGE_CONTENT_BYTES,
@@ -13,8 +15,8 @@ import {
   type PackageBody,
   groupFingerprint,
 } from '../../../shared/exchange/api.js';
-import { refusal } from '../../../shared/result.js';
-import { macOf, openSealed, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
+import { AppFailure, refusal } from '../../../shared/result.js';
+import { macOf, openStream, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
 
 const MAGIC = Buffer.from('MHDPKG\u0000\u0001', 'latin1');
 const MAX_MANIFEST_BYTES = 64 * 1024;
@@ -136,48 +138,109 @@ export function verifyPackage(
   return { manifest, ciphertext };
 }
 
-/** A verified package's content: decrypted, inflated (capped), each line parsed; lines that are not records are counted. */
+/** One line of a package's content: the record and the hash of its bytes, or null for a line that is not a record. */
+export type ContentLine = { line: PackageLine; sha256: string } | null;
+
+/** Ciphertext is opened this much at a time: a chunk inflates to at most ~16 MB (deflate's ratio is ~1:1032). */
+const CHUNK = 16 * 1024;
+
+/**
+ * A verified package's content, line by line as it is decrypted and inflated: memory holds one
+ * chunk and one line whatever the package's size. The tag and the content's MAC are checked after
+ * the last line (a throw there), so a caller acts on the lines only where that can be undone: a
+ * preview it discards, a transaction that rolls back. (The ciphertext's hash was already checked
+ * against the signed manifest by `verifyPackage`, so the bytes are the sender's.)
+ */
+export function* contentLines(
+  file: string,
+  manifest: Manifest,
+  ciphertext: Buffer,
+  me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
+): Generator<ContentLine, void, undefined> {
+  const tampered = () => refusal('package_tampered', 'errors.package_tampered', { file });
+  const opened = openStream(me, manifest.cipher, aadOf(manifest));
+  if (!opened) throw tampered();
+  const { decipher, key } = opened;
+  const mac = createHmac('sha256', key);
+  let inflated = 0;
+  let count = 0;
+  const out: Buffer[] = [];
+  const gunzip = new Gunzip((chunk) => {
+    inflated += chunk.length;
+    if (inflated > MAX_PACKAGE_CONTENT_BYTES) throw unreadable(file, 'too_large');
+    out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+  });
+  // The part of a line not yet ended, kept as pieces: one long line across many chunks is copied once.
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
+  const parse = (bytes: Buffer): ContentLine => {
+    // A line count and a line length a register could need, and a refusal past them (millions of empty lines inflate from a few KB).
+    if (++count > MAX_PACKAGE_LINES || bytes.length > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
+    if (bytes.length === 0) return null;
+    try {
+      const parsed = PackageLineSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      return parsed.success ? { line: parsed.data, sha256: sha256(bytes) } : null;
+    } catch {
+      return null;
+    }
+  };
+  function* linesOf(chunk: Buffer): Generator<ContentLine, void, undefined> {
+    mac.update(chunk);
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
+      const piece = chunk.subarray(start, end);
+      yield parse(partialBytes ? Buffer.concat([...partial, piece]) : piece);
+      partial = [];
+      partialBytes = 0;
+      start = end + 1;
+    }
+    if (start < chunk.length) {
+      partial.push(chunk.subarray(start));
+      partialBytes += chunk.length - start;
+      if (partialBytes > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
+    }
+  }
+  const inflate = (bytes: Uint8Array, last: boolean) => {
+    try {
+      gunzip.push(bytes, last);
+    } catch (e) {
+      if (e instanceof AppFailure) throw e;
+      // Bytes that do not inflate: a package its sender sealed damaged, unless the tag says the ciphertext is not the sender's.
+      try {
+        for (let at = 0; at < ciphertext.length; at += CHUNK) decipher.update(ciphertext.subarray(at, at + CHUNK));
+        decipher.final();
+      } catch {
+        throw tampered();
+      }
+      throw unreadable(file, 'damaged');
+    }
+  };
+  for (let at = 0; at < ciphertext.length; at += CHUNK) {
+    inflate(decipher.update(ciphertext.subarray(at, at + CHUNK)), false);
+    for (const chunk of out.splice(0)) yield* linesOf(chunk);
+  }
+  try {
+    decipher.final();
+  } catch {
+    throw tampered();
+  }
+  inflate(new Uint8Array(0), true);
+  for (const chunk of out.splice(0)) yield* linesOf(chunk);
+  if (partialBytes) yield parse(Buffer.concat(partial));
+  if (mac.digest('hex') !== manifest.contentMac) throw tampered();
+}
+
+/** A small package's content whole (citizens abroad: one line a year): the records and how many lines were not records. */
 export function readContent(
   file: string,
   manifest: Manifest,
   ciphertext: Buffer,
   me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
-): { lines: PackageLine[]; rawLines: string[]; badLines: number } {
-  const opened = openSealed(
-    me,
-    { ephemeral: manifest.cipher.ephemeral, iv: manifest.cipher.iv, tag: manifest.cipher.tag, ciphertext },
-    aadOf(manifest),
-  );
-  if (!opened) throw refusal('package_tampered', 'errors.package_tampered', { file });
-  let content: Buffer;
-  try {
-    content = gunzipSync(opened.plaintext, { maxOutputLength: MAX_PACKAGE_CONTENT_BYTES });
-  } catch (e) {
-    throw unreadable(file, (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : 'damaged');
-  }
-  if (macOf(opened.key, content) !== manifest.contentMac) throw refusal('package_tampered', 'errors.package_tampered', { file });
-  // Line by line from the bytes, never one string of the whole: a line count and a line length a
-  // register could need, and a refusal past them (millions of empty lines inflate from a few KB).
+): { lines: PackageLine[]; badLines: number } {
   const lines: PackageLine[] = [];
-  const kept: string[] = [];
   let badLines = 0;
-  let count = 0;
-  for (let start = 0; start < content.length;) {
-    let end = content.indexOf(0x0a, start);
-    if (end < 0) end = content.length;
-    if (++count > MAX_PACKAGE_LINES || end - start > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
-    const raw = content.toString('utf8', start, end);
-    start = end + 1;
-    let parsed;
-    try {
-      parsed = raw ? PackageLineSchema.safeParse(JSON.parse(raw)) : null;
-    } catch {
-      parsed = null;
-    }
-    if (parsed?.success) {
-      lines.push(parsed.data);
-      kept.push(raw);
-    } else badLines++;
-  }
-  return { lines, rawLines: kept, badLines };
+  for (const l of contentLines(file, manifest, ciphertext, me))
+    if (l) lines.push(l.line);
+    else badLines++;
+  return { lines, badLines };
 }

@@ -11,10 +11,12 @@ import {
   createPublicKey,
   diffieHellman,
   generateKeyPairSync,
+  hash,
   hkdfSync,
   randomBytes,
   sign,
   verify,
+  type DecipherGCM,
 } from 'node:crypto';
 
 export type Identity = { boxPublic: string; boxPrivate: string; signPublic: string; signPrivate: string };
@@ -73,19 +75,19 @@ export function sealTo(receiverBoxPublic: string, plaintext: Buffer, aad: Buffer
   return { ephemeral: eph.pub, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext, key };
 }
 
-/** The plaintext and the package's key, or null when the key, the bytes, the tag or the AAD do not match. */
-export function openSealed(
+/** A decipher for a package's ciphertext in chunks (its tag checked by `final()`) and the package's key; null when the keys do not fit. */
+export function openStream(
   me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
-  s: Sealed,
+  s: Omit<Sealed, 'ciphertext'>,
   aad: Buffer,
-): { plaintext: Buffer; key: Buffer } | null {
+): { decipher: DecipherGCM; key: Buffer } | null {
   try {
     const shared = diffieHellman({ privateKey: privateKey(me.boxPrivate), publicKey: publicKey(s.ephemeral) });
     const key = packageKey(shared, s.ephemeral, me.boxPublic);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64'));
     decipher.setAAD(aad);
     decipher.setAuthTag(Buffer.from(s.tag, 'base64'));
-    return { plaintext: Buffer.concat([decipher.update(s.ciphertext), decipher.final()]), key };
+    return { decipher, key };
   } catch {
     return null;
   }
@@ -101,4 +103,5 @@ export function verifyBytes(signPublic: string, data: Buffer, signature: Buffer)
   }
 }
 
-export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+/** One-shot: a package hashes each of its lines, and `hash` is about twice as fast as a Hash object per line. */
+export const sha256 = (b: Buffer | string) => hash('sha256', b, 'hex');

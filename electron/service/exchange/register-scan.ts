@@ -1,0 +1,108 @@
+// One pass over a register package's lines, as they are decrypted: each record checked as the
+// entry screen checks it, valid cases handed on one at a time and never kept. The preview runs it
+// to sort and count; the confirmation runs it again over the same bytes to write, so both see
+// exactly the same cases without the plan holding any of them.
+import type { IncomingCase } from '../../../db/exchange.js';
+import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } from '../../../db/exchange-forms.js';
+import { eventIssues } from '../../../shared/cases/schema.js';
+import { PackageCaseSchema, type PackagePreview } from '../../../shared/exchange/api.js';
+import type { ContentLine } from './package-file.js';
+
+/** Refused records named in the preview; the rest are counted. */
+const SHOWN = 20;
+
+export type RegisterScan = {
+  /** The sender's units a loaded record sits in, by their path of names. */
+  units: Map<number, string[]>;
+  deleted: number[];
+  refused: PackagePreview['refused'];
+  refusedTotal: number;
+  values: OutgoingValue[];
+  approvals: OutgoingApproval[];
+  formsRefused: number;
+  /** Every case id the package names, loaded or refused. */
+  seen: Set<number>;
+};
+
+/**
+ * Units come first in a package (as the sender writes them): a record may sit in any unit of the
+ * sender's region (as its key file said, and the administrator accepted), never elsewhere, and
+ * never in this centre's own unit; a record naming a unit not listed before it is refused.
+ */
+export function scanRegister(
+  lines: Iterable<ContentLine>,
+  senderPath: readonly string[],
+  ownPath: readonly string[],
+  onCase: (c: IncomingCase) => void,
+  /** When the confirmation reads again: the ids it will write; other cases are passed over unchecked. */
+  only?: (id: number) => boolean,
+): RegisterScan {
+  const region = JSON.stringify(senderPath.slice(1, 2));
+  const here = JSON.stringify(ownPath.slice(1));
+  const within = (path: readonly string[]) =>
+    path.length >= Math.min(2, senderPath.length) && JSON.stringify(path.slice(1, 2)) === region && JSON.stringify(path.slice(1)) !== here;
+  const scan: RegisterScan = {
+    units: new Map(),
+    deleted: [],
+    refused: [],
+    refusedTotal: 0,
+    values: [],
+    approvals: [],
+    formsRefused: 0,
+    seen: new Set(),
+  };
+  const outside = new Set<number>();
+  const used = new Set<number>();
+  const refuse = (issue?: { originId: number; path: string; messageKey: string }) => {
+    scan.refusedTotal++;
+    if (issue && scan.refused.length < SHOWN) scan.refused.push(issue);
+  };
+  for (const read of lines) {
+    if (!read) {
+      refuse();
+      continue;
+    }
+    const line = read.line;
+    if (line.t === 'unit') {
+      if (within(line.path)) scan.units.set(line.id, line.path);
+      else outside.add(line.id);
+    } else if (line.t === 'abroad')
+      refuse(); // counts of citizens abroad have no place in a register package
+    else if (line.t === 'deleted') scan.deleted.push(line.id);
+    else if (line.t === 'value' || line.t === 'approval') {
+      const checked = !scan.units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
+      if (!checked) scan.formsRefused++;
+      else if (line.t === 'value') scan.values.push(checked as OutgoingValue);
+      else scan.approvals.push(checked as OutgoingApproval);
+      if (checked) used.add(line.unit);
+    } else if (only && !only(line.id)) scan.seen.add(line.id);
+    else {
+      // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
+      const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
+      let issue: { path: string; messageKey: string } | undefined;
+      if (scan.seen.has(line.id)) issue = { path: 'id', messageKey: 'packages.repeatedRecord' };
+      else if (!checked.success) {
+        // zod's own messages (a wrong type) are not for people: said as "not a valid value".
+        const first = checked.error.issues[0]!;
+        issue = {
+          path: first.path.join('.'),
+          messageKey: first.message.startsWith('validation.') ? first.message : 'validation.invalid_value',
+        };
+      } else if (!scan.units.has(line.unit))
+        issue = { path: 'unit', messageKey: outside.has(line.unit) ? 'packages.outsideSender' : 'validation.invalid_value' };
+      else
+        issue = checked.data.events.flatMap((e, j) =>
+          eventIssues(e, checked.data.case.diagnosisDate).map((x) => ({ ...x, path: `events.${j}.${x.path}` })),
+        )[0];
+      scan.seen.add(line.id);
+      if (issue || !checked.success) refuse(issue && { originId: line.id, ...issue });
+      else {
+        used.add(line.unit);
+        onCase({ id: line.id, unit: line.unit, case: checked.data.case, events: checked.data.events, sha256: read.sha256 });
+      }
+    }
+  }
+  // Only units a loaded record sits in are made here.
+  for (const id of [...scan.units.keys()]) if (!used.has(id)) scan.units.delete(id);
+  return scan;
+}

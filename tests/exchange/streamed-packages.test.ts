@@ -1,0 +1,146 @@
+// A package is read as it is decrypted, line by line, and read again when it is confirmed, so a
+// package of any size is loaded without holding its cases (the memory figures are in `npm run
+// bench`). These tests hold the reader to what the whole-file reader did, and show that what the
+// stream meets late (a content MAC that does not match, a second reading unlike the first) still
+// leaves nothing written.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { DeskSession } from '../../electron/service/session.js';
+import { applyLoad, identity, type IncomingCase, type LoadPlan } from '../../db/exchange.js';
+import { readManifest } from '../../electron/service/exchange/package-file.js';
+import { signBytes } from '../../electron/service/exchange/seal.js';
+import { LATEST_VERSION } from '../../db/migrations/index.js';
+import { aCase } from '../helpers/cases.js';
+import { auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
+import { useSessions } from '../helpers/session.js';
+import { useTempDirs } from '../helpers/tmp.js';
+
+const tempDir = useTempDirs();
+const session = useSessions();
+const CHUI = ['Кыргызстан', 'Чуйская область', 'Чуйская область: центр СПИД'];
+const MAGIC_BYTES = 8;
+
+async function pair() {
+  const { chui, national } = await chuiAndNational(session, tempDir);
+  return { chui, national, fromChui: await partnerId(national, 'Чуйская область: центр СПИД') };
+}
+const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+// A register number that does not compress away, so the package is many chunks long.
+const registerNo = (id: number) => `Ч-${id}-${sha(String(id)).slice(0, 10)}`;
+const caseOf = (id: number) =>
+  aCase({
+    registerNo: registerNo(id),
+    uic: `АНМА1${String(1000 + (id % 9000)).padStart(4, '0')}`,
+    birthYear: 1960 + (id % 40),
+    diagnosisDate: '2017-02-01',
+  });
+const caseLine = (id: number) =>
+  JSON.stringify({ t: 'case', id, unit: 7, case: caseOf(id), events: [{ kind: 'art_start', date: '2017-03-01' }] });
+const count = (s: DeskSession, sql: string) => (s.database.prepare(sql).get() as { n: number }).n;
+
+/** The same package with its manifest changed and signed again by the sender: what only a sender (or its stolen key) could make. */
+function resigned(bytes: Buffer, signPrivate: string, edit: (m: Record<string, unknown>) => void): Buffer {
+  const { manifest, ciphertext } = readManifest('p', bytes, LATEST_VERSION);
+  const m = { ...manifest } as Record<string, unknown>;
+  edit(m);
+  const json = Buffer.from(JSON.stringify(m), 'utf8');
+  const magic = bytes.subarray(0, MAGIC_BYTES);
+  const signature = signBytes(signPrivate, Buffer.concat([magic, json]));
+  const mLength = Buffer.alloc(4);
+  mLength.writeUInt32BE(json.length);
+  const sLength = Buffer.alloc(2);
+  sLength.writeUInt16BE(signature.length);
+  return Buffer.concat([magic, mLength, json, sLength, signature, ciphertext]);
+}
+
+describe('packages read as a stream', () => {
+  it('loads every record of a package many chunks long, blank lines refused, the last line without its newline', async () => {
+    const { chui, national } = await pair();
+    const ids = Array.from({ length: 5000 }, (_, i) => i + 1);
+    const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...ids.map(caseLine)];
+    // Blank lines among the records (each refused, as the whole-file reader refused them); no newline after the last record.
+    lines.splice(1000, 0, '', '');
+    const bytes = craft(chui, national, lines);
+    expect(bytes.length).toBeGreaterThan(4 * 16 * 1024); // more than four of the reader's chunks
+
+    const preview = await call(national, 'exchange.previewPackage', bytesUpload(bytes, 'big.mhdpkg'));
+    expect(preview.counts).toMatchObject({ new: 5000, refused: 2, changed: 0, unchanged: 0 });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toMatchObject({ created: 5000 });
+    // Each record as its line said, with the hash of exactly that line's bytes (how the next package finds it unchanged).
+    const stored = national.database
+      .prepare(
+        'SELECT origin_id AS id, register_no AS registerNo, origin_sha256 AS sha FROM hiv_case WHERE origin_id IN (1, 2500, 5000) ORDER BY origin_id',
+      )
+      .all();
+    expect(stored).toEqual([1, 2500, 5000].map((id) => ({ id, registerNo: registerNo(id), sha: sha(caseLine(id)) })));
+    expect(count(national, 'SELECT count(*) AS n FROM case_event')).toBe(5000);
+
+    // The same records again, in a second package: all unchanged, none written twice.
+    const second = craft(chui, national, lines, { sequence: 2 });
+    const again = await call(national, 'exchange.previewPackage', bytesUpload(second, 'big-2.mhdpkg'));
+    expect(again.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5000 });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: again.packageId })).toMatchObject({ created: 0, unchanged: 5000 });
+    expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(5000);
+  });
+
+  it('a content MAC the records do not match is found after the last line: refused as tampered, nothing written', async () => {
+    const { chui, national } = await pair();
+    const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...[1, 2, 3].map(caseLine)];
+    const bad = resigned(craft(chui, national, lines), identity(chui.database)!.signPrivate, (m) => {
+      m.contentMac = '0'.repeat(64);
+    });
+    const before = auditHead(national);
+    expect(await refusedWith(national, 'exchange.previewPackage', bytesUpload(bad, 'bad.mhdpkg'))).toMatchObject({
+      code: 'package_tampered',
+    });
+    expect(auditHead(national)).toBe(before);
+    expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(0);
+  });
+
+  it('a confirmation whose second reading breaks off or differs from the preview undoes everything it wrote', async () => {
+    const { national, fromChui } = await pair();
+    const incoming = (id: number): IncomingCase => ({ id, unit: 7, case: caseOf(id), events: [], sha256: sha(String(id)) });
+    const plan: LoadPlan = {
+      partnerId: fromChui,
+      centre: 'Чуйская область: центр СПИД',
+      sequence: 1,
+      full: true,
+      sha256: 'f'.repeat(64),
+      countryCode: 'KGZ',
+      units: new Map([[7, CHUI]]),
+      create: new Set([1, 2]),
+      update: new Map(),
+      remove: [],
+      unchanged: 0,
+      refused: 0,
+      newUnits: 2,
+      forms: { upsert: [], remove: [], approve: [], unapprove: [], unchanged: 0, conflicts: 0 },
+    };
+    const before = auditHead(national);
+    const nothingWritten = () => {
+      expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(0);
+      expect(count(national, 'SELECT count(*) AS n FROM exchange_received')).toBe(0);
+      expect(count(national, `SELECT count(*) AS n FROM org_unit WHERE name = 'Чуйская область'`)).toBe(0);
+      expect(auditHead(national)).toBe(before);
+    };
+    // The file could not be read to its end (the MAC checked after the last line, say).
+    expect(() =>
+      applyLoad(national.database, 'Республика', plan, (visit) => {
+        visit(incoming(1));
+        throw new Error('the package ended early');
+      }),
+    ).toThrow('the package ended early');
+    nothingWritten();
+    // Read to its end, but one planned case short of what was previewed.
+    expect(() => applyLoad(national.database, 'Республика', plan, (visit) => visit(incoming(1)))).toThrow('import_expired');
+    nothingWritten();
+    // Read as previewed: both written.
+    expect(
+      applyLoad(national.database, 'Республика', plan, (visit) => {
+        visit(incoming(1));
+        visit(incoming(2));
+      }),
+    ).toMatchObject({ created: 2 });
+    expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(2);
+  });
+});
