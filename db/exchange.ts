@@ -135,8 +135,8 @@ export type Outgoing = {
   since: string | null;
   auditHead: number;
   units: { id: number; path: string[] }[];
-  cases: OutgoingCase[];
-  deleted: number[];
+  /** The cases (whole, with their events) and the deletions, read one at a time: a register of any size is never held. */
+  records: () => Generator<{ t: 'case'; c: OutgoingCase } | { t: 'deleted'; id: number }, void, undefined>;
   values: OutgoingValue[];
   approvals: OutgoingApproval[];
 };
@@ -144,7 +144,8 @@ export type Outgoing = {
 /**
  * What the next package to `partnerId` holds: every case of this centre's own (not those it
  * received) in full, or those changed since the last package's change-log entry. A case is sent
- * whole, with all its events; a deleted one as its id.
+ * whole, with all its events; a deleted one as its id. Read `records` synchronously, before
+ * anything writes to the database (an open read would refuse the write).
  */
 export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
   // "Since the last package" means the last register package: a citizens-abroad one between says nothing of cases.
@@ -161,44 +162,43 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
     : `AND c.id IN (SELECT CAST(CASE WHEN entity = 'case' THEN entity_id ELSE substr(entity_id, 1, instr(entity_id, '/') - 1) END AS INTEGER)
          FROM audit_log WHERE id > @head AND id <= @top AND entity IN ('case', 'case_event'))`;
   const params = whole ? {} : { head: last.head, top: auditHead };
-  const rows = stmt(
-    db,
-    `SELECT c.*, (SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps
-       FROM hiv_case c WHERE c.origin_partner_id IS NULL ${filter} ORDER BY c.id`,
-  ).all(params) as CaseDbRow[];
-  const events = new Map<number, EventInput[]>();
-  const eventRows = stmt(
-    db,
-    `SELECT e.* FROM case_event e JOIN hiv_case c ON c.id = e.case_id WHERE c.origin_partner_id IS NULL AND c.deleted_at IS NULL ${filter}
-       ORDER BY e.case_id, e.event_date, e.id`,
-  ).iterate(params) as IterableIterator<EventDbRow>;
-  for (const e of eventRows) {
-    const list = events.get(e.case_id) ?? [];
-    list.push(eventInput(e));
-    events.set(e.case_id, list);
-  }
-  const unitIds = new Set<number>();
-  const cases: OutgoingCase[] = [];
-  const deleted: number[] = [];
-  for (const r of rows) {
-    if (r.deleted_at) {
-      deleted.push(r.id);
-      continue;
-    }
-    unitIds.add(r.org_unit_id);
-    cases.push({ id: r.id, unit: r.org_unit_id, case: toInput(r), events: events.get(r.id) ?? [] });
-  }
+  const own = `FROM hiv_case c WHERE c.origin_partner_id IS NULL ${filter}`;
+  // Units first (a package lists them before the records in them): those of the cases sent and of the forms.
+  const unitIds = new Set(stmt(db, `SELECT DISTINCT c.org_unit_id ${own} AND c.deleted_at IS NULL`).pluck().all(params) as number[]);
   const { values, approvals } = ownFormData(db);
   for (const v of [...values, ...approvals]) unitIds.add(v.unit);
-  const units = [...unitIds].map((id) => ({ id, path: orgUnitPath(db, id).map((u) => u.name) }));
+  const units = [...unitIds].sort((a, b) => a - b).map((id) => ({ id, path: orgUnitPath(db, id).map((u) => u.name) }));
+  function* records() {
+    const rows = stmt(
+      db,
+      `SELECT c.*, (SELECT group_concat(key_population) FROM case_key_population k WHERE k.case_id = c.id) AS kps ${own} ORDER BY c.id`,
+    ).iterate(params) as IterableIterator<CaseDbRow>;
+    // Events in the same order of case ids, read beside the cases.
+    const events = stmt(
+      db,
+      `SELECT e.* FROM case_event e JOIN hiv_case c ON c.id = e.case_id WHERE c.origin_partner_id IS NULL AND c.deleted_at IS NULL ${filter}
+         ORDER BY e.case_id, e.event_date, e.id`,
+    ).iterate(params) as IterableIterator<EventDbRow>;
+    let next = events.next();
+    for (const r of rows) {
+      if (r.deleted_at) {
+        yield { t: 'deleted' as const, id: r.id };
+        continue;
+      }
+      const list: EventInput[] = [];
+      for (; !next.done && next.value.case_id <= r.id; next = events.next())
+        if (next.value.case_id === r.id) list.push(eventInput(next.value));
+      yield { t: 'case' as const, c: { id: r.id, unit: r.org_unit_id, case: toInput(r), events: list } };
+    }
+    events.return?.();
+  }
   return {
     sequence: nextSequence(db, partnerId),
     full: whole,
     since: whole ? null : last.at,
     auditHead,
     units,
-    cases,
-    deleted,
+    records,
     values,
     approvals,
   };

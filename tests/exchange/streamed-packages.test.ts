@@ -4,11 +4,13 @@
 // stream meets late (a content MAC that does not match, a second reading unlike the first) still
 // leaves nothing written.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskSession } from '../../electron/service/session.js';
 import { applyLoad, identity, type IncomingCase, type LoadPlan } from '../../db/exchange.js';
-import { readManifest } from '../../electron/service/exchange/package-file.js';
-import { signBytes } from '../../electron/service/exchange/seal.js';
+import { contentLines, readManifest, writePackage } from '../../electron/service/exchange/package-file.js';
+import { fingerprintOf, newIdentity, signBytes } from '../../electron/service/exchange/seal.js';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { aCase } from '../helpers/cases.js';
 import { auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
@@ -142,5 +144,48 @@ describe('packages read as a stream', () => {
       }),
     ).toMatchObject({ created: 2 });
     expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(2);
+  });
+
+  it('is written as its lines come, many chunks long, and reads back line for line with the counts made on the way', () => {
+    const sender = newIdentity();
+    const receiver = newIdentity();
+    const file = join(tempDir(), 'made.mhdpkg');
+    const lines = Array.from({ length: 6000 }, (_, i) => caseLine(i + 1));
+    let seen = 0;
+    const manifest = writePackage(
+      file,
+      {
+        sender: { fingerprint: fingerprintOf(sender), centre: 'Чуйская область: центр СПИД', countryCode: 'KGZ', unitPath: CHUI },
+        receiver: { fingerprint: fingerprintOf(receiver), centre: 'г. Бишкек: центр СПИД' },
+        sequence: 1,
+        createdAt: '2026-12-02T00:00:00.000Z',
+        schemaVersion: LATEST_VERSION,
+        appVersion: '0.0.0-test',
+      },
+      (function* () {
+        for (const l of lines) {
+          seen++;
+          yield l;
+        }
+      })(),
+      () => ({
+        kind: 'register',
+        full: true,
+        since: null,
+        counts: { units: 0, cases: seen, events: seen, deleted: 0, values: 0, approvals: 0 },
+      }),
+      sender,
+      receiver.boxPublic,
+    );
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(4 * 16 * 1024); // and more than one gathering of lines (256 KB) before compression
+    const { manifest: read, ciphertext } = readManifest('made.mhdpkg', bytes, LATEST_VERSION);
+    expect(read).toEqual(manifest);
+    expect(read.kind === 'register' && read.counts.cases).toBe(6000);
+    expect(lines.join('\n').length).toBeGreaterThan(4 * 256 * 1024);
+    const back = [...contentLines('made.mhdpkg', read, ciphertext, receiver)];
+    expect(back.map((l) => l?.sha256)).toEqual(lines.map(sha));
+    // Sealed to the receiver: the sender itself cannot open it.
+    expect(() => [...contentLines('made.mhdpkg', read, ciphertext, sender)]).toThrow();
   });
 });

@@ -37,7 +37,7 @@ import type { Handlers } from '../handlers.js';
 import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
-import { buildPackage, contentLines, verifyPackage } from './package-file.js';
+import { contentLines, verifyPackage, writePackage } from './package-file.js';
 import { scanRegister } from './register-scan.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
 import { fingerprintOf, newIdentity, publicKeyType } from './seal.js';
@@ -175,40 +175,41 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const to = partner(s.database, partnerId);
     checkPartnerCountry('register', to, who.countryCode);
     const out = outgoing(s.database, partnerId, full);
-    const lines = [
-      ...out.units.map((u) => JSON.stringify({ t: 'unit', id: u.id, path: u.path })),
-      ...out.cases.map((c) => JSON.stringify({ t: 'case', id: c.id, unit: c.unit, case: c.case, events: c.events })),
-      ...out.deleted.map((id) => JSON.stringify({ t: 'deleted', id })),
-      ...out.values.map((v) => JSON.stringify({ t: 'value', ...v })),
-      ...out.approvals.map((a) => JSON.stringify({ t: 'approval', ...a })),
-    ];
-    const counts = {
-      units: out.units.length,
-      cases: out.cases.length,
-      events: out.cases.reduce((n, c) => n + c.events.length, 0),
-      deleted: out.deleted.length,
-      values: out.values.length,
-      approvals: out.approvals.length,
-    };
-    const { bytes, manifest } = buildPackage(
-      {
-        sender: { fingerprint: keys.fingerprint, ...who },
-        receiver: { fingerprint: to.fingerprint, centre: to.centre },
-        sequence: out.sequence,
-        createdAt: new Date().toISOString(),
-        schemaVersion: LATEST_VERSION,
-        appVersion: s.appVersion,
-      },
-      { kind: 'register', full: out.full, since: out.since, counts },
-      lines,
-      keys,
-      to.boxPublic,
-    );
+    const counts = { units: out.units.length, cases: 0, events: 0, deleted: 0, values: out.values.length, approvals: out.approvals.length };
+    // Units first, then each case and deletion as it is read (counted on the way), then the forms.
+    function* lines() {
+      for (const u of out.units) yield JSON.stringify({ t: 'unit', id: u.id, path: u.path });
+      for (const r of out.records())
+        if (r.t === 'deleted') {
+          counts.deleted++;
+          yield JSON.stringify({ t: 'deleted', id: r.id });
+        } else {
+          counts.cases++;
+          counts.events += r.c.events.length;
+          yield JSON.stringify({ t: 'case', id: r.c.id, unit: r.c.unit, case: r.c.case, events: r.c.events });
+        }
+      for (const v of out.values) yield JSON.stringify({ t: 'value', ...v });
+      for (const a of out.approvals) yield JSON.stringify({ t: 'approval', ...a });
+    }
     const saved = await saveExport(
       s,
       `package-${who.countryCode}-${keys.fingerprint.slice(0, 8)}-to-${to.fingerprint.slice(0, 8)}-${String(out.sequence).padStart(4, '0')}`,
       async (part, fileName) => {
-        writeFileSync(part, bytes);
+        const manifest = writePackage(
+          part,
+          {
+            sender: { fingerprint: keys.fingerprint, ...who },
+            receiver: { fingerprint: to.fingerprint, centre: to.centre },
+            sequence: out.sequence,
+            createdAt: new Date().toISOString(),
+            schemaVersion: LATEST_VERSION,
+            appVersion: s.appVersion,
+          },
+          lines(),
+          () => ({ kind: 'register', full: out.full, since: out.since, counts }),
+          keys,
+          to.boxPublic,
+        );
         recordSent(s.database, s.actor, {
           partnerId,
           sequence: out.sequence,

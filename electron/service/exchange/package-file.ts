@@ -2,9 +2,10 @@
 // the sender's Ed25519 signature over it, and the content (newline-separated JSON records,
 // gzipped) sealed to the receiver. Reading checks, in this order, everything a hostile or damaged
 // file could get wrong, and refuses with the reason before anything is decrypted or written.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { Gunzip } from 'fflate';
+import { Gunzip, Gzip } from 'fflate';
 import {
   ManifestSchema,
   MAX_PACKAGE_CONTENT_BYTES,
@@ -16,7 +17,7 @@ import {
   groupFingerprint,
 } from '../../../shared/exchange/api.js';
 import { AppFailure, refusal } from '../../../shared/result.js';
-import { macOf, openStream, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
+import { macOf, openStream, sealStream, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
 
 const MAGIC = Buffer.from('MHDPKG\u0000\u0001', 'latin1');
 const MAX_MANIFEST_BYTES = 64 * 1024;
@@ -37,30 +38,21 @@ export type PackageHead = Pick<Manifest, 'sender' | 'receiver' | 'sequence' | 'c
 /** The oldest format each kind needs: a register package stays readable by the apps that came before citizens-abroad packages. */
 const FORMAT_OF: Record<PackageBody['kind'], number> = { register: 1, abroad: 2 };
 
-/** Writes a package's bytes: the lines sealed to the receiver, the manifest signed by the sender. */
-export function buildPackage(
-  head: PackageHead,
+/** The file's head: magic, the manifest and the sender's signature over both; the ciphertext follows it. */
+function head(
+  h: PackageHead,
   body: PackageBody,
-  lines: readonly string[],
+  sealed: { ephemeral: string; iv: string; tag: string; bytes: number; sha256: string },
+  contentMac: string,
   sender: Pick<Identity, 'signPrivate'>,
-  receiverBoxPublic: string,
 ): { bytes: Buffer; manifest: Manifest } {
-  const content = Buffer.from(lines.join('\n'), 'utf8');
-  const sealed = sealTo(receiverBoxPublic, gzipSync(content), aadOf(head));
   const manifest: Manifest = {
     format: 'migrant-hiv-desk/package',
     formatVersion: FORMAT_OF[body.kind],
-    ...head,
+    ...h,
     ...body,
-    contentMac: macOf(sealed.key, content),
-    cipher: {
-      alg: 'X25519-HKDF-SHA256-AES-256-GCM',
-      ephemeral: sealed.ephemeral,
-      iv: sealed.iv,
-      tag: sealed.tag,
-      bytes: sealed.ciphertext.length,
-      sha256: sha256(sealed.ciphertext),
-    },
+    contentMac,
+    cipher: { alg: 'X25519-HKDF-SHA256-AES-256-GCM', ...sealed },
   };
   const m = Buffer.from(JSON.stringify(manifest), 'utf8');
   const signature = signBytes(sender.signPrivate, Buffer.concat([MAGIC, m]));
@@ -68,7 +60,107 @@ export function buildPackage(
   lengths.writeUInt32BE(m.length);
   const sigLength = Buffer.alloc(2);
   sigLength.writeUInt16BE(signature.length);
-  return { bytes: Buffer.concat([MAGIC, lengths, m, sigLength, signature, sealed.ciphertext]), manifest };
+  return { bytes: Buffer.concat([MAGIC, lengths, m, sigLength, signature]), manifest };
+}
+
+/** A small package's bytes (citizens abroad, tests): the lines sealed to the receiver, the manifest signed by the sender. */
+export function buildPackage(
+  h: PackageHead,
+  body: PackageBody,
+  lines: readonly string[],
+  sender: Pick<Identity, 'signPrivate'>,
+  receiverBoxPublic: string,
+): { bytes: Buffer; manifest: Manifest } {
+  const content = Buffer.from(lines.join('\n'), 'utf8');
+  const sealed = sealTo(receiverBoxPublic, gzipSync(content), aadOf(h));
+  const { bytes, manifest } = head(
+    h,
+    body,
+    { ephemeral: sealed.ephemeral, iv: sealed.iv, tag: sealed.tag, bytes: sealed.ciphertext.length, sha256: sha256(sealed.ciphertext) },
+    macOf(sealed.key, content),
+    sender,
+  );
+  return { bytes: Buffer.concat([bytes, sealed.ciphertext]), manifest };
+}
+
+/** Lines are gathered this much before they are compressed: fflate compresses each push on its own. */
+const GATHER = 256 * 1024;
+
+/**
+ * Writes a package of any size to `file` as its lines come: compressed (fflate's synchronous
+ * gzip), encrypted and written chunk by chunk to a sealed part beside it, then the signed head
+ * (which names the ciphertext's length, hash and tag, known only at the end) and the part copied
+ * after it. `body` is asked for once the lines are done, so it can carry counts made while they
+ * were read. Synchronous throughout: the lines may come from an open database read.
+ */
+export function writePackage(
+  file: string,
+  h: PackageHead,
+  lines: Iterable<string>,
+  body: () => PackageBody,
+  sender: Pick<Identity, 'signPrivate'>,
+  receiverBoxPublic: string,
+): Manifest {
+  const sealedPart = `${file}.sealed`;
+  const { cipher, ephemeral, iv, key } = sealStream(receiverBoxPublic, aadOf(h));
+  const mac = createHmac('sha256', key);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const out = openSync(sealedPart, 'w', 0o600);
+  try {
+    const put = (b: Buffer) => {
+      if (!b.length) return;
+      hash.update(b);
+      bytes += b.length;
+      writeSync(out, b);
+    };
+    const gzip = new Gzip((chunk) => put(cipher.update(chunk)));
+    let gathered: Buffer[] = [];
+    let size = 0;
+    const push = (last: boolean) => {
+      const b = Buffer.concat(gathered);
+      mac.update(b);
+      gzip.push(b, last);
+      gathered = [];
+      size = 0;
+    };
+    let first = true;
+    for (const line of lines) {
+      const b = Buffer.from(first ? line : `\n${line}`, 'utf8');
+      first = false;
+      gathered.push(b);
+      if ((size += b.length) >= GATHER) push(false);
+    }
+    push(true);
+    put(cipher.final());
+    closeSync(out);
+    const made = head(
+      h,
+      body(),
+      { ephemeral, iv, tag: cipher.getAuthTag().toString('base64'), bytes, sha256: hash.digest('hex') },
+      mac.digest('hex'),
+      sender,
+    );
+    writeFileSync(file, made.bytes, { mode: 0o600 });
+    // The sealed part after the head, a chunk at a time.
+    const into = openSync(file, 'a');
+    const from = openSync(sealedPart, 'r');
+    try {
+      const chunk = Buffer.alloc(1024 * 1024);
+      for (let n; (n = readSync(from, chunk, 0, chunk.length, null)) > 0;) writeSync(into, chunk, 0, n);
+    } finally {
+      closeSync(from);
+      closeSync(into);
+    }
+    return made.manifest;
+  } finally {
+    try {
+      closeSync(out);
+    } catch {
+      // closed already
+    }
+    rmSync(sealedPart, { force: true });
+  }
 }
 
 /** The manifest and the parts, read without trusting anything yet. */

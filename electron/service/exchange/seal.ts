@@ -16,6 +16,7 @@ import {
   randomBytes,
   sign,
   verify,
+  type CipherGCM,
   type DecipherGCM,
 } from 'node:crypto';
 
@@ -63,16 +64,22 @@ function packageKey(shared: Buffer, ephemeral: string, receiver: string): Buffer
   return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([der(ephemeral), der(receiver)]), 'migrant-hiv-desk package v1', 32));
 }
 
-/** Encrypts for the holder of `receiverBoxPublic`'s private key only; `aad` is bound to it unencrypted. Also gives the package's key. */
-export function sealTo(receiverBoxPublic: string, plaintext: Buffer, aad: Buffer): Sealed & { key: Buffer } {
+/** A cipher for `receiverBoxPublic`'s holder only, fed in chunks, with `aad` bound to it unencrypted; and the package's key. */
+export function sealStream(receiverBoxPublic: string, aad: Buffer): { cipher: CipherGCM; ephemeral: string; iv: string; key: Buffer } {
   const eph = pair('x25519');
   const shared = diffieHellman({ privateKey: privateKey(eph.priv), publicKey: publicKey(receiverBoxPublic) });
   const iv = randomBytes(12);
   const key = packageKey(shared, eph.pub, receiverBoxPublic);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
+  return { cipher, ephemeral: eph.pub, iv: iv.toString('base64'), key };
+}
+
+/** Encrypts for the holder of `receiverBoxPublic`'s private key only; `aad` is bound to it unencrypted. Also gives the package's key. */
+export function sealTo(receiverBoxPublic: string, plaintext: Buffer, aad: Buffer): Sealed & { key: Buffer } {
+  const { cipher, ephemeral, iv, key } = sealStream(receiverBoxPublic, aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { ephemeral: eph.pub, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext, key };
+  return { ephemeral, iv, tag: cipher.getAuthTag().toString('base64'), ciphertext, key };
 }
 
 /** A decipher for a package's ciphertext in chunks (its tag checked by `final()`) and the package's key; null when the keys do not fit. */
