@@ -21,6 +21,8 @@ export function saveCorrections(
   actor: string,
   language: string,
   changes: readonly { key: string; before: string; after: string }[],
+  /** Where the texts came from when not a workbook loaded here (a partner's package). */
+  source?: { receivedFrom: string; package: number },
 ): void {
   changeWithAudit(db, actor, (record) => {
     const put = stmt(
@@ -36,7 +38,7 @@ export function saveCorrections(
         entity: 'translation',
         entityId: `${language}:${c.key}`,
         oldValue: { text: c.before },
-        newValue: { text: c.after },
+        newValue: { text: c.after, ...source },
       });
     }
   });

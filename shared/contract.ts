@@ -98,7 +98,7 @@ import {
   PartnerRemovedSchema,
   MAX_KEY_FILE_BYTES,
   MAX_PACKAGE_BYTES,
-  PackageIdSchema,
+  ConfirmPackageSchema,
   PackageLoadedSchema,
   PackagePreviewSchema,
   PackageUploadSchema,
@@ -315,7 +315,7 @@ export const contract = {
     permission: 'admin',
     job: true,
   },
-  'exchange.confirmPackage': { input: PackageIdSchema, output: PackageLoadedSchema, permission: 'admin' },
+  'exchange.confirmPackage': { input: ConfirmPackageSchema, output: PackageLoadedSchema, permission: 'admin' },
   // Counts only, small ones hidden: made by an administrator (it is sealed to a partner), read by whoever sees the dashboard.
   'exchange.continueNumbering': {
     input: ContinueNumberingSchema,

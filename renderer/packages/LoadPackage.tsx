@@ -11,6 +11,7 @@ import { TableBox } from '../app/TableBox';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
 import { fieldLabelKey } from './field-label';
 import { AbroadPreview } from './AbroadPreview';
+import { loadCorrections } from '../i18n-corrections';
 
 export function LoadPackage() {
   const { t } = useTranslation();
@@ -18,11 +19,14 @@ export function LoadPackage() {
   const [preview, setPreview] = useState<PackagePreview | null>(null);
   const [done, setDone] = useState<z.infer<typeof PackageLoadedSchema> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // Corrected texts in the package are taken only when ticked.
+  const [takeTexts, setTakeTexts] = useState(false);
 
   const choose = async (file: File | undefined) => {
     setPreview(null);
     setDone(null);
     setError(null);
+    setTakeTexts(false);
     if (!file) return;
     if (file.size === 0 || file.size > MAX_PACKAGE_BYTES)
       return setError({ ...appError('package_unreadable', { file: file.name }), messageKey: 'errors.package.not_package' });
@@ -35,13 +39,15 @@ export function LoadPackage() {
   const confirm = async () => {
     if (!preview) return;
     setBusy(true);
-    const r = await call('exchange.confirmPackage', { packageId: preview.packageId });
+    const r = await call('exchange.confirmPackage', { packageId: preview.packageId, translations: takeTexts });
     setBusy(false);
     if (!r.ok) return setError(r.error);
+    if (r.value.translations) await loadCorrections(); // the screens speak the texts taken
     setDone(r.value);
     setPreview(null);
   };
   const c = preview?.counts;
+  const texts = preview?.translations ?? { new: 0, changed: 0, unchanged: 0, refused: 0 };
 
   return (
     <section className="packages-load" aria-busy={busy}>
@@ -57,6 +63,7 @@ export function LoadPackage() {
       {done ? (
         <p className="notice" role="status" data-testid="package-loaded">
           {done.reports ? t('packages.loadedAbroad', { n: done.reports }) : t('packages.loaded', done)}
+          {done.translations ? ` ${t('packages.textsTaken', { n: done.translations })}` : null}
         </p>
       ) : null}
       {preview && c ? (
@@ -149,9 +156,20 @@ export function LoadPackage() {
             </TableBox>
           ) : null}
           {c.samePerson ? <p className="muted small">{t('packages.samePersonNote')}</p> : null}
+          {texts.new + texts.changed > 0 ? (
+            <label className="check">
+              <input id="package-take-texts" type="checkbox" checked={takeTexts} onChange={(e) => setTakeTexts(e.target.checked)} />
+              {t('packages.takeTexts', { new: texts.new, changed: texts.changed })}
+            </label>
+          ) : null}
+          {texts.refused ? <p className="muted small">{t('packages.textsRefused', { n: texts.refused })}</p> : null}
           <div className="actions">
             <button type="button" onClick={() => void confirm()} disabled={busy}>
-              {preview.alreadyLoaded ? t('packages.confirmNothing') : t('packages.confirm', { n: preview.sequence })}
+              {preview.alreadyLoaded
+                ? takeTexts
+                  ? t('packages.confirmTexts')
+                  : t('packages.confirmNothing')
+                : t('packages.confirm', { n: preview.sequence })}
             </button>
             <button type="button" className="secondary" onClick={() => setPreview(null)}>
               {t('imports.cancel')}

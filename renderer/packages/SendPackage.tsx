@@ -18,6 +18,10 @@ export function SendPackage() {
   const partners = useCall('exchange.partners', {});
   const [partnerId, setPartnerId] = useState<number | null>(null);
   const [full, setFull] = useState(false);
+  // The centre's corrected texts go only when ticked (Settings → Languages made them).
+  const [withTexts, setWithTexts] = useState(false);
+  const corrected = useCall('translations.get', {});
+  const correctedCount = Object.values(corrected.data ?? {}).reduce((n, texts) => n + Object.keys(texts).length, 0);
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<z.infer<typeof MadePackageSchema> | null>(null);
   const [madeAbroad, setMadeAbroad] = useState<z.infer<typeof MadeAbroadPackageSchema> | null>(null);
@@ -46,7 +50,7 @@ export function SendPackage() {
       if (r.ok) setMadeAbroad(r.value);
       else setError(r.error);
     } else {
-      const r = await call('exchange.makePackage', { partnerId: chosen, full });
+      const r = await call('exchange.makePackage', { partnerId: chosen, full, translations: withTexts && correctedCount > 0 });
       setBusy(false);
       if (r.ok) setMade(r.value);
       else setError(r.error);
@@ -84,10 +88,18 @@ export function SendPackage() {
                 {yearInput('abroad-to', t('packages.abroadTo'), toYear, setToYear)}
               </>
             ) : (
-              <label className="check">
-                <input id="package-full" type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
-                {t('packages.full')}
-              </label>
+              <>
+                <label className="check">
+                  <input id="package-full" type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} />
+                  {t('packages.full')}
+                </label>
+                {correctedCount > 0 ? (
+                  <label className="check">
+                    <input id="package-texts" type="checkbox" checked={withTexts} onChange={(e) => setWithTexts(e.target.checked)} />
+                    {t('packages.sendTexts', { n: correctedCount })}
+                  </label>
+                ) : null}
+              </>
             )}
           </div>
           <p className="muted small">
@@ -115,6 +127,7 @@ export function SendPackage() {
               values: made.counts.values,
               approvals: made.counts.approvals,
             })}
+            {made.counts.translations ? ` ${t('packages.madeTexts', { n: made.counts.translations })}` : null}
           </p>
           <FileLink file={made.file} label={made.file.fileName} />
         </div>

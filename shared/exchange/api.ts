@@ -3,7 +3,7 @@
 // and the contract's schemas for keys, partners, making and loading a package.
 import { z } from 'zod';
 import { CaseInputSchema, EventInputSchema } from '../cases/schema.js';
-import { CountryCodeSchema } from '../primitives.js';
+import { CountryCodeSchema, LanguageSchema } from '../primitives.js';
 import { ImportFileSchema } from '../imports/api.js';
 import { ExportedFileSchema } from '../exports/api.js';
 import { AbroadPreviewSchema, AbroadYearSchema } from './abroad.js';
@@ -13,8 +13,11 @@ export const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
 /** What a package may inflate to once decrypted: a zip bomb stops here. */
 export const MAX_PACKAGE_CONTENT_BYTES = 1024 * 1024 * 1024;
 export const MAX_KEY_FILE_BYTES = 16 * 1024;
-/** The newest package format this app reads: 2 added citizens-abroad packages (register packages are still written as 1). */
-export const PACKAGE_FORMAT_VERSION = 2;
+/**
+ * The newest package format this app reads: 2 added citizens-abroad packages, 3 a centre's corrected
+ * texts in a register package (one without them is still written as 1, so older apps read it).
+ */
+export const PACKAGE_FORMAT_VERSION = 3;
 
 const Base64Key = z
   .string()
@@ -98,6 +101,8 @@ export const RegisterBodySchema = z
         deleted: z.number().int().min(0),
         values: z.number().int().min(0),
         approvals: z.number().int().min(0),
+        /** The sender's corrected texts, when its user chose to send them (format 3). */
+        translations: z.number().int().min(0).optional(),
       })
       .strict(),
   })
@@ -155,6 +160,8 @@ export const PackageLineSchema = z.discriminatedUnion('t', [
     .strict(),
   // A citizens-abroad package: one year's counts each line.
   AbroadYearSchema.extend({ t: z.literal('abroad') }).strict(),
+  // A text the sender's centre corrected (sent only when its user chose to); checked here as a loaded workbook's row is.
+  z.object({ t: z.literal('translation'), language: LanguageSchema, key: z.string().max(200), text: z.string().max(2000) }).strict(),
 ]);
 export type PackageLine = z.infer<typeof PackageLineSchema>;
 /** A case and its events are checked as the entry screen checks them, one by one, so one bad case is refused alone. */
@@ -205,7 +212,14 @@ export const PartnerRemovedSchema = z.object({
   approvals: z.number().int(),
   reports: z.number().int(),
 });
-export const MakePackageSchema = z.object({ partnerId: z.number().int().positive(), full: z.boolean() }).strict();
+export const MakePackageSchema = z
+  .object({
+    partnerId: z.number().int().positive(),
+    full: z.boolean(),
+    /** Send this centre's corrected texts too (Settings → Languages): only when the user ticks it. */
+    translations: z.boolean().optional(),
+  })
+  .strict();
 export const MadePackageSchema = z.object({
   file: ExportedFileSchema,
   sequence: z.number().int(),
@@ -246,6 +260,8 @@ export const PackagePreviewSchema = z.object({
     refused: z.number().int(),
     conflicts: z.number().int(),
   }),
+  /** Corrected texts the package brings (loaded only when the user ticks them): against this centre's texts now. */
+  translations: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), refused: z.number().int() }),
   refused: z.array(RefusedCaseSchema),
   samePerson: z.array(
     z.object({ originId: z.number().int(), registerNo: z.string(), existingRegisterNo: z.string(), existingUnit: z.string() }),
@@ -253,6 +269,10 @@ export const PackagePreviewSchema = z.object({
 });
 export type PackagePreview = z.infer<typeof PackagePreviewSchema>;
 export const PackageIdSchema = z.object({ packageId: z.string().regex(/^[a-f0-9]{16}$/) }).strict();
+export const ConfirmPackageSchema = PackageIdSchema.extend({
+  /** Take the corrected texts the package brings (replacing this centre's own for the same texts). */
+  translations: z.boolean().optional(),
+}).strict();
 export const PackageLoadedSchema = z.object({
   /** Years of citizens-abroad counts stored. */
   reports: z.number().int(),
@@ -263,4 +283,6 @@ export const PackageLoadedSchema = z.object({
   deleted: z.number().int(),
   unchanged: z.number().int(),
   refused: z.number().int(),
+  /** Corrected texts taken from the package. */
+  translations: z.number().int(),
 });

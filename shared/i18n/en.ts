@@ -665,6 +665,13 @@ export const en: Messages = {
     removedRecords:
       '«{{centre}}» was removed from the partners with what it sent: {{cases}} cases, {{values}} form values, {{approvals}} approved periods, {{reports}} citizens-abroad reports.',
     sendTitle: 'Send a package',
+    sendTexts: "Include this centre's corrected translations ({{n}})",
+    madeTexts: 'Corrected translations included: {{n}}.',
+    takeTexts:
+      "Take the package's corrected translations: {{new}} new, {{changed}} changed (they replace this centre's own for the same texts)",
+    textsRefused: 'Translations refused as faulty: {{n}} (unknown key, other placeholders or too long).',
+    confirmTexts: 'Take the translations',
+    textsTaken: 'Translations taken: {{n}}.',
     restoredTitle: 'After a restore from a backup',
     restoredHelp:
       'After a restore the receiver has loaded packages this copy never made, and refuses their numbers again. Type the number from its refusal (the last it loaded): the next package gets the number after it and is full, and cases no longer in this database are removed at the receiver too.',

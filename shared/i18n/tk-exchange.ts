@@ -55,6 +55,13 @@ export const tkExchange: PartialTexts = {
     removedRecords:
       '«{{centre}}» merkezi ondan alnanlar bilen bilelikde hyzmatdaşlardan pozuldy: ýagdaýlar {{cases}}, görnüş bahalary {{values}}, tassyklanan döwürler {{approvals}}, raýatlar barada hasabatlar {{reports}}.',
     sendTitle: 'Bukja iber',
+    sendTexts: 'Merkeziň düzedilen terjimelerini goşmak ({{n}})',
+    madeTexts: 'Goşulan düzedilen terjimeler: {{n}}.',
+    takeTexts:
+      'Bukjadaky düzedilen terjimeleri kabul etmek: täze {{new}}, üýtgedilen {{changed}} (şol tekstler üçin bu merkeziň terjimelerini çalyşýar)',
+    textsRefused: 'Ýalňyşly terjimeler kabul edilmedi: {{n}} (näbelli açar, başga ornuny tutujylar ýa-da gaty uzyn tekst).',
+    confirmTexts: 'Terjimeleri kabul etmek',
+    textsTaken: 'Kabul edilen terjimeler: {{n}}.',
     restoredTitle: 'Ätiýaçlyk nusgadan dikeldilenden soň',
     restoredHelp:
       'Eger binýat nusgadan dikeldilen bolsa, alyjy bu nusgada ýok bukjalary eýýäm ýükläpdir we gaýtalanýan belgileri ret eder. Onuň ret jogabyndaky belgini (soňky ýüklenenini) giriziň: indiki bukja ondan soňky belgini alar we doly bolar, bu binýatda indi ýok ýagdaýlar bolsa alyjyda hem pozular.',

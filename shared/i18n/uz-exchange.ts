@@ -58,6 +58,13 @@ export const uzExchange: PartialTexts = {
     removedRecords:
       '«{{centre}}» markazi undan olinganlar bilan birga hamkorlardan oʻchirildi: holatlar {{cases}}, shakl qiymatlari {{values}}, tasdiqlangan davrlar {{approvals}}, fuqarolar haqidagi hisobotlar {{reports}}.',
     sendTitle: 'Paket yuborish',
+    sendTexts: 'Markazning tuzatilgan tarjimalarini qo‘shish ({{n}})',
+    madeTexts: 'Qo‘shilgan tuzatilgan tarjimalar: {{n}}.',
+    takeTexts:
+      'Paketdagi tuzatilgan tarjimalarni qabul qilish: yangi {{new}}, o‘zgargan {{changed}} (shu matnlar uchun ushbu markaz tarjimalarini almashtiradi)',
+    textsRefused: 'Xatoli tarjimalar qabul qilinmadi: {{n}} (noma’lum kalit, boshqa o‘rinbosarlar yoki juda uzun matn).',
+    confirmTexts: 'Tarjimalarni qabul qilish',
+    textsTaken: 'Qabul qilingan tarjimalar: {{n}}.',
     restoredTitle: 'Zaxira nusxadan tiklangandan keyin',
     restoredHelp:
       'Agar baza nusxadan tiklangan boʻlsa, qabul qiluvchi bu nusxada yoʻq paketlarni allaqachon yuklagan va takroriy raqamlarni rad etadi. Uning rad javobidagi raqamni (oxirgi yuklanganini) kiriting: keyingi paket undan keyingi raqamni oladi va toʻliq boʻladi, bu bazada endi yoʻq holatlar esa qabul qiluvchida ham oʻchiriladi.',

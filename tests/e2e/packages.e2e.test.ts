@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { download, keyFile, swapKeys } from '../helpers/downloads.js';
-import { openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
+import { ASTANA_CENTRE, openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 import { enterCase } from '../helpers/case-entry.js';
 
 const e2e = useE2e();
@@ -19,13 +19,7 @@ describe('exchange packages, end to end in chromium', () => {
     const errors = [...watchErrors(region), ...watchErrors(national)];
     await openDemo(region, regionApp.url);
     await national.goto(nationalApp.url);
-    await setUpCentre(national, {
-      country: 'казах',
-      region: 'г. Астана',
-      name: 'Республиканский центр СПИД',
-      login: 'Республика',
-      password: 'АстанаЛевыйБерег-2017',
-    });
+    await setUpCentre(national, ASTANA_CENTRE);
 
     // Keys swapped once, as files; each side then lists the other with its fingerprint.
     const { aKey: regionKey, bKey: nationalKey } = await swapKeys(region, national, e2e.tempDir());

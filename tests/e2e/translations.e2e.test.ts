@@ -1,13 +1,14 @@
 // A centre corrects its Kazakh in Settings → Languages: downloads the translation workbook, fixes a
 // text in a spreadsheet program (here a script), loads it back; the preview shows the change and
-// refuses a row whose placeholder was renamed; on confirmation the screens show the corrected text.
+// refuses a row whose placeholder was renamed; on confirmation the screens show the corrected text;
+// then it sends the correction to its national centre in a package, which takes it when ticked.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../shared/i18n/languages.js';
 import { screenshot, watchErrors } from '../helpers/browser.js';
-import { download } from '../helpers/downloads.js';
-import { openDemo, useE2e } from '../helpers/e2e.js';
+import { download, swapKeys } from '../helpers/downloads.js';
+import { ASTANA_CENTRE, openDemo, setUpCentre, useE2e } from '../helpers/e2e.js';
 
 const e2e = useE2e();
 
@@ -48,6 +49,32 @@ describe('correcting a translation', () => {
     await page.locator('select.language-switch').selectOption('kk');
     await page.reload();
     await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('Жиынтық есеп нысандары');
+
+    // The correction shared with the national centre: sent only when ticked, taken only when ticked.
+    await page.locator('select.language-switch').selectOption('ru');
+    const nationalApp = await e2e.start();
+    const national = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    errors.push(...watchErrors(national));
+    await national.goto(nationalApp.url);
+    await setUpCentre(national, ASTANA_CENTRE);
+    await swapKeys(page, national, e2e.tempDir());
+    await page.locator('#package-to').selectOption({ label: 'Республиканский центр СПИД' });
+    await page.locator('#package-texts').check();
+    await page.getByRole('button', { name: 'Сделать пакет' }).click();
+    await expect
+      .poll(() => page.getByTestId('package-made').textContent(), { timeout: 60_000 })
+      .toContain('Приложено исправленных переводов: 1.');
+    const pkg = await download(page, e2e.tempDir(), () => page.getByTestId('package-made').getByRole('link').click());
+    await national.locator('#package-file').setInputFiles(pkg);
+    const take = national.locator('#package-take-texts');
+    await expect.poll(() => take.count(), { timeout: 60_000 }).toBe(1);
+    expect(await take.isChecked()).toBe(false);
+    await take.check();
+    await screenshot(national, 'packages-texts-preview-ru');
+    await national.getByRole('button', { name: 'Загрузить пакет № 1' }).click();
+    await expect.poll(() => national.getByTestId('package-loaded').textContent(), { timeout: 60_000 }).toContain('Принято переводов: 1.');
+    await national.locator('select.language-switch').selectOption('kk');
+    await expect.poll(() => national.getByRole('navigation').first().textContent()).toContain('Жиынтық есеп нысандары');
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });

@@ -69,6 +69,7 @@ describe('exchange packages between centres', () => {
       deleted: 0,
       unchanged: 0,
       refused: 0,
+      translations: 0,
     });
     // In the sender's own unit, made under the country by name, each with its event.
     expect(received(national)).toEqual([

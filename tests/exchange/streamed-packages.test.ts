@@ -3,14 +3,14 @@
 // bench`). These tests hold the reader to what the whole-file reader did, and show that what the
 // stream meets late (a content MAC that does not match, a second reading unlike the first) still
 // leaves nothing written.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskSession } from '../../electron/service/session.js';
 import { applyLoad, identity, type IncomingCase, type LoadPlan } from '../../db/exchange.js';
 import { contentLines, readManifest, writePackage } from '../../electron/service/exchange/package-file.js';
-import { fingerprintOf, newIdentity, signBytes } from '../../electron/service/exchange/seal.js';
+import { fingerprintOf, macOf, newIdentity, sealTo, sha256, signBytes } from '../../electron/service/exchange/seal.js';
+import { gzipSync } from 'node:zlib';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { aCase } from '../helpers/cases.js';
 import { auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
@@ -26,7 +26,7 @@ async function pair() {
   const { chui, national } = await chuiAndNational(session, tempDir);
   return { chui, national, fromChui: await partnerId(national, 'Чуйская область: центр СПИД') };
 }
-const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha = (s: string) => sha256(Buffer.from(s, 'utf8'));
 // A register number that does not compress away, so the package is many chunks long.
 const registerNo = (id: number) => `Ч-${id}-${sha(String(id)).slice(0, 10)}`;
 const caseOf = (id: number) =>
@@ -187,5 +187,31 @@ describe('packages read as a stream', () => {
     expect(back.map((l) => l?.sha256)).toEqual(lines.map(sha));
     // Sealed to the receiver: the sender itself cannot open it.
     expect(() => [...contentLines('made.mhdpkg', read, ciphertext, sender)]).toThrow();
+  });
+
+  it('bytes the sender sealed that do not inflate are "damaged" (ask for the file again), not "tampered"', async () => {
+    const { chui, national } = await chuiAndNational(session, tempDir);
+    const { manifest } = readManifest('p', craft(chui, national, []), LATEST_VERSION);
+    const me = identity(national.database)!;
+    const aad = Buffer.from(`${manifest.sender.fingerprint}|${manifest.receiver.fingerprint}|1`);
+    // A valid tag over bytes that are not gzip; and gzip with garbage after it.
+    for (const plaintext of [Buffer.from('not gzip'), Buffer.concat([gzipSync(Buffer.from('x')), Buffer.from('garbage')])]) {
+      const s = sealTo(me.boxPublic, plaintext, aad);
+      const m = {
+        ...manifest,
+        contentMac: macOf(s.key, Buffer.alloc(0)),
+        cipher: {
+          ...manifest.cipher,
+          ephemeral: s.ephemeral,
+          iv: s.iv,
+          tag: s.tag,
+          bytes: s.ciphertext.length,
+          sha256: sha256(s.ciphertext),
+        },
+      };
+      expect(() => [...contentLines('p', m, s.ciphertext, me)]).toThrow(
+        expect.objectContaining({ error: expect.objectContaining({ messageKey: 'errors.package.damaged' }) }),
+      );
+    }
   });
 });

@@ -28,6 +28,7 @@ import {
   MAX_KEY_FILE_BYTES,
   type KeyFile,
   type Manifest,
+  type PackageBody,
   type PackagePreview,
   type Partner,
 } from '../../../shared/exchange/api.js';
@@ -39,6 +40,7 @@ import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
 import { contentLines, verifyPackage, writePackage } from './package-file.js';
 import { scanRegister } from './register-scan.js';
+import { plannedTexts, refreshTexts, takeTexts, textLines, type TextChange } from './texts.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
 import { fingerprintOf, newIdentity, publicKeyType } from './seal.js';
 
@@ -52,6 +54,8 @@ type Pending = {
         plan: LoadPlan;
         /** What the confirmation reads the cases from again: the verified ciphertext (a large package stays small in memory). */
         replay?: { file: string; manifest: Manifest; ciphertext: Buffer; from: string[]; mine: string[] };
+        /** Corrected texts the package brings that would change what this centre shows: taken only when the user ticks them. */
+        texts: TextChange[];
       }
     | { kind: 'abroad'; plan: AbroadPlan };
   partnerId: number;
@@ -59,6 +63,7 @@ type Pending = {
   lastAtPreview: number | null;
 };
 const pending = new PendingImports<Pending>();
+const NO_TEXTS: PackagePreview['translations'] = { new: 0, changed: 0, unchanged: 0, refused: 0 };
 const NO_FORMS: PackagePreview['forms'] = {
   values: { new: 0, changed: 0, removed: 0, unchanged: 0 },
   approvals: { new: 0, removed: 0 },
@@ -66,6 +71,7 @@ const NO_FORMS: PackagePreview['forms'] = {
   conflicts: 0,
 };
 const SHOWN = 20;
+type MadeCounts = Extract<PackageBody, { kind: 'register' }>['counts'];
 
 /** This database's keys (made on first need) and how it names itself to partners. */
 function me(s: DeskSession) {
@@ -170,12 +176,19 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
 
   'exchange.removePartner': (s, { partnerId, records }) => removePartner(s.database, s.actor, partnerId, records),
 
-  'exchange.makePackage': async (s, { partnerId, full }) => {
+  'exchange.makePackage': async (s, { partnerId, full, translations }) => {
     const { keys, ...who } = me(s);
     const to = partner(s.database, partnerId);
     checkPartnerCountry('register', to, who.countryCode);
     const out = outgoing(s.database, partnerId, full);
-    const counts = { units: out.units.length, cases: 0, events: 0, deleted: 0, values: out.values.length, approvals: out.approvals.length };
+    const counts: MadeCounts = {
+      units: out.units.length,
+      cases: 0,
+      events: 0,
+      deleted: 0,
+      values: out.values.length,
+      approvals: out.approvals.length,
+    };
     // Units first, then each case and deletion as it is read (counted on the way), then the forms.
     function* lines() {
       for (const u of out.units) yield JSON.stringify({ t: 'unit', id: u.id, path: u.path });
@@ -190,7 +203,11 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         }
       for (const v of out.values) yield JSON.stringify({ t: 'value', ...v });
       for (const a of out.approvals) yield JSON.stringify({ t: 'approval', ...a });
+      if (texts) yield* texts;
     }
+    // The centre's corrected texts only when its user chose to send them (the package then needs format 3).
+    const texts = translations ? textLines(s.database) : null;
+    if (texts) counts.translations = texts.length;
     const saved = await saveExport(
       s,
       `package-${who.countryCode}-${keys.fingerprint.slice(0, 8)}-to-${to.fingerprint.slice(0, 8)}-${String(out.sequence).padStart(4, '0')}`,
@@ -281,7 +298,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const nothing = { new: 0, changed: 0, unchanged: 0, deleted: 0, refused: 0, samePerson: 0, newUnits: 0 };
     if (m.kind === 'abroad') {
       const { plan, preview } = planAbroad(s, fileName, m, ciphertext, from, mine);
-      return keep({ kind: 'abroad', plan }, { ...shown, abroad: preview, counts: nothing, refused: [], samePerson: [], forms: NO_FORMS });
+      return keep(
+        { kind: 'abroad', plan },
+        { ...shown, abroad: preview, counts: nothing, refused: [], samePerson: [], forms: NO_FORMS, translations: NO_TEXTS },
+      );
     }
     checkPartnerCountry('register', from, mine.countryCode);
     const head = {
@@ -293,17 +313,32 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       // Filed as the partner the package is signed by: its country, its name, never what the manifest claims.
       countryCode: from.countryCode,
     };
-    if (alreadyLoaded)
+    if (alreadyLoaded) {
+      // Its records are here already; the corrected texts it brings can still be taken (the user may not have the first time).
+      const texts = m.counts.translations
+        ? plannedTexts(
+            db,
+            scanRegister(
+              contentLines(fileName, m, ciphertext, keys),
+              from.unitPath,
+              mineAt,
+              () => {},
+              () => false,
+            ),
+          )
+        : { changes: [], counts: NO_TEXTS };
       return keep(
-        { kind: 'register', plan: nothingToLoad(head, m.counts.cases) },
+        { kind: 'register', plan: nothingToLoad(head, m.counts.cases), texts: texts.changes },
         {
           ...shown,
           counts: { ...nothing, unchanged: m.counts.cases },
           refused: [],
           samePerson: [],
           forms: NO_FORMS,
+          translations: texts.counts,
         },
       );
+    }
 
     const sorter = caseSorter(db, from.id);
     const same = samePersonElsewhere(db, from.id, SHOWN);
@@ -321,10 +356,17 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       scan.seen,
     );
     const { refusedTotal, refused, formsRefused } = scan;
+    const texts = plannedTexts(db, scan);
     return keep(
-      { kind: 'register', plan, replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt } },
+      {
+        kind: 'register',
+        plan,
+        replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt },
+        texts: texts.changes,
+      },
       {
         ...shown,
+        translations: texts.counts,
         counts: {
           new: plan.create.size,
           changed: plan.update.size,
@@ -351,16 +393,25 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     );
   },
 
-  'exchange.confirmPackage': (s, { packageId }) => {
+  'exchange.confirmPackage': (s, { packageId, translations }) => {
     const p = pending.get(s, packageId);
     pending.delete(packageId);
-    const none = { reports: 0, values: 0, approvals: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, refused: 0 };
+    const none = { reports: 0, values: 0, approvals: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, refused: 0, translations: 0 };
     const { sequence, sha256 } = p.plan.plan;
+    const from = { receivedFrom: p.preview.sender.centre, package: sequence };
+    const texts = p.plan.kind === 'register' && translations ? p.plan.texts : [];
+    // Texts taken with the package's records, in the same transaction; shown from then on.
+    const withTexts = <T extends object>(load: () => T) => {
+      const done = s.database.transaction(() => ({ ...load(), translations: takeTexts(s.database, s.actor, texts, from) }))();
+      if (texts.length) refreshTexts(s.database);
+      return done;
+    };
     // Loading the same package twice changes nothing (checked again here: it may have been confirmed meanwhile).
-    if (p.preview.alreadyLoaded || wasReceived(s.database, p.partnerId, sequence, sha256))
-      return p.plan.kind === 'abroad'
-        ? none
-        : { ...none, unchanged: p.plan.plan.unchanged + p.plan.plan.update.size + p.plan.plan.create.size };
+    if (p.preview.alreadyLoaded || wasReceived(s.database, p.partnerId, sequence, sha256)) {
+      if (p.plan.kind === 'abroad') return none;
+      const { unchanged, update, create } = p.plan.plan;
+      return { ...none, ...withTexts(() => ({ unchanged: unchanged + update.size + create.size })) };
+    }
     // Another package from the same centre loaded since this one was checked, or the partner's key
     // replaced or the partner removed meanwhile: its plan is stale.
     const last = lastReceived(s.database, p.partnerId);
@@ -373,16 +424,18 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const keys = me(s).keys;
     return {
       ...none,
-      ...applyLoad(s.database, s.actor, plan, (visit) => {
-        if (replay)
-          scanRegister(
-            contentLines(replay.file, replay.manifest, replay.ciphertext, keys),
-            replay.from,
-            replay.mine,
-            visit,
-            (id) => create.has(id) || update.has(id),
-          );
-      }),
+      ...withTexts(() =>
+        applyLoad(s.database, s.actor, plan, (visit) => {
+          if (replay)
+            scanRegister(
+              contentLines(replay.file, replay.manifest, replay.ciphertext, keys),
+              replay.from,
+              replay.mine,
+              visit,
+              (id) => create.has(id) || update.has(id),
+            );
+        }),
+      ),
     };
   },
 };

@@ -7,6 +7,8 @@ import { checkApproval, checkValue, type OutgoingApproval, type OutgoingValue } 
 import { eventIssues } from '../../../shared/cases/schema.js';
 import { PackageCaseSchema, type PackagePreview } from '../../../shared/exchange/api.js';
 import type { ContentLine } from './package-file.js';
+import type { Language } from '../../../shared/i18n/languages.js';
+import { translationIssue } from '../../../shared/translations/check.js';
 
 /** Refused records named in the preview; the rest are counted. */
 const SHOWN = 20;
@@ -22,7 +24,13 @@ export type RegisterScan = {
   formsRefused: number;
   /** Every case id the package names, loaded or refused. */
   seen: Set<number>;
+  /** Corrected texts the sender chose to send, each checked as a loaded translation workbook's row; the last for a text counts. */
+  translations: Map<string, { language: Language; key: string; text: string }>;
+  translationsRefused: number;
 };
+
+/** More corrected texts than every text of every language is not a centre's corrections. */
+const MAX_TRANSLATIONS = 20_000;
 
 /**
  * Units come first in a package (as the sender writes them): a record may sit in any unit of the
@@ -50,6 +58,8 @@ export function scanRegister(
     approvals: [],
     formsRefused: 0,
     seen: new Set(),
+    translations: new Map(),
+    translationsRefused: 0,
   };
   const outside = new Set<number>();
   const used = new Set<number>();
@@ -68,7 +78,10 @@ export function scanRegister(
       else outside.add(line.id);
     } else if (line.t === 'abroad')
       refuse(); // counts of citizens abroad have no place in a register package
-    else if (line.t === 'deleted') scan.deleted.push(line.id);
+    else if (line.t === 'translation') {
+      if (translationIssue(line.key, line.text) || scan.translations.size >= MAX_TRANSLATIONS) scan.translationsRefused++;
+      else scan.translations.set(`${line.language}:${line.key}`, { language: line.language, key: line.key, text: line.text });
+    } else if (line.t === 'deleted') scan.deleted.push(line.id);
     else if (line.t === 'value' || line.t === 'approval') {
       const checked = !scan.units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
       if (!checked) scan.formsRefused++;
