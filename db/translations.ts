@@ -43,3 +43,21 @@ export function saveCorrections(
     }
   });
 }
+
+/** A correction taken back: the shipped text shows again. Audited with the text it had; false when there was none. */
+export function removeCorrection(db: Db, actor: string, language: string, key: string, shipped: string): boolean {
+  return changeWithAudit(db, actor, (record) => {
+    const before = stmt(db, 'SELECT text FROM translation WHERE language = ? AND key = ?').get(language, key) as
+      { text: string } | undefined;
+    if (!before) return false;
+    stmt(db, 'DELETE FROM translation WHERE language = ? AND key = ?').run(language, key);
+    record({
+      action: 'delete',
+      entity: 'translation',
+      entityId: `${language}:${key}`,
+      oldValue: { text: before.text },
+      newValue: { text: shipped },
+    });
+    return true;
+  });
+}

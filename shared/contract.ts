@@ -81,6 +81,7 @@ import { MeasureReportsSchema } from './fhir/api.js';
 import { Dhis2ExportSchema, Dhis2ExportedSchema, MappingLoadedSchema, MappingUploadSchema, MetadataLoadedSchema } from './dhis2/api.js';
 import {
   CorrectionsSchema,
+  RemoveCorrectionSchema,
   TranslationConfirmSchema,
   TranslationPreviewSchema,
   TranslationsSavedSchema,
@@ -338,6 +339,7 @@ export const contract = {
   },
   'translations.confirm': { input: TranslationConfirmSchema, output: TranslationsSavedSchema, permission: 'admin' },
   'translations.get': { input: empty, output: CorrectionsSchema, permission: 'signedIn' },
+  'translations.remove': { input: RemoveCorrectionSchema, output: CorrectionsSchema, permission: 'admin' },
   'factsheet.get': { input: FactSheetQuerySchema, output: FactSheetSchema, permission: 'indicators.view' },
   'factsheet.saveContext': { input: SaveContextSchema, output: FactSheetSchema, permission: 'analysis' },
   'factsheet.saveText': { input: SaveTextSchema, output: FactSheetSchema, permission: 'analysis' },

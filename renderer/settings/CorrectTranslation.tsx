@@ -9,6 +9,7 @@ import { languageOf } from '../../shared/i18n/languages';
 import type { TranslationPreview } from '../../shared/translations/api';
 import type { AppError } from '../../shared/result';
 import { call } from '../api/client';
+import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { LanguageOptions } from '../app/LanguageSwitch';
 import { FileLink } from '../exchange/FileLink';
@@ -23,6 +24,9 @@ export function CorrectTranslation() {
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const corrected = useCall('translations.get', {});
+  const mine = Object.entries(corrected.data?.[language] ?? {}).sort(([a], [b]) => a.localeCompare(b));
 
   const download = async () => {
     setError(null);
@@ -48,6 +52,16 @@ export function CorrectTranslation() {
     setPreview(null);
     setSaved(r.value.saved);
     await loadCorrections();
+    void corrected.refetch();
+  };
+  // Undoes a correction: the shipped text shows again (audited like the correction was).
+  const restore = async (key: string) => {
+    setError(null);
+    const r = await call('translations.remove', { language, key });
+    if (!r.ok) return setError(r.error);
+    setRestored(key);
+    await loadCorrections();
+    void corrected.refetch();
   };
 
   return (
@@ -137,6 +151,38 @@ export function CorrectTranslation() {
             </button>
           ) : null}
         </div>
+      ) : null}
+      {mine.length ? (
+        <details className="corrected-texts" data-testid="corrected-texts">
+          <summary>{t('settings.translationCorrected', { count: mine.length })}</summary>
+          <table className="audit">
+            <thead>
+              <tr>
+                <th>{t('settings.translationKey')}</th>
+                <th>{t('settings.translationCurrent')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map(([key, text]) => (
+                <tr key={key}>
+                  <td className="path">{key}</td>
+                  <td lang={language}>{text}</td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => void restore(key)}>
+                      {t('settings.translationRestore')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+      {restored ? (
+        <p role="status" className="notice" data-testid="translation-restored">
+          {t('settings.translationRestored', { key: restored })}
+        </p>
       ) : null}
       {saved !== null ? (
         <p role="status" className="notice">

@@ -20,3 +20,5 @@ export const TranslationConfirmSchema = z.object({ previewId: z.string().min(1).
 export const TranslationsSavedSchema = z.object({ saved: z.number().int() });
 /** The centre's corrections, per language: {key: text}. */
 export const CorrectionsSchema = z.record(z.string(), z.record(z.string(), z.string()));
+/** A correction taken back (the shipped text shows again); the corrections left. */
+export const RemoveCorrectionSchema = z.object({ language: LanguageSchema, key: z.string().min(1).max(200) }).strict();

@@ -75,6 +75,18 @@ describe('correcting a translation', () => {
     await expect.poll(() => national.getByTestId('package-loaded').textContent(), { timeout: 60_000 }).toContain('Принято переводов: 1.');
     await national.locator('select.language-switch').selectOption('kk');
     await expect.poll(() => national.getByRole('navigation').first().textContent()).toContain('Жиынтық есеп нысандары');
+
+    // Taken back there: the shipped text shows again.
+    await national.keyboard.press('Alt+6');
+    const corrected = national.getByTestId('corrected-texts');
+    await national.getByTestId('correct-translation').locator('#translation-language').selectOption('kk');
+    await corrected.locator('summary').click();
+    await corrected
+      .getByRole('row', { name: /nav\.forms/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => national.getByTestId('translation-restored').textContent()).toContain('nav.forms');
+    await expect.poll(() => national.getByRole('navigation').first().textContent()).toContain(SHIPPED.kk.nav!.forms!);
     expect(errors).toEqual([]);
   }, 300_000);
 });

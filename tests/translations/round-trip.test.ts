@@ -11,6 +11,7 @@ import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { SHIPPED, setCorrections, texts } from '../../shared/i18n/languages.js';
 import { SOURCE_TEXTS } from '../../shared/translations/check.js';
+import { corrections, saveCorrections } from '../../db/translations.js';
 import { translationWorkbook } from '../../electron/service/translations/workbook.js';
 import { sheetsAsCsv } from '../helpers/libreoffice.js';
 import { createCentre, useSessions } from '../helpers/session.js';
@@ -161,5 +162,30 @@ describe('the translation workbook', () => {
     } finally {
       setCorrections({});
     }
+  });
+});
+
+describe('a correction taken back', () => {
+  it('restores the shipped text on screens and in files, audited with the text it had; taking it back twice is refused', async () => {
+    const s = session(tempDir());
+    await createCentre(s);
+    const shipped = SHIPPED.kk.nav!.forms!;
+    saveCorrections(s.database, 'setup', 'kk', [{ key: 'nav.forms', before: shipped, after: 'Жиынтық есеп нысандары' }]);
+    setCorrections(corrections(s.database));
+    expect(texts('kk').nav.forms).toBe('Жиынтық есеп нысандары');
+
+    const left = dispatch(s, 'translations.remove', { language: 'kk', key: 'nav.forms' }, silentLogger);
+    expect(left).toEqual({ ok: true, value: {} });
+    expect(texts('kk').nav.forms).toBe(shipped);
+    const entry = s.database
+      .prepare(`SELECT action, old_value AS o, new_value AS n FROM audit_log WHERE entity = 'translation' ORDER BY id DESC LIMIT 1`)
+      .get() as { action: string; o: string; n: string };
+    expect(entry.action).toBe('delete');
+    expect(JSON.parse(entry.o)).toEqual({ text: 'Жиынтық есеп нысандары' });
+    expect(JSON.parse(entry.n)).toEqual({ text: shipped });
+    expect(dispatch(s, 'translations.remove', { language: 'kk', key: 'nav.forms' }, silentLogger)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -1,7 +1,9 @@
 // Translation channels: the workbook out, the corrected workbook checked (nothing written), the
 // check confirmed (one audited transaction), and the corrections the screens lay over the texts.
 import { randomUUID } from 'node:crypto';
-import { corrections, saveCorrections } from '../../../db/translations.js';
+import { corrections, removeCorrection, saveCorrections } from '../../../db/translations.js';
+import { shippedText } from '../../../shared/translations/check.js';
+import { fail } from '../../../shared/result.js';
 import { setCorrections } from '../../../shared/i18n/languages.js';
 import { recordExport } from '../../../db/audit.js';
 import { saveExport } from '../exports/files.js';
@@ -10,7 +12,7 @@ import { uploadedBytes } from '../imports/read-file.js';
 import type { Handlers } from '../handlers.js';
 import { readTranslationWorkbook, translationWorkbook, type CheckedTranslations } from './workbook.js';
 
-type Channels = 'translations.workbook' | 'translations.preview' | 'translations.confirm' | 'translations.get';
+type Channels = 'translations.workbook' | 'translations.preview' | 'translations.confirm' | 'translations.get' | 'translations.remove';
 
 const pending = new PendingImports<CheckedTranslations & { id: string; databasePath: string }>();
 
@@ -45,4 +47,11 @@ export const translationHandlers: Pick<Handlers, Channels> = {
   },
 
   'translations.get': (s) => corrections(s.database),
+
+  'translations.remove': (s, { language, key }) => {
+    if (!removeCorrection(s.database, s.actor, language, key, shippedText(language, key) ?? '')) fail('not_found');
+    const left = corrections(s.database);
+    setCorrections(left);
+    return left;
+  },
 };
