@@ -56,7 +56,14 @@ export function BreakdownChart({ groups, label, hidden }: Props) {
                       ) : null}
                     </>
                   )}
-                  <text x={x + barW / 2} y={top + H + 14} textAnchor="middle" className="bar-label">
+                  {/* Every other label a line lower, the outer ones held inside the chart: a longer
+                      language's short words (Tajik, Turkmen) then neither touch nor get cut. */}
+                  <text
+                    x={i === 0 ? x : i === STEPS.length - 1 ? x + barW : x + barW / 2}
+                    y={top + H + 14 + (i % 2) * 13}
+                    textAnchor={i === 0 ? 'start' : i === STEPS.length - 1 ? 'end' : 'middle'}
+                    className="bar-label"
+                  >
                     {t(`indicators.stepShort.${step}`)}
                   </text>
                 </g>
