@@ -288,7 +288,8 @@ const DESCRIBERS: Record<string, Describer> = {
     const name = isLanguage(lang) ? LANGUAGE_INFO[lang].native : lang;
     return {
       item: `${c.t('audit.entities.translation')}: ${name} · ${key}`,
-      changes: [{ field: key, before: text(e.oldValue), after: text(e.newValue) }],
+      // Where a text came from when a partner's package brought it.
+      changes: [{ field: key, before: text(e.oldValue), after: text(e.newValue) }, ...received(e.newValue, c)],
     };
   },
   case: describeCase,

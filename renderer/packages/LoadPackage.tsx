@@ -156,6 +156,31 @@ export function LoadPackage() {
             </TableBox>
           ) : null}
           {c.samePerson ? <p className="muted small">{t('packages.samePersonNote')}</p> : null}
+          {preview.textChanges.length ? (
+            <TableBox label={t('packages.textsTitle')}>
+              <table className="audit" data-testid="package-texts">
+                <caption>{t('packages.textsTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th>{t('settings.translationKey')}</th>
+                    <th>{t('settings.translationBefore')}</th>
+                    <th>{t('settings.translationAfter')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.textChanges.map((x) => (
+                    <tr key={`${x.language}:${x.key}`}>
+                      <td className="path">
+                        {x.language} · {x.key}
+                      </td>
+                      <td lang={x.language}>{x.before}</td>
+                      <td lang={x.language}>{x.after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableBox>
+          ) : null}
           {texts.new + texts.changed > 0 ? (
             <label className="check">
               <input id="package-take-texts" type="checkbox" checked={takeTexts} onChange={(e) => setTakeTexts(e.target.checked)} />

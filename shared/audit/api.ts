@@ -18,9 +18,10 @@ export const AUDIT_KINDS = {
     'import_report',
     'dhis2_data_value_set',
     'dhis2_adx',
+    'translation_workbook',
   ],
   accounts: ['account'],
-  settings: ['setting', 'org_unit', 'database', 'audit_log', 'dhis2_mapping'],
+  settings: ['setting', 'org_unit', 'database', 'audit_log', 'dhis2_mapping', 'translation'],
   exchange: ['exchange_package', 'exchange_partner', 'exchange_identity'],
 } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;

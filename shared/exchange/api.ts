@@ -262,6 +262,8 @@ export const PackagePreviewSchema = z.object({
   }),
   /** Corrected texts the package brings (loaded only when the user ticks them): against this centre's texts now. */
   translations: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), refused: z.number().int() }),
+  /** The first of them (at most 100), each with the text shown now: read before ticking, as a workbook's changes are. */
+  textChanges: z.array(z.object({ language: LanguageSchema, key: z.string(), before: z.string(), after: z.string() })),
   refused: z.array(RefusedCaseSchema),
   samePerson: z.array(
     z.object({ originId: z.number().int(), registerNo: z.string(), existingRegisterNo: z.string(), existingUnit: z.string() }),

@@ -669,6 +669,7 @@ export const en: Messages = {
     removedRecords:
       '«{{centre}}» was removed from the partners with what it sent: {{cases}} cases, {{values}} form values, {{approvals}} approved periods, {{reports}} citizens-abroad reports.',
     sendTitle: 'Send a package',
+    textsTitle: "Translations in the package: the text now and the package's",
     sendTexts: "Include this centre's corrected translations ({{n}})",
     madeTexts: 'Corrected translations included: {{n}}.',
     takeTexts:

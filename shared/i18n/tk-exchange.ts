@@ -55,6 +55,7 @@ export const tkExchange: PartialTexts = {
     removedRecords:
       '«{{centre}}» merkezi ondan alnanlar bilen bilelikde hyzmatdaşlardan pozuldy: ýagdaýlar {{cases}}, görnüş bahalary {{values}}, tassyklanan döwürler {{approvals}}, raýatlar barada hasabatlar {{reports}}.',
     sendTitle: 'Bukja iber',
+    textsTitle: 'Bukjadaky terjimeler: häzirki tekst we bukjadaky tekst',
     sendTexts: 'Merkeziň düzedilen terjimelerini goşmak ({{n}})',
     madeTexts: 'Goşulan düzedilen terjimeler: {{n}}.',
     takeTexts:

@@ -58,6 +58,7 @@ export const uzExchange: PartialTexts = {
     removedRecords:
       '«{{centre}}» markazi undan olinganlar bilan birga hamkorlardan oʻchirildi: holatlar {{cases}}, shakl qiymatlari {{values}}, tasdiqlangan davrlar {{approvals}}, fuqarolar haqidagi hisobotlar {{reports}}.',
     sendTitle: 'Paket yuborish',
+    textsTitle: 'Paketdagi tarjimalar: hozirgi matn va paketdagi matn',
     sendTexts: 'Markazning tuzatilgan tarjimalarini qo‘shish ({{n}})',
     madeTexts: 'Qo‘shilgan tuzatilgan tarjimalar: {{n}}.',
     takeTexts:

@@ -69,6 +69,7 @@ describe('correcting a translation', () => {
     const take = national.locator('#package-take-texts');
     await expect.poll(() => take.count(), { timeout: 60_000 }).toBe(1);
     expect(await take.isChecked()).toBe(false);
+    expect(await national.getByTestId('package-texts').textContent()).toContain('Жиынтық есеп нысандары');
     await take.check();
     await screenshot(national, 'packages-texts-preview-ru');
     await national.getByRole('button', { name: 'Загрузить пакет № 1' }).click();

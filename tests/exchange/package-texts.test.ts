@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { saveCorrections } from '../../db/translations.js';
 import { texts } from '../../shared/i18n/languages.js';
 import { textAt } from '../../shared/i18n/languages.js';
-import { bytesUpload, call, chuiAndNational, craft, partnerId, upload } from '../helpers/exchange.js';
+import { bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith, upload } from '../helpers/exchange.js';
+import { flat, words } from '../helpers/audit-words.js';
 import { useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 import { readManifest } from '../../electron/service/exchange/package-file.js';
@@ -39,6 +40,8 @@ describe('corrected texts in exchange packages', () => {
     expect(readManifest('p', readFileSync(withTexts.file.path), LATEST_VERSION).manifest.formatVersion).toBe(3);
     const p2 = await call(national, 'exchange.previewPackage', upload(withTexts.file.path));
     expect(p2.translations).toEqual({ new: 1, changed: 0, unchanged: 0, refused: 0 });
+    // Each text shown before it is ticked: what the screen says now, and what the package would make it say.
+    expect(p2.textChanges).toEqual([{ language: 'kk', key: KEY, before: textAt(texts('kk'), KEY), after: CORRECTED }]);
     // The receiver does not tick them: its texts stay as they were.
     expect(await call(national, 'exchange.confirmPackage', { packageId: p2.packageId })).toMatchObject({ translations: 0 });
     expect(await call(national, 'translations.get', {})).toEqual({});
@@ -74,5 +77,44 @@ describe('corrected texts in exchange packages', () => {
     expect(preview.counts.refused).toBe(1);
     await call(national, 'exchange.confirmPackage', { packageId: preview.packageId, translations: true });
     expect(await call(national, 'translations.get', {})).toEqual({ ky: { [KEY]: 'Көрсөткүчтөр (оңдолгон)' } });
+  });
+
+  it('texts from a sender removed since the preview are not taken; the same texts taken twice are written and logged once', async () => {
+    const { chui, national } = await chuiAndNational(session, tempDir);
+    saveCorrections(chui.database, 'Айгуль', 'kk', [{ key: KEY, before: textAt(texts('kk'), KEY) as string, after: CORRECTED }]);
+    const made = await call(chui, 'exchange.makePackage', {
+      partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'),
+      full: true,
+      translations: true,
+    });
+    // Two previews of the same package, both confirmed with the texts ticked.
+    const a = await call(national, 'exchange.previewPackage', upload(made.file.path));
+    const b = await call(national, 'exchange.previewPackage', upload(made.file.path));
+    expect(await call(national, 'exchange.confirmPackage', { packageId: a.packageId, translations: true })).toMatchObject({
+      translations: 1,
+    });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: b.packageId, translations: true })).toMatchObject({
+      translations: 0,
+    });
+    const logged = () =>
+      (national.database.prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'translation'`).get() as { n: number }).n;
+    expect(logged()).toBe(1);
+    // The change log says where the text came from, and files it under settings.
+    const found = await call(national, 'audit.search', { kind: 'settings' });
+    const entry = found.entries.find((e) => e.entity === 'translation')!;
+    expect(flat((await words('ru'))(entry))).toContain('Чуйская область: центр СПИД, пакет № 1');
+
+    // Taken back here, then the partner removed between a preview and its confirmation: nothing taken.
+    await call(national, 'translations.remove', { language: 'kk', key: KEY });
+    const c = await call(national, 'exchange.previewPackage', upload(made.file.path));
+    expect(c.translations.new).toBe(1);
+    await call(national, 'exchange.removePartner', {
+      partnerId: await partnerId(national, 'Чуйская область: центр СПИД'),
+      records: 'keep',
+    });
+    expect(await refusedWith(national, 'exchange.confirmPackage', { packageId: c.packageId, translations: true })).toMatchObject({
+      code: 'import_expired',
+    });
+    expect(await call(national, 'translations.get', {})).toEqual({});
   });
 });

@@ -71,6 +71,7 @@ const NO_FORMS: PackagePreview['forms'] = {
   conflicts: 0,
 };
 const SHOWN = 20;
+const SHOWN_TEXTS = 100;
 type MadeCounts = Extract<PackageBody, { kind: 'register' }>['counts'];
 
 /** This database's keys (made on first need) and how it names itself to partners. */
@@ -300,7 +301,16 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       const { plan, preview } = planAbroad(s, fileName, m, ciphertext, from, mine);
       return keep(
         { kind: 'abroad', plan },
-        { ...shown, abroad: preview, counts: nothing, refused: [], samePerson: [], forms: NO_FORMS, translations: NO_TEXTS },
+        {
+          ...shown,
+          abroad: preview,
+          counts: nothing,
+          refused: [],
+          samePerson: [],
+          forms: NO_FORMS,
+          translations: NO_TEXTS,
+          textChanges: [],
+        },
       );
     }
     checkPartnerCountry('register', from, mine.countryCode);
@@ -336,6 +346,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
           samePerson: [],
           forms: NO_FORMS,
           translations: texts.counts,
+          textChanges: texts.changes.slice(0, SHOWN_TEXTS),
         },
       );
     }
@@ -367,6 +378,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       {
         ...shown,
         translations: texts.counts,
+        textChanges: texts.changes.slice(0, SHOWN_TEXTS),
         counts: {
           new: plan.create.size,
           changed: plan.update.size,
@@ -406,6 +418,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       if (texts.length) refreshTexts(s.database);
       return done;
     };
+    // A sender removed, or its key replaced, since the preview: nothing of its package is taken, not even its texts.
+    const signer = partnerByFingerprint(s.database, p.preview.sender.fingerprint);
+    if (signer?.id !== p.partnerId) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     // Loading the same package twice changes nothing (checked again here: it may have been confirmed meanwhile).
     if (p.preview.alreadyLoaded || wasReceived(s.database, p.partnerId, sequence, sha256)) {
       if (p.plan.kind === 'abroad') return none;
@@ -415,9 +430,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     // Another package from the same centre loaded since this one was checked, or the partner's key
     // replaced or the partner removed meanwhile: its plan is stale.
     const last = lastReceived(s.database, p.partnerId);
-    const signer = partnerByFingerprint(s.database, p.preview.sender.fingerprint);
-    if ((last?.sequence ?? null) !== p.lastAtPreview || signer?.id !== p.partnerId)
-      throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
+    if ((last?.sequence ?? null) !== p.lastAtPreview) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     if (p.plan.kind === 'abroad') return { ...none, reports: applyAbroad(s.database, s.actor, p.plan.plan) };
     const { replay, plan } = p.plan;
     const { create, update } = plan;

@@ -34,12 +34,24 @@ export function plannedTexts(db: Db, scan: Pick<RegisterScan, 'translations' | '
   return { changes, counts };
 }
 
-/** Saves the texts taken from a package (inside the caller's transaction when there is one) and shows them from now on. */
+/**
+ * Saves the texts taken from a package (inside the caller's transaction when there is one), each
+ * checked again against what this centre shows now: a text already so (the same package taken
+ * twice, say) is not written or logged again.
+ */
 export function takeTexts(db: Db, actor: string, changes: readonly TextChange[], from: { receivedFrom: string; package: number }): number {
+  const own = corrections(db);
   const byLanguage = new Map<Language, TextChange[]>();
-  for (const c of changes) byLanguage.set(c.language, [...(byLanguage.get(c.language) ?? []), c]);
-  for (const [language, list] of byLanguage) saveCorrections(db, actor, language, list, from);
-  return changes.length;
+  for (const c of changes) {
+    const before = own[c.language]?.[c.key] ?? shippedText(c.language, c.key) ?? '';
+    if (before !== c.after) byLanguage.set(c.language, [...(byLanguage.get(c.language) ?? []), { ...c, before }]);
+  }
+  let n = 0;
+  for (const [language, list] of byLanguage) {
+    saveCorrections(db, actor, language, list, from);
+    n += list.length;
+  }
+  return n;
 }
 
 /** After the transaction: the back end's files and the next workbook use the corrections as they now are. */
