@@ -179,18 +179,23 @@ export function outgoing(db: Db, partnerId: number, full: boolean): Outgoing {
       `SELECT e.* FROM case_event e JOIN hiv_case c ON c.id = e.case_id WHERE c.origin_partner_id IS NULL AND c.deleted_at IS NULL ${filter}
          ORDER BY e.case_id, e.event_date, e.id`,
     ).iterate(params) as IterableIterator<EventDbRow>;
-    let next = events.next();
-    for (const r of rows) {
-      if (r.deleted_at) {
-        yield { t: 'deleted' as const, id: r.id };
-        continue;
+    // Both reads closed however the reading ends (a failed write stops it early): an open read would refuse every write after.
+    try {
+      let next = events.next();
+      for (const r of rows) {
+        if (r.deleted_at) {
+          yield { t: 'deleted' as const, id: r.id };
+          continue;
+        }
+        const list: EventInput[] = [];
+        for (; !next.done && next.value.case_id <= r.id; next = events.next())
+          if (next.value.case_id === r.id) list.push(eventInput(next.value));
+        yield { t: 'case' as const, c: { id: r.id, unit: r.org_unit_id, case: toInput(r), events: list } };
       }
-      const list: EventInput[] = [];
-      for (; !next.done && next.value.case_id <= r.id; next = events.next())
-        if (next.value.case_id === r.id) list.push(eventInput(next.value));
-      yield { t: 'case' as const, c: { id: r.id, unit: r.org_unit_id, case: toInput(r), events: list } };
+    } finally {
+      rows.return?.();
+      events.return?.();
     }
-    events.return?.();
   }
   return {
     sequence: nextSequence(db, partnerId),

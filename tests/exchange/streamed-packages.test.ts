@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeskSession } from '../../electron/service/session.js';
-import { applyLoad, identity, type IncomingCase, type LoadPlan } from '../../db/exchange.js';
+import { applyLoad, identity, outgoing, type IncomingCase, type LoadPlan } from '../../db/exchange.js';
 import { contentLines, readManifest, writePackage } from '../../electron/service/exchange/package-file.js';
 import { fingerprintOf, macOf, newIdentity, sealTo, sha256, signBytes } from '../../electron/service/exchange/seal.js';
 import { gzipSync } from 'node:zlib';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { aCase } from '../helpers/cases.js';
-import { auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
+import { addCase, auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
 import { useSessions } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
@@ -213,5 +213,18 @@ describe('packages read as a stream', () => {
         expect.objectContaining({ error: expect.objectContaining({ messageKey: 'errors.package.damaged' }) }),
       );
     }
+  });
+
+  it('a package whose making stops part-way leaves the register writable (both reads of it closed)', async () => {
+    const { chui } = await chuiAndNational(session, tempDir);
+    await addCase(chui, 'Ч-1', 'АНМА11985', 1985);
+    await addCase(chui, 'Ч-2', 'БОЛА11990', 1990);
+    const out = outgoing(chui.database, await partnerId(chui, 'г. Бишкек: центр СПИД'), true);
+    for (const r of out.records()) {
+      expect(r.t).toBe('case');
+      break; // as a failed write of the file stops the reading
+    }
+    await addCase(chui, 'Ч-3', 'ВЕРА11979', 1979);
+    expect(count(chui, 'SELECT count(*) AS n FROM hiv_case')).toBe(3);
   });
 });
