@@ -86,6 +86,7 @@ const VALID: Record<string, unknown> = {
   'translations.preview': { fileName: 'translation-kk.xlsx', contentBase64: 'UEsD', language: 'kk' },
   'translations.confirm': { previewId: 'x' },
   'translations.get': {},
+  'translations.remove': { language: 'kk', key: 'nav.forms' },
   'exchange.identity': {},
   'persons.candidates': {},
   'persons.link': { caseId: 1, withCaseId: 2 },
