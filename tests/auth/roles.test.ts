@@ -43,6 +43,7 @@ const MAY: Record<Role, readonly string[]> = {
     'translations.workbook',
     'translations.preview',
     'translations.confirm',
+    'translations.remove',
   ],
   entry: [
     'cases.create',

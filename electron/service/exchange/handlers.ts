@@ -22,6 +22,7 @@ import {
 } from '../../../db/exchange.js';
 import { removePartner, replacePartnerKey, restorePartner } from '../../../db/exchange-partners.js';
 import { LATEST_VERSION } from '../../../db/migrations/index.js';
+import { writeTransaction } from '../../../db/connection.js';
 import { orgUnitPath } from '../../../db/org-units.js';
 import {
   KeyFileSchema,
@@ -414,7 +415,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const texts = p.plan.kind === 'register' && translations ? p.plan.texts : [];
     // Texts taken with the package's records, in the same transaction; shown from then on.
     const withTexts = <T extends object>(load: () => T) => {
-      const done = s.database.transaction(() => ({ ...load(), translations: takeTexts(s.database, s.actor, texts, from) }))();
+      const done = writeTransaction(s.database, () => ({ ...load(), translations: takeTexts(s.database, s.actor, texts, from) }));
       if (texts.length) refreshTexts(s.database);
       return done;
     };
