@@ -36,7 +36,7 @@ describe('estimates, end to end in chromium', () => {
     await page.locator('#estimate-bootstrap').fill('20');
     await page.locator('#estimate-to').press('Enter');
     // Watched while it runs, then shown as saved run no. 1 (the address names it).
-    await expect.poll(() => page.getByTestId('estimate-run').getAttribute('data-run'), { timeout: 240_000 }).toBe('1');
+    await expect.poll(() => page.getByTestId('estimate-run').getAttribute('data-run'), { timeout: 480_000 }).toBe('1');
     expect(page.url()).toMatch(/#\/estimates\/1$/);
     const quality = await page.getByTestId('data-quality').textContent();
     expect(quality).toContain('Случаев, выявленных за 2012–2017: 60.');
@@ -93,5 +93,5 @@ describe('estimates, end to end in chromium', () => {
     );
     await screenshot(page, 'indicators-ecdc-ru');
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
