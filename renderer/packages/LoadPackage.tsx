@@ -12,6 +12,7 @@ import { FilePicker, fileBase64 } from '../exchange/import-parts';
 import { fieldLabelKey } from './field-label';
 import { AbroadPreview } from './AbroadPreview';
 import { loadCorrections } from '../i18n-corrections';
+import { TextChanges } from '../settings/TextChanges';
 
 export function LoadPackage() {
   const { t } = useTranslation();
@@ -158,27 +159,7 @@ export function LoadPackage() {
           {c.samePerson ? <p className="muted small">{t('packages.samePersonNote')}</p> : null}
           {preview.textChanges.length ? (
             <TableBox label={t('packages.textsTitle')}>
-              <table className="audit" data-testid="package-texts">
-                <caption>{t('packages.textsTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th>{t('settings.translationKey')}</th>
-                    <th>{t('settings.translationBefore')}</th>
-                    <th>{t('settings.translationAfter')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.textChanges.map((x) => (
-                    <tr key={`${x.language}:${x.key}`}>
-                      <td className="path">
-                        {x.language} · {x.key}
-                      </td>
-                      <td lang={x.language}>{x.before}</td>
-                      <td lang={x.language}>{x.after}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TextChanges changes={preview.textChanges} caption={t('packages.textsTitle')} testId="package-texts" withLanguage />
             </TableBox>
           ) : null}
           {texts.new + texts.changed > 0 ? (

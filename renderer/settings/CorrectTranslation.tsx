@@ -15,6 +15,7 @@ import { LanguageOptions } from '../app/LanguageSwitch';
 import { FileLink } from '../exchange/FileLink';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
 import { loadCorrections } from '../i18n-corrections';
+import { TextChanges } from './TextChanges';
 
 export function CorrectTranslation() {
   const { t, i18n } = useTranslation();
@@ -102,26 +103,7 @@ export function CorrectTranslation() {
           <p>
             {preview.changesTotal ? t('settings.translationChanges', { count: preview.changesTotal }) : t('settings.translationNoChanges')}
           </p>
-          {preview.changes.length ? (
-            <table className="audit">
-              <thead>
-                <tr>
-                  <th>{t('settings.translationKey')}</th>
-                  <th>{t('settings.translationBefore')}</th>
-                  <th>{t('settings.translationAfter')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.changes.map((c) => (
-                  <tr key={c.key}>
-                    <td className="path">{c.key}</td>
-                    <td>{c.before}</td>
-                    <td lang={preview.language}>{c.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          {preview.changes.length ? <TextChanges changes={preview.changes.map((c) => ({ ...c, language: preview.language }))} /> : null}
           {preview.refusedTotal ? (
             <>
               <p className="warning">{t('settings.translationRefused', { count: preview.refusedTotal })}</p>
