@@ -1,8 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CIPHERS } from '../../db/connection.js';
+import { CIPHERS, NEW_DATABASE_CIPHER, writeTransaction } from '../../db/connection.js';
+import { importCases } from '../../db/cases.js';
+import { createDeskDatabase } from '../../db/open.js';
+import { ensureFacility } from '../../db/org-units.js';
 import { DeskSession } from '../../electron/service/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
@@ -43,6 +47,46 @@ describe('the encrypted register', () => {
     expect(code(await signIn(again))).toBe('ok');
     const list = dispatch(again, 'cases.list', { page: 0 }, silentLogger);
     expect(list.ok && list.value.rows.map((r) => r.uic).sort()).toEqual(['QWER11977', 'ЗАРИ21990']);
+  });
+
+  it('writes no page of it to a temporary file: a large transaction keeps its statement journal in memory', () => {
+    // SQLite's statement journals and sorts go to unencrypted temporary files (etilqs_*, unlinked
+    // at once but written to disk: 300,000 plain pages loading 100,000 cases) unless kept in memory.
+    const key = { bytes: randomBytes(32), cipher: NEW_DATABASE_CIPHER };
+    const db = createDeskDatabase(join(tempDir(), 'register.sqlite'), () => {}, key);
+    const unit = ensureFacility(db, 'Гульнара', { countryCode: 'KAZ', region: 'Туркестанская область', facility: 'Областной центр СПИД' });
+    const openTemporary = () =>
+      readdirSync('/proc/self/fd')
+        .flatMap((fd) => {
+          try {
+            return [readlinkSync(`/proc/self/fd/${fd}`)];
+          } catch {
+            return []; // closed meanwhile (the listing's own descriptor)
+          }
+        })
+        .filter((target) => /etilqs_/.test(target));
+    let during: string[] = [];
+    writeTransaction(db, () => {
+      for (let batch = 0; batch < 5; batch++) {
+        const rows = Array.from({ length: 400 }, (_, i) => ({
+          row: i + 2,
+          input: aCase({
+            registerNo: `T-${batch}-${i}`,
+            uic: `ТЕМП${String(10000 + batch * 400 + i).slice(-5)}`,
+            birthYear: 1950 + (i % 50),
+          }),
+          events: [],
+        }));
+        importCases(db, 'Гульнара', unit.id, `part-${batch}.csv`, rows, [], {});
+      }
+      // A sort bigger than any cache, within the same transaction.
+      db.prepare('SELECT uic FROM hiv_case ORDER BY uic_key || register_no DESC').all();
+      during = openTemporary();
+    });
+    expect(readdirSync('/proc/self/fd').length).toBeGreaterThan(3); // the look at open files works here
+    expect(during).toEqual([]);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    db.close();
   });
 
   it('five wrong passwords in a row make the next wait, longer each time; the right one after it is logged with the count', async () => {
