@@ -85,6 +85,29 @@ describe('packages read as a stream', () => {
     expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(5000);
   });
 
+  it('writes each case as its checks shaped it (spaces trimmed), though the confirmation skips checks the preview made', async () => {
+    const { chui, national } = await pair();
+    const shaped = { ...caseOf(1), registerNo: '  Ч-ПРОБЕЛ  ', uic: ' АНМА11990 ', diagnosisDate: ' 2017-02-01' };
+    const lines = [
+      JSON.stringify({ t: 'unit', id: 7, path: CHUI }),
+      JSON.stringify({ t: 'case', id: 1, unit: 7, case: shaped, events: [{ kind: 'art_start', date: '2017-03-01 ' }] }),
+      caseLine(2),
+    ];
+    const preview = await call(national, 'exchange.previewPackage', bytesUpload(craft(chui, national, lines), 'shaped.mhdpkg'));
+    expect(preview.counts).toMatchObject({ new: 2, refused: 0 });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toMatchObject({ created: 2 });
+    const rows = national.database
+      .prepare(
+        `SELECT c.origin_id AS id, c.register_no AS registerNo, c.uic, c.diagnosis_date AS diagnosed, e.event_date AS started
+           FROM hiv_case c JOIN case_event e ON e.case_id = c.id ORDER BY c.origin_id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { id: 1, registerNo: 'Ч-ПРОБЕЛ', uic: 'АНМА11990', diagnosed: '2017-02-01', started: '2017-03-01' },
+      { id: 2, registerNo: registerNo(2), uic: caseOf(2).uic, diagnosed: '2017-02-01', started: '2017-03-01' },
+    ]);
+  });
+
   it('a content MAC the records do not match is found after the last line: refused as tampered, nothing written', async () => {
     const { chui, national } = await pair();
     const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...[1, 2, 3].map(caseLine)];

@@ -54,7 +54,7 @@ type Pending = {
         kind: 'register';
         plan: LoadPlan;
         /** What the confirmation reads the cases from again: the verified ciphertext (a large package stays small in memory). */
-        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; from: string[]; mine: string[] };
+        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; from: string[]; mine: string[]; reshaped: ReadonlySet<number> };
         /** Corrected texts the package brings that would change what this centre shows: taken only when the user ticks them. */
         texts: TextChange[];
       }
@@ -329,13 +329,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       const texts = m.counts.translations
         ? plannedTexts(
             db,
-            scanRegister(
-              contentLines(fileName, m, ciphertext, keys),
-              from.unitPath,
-              mineAt,
-              () => {},
-              () => false,
-            ),
+            scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, () => {}, {
+              only: () => false,
+              reshaped: new Set(),
+            }),
           )
         : { changes: [], counts: NO_TEXTS };
       return keep(
@@ -373,7 +370,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       {
         kind: 'register',
         plan,
-        replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt },
+        replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt, reshaped: scan.reshaped },
         texts: texts.changes,
       },
       {
@@ -441,13 +438,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       ...withTexts(() =>
         applyLoad(s.database, s.actor, plan, (visit) => {
           if (replay)
-            scanRegister(
-              contentLines(replay.file, replay.manifest, replay.ciphertext, keys),
-              replay.from,
-              replay.mine,
-              visit,
-              (id) => create.has(id) || update.has(id),
-            );
+            scanRegister(contentLines(replay.file, replay.manifest, replay.ciphertext, keys), replay.from, replay.mine, visit, {
+              only: (id) => create.has(id) || update.has(id),
+              reshaped: replay.reshaped,
+            });
         }),
       ),
     };
