@@ -1,7 +1,7 @@
 // A real spreadsheet program reads what we export: LibreOffice converts every sheet of a workbook
 // to CSV (as shown on screen, en-US), and the tests compare those cells with the engine's numbers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseCsv } from '../../shared/imports/csv.js';
@@ -15,16 +15,22 @@ export function sheetsAsCsv(xlsx: string): Map<string, string[][]> {
 
 /** Several workbooks (of different file names) read by one LibreOffice run: one start-up instead of one each. */
 export function sheetsAsCsvOfEach(files: readonly string[]): Map<string, string[][]>[] {
-  if (new Set(files.map((f) => basename(f))).size !== files.length) throw new Error('each workbook needs its own file name');
   const out = mkdtempSync(join(tmpdir(), 'desk-lo-'));
+  // Copied under names no other is the start of ("workbook-uz-" would also take "workbook-uz-Cyrl-…"'s sheets).
+  const inputs = mkdtempSync(join(tmpdir(), 'desk-lo-in-'));
+  const named = files.map((f, i) => {
+    const to = join(inputs, `book${i}x.xlsx`);
+    copyFileSync(f, to);
+    return to;
+  });
   // Each run its own profile, so parallel test files do not wait on one profile's lock.
   const profile = `file://${mkdtempSync(join(tmpdir(), 'desk-lo-profile-'))}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, ...files], {
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', CSV_FILTER, '--outdir', out, ...named], {
     timeout: 180_000 + 60_000 * files.length,
     stdio: 'pipe',
   });
   const written = readdirSync(out);
-  return files.map((xlsx) => {
+  return named.map((xlsx) => {
     const prefix = `${basename(xlsx, '.xlsx')}-`;
     const sheets = new Map<string, string[][]>();
     for (const f of written)
