@@ -19,7 +19,7 @@ import { recordEach } from './audit.js';
 import { applyForms, ownFormData, planForms, type FormsPlan, type OutgoingApproval, type OutgoingValue } from './exchange-forms.js';
 import { orgUnitPath } from './org-units.js';
 import { detachFromPerson } from './person-links.js';
-import { countryNameRu } from './reference.js';
+import { workingCountryName } from './reference.js';
 import { uicKey } from '../shared/cases/uic.js';
 import type { CaseInput, EventInput } from '../shared/cases/schema.js';
 import type { Partner } from '../shared/exchange/api.js';
@@ -475,7 +475,7 @@ function ensureUnits(
         continue;
       }
       const level = (['country', 'region', 'facility'] as const)[depth - 1]!;
-      const name = depth === 1 ? (countryNameRu(db, plan.countryCode) ?? path[0]!) : path[depth - 1]!;
+      const name = depth === 1 ? (workingCountryName(db, plan.countryCode) ?? path[0]!) : path[depth - 1]!;
       const parentId: number | null = parent;
       parent = Number(
         stmt(db, 'INSERT INTO org_unit (parent_id, level, country_code, name) VALUES (?, ?, ?, ?)').run(

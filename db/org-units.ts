@@ -2,7 +2,7 @@
 import type { Db } from './connection.js';
 import type { OrgUnit } from '../shared/contract.js';
 import { changeWithAudit } from './audit.js';
-import { countryNameRu } from './reference.js';
+import { workingCountryName } from './reference.js';
 import { fail } from '../shared/result.js';
 
 const SELECT = 'SELECT id, parent_id AS parentId, level, country_code AS countryCode, name FROM org_unit';
@@ -29,7 +29,8 @@ type Placement = { countryCode: string; region: string; facility: string };
 /** Finds or creates country, region and facility; returns the facility. One transaction, audited. */
 export function ensureFacility(db: Db, actor: string, p: Placement): OrgUnit {
   const countryName =
-    countryNameRu(db, p.countryCode) ?? fail('invalid_input', undefined, [{ path: 'countryCode', messageKey: 'validation.country_code' }]);
+    workingCountryName(db, p.countryCode) ??
+    fail('invalid_input', undefined, [{ path: 'countryCode', messageKey: 'validation.country_code' }]);
   return changeWithAudit(db, actor, (record) => {
     const findOrCreate = (parentId: number | null, level: OrgUnit['level'], name: string): OrgUnit => {
       const existing = (

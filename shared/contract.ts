@@ -117,7 +117,7 @@ export const OrgUnitSchema = z.object({
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 
-export const CountrySchema = z.object({ code: CountryCodeSchema, nameRu: z.string(), nameEn: z.string() });
+export const CountrySchema = z.object({ code: CountryCodeSchema });
 export type Country = z.infer<typeof CountrySchema>;
 
 export const DatabaseInfoSchema = z.object({

@@ -20,6 +20,7 @@ import { m0019 } from './0019-dhis2-mapping.js';
 import { m0020 } from './0020-abroad-reports.js';
 import { m0021 } from './0021-partner-keys.js';
 import { m0022 } from './0022-translations.js';
+import { m0023 } from './0023-names-by-language.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
@@ -47,5 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020,
   m0021,
   m0022,
+  m0023,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -39,8 +39,7 @@ export const handlers: Handlers = {
     return { path: await s.chooseOpenPath(s.dataDir) };
   },
   // Before any database exists (the first-start wizard) the list comes from the seed itself.
-  'reference.countries': (s) =>
-    s.status().database ? listCountries(s.database) : COUNTRIES.map(([code, , nameRu, nameEn]) => ({ code, nameRu, nameEn })),
+  'reference.countries': (s) => (s.status().database ? listCountries(s.database) : COUNTRIES.map(([code]) => ({ code }))),
   'jobs.progress': (s) => s.job,
   'orgUnits.list': (s) => {
     const scope = s.scope;

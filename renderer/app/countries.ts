@@ -32,7 +32,7 @@ export function useUnitName(): (u: Pick<OrgUnit, 'level' | 'countryCode' | 'name
   return useCallback(
     (u) => {
       const c = u.level === 'country' ? countries[u.countryCode] : undefined;
-      return c ? countryName(c, lang) : u.name;
+      return c ? countryName(c.code, lang) : u.name;
     },
     [countries, lang],
   );

@@ -19,7 +19,7 @@ export function useDescribe(): (e: AuditEntry) => Described {
   const accounts = useCall('accounts.list', {}, { enabled: can('admin') }).data;
   const [countries, setCountries] = useState<Record<string, string>>({});
   useEffect(() => {
-    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c, lang)]))));
+    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c.code, lang)]))));
   }, [lang]);
   return useCallback(
     (e: AuditEntry) =>

@@ -48,7 +48,7 @@ export function CaseView({ id, onEdit, onDeleted, onBack, notice }: Props) {
 
   useEffect(() => {
     void loadCountries().then((list) =>
-      setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c, languageOf(i18n.language))]))),
+      setCountries(Object.fromEntries(list.map((c) => [c.code, countryName(c.code, languageOf(i18n.language))]))),
     );
   }, [i18n.language]);
 

@@ -88,7 +88,7 @@ export function FactSheetPage({ status }: { status: AppStatus }) {
     if (r.ok) setPrinted(r.value.savedTo);
     else setError(r.error);
   };
-  const name = (c: Country) => countryName(c, lang);
+  const name = (c: Country) => countryName(c.code, lang);
   const countryNames = Object.fromEntries(countries.map((c) => [c.code, name(c)]));
 
   return (

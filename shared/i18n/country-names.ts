@@ -1,13 +1,19 @@
-// A country's name in a language: the names the database holds for Russian and English (the fact
-// sheets' own spelling, e.g. «Кыргызстан»), and for the other languages i18n-iso-countries' names
-// (committed by scripts/generate-countries.mjs); Russian's where a code has none.
-import { COUNTRY_NAMES_LOCAL } from './country-names-local.js';
-import type { Language } from './languages.js';
+// A country's name in a language, looked up by its code: the fact sheets' own spelling in Russian
+// and English (e.g. «Кыргызстан»), i18n-iso-countries' names in the others (committed by
+// scripts/generate-countries.mjs); Russian's where a language has none for a code, the code where
+// no language has it.
+import { COUNTRY_NAMES } from './country-names-data.js';
+import { FALLBACK, LANGUAGES, type Language } from './languages.js';
 
-type Named = { code: string; nameRu: string; nameEn: string };
+const table: Partial<Record<Language, Readonly<Record<string, string>>>> = COUNTRY_NAMES;
 
-export function countryName(c: Named, lang: Language): string {
-  const columns: Partial<Record<Language, string>> = { ru: c.nameRu, en: c.nameEn };
-  const local: Partial<Record<Language, Readonly<Record<string, string>>>> = COUNTRY_NAMES_LOCAL;
-  return columns[lang] ?? local[lang]?.[c.code] ?? c.nameRu;
+export function countryName(code: string, lang: Language): string {
+  for (const l of [lang, ...FALLBACK]) {
+    const name = table[l]?.[code];
+    if (name) return name;
+  }
+  return code;
 }
+
+/** Its names in every language, each once: what a search box or an imported file may call it. */
+export const countryNames = (code: string): string[] => [...new Set(LANGUAGES.map((l) => countryName(code, l)))];

@@ -4,8 +4,8 @@
 import { CaseInputSchema, EventInputSchema, uicIssue, type CaseInput, type EventInput } from '../cases/schema.js';
 import { parseDateInput } from '../dates.js';
 import { FORMULA_WITHOUT_VALUE, normalise, optionLookup, type CaseColumn, type EventColumn } from './columns.js';
-import { countryName } from '../i18n/country-names.js';
-import { LANGUAGES, texts } from '../i18n/languages.js';
+import { countryName, countryNames } from '../i18n/country-names.js';
+import { FALLBACK, LANGUAGES, texts } from '../i18n/languages.js';
 import { COUNTRY_ALIASES } from '../country-aliases.js';
 
 /** A spreadsheet cell's value; a formula saved without its value is refused by the row's check. */
@@ -14,12 +14,12 @@ export type CellIssue = { column: string | null; messageKey: string; params?: Re
 
 export type Lookups = { countries: Map<string, string>; uicPattern: string; options: Record<string, Map<string, string>> };
 
-export function lookups(countries: readonly { code: string; nameRu: string; nameEn: string }[], uicPattern: string): Lookups {
+export function lookups(countries: readonly { code: string }[], uicPattern: string): Lookups {
   const c = new Map<string, string>();
-  // A country by its code or its name in any of the app's languages («Өзбекстан», «Oʻzbekiston»).
-  for (const x of countries) for (const n of [x.code, x.nameRu, x.nameEn]) c.set(normalise(n), x.code);
-  for (const x of countries)
-    for (const l of LANGUAGES) if (!c.has(normalise(countryName(x, l)))) c.set(normalise(countryName(x, l)), x.code);
+  // A country by its code or its name in any of the app's languages («Өзбекстан», «Oʻzbekiston»):
+  // codes and the fallback languages' names first, so another language's name never takes them.
+  for (const x of countries) for (const n of [x.code, ...FALLBACK.map((l) => countryName(x.code, l))]) c.set(normalise(n), x.code);
+  for (const x of countries) for (const n of countryNames(x.code)) if (!c.has(normalise(n))) c.set(normalise(n), x.code);
   // Other names in use ("Киргизия"), never over a country's own name.
   for (const [code, names] of Object.entries(COUNTRY_ALIASES)) for (const n of names) if (!c.has(normalise(n))) c.set(normalise(n), code);
   const options = Object.fromEntries(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { COUNTRY_NAMES_LOCAL } from '../../shared/i18n/country-names-local.js';
+import { COUNTRY_NAMES } from '../../shared/i18n/country-names-data.js';
 import { texts } from '../../shared/i18n/languages.js';
 import { CASE_COLUMNS, columnLabel } from '../../shared/imports/columns.js';
 import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
@@ -42,13 +42,13 @@ describe('a register in Kazakh', () => {
         uic: 'БОКА11990',
         sex: cat.sex!.female!,
         birthYear: '1990',
-        citizenship: COUNTRY_NAMES_LOCAL.kk.UZB!,
+        citizenship: COUNTRY_NAMES.kk.UZB!,
         migrantType: cat.migrant_type!.immigrant!,
         legalStatus: cat.legal_status!.irregular!,
         keyPopulations: cat.key_population!.sw!,
         transmissionRoute: kk.enums.transmission_route.heterosexual,
         diagnosisDate: '15.03.2017',
-        diagnosisCountry: COUNTRY_NAMES_LOCAL.kk.KAZ!,
+        diagnosisCountry: COUNTRY_NAMES.kk.KAZ!,
         aidsAtDiagnosis: kk.enums.aids_at_diagnosis.no,
       }),
     ].join('\n');

@@ -42,7 +42,7 @@ export const exportHandlers: Pick<
     periodOf(q.period);
     const t = translator(q.language);
     const countries = listCountries(db);
-    const countryNames = Object.fromEntries(countries.map((c) => [c.code, countryName(c, q.language)]));
+    const countryNames = Object.fromEntries(countries.map((c) => [c.code, countryName(c.code, q.language)]));
     const units = new Set(subtree(db, unitId));
     const year = Number(q.period.slice(0, 4));
     const multiYear = q.years > 1 && /^\d{4}$/.test(q.period); // a quarter has no multi-year variant

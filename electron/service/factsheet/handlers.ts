@@ -33,7 +33,7 @@ export const factSheetHandlers: Pick<Handlers, 'factsheet.get' | 'factsheet.save
     const db = s.database;
     const countries = listCountries(db);
     const country = countries.find((c) => c.code === k.country) ?? fail('not_found');
-    const name = (c: { code: string; nameRu: string; nameEn: string }) => countryName(c, language);
+    const name = (c: { code: string }) => countryName(c.code, language);
     const wb = factSheetWorkbook({
       sheet: factSheet(db, k, language),
       t: translator(language),

@@ -29,7 +29,7 @@ export function caseTemplate(t: TFunction, language: Language, countries: readon
     transmission_route: Object.keys(r.enums.transmission_route).map((c) => label('transmission_route', c)),
     event_kind: Object.keys(r.enums.event_kind).map((c) => label('event_kind', c)),
     outcome: Object.keys(r.enums.outcome).map((c) => label('outcome', c)),
-    country: countries.map((c) => countryName(c, language)),
+    country: countries.map((c) => countryName(c.code, language)),
   };
   const names = Object.keys(lists);
   headerRow(
