@@ -4,8 +4,13 @@
 // no language has it.
 import { COUNTRY_NAMES } from './country-names-data.js';
 import { FALLBACK, LANGUAGES, type Language } from './languages.js';
+import { uzLatinToCyrillic } from './uz-cyrillic.js';
 
-const table: Partial<Record<Language, Readonly<Record<string, string>>>> = COUNTRY_NAMES;
+const table: Partial<Record<Language, Readonly<Record<string, string>>>> = {
+  ...COUNTRY_NAMES,
+  // Uzbek in Cyrillic: the Latin names written in Cyrillic (i18n-iso-countries has no such list).
+  'uz-Cyrl': Object.fromEntries(Object.entries(COUNTRY_NAMES.uz).map(([code, name]) => [code, uzLatinToCyrillic(name)])),
+};
 
 export function countryName(code: string, lang: Language): string {
   for (const l of [lang, ...FALLBACK]) {

@@ -9,9 +9,10 @@ import { ru } from './ru.js';
 import { tg } from './tg.js';
 import { tk } from './tk.js';
 import { uz } from './uz.js';
+import { uzTreeToCyrillic } from './uz-cyrillic.js';
 import type { PartialTexts, Texts } from './texts.js';
 
-export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'tg', 'uz', 'tk'] as const;
+export const LANGUAGES = ['ru', 'en', 'kk', 'ky', 'tg', 'uz', 'uz-Cyrl', 'tk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export type LanguageInfo = {
@@ -37,6 +38,8 @@ export const LANGUAGE_INFO: Record<Language, LanguageInfo> = {
   ky: { native: 'Кыргызча', script: 'Cyrl', dir: 'ltr', locale: 'ky-KG', format: 'ru-RU', draft: true },
   tg: { native: 'Тоҷикӣ', script: 'Cyrl', dir: 'ltr', locale: 'tg-TJ', format: 'ru-RU', draft: true },
   uz: { native: 'Oʻzbekcha', script: 'Latn', dir: 'ltr', locale: 'uz-Latn-UZ', format: 'ru-RU', draft: true },
+  // Written from the Latin texts by the alphabets' correspondence (shared/i18n/uz-cyrillic.ts).
+  'uz-Cyrl': { native: 'Ўзбекча', script: 'Cyrl', dir: 'ltr', locale: 'uz-Cyrl-UZ', format: 'ru-RU', draft: true },
   tk: { native: 'Türkmençe', script: 'Latn', dir: 'ltr', locale: 'tk-TM', format: 'ru-RU', draft: true },
 };
 /** Where a missing text is looked for next: Russian, the working language, is complete; then English. */
@@ -45,8 +48,13 @@ export const FALLBACK: readonly Language[] = ['ru', 'en'];
 export const isLanguage = (x: unknown): x is Language => typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
 /** The app's language for any tag the runtime reports ('kk-KZ', 'en-US'…); Russian when none fits. */
 export const languageOf = (tag: string | undefined): Language => {
-  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return isLanguage(base) ? base : 'ru';
+  const parts = (tag ?? '').toLowerCase().split(/[-_]/);
+  // The longest of the list's codes the tag starts with: 'uz-Cyrl-UZ' is Uzbek in Cyrillic, 'uz-UZ' in Latin.
+  for (let n = parts.length; n > 0; n--) {
+    const found = LANGUAGES.find((l) => l.toLowerCase() === parts.slice(0, n).join('-'));
+    if (found) return found;
+  }
+  return FALLBACK[0]!;
 };
 
 /** Category labels from shared/categories.ts (Russian and English), as translation keys `categories.<code>.<option>`. */
@@ -63,6 +71,7 @@ export const SHIPPED: Record<Language, PartialTexts & { categories?: Record<stri
   ky,
   tg,
   uz,
+  'uz-Cyrl': uzTreeToCyrillic(uz),
   tk,
 };
 
