@@ -100,7 +100,9 @@ function letters(w: string, initial: boolean): string {
 export function uzLatinToCyrillic(text: string): string {
   return text
     .split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>|https?:\/\/\S+|[A-Za-z]+(?:\.[A-Za-z]+)*\.\d+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/[A-Za-z0-9]+(?:[ʻʼ'‘’`][A-Za-z]+)*/g, (w) => (/[A-Za-z]/.test(w) ? word(w) : w))))
+    .map((part, i) =>
+      i % 2 ? part : part.replace(/[A-Za-z0-9]+(?:[ʻʼ'‘’`][A-Za-z]+)*(?:(?<=[oOgG])[ʻ‘’`])?/g, (w) => (/[A-Za-z]/.test(w) ? word(w) : w)),
+    )
     .join('');
 }
 

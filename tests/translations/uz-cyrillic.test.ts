@@ -32,6 +32,7 @@ describe('Uzbek in Cyrillic', () => {
       ['JSST', 'ЖССТ'],
       ['YaIM', 'ЯИМ'],
       ['YaMDning', 'ЯМДнинг'],
+      ['OIV YOʻ bahosi', 'ОИВ ЙЎ баҳоси'], // oʻ ending a word
       ['KK.OO.YYYY', 'КК.ОО.ЙЙЙЙ'],
     ];
     for (const [latin, cyrillic] of pairs) expect(uzLatinToCyrillic(latin), latin).toBe(cyrillic);
