@@ -16,6 +16,8 @@ import { FileLink } from '../exchange/FileLink';
 import { FilePicker, fileBase64 } from '../exchange/import-parts';
 import { loadCorrections } from '../i18n-corrections';
 import { TextChanges } from './TextChanges';
+import { ConfirmButton } from '../app/ConfirmButton';
+import { shippedText } from '../../shared/translations/check';
 
 export function CorrectTranslation() {
   const { t, i18n } = useTranslation();
@@ -28,6 +30,11 @@ export function CorrectTranslation() {
   const [restored, setRestored] = useState<string | null>(null);
   const corrected = useCall('translations.get', {});
   const mine = Object.entries(corrected.data?.[language] ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const whereShown = (key: string) => {
+    const section = key.split('.')[0]!;
+    // The menu's own texts are the menu's; others under the menu item of their part of the app.
+    return section === 'nav' ? t('settings.translationMenu') : i18n.exists(`nav.${section}`) ? t(`nav.${section}`) : '';
+  };
 
   const download = async () => {
     setError(null);
@@ -140,20 +147,29 @@ export function CorrectTranslation() {
           <table className="audit">
             <thead>
               <tr>
-                <th>{t('settings.translationKey')}</th>
+                <th>{t('settings.translationWhere')}</th>
                 <th>{t('settings.translationCurrent')}</th>
+                <th>{t('settings.translationShipped')}</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {mine.map(([key, text]) => (
                 <tr key={key}>
-                  <td className="path">{key}</td>
-                  <td lang={language}>{text}</td>
+                  {/* Where it shows (the menu's word for its part), with the key below for whoever edits the workbook. */}
                   <td>
-                    <button type="button" className="secondary" onClick={() => void restore(key)}>
-                      {t('settings.translationRestore')}
-                    </button>
+                    {whereShown(key)}
+                    <div className="path muted">{key}</div>
+                  </td>
+                  <td lang={language}>{text}</td>
+                  <td lang={language}>{shippedText(language, key)}</td>
+                  <td>
+                    <ConfirmButton
+                      label={t('settings.translationRestore')}
+                      question={t('settings.translationRestoreQuestion')}
+                      danger={false}
+                      onConfirm={() => void restore(key)}
+                    />
                   </td>
                 </tr>
               ))}

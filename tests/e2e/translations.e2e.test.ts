@@ -82,10 +82,13 @@ describe('correcting a translation', () => {
     const corrected = national.getByTestId('corrected-texts');
     await national.getByTestId('correct-translation').locator('#translation-language').selectOption('kk');
     await corrected.locator('summary').click();
-    await corrected
-      .getByRole('row', { name: /nav\.forms/ })
-      .getByRole('button')
-      .click();
+    const row = corrected.getByRole('row', { name: /nav\.forms/ });
+    // Each text beside the one that comes back, and a question before it does.
+    await expect.poll(() => row.textContent()).toContain(SHIPPED.kk.nav!.forms!);
+    await row.getByRole('button').click();
+    await screenshot(national, 'translations-corrected-restore-asked');
+    await expect.poll(() => national.getByTestId('translation-restored').count()).toBe(0); // asked, not done yet
+    await row.getByRole('alertdialog').getByRole('button').first().click();
     await expect.poll(() => national.getByTestId('translation-restored').textContent()).toContain('nav.forms');
     await expect.poll(() => national.getByRole('navigation').first().textContent()).toContain(SHIPPED.kk.nav!.forms!);
     expect(errors).toEqual([]);

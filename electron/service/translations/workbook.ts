@@ -33,7 +33,8 @@ export function translationWorkbook(lang: Language, own: unknown = SHIPPED[lang]
   for (const [key, original] of SOURCE_TEXTS) {
     const ownText = at(own, key) as string | undefined;
     const section = key.split('.')[0]!;
-    const row = ws.addRow([key, sections[section] ?? section, original, at(en, key) as string, at(t, key) as string]);
+    const where = section === 'nav' ? t.settings.translationMenu : (sections[section] ?? section);
+    const row = ws.addRow([key, where, original, at(en, key) as string, at(t, key) as string]);
     row.alignment = { vertical: 'top', wrapText: true };
     // A text the language does not have yet (Russian's shows in its place): to be written.
     if (ownText === undefined) row.getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MISSING } };
