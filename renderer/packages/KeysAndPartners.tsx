@@ -68,7 +68,7 @@ export function KeysAndPartners() {
       <h5>{t('packages.partnersTitle')}</h5>
       {partners.data?.length ? (
         <TableBox label={t('packages.partnersTitle')}>
-          <table className="cases" data-testid="partners">
+          <table className="cases partners" data-testid="partners">
             <thead>
               <tr>
                 <th>{t('packages.centre')}</th>
