@@ -26,7 +26,7 @@ export type RegisterScan = {
   seen: Set<number>;
   /** Ids of loaded cases whose checks changed them (a space trimmed): the confirmation checks these again to write them as checked. */
   reshaped: Set<number>;
-  /** Corrected texts the sender chose to send, each checked as a loaded translation workbook's row; the last for a text counts. */
+  /** Corrected texts the sender chose to send, each checked as a loaded translation workbook's row; the last for a text counts (the others refused). */
   translations: Map<string, { language: Language; key: string; text: string }>;
   translationsRefused: number;
 };
@@ -87,8 +87,13 @@ export function scanRegister(
     } else if (line.t === 'abroad')
       refuse(); // counts of citizens abroad have no place in a register package
     else if (line.t === 'translation') {
+      const id = `${line.language}:${line.key}`;
       if (translationIssue(line.key, line.text) || scan.translations.size >= MAX_TRANSLATIONS) scan.translationsRefused++;
-      else scan.translations.set(`${line.language}:${line.key}`, { language: line.language, key: line.key, text: line.text });
+      else {
+        // Said twice (an app writes each text once): the last counts, the one before is refused, so the preview shows it.
+        if (scan.translations.has(id)) scan.translationsRefused++;
+        scan.translations.set(id, { language: line.language, key: line.key, text: line.text });
+      }
     } else if (line.t === 'deleted') scan.deleted.push(line.id);
     else if (line.t === 'value' || line.t === 'approval') {
       const checked = !scan.units.has(line.unit) ? null : line.t === 'value' ? checkValue(line) : checkApproval(line);
