@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FALLBACK, LANGUAGES, SHIPPED, leafKeys, overlay, texts, textAt } from '../shared/i18n/languages.js';
 import { placeholders, translationIssue } from '../shared/translations/check.js';
+import { CATEGORIES } from '../shared/categories.js';
 
 const at = textAt;
 
@@ -19,6 +20,21 @@ describe('translation coverage', () => {
     expect(coverage.en).toBe(ALL.length);
     // The merged texts every non-i18next output reads are whole in every language (fallback fills the gaps).
     for (const l of LANGUAGES) expect(leafKeys(texts(l)).length, l).toBe(ALL.length);
+  });
+
+  it('every category and option has its label, by key, in Russian and English (no label kept beside the codes)', () => {
+    for (const lang of FALLBACK)
+      for (const c of CATEGORIES) {
+        const labels = SHIPPED[lang].categories?.[c.code];
+        expect(labels?._label, `${lang} ${c.code}`).toBeTruthy();
+        expect(
+          Object.keys(labels ?? {})
+            .filter((k) => k !== '_label')
+            .sort(),
+          `${lang} ${c.code}`,
+        ).toEqual(c.options.map((o) => o.code).sort());
+      }
+    expect(CATEGORIES.flatMap((c) => Object.keys(c))).not.toContain('label');
   });
 
   it('drafted texts: no unknown key, none empty, the same {{placeholders}} as Russian', () => {

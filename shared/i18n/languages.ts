@@ -1,8 +1,9 @@
 // The languages of the six countries, in one list: each with its native name, script, text
 // direction and the locale its numbers and dates are written in (Intl knows them all). Texts are
 // looked up by key and language; what a language lacks falls back to Russian, then English.
-import { CATEGORIES } from '../categories.js';
 import { en } from './en.js';
+import { enCategories } from './en-categories.js';
+import { ruCategories } from './ru-categories.js';
 import { kk } from './kk.js';
 import { ky } from './ky.js';
 import { ru } from './ru.js';
@@ -57,16 +58,10 @@ export const languageOf = (tag: string | undefined): Language => {
   return FALLBACK[0]!;
 };
 
-/** Category labels from shared/categories.ts (Russian and English), as translation keys `categories.<code>.<option>`. */
-const categoryTexts = (lang: 'ru' | 'en') =>
-  Object.fromEntries(
-    CATEGORIES.map((c) => [c.code, Object.fromEntries([['_label', c.label[lang]], ...c.options.map((o) => [o.code, o.label[lang]])])]),
-  ) as Record<string, Record<string, string>>;
-
 /** Each language's own texts as shipped (the five drafted ones partial). */
 export const SHIPPED: Record<Language, PartialTexts & { categories?: Record<string, Record<string, string>> }> = {
-  ru: { ...ru, categories: categoryTexts('ru') },
-  en: { ...en, categories: categoryTexts('en') },
+  ru: { ...ru, categories: ruCategories },
+  en: { ...en, categories: enCategories },
   kk,
   ky,
   tg,
