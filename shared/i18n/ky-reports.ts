@@ -158,7 +158,7 @@ export const kyReports: PartialTexts = {
       urban_share: 'Шаардык калк',
       migrants_share: 'Эл аралык мигранттар',
       surface: 'Аянты',
-      gdp_ppp: 'Сатып алуу жөндөмдүүлүгүнүн паритети боюнча ИДП',
+      gdp_ppp: 'СЖП боюнча ИДП',
       gdp_per_capita: 'Сатып алуу жөндөмдүүлүгүнүн паритети боюнча киши башына ИДП',
       unemployment: 'Жумушсуздук',
       remittances_in: 'Мигранттардын өлкөгө акча которуулары',

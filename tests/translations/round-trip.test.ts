@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
-import { SHIPPED, setCorrections, texts } from '../../shared/i18n/languages.js';
+import { LANGUAGES, SHIPPED, setCorrections, texts } from '../../shared/i18n/languages.js';
 import { SOURCE_TEXTS } from '../../shared/translations/check.js';
 import { corrections, saveCorrections } from '../../db/translations.js';
 import { translationWorkbook } from '../../electron/service/translations/workbook.js';
@@ -21,6 +21,21 @@ const tempDir = useTempDirs();
 const session = useSessions();
 
 describe('the translation workbook', () => {
+  it('of every language, loaded back unedited, is that language’s and changes nothing', async () => {
+    const s = session(tempDir());
+    await createCentre(s);
+    for (const language of LANGUAGES) {
+      const out = await dispatchAsync(s, 'translations.workbook', { language }, silentLogger);
+      if (!out.ok) throw new Error(JSON.stringify(out.error));
+      const upload = { fileName: `translation-${language}.xlsx`, contentBase64: readFileSync(out.value.path).toString('base64') };
+      const back = await dispatchAsync(s, 'translations.preview', { ...upload, language }, silentLogger);
+      expect(back.ok && { changes: back.value.changesTotal, refused: back.value.refusedTotal }, language).toEqual({
+        changes: 0,
+        refused: 0,
+      });
+    }
+  });
+
   it('goes out, comes back corrected: the preview refuses wrong rows, the confirmation saves and audits the rest, and outputs use them', async () => {
     const s = session(tempDir());
     await createCentre(s);

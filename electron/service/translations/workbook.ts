@@ -51,7 +51,7 @@ export async function readTranslationWorkbook(fileName: string, bytes: Buffer, l
   const sheets = await readSheets(fileName, bytes);
   const sheet = sheets.find((s) => String(s.header[0] ?? '').trim() !== '' && s.header.length >= 5);
   if (!sheet) throw refusal('file_unreadable', 'errors.translation_not_workbook', { file: fileName });
-  const code = /\((\w+)\)\s*$/.exec(String(sheet.header[4] ?? ''))?.[1];
+  const code = /\(([\w-]+)\)\s*$/.exec(String(sheet.header[4] ?? ''))?.[1];
   if (code !== lang)
     throw refusal('invalid_input', 'errors.translation_other_language', { file: fileName, language: LANGUAGE_INFO[lang].native });
   const current = texts(lang);
