@@ -43,11 +43,23 @@ const PAIRS: [RegExp, string][] = [
   [/^yu/i, 'ю'],
   [/^ya/i, 'я'],
   [/^ye/i, 'е'],
+  // Russian loans: -tsiya, -tsion (migratsiya миграция, informatsion информацион), -ksiya (infeksiya инфекция).
+  [/^ts(?=i[yo])/i, 'ц'],
+  [/^ks(?=i[yo])/i, 'кц'],
+];
+/** Russian loans Uzbek Latin spells so that no rule finds their ц, ъ or ь: word stems, any ending after them. */
+const STEMS: [string, string][] = [
+  ['konvensiya', 'конвенция'],
+  ['inyeksi', 'инъекци'],
+  ['kompyuter', 'компьютер'],
+  ['shveytsar', 'швейцар'],
+  ['gertsegovina', 'герцеговина'],
+  ['tsentr', 'центр'],
 ];
 const VOWELS = 'aeiouаеиоуўэюяё';
 /** Latin in any script: formats, programs, keys, codes of WHO's and ECDC's documents. */
 const KEEP = new Set(
-  'DHIS2 ECDC HIV IND SMART JSON FHIR UTF UID MB KB GB CSV ADX XML SQLite SQLCipher PDF WHO UNAIDS ISO URL ID Excel LibreOffice Windows Linux Electron Chromium Enter Tab Esc Ctrl Shift Alt Delete AES GCM AEGIS'.split(
+  'DHIS2 ECDC HIV IND SMART JSON FHIR UTF UID MB KB GB CSV ADX XML SQLite SQLCipher PDF WHO UNAIDS ISO URL ID Excel LibreOffice Windows Linux Electron Chromium Enter Tab Esc Ctrl Shift Alt Delete AES GCM AEGIS Bundle MeasureReport default'.split(
     ' ',
   ),
 );
@@ -69,6 +81,11 @@ function word(w: string): string {
   if (/^Y[aoue][A-Z]/.test(w)) return upper(letters(w.slice(0, 2), true)) + word(w.slice(2));
   // camelCase: an identifier (dataValueSet), not a word.
   if (/[a-z][A-Z]/.test(w)) return w;
+  const stem = STEMS.find(([latin]) => w.toLowerCase().startsWith(latin));
+  if (stem) {
+    const cyrillic = /^[A-Z]/.test(w) ? upper(stem[1][0]!) + stem[1].slice(1) : stem[1];
+    return cyrillic + letters(w.slice(stem[0].length), false);
+  }
   return letters(w, true);
 }
 
@@ -89,7 +106,8 @@ function letters(w: string, initial: boolean): string {
     let cyr = LETTERS[lower];
     // e at the start of a word or after a vowel is э (eksport экспорт, poeziya поэзия).
     if (lower === 'e' && ((initial && i === 0) || (i > 0 && VOWELS.includes(out.at(-1)!.toLowerCase())))) cyr = 'э';
-    if (cyr === undefined) out += /[ʼ’'`]/.test(ch) && i > 0 && i < w.length - 1 ? 'ъ' : ch;
+    // The tutuq belgisi inside a word is ъ; an apostrophe before a capital is French elision (Kot-d’Ivuar), kept.
+    if (cyr === undefined) out += /[ʼ’'`]/.test(ch) && i > 0 && /[a-z]/.test(w[i + 1] ?? '') ? 'ъ' : ch;
     else out += ch !== lower || caps ? upper(cyr) : cyr;
     i++;
   }
@@ -98,12 +116,17 @@ function letters(w: string, initial: boolean): string {
 
 /** One text: its words written in Cyrillic, its placeholders, nested keys and tags as they were. */
 export function uzLatinToCyrillic(text: string): string {
-  return text
-    .split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>|https?:\/\/\S+|[A-Za-z]+(?:\.[A-Za-z]+)*\.\d+)/)
-    .map((part, i) =>
-      i % 2 ? part : part.replace(/[A-Za-z0-9]+(?:[ʻʼ'‘’`][A-Za-z]+)*(?:(?<=[oOgG])[ʻ‘’`])?/g, (w) => (/[A-Za-z]/.test(w) ? word(w) : w)),
-    )
-    .join('');
+  return (
+    text
+      // Kept whole: placeholders, nestings, tags, addresses, paths and file names, numbered codes (HIV.IND.18).
+      .split(
+        /((?:\{\{[^}]*\}\}|[\w.-]+)?(?:\/[\w.-]+){2,}|\{\{[^}]*\}\}\/[\w./-]+|\{\{[^}]*\}\}|\$t\([^)]*\)|<[^>]*>|https?:\/\/\S+|[\w-]+\.(?:md|xlsx|csv|json|xml|pdf|sqlite|mhdpkg|mhdkey|txt)\b|[A-Za-z]+(?:\.[A-Za-z]+)*\.\d+)/,
+      )
+      .map((part, i) =>
+        i % 2 ? part : part.replace(/[A-Za-z0-9]+(?:[ʻʼ'‘’`][A-Za-z]+)*(?:(?<=[oOgG])[ʻ‘’`])?/g, (w) => (/[A-Za-z]/.test(w) ? word(w) : w)),
+      )
+      .join('')
+  );
 }
 
 type Tree = { [k: string]: string | Tree } | readonly (string | Tree)[];
