@@ -2,6 +2,7 @@
 // arrows move, Enter picks, Esc closes. downshift supplies the ARIA combobox behaviour.
 import { useCombobox } from 'downshift';
 import { useMemo, useState } from 'react';
+import { normalise } from '../../shared/imports/columns';
 
 /** `keywords`: other names the option is found by (a country's other-language and colloquial names). */
 export type Option = { value: string; label: string; group?: string; keywords?: string };
@@ -16,7 +17,8 @@ type Props = {
   invalid?: boolean;
 };
 
-const norm = (s: string) => s.toLocaleLowerCase().replace(/ё/g, 'е');
+// As an imported file's values are matched: case, ё/е and the kind of apostrophe (O'zbek finds Oʻzbekiston) do not matter.
+const norm = normalise;
 
 export function SearchableSelect({ id, options, value, onChange, onBlur, placeholder, invalid }: Props) {
   const selected = options.find((o) => o.value === value) ?? null;

@@ -19,7 +19,11 @@ export function lookups(countries: readonly { code: string }[], uicPattern: stri
   // A country by its code or its name in any of the app's languages («Өзбекстан», «Oʻzbekiston»):
   // codes and the fallback languages' names first, so another language's name never takes them.
   for (const x of countries) for (const n of [x.code, ...FALLBACK.map((l) => countryName(x.code, l))]) c.set(normalise(n), x.code);
-  for (const x of countries) for (const n of countryNames(x.code)) if (!c.has(normalise(n))) c.set(normalise(n), x.code);
+  // A name two languages give to different countries («Конго»: DR Congo in Kazakh, Congo in Tajik) names neither.
+  const claims = new Map<string, Set<string>>();
+  for (const x of countries)
+    for (const n of countryNames(x.code)) claims.set(normalise(n), (claims.get(normalise(n)) ?? new Set()).add(x.code));
+  for (const [n, codes] of claims) if (codes.size === 1 && !c.has(n)) c.set(n, [...codes][0]!);
   // Other names in use ("Киргизия"), never over a country's own name.
   for (const [code, names] of Object.entries(COUNTRY_ALIASES)) for (const n of names) if (!c.has(normalise(n))) c.set(normalise(n), code);
   const options = Object.fromEntries(

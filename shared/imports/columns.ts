@@ -39,6 +39,8 @@ export const normalise = (s: unknown) =>
     .trim()
     .toLowerCase()
     .replace(/ё/g, 'е')
+    // Uzbek's oʻ and gʻ (and the tutuq ʼ) typed with whatever apostrophe the keyboard has: O'zbekiston is Oʻzbekiston.
+    .replace(/[ʻʼ'‘’`´]/g, "'")
     .replace(/\s+/g, ' ');
 
 /** For a header row: which column holds which field, and which required fields are missing. */

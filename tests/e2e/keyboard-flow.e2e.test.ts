@@ -21,6 +21,11 @@ describe('keyboard flow, end to end in chromium', () => {
     await page.keyboard.type('Киргизия');
     await expect.poll(() => page.locator('ul[role="listbox"] [role="option"]').first().textContent()).toBe('Кыргызстан');
     await page.keyboard.press('Escape');
+    // Its name in Uzbek typed with a plain keyboard apostrophe (the name has ʻ): found too.
+    await page.locator('#filter-citizenship').fill('');
+    await page.keyboard.type("O'zbekiston");
+    await expect.poll(() => page.locator('ul[role="listbox"] [role="option"]').first().textContent()).toBe('Узбекистан');
+    await page.keyboard.press('Escape');
     // Part of it, from inside (without its first letter), in small letters: still its case alone.
     await page.getByRole('searchbox').fill(uic.slice(1).toLowerCase());
     await expect

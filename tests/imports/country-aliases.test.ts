@@ -19,6 +19,14 @@ describe('other names of countries', () => {
     // The region's languages' names too.
     expect(lk.countries.get(normalise('Қырғызстан'))).toBe('KGZ');
     expect(lk.countries.get(normalise('Oʻzbekiston'))).toBe('UZB');
+    // Typed with whatever apostrophe the keyboard has.
+    for (const name of ["O'zbekiston", 'O‘zbekiston', 'O’zbekiston', 'Oʼzbekiston'])
+      expect(lk.countries.get(normalise(name)), name).toBe('UZB');
+    expect(lk.countries.get(normalise("Qozog'iston"))).toBe('KAZ');
+    // A name two languages give to different countries is neither: the row is refused, not filed under a guess.
+    expect(countryNames('COD').map(normalise)).toContain(normalise('Конго'));
+    expect(countryNames('COG').map(normalise)).toContain(normalise('Конго'));
+    expect(lk.countries.get(normalise('Конго'))).toBeUndefined();
   });
   it('point only at countries of the reference list, and never over a country’s own name', () => {
     const codes = new Set(countries.map((c) => c.code));
