@@ -368,6 +368,29 @@ describe('fact sheet', () => {
     expect(seen('ru')).toEqual(['• Только по-русски', 'ru', 'оценка']);
   });
 
+  it('a workbook in another language marks the Russian-only text and note with the language by its name, never a key', async () => {
+    const s = demo();
+    const key = { country: 'KAZ', year: 2016 };
+    const saved = [
+      dispatch(s, 'factsheet.saveText', { ...key, section: 'migration', body: '• Только по-русски', language: 'ru' }, silentLogger),
+      dispatch(
+        s,
+        'factsheet.saveContext',
+        { ...key, values: [{ ...blank('population'), value: 17.67, note: 'оценка' }], language: 'ru' },
+        silentLogger,
+      ),
+    ];
+    expect(saved.map((r) => r.ok)).toEqual([true, true]);
+    for (const language of ['en', 'kk'] as const) {
+      const file = await dispatchAsync(s, 'factsheet.workbook', { ...key, language }, silentLogger);
+      if (!file.ok) throw new Error(JSON.stringify(file.error));
+      const cells = [...sheetsAsCsv(file.value.path).values()].flat(2).join('\n');
+      expect(cells, language).not.toContain('common.languageName');
+      expect(cells, language).toContain('оценка (Русский)');
+      expect(cells, language).toContain(texts(language).factsheet.textInOther.replace('{{language}}', 'Русский'));
+    }
+  }, 120_000);
+
   it("carries the report's sheets as printed: Turkmenistan's remittances in GNI, the printed precision, the hand readings noted, the footnote numbers, no footnote digits in the text", async () => {
     const s = demo();
     const row = (country: string, indicator: string) =>

@@ -6,7 +6,7 @@ import type { Language } from '../../../shared/contract.js';
 import type { FactSheet } from '../../../shared/factsheet/api.js';
 import { CONTEXT_ROWS, type TextSection } from '../../../shared/factsheet/definitions.js';
 import { formatDate } from '../../../shared/dates.js';
-import { numberLocale } from '../../../shared/i18n/languages.js';
+import { LANGUAGE_INFO, isLanguage, numberLocale } from '../../../shared/i18n/languages.js';
 import {
   addSheet,
   countCell,
@@ -21,6 +21,9 @@ import { PERCENTAGE_TERMS } from '../../../shared/indicators/cascade-suppression
 import { estimateSourceText } from '../../../shared/indicators/estimate-source.js';
 import { numberSources } from '../../../shared/factsheet/sources.js';
 import { textLines } from '../../../shared/factsheet/text-lines.js';
+
+/** A language by its own name, as the language menu shows it (the sheet's translator holds only the sheet's language). */
+const nameOfLanguage = (code: string) => (isLanguage(code) ? LANGUAGE_INFO[code].native : code);
 import { contextLabel, contextUnit, instrumentLabel } from '../../../shared/factsheet/labels.js';
 
 export type FactSheetWorkbookData = {
@@ -109,7 +112,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     if (c.current?.note) {
       // A note only written in another language says which.
       const written = sheet.noteLanguages[c.indicator];
-      const mark = written && written !== language ? ` (${t('common.languageName', { lng: written })})` : '';
+      const mark = written && written !== language ? ` (${nameOfLanguage(written)})` : '';
       row.getCell(10).value = numberOf(notes, `${contextLabel(def.code, language)}: ${c.current.note}${mark}`);
     }
   }
@@ -149,8 +152,7 @@ export function factSheetWorkbook(d: FactSheetWorkbookData): ExcelJS.Workbook {
     title(ws, t(`factsheet.sections.${section}`));
     const { note, items } = textLines(sheet.texts[section]);
     const written = sheet.textLanguages[section];
-    const other =
-      written && written !== language ? t('factsheet.textInOther', { language: t('common.languageName', { lng: written }) }) : null;
+    const other = written && written !== language ? t('factsheet.textInOther', { language: nameOfLanguage(written) }) : null;
     if (note || other) ws.addRow([[other, note].filter(Boolean).join(' ')]).font = { italic: true, size: 9 };
     for (const item of items) ws.addRow([`• ${item}`]).alignment = { wrapText: true, vertical: 'top' };
     ws.getColumn(1).width = 75; // within an A4 portrait page even in a wide fallback font: LibreOffice does not shrink this sheet to fit
