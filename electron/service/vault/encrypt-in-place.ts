@@ -55,6 +55,13 @@ export function wipeFile(path: string) {
   rmSync(path);
 }
 
+/** The plain file, opened as every connection is: SQLite's temporary files kept in memory (db/connection.ts says why). */
+function plainConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
 function verifiedCopy(from: string, to: string, expected: Record<string, number>, open: (file: string) => Db) {
   const part = `${to}.part`;
   copyFileSync(from, part);
@@ -85,13 +92,13 @@ export function encryptInPlace(
   if (existsSync(`${path}-wal`)) fail('db_open_failed', { file: path, reason: 'the database is still open elsewhere' });
   done(1);
   // (2) the plain backup, checked.
-  verifiedCopy(path, plainBackupPath(path), counts, (f) => new Database(f, { fileMustExist: true }));
+  verifiedCopy(path, plainBackupPath(path), counts, plainConnection);
   done(2);
   // (3) the encrypted copy: the same pages re-keyed, then checked and given its first account.
   const encrypting = encryptingPath(path);
   for (const suffix of SIDE_FILES) rmSync(encrypting + suffix, { force: true });
   copyFileSync(path, encrypting);
-  const raw = new Database(encrypting, { fileMustExist: true });
+  const raw = plainConnection(encrypting);
   try {
     raw.pragma('journal_mode = DELETE');
     applyCipher(raw, databaseKey(opts.keys, opts.dataKey), 'rekey');
