@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Country, OrgUnit } from '../../shared/contract';
 import { call } from '../api/client';
@@ -24,16 +24,7 @@ export function loadCountries(): Promise<Country[]> {
  */
 export function useUnitName(): (u: Pick<OrgUnit, 'level' | 'countryCode' | 'name'>) => string {
   const { i18n } = useTranslation();
-  const [countries, setCountries] = useState<Record<string, Country>>({});
-  useEffect(() => {
-    void loadCountries().then((list) => setCountries(Object.fromEntries(list.map((c) => [c.code, c]))));
-  }, []);
   const lang = languageOf(i18n.language);
-  return useCallback(
-    (u) => {
-      const c = u.level === 'country' ? countries[u.countryCode] : undefined;
-      return c ? countryName(c.code, lang) : u.name;
-    },
-    [countries, lang],
-  );
+  // Names are looked up by code and language: nothing to fetch.
+  return useCallback((u) => (u.level === 'country' ? countryName(u.countryCode, lang) : u.name), [lang]);
 }

@@ -5,6 +5,7 @@ import type { AppStatus } from '../../shared/contract';
 import { appError, type AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { ErrorMessage } from '../app/ErrorMessage';
+import { useUnitName } from '../app/countries';
 import { ChangeLog } from '../audit/ChangeLog';
 import { AccountsSection } from './AccountsSection';
 import { SecuritySection } from './SecuritySection';
@@ -12,6 +13,7 @@ import { BackupsSection } from './BackupsSection';
 
 export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus: (s: AppStatus) => void }) {
   const { t } = useTranslation();
+  const unitName = useUnitName();
   const [error, setError] = useState<AppError | null>(null);
   const db = status.database!;
 
@@ -71,7 +73,7 @@ export function SettingsPage({ status, onStatus }: { status: AppStatus; onStatus
       <h3>{t('settings.database')}</h3>
       <dl className="facts">
         <dt>{t('settings.orgUnit')}</dt>
-        <dd>{db.orgUnitPath.map((u) => u.name).join(' › ')}</dd>
+        <dd>{db.orgUnitPath.map(unitName).join(' › ')}</dd>
         <dt>{t('settings.kind')}</dt>
         <dd>{db.kind === 'demo' ? t('settings.kindDemo') : t('settings.kindCentre')}</dd>
         <dt>{t('settings.file')}</dt>

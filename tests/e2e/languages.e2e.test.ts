@@ -7,6 +7,7 @@ import { LANGUAGES, SHIPPED, decimalComma, texts } from '../../shared/i18n/langu
 import { screenshot, watchErrors } from '../helpers/browser.js';
 import { openDemo, useE2e } from '../helpers/e2e.js';
 import { SCREENS, overflow } from '../helpers/screens.js';
+import { countryName } from '../../shared/i18n/country-names.js';
 
 const e2e = useE2e();
 const SECTIONS = Object.keys(SHIPPED.ru).join('|');
@@ -43,6 +44,9 @@ describe('the app in every language', () => {
           if (decimalComma(lang) ? !comma || point : !point || comma)
             problems.push(`${lang} dashboard: shares written with ${comma ? 'a comma' : ''} ${point ? 'a point' : ''}`);
         }
+        // The centre's place: its country named in the screen's language (stored names are the centre's own).
+        if (name === 'settings' && !(await page.locator('main dl.facts').first().innerText()).includes(countryName('KAZ', lang)))
+          problems.push(`${lang} settings: the country not named in ${lang}`);
         const o = await overflow(page);
         if (o.over > 0) problems.push(`${lang} ${name}: ${o.over}px too wide (${o.culprits.join(' ')})`);
         // A person looks at one language's every screen, and at every language's dashboard.

@@ -26,7 +26,7 @@ export type RegisterScan = {
   seen: Set<number>;
   /** Ids of loaded cases whose checks changed them (a space trimmed): the confirmation checks these again to write them as checked. */
   reshaped: Set<number>;
-  /** Corrected texts the sender chose to send, each checked as a loaded translation workbook's row; the last for a text counts (the others refused). */
+  /** Corrected texts the sender chose to send, each checked as a workbook's row; the last for a text counts (the others refused). */
   translations: Map<string, { language: Language; key: string; text: string }>;
   translationsRefused: number;
 };
