@@ -6,10 +6,13 @@ import { COUNTRY_NAMES } from './country-names-data.js';
 import { FALLBACK, LANGUAGES, type Language } from './languages.js';
 import { uzLatinToCyrillic } from './uz-cyrillic.js';
 
+let uzCyrillic: Readonly<Record<string, string>> | undefined;
 const table: Partial<Record<Language, Readonly<Record<string, string>>>> = {
   ...COUNTRY_NAMES,
-  // Uzbek in Cyrillic: the Latin names written in Cyrillic (i18n-iso-countries has no such list).
-  'uz-Cyrl': Object.fromEntries(Object.entries(COUNTRY_NAMES.uz).map(([code, name]) => [code, uzLatinToCyrillic(name)])),
+  // Uzbek in Cyrillic: the Latin names written in Cyrillic (i18n-iso-countries has no such list), when first asked for.
+  get 'uz-Cyrl'() {
+    return (uzCyrillic ??= Object.fromEntries(Object.entries(COUNTRY_NAMES.uz).map(([code, name]) => [code, uzLatinToCyrillic(name)])));
+  },
 };
 
 export function countryName(code: string, lang: Language): string {

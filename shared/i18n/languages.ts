@@ -58,6 +58,7 @@ export const languageOf = (tag: string | undefined): Language => {
   return FALLBACK[0]!;
 };
 
+let uzCyrillic: PartialTexts | undefined;
 /** Each language's own texts as shipped (the five drafted ones partial). */
 export const SHIPPED: Record<Language, PartialTexts & { categories?: Record<string, Record<string, string>> }> = {
   ru: { ...ru, categories: ruCategories },
@@ -66,7 +67,10 @@ export const SHIPPED: Record<Language, PartialTexts & { categories?: Record<stri
   ky,
   tg,
   uz,
-  'uz-Cyrl': uzTreeToCyrillic(uz),
+  // Written when first asked for: every thread loads this module, few ever show Uzbek in Cyrillic.
+  get 'uz-Cyrl'() {
+    return (uzCyrillic ??= uzTreeToCyrillic(uz));
+  },
   tk,
 };
 
