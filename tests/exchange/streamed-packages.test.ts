@@ -108,6 +108,31 @@ describe('packages read as a stream', () => {
     ]);
   });
 
+  it('writes the very line the preview checked for a case: not an earlier refused line nor a later repeat with its id', async () => {
+    const { chui, national } = await pair();
+    const unchecked = { ...caseOf(1), registerNo: 'НЕ-ПРОВЕРЕН' };
+    const lines = [
+      JSON.stringify({ t: 'unit', id: 7, path: CHUI }),
+      // Refused by the line's own schema (a field no record has): the preview never checked its case.
+      JSON.stringify({ t: 'case', id: 1, unit: 7, case: unchecked, events: [], extra: 1 }),
+      caseLine(1),
+      // The same id again: refused as a repeat, though its case is valid.
+      JSON.stringify({ t: 'case', id: 1, unit: 7, case: { ...caseOf(1), registerNo: 'ПОВТОР' }, events: [] }),
+      caseLine(2),
+    ];
+    const preview = await call(national, 'exchange.previewPackage', bytesUpload(craft(chui, national, lines), 'repeats.mhdpkg'));
+    expect(preview.counts).toMatchObject({ new: 2, refused: 2 });
+    expect(await call(national, 'exchange.confirmPackage', { packageId: preview.packageId })).toMatchObject({ created: 2 });
+    const rows = national.database
+      .prepare('SELECT origin_id AS id, register_no AS registerNo, origin_sha256 AS sha FROM hiv_case ORDER BY origin_id')
+      .all();
+    expect(rows).toEqual([
+      { id: 1, registerNo: registerNo(1), sha: sha(caseLine(1)) },
+      { id: 2, registerNo: registerNo(2), sha: sha(caseLine(2)) },
+    ]);
+    expect(count(national, 'SELECT count(*) AS n FROM case_event')).toBe(2);
+  });
+
   it('a content MAC the records do not match is found after the last line: refused as tampered, nothing written', async () => {
     const { chui, national } = await pair();
     const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...[1, 2, 3].map(caseLine)];

@@ -40,7 +40,7 @@ import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
 import { contentLines, verifyPackage, writePackage } from './package-file.js';
-import { scanRegister } from './register-scan.js';
+import { replayCases, scanRegister } from './register-scan.js';
 import { plannedTexts, refreshTexts, takeTexts, textLines, type TextChange } from './texts.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
 import { fingerprintOf, newIdentity, publicKeyType } from './seal.js';
@@ -54,7 +54,7 @@ type Pending = {
         kind: 'register';
         plan: LoadPlan;
         /** What the confirmation reads the cases from again: the verified ciphertext (a large package stays small in memory). */
-        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; from: string[]; mine: string[]; reshaped: ReadonlySet<number> };
+        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; lines: ReadonlySet<number>; reshaped: ReadonlySet<number> };
         /** Corrected texts the package brings that would change what this centre shows: taken only when the user ticks them. */
         texts: TextChange[];
       }
@@ -329,10 +329,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       const texts = m.counts.translations
         ? plannedTexts(
             db,
-            scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, () => {}, {
-              only: () => false,
-              reshaped: new Set(),
-            }),
+            scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, () => {}, true),
           )
         : { changes: [], counts: NO_TEXTS };
       return keep(
@@ -351,8 +348,12 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
 
     const sorter = caseSorter(db, from.id);
     const same = samePersonElsewhere(db, from.id, SHOWN);
-    const scan = scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, (c) => {
-      if (sorter.sort(c) === 'create') same.check(c);
+    // The lines of the cases to write: the confirmation reads only these again.
+    const toWrite = new Set<number>();
+    const scan = scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, (c, line) => {
+      const sorted = sorter.sort(c);
+      if (sorted !== 'unchanged') toWrite.add(line);
+      if (sorted === 'create') same.check(c);
     });
     const plan = planLoad(
       db,
@@ -370,7 +371,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
       {
         kind: 'register',
         plan,
-        replay: { file: fileName, manifest: m, ciphertext, from: from.unitPath, mine: mineAt, reshaped: scan.reshaped },
+        replay: { file: fileName, manifest: m, ciphertext, lines: toWrite, reshaped: scan.reshaped },
         texts: texts.changes,
       },
       {
@@ -431,17 +432,17 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     if ((last?.sequence ?? null) !== p.lastAtPreview) throw refusal('import_expired', 'errors.package_stale', { file: p.preview.fileName });
     if (p.plan.kind === 'abroad') return { ...none, reports: applyAbroad(s.database, s.actor, p.plan.plan) };
     const { replay, plan } = p.plan;
-    const { create, update } = plan;
     const keys = me(s).keys;
     return {
       ...none,
       ...withTexts(() =>
         applyLoad(s.database, s.actor, plan, (visit) => {
           if (replay)
-            scanRegister(contentLines(replay.file, replay.manifest, replay.ciphertext, keys), replay.from, replay.mine, visit, {
-              only: (id) => create.has(id) || update.has(id),
-              reshaped: replay.reshaped,
-            });
+            replayCases(
+              contentLines(replay.file, replay.manifest, replay.ciphertext, keys, (n) => replay.lines.has(n)),
+              replay.reshaped,
+              visit,
+            );
         }),
       ),
     };

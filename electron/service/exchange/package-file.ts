@@ -231,8 +231,8 @@ export function verifyPackage(
   return { manifest, ciphertext };
 }
 
-/** One line of a package's content: the record and the hash of its bytes, or null for a line that is not a record. */
-export type ContentLine = { line: PackageLine; sha256: string } | null;
+/** One line of a package's content: the record, the hash of its bytes and its number (from 0), or null for a line that is not a record. */
+export type ContentLine = { line: PackageLine; sha256: string; n: number } | null;
 
 /** Ciphertext is opened this much at a time: a chunk inflates to at most ~16 MB (deflate's ratio is ~1:1032). */
 const CHUNK = 16 * 1024;
@@ -249,6 +249,13 @@ export function* contentLines(
   manifest: Manifest,
   ciphertext: Buffer,
   me: Pick<Identity, 'boxPublic' | 'boxPrivate'>,
+  /**
+   * A second reading of the same bytes (a confirmation): only the lines whose numbers it names are
+   * parsed and yielded, and without the line schema, which the first reading checked on exactly
+   * these lines (the MAC after the last line proves the bytes are the same). The rest are passed
+   * over unparsed. Only for numbers an earlier reading yielded as records.
+   */
+  picked?: (n: number) => boolean,
 ): Generator<ContentLine, void, undefined> {
   const tampered = () => refusal('package_tampered', 'errors.package_tampered', { file });
   const opened = openStream(me, manifest.cipher, aadOf(manifest));
@@ -267,22 +274,30 @@ export function* contentLines(
   let partial: Buffer[] = [];
   let partialBytes = 0;
   const parse = (bytes: Buffer): ContentLine => {
+    const n = count;
     // A line count and a line length a register could need, and a refusal past them (millions of empty lines inflate from a few KB).
     if (++count > MAX_PACKAGE_LINES || bytes.length > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
     if (bytes.length === 0) return null;
+    if (picked) return { line: JSON.parse(bytes.toString('utf8')) as PackageLine, sha256: sha256(bytes), n };
     try {
       const parsed = PackageLineSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-      return parsed.success ? { line: parsed.data, sha256: sha256(bytes) } : null;
+      return parsed.success ? { line: parsed.data, sha256: sha256(bytes), n } : null;
     } catch {
       return null;
     }
+  };
+  /** A line passed over by a second reading: counted (the caps hold), not parsed. */
+  const wanted = (bytes: number): boolean => {
+    if (!picked || picked(count)) return true;
+    if (++count > MAX_PACKAGE_LINES || bytes > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
+    return false;
   };
   function* linesOf(chunk: Buffer): Generator<ContentLine, void, undefined> {
     mac.update(chunk);
     let start = 0;
     for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
       const piece = chunk.subarray(start, end);
-      yield parse(partialBytes ? Buffer.concat([...partial, piece]) : piece);
+      if (wanted(partialBytes + piece.length)) yield parse(partialBytes ? Buffer.concat([...partial, piece]) : piece);
       partial = [];
       partialBytes = 0;
       start = end + 1;
@@ -322,7 +337,7 @@ export function* contentLines(
   }
   inflate(new Uint8Array(0), true);
   for (const chunk of out.splice(0)) yield* linesOf(chunk);
-  if (partialBytes) yield parse(Buffer.concat(partial));
+  if (partialBytes && wanted(partialBytes)) yield parse(Buffer.concat(partial));
   if (mac.digest('hex') !== manifest.contentMac) throw tampered();
 }
 

@@ -43,14 +43,10 @@ export function scanRegister(
   lines: Iterable<ContentLine>,
   senderPath: readonly string[],
   ownPath: readonly string[],
-  onCase: (c: IncomingCase) => void,
-  /**
-   * When the confirmation reads the same bytes again: the ids it will write (others are passed
-   * over), and the preview's `reshaped`. A case the preview found valid as written is handed on as
-   * read, without its checks again (they would give the same answer on the same bytes: ~10% of a
-   * load); the content MAC after the last line still proves the bytes are those the preview read.
-   */
-  replay?: { only: (id: number) => boolean; reshaped: ReadonlySet<number> },
+  /** Each valid case, with the number of its line (what the confirmation reads again). */
+  onCase: (c: IncomingCase, line: number) => void,
+  /** Cases passed over unchecked (a package loaded before, read again for its corrected texts). */
+  skipCases = false,
 ): RegisterScan {
   const region = JSON.stringify(senderPath.slice(1, 2));
   const here = JSON.stringify(ownPath.slice(1));
@@ -101,12 +97,8 @@ export function scanRegister(
       else if (line.t === 'value') scan.values.push(checked as OutgoingValue);
       else scan.approvals.push(checked as OutgoingApproval);
       if (checked) used.add(line.unit);
-    } else if (replay && !replay.only(line.id)) scan.seen.add(line.id);
-    else if (replay && !replay.reshaped.has(line.id) && !scan.seen.has(line.id) && scan.units.has(line.unit)) {
-      scan.seen.add(line.id);
-      used.add(line.unit);
-      onCase({ id: line.id, unit: line.unit, case: line.case as CaseInput, events: line.events as EventInput[], sha256: read.sha256 });
-    } else {
+    } else if (skipCases) scan.seen.add(line.id);
+    else {
       // Checked as the entry screen checks a case, one by one: one bad case is refused alone.
       const checked = PackageCaseSchema.safeParse({ case: line.case, events: line.events });
       let issue: { path: string; messageKey: string } | undefined;
@@ -129,13 +121,32 @@ export function scanRegister(
       else {
         used.add(line.unit);
         if (!sameJson({ case: line.case, events: line.events }, checked.data)) scan.reshaped.add(line.id);
-        onCase({ id: line.id, unit: line.unit, case: checked.data.case, events: checked.data.events, sha256: read.sha256 });
+        onCase({ id: line.id, unit: line.unit, case: checked.data.case, events: checked.data.events, sha256: read.sha256 }, read.n);
       }
     }
   }
   // Only units a loaded record sits in are made here.
   for (const id of [...scan.units.keys()]) if (!used.has(id)) scan.units.delete(id);
   return scan;
+}
+
+/**
+ * The confirmation's reading: the lines of the cases to write, by the numbers the preview found
+ * them at (`contentLines` with `picked`), each handed on as read, except those the checks reshaped,
+ * which are checked again to be written as checked. A case the preview found valid as written is
+ * not checked again (the same answer on the same bytes: ~10% of a load).
+ */
+export function replayCases(lines: Iterable<ContentLine>, reshaped: ReadonlySet<number>, onCase: (c: IncomingCase) => void): void {
+  for (const read of lines) {
+    if (!read || read.line.t !== 'case') throw new Error('a line the preview did not read as a case');
+    const { id, unit, case: c, events } = read.line;
+    if (!reshaped.has(id)) {
+      onCase({ id, unit, case: c as CaseInput, events: events as EventInput[], sha256: read.sha256 });
+      continue;
+    }
+    const checked = PackageCaseSchema.parse({ case: c, events });
+    onCase({ id, unit, case: checked.case, events: checked.events, sha256: read.sha256 });
+  }
 }
 
 /** The same JSON value (objects' keys in any order; a key absent and a key undefined alike, as JSON has no undefined). */
