@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'package_replayed',
   'package_wrong_kind',
   'dhis2_unmapped',
+  'dhis2_mixed_ids',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

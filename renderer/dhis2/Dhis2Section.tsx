@@ -106,6 +106,9 @@ export function Dhis2Section({ status }: { status: AppStatus }) {
           <p>{t('dhis2.saved', { values: done.values })}</p>
           {done.hidden ? <p className="muted">{t('dhis2.hidden', { count: done.hidden })}</p> : null}
           {unmapped ? <p className="warning">{t('dhis2.unmapped', { ...done.unmapped })}</p> : null}
+          {done.importParameters ? (
+            <p data-testid="dhis2-import-parameters">{t('dhis2.importParameters', { parameters: done.importParameters })}</p>
+          ) : null}
           <FileLink file={done.file} label={done.file.fileName} />
         </div>
       ) : null}

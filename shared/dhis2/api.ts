@@ -27,6 +27,9 @@ export const Dhis2IdSchema = z
   // cell, they would make an identifier DHIS2 never finds.
   .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}<>&"]+$/u);
 export const isDhis2Uid = (s: string) => /^[A-Za-z][A-Za-z0-9]{10}$/.test(s);
+/** How DHIS2 reads a kind of identifier in a file: UIDs or codes. */
+export const ID_SCHEMES = ['UID', 'CODE'] as const;
+export type IdScheme = (typeof ID_SCHEMES)[number];
 /** Every DHIS2 server's default category option combo: a cell of a data element without disaggregation. */
 export const DHIS2_DEFAULT_COC = 'HllvX50cXC0';
 
@@ -50,6 +53,12 @@ export const Dhis2ExportedSchema = z.object({
   hidden: z.number().int(),
   /** Values left out for a part without a DHIS2 identifier. */
   unmapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
+  /** How DHIS2 must read each kind of identifier (a dataValueSet says so itself; an ADX file cannot, so these go with the import). */
+  idSchemes: z.object(
+    Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.enum(ID_SCHEMES)])) as Record<MappingKind, z.ZodEnum<{ UID: 'UID'; CODE: 'CODE' }>>,
+  ),
+  /** For an ADX file: the import parameters DHIS2 needs to read its identifiers (by default it reads ADX by code); null for JSON. */
+  importParameters: z.string().nullable(),
 });
 
 export const MappingUploadSchema = ImportFileSchema;

@@ -591,6 +591,8 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    importParameters:
+      'When loading this ADX file into DHIS2, give these import parameters (without them DHIS2 reads ADX by code): {{parameters}}',
     indicatorsDataSet: 'Cascade indicators (from the register)',
     indicatorPrefix: 'Cascade',
     withIndicators: "With the cascade's counts of each period (small counts hidden)",
@@ -1343,6 +1345,14 @@ export const en: Messages = {
       'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. It should continue its numbering after no. {{sequence}} (Data exchange → “Send a package” → “After a restore from a backup”) and make the package again: it will be full. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
+    dhis2_mixed_ids_dataSet:
+      'The DHIS2 mapping gives data sets both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data sets one kind and load the workbook again. Nothing was exported.',
+    dhis2_mixed_ids_dataElement:
+      'The DHIS2 mapping gives data elements both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data elements one kind and load the workbook again. Nothing was exported.',
+    dhis2_mixed_ids_categoryOptionCombo:
+      'The DHIS2 mapping gives category option combos both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the category option combos one kind and load the workbook again. Nothing was exported.',
+    dhis2_mixed_ids_orgUnit:
+      'The DHIS2 mapping gives organisations both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the organisations one kind and load the workbook again. Nothing was exported.',
     dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
     dhis2_not_metadata: 'The file «{{file}}» is not a DHIS2 metadata package (JSON from /api/metadata). Nothing was changed.',
     dhis2_not_mapping_workbook:

@@ -3,7 +3,7 @@
 // under the app's own codes (counted as unmapped), then through a mapping workbook a DHIS2
 // administrator filled in.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
@@ -125,25 +125,51 @@ describe('export to DHIS2', () => {
       ['dataElements', 'dhis2.unknownCode'],
     ]);
 
+    // Data sets and data elements mapped partly by UID, partly by code: DHIS2 reads one scheme a kind
+    // in a file, so the export is refused, naming one of each, and nothing is written.
+    expect(await refusedWith(s, 'dhis2.export', { from: '2016', to: '2017', format: 'adx' })).toMatchObject({
+      code: 'dhis2_mixed_ids',
+      messageKey: 'errors.dhis2_mixed_ids_dataSet',
+      params: { uid: 'MgTstDS0001', code: 'MIG_SURVEY' },
+    });
+    await fillMapping(s, [
+      ['dataSets', 'testing', 'MgTstDS0001'],
+      ['dataSets', 'survey', 'MigSurvey01'],
+      ['dataElements', 'tested_voluntary', 'MgTstVol001'],
+      ['dataElements', 'positive_voluntary', 'MgPosVol001'],
+      ['dataElements', 'survey_name', 'MigSurvNam1'],
+      ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
+      ['categoryOptionCombos', MALE_15_19, 'M1519IrrImm'],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+    ]);
+
     // ADX through the mapping: valid against the schema, DHIS2's identifiers, ISO periods, the text in an annotation.
     const adx = await call(s, 'dhis2.export', { from: '2016', to: '2017', format: 'adx' });
     expect(adx.values).toBe(5); // 2018 is outside the range; tested_mandatory is not mapped
     expect(adx.unmapped).toEqual({ dataSet: 0, dataElement: 1, categoryOptionCombo: 0, orgUnit: 0 });
+    // DHIS2 reads ADX by code unless told: the parameters its import needs for these UIDs (the org unit goes by code).
+    expect(adx.idSchemes).toEqual({ dataSet: 'UID', dataElement: 'UID', categoryOptionCombo: 'UID', orgUnit: 'CODE' });
+    expect(adx.importParameters).toBe('dataSetIdScheme=UID&dataElementIdScheme=UID&categoryOptionComboIdScheme=UID&orgUnitIdScheme=CODE');
     expect(adxProblems(adx.file.path)).toBe('');
     const xml = readFileSync(adx.file.path, 'utf8');
     expect(xml).toContain('<group dataSet="MgTstDS0001" orgUnit="KG_CHUI_AIDS" period="2017-01-01/P1Y">');
     expect(xml).toContain('period="2016-07-01/P3M"');
     expect(xml).toContain('<dataValue dataElement="MgTstVol001" categoryOptionCombo="M1519IrrImm" value="40"');
-    expect(xml).toContain('<annotation>IBBS &quot;Мигранты&quot; &amp; &lt;2017&gt;</annotation>');
+    // The text without disaggregation: no combo (DHIS2's default), its text in an annotation.
+    expect(xml).toMatch(
+      /<dataValue dataElement="MigSurvNam1" value="0">\s*<annotation>IBBS &quot;Мигранты&quot; &amp; &lt;2017&gt;<\/annotation>/,
+    );
     // A hand-broken copy fails the schema: the check can fail.
     const broken = join(tempDir(), 'broken.xml');
     writeFileSync(broken, xml.replace('period="2017-01-01/P1Y"', 'period="2017"'));
     expect(adxProblems(broken)).toMatch(/period/);
     const json = await call(s, 'dhis2.export', { from: '2016', to: '2017', format: 'json' });
-    const set = JSON.parse(readFileSync(json.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
+    expect(json.importParameters).toBeNull(); // the file says its schemes itself
+    const set = JSON.parse(readFileSync(json.file.path, 'utf8')) as { dataValues: Record<string, string>[] } & Record<string, unknown>;
     expect(validateJson(set), JSON.stringify(validateJson.errors)).toBe(true);
+    expect(set).toMatchObject({ dataElementIdScheme: 'UID', orgUnitIdScheme: 'CODE', categoryOptionComboIdScheme: 'UID' });
     expect(set.dataValues.map((v) => v.period).sort()).toEqual(['2016Q3', '2017', '2017', '2017', '2017']);
-    expect(set.dataValues.find((v) => v.dataElement === 'MIG_SURVEY_NAME')).toMatchObject({
+    expect(set.dataValues.find((v) => v.dataElement === 'MigSurvNam1')).toMatchObject({
       categoryOptionCombo: DHIS2_DEFAULT_COC,
       orgUnit: 'KG_CHUI_AIDS',
       value: 'IBBS "Мигранты" & <2017>',
@@ -160,7 +186,66 @@ describe('export to DHIS2', () => {
       'dhis2_data_value_set',
       'dhis2_adx',
       'dhis2_mapping',
+      'dhis2_mapping',
     ]);
+  });
+
+  it('says how DHIS2 must read each kind of identifier, and refuses a kind that mixes UIDs and codes before writing anything', async () => {
+    const { s, unit } = await chuiCentre();
+    await call(s, 'forms.save', {
+      form: 'testing',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [
+        { de: 'tested_voluntary', coc: TOTAL, value: '1250' },
+        { de: 'positive_voluntary', coc: TOTAL, value: '12' },
+      ],
+    });
+    await call(s, 'forms.save', {
+      form: 'survey',
+      orgUnitId: unit,
+      period: '2017',
+      cells: [{ de: 'survey_name', coc: '', value: 'IBBS' }],
+    });
+    // Everything by code, as a DHIS2 fed by outside systems often is.
+    await fillMapping(s, [
+      ['dataSets', 'testing', 'MIG_TESTING'],
+      ['dataSets', 'survey', 'MIG_SURVEY'],
+      ['dataElements', 'tested_voluntary', 'MIG_TESTED_VOL'],
+      ['dataElements', 'positive_voluntary', 'MIG_POSITIVE_VOL'],
+      ['dataElements', 'survey_name', 'MIG_SURVEY_NAME'],
+      ['categoryOptionCombos', TOTAL, 'MIG_TOTAL'],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+    ]);
+    const json = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' });
+    const set = JSON.parse(readFileSync(json.file.path, 'utf8')) as { dataValues: Record<string, string>[] } & Record<string, unknown>;
+    expect(validateJson(set), JSON.stringify(validateJson.errors)).toBe(true);
+    expect(set).toMatchObject({ dataElementIdScheme: 'CODE', orgUnitIdScheme: 'CODE', categoryOptionComboIdScheme: 'CODE' });
+    // Combos go by code: the default one (a UID on every server) is left out, which DHIS2 reads as the default.
+    expect(set.dataValues.find((v) => v.dataElement === 'MIG_SURVEY_NAME')).not.toHaveProperty('categoryOptionCombo');
+    expect(set.dataValues.find((v) => v.dataElement === 'MIG_TESTED_VOL')).toMatchObject({
+      categoryOptionCombo: 'MIG_TOTAL',
+      value: '1250',
+    });
+    const adx = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'adx' });
+    expect(adx.importParameters).toBe(
+      'dataSetIdScheme=CODE&dataElementIdScheme=CODE&categoryOptionComboIdScheme=CODE&orgUnitIdScheme=CODE',
+    );
+    expect(adxProblems(adx.file.path)).toBe('');
+    expect(readFileSync(adx.file.path, 'utf8')).not.toContain(DHIS2_DEFAULT_COC);
+
+    // One data element by UID among codes: refused for both formats, the log and the exports folder unchanged.
+    await fillMapping(s, [['dataElements', 'positive_voluntary', 'MgPosVol001']]);
+    const exported = () => readdirSync(join(s.dataDir, 'exports')).sort();
+    const before = { files: exported(), log: (await call(s, 'audit.search', { limit: 5 })).entries[0]!.id };
+    for (const format of ['json', 'adx'] as const)
+      expect(await refusedWith(s, 'dhis2.export', { from: '2017', to: '2017', format })).toMatchObject({
+        code: 'dhis2_mixed_ids',
+        messageKey: 'errors.dhis2_mixed_ids_dataElement',
+        params: { uid: 'MgPosVol001', code: 'MIG_SURVEY_NAME' },
+      });
+    expect(exported()).toEqual(before.files);
+    expect((await call(s, 'audit.search', { limit: 5 })).entries[0]!.id).toBe(before.log);
   });
 
   it('loads a DHIS2 dataValueSet back into a centre’s forms through its mapping, refusing other units’ and unmapped values by row', async () => {

@@ -63,6 +63,10 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
     await page.locator('#dhis2-indicators').check();
     await page.getByRole('button', { name: 'Сохранить для DHIS2' }).click();
     await expect.poll(() => page.getByTestId('dhis2-done').textContent(), { timeout: 60_000 }).toMatch(/^Файл сохранён: значений \d+\./);
+    // ADX cannot say how its identifiers are to be read: the screen gives the import parameters (all codes here).
+    expect(await page.getByTestId('dhis2-import-parameters').textContent()).toContain(
+      'dataSetIdScheme=CODE&dataElementIdScheme=CODE&categoryOptionComboIdScheme=CODE&orgUnitIdScheme=CODE',
+    );
     await screenshot(page, 'dhis2-export-ru');
     const adx = await download(page, e2e.tempDir(), () => page.getByTestId('dhis2-done').getByRole('link').click());
     expect(adx).toMatch(/dhis2-adx-2016-2017\.xml$/);

@@ -2,14 +2,16 @@
 // reads it) and an ADX message (IHE QRPH ADX, urn:ihe:qrph:adx:2015). Identifiers go through the
 // mapping; a value with a part that has none is left out (DHIS2 would refuse it) and counted.
 import { XMLBuilder } from 'fast-xml-parser';
-import { DHIS2_DEFAULT_COC, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { DHIS2_DEFAULT_COC, isDhis2Uid, MAPPING_KINDS, type IdScheme, type MappingKind } from '../../../shared/dhis2/api.js';
+import { refusal } from '../../../shared/result.js';
 import { parsePeriod } from '../../../shared/periods.js';
 import type { ExportValue, Mapping } from '../../../db/dhis2.js';
 
 export type Dhis2Value = {
   dataSet: string;
   dataElement: string;
-  categoryOptionCombo: string;
+  /** Null for a cell without disaggregation the mapping does not name: DHIS2's default combo, which a file may leave out. */
+  categoryOptionCombo: string | null;
   orgUnit: string;
   period: string;
   value: number | string;
@@ -24,8 +26,7 @@ export function resolve(values: readonly ExportValue[], mapping: Mapping): { row
       dataSet: mapping.dataSet.get(v.form),
       dataElement: mapping.dataElement.get(v.de),
       // A cell of a data element without disaggregation is DHIS2's default combo on every server.
-      categoryOptionCombo:
-        v.coc === '' ? (mapping.categoryOptionCombo.get('') ?? DHIS2_DEFAULT_COC) : mapping.categoryOptionCombo.get(v.coc),
+      categoryOptionCombo: v.coc === '' ? (mapping.categoryOptionCombo.get('') ?? null) : mapping.categoryOptionCombo.get(v.coc),
       orgUnit: mapping.orgUnit.get(String(v.orgUnitId)),
     };
     const missing = MAPPING_KINDS.filter((k) => ids[k] === undefined);
@@ -44,14 +45,49 @@ export function resolve(values: readonly ExportValue[], mapping: Mapping): { row
   return { rows, unmapped };
 }
 
-/** DHIS2's dataValueSet JSON: values as strings, periods in DHIS2's ISO forms (2017, 2017Q1, 201701). */
-export function dataValueSet(rows: readonly Dhis2Value[]): object {
+export type IdSchemes = Record<MappingKind, IdScheme>;
+
+/**
+ * How DHIS2 is to read each kind of identifier in a file: by UID (a letter and ten letters or
+ * digits) or by code. DHIS2 takes one scheme a kind for a whole file, so a kind whose identifiers
+ * mix the two cannot be sent: refused, naming one of each, before anything is written. (A code
+ * shaped like a UID reads as one: an administrator then maps that kind by UID throughout.)
+ */
+export function idSchemes(rows: readonly Dhis2Value[]): IdSchemes {
+  const schemes = {} as IdSchemes;
+  for (const kind of MAPPING_KINDS) {
+    let uid: string | undefined;
+    let code: string | undefined;
+    for (const r of rows) {
+      const id = r[kind];
+      if (id === null) continue;
+      if (isDhis2Uid(id)) uid ??= id;
+      else code ??= id;
+      if (uid && code) throw refusal('dhis2_mixed_ids', `errors.dhis2_mixed_ids_${kind}`, { uid, code });
+    }
+    schemes[kind] = code ? 'CODE' : 'UID';
+  }
+  return schemes;
+}
+
+/** The import parameters that tell DHIS2 the schemes of an ADX file (which cannot carry them; DHIS2 reads ADX by code unless told). */
+export const adxImportParameters = (s: IdSchemes) =>
+  `dataSetIdScheme=${s.dataSet}&dataElementIdScheme=${s.dataElement}&categoryOptionComboIdScheme=${s.categoryOptionCombo}&orgUnitIdScheme=${s.orgUnit}`;
+
+/**
+ * DHIS2's dataValueSet JSON: values as strings, periods in DHIS2's ISO forms (2017, 2017Q1, 201701),
+ * and the identifier schemes in the payload (where DHIS2 takes them over the request's).
+ */
+export function dataValueSet(rows: readonly Dhis2Value[], schemes: IdSchemes): object {
   return {
+    dataElementIdScheme: schemes.dataElement,
+    orgUnitIdScheme: schemes.orgUnit,
+    categoryOptionComboIdScheme: schemes.categoryOptionCombo,
     dataValues: rows.map((r) => ({
       dataElement: r.dataElement,
       period: r.period,
       orgUnit: r.orgUnit,
-      categoryOptionCombo: r.categoryOptionCombo,
+      categoryOptionCombo: r.categoryOptionCombo ?? (schemes.categoryOptionCombo === 'UID' ? DHIS2_DEFAULT_COC : undefined),
       value: String(r.value),
       ...(r.comment ? { comment: r.comment } : {}),
     })),
@@ -88,7 +124,8 @@ export function adxMessage(rows: readonly Dhis2Value[], exported: Date): string 
         '@_period': adxPeriod(list[0]!.period),
         dataValue: list.map((r) => ({
           '@_dataElement': r.dataElement,
-          '@_categoryOptionCombo': r.categoryOptionCombo,
+          // Without a combo DHIS2 files the value under its default one, whatever the scheme.
+          ...(r.categoryOptionCombo !== null ? { '@_categoryOptionCombo': r.categoryOptionCombo } : {}),
           '@_value': typeof r.value === 'number' ? String(r.value) : '0',
           // DHIS2's ADX reader takes a value's comment from its attribute, as the JSON carries it.
           ...(r.comment ? { '@_comment': xmlText(r.comment) } : {}),

@@ -13,7 +13,7 @@ import { indicatorReport } from '../indicators/report.js';
 import { saveExport } from '../exports/files.js';
 import { translator } from '../exports/translate.js';
 import type { Handlers } from '../handlers.js';
-import { adxMessage, dataValueSet, resolve } from './dhis2-files.js';
+import { adxImportParameters, adxMessage, dataValueSet, idSchemes, resolve } from './dhis2-files.js';
 import { uploadedBytes } from '../imports/read-file.js';
 import { localCodes, mappingWorkbook, readMapping } from './mapping-workbook.js';
 
@@ -51,13 +51,14 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });
     const { rows, unmapped } = resolve(values, dhis2Mapping(db));
     if (rows.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_unmapped', { ...unmapped });
+    const schemes = idSchemes(rows);
     const ext = q.format === 'json' ? 'json' : 'xml';
     const base = `dhis2-${q.format === 'json' ? 'dataValueSet' : 'adx'}-${q.from}-${q.to}`;
     const saved = await saveExport(
       s,
       base,
       async (part, fileName) => {
-        writeFileSync(part, q.format === 'json' ? JSON.stringify(dataValueSet(rows), null, 1) : adxMessage(rows, new Date()));
+        writeFileSync(part, q.format === 'json' ? JSON.stringify(dataValueSet(rows, schemes), null, 1) : adxMessage(rows, new Date()));
         recordExport(db, s.actor, q.format === 'json' ? 'dhis2_data_value_set' : 'dhis2_adx', fileName, {
           values: rows.length,
           orgUnitId: unit,
@@ -65,7 +66,14 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
       },
       ext,
     );
-    return { file: { ...saved, suppressed: q.indicators, hiddenCells: hidden }, values: rows.length, hidden, unmapped };
+    return {
+      file: { ...saved, suppressed: q.indicators, hiddenCells: hidden },
+      values: rows.length,
+      hidden,
+      unmapped,
+      idSchemes: schemes,
+      importParameters: q.format === 'adx' ? adxImportParameters(schemes) : null,
+    };
   },
 
   'dhis2.mappingWorkbook': async (s, { language }) => {
