@@ -4,11 +4,27 @@
 import { z } from 'zod';
 import { ExportedFileSchema } from '../exports/api.js';
 import { ImportFileSchema } from '../imports/api.js';
+import type { Dimension } from '../indicators/dimensions.js';
+import type { CategoryCode } from '../categories.js';
 
 /** The cascade's counts sent to DHIS2 beside the forms, as data elements of their own (data set "indicators"). */
 export const INDICATOR_MEASURES = ['diagnosed', 'inCare', 'onArt', 'suppressedOnArt', 'newDiagnoses', 'artInitiations'] as const;
 export const INDICATOR_DATA_SET = 'indicators';
-export const indicatorElement = (m: (typeof INDICATOR_MEASURES)[number]) => `ind_${m}`;
+/**
+ * The breakdowns each count also goes by, each a data element of its own (DHIS2 gives a data
+ * element one category combination), its cells one category's options (`sex:male`), with the
+ * category of the forms they are named by.
+ */
+export const INDICATOR_BREAKDOWNS = {
+  sex: 'sex',
+  age_who: 'age_band',
+  key_population: 'key_population',
+  legal_status: 'legal_status',
+  migrant_type: 'migrant_type',
+} as const satisfies Partial<Record<Dimension, CategoryCode>>;
+export type IndicatorBreakdown = keyof typeof INDICATOR_BREAKDOWNS;
+export const indicatorElement = (m: (typeof INDICATOR_MEASURES)[number], by?: IndicatorBreakdown) =>
+  by ? `ind_${m}_by_${by}` : `ind_${m}`;
 
 export const MAPPING_KINDS = ['dataSet', 'dataElement', 'categoryOptionCombo', 'orgUnit'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];

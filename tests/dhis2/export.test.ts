@@ -317,7 +317,7 @@ describe('export to DHIS2', () => {
     };
     const r = await call(s, 'dhis2.loadMetadata', bytesUpload(Buffer.from(JSON.stringify(metadata)), 'metadata.json'));
     expect(r.mapped).toEqual({ dataSet: 1, dataElement: 1, categoryOptionCombo: 2, orgUnit: 1 });
-    expect(r.unmapped.dataElement).toBe(38); // 33 form elements and 6 cascade counts, one matched
+    expect(r.unmapped.dataElement).toBe(68); // 33 form elements, 6 cascade counts and each by 5 breakdowns, one matched
     expect(r.unmapped.orgUnit).toBe(2); // the country and the region
     const out = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' });
     const set = JSON.parse(readFileSync(out.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
@@ -385,27 +385,53 @@ describe('export to DHIS2', () => {
     ]);
   });
 
-  it('sends the cascade’s counts of each period beside the forms, small counts left out and counted', async () => {
+  it('sends the cascade’s counts of each period beside the forms, totals and breakdowns, small counts left out and counted', async () => {
     const s = await centreWithNine(session(tempDir()), (i) => (i < 3 ? { kind: 'art_start', date: '2017-03-01' } : null));
     const unit = s.orgUnitId;
     await fillMapping(s, [
       ['dataSets', 'indicators', 'MigCascade1'],
       ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
       ...INDICATOR_MEASURES.map((m, i): [string, string, string] => ['dataElements', indicatorElement(m), `MigIndicat${i}`]),
+      // The count of people diagnosed by sex and by age band, each a data element of its own, its cells one category's options.
+      ['dataElements', indicatorElement('diagnosed', 'sex'), 'MigDiagSex1'],
+      ['dataElements', indicatorElement('onArt', 'sex'), 'MigArtSex01'],
+      ['dataElements', indicatorElement('diagnosed', 'age_who'), 'MigDiagAge1'],
+      ['categoryOptionCombos', cocKey({ sex: 'male' }), 'SexMale0001'],
+      ['categoryOptionCombos', cocKey({ sex: 'female' }), 'SexFemale01'],
+      ...['25-29', '30-34', '35-39'].map((band, i): [string, string, string] => [
+        'categoryOptionCombos',
+        cocKey({ age_band: band }),
+        `AgeBand000${i}`,
+      ]),
     ]);
     const out = await call(s, 'dhis2.export', { from: '2016', to: '2017', orgUnitId: unit, format: 'json', indicators: true });
     const set = JSON.parse(readFileSync(out.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
     expect(validateJson(set), JSON.stringify(validateJson.errors)).toBe(true);
     const cascade = (await call(s, 'indicators.cascade', { period: '2017', dimension: 'none' })).total.tally;
-    const sent = Object.fromEntries(set.dataValues.filter((v) => v.period === '2017').map((v) => [v.dataElement, Number(v.value)]));
-    expect(sent.MigIndicat0).toBe(cascade.diagnosed); // 9 people diagnosed in 2017
+    const of2017 = set.dataValues.filter((v) => v.period === '2017');
+    const totals = Object.fromEntries(
+      of2017.filter((v) => v.categoryOptionCombo === DHIS2_DEFAULT_COC).map((v) => [v.dataElement, Number(v.value)]),
+    );
+    expect(totals.MigIndicat0).toBe(cascade.diagnosed); // 9 people diagnosed in 2017
     expect(cascade.onArt).toBe(3);
-    expect(sent.MigIndicat2).toBeUndefined(); // 3 on ART: a small count, left out
-    expect(out.hidden).toBeGreaterThan(0);
-    expect(set.dataValues.every((v) => v.categoryOptionCombo === DHIS2_DEFAULT_COC && v.orgUnit === 'KG_CHUI_AIDS')).toBe(true);
+    expect(totals.MigIndicat2).toBeUndefined(); // 3 on ART: a small count, left out
+    // All nine are men: the breakdown by sex goes whole (men 9, women 0; "unknown" is not mapped)...
+    expect(of2017.filter((v) => v.dataElement === 'MigDiagSex1').map((v) => [v.categoryOptionCombo, v.value])).toEqual([
+      ['SexMale0001', '9'],
+      ['SexFemale01', '0'],
+    ]);
+    // ...but not that of the three on ART, nor the age bands (1, 5 and 3 people): each left out whole, not one cell of it.
+    expect(of2017.filter((v) => ['MigArtSex01', 'MigDiagAge1'].includes(v.dataElement ?? ''))).toEqual([]);
+    const breakdowns = await call(s, 'indicators.cascade', { period: '2017', dimension: 'age_who' });
+    expect(breakdowns.groups.map((g) => g.tally.diagnosed).filter((n) => n > 0)).toEqual([1, 5, 3]);
+    expect(out.hidden).toBeGreaterThanOrEqual(3 + 1); // the age breakdown's three cells, the total on ART
+    expect(set.dataValues.every((v) => v.orgUnit === 'KG_CHUI_AIDS')).toBe(true);
     // No count from 1 to the threshold leaves.
     expect(set.dataValues.map((v) => Number(v.value)).filter((n) => n >= 1 && n <= 4)).toEqual([]);
     const adx = await call(s, 'dhis2.export', { from: '2016', to: '2017', orgUnitId: unit, format: 'adx', indicators: true });
     expect(adxProblems(adx.file.path)).toBe('');
+    expect(readFileSync(adx.file.path, 'utf8')).toContain(
+      '<dataValue dataElement="MigDiagSex1" categoryOptionCombo="SexMale0001" value="9"',
+    );
   });
 });

@@ -6,7 +6,16 @@ import { dhis2Mapping, mergeDhis2Mapping, replaceDhis2Mapping, valuesForExport }
 import { mappingFromMetadata } from './metadata.js';
 import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
-import { countByKind, INDICATOR_DATA_SET, INDICATOR_MEASURES, indicatorElement } from '../../../shared/dhis2/api.js';
+import {
+  countByKind,
+  INDICATOR_BREAKDOWNS,
+  INDICATOR_DATA_SET,
+  INDICATOR_MEASURES,
+  indicatorElement,
+  type IndicatorBreakdown,
+} from '../../../shared/dhis2/api.js';
+import type { CategoryCode } from '../../../shared/categories.js';
+import { cocKey } from '../../../shared/forms/definitions.js';
 import { fail, refusal } from '../../../shared/result.js';
 import { parsePeriod, periodsBetween } from '../../../shared/periods.js';
 import { indicatorReport } from '../indicators/report.js';
@@ -34,18 +43,21 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     if (q.indicators)
       for (const period of periodsBetween(q.from, q.to)) {
         const r = indicatorReport(db, unit, period, 'none');
+        const put = (de: string, coc: string, value: number) =>
+          values.push({ form: INDICATOR_DATA_SET, de, coc, orgUnitId: unit, period, value, comment: null });
         for (const m of INDICATOR_MEASURES) {
           if (r.outside.counts.includes(m)) hidden++;
-          else
-            values.push({
-              form: INDICATOR_DATA_SET,
-              de: indicatorElement(m),
-              coc: '',
-              orgUnitId: unit,
-              period,
-              value: r.total.tally[m],
-              comment: null,
-            });
+          else put(indicatorElement(m), '', r.total.tally[m]);
+        }
+        // Each breakdown of a count goes whole or not at all (as FHIR's stratifiers): one group's
+        // small count hidden among the others shown would be the total less their sum.
+        for (const [by, category] of Object.entries(INDICATOR_BREAKDOWNS) as [IndicatorBreakdown, CategoryCode][]) {
+          const b = indicatorReport(db, unit, period, by);
+          for (const m of INDICATOR_MEASURES) {
+            if (r.outside.counts.includes(m) || b.outside.counts.includes(m) || b.groups.some((g) => b.outside.groups[g.key]?.includes(m)))
+              hidden += b.groups.length;
+            else for (const g of b.groups) put(indicatorElement(m, by), cocKey({ [category]: g.key }), g.tally[m]);
+          }
         }
       }
     if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });

@@ -2,13 +2,16 @@
 // (this app's code, its name, and the DHIS2 UID or code to fill in), and reading it back: every row
 // checked, the refused ones named, the rest replacing the mapping.
 import ExcelJS from 'exceljs';
-import { DATA_ELEMENTS, FORM_CODES, TOTAL, comboCells, type ComboCode } from '../../../shared/forms/definitions.js';
+import { DATA_ELEMENTS, FORM_CODES, TOTAL, cocKey, comboCells, type ComboCode } from '../../../shared/forms/definitions.js';
+import { fixedGroups } from '../../../shared/indicators/dimensions.js';
 import { cellLabel, deLabel } from '../../../shared/forms/labels.js';
 import {
   Dhis2IdSchema,
+  INDICATOR_BREAKDOWNS,
   INDICATOR_DATA_SET,
   INDICATOR_MEASURES,
   indicatorElement,
+  type IndicatorBreakdown,
   MAPPING_KINDS,
   type MappingKind,
 } from '../../../shared/dhis2/api.js';
@@ -29,7 +32,14 @@ export const SHEET: Record<MappingKind, string> = {
 /** Every code of this app a kind may map, with its name in the workbook's language. */
 export function localCodes(t: T, lang: Language, units: readonly OrgUnit[]): Record<MappingKind, [string, string][]> {
   const combos = [...new Set(DATA_ELEMENTS.map((d) => d.combo))].filter((c) => c !== 'default') as ComboCode[];
-  const cells = [...new Set(combos.flatMap((c) => comboCells(c)))];
+  const breakdowns = Object.keys(INDICATOR_BREAKDOWNS) as IndicatorBreakdown[];
+  // The forms' cells, and each option of a breakdown the cascade's counts go by (`sex:male`).
+  const cells = [
+    ...new Set([
+      ...combos.flatMap((c) => comboCells(c)),
+      ...breakdowns.flatMap((by) => fixedGroups(by)!.map((g) => cocKey({ [INDICATOR_BREAKDOWNS[by]]: g }))),
+    ]),
+  ];
   const byId = new Map(units.map((u) => [u.id, u]));
   const path = (u: OrgUnit): string => (u.parentId === null ? u.name : `${path(byId.get(u.parentId)!)} › ${u.name}`);
   return {
@@ -40,6 +50,12 @@ export function localCodes(t: T, lang: Language, units: readonly OrgUnit[]): Rec
         indicatorElement(m),
         `${t('dhis2.indicatorPrefix')}: ${t(`indicators.measures.${m}`)}`,
       ]),
+      ...breakdowns.flatMap((by) =>
+        INDICATOR_MEASURES.map((m): [string, string] => [
+          indicatorElement(m, by),
+          `${t('dhis2.indicatorPrefix')}: ${t(`indicators.measures.${m}`)} — ${t(`indicators.dimensions.${by}`)}`,
+        ]),
+      ),
     ],
     categoryOptionCombo: [
       ['', t('dhis2.defaultCell')],
