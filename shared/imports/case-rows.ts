@@ -133,26 +133,34 @@ export function caseFromRow(cells: Partial<Record<CaseColumn, Cell>>, lk: Lookup
   return { value: parsed.data, issues: [] };
 }
 
-const YES = new Set([
-  '1',
-  'да',
-  'yes',
-  'true',
-  'x',
-  'истина',
-  'неопределяемая',
-  ...LANGUAGES.map((l) => normalise(texts(l).cases.undetectable)),
-]);
-// The words of the template's drop-down in every language (a Kazakh template writes «иә (91 күн ішінде)»).
-const aidsWords = (answer: 'yes' | 'no' | 'unknown') => LANGUAGES.map((l) => normalise(texts(l).enums.aids_at_diagnosis[answer]));
-const AIDS_YES = new Set(['1', 'да', 'yes', 'true', 'x', 'истина', ...aidsWords('yes')]);
-const AIDS_NO = new Set(['0', 'нет', 'no', 'false', 'ложь', ...aidsWords('no')]);
-const AIDS_UNKNOWN = new Set(['', ...aidsWords('unknown')]);
+// The words a clerk may write, in every language: made when a file is first read, not when the
+// module loads (every language's texts, Uzbek Cyrillic's written out then, cost a start ~0.15 s).
+let markWords: { yes: Set<string>; aidsYes: Set<string>; aidsNo: Set<string>; aidsUnknown: Set<string> } | null = null;
+function marks() {
+  // The words of the template's drop-down in every language (a Kazakh template writes «иә (91 күн ішінде)»).
+  const aidsWords = (answer: 'yes' | 'no' | 'unknown') => LANGUAGES.map((l) => normalise(texts(l).enums.aids_at_diagnosis[answer]));
+  return (markWords ??= {
+    yes: new Set([
+      '1',
+      'да',
+      'yes',
+      'true',
+      'x',
+      'истина',
+      'неопределяемая',
+      ...LANGUAGES.map((l) => normalise(texts(l).cases.undetectable)),
+    ]),
+    aidsYes: new Set(['1', 'да', 'yes', 'true', 'x', 'истина', ...aidsWords('yes')]),
+    aidsNo: new Set(['0', 'нет', 'no', 'false', 'ложь', ...aidsWords('no')]),
+    aidsUnknown: new Set(['', ...aidsWords('unknown')]),
+  });
+}
 
 /** AIDS at diagnosis as a clerk writes it: yes / no / unknown in either language (or 1/0); undefined: not one of them. */
 function aidsMark(s: string): boolean | null | undefined {
   const n = normalise(s);
-  return AIDS_YES.has(n) ? true : AIDS_NO.has(n) ? false : AIDS_UNKNOWN.has(n) ? null : undefined;
+  const m = marks();
+  return m.aidsYes.has(n) ? true : m.aidsNo.has(n) ? false : m.aidsUnknown.has(n) ? null : undefined;
 }
 
 export function eventFromRow(
@@ -172,7 +180,7 @@ export function eventFromRow(
   const raw: Record<string, unknown> = { kind, date: dateOf(cells.date) };
   if (kind === 'cd4') raw.cd4 = num(cells.cd4) ?? undefined;
   if (kind === 'viral_load') {
-    raw.undetectable = YES.has(normalise(text(cells.undetectable)));
+    raw.undetectable = marks().yes.has(normalise(text(cells.undetectable)));
     raw.copies = raw.undetectable ? null : num(cells.copies);
   }
   if (kind === 'outcome') {
