@@ -69,9 +69,15 @@ export const Dhis2ExportedSchema = z.object({
   hidden: z.number().int(),
   /** Values left out for a part without a DHIS2 identifier. */
   unmapped: z.object(Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.number().int()])) as Record<MappingKind, z.ZodNumber>),
-  /** How DHIS2 must read each kind of identifier (a dataValueSet says so itself; an ADX file cannot, so these go with the import). */
+  /**
+   * How DHIS2 must read each kind of identifier (a dataValueSet says so itself; an ADX file cannot,
+   * so these go with the import); null for a kind the file does not hold (a dataValueSet's data sets).
+   */
   idSchemes: z.object(
-    Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.enum(ID_SCHEMES)])) as Record<MappingKind, z.ZodEnum<{ UID: 'UID'; CODE: 'CODE' }>>,
+    Object.fromEntries(MAPPING_KINDS.map((k) => [k, z.enum(ID_SCHEMES).nullable()])) as Record<
+      MappingKind,
+      z.ZodNullable<z.ZodEnum<{ UID: 'UID'; CODE: 'CODE' }>>
+    >,
   ),
   /** For an ADX file: the import parameters DHIS2 needs to read its identifiers (by default it reads ADX by code); null for JSON. */
   importParameters: z.string().nullable(),

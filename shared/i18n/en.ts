@@ -1345,14 +1345,16 @@ export const en: Messages = {
       'Package no. {{sequence}} from «{{centre}}» is loaded already, with other content: the centre seems to have restored its database from a backup. It should continue its numbering after no. {{sequence}} (Data exchange → “Send a package” → “After a restore from a backup”) and make the package again: it will be full. Nothing was loaded.',
     key_file_same_unit: "The centre «{{centre}}» in the key file is this database's own organisation. Add another centre's key.",
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
+    dhis2_mixed_ids:
+      'The DHIS2 mapping gives one kind of identifier both as UIDs and as codes. DHIS2 reads one kind in a file. Correct the workbook and load it again. Nothing was exported.',
     dhis2_mixed_ids_dataSet:
-      'The DHIS2 mapping gives data sets both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data sets one kind and load the workbook again. Nothing was exported.',
+      'The DHIS2 mapping gives data sets both as UIDs, or codes shaped like them (a letter and ten more letters or digits, such as «{{uid}}»), and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data sets one kind and load the workbook again. Nothing was exported.',
     dhis2_mixed_ids_dataElement:
-      'The DHIS2 mapping gives data elements both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data elements one kind and load the workbook again. Nothing was exported.',
+      'The DHIS2 mapping gives data elements both as UIDs, or codes shaped like them (a letter and ten more letters or digits, such as «{{uid}}»), and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data elements one kind and load the workbook again. Nothing was exported.',
     dhis2_mixed_ids_categoryOptionCombo:
-      'The DHIS2 mapping gives category option combos both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the category option combos one kind and load the workbook again. Nothing was exported.',
+      'The DHIS2 mapping gives category option combos both as UIDs, or codes shaped like them (a letter and ten more letters or digits, such as «{{uid}}»), and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the category option combos one kind and load the workbook again. Nothing was exported.',
     dhis2_mixed_ids_orgUnit:
-      'The DHIS2 mapping gives organisations both as UIDs (such as «{{uid}}») and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the organisations one kind and load the workbook again. Nothing was exported.',
+      'The DHIS2 mapping gives organisations both as UIDs, or codes shaped like them (a letter and ten more letters or digits, such as «{{uid}}»), and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the organisations one kind and load the workbook again. Nothing was exported.',
     dhis2_not_data_value_set: 'The file «{{file}}» is not a DHIS2 dataValueSet (JSON). Nothing was loaded.',
     dhis2_not_metadata: 'The file «{{file}}» is not a DHIS2 metadata package (JSON from /api/metadata). Nothing was changed.',
     dhis2_not_mapping_workbook:

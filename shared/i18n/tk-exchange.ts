@@ -135,6 +135,8 @@ export const tkExchange: PartialTexts = {
     loadedAbroad: 'Bukja ýüklendi: maglumatly ýyllar — {{n}}. Olar görkezijiler panelinde we býulletende (3.1 bölüm) görünýär.',
   },
   dhis2: {
+    importParameters:
+      'Bu ADX faýlyny DHIS2-ä ýükläniňizde import parametrlerini görkeziň (olarsyz DHIS2 ADX-i kodlar boýunça okaýar): {{parameters}}',
     indicatorsDataSet: 'Kaskad görkezijileri (reýestrden)',
     indicatorPrefix: 'Kaskad',
     withIndicators: 'Her döwür üçin kaskad görkezijileri bilen (az sanlar gizlenen)',

@@ -577,6 +577,14 @@ export const tk: PartialTexts = {
     package_renumbered:
       '«{{centre}}» merkezinden № {{sequence}} bukja eýýäm ýüklendi, emma başga mazmun bilen: merkez binýady ätiýaçlyk nusgadan dikeldene meňzeýär. Merkez belgilemegi № {{sequence}} bukjadan soň dowam etsin (Maglumat alyş-çalşygy → «Bukja iber» → «Ätiýaçlyk nusgadan dikeldilenden soň») we bukjany täzeden taýýarlasyn: ol doly bolar. Hiç zat ýüklenmedi.',
     key_file_same_unit: 'Açar faýlyndaky «{{centre}}» merkezi — şu binýadyň öz guramasy. Başga merkeziň açaryny goşuň.',
+    dhis2_mixed_ids_dataSet:
+      'DHIS2 laýyklyk tablisasynda maglumat toplumlary garyşyk ýazylypdyr: UID (ýa-da şol görnüşdäki kodlar, meselem «{{uid}}») we kodlar (meselem «{{code}}»). DHIS2 bir faýlda bir görnüşi okaýar. Maglumat toplumlary bir görnüşde ýazyň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_mixed_ids_dataElement:
+      'DHIS2 laýyklyk tablisasynda maglumat elementleri garyşyk ýazylypdyr: UID (ýa-da şol görnüşdäki kodlar, meselem «{{uid}}») we kodlar (meselem «{{code}}»). DHIS2 bir faýlda bir görnüşi okaýar. Maglumat elementleri bir görnüşde ýazyň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_mixed_ids_categoryOptionCombo:
+      'DHIS2 laýyklyk tablisasynda kategoriýa kombinasiýalary garyşyk ýazylypdyr: UID (ýa-da şol görnüşdäki kodlar, meselem «{{uid}}») we kodlar (meselem «{{code}}»). DHIS2 bir faýlda bir görnüşi okaýar. Kategoriýa kombinasiýalary bir görnüşde ýazyň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_mixed_ids_orgUnit:
+      'DHIS2 laýyklyk tablisasynda guramalar garyşyk ýazylypdyr: UID (ýa-da şol görnüşdäki kodlar, meselem «{{uid}}») we kodlar (meselem «{{code}}»). DHIS2 bir faýlda bir görnüşi okaýar. Guramalar bir görnüşde ýazyň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
     dhis2_no_values:
       '{{from}} bilen {{to}} aralygyndaky döwürlerde bu guramanyň jemleýji görnüşlerinde baha ýok: eksport eder ýaly zat ýok.',
     dhis2_not_data_value_set: '«{{file}}» faýly DHIS2 bahalar toplumy (JSON-daky dataValueSet) däl. Hiç zat ýüklenmedi.',

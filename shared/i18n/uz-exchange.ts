@@ -138,6 +138,8 @@ export const uzExchange: PartialTexts = {
     loadedAbroad: 'Paket yuklandi: maʼlumotlar bor yillar — {{n}}. Ular koʻrsatkichlar panelida va byulletenda (3.1 boʻlim) koʻrinadi.',
   },
   dhis2: {
+    importParameters:
+      'Ushbu ADX faylini DHIS2 ga yuklashda import parametrlarini koʻrsating (ularsiz DHIS2 ADX ni kodlar boʻyicha oʻqiydi): {{parameters}}',
     indicatorsDataSet: 'Kaskad koʻrsatkichlari (reyestrdan)',
     indicatorPrefix: 'Kaskad',
     withIndicators: 'Har bir davr uchun kaskad koʻrsatkichlari bilan (kichik sonlar yashirilgan)',

@@ -579,6 +579,14 @@ export const uz: PartialTexts = {
     package_renumbered:
       '«{{centre}}» markazidan № {{sequence}} paket allaqachon yuklangan, lekin boshqa mazmun bilan: markaz bazani zaxira nusxadan tiklaganga oʻxshaydi. Markaz raqamlashni № {{sequence}} paketdan keyin davom ettirsin (Maʼlumot almashish → «Paket yuborish» → «Zaxira nusxadan tiklangandan keyin») va paketni qaytadan tayyorlasin: u toʻliq boʻladi. Hech narsa yuklanmadi.',
     key_file_same_unit: 'Kalit faylidagi «{{centre}}» markazi — shu bazaning oʻz tashkiloti. Boshqa markazning kalitini qoʻshing.',
+    dhis2_mixed_ids_dataSet:
+      'DHIS2 moslik jadvalida maʼlumotlar toʻplamlari aralash yozilgan: UID (yoki shu koʻrinishdagi kodlar, masalan «{{uid}}») va kodlar (masalan «{{code}}»). DHIS2 bitta faylda bitta turini oʻqiydi. Maʼlumotlar toʻplamlarini bitta turda yozing va jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_mixed_ids_dataElement:
+      'DHIS2 moslik jadvalida maʼlumot elementlari aralash yozilgan: UID (yoki shu koʻrinishdagi kodlar, masalan «{{uid}}») va kodlar (masalan «{{code}}»). DHIS2 bitta faylda bitta turini oʻqiydi. Maʼlumot elementlarini bitta turda yozing va jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_mixed_ids_categoryOptionCombo:
+      'DHIS2 moslik jadvalida toifa kombinatsiyalari aralash yozilgan: UID (yoki shu koʻrinishdagi kodlar, masalan «{{uid}}») va kodlar (masalan «{{code}}»). DHIS2 bitta faylda bitta turini oʻqiydi. Toifa kombinatsiyalarini bitta turda yozing va jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_mixed_ids_orgUnit:
+      'DHIS2 moslik jadvalida tashkilotlar aralash yozilgan: UID (yoki shu koʻrinishdagi kodlar, masalan «{{uid}}») va kodlar (masalan «{{code}}»). DHIS2 bitta faylda bitta turini oʻqiydi. Tashkilotlarni bitta turda yozing va jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
     dhis2_no_values:
       '{{from}} – {{to}} oraligʻidagi davrlarda bu tashkilotning jamlanma shakllarida qiymatlar yoʻq: eksport qiladigan narsa yoʻq.',
     dhis2_not_data_value_set: '«{{file}}» fayli DHIS2 qiymatlar toʻplami (JSONdagi dataValueSet) emas. Hech narsa yuklanmadi.',

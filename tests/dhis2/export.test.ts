@@ -234,6 +234,28 @@ describe('export to DHIS2', () => {
     expect(adxProblems(adx.file.path)).toBe('');
     expect(readFileSync(adx.file.path, 'utf8')).not.toContain(DHIS2_DEFAULT_COC);
 
+    // A metadata package of org units alone names no combo for the default cell, and DHIS2's default
+    // UID given for it by hand is the default, not a UID among codes: neither stops the export.
+    await call(
+      s,
+      'dhis2.loadMetadata',
+      bytesUpload(Buffer.from(JSON.stringify({ organisationUnits: [{ id: 'KgChuiAids1', name: 'Чуйский центр СПИД' }] })), 'ou.json'),
+    );
+    await fillMapping(s, [
+      ['categoryOptionCombos', '', DHIS2_DEFAULT_COC],
+      ['orgUnits', String(unit), 'KG_CHUI_AIDS'],
+    ]);
+    const again = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' });
+    const set2 = JSON.parse(readFileSync(again.file.path, 'utf8')) as { dataValues: Record<string, string>[] };
+    expect(set2.dataValues.find((v) => v.dataElement === 'MIG_SURVEY_NAME')).not.toHaveProperty('categoryOptionCombo');
+    // Data sets by UID and by code: a dataValueSet names no data set, so it goes; ADX names them, so it does not.
+    await fillMapping(s, [['dataSets', 'testing', 'MgTstDS0001']]);
+    expect((await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' })).idSchemes.dataSet).toBeNull();
+    expect(await refusedWith(s, 'dhis2.export', { from: '2017', to: '2017', format: 'adx' })).toMatchObject({
+      messageKey: 'errors.dhis2_mixed_ids_dataSet',
+    });
+    await fillMapping(s, [['dataSets', 'testing', 'MIG_TESTING']]);
+
     // One data element by UID among codes: refused for both formats, the log and the exports folder unchanged.
     await fillMapping(s, [['dataElements', 'positive_voluntary', 'MgPosVol001']]);
     const exported = () => readdirSync(join(s.dataDir, 'exports')).sort();

@@ -18,6 +18,12 @@ export type Dhis2Value = {
   comment: string | null;
 };
 
+/** The default cell's combo: null where it is DHIS2's default UID or not named (it then follows the other combos' scheme). */
+const defaultCombo = (mapping: Mapping) => {
+  const named = mapping.categoryOptionCombo.get('');
+  return named === undefined || named === DHIS2_DEFAULT_COC ? null : named;
+};
+
 export function resolve(values: readonly ExportValue[], mapping: Mapping): { rows: Dhis2Value[]; unmapped: Record<MappingKind, number> } {
   const unmapped = Object.fromEntries(MAPPING_KINDS.map((k) => [k, 0])) as Record<MappingKind, number>;
   const rows: Dhis2Value[] = [];
@@ -25,8 +31,9 @@ export function resolve(values: readonly ExportValue[], mapping: Mapping): { row
     const ids = {
       dataSet: mapping.dataSet.get(v.form),
       dataElement: mapping.dataElement.get(v.de),
-      // A cell of a data element without disaggregation is DHIS2's default combo on every server.
-      categoryOptionCombo: v.coc === '' ? (mapping.categoryOptionCombo.get('') ?? null) : mapping.categoryOptionCombo.get(v.coc),
+      // A cell of a data element without disaggregation is DHIS2's default combo on every server
+      // (null: written by UID or left out, as the other combos go); a code given for it is used.
+      categoryOptionCombo: v.coc === '' ? defaultCombo(mapping) : mapping.categoryOptionCombo.get(v.coc),
       orgUnit: mapping.orgUnit.get(String(v.orgUnitId)),
     };
     const missing = MAPPING_KINDS.filter((k) => ids[k] === undefined);
@@ -45,7 +52,7 @@ export function resolve(values: readonly ExportValue[], mapping: Mapping): { row
   return { rows, unmapped };
 }
 
-export type IdSchemes = Record<MappingKind, IdScheme>;
+export type IdSchemes = Record<MappingKind, IdScheme | null>;
 
 /**
  * How DHIS2 is to read each kind of identifier in a file: by UID (a letter and ten letters or
@@ -53,9 +60,14 @@ export type IdSchemes = Record<MappingKind, IdScheme>;
  * mix the two cannot be sent: refused, naming one of each, before anything is written. (A code
  * shaped like a UID reads as one: an administrator then maps that kind by UID throughout.)
  */
-export function idSchemes(rows: readonly Dhis2Value[]): IdSchemes {
+export function idSchemes(rows: readonly Dhis2Value[], format: 'json' | 'adx'): IdSchemes {
   const schemes = {} as IdSchemes;
   for (const kind of MAPPING_KINDS) {
+    // A dataValueSet names no data set: its identifiers cannot be misread there.
+    if (kind === 'dataSet' && format === 'json') {
+      schemes[kind] = null;
+      continue;
+    }
     let uid: string | undefined;
     let code: string | undefined;
     for (const r of rows) {
@@ -71,7 +83,7 @@ export function idSchemes(rows: readonly Dhis2Value[]): IdSchemes {
 }
 
 /** The import parameters that tell DHIS2 the schemes of an ADX file (which cannot carry them; DHIS2 reads ADX by code unless told). */
-export const adxImportParameters = (s: IdSchemes) =>
+export const adxImportParameters = (s: Record<MappingKind, IdScheme | null>) =>
   `dataSetIdScheme=${s.dataSet}&dataElementIdScheme=${s.dataElement}&categoryOptionComboIdScheme=${s.categoryOptionCombo}&orgUnitIdScheme=${s.orgUnit}`;
 
 /**

@@ -63,7 +63,7 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });
     const { rows, unmapped } = resolve(values, dhis2Mapping(db));
     if (rows.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_unmapped', { ...unmapped });
-    const schemes = idSchemes(rows);
+    const schemes = idSchemes(rows, q.format);
     const ext = q.format === 'json' ? 'json' : 'xml';
     const base = `dhis2-${q.format === 'json' ? 'dataValueSet' : 'adx'}-${q.from}-${q.to}`;
     const saved = await saveExport(

@@ -4,7 +4,7 @@
 // combo's the cell key) or an org unit's name is this app's; what stays unmapped is counted before
 // anything is exported. A mapping already made is kept unless the package names the same code.
 import { z } from 'zod';
-import { DHIS2_DEFAULT_COC, isDhis2Uid, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
+import { isDhis2Uid, MAPPING_KINDS, type MappingKind } from '../../../shared/dhis2/api.js';
 import { refusal } from '../../../shared/result.js';
 
 const Obj = z.object({ id: z.string().max(50), code: z.string().max(200).optional(), name: z.string().max(500).optional() });
@@ -46,14 +46,13 @@ export function mappingFromMetadata(
     const byCode = new Map(objects.filter((o) => o.code).map((o) => [fold(o.code!), o.id]));
     const byName = new Map(objects.filter((o) => o.name).map((o) => [fold(o.name!), o.id]));
     for (const [local, name] of known[kind]) {
+      // The default cell needs no mapping (DHIS2's default combo is the same on every server): only
+      // a package's own default combo is taken for it, never one the package does not hold.
+      const isDefault = kind === 'categoryOptionCombo' && local === '';
       const found =
-        kind === 'orgUnit'
-          ? byName.get(fold(name.split(' › ').at(-1)!))
-          : kind === 'categoryOptionCombo' && local === ''
-            ? (byName.get('default') ?? DHIS2_DEFAULT_COC)
-            : byCode.get(fold(local));
+        kind === 'orgUnit' ? byName.get(fold(name.split(' › ').at(-1)!)) : isDefault ? byName.get('default') : byCode.get(fold(local));
       if (found) rows.push({ kind, local, remote: found });
-      else if (!current[kind].has(local)) unmapped[kind]++;
+      else if (!current[kind].has(local) && !isDefault) unmapped[kind]++;
     }
   }
   return { rows, unmapped };
