@@ -2,7 +2,8 @@
 // audited) and the form values an export sends.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
-import { countByKind, MAPPING_KINDS, type MappingKind } from '../shared/dhis2/api.js';
+import { countByKind, MAPPING_KINDS, type IdScheme, type MappingKind } from '../shared/dhis2/api.js';
+import { getSetting } from './settings.js';
 import { parsePeriod } from '../shared/periods.js';
 
 export type Mapping = Record<MappingKind, Map<string, string>>;
@@ -14,25 +15,43 @@ export function dhis2Mapping(db: Db): Mapping {
   return m;
 }
 
+/** How the administrator said DHIS2 reads a kind's identifiers (the workbook's scheme cell); null: told by their shape. */
+export type DeclaredSchemes = Record<MappingKind, IdScheme | null>;
+const schemeSetting = (kind: MappingKind) => `dhis2_scheme_${kind}`;
+
+export function declaredSchemes(db: Db): DeclaredSchemes {
+  return Object.fromEntries(
+    MAPPING_KINDS.map((k) => {
+      const v = getSetting(db, schemeSetting(k));
+      return [k, v === 'UID' || v === 'CODE' ? v : null];
+    }),
+  ) as DeclaredSchemes;
+}
+
 /** Replaces the mapping of the kinds given (the workbook's sheets): what it no longer maps is unmapped. One audit entry with the counts. */
 export function replaceDhis2Mapping(
   db: Db,
   actor: string,
   rows: readonly { kind: MappingKind; local: string; remote: string }[],
   kinds: readonly MappingKind[] = MAPPING_KINDS,
+  schemes: Partial<DeclaredSchemes> = {},
 ): void {
   changeWithAudit(db, actor, (record) => {
     const before = (stmt(db, 'SELECT count(*) AS n FROM dhis2_mapping').get() as { n: number }).n;
     stmt(db, 'DELETE FROM dhis2_mapping WHERE kind IN (SELECT value FROM json_each(?))').run(JSON.stringify(kinds));
     const insert = stmt(db, 'INSERT OR REPLACE INTO dhis2_mapping (kind, local, remote) VALUES (?, ?, ?)');
     for (const r of rows) insert.run(r.kind, r.local, r.remote);
+    // Each sheet's scheme cell replaced with its rows: empty, the scheme is told by the identifiers' shape.
+    const setScheme = stmt(db, 'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    for (const kind of kinds) setScheme.run(schemeSetting(kind), schemes[kind] ?? null);
     const counts = countByKind(rows);
+    const declared = Object.fromEntries(kinds.filter((k) => schemes[k]).map((k) => [k, schemes[k]]));
     record({
       action: 'import',
       entity: 'dhis2_mapping',
       entityId: 'workbook',
       oldValue: { rows: before },
-      newValue: { rows: rows.length, ...counts },
+      newValue: { rows: rows.length, ...counts, ...(Object.keys(declared).length ? { schemes: declared } : {}) },
     });
   });
 }

@@ -591,6 +591,10 @@ export const en: Messages = {
     saved: 'File saved:',
   },
   dhis2: {
+    readme4:
+      "Column D, row 2 of each sheet says how DHIS2 reads the sheet's identifiers: UID, CODE, or empty (by their shape: a letter and ten more letters or digits is a UID). Give CODE if your codes look like UIDs.",
+    schemeColumn: 'Read as (UID / CODE)',
+    badScheme: 'D2 must hold UID, CODE or nothing',
     importParameters:
       'When loading this ADX file into DHIS2, give these import parameters (without them DHIS2 reads ADX by code): {{parameters}}',
     indicatorsDataSet: 'Cascade indicators (from the register)',
@@ -1347,6 +1351,14 @@ export const en: Messages = {
     dhis2_no_values: 'The aggregate forms of this organisation hold no values for {{from}} to {{to}}: nothing to export.',
     dhis2_mixed_ids:
       'The DHIS2 mapping gives one kind of identifier both as UIDs and as codes. DHIS2 reads one kind in a file. Correct the workbook and load it again. Nothing was exported.',
+    dhis2_declared_uid_dataSet:
+      'The sheet «dataSets» of the DHIS2 mapping says its identifiers are UIDs, but «{{code}}» is not a UID (a letter and ten more letters or digits). Correct it, or give CODE in D2, and load the workbook again. Nothing was exported.',
+    dhis2_declared_uid_dataElement:
+      'The sheet «dataElements» of the DHIS2 mapping says its identifiers are UIDs, but «{{code}}» is not a UID (a letter and ten more letters or digits). Correct it, or give CODE in D2, and load the workbook again. Nothing was exported.',
+    dhis2_declared_uid_categoryOptionCombo:
+      'The sheet «categoryOptionCombos» of the DHIS2 mapping says its identifiers are UIDs, but «{{code}}» is not a UID (a letter and ten more letters or digits). Correct it, or give CODE in D2, and load the workbook again. Nothing was exported.',
+    dhis2_declared_uid_orgUnit:
+      'The sheet «orgUnits» of the DHIS2 mapping says its identifiers are UIDs, but «{{code}}» is not a UID (a letter and ten more letters or digits). Correct it, or give CODE in D2, and load the workbook again. Nothing was exported.',
     dhis2_mixed_ids_dataSet:
       'The DHIS2 mapping gives data sets both as UIDs, or codes shaped like them (a letter and ten more letters or digits, such as «{{uid}}»), and as codes (such as «{{code}}»). DHIS2 reads one kind in a file. Give the data sets one kind and load the workbook again. Nothing was exported.',
     dhis2_mixed_ids_dataElement:

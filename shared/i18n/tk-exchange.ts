@@ -135,6 +135,10 @@ export const tkExchange: PartialTexts = {
     loadedAbroad: 'Bukja ýüklendi: maglumatly ýyllar — {{n}}. Olar görkezijiler panelinde we býulletende (3.1 bölüm) görünýär.',
   },
   dhis2: {
+    readme4:
+      'Her sahypanyň D sütüni, 2-nji setiri — DHIS2 sahypanyň identifikatorlaryny nähili okaýar: UID, CODE (kodlar) ýa-da boş (görnüşi boýunça: harp we ýene 10 harp ýa-da san — UID). Kodlaryňyz UID-e meňzeýän bolsa, CODE görkeziň.',
+    schemeColumn: 'Nähili okamaly (UID / CODE)',
+    badScheme: 'D2-de UID, CODE ýa-da boş bolmaly',
     importParameters:
       'Bu ADX faýlyny DHIS2-ä ýükläniňizde import parametrlerini görkeziň (olarsyz DHIS2 ADX-i kodlar boýunça okaýar): {{parameters}}',
     indicatorsDataSet: 'Kaskad görkezijileri (reýestrden)',

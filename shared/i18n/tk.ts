@@ -577,6 +577,16 @@ export const tk: PartialTexts = {
     package_renumbered:
       '«{{centre}}» merkezinden № {{sequence}} bukja eýýäm ýüklendi, emma başga mazmun bilen: merkez binýady ätiýaçlyk nusgadan dikeldene meňzeýär. Merkez belgilemegi № {{sequence}} bukjadan soň dowam etsin (Maglumat alyş-çalşygy → «Bukja iber» → «Ätiýaçlyk nusgadan dikeldilenden soň») we bukjany täzeden taýýarlasyn: ol doly bolar. Hiç zat ýüklenmedi.',
     key_file_same_unit: 'Açar faýlyndaky «{{centre}}» merkezi — şu binýadyň öz guramasy. Başga merkeziň açaryny goşuň.',
+    dhis2_mixed_ids:
+      'DHIS2 laýyklyk tablisasynda bir identifikator görnüşi garyşyk ýazylypdyr: hem UID, hem kodlar. DHIS2 bir faýlda bir görnüşi okaýar. Tablisany düzedip, täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_declared_uid_dataSet:
+      'DHIS2 laýyklyk tablisasynyň «dataSets» sahypasynda identifikatorlar UID diýlip görkezilipdir, ýöne «{{code}}» UID däl (harp we ýene 10 harp ýa-da san). Ony düzediň ýa-da D2-de CODE görkeziň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_declared_uid_dataElement:
+      'DHIS2 laýyklyk tablisasynyň «dataElements» sahypasynda identifikatorlar UID diýlip görkezilipdir, ýöne «{{code}}» UID däl (harp we ýene 10 harp ýa-da san). Ony düzediň ýa-da D2-de CODE görkeziň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_declared_uid_categoryOptionCombo:
+      'DHIS2 laýyklyk tablisasynyň «categoryOptionCombos» sahypasynda identifikatorlar UID diýlip görkezilipdir, ýöne «{{code}}» UID däl (harp we ýene 10 harp ýa-da san). Ony düzediň ýa-da D2-de CODE görkeziň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
+    dhis2_declared_uid_orgUnit:
+      'DHIS2 laýyklyk tablisasynyň «orgUnits» sahypasynda identifikatorlar UID diýlip görkezilipdir, ýöne «{{code}}» UID däl (harp we ýene 10 harp ýa-da san). Ony düzediň ýa-da D2-de CODE görkeziň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
     dhis2_mixed_ids_dataSet:
       'DHIS2 laýyklyk tablisasynda maglumat toplumlary garyşyk ýazylypdyr: UID (ýa-da şol görnüşdäki kodlar, meselem «{{uid}}») we kodlar (meselem «{{code}}»). DHIS2 bir faýlda bir görnüşi okaýar. Maglumat toplumlary bir görnüşde ýazyň we tablisany täzeden ýükläň. Hiç zat eksport edilmedi.',
     dhis2_mixed_ids_dataElement:

@@ -138,6 +138,10 @@ export const uzExchange: PartialTexts = {
     loadedAbroad: 'Paket yuklandi: maʼlumotlar bor yillar — {{n}}. Ular koʻrsatkichlar panelida va byulletenda (3.1 boʻlim) koʻrinadi.',
   },
   dhis2: {
+    readme4:
+      'Har bir varaqning D ustuni, 2-qatori — DHIS2 varaq identifikatorlarini qanday oʻqiydi: UID, CODE (kodlar) yoki boʻsh (koʻrinishi boʻyicha: harf va yana 10 ta harf yoki raqam — UID). Kodlaringiz UID ga oʻxshasa, CODE ni koʻrsating.',
+    schemeColumn: 'Qanday oʻqish (UID / CODE)',
+    badScheme: 'D2 da UID, CODE yoki boʻsh boʻlishi kerak',
     importParameters:
       'Ushbu ADX faylini DHIS2 ga yuklashda import parametrlarini koʻrsating (ularsiz DHIS2 ADX ni kodlar boʻyicha oʻqiydi): {{parameters}}',
     indicatorsDataSet: 'Kaskad koʻrsatkichlari (reyestrdan)',

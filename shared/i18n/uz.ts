@@ -579,6 +579,16 @@ export const uz: PartialTexts = {
     package_renumbered:
       '«{{centre}}» markazidan № {{sequence}} paket allaqachon yuklangan, lekin boshqa mazmun bilan: markaz bazani zaxira nusxadan tiklaganga oʻxshaydi. Markaz raqamlashni № {{sequence}} paketdan keyin davom ettirsin (Maʼlumot almashish → «Paket yuborish» → «Zaxira nusxadan tiklangandan keyin») va paketni qaytadan tayyorlasin: u toʻliq boʻladi. Hech narsa yuklanmadi.',
     key_file_same_unit: 'Kalit faylidagi «{{centre}}» markazi — shu bazaning oʻz tashkiloti. Boshqa markazning kalitini qoʻshing.',
+    dhis2_mixed_ids:
+      'DHIS2 moslik jadvalida bitta identifikator turi aralash yozilgan: ham UID, ham kodlar. DHIS2 bitta faylda bitta turini oʻqiydi. Jadvalni tuzatib, qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_declared_uid_dataSet:
+      'DHIS2 moslik jadvalining «dataSets» varagʻida identifikatorlar UID deb koʻrsatilgan, lekin «{{code}}» UID emas (harf va yana 10 ta harf yoki raqam). Uni tuzating yoki D2 da CODE ni koʻrsatib, jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_declared_uid_dataElement:
+      'DHIS2 moslik jadvalining «dataElements» varagʻida identifikatorlar UID deb koʻrsatilgan, lekin «{{code}}» UID emas (harf va yana 10 ta harf yoki raqam). Uni tuzating yoki D2 da CODE ni koʻrsatib, jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_declared_uid_categoryOptionCombo:
+      'DHIS2 moslik jadvalining «categoryOptionCombos» varagʻida identifikatorlar UID deb koʻrsatilgan, lekin «{{code}}» UID emas (harf va yana 10 ta harf yoki raqam). Uni tuzating yoki D2 da CODE ni koʻrsatib, jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
+    dhis2_declared_uid_orgUnit:
+      'DHIS2 moslik jadvalining «orgUnits» varagʻida identifikatorlar UID deb koʻrsatilgan, lekin «{{code}}» UID emas (harf va yana 10 ta harf yoki raqam). Uni tuzating yoki D2 da CODE ni koʻrsatib, jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
     dhis2_mixed_ids_dataSet:
       'DHIS2 moslik jadvalida maʼlumotlar toʻplamlari aralash yozilgan: UID (yoki shu koʻrinishdagi kodlar, masalan «{{uid}}») va kodlar (masalan «{{code}}»). DHIS2 bitta faylda bitta turini oʻqiydi. Maʼlumotlar toʻplamlarini bitta turda yozing va jadvalni qayta yuklang. Hech narsa eksport qilinmadi.',
     dhis2_mixed_ids_dataElement:

@@ -256,6 +256,35 @@ describe('export to DHIS2', () => {
     });
     await fillMapping(s, [['dataSets', 'testing', 'MIG_TESTING']]);
 
+    // Codes that look like UIDs: the administrator says so in the sheet's scheme cell (D2), and
+    // DHIS2 is told to read them as codes; a sheet said to hold UIDs may hold nothing else.
+    const schemeCells = async (said: Record<string, string>) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await call(s, 'dhis2.mappingWorkbook', { language: 'en' })).path);
+      for (const [sheet, value] of Object.entries(said)) wb.getWorksheet(sheet)!.getCell('D2').value = value;
+      const file = join(tempDir(), 'schemes.xlsx');
+      await wb.xlsx.writeFile(file);
+      return call(s, 'dhis2.loadMapping', bytesUpload(readFileSync(file), 'schemes.xlsx'));
+    };
+    await fillMapping(s, [['dataElements', 'positive_voluntary', 'MIGPOSVOL01']]); // a code shaped like a UID
+    expect(await refusedWith(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' })).toMatchObject({ code: 'dhis2_mixed_ids' });
+    expect((await schemeCells({ dataElements: 'code', orgUnits: 'UID', dataSets: 'maybe' })).refused).toEqual([
+      { sheet: 'dataSets', row: 2, messageKey: 'dhis2.badScheme' },
+    ]);
+    expect(await refusedWith(s, 'dhis2.export', { from: '2017', to: '2017', format: 'json' })).toMatchObject({
+      code: 'dhis2_mixed_ids',
+      messageKey: 'errors.dhis2_declared_uid_orgUnit',
+      params: { code: 'KG_CHUI_AIDS' },
+    });
+    expect((await schemeCells({ orgUnits: '' })).refused).toEqual([]);
+    const declared = await call(s, 'dhis2.export', { from: '2017', to: '2017', format: 'adx' });
+    expect(declared.idSchemes).toMatchObject({ dataElement: 'CODE', orgUnit: 'CODE' });
+    const declaredWb = new ExcelJS.Workbook();
+    await declaredWb.xlsx.readFile((await call(s, 'dhis2.mappingWorkbook', { language: 'ru' })).path);
+    expect(declaredWb.getWorksheet('dataElements')!.getCell('D2').value).toBe('CODE'); // kept, and shown again
+    await schemeCells({ dataElements: '' });
+    await fillMapping(s, [['dataElements', 'positive_voluntary', 'MIG_POSITIVE_VOL']]);
+
     // One data element by UID among codes: refused for both formats, the log and the exports folder unchanged.
     await fillMapping(s, [['dataElements', 'positive_voluntary', 'MgPosVol001']]);
     const exported = () => readdirSync(join(s.dataDir, 'exports')).sort();

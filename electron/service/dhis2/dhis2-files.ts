@@ -60,12 +60,23 @@ export type IdSchemes = Record<MappingKind, IdScheme | null>;
  * mix the two cannot be sent: refused, naming one of each, before anything is written. (A code
  * shaped like a UID reads as one: an administrator then maps that kind by UID throughout.)
  */
-export function idSchemes(rows: readonly Dhis2Value[], format: 'json' | 'adx'): IdSchemes {
+export function idSchemes(rows: readonly Dhis2Value[], format: 'json' | 'adx', declared: Record<MappingKind, IdScheme | null>): IdSchemes {
   const schemes = {} as IdSchemes;
   for (const kind of MAPPING_KINDS) {
     // A dataValueSet names no data set: its identifiers cannot be misread there.
     if (kind === 'dataSet' && format === 'json') {
       schemes[kind] = null;
+      continue;
+    }
+    // Said in the workbook: codes may look like anything, a UID only like a UID.
+    if (declared[kind] === 'CODE') {
+      schemes[kind] = 'CODE';
+      continue;
+    }
+    if (declared[kind] === 'UID') {
+      const code = rows.find((r) => r[kind] !== null && !isDhis2Uid(r[kind]!))?.[kind];
+      if (code) throw refusal('dhis2_mixed_ids', `errors.dhis2_declared_uid_${kind}`, { code });
+      schemes[kind] = 'UID';
       continue;
     }
     let uid: string | undefined;

@@ -2,7 +2,7 @@
 // as a workbook out and back.
 import { writeFileSync } from 'node:fs';
 import { recordExport } from '../../../db/audit.js';
-import { dhis2Mapping, mergeDhis2Mapping, replaceDhis2Mapping, valuesForExport } from '../../../db/dhis2.js';
+import { declaredSchemes, dhis2Mapping, mergeDhis2Mapping, replaceDhis2Mapping, valuesForExport } from '../../../db/dhis2.js';
 import { mappingFromMetadata } from './metadata.js';
 import { subtree } from '../../../db/indicators.js';
 import { listOrgUnits, orgUnitPath } from '../../../db/org-units.js';
@@ -63,7 +63,7 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     if (values.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_no_values', { from: q.from, to: q.to });
     const { rows, unmapped } = resolve(values, dhis2Mapping(db));
     if (rows.length === 0) throw refusal('dhis2_unmapped', 'errors.dhis2_unmapped', { ...unmapped });
-    const schemes = idSchemes(rows, q.format);
+    const schemes = idSchemes(rows, q.format, declaredSchemes(db));
     const ext = q.format === 'json' ? 'json' : 'xml';
     const base = `dhis2-${q.format === 'json' ? 'dataValueSet' : 'adx'}-${q.from}-${q.to}`;
     const saved = await saveExport(
@@ -89,7 +89,13 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
   },
 
   'dhis2.mappingWorkbook': async (s, { language }) => {
-    const wb = mappingWorkbook(translator(language), language, listOrgUnits(s.database), dhis2Mapping(s.database));
+    const wb = mappingWorkbook(
+      translator(language),
+      language,
+      listOrgUnits(s.database),
+      dhis2Mapping(s.database),
+      declaredSchemes(s.database),
+    );
     const saved = await saveExport(s, `dhis2-mapping-${language}`, async (part) => void (await wb.xlsx.writeFile(part)));
     return { ...saved, suppressed: false, hiddenCells: 0 };
   },
@@ -107,8 +113,8 @@ export const dhis2Handlers: Pick<Handlers, Dhis2Channels> = {
     const { fileName } = file;
     const bytes = uploadedBytes(file);
     const known = localCodes(translator('en'), 'en', listOrgUnits(s.database));
-    const { rows, refused, kinds } = await readMapping(fileName, bytes, known);
-    replaceDhis2Mapping(s.database, s.actor, rows, kinds);
+    const { rows, refused, kinds, schemes } = await readMapping(fileName, bytes, known);
+    replaceDhis2Mapping(s.database, s.actor, rows, kinds, schemes);
     return { mapped: countByKind(rows), refused: refused.slice(0, 200), refusedTotal: refused.length };
   },
 };

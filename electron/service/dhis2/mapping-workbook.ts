@@ -7,6 +7,7 @@ import { fixedGroups } from '../../../shared/indicators/dimensions.js';
 import { cellLabel, deLabel } from '../../../shared/forms/labels.js';
 import {
   Dhis2IdSchema,
+  ID_SCHEMES,
   INDICATOR_BREAKDOWNS,
   INDICATOR_DATA_SET,
   INDICATOR_MEASURES,
@@ -16,7 +17,7 @@ import {
   type MappingKind,
 } from '../../../shared/dhis2/api.js';
 import type { Language, OrgUnit } from '../../../shared/contract.js';
-import type { Mapping } from '../../../db/dhis2.js';
+import type { DeclaredSchemes, Mapping } from '../../../db/dhis2.js';
 import { readSheets } from '../imports/read-file.js';
 import { refusal } from '../../../shared/result.js';
 import { addSheet } from '../exports/sheet-format.js';
@@ -66,11 +67,17 @@ export function localCodes(t: T, lang: Language, units: readonly OrgUnit[]): Rec
   };
 }
 
-export function mappingWorkbook(t: T, lang: Language, units: readonly OrgUnit[], mapping: Mapping): ExcelJS.Workbook {
+export function mappingWorkbook(
+  t: T,
+  lang: Language,
+  units: readonly OrgUnit[],
+  mapping: Mapping,
+  schemes: DeclaredSchemes,
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const about = addSheet(wb, t('dhis2.readmeSheet'));
   about.getColumn(1).width = 110;
-  for (const line of [t('dhis2.readme1'), t('dhis2.readme2'), t('dhis2.readme3')])
+  for (const line of [t('dhis2.readme1'), t('dhis2.readme2'), t('dhis2.readme3'), t('dhis2.readme4')])
     about.addRow([line]).getCell(1).alignment = { wrapText: true };
   const codes = localCodes(t, lang, units);
   for (const kind of MAPPING_KINDS) {
@@ -79,15 +86,22 @@ export function mappingWorkbook(t: T, lang: Language, units: readonly OrgUnit[],
       { header: t('dhis2.localCode'), width: kind === 'categoryOptionCombo' ? 60 : 24 },
       { header: t('dhis2.name'), width: 60 },
       { header: t('dhis2.remote'), width: 24 },
+      { header: t('dhis2.schemeColumn'), width: 30 },
     ];
     sheet.getRow(1).font = { bold: true };
     for (const [local, name] of codes[kind]) sheet.addRow([local, name, mapping[kind].get(local) ?? '']);
+    // How DHIS2 is to read the sheet's identifiers: UID or CODE, or empty to tell by their shape.
+    const scheme = sheet.getCell(SCHEME_CELL);
+    scheme.value = schemes[kind] ?? '';
+    scheme.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${ID_SCHEMES.join(',')}"`] };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   return wb;
 }
 
 export type MappingIssue = { sheet: string; row: number; messageKey: string };
+/** The cell under the scheme column's header, beside the first code. */
+const SCHEME_CELL = 'D2';
 
 /** A cell of the DHIS2 column as an identifier: text, or a whole number; anything else (a formula never
  * calculated, a date, TRUE, 1e21) is no identifier. '' for an empty cell. */
@@ -106,10 +120,16 @@ export async function readMapping(
   fileName: string,
   bytes: Buffer,
   known: Record<MappingKind, [string, string][]>,
-): Promise<{ rows: { kind: MappingKind; local: string; remote: string }[]; refused: MappingIssue[]; kinds: MappingKind[] }> {
+): Promise<{
+  rows: { kind: MappingKind; local: string; remote: string }[];
+  refused: MappingIssue[];
+  kinds: MappingKind[];
+  schemes: Partial<DeclaredSchemes>;
+}> {
   const sheets = await readSheets(fileName, bytes);
   const rows: { kind: MappingKind; local: string; remote: string }[] = [];
   const refused: MappingIssue[] = [];
+  const schemes: Partial<DeclaredSchemes> = {};
   const kinds = MAPPING_KINDS.filter((kind) => sheets.some((s) => s.name === SHEET[kind]));
   if (kinds.length === 0) throw refusal('file_unreadable', 'errors.dhis2_not_mapping_workbook', { file: fileName });
   for (const kind of kinds) {
@@ -120,6 +140,12 @@ export async function readMapping(
     let n = 1;
     for (const row of sheet.body) {
       n++;
+      if (n === 2) {
+        // The scheme cell (D2): UID or CODE, in any case; empty, told by the identifiers' shape.
+        const said = identifierOf(row[3])?.toUpperCase() ?? null;
+        if (said === 'UID' || said === 'CODE') schemes[kind] = said;
+        else if (said !== '') refused.push({ sheet: SHEET[kind], row: 2, messageKey: 'dhis2.badScheme' });
+      }
       const local = identifierOf(row[0]) ?? '\u0000';
       const remote = identifierOf(row[2]);
       if (remote === '') continue;
@@ -136,5 +162,5 @@ export async function readMapping(
       seen.add(local);
     }
   }
-  return { rows, refused, kinds };
+  return { rows, refused, kinds, schemes };
 }
