@@ -74,7 +74,7 @@ export function idSchemes(rows: readonly Dhis2Value[], format: 'json' | 'adx', d
       continue;
     }
     if (declared[kind] === 'UID') {
-      const code = rows.find((r) => r[kind] !== null && !isDhis2Uid(r[kind]!))?.[kind];
+      const code = rows.find((r) => r[kind] !== null && !isDhis2Uid(r[kind]))?.[kind];
       if (code) throw refusal('dhis2_mixed_ids', `errors.dhis2_declared_uid_${kind}`, { code });
       schemes[kind] = 'UID';
       continue;
