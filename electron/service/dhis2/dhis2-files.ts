@@ -58,7 +58,7 @@ export type IdSchemes = Record<MappingKind, IdScheme | null>;
  * How DHIS2 is to read each kind of identifier in a file: by UID (a letter and ten letters or
  * digits) or by code. DHIS2 takes one scheme a kind for a whole file, so a kind whose identifiers
  * mix the two cannot be sent: refused, naming one of each, before anything is written. (A code
- * shaped like a UID reads as one: an administrator then maps that kind by UID throughout.)
+ * shaped like a UID reads as one, unless the mapping's scheme cell for the kind says CODE.)
  */
 export function idSchemes(rows: readonly Dhis2Value[], format: 'json' | 'adx', declared: Record<MappingKind, IdScheme | null>): IdSchemes {
   const schemes = {} as IdSchemes;
