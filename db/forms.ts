@@ -63,6 +63,16 @@ export function formValues(db: Db, k: FormKey): StoredValue[] {
   ).map(toStored);
 }
 
+/** The cells of a form and period that another centre sent, with that centre's name: read-only here. */
+export function receivedCells(db: Db, k: FormKey): Map<string, string> {
+  const rows = stmt(
+    db,
+    `SELECT v.data_element AS de, v.coc, p.centre FROM data_value v JOIN data_element d ON d.code = v.data_element
+       JOIN exchange_partner p ON p.id = v.origin_partner_id WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`,
+  ).all(k.form, k.orgUnitId, k.period) as { de: string; coc: string; centre: string }[];
+  return new Map(rows.map((r) => [`${r.de}/${r.coc}`, r.centre]));
+}
+
 /** Saves cells (one, or a pasted block) all together; any bad cell refuses the lot, naming each. */
 export function saveCells(db: Db, actor: string, k: FormKey, cells: CellInput[], now: Date = new Date()): StoredValue[] {
   checkKey(db, k);
@@ -189,20 +199,24 @@ export function completeness(
 export function importFormValues(
   db: Db,
   actor: string,
-  orgUnitId: number,
   file: string,
-  groups: readonly { form: FormCode; period: string; cells: CellInput[] }[],
+  groups: readonly (FormKey & { cells: CellInput[] })[],
   summary: object,
   now: Date = new Date(),
 ): { values: number } {
   return changeWithAudit(db, actor, (record) => {
     let values = 0;
-    for (const g of groups) values += saveCells(db, actor, { form: g.form, orgUnitId, period: g.period }, g.cells, now).length;
+    for (const g of groups) values += saveCells(db, actor, g, g.cells, now).length;
     record({
       action: 'import',
       entity: 'aggregate_forms',
       entityId: file,
-      newValue: { orgUnitId, periods: groups.map((g) => `${g.form}/${g.period}`), values, ...summary },
+      newValue: {
+        orgUnitIds: [...new Set(groups.map((g) => g.orgUnitId))],
+        periods: [...new Set(groups.map((g) => `${g.form}/${g.period}`))],
+        values,
+        ...summary,
+      },
     });
     return { values };
   });

@@ -84,14 +84,16 @@ export function ImportForms() {
               <thead>
                 <tr>
                   <th>{t('imports.forms.form')}</th>
+                  <th>{t('settings.orgUnit')}</th>
                   <th>{t('forms.period')}</th>
                   <th>{t('imports.forms.values')}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.periods.map((p) => (
-                  <tr key={`${p.form}/${p.period}`}>
+                  <tr key={`${p.form}/${p.orgUnitId}/${p.period}`}>
                     <td>{t(`forms.names.${p.form}`)}</td>
+                    <td>{p.orgUnit}</td>
                     <td>{p.period}</td>
                     <td>{p.values}</td>
                   </tr>
@@ -118,7 +120,7 @@ export function ImportForms() {
               <ul>
                 {report.violations.map((v, k) => (
                   <li key={k}>
-                    {v.period}: {t(v.messageKey)}: {deLabel(t, v.leftDe)} {v.left} &gt; {deLabel(t, v.rightDe)} {v.right}
+                    {v.orgUnit}, {v.period}: {t(v.messageKey)}: {deLabel(t, v.leftDe)} {v.left} &gt; {deLabel(t, v.rightDe)} {v.right}
                   </li>
                 ))}
               </ul>

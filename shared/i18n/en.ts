@@ -608,7 +608,7 @@ export const en: Messages = {
     stillUnmapped:
       'Still unmapped: data sets {{dataSet}}, data elements {{dataElement}}, category option combos {{categoryOptionCombo}}, organisations {{orgUnit}}.',
     notMapped: 'this DHIS2 identifier is not in the mapping',
-    otherOrgUnit: "another organisation's value: only this organisation's are loaded",
+    otherOrgUnit: 'a unit this account does not enter forms for, or not in this database',
     attributeCombo: 'values with a DHIS2 attribute option combo are not loaded',
     title: 'Export to DHIS2',
     help: "The aggregate forms' values for a range of periods and an organisation (with those below it), in a format DHIS2's import takes: dataValueSet (JSON) or ADX (XML). DHIS2 identifiers come from the mapping workbook; values without a mapping are left out (DHIS2 would refuse them), and counted.",
@@ -951,7 +951,7 @@ export const en: Messages = {
     formColumns: { period: 'Period', dataElement: 'Data element', cell: 'Cell (breakdown)', value: 'Value', comment: 'Comment' },
     forms: {
       title: 'Load aggregate forms from Excel or CSV',
-      help: 'A form template has a row per cell; fill in the Value column (blank rows are skipped, values already entered are not erased). Your own file with the same columns works too, several periods at once. Values go to the current organisation.',
+      help: 'A form template has a row per cell; fill in the Value column (blank rows are skipped, values already entered are not erased). Your own file with the same columns works too, several periods at once. A template’s values go to the current organisation; a DHIS2 dataValueSet (.json) goes to the organisations it names (through the mapping) whose forms this account keeps.',
       form: 'Form',
       period: 'Template period',
       template: 'Download the form template',
@@ -962,6 +962,7 @@ export const en: Messages = {
       values: 'Values',
       repeats: 'Repeats (the first row is loaded)',
       repeatOf: 'repeats row {{row}}',
+      received: 'sent by «{{centre}}» in an exchange package: only that centre changes it',
       violations: 'After loading, these checks will fail (you can load, but check them):',
       confirm: 'Load into the database ({{count}} values)',
       confirmed: 'Values loaded: {{count}}.',

@@ -152,7 +152,7 @@ export const tkExchange: PartialTexts = {
     stillUnmapped:
       'Gabat gelmesiz galanlar: maglumat toplumlary {{dataSet}}, elementler {{dataElement}}, kategoriýa utgaşmalary {{categoryOptionCombo}}, guramalar {{orgUnit}}.',
     notMapped: 'bu DHIS2 identifikatory gabat gelme tablisasynda ýok',
-    otherOrgUnit: 'başga guramanyň bahasy: diňe öz guramasyna ýüklenýär',
+    otherOrgUnit: 'bu hasabyň görnüşlerini ýöretmeýän ýa-da bu binýatda ýok gurama',
     attributeCombo: 'DHIS2 atributlar utgaşmasy bolan bahalar ýüklenmeýär',
     title: 'DHIS2-ä eksport',
     help: 'Döwürler we gurama (tabyndakylar bilen) boýunça jemleýji görnüşleriň bahalary DHIS2 importynyň kabul edýän formatynda: dataValueSet (JSON) ýa-da ADX (XML). DHIS2 identifikatorlary gabat gelme tablisasyndan alynýar; gabat gelmesi ýok bahalar eksport edilmeýär (DHIS2 olary kabul etmez), olaryň sany görkezilýär.',

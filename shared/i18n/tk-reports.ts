@@ -317,7 +317,7 @@ export const tkReports: PartialTexts = {
     formColumns: { period: 'Döwür', dataElement: 'Görkeziji', cell: 'Öýjük (bölüniş)', value: 'Mukdar', comment: 'Teswir' },
     forms: {
       title: 'Jemleýji görnüşleri Excel ýa-da CSV-den ýüklemek',
-      help: 'Görnüşiň şablony — her öýjük üçin bir setir; «Mukdar» sütünini dolduryň (boş setirler geçilýär, öň girizilen mukdarlar pozulmaýar). Edil şeýle sütünli öz faýlyňyzy hem birnäçe döwür üçin birden ýükläp bolýar. Mukdarlar häzirki gurama ýüklenýär.',
+      help: 'Görnüşiň şablony — her öýjük üçin bir setir; «Mukdar» sütünini dolduryň (boş setirler geçilýär, öň girizilen mukdarlar pozulmaýar). Edil şeýle sütünli öz faýlyňyzy hem birnäçe döwür üçin birden ýükläp bolýar. Şablonyň mukdarlary häzirki gurama ýüklenýär; DHIS2 mukdarlar toplumy (.json) — onda atlandyrylan guramalara (laýyklyk tablisasy boýunça), eger hasap olaryň görnüşlerini ýöretse.',
       form: 'Görnüş',
       period: 'Şablonyň döwri',
       template: 'Görnüşiň şablonyny göçürip almak',
@@ -328,6 +328,7 @@ export const tkReports: PartialTexts = {
       values: 'Mukdarlar',
       repeats: 'Gaýtalamalar (birinji setir ýüklenýär)',
       repeatOf: '{{row}}-nji setiri gaýtalaýar',
+      received: '«{{centre}}» merkezi alyş-çalyş bukjasynda iberdi: ony diňe şol merkez üýtgedýär',
       violations: 'Ýüklenenden soň barlag düzgünleri ýerine ýetirilmez (ýükläp bolar, emma barlaň):',
       confirm: 'Binýada ýüklemek (mukdarlar: {{count}})',
       confirmed: 'Ýüklenen mukdarlar: {{count}}.',

@@ -317,7 +317,7 @@ export const uzReports: PartialTexts = {
     formColumns: { period: 'Davr', dataElement: 'Koʻrsatkich', cell: 'Katak (taqsimot)', value: 'Qiymat', comment: 'Izoh' },
     forms: {
       title: 'Jamlanma shakllarni Excel yoki CSV dan yuklash',
-      help: 'Shakl shabloni — har bir katak uchun bitta qator; «Qiymat» ustunini toʻldiring (boʻsh qatorlar oʻtkazib yuboriladi, avval kiritilgan qiymatlar oʻchirilmaydi). Xuddi shunday ustunli oʻz faylingizni ham bir necha davr uchun birdaniga yuklash mumkin. Qiymatlar joriy tashkilotga yuklanadi.',
+      help: 'Shakl shabloni — har bir katak uchun bitta qator; «Qiymat» ustunini toʻldiring (boʻsh qatorlar oʻtkazib yuboriladi, avval kiritilgan qiymatlar oʻchirilmaydi). Xuddi shunday ustunli oʻz faylingizni ham bir necha davr uchun birdaniga yuklash mumkin. Shablon qiymatlari joriy tashkilotga yuklanadi; DHIS2 qiymatlar toʻplami (.json) — unda nomlangan tashkilotlarga (moslik jadvali boʻyicha), agar hisob ularning shakllarini yuritsa.',
       form: 'Shakl',
       period: 'Shablon davri',
       template: 'Shakl shablonini yuklab olish',
@@ -328,6 +328,7 @@ export const uzReports: PartialTexts = {
       values: 'Qiymatlar',
       repeats: 'Takrorlar (birinchi qator yuklanadi)',
       repeatOf: '{{row}}-qatorni takrorlaydi',
+      received: '«{{centre}}» markazi almashuv paketida yuborgan: uni faqat shu markaz oʻzgartiradi',
       violations: 'Yuklangandan keyin tekshirish qoidalari bajarilmaydi (yuklash mumkin, lekin tekshiring):',
       confirm: 'Bazaga yuklash (qiymatlar: {{count}})',
       confirmed: 'Yuklangan qiymatlar: {{count}}.',

@@ -87,14 +87,16 @@ export const FormImportReportSchema = z.object({
   rowsRead: z.number().int(),
   blank: z.number().int(),
   accepted: z.object({ total: z.number().int(), added: z.number().int(), changed: z.number().int(), same: z.number().int() }),
-  /** Each form and period the accepted values go to. */
-  periods: z.array(z.object({ form: z.enum(FORM_CODES), period: z.string(), values: z.number().int() })),
+  /** Each form, org unit and period the accepted values go to (a DHIS2 file may name several units). */
+  periods: z.array(
+    z.object({ form: z.enum(FORM_CODES), orgUnitId: z.number().int(), orgUnit: z.string(), period: z.string(), values: z.number().int() }),
+  ),
   rejected: z.array(ImportIssueSchema),
   rejectedTotal: z.number().int(),
   /** A later row for the same period, data element and cell as an earlier one: not loaded. */
   repeats: z.array(z.object({ row: z.number().int(), firstRow: z.number().int() })),
   /** Checks that would fail on the form once these values are in: warnings, as in the grid. */
-  violations: z.array(ViolationSchema.extend({ form: z.enum(FORM_CODES), period: z.string() })),
+  violations: z.array(ViolationSchema.extend({ form: z.enum(FORM_CODES), orgUnit: z.string(), period: z.string() })),
 });
 export type FormImportReport = z.infer<typeof FormImportReportSchema>;
 export const FormImportDoneSchema = z.object({ values: z.number().int() });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { DHIS2_DEFAULT_COC, INDICATOR_MEASURES, indicatorElement } from '../../shared/dhis2/api.js';
 import { TOTAL, cocKey } from '../../shared/forms/definitions.js';
 import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
-import { bytesUpload, call, refusedWith } from '../helpers/exchange.js';
+import { bytesUpload, call, chuiAndNational, partnerId, refusedWith, upload } from '../helpers/exchange.js';
 import { centreWithNine, createCentre, useSessions } from '../helpers/session.js';
 import type { DeskSession } from '../../electron/service/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -344,6 +344,90 @@ describe('export to DHIS2', () => {
       'errors.dhis2_not_data_value_set',
     );
   });
+
+  it('loads a dataValueSet into every unit it names that the account may enter; received cells, approved periods and units outside an account refused by row', async () => {
+    const { chui, national } = await chuiAndNational(() => session(tempDir()), tempDir);
+    const unitOf = (s: DeskSession, name: string) =>
+      (s.database.prepare('SELECT id FROM org_unit WHERE name = ?').get(name) as { id: number }).id;
+    const cell = (de: string, value: string) => ({ de, coc: TOTAL, value });
+    // The region sends its 2016 and (approved) 2017 values: at the national centre they are the region's.
+    const chuiHome = unitOf(chui, 'Чуйская область: центр СПИД');
+    await call(chui, 'forms.save', { form: 'testing', orgUnitId: chuiHome, period: '2016', cells: [cell('tested_voluntary', '900')] });
+    await call(chui, 'forms.save', { form: 'testing', orgUnitId: chuiHome, period: '2017', cells: [cell('tested_voluntary', '1250')] });
+    await call(chui, 'forms.approve', { form: 'testing', orgUnitId: chuiHome, period: '2017', approved: true });
+    const sent = await call(chui, 'exchange.makePackage', { partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'), full: true });
+    const p = await call(national, 'exchange.previewPackage', upload(sent.file.path));
+    await call(national, 'exchange.confirmPackage', { packageId: p.packageId });
+
+    const own = national.orgUnitId;
+    const chuiThere = unitOf(national, 'Чуйская область: центр СПИД');
+    const chuiRegion = unitOf(national, 'Чуйская область');
+    await fillMapping(national, [
+      ['dataElements', 'tested_voluntary', 'MgTstVol001'],
+      ['dataElements', 'positive_voluntary', 'MgPosVol001'],
+      ['categoryOptionCombos', TOTAL, 'TotalCoc001'],
+      ['orgUnits', String(own), 'KG_BISHKEK'],
+      ['orgUnits', String(chuiThere), 'KG_CHUI_AIDS'],
+      ['orgUnits', String(chuiRegion), 'KG_CHUI'],
+    ]);
+    const value = (orgUnit: string, period: string, dataElement: string, v: string) => ({
+      dataElement,
+      period,
+      orgUnit,
+      categoryOptionCombo: 'TotalCoc001',
+      value: v,
+    });
+    const file = bytesUpload(
+      Buffer.from(
+        JSON.stringify({
+          dataValues: [
+            value('KG_BISHKEK', '2017', 'MgTstVol001', '500'),
+            value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '901'), // the region's cell
+            value('KG_CHUI_AIDS', '2016', 'MgPosVol001', '7'), // a cell of its unit the region left empty
+            value('KG_CHUI', '2017', 'MgTstVol001', '300'),
+            value('KG_CHUI_AIDS', '2017', 'MgPosVol001', '12'), // the region approved 2017
+          ],
+        }),
+      ),
+      'from-dhis2.json',
+    );
+    const report = await call(national, 'formImports.preview', file);
+    expect(report.rejected.map((r) => [r.row, r.messageKey, r.params])).toEqual([
+      [3, 'imports.forms.received', { centre: 'Чуйская область: центр СПИД' }],
+      [6, 'validation.period_approved', { period: '2017' }],
+    ]);
+    expect(report.periods.map((x) => [x.orgUnit, x.period, x.values]).sort()).toEqual([
+      ['Чуйская область', '2017', 1],
+      ['Чуйская область: центр СПИД', '2016', 1],
+      ['г. Бишкек: центр СПИД', '2017', 1],
+    ]);
+    expect(await call(national, 'formImports.confirm', { importId: report.importId })).toEqual({ values: 3 });
+    const values = async (orgUnitId: number, period: string) =>
+      (await call(national, 'forms.get', { form: 'testing', orgUnitId, period })).values.map((v) => [v.de, v.value]).sort();
+    expect(await values(own, '2017')).toEqual([['tested_voluntary', 500]]);
+    expect(await values(chuiRegion, '2017')).toEqual([['tested_voluntary', 300]]);
+    expect(await values(chuiThere, '2016')).toEqual([
+      ['positive_voluntary', 7],
+      ['tested_voluntary', 900],
+    ]);
+    expect(await values(chuiThere, '2017')).toEqual([['tested_voluntary', 1250]]);
+    const audit = await call(national, 'audit.recent', { limit: 1 });
+    expect(audit[0]).toMatchObject({ entity: 'aggregate_forms', newValue: { values: 3, rejected: 2 } });
+    expect(new Set((audit[0]!.newValue as { orgUnitIds: number[] }).orgUnitIds)).toEqual(new Set([own, chuiRegion, chuiThere]));
+
+    // An account limited to the national centre's own unit: the region's rows are not its to load.
+    await call(national, 'accounts.create', { login: 'Оператор', password: 'ДолгийПарольСотрудника', roles: ['entry'], orgUnitId: own });
+    await call(national, 'auth.signOut', {});
+    await call(national, 'auth.signIn', { login: 'Оператор', password: 'ДолгийПарольСотрудника' });
+    const limited = await call(national, 'formImports.preview', file);
+    expect(limited.rejected.map((r) => [r.row, r.messageKey])).toEqual([
+      [3, 'dhis2.otherOrgUnit'],
+      [4, 'dhis2.otherOrgUnit'],
+      [5, 'dhis2.otherOrgUnit'],
+      [6, 'dhis2.otherOrgUnit'],
+    ]);
+    expect(limited.periods.map((x) => [x.orgUnitId, x.period])).toEqual([[own, '2017']]);
+  }, 240_000);
 
   it('fills the mapping from a DHIS2 metadata package by code and name, says what stays unmapped, and keeps what was mapped', async () => {
     const { s, unit } = await chuiCentre();

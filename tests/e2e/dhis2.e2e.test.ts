@@ -3,7 +3,7 @@
 // by a script, as a DHIS2 administrator would by hand), loads it, and the ADX file downloaded
 // passes the ADX schema.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import ExcelJS from 'exceljs';
@@ -79,6 +79,41 @@ describe('export to DHIS2 and FHIR, end to end in chromium', () => {
     execFileSync('xmllint', ['--noout', '--schema', join(import.meta.dirname, '..', 'fixtures', 'dhis2', 'adx.xsd'), adx], {
       stdio: 'pipe',
     });
+
+    // Back from DHIS2: a dataValueSet naming two of the demo's units, loaded through the form import into each.
+    const codeOf = (sheet: string, match: (local: string, label: string) => boolean) => {
+      let code = '';
+      wb.getWorksheet(sheet)!.eachRow((row, i) => {
+        if (i > 1 && match(String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? ''))) code = String(row.getCell(3).value);
+      });
+      return code;
+    };
+    const value = (unit: string, v: string) => ({
+      dataElement: codeOf('dataElements', (local) => local === 'tested_voluntary'),
+      period: '2018',
+      orgUnit: codeOf('orgUnits', (_, label) => label.endsWith(unit)),
+      categoryOptionCombo: codeOf('categoryOptionCombos', (local) => local === 'total'),
+      value: v,
+    });
+    const fromDhis2 = join(e2e.tempDir(), 'from-dhis2.json');
+    writeFileSync(
+      fromDhis2,
+      JSON.stringify({
+        dataValues: [
+          value('Казахский научный центр дерматологии и инфекционных заболеваний (демо)', '410'),
+          value('Республиканский центр «СПИД» (демо)', '275'),
+        ],
+      }),
+    );
+    await page.locator('#form-import-file').setInputFiles(fromDhis2);
+    await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 60_000 }).toContain('Строк со значениями: 2');
+    expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual([
+      'Тестирование мигрантов на ВИЧКазахский научный центр дерматологии и инфекционных заболеваний (демо)20181',
+      'Тестирование мигрантов на ВИЧРеспубликанский центр «СПИД» (демо)20181',
+    ]);
+    await screenshot(page, 'dhis2-import-two-units-ru');
+    await page.getByRole('button', { name: 'Загрузить в базу (значений: 2)' }).click();
+    await expect.poll(() => page.getByTestId('form-import-done').textContent()).toBe('Загружено значений: 2.');
 
     // The WHO SMART measures as FHIR, downloaded and checked against the FHIR R4 schema.
     await page.locator('#fhir-period').fill('2017');

@@ -126,7 +126,7 @@ describe('aggregate form import, end to end in chromium', () => {
       /^Значения\d+Значениевведите число$/,
     );
     expect(await page.locator('[data-testid="form-import-periods"] tbody tr').allTextContents()).toEqual([
-      'Тестирование мигрантов на ВИЧ20182',
+      'Тестирование мигрантов на ВИЧКазахский научный центр дерматологии и инфекционных заболеваний (демо)20182',
     ]);
     await screenshot(page, 'form-import-report-ru');
     await page.getByRole('button', { name: 'Загрузить в базу (значений: 2)' }).click();

@@ -75,7 +75,8 @@ describe('importing aggregate forms', () => {
     expect(r.rowsRead).toBe(9);
     expect(r.blank).toBe(rows.length - 9);
     expect(r.accepted).toEqual({ total: 4, added: 4, changed: 0, same: 0 });
-    expect(r.periods).toEqual([{ form: 'testing', period: '2025', values: 4 }]);
+    // A template's values all go to the centre's own unit, named in the report.
+    expect(r.periods).toEqual([{ form: 'testing', orgUnitId: s.orgUnitId, orgUnit: 'Областной центр СПИД', period: '2025', values: 4 }]);
     expect(r.rejected.map((i) => [i.row, i.column, i.messageKey])).toEqual([
       [find('Обследовано на ВИЧ (Обязательное)', 'Итого') + 2, 'value', 'validation.number_format'],
       [find('Выявлено ВИЧ+ (Добровольное)', 'Итого') + 2, 'value', 'validation.whole_number'],
@@ -100,8 +101,8 @@ describe('importing aggregate forms', () => {
       out
         .get('Проверки')!
         .slice(1)
-        .map((x) => x[1]),
-    ).toEqual(['2025']);
+        .map((x) => [x[1], x[2]]),
+    ).toEqual([['Областной центр СПИД', '2025']]);
 
     expect(dispatch(s, 'formImports.confirm', { importId: r.importId }, silentLogger)).toEqual({ ok: true, value: { values: 4 } });
     const v = values(s, 'testing', '2025');
@@ -158,7 +159,7 @@ describe('importing aggregate forms', () => {
     expect(report.value.rejected.map((i) => [i.row, i.column, i.messageKey, i.params])).toEqual([
       [5, 'period', 'validation.period_approved', { period: '2024' }],
     ]);
-    expect(report.value.periods).toEqual([
+    expect(report.value.periods.map(({ form, period, values }) => ({ form, period, values }))).toEqual([
       { form: 'survey', period: '2025', values: 3 },
       { form: 'estimates', period: '2025', values: 1 },
       { form: 'testing', period: '2025Q2', values: 1 },

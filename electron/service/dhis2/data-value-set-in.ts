@@ -1,7 +1,8 @@
 // A DHIS2 dataValueSet (JSON) read as a form file: each value's DHIS2 identifiers turned back into
 // this app's codes through the mapping, then checked by the same path as a template file
-// (analyseForms). Values for another org unit than the one being loaded into, or with an
-// identifier the mapping does not know, are refused row by row. The file is hostile until read:
+// (analyseForms). Each value goes to the unit it names: the centre's own or any other the account
+// may see (its regions and facilities, say). A unit outside that, or an identifier the mapping does
+// not know, is refused row by row. The file is hostile until read:
 // size capped by the upload, its shape checked before anything else.
 import { z } from 'zod';
 import type { Mapping } from '../../../db/dhis2.js';
@@ -36,8 +37,9 @@ export function dataValueSetAsSheet(
   fileName: string,
   bytes: Buffer,
   mapping: Mapping,
-  orgUnitId: number,
-): { sheets: Sheet[]; issues: ImportIssue[]; rows: number } {
+  /** Whether a local unit exists and the account may enter its forms. */
+  mayEnter: (unitId: number) => boolean,
+): { sheets: Sheet[]; issues: ImportIssue[]; rows: number; units: number[] } {
   let parsed;
   try {
     parsed = DataValueSetSchema.safeParse(JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')));
@@ -50,6 +52,7 @@ export function dataValueSetAsSheet(
   const units = reverse(mapping.orgUnit);
   const issues: ImportIssue[] = [];
   const body: (string | number | null)[][] = [];
+  const rowUnits: number[] = [];
   parsed.data.dataValues.forEach((v, i) => {
     const row = i + 2; // as in a sheet: the header is row 1
     const refuse = (column: string | null, messageKey: string) => issues.push({ sheet: 'values', row, column, messageKey });
@@ -58,15 +61,19 @@ export function dataValueSetAsSheet(
       v.categoryOptionCombo === undefined || v.categoryOptionCombo === DHIS2_DEFAULT_COC
         ? (cells.get(v.categoryOptionCombo ?? '') ?? '')
         : cells.get(v.categoryOptionCombo);
-    if (units.get(v.orgUnit) !== String(orgUnitId))
-      return refuse('orgUnit', units.has(v.orgUnit) ? 'dhis2.otherOrgUnit' : 'dhis2.notMapped');
+    const local = units.get(v.orgUnit);
+    if (local === undefined) return refuse('orgUnit', 'dhis2.notMapped');
+    // The mapping's local side is a unit id as text; a hand-typed one that is not a unit of ours, or not the account's, is refused.
+    const unit = /^[1-9]\d{0,15}$/.test(local) ? Number(local) : NaN;
+    if (!Number.isSafeInteger(unit) || !mayEnter(unit)) return refuse('orgUnit', 'dhis2.otherOrgUnit');
     if (de === undefined) return refuse('dataElement', 'dhis2.notMapped');
     if (coc === undefined) return refuse('cell', 'dhis2.notMapped');
     if (v.attributeOptionCombo !== undefined && v.attributeOptionCombo !== DHIS2_DEFAULT_COC) return refuse('cell', 'dhis2.attributeCombo');
     // Kept in the file's order, rows of the refused ones left empty: the report's row numbers stay the file's.
     body[i] = [v.period, de, coc, v.value === undefined ? '' : String(v.value), v.comment ?? ''];
+    rowUnits[i] = unit;
   });
   const header = ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'];
   const rows = Array.from({ length: parsed.data.dataValues.length }, (_, i) => body[i] ?? ['', '', '', '', '']);
-  return { sheets: [{ name: fileName, header, body: rows }], issues, rows: parsed.data.dataValues.length };
+  return { sheets: [{ name: fileName, header, body: rows }], issues, rows: parsed.data.dataValues.length, units: rowUnits };
 }

@@ -3,7 +3,8 @@
 // which rows repeat an earlier one, and which checks the forms would then fail.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connection.js';
-import { approval, formValues, rules, type CellInput } from '../../../db/forms.js';
+import { approval, formValues, receivedCells, rules, type CellInput } from '../../../db/forms.js';
+import { orgUnitPath } from '../../../db/org-units.js';
 import { elementLookup } from '../../../shared/forms/labels.js';
 import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
 import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
@@ -13,7 +14,7 @@ import type { FileSource, FormImportReport, ImportIssue } from '../../../shared/
 import { fail } from '../../../shared/result.js';
 import type { Sheet } from './read-file.js';
 
-export type FormGroup = { form: FormCode; period: string; cells: CellInput[] };
+export type FormGroup = { form: FormCode; orgUnitId: number; period: string; cells: CellInput[] };
 export type PendingFormImport = {
   id: string;
   fileName: string;
@@ -31,6 +32,8 @@ export function analyseForms(
   fileName: string,
   source: FileSource,
   sheets: Sheet[],
+  /** The unit each body row goes to (a DHIS2 file names one per value); else all go to `orgUnitId`. */
+  unitOfRow: (index: number) => number = () => orgUnitId,
 ): PendingFormImport {
   const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
@@ -40,12 +43,13 @@ export function analyseForms(
   const elements = elementLookup();
   const issues: ImportIssue[] = [];
   const repeats: FormImportReport['repeats'] = [];
-  const seen = new Map<string, number>(); // form/period/de/coc -> first row
+  const seen = new Map<string, number>(); // unit/form/period/de/coc -> first row
   const groups = new Map<string, FormGroup & { rows: number[] }>();
   let rowsRead = 0;
   let blank = 0;
   let n = 1; // as the user sees it: the header is row 1
   for (const row of found.sheet.body) {
+    const unit = unitOfRow(n - 1);
     n++;
     const formula = formulaWithoutValueIn(row, found.columns);
     if (formula) {
@@ -64,15 +68,15 @@ export function analyseForms(
       issues.push(...bad.map((x) => ({ sheet: 'values' as const, row: n, ...x })));
       continue;
     }
-    const key = `${value.form}/${value.period}/${value.de}/${value.coc}`;
+    const key = `${unit}/${value.form}/${value.period}/${value.de}/${value.coc}`;
     const first = seen.get(key);
     if (first !== undefined) {
       repeats.push({ row: n, firstRow: first });
       continue;
     }
     seen.set(key, n);
-    const g = `${value.form}/${value.period}`;
-    if (!groups.has(g)) groups.set(g, { form: value.form, period: value.period, cells: [], rows: [] });
+    const g = `${unit}/${value.form}/${value.period}`;
+    if (!groups.has(g)) groups.set(g, { form: value.form, orgUnitId: unit, period: value.period, cells: [], rows: [] });
     groups.get(g)!.cells.push({
       de: value.de,
       coc: value.coc,
@@ -85,13 +89,23 @@ export function analyseForms(
   const accepted = { total: 0, added: 0, changed: 0, same: 0 };
   const kept: FormGroup[] = [];
   const violations: FormImportReport['violations'] = [];
+  const unitName = (id: number) => orgUnitPath(db, id).at(-1)?.name ?? '';
   for (const g of groups.values()) {
-    const key = { form: g.form, orgUnitId, period: g.period };
+    const key = { form: g.form, orgUnitId: g.orgUnitId, period: g.period };
     if (approval(db, key)) {
       for (const row of g.rows)
         issues.push({ sheet: 'values', row, column: 'period', messageKey: 'validation.period_approved', params: { period: g.period } });
       continue;
     }
+    // A value another centre sent is that centre's: refused here by row, not at confirmation for the whole file.
+    const received = receivedCells(db, key);
+    g.cells = g.cells.filter((c, i) => {
+      const centre = received.get(`${c.de}/${c.coc}`);
+      if (centre === undefined) return true;
+      issues.push({ sheet: 'values', row: g.rows[i]!, column: 'value', messageKey: 'imports.forms.received', params: { centre } });
+      return false;
+    });
+    if (!g.cells.length) continue;
     const stored = formValues(db, key);
     const before = new Map(stored.map((v) => [`${v.de}/${v.coc}`, v]));
     for (const c of g.cells) {
@@ -106,8 +120,9 @@ export function analyseForms(
       ...stored,
       ...g.cells.map((c) => ({ de: c.de, coc: c.coc, value: dataElement(c.de)!.valueType === 'count' ? Number(c.value) : c.value! })),
     ]);
-    violations.push(...evaluateRules(rules(db, g.form), merged, g.form).map((v) => ({ ...v, form: g.form, period: g.period })));
-    kept.push({ form: g.form, period: g.period, cells: g.cells });
+    const orgUnit = unitName(g.orgUnitId);
+    violations.push(...evaluateRules(rules(db, g.form), merged, g.form).map((v) => ({ ...v, form: g.form, orgUnit, period: g.period })));
+    kept.push({ form: g.form, orgUnitId: g.orgUnitId, period: g.period, cells: g.cells });
   }
   issues.sort((a, b) => a.row - b.row);
   return {
@@ -124,7 +139,13 @@ export function analyseForms(
       rowsRead,
       blank,
       accepted,
-      periods: kept.map((g) => ({ form: g.form, period: g.period, values: g.cells.length })),
+      periods: kept.map((g) => ({
+        form: g.form,
+        orgUnitId: g.orgUnitId,
+        orgUnit: unitName(g.orgUnitId),
+        period: g.period,
+        values: g.cells.length,
+      })),
       repeats,
       violations,
     },

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { caseOrgUnit, importCases } from '../../../db/cases.js';
 import { formValues, importFormValues } from '../../../db/forms.js';
 import { listCountries } from '../../../db/reference.js';
+import { getOrgUnit } from '../../../db/org-units.js';
 import { lookups } from '../../../shared/imports/case-rows.js';
 import { describeSource, formSummaryParams } from '../../../shared/imports/api.js';
 import { deLabel } from '../../../shared/forms/labels.js';
@@ -118,8 +119,18 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'formImports.preview': async (s, file) => {
     if (file.fileName.toLowerCase().endsWith('.json')) {
       // A DHIS2 dataValueSet: through the mapping into rows the template path checks; refused rows named first.
-      const dvs = dataValueSetAsSheet(file.fileName, uploadedBytes(file), dhis2Mapping(s.database), s.orgUnitId);
-      const p = analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, { format: 'dhis2' }, dvs.sheets);
+      const scope = s.scope;
+      const mayEnter = (unit: number) => (scope ? scope.has(unit) : getOrgUnit(s.database, unit) !== undefined);
+      const dvs = dataValueSetAsSheet(file.fileName, uploadedBytes(file), dhis2Mapping(s.database), mayEnter);
+      const p = analyseForms(
+        s.database,
+        s.status().database!.path,
+        s.orgUnitId,
+        file.fileName,
+        { format: 'dhis2' },
+        dvs.sheets,
+        (i) => dvs.units[i] ?? s.orgUnitId,
+      );
       p.issues = [...dvs.issues, ...p.issues].sort((a, b) => a.row - b.row);
       p.report = { ...p.report, rowsRead: p.report.rowsRead + dvs.issues.length, blank: p.report.blank - dvs.issues.length };
       return formReportOf(formImports.put(s, p));
@@ -142,9 +153,17 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
       },
       {
         name: t('imports.sheets.checks'),
-        headers: [t('imports.forms.form'), t('forms.period'), t('workbook.rule'), t('workbook.left'), t('workbook.right')],
+        headers: [
+          t('imports.forms.form'),
+          t('settings.orgUnit'),
+          t('forms.period'),
+          t('workbook.rule'),
+          t('workbook.left'),
+          t('workbook.right'),
+        ],
         rows: r.violations.map((v) => [
           t(`forms.names.${v.form}`),
+          v.orgUnit,
           v.period,
           t(v.messageKey),
           `${deLabel(t, v.leftDe)}: ${v.left}`,
@@ -162,7 +181,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
   'formImports.confirm': (s, { importId }) => {
     const p = formImports.get(s, importId);
     if (p.orgUnitId !== s.orgUnitId) fail('import_expired');
-    const done = importFormValues(s.database, s.actor, p.orgUnitId, p.fileName, p.groups, {
+    const done = importFormValues(s.database, s.actor, p.fileName, p.groups, {
       rejected: p.issues.length,
       repeats: p.report.repeats.length,
     });
