@@ -2,7 +2,7 @@
 // while the form's period is approved; rules read from the database.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
-import { fail, type FieldIssue } from '../shared/result.js';
+import { fail, refusal, type FieldIssue } from '../shared/result.js';
 import { dataElement, FORM_PERIOD_TYPES, isValidCell, type FormCode } from '../shared/forms/definitions.js';
 import { RuleSchema, type Rule } from '../shared/forms/rules.js';
 import { parsePeriod } from '../shared/periods.js';
@@ -42,7 +42,7 @@ function checkKey(db: Db, k: FormKey) {
 /** A value or approval received from another centre is that centre's: changed only by its next package. */
 function refuseReceived(db: Db, partnerId: number): never {
   const from = stmt(db, 'SELECT centre FROM exchange_partner WHERE id = ?').get(partnerId) as { centre: string } | undefined;
-  return fail('received_read_only', { centre: from?.centre ?? '' });
+  throw refusal('received_read_only', 'errors.received_value_read_only', { centre: from?.centre ?? '' });
 }
 
 export function approval(db: Db, k: FormKey): { approvedAt: string; approvedBy: string } | null {
@@ -71,6 +71,16 @@ export function receivedCells(db: Db, k: FormKey): Map<string, string> {
        JOIN exchange_partner p ON p.id = v.origin_partner_id WHERE d.form_code = ? AND v.org_unit_id = ? AND v.period = ?`,
   ).all(k.form, k.orgUnitId, k.period) as { de: string; coc: string; centre: string }[];
   return new Map(rows.map((r) => [`${r.de}/${r.coc}`, r.centre]));
+}
+
+/** The centre that sent a form's approval of a period, if another centre did (only it can withdraw it). */
+export function receivedApproval(db: Db, k: FormKey): string | null {
+  const r = stmt(
+    db,
+    `SELECT p.centre FROM form_approval a JOIN exchange_partner p ON p.id = a.origin_partner_id
+       WHERE a.form_code = ? AND a.org_unit_id = ? AND a.period = ?`,
+  ).get(k.form, k.orgUnitId, k.period) as { centre: string } | undefined;
+  return r?.centre ?? null;
 }
 
 /** Saves cells (one, or a pasted block) all together; any bad cell refuses the lot, naming each. */

@@ -610,6 +610,7 @@ export const en: Messages = {
     notMapped: 'this DHIS2 identifier is not in the mapping',
     otherOrgUnit: 'a unit this account does not enter forms for, or not in this database',
     attributeCombo: 'values with a DHIS2 attribute option combo are not loaded',
+    deletedValue: 'deleted in DHIS2: not loaded',
     title: 'Export to DHIS2',
     help: "The aggregate forms' values for a range of periods and an organisation (with those below it), in a format DHIS2's import takes: dataValueSet (JSON) or ADX (XML). DHIS2 identifiers come from the mapping workbook; values without a mapping are left out (DHIS2 would refuse them), and counted.",
     from: 'From period',
@@ -948,7 +949,14 @@ export const en: Messages = {
     cancel: 'Cancel',
     nothing: 'Nothing to load: fix the file and choose it again.',
     moreRejected: 'The first {{shown}} of {{total}} are shown; all are in the report.',
-    formColumns: { period: 'Period', dataElement: 'Data element', cell: 'Cell (breakdown)', value: 'Value', comment: 'Comment' },
+    formColumns: {
+      orgUnit: 'Organisation',
+      period: 'Period',
+      dataElement: 'Data element',
+      cell: 'Cell (breakdown)',
+      value: 'Value',
+      comment: 'Comment',
+    },
     forms: {
       title: 'Load aggregate forms from Excel or CSV',
       help: 'A form template has a row per cell; fill in the Value column (blank rows are skipped, values already entered are not erased). Your own file with the same columns works too, several periods at once. A template’s values go to the current organisation; a DHIS2 dataValueSet (.json) goes to the organisations it names (through the mapping) whose forms this account keeps.',
@@ -963,6 +971,7 @@ export const en: Messages = {
       repeats: 'Repeats (the first row is loaded)',
       repeatOf: 'repeats row {{row}}',
       received: 'sent by «{{centre}}» in an exchange package: only that centre changes it',
+      receivedApproval: 'period {{period}} was approved by «{{centre}}», which sent it: only that centre can withdraw the approval',
       violations: 'After loading, these checks will fail (you can load, but check them):',
       confirm: 'Load into the database ({{count}} values)',
       confirmed: 'Values loaded: {{count}}.',
@@ -1310,6 +1319,8 @@ export const en: Messages = {
       'The file "{{file}}" does not open as a backup of this database (another database, another key, or a damaged file). Nothing was changed.',
     received_read_only:
       'This case was received from «{{centre}}» in an exchange package. Only that centre can change it; its changes arrive here with its next package.',
+    received_value_read_only:
+      '«{{centre}}» sent this value or period approval in an exchange package: only that centre can change it, and its changes arrive with its next package. If you were loading a file, choose it again: such rows will be refused and the rest loaded.',
     key_file_invalid: 'The file «{{file}}» is not usable as a key file.',
     key_file_not_key:
       "The file «{{file}}» is not a centre's key file (.mhdkey). Ask the centre to save it again: «Data exchange» → «Save key file».",

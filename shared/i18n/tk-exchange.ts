@@ -154,6 +154,7 @@ export const tkExchange: PartialTexts = {
     notMapped: 'bu DHIS2 identifikatory gabat gelme tablisasynda ýok',
     otherOrgUnit: 'bu hasabyň görnüşlerini ýöretmeýän ýa-da bu binýatda ýok gurama',
     attributeCombo: 'DHIS2 atributlar utgaşmasy bolan bahalar ýüklenmeýär',
+    deletedValue: 'DHIS2-de bu baha pozuldy: ýüklenmeýär',
     title: 'DHIS2-ä eksport',
     help: 'Döwürler we gurama (tabyndakylar bilen) boýunça jemleýji görnüşleriň bahalary DHIS2 importynyň kabul edýän formatynda: dataValueSet (JSON) ýa-da ADX (XML). DHIS2 identifikatorlary gabat gelme tablisasyndan alynýar; gabat gelmesi ýok bahalar eksport edilmeýär (DHIS2 olary kabul etmez), olaryň sany görkezilýär.',
     from: 'Başlangyç döwür',

@@ -314,7 +314,14 @@ export const tkReports: PartialTexts = {
     cancel: 'Ýatyr',
     nothing: 'Ýüklemäge zat ýok: faýly düzediň we ony täzeden saýlaň.',
     moreRejected: '{{total}} setirden ilkinji {{shown}} görkezildi; hemmesi — hasabatda.',
-    formColumns: { period: 'Döwür', dataElement: 'Görkeziji', cell: 'Öýjük (bölüniş)', value: 'Mukdar', comment: 'Teswir' },
+    formColumns: {
+      orgUnit: 'Gurama',
+      period: 'Döwür',
+      dataElement: 'Görkeziji',
+      cell: 'Öýjük (bölüniş)',
+      value: 'Mukdar',
+      comment: 'Teswir',
+    },
     forms: {
       title: 'Jemleýji görnüşleri Excel ýa-da CSV-den ýüklemek',
       help: 'Görnüşiň şablony — her öýjük üçin bir setir; «Mukdar» sütünini dolduryň (boş setirler geçilýär, öň girizilen mukdarlar pozulmaýar). Edil şeýle sütünli öz faýlyňyzy hem birnäçe döwür üçin birden ýükläp bolýar. Şablonyň mukdarlary häzirki gurama ýüklenýär; DHIS2 mukdarlar toplumy (.json) — onda atlandyrylan guramalara (laýyklyk tablisasy boýunça), eger hasap olaryň görnüşlerini ýöretse.',
@@ -329,6 +336,8 @@ export const tkReports: PartialTexts = {
       repeats: 'Gaýtalamalar (birinji setir ýüklenýär)',
       repeatOf: '{{row}}-nji setiri gaýtalaýar',
       received: '«{{centre}}» merkezi alyş-çalyş bukjasynda iberdi: ony diňe şol merkez üýtgedýär',
+      receivedApproval:
+        '{{period}} döwri ony iberen «{{centre}}» merkezi tarapyndan tassyklandy: tassyklamany diňe şol merkez aýyryp biler',
       violations: 'Ýüklenenden soň barlag düzgünleri ýerine ýetirilmez (ýükläp bolar, emma barlaň):',
       confirm: 'Binýada ýüklemek (mukdarlar: {{count}})',
       confirmed: 'Ýüklenen mukdarlar: {{count}}.',

@@ -536,6 +536,8 @@ export const tk: PartialTexts = {
       '«{{file}}» faýly bu binýadyň ätiýaçlyk nusgasy hökmünde açylmaýar (başga binýat, başga açar ýa-da faýla zeper ýeten). Hiç zat üýtgedilmedi.',
     received_read_only:
       'Bu ýagdaý «{{centre}}» merkezinden alyş-çalyş bukjasynda alnan. Ony diňe şol merkez üýtgedip biler; üýtgeşmeler bu ýere indiki bukja bilen geler.',
+    received_value_read_only:
+      '«{{centre}}» bu bahany ýa-da döwrüň tassyklanmagyny alyş-çalyş bukjasynda iberdi: ony diňe şol merkez üýtgedip biler, üýtgeşmeler indiki bukja bilen geler. Faýl ýükleýän bolsaňyz, ony täzeden saýlaň: şeýle setirler ret ediler, galanlary ýüklener.',
     key_file_invalid: '«{{file}}» faýly açar faýly hökmünde ýaramaýar.',
     key_file_not_key:
       '«{{file}}» faýly — merkeziň açar faýly (.mhdkey) däl. Merkezden ony täzeden saklamagy haýyş ediň: «Maglumat alyş-çalşygy» → «Açar faýlyny sakla».',

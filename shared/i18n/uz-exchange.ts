@@ -157,6 +157,7 @@ export const uzExchange: PartialTexts = {
     notMapped: 'bu DHIS2 identifikatori moslik jadvalida yoʻq',
     otherOrgUnit: 'bu hisob shakllarini yuritmaydigan yoki bu bazada yoʻq tashkilot',
     attributeCombo: 'DHIS2 atributlar kombinatsiyasi bor qiymatlar yuklanmaydi',
+    deletedValue: 'DHIS2 da bu qiymat oʻchirilgan: yuklanmaydi',
     title: 'DHIS2 ga eksport',
     help: 'Davrlar va tashkilot (boʻysunuvchilari bilan) boʻyicha jamlanma shakllar qiymatlari DHIS2 importi qabul qiladigan formatda: dataValueSet (JSON) yoki ADX (XML). DHIS2 identifikatorlari moslik jadvalidan olinadi; mosligi yoʻq qiymatlar eksport qilinmaydi (DHIS2 ularni qabul qilmaydi), ularning soni koʻrsatiladi.',
     from: 'Boshlangʻich davr',

@@ -314,7 +314,14 @@ export const uzReports: PartialTexts = {
     cancel: 'Bekor qilish',
     nothing: 'Yuklash uchun hech narsa yoʻq: faylni tuzating va uni qayta tanlang.',
     moreRejected: '{{total}} tadan dastlabki {{shown}} tasi koʻrsatilgan; hammasi — hisobotda.',
-    formColumns: { period: 'Davr', dataElement: 'Koʻrsatkich', cell: 'Katak (taqsimot)', value: 'Qiymat', comment: 'Izoh' },
+    formColumns: {
+      orgUnit: 'Tashkilot',
+      period: 'Davr',
+      dataElement: 'Koʻrsatkich',
+      cell: 'Katak (taqsimot)',
+      value: 'Qiymat',
+      comment: 'Izoh',
+    },
     forms: {
       title: 'Jamlanma shakllarni Excel yoki CSV dan yuklash',
       help: 'Shakl shabloni — har bir katak uchun bitta qator; «Qiymat» ustunini toʻldiring (boʻsh qatorlar oʻtkazib yuboriladi, avval kiritilgan qiymatlar oʻchirilmaydi). Xuddi shunday ustunli oʻz faylingizni ham bir necha davr uchun birdaniga yuklash mumkin. Shablon qiymatlari joriy tashkilotga yuklanadi; DHIS2 qiymatlar toʻplami (.json) — unda nomlangan tashkilotlarga (moslik jadvali boʻyicha), agar hisob ularning shakllarini yuritsa.',
@@ -329,6 +336,7 @@ export const uzReports: PartialTexts = {
       repeats: 'Takrorlar (birinchi qator yuklanadi)',
       repeatOf: '{{row}}-qatorni takrorlaydi',
       received: '«{{centre}}» markazi almashuv paketida yuborgan: uni faqat shu markaz oʻzgartiradi',
+      receivedApproval: '{{period}} davrini uni yuborgan «{{centre}}» markazi tasdiqlagan: tasdiqni faqat shu markaz bekor qila oladi',
       violations: 'Yuklangandan keyin tekshirish qoidalari bajarilmaydi (yuklash mumkin, lekin tekshiring):',
       confirm: 'Bazaga yuklash (qiymatlar: {{count}})',
       confirmed: 'Yuklangan qiymatlar: {{count}}.',

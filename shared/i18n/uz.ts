@@ -538,6 +538,8 @@ export const uz: PartialTexts = {
       '«{{file}}» fayli bu bazaning zaxira nusxasi sifatida ochilmaydi (boshqa baza, boshqa kalit yoki fayl shikastlangan). Hech narsa oʻzgartirilmadi.',
     received_read_only:
       'Bu holat «{{centre}}» markazidan almashish paketida olingan. Uni faqat shu markaz oʻzgartira oladi; oʻzgarishlar bu yerga keyingi paket bilan keladi.',
+    received_value_read_only:
+      '«{{centre}}» bu qiymat yoki davr tasdigʻini almashuv paketida yubordi: uni faqat shu markaz oʻzgartira oladi, oʻzgarishlar keyingi paket bilan keladi. Fayl yuklayotgan boʻlsangiz, uni qayta tanlang: bunday qatorlar rad etiladi, qolgani yuklanadi.',
     key_file_invalid: '«{{file}}» fayli kalit fayli sifatida yaramaydi.',
     key_file_not_key:
       '«{{file}}» fayli markazning kalit fayli (.mhdkey) emas. Markazdan uni qaytadan saqlashni soʻrang: «Maʼlumot almashish» → «Kalit faylini saqlash».',

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { DHIS2_DEFAULT_COC, INDICATOR_MEASURES, indicatorElement } from '../../shared/dhis2/api.js';
 import { TOTAL, cocKey } from '../../shared/forms/definitions.js';
 import { CODE_IN_WORDS, flat, words } from '../helpers/audit-words.js';
-import { bytesUpload, call, chuiAndNational, partnerId, refusedWith, upload } from '../helpers/exchange.js';
+import { auditHead, bytesUpload, call, chuiAndNational, partnerId, refusedWith, upload } from '../helpers/exchange.js';
 import { centreWithNine, createCentre, useSessions } from '../helpers/session.js';
 import type { DeskSession } from '../../electron/service/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
@@ -386,6 +386,8 @@ describe('export to DHIS2', () => {
             value('KG_CHUI_AIDS', '2016', 'MgPosVol001', '7'), // a cell of its unit the region left empty
             value('KG_CHUI', '2017', 'MgTstVol001', '300'),
             value('KG_CHUI_AIDS', '2017', 'MgPosVol001', '12'), // the region approved 2017
+            value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '902'), // a repeat of a refused row: refused alike, not "a repeat"
+            { ...value('KG_BISHKEK', '2016', 'MgTstVol001', '5'), deleted: true }, // deleted in DHIS2
           ],
         }),
       ),
@@ -394,8 +396,11 @@ describe('export to DHIS2', () => {
     const report = await call(national, 'formImports.preview', file);
     expect(report.rejected.map((r) => [r.row, r.messageKey, r.params])).toEqual([
       [3, 'imports.forms.received', { centre: 'Чуйская область: центр СПИД' }],
-      [6, 'validation.period_approved', { period: '2017' }],
+      [6, 'imports.forms.receivedApproval', { period: '2017', centre: 'Чуйская область: центр СПИД' }],
+      [7, 'imports.forms.received', { centre: 'Чуйская область: центр СПИД' }],
+      [8, 'dhis2.deletedValue', undefined],
     ]);
+    expect(report.repeats).toEqual([]);
     expect(report.periods.map((x) => [x.orgUnit, x.period, x.values]).sort()).toEqual([
       ['Чуйская область', '2017', 1],
       ['Чуйская область: центр СПИД', '2016', 1],
@@ -412,8 +417,70 @@ describe('export to DHIS2', () => {
     ]);
     expect(await values(chuiThere, '2017')).toEqual([['tested_voluntary', 1250]]);
     const audit = await call(national, 'audit.recent', { limit: 1 });
-    expect(audit[0]).toMatchObject({ entity: 'aggregate_forms', newValue: { values: 3, rejected: 2 } });
+    expect(audit[0]).toMatchObject({ entity: 'aggregate_forms', newValue: { values: 3, rejected: 4 } });
     expect(new Set((audit[0]!.newValue as { orgUnitIds: number[] }).orgUnitIds)).toEqual(new Set([own, chuiRegion, chuiThere]));
+
+    // The set may give the period and unit its values leave out (DHIS2 does); its attribute combo counts for each value.
+    const setLevel = (extra: object) =>
+      bytesUpload(
+        Buffer.from(
+          JSON.stringify({
+            period: '2018',
+            orgUnit: 'KG_BISHKEK',
+            ...extra,
+            dataValues: [{ dataElement: 'MgTstVol001', categoryOptionCombo: 'TotalCoc001', value: '40' }],
+          }),
+        ),
+        'set.json',
+      );
+    const funded = await call(national, 'formImports.preview', setLevel({ attributeOptionCombo: 'FundingXYZ1' }));
+    expect(funded.rejected.map((r) => [r.row, r.messageKey])).toEqual([[2, 'dhis2.attributeCombo']]);
+    const byTheSet = await call(national, 'formImports.preview', setLevel({}));
+    expect(byTheSet.periods.map((x) => [x.orgUnitId, x.period, x.values])).toEqual([[own, '2018', 1]]);
+    expect(await call(national, 'formImports.confirm', { importId: byTheSet.importId })).toEqual({ values: 1 });
+
+    // A package that brings the region's value into a cell between the preview and the confirmation: nothing written, and said why.
+    const both = bytesUpload(
+      Buffer.from(
+        JSON.stringify({
+          dataValues: [value('KG_BISHKEK', '2015', 'MgTstVol001', '10'), value('KG_CHUI_AIDS', '2015', 'MgTstVol001', '77')],
+        }),
+      ),
+      'both.json',
+    );
+    const before = await call(national, 'formImports.preview', both);
+    expect(before.rejected).toEqual([]);
+    await call(chui, 'forms.save', { form: 'testing', orgUnitId: chuiHome, period: '2015', cells: [cell('tested_voluntary', '60')] });
+    const next = await call(chui, 'exchange.makePackage', { partnerId: await partnerId(chui, 'г. Бишкек: центр СПИД'), full: false });
+    const p2 = await call(national, 'exchange.previewPackage', upload(next.file.path));
+    await call(national, 'exchange.confirmPackage', { packageId: p2.packageId });
+    const head = auditHead(national);
+    const late = await refusedWith(national, 'formImports.confirm', { importId: before.importId });
+    expect([late.code, late.messageKey, late.params]).toEqual([
+      'received_read_only',
+      'errors.received_value_read_only',
+      { centre: 'Чуйская область: центр СПИД' },
+    ]);
+    expect(auditHead(national)).toBe(head);
+    expect(await values(own, '2015')).toEqual([]);
+
+    // An administrator who narrows their own account between the preview and the confirmation: nothing outside it is written.
+    const wide = await call(
+      national,
+      'formImports.preview',
+      bytesUpload(
+        Buffer.from(
+          JSON.stringify({ dataValues: [value('KG_BISHKEK', '2014', 'MgTstVol001', '1'), value('KG_CHUI', '2014', 'MgTstVol001', '3')] }),
+        ),
+        'wide.json',
+      ),
+    );
+    expect(wide.periods).toHaveLength(2);
+    const me = (await call(national, 'accounts.list', {})).find((a) => a.login === national.actor)!;
+    await call(national, 'accounts.update', { id: me.id, orgUnitId: own });
+    expect((await refusedWith(national, 'formImports.confirm', { importId: wide.importId })).code).toBe('import_expired');
+    expect(auditHead(national)).toBe(head + 1); // the account's change only
+    await call(national, 'accounts.update', { id: me.id, orgUnitId: null });
 
     // An account limited to the national centre's own unit: the region's rows are not its to load.
     await call(national, 'accounts.create', { login: 'Оператор', password: 'ДолгийПарольСотрудника', roles: ['entry'], orgUnitId: own });
@@ -425,6 +492,8 @@ describe('export to DHIS2', () => {
       [4, 'dhis2.otherOrgUnit'],
       [5, 'dhis2.otherOrgUnit'],
       [6, 'dhis2.otherOrgUnit'],
+      [7, 'dhis2.otherOrgUnit'],
+      [8, 'dhis2.deletedValue'],
     ]);
     expect(limited.periods.map((x) => [x.orgUnitId, x.period])).toEqual([[own, '2017']]);
   }, 240_000);

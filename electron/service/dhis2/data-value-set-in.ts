@@ -12,17 +12,22 @@ import { refusal } from '../../../shared/result.js';
 import type { Sheet } from '../imports/read-file.js';
 
 const Id = z.string().max(200);
+// DHIS2 lets the set give the period, org unit and attribute combo its values leave out.
 const DataValueSetSchema = z.object({
+  period: z.string().max(20).optional(),
+  orgUnit: Id.optional(),
+  attributeOptionCombo: Id.optional(),
   dataValues: z
     .array(
       z.object({
         dataElement: Id,
-        period: z.string().max(20),
-        orgUnit: Id,
+        period: z.string().max(20).optional(),
+        orgUnit: Id.optional(),
         categoryOptionCombo: Id.optional(),
         attributeOptionCombo: Id.optional(),
         value: z.union([z.string().max(50_000), z.number()]).optional(),
         comment: z.string().max(50_000).nullable().optional(),
+        deleted: z.boolean().optional(),
       }),
     )
     .max(1_000_000),
@@ -53,9 +58,18 @@ export function dataValueSetAsSheet(
   const issues: ImportIssue[] = [];
   const body: (string | number | null)[][] = [];
   const rowUnits: number[] = [];
-  parsed.data.dataValues.forEach((v, i) => {
+  const set = parsed.data;
+  set.dataValues.forEach((given, i) => {
+    const v = {
+      ...given,
+      period: given.period ?? set.period ?? '',
+      orgUnit: given.orgUnit ?? set.orgUnit ?? '',
+      attributeOptionCombo: given.attributeOptionCombo ?? set.attributeOptionCombo,
+    };
     const row = i + 2; // as in a sheet: the header is row 1
     const refuse = (column: string | null, messageKey: string) => issues.push({ sheet: 'values', row, column, messageKey });
+    // A value DHIS2 lists as deleted is not one to load (nor to erase ours by).
+    if (v.deleted) return refuse('value', 'dhis2.deletedValue');
     const de = elements.get(v.dataElement);
     const coc =
       v.categoryOptionCombo === undefined || v.categoryOptionCombo === DHIS2_DEFAULT_COC
@@ -74,6 +88,6 @@ export function dataValueSetAsSheet(
     rowUnits[i] = unit;
   });
   const header = ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'];
-  const rows = Array.from({ length: parsed.data.dataValues.length }, (_, i) => body[i] ?? ['', '', '', '', '']);
-  return { sheets: [{ name: fileName, header, body: rows }], issues, rows: parsed.data.dataValues.length, units: rowUnits };
+  const rows = Array.from({ length: set.dataValues.length }, (_, i) => body[i] ?? ['', '', '', '', '']);
+  return { sheets: [{ name: fileName, header, body: rows }], issues, rows: set.dataValues.length, units: rowUnits };
 }

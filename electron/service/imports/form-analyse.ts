@@ -3,7 +3,7 @@
 // which rows repeat an earlier one, and which checks the forms would then fail.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connection.js';
-import { approval, formValues, receivedCells, rules, type CellInput } from '../../../db/forms.js';
+import { approval, formValues, receivedApproval, receivedCells, rules, type CellInput } from '../../../db/forms.js';
 import { orgUnitPath } from '../../../db/org-units.js';
 import { elementLookup } from '../../../shared/forms/labels.js';
 import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
@@ -90,11 +90,22 @@ export function analyseForms(
   const kept: FormGroup[] = [];
   const violations: FormImportReport['violations'] = [];
   const unitName = (id: number) => orgUnitPath(db, id).at(-1)?.name ?? '';
+  // Refused here, after the repeats were set aside: a repeat of such a row is refused for the same reason (its first row is not loaded).
+  const refusedHere = new Map<number, ImportIssue>();
+  const refuse = (issue: ImportIssue) => {
+    issues.push(issue);
+    refusedHere.set(issue.row, issue);
+  };
   for (const g of groups.values()) {
     const key = { form: g.form, orgUnitId: g.orgUnitId, period: g.period };
     if (approval(db, key)) {
-      for (const row of g.rows)
-        issues.push({ sheet: 'values', row, column: 'period', messageKey: 'validation.period_approved', params: { period: g.period } });
+      // Approved here: withdrawn here. Approved by the centre that sent it: only that centre can reopen it.
+      const sender = receivedApproval(db, key);
+      const refusal: Pick<ImportIssue, 'messageKey' | 'params'> =
+        sender === null
+          ? { messageKey: 'validation.period_approved', params: { period: g.period } }
+          : { messageKey: 'imports.forms.receivedApproval', params: { period: g.period, centre: sender } };
+      for (const row of g.rows) refuse({ sheet: 'values', row, column: 'period', ...refusal });
       continue;
     }
     // A value another centre sent is that centre's: refused here by row, not at confirmation for the whole file.
@@ -102,9 +113,10 @@ export function analyseForms(
     g.cells = g.cells.filter((c, i) => {
       const centre = received.get(`${c.de}/${c.coc}`);
       if (centre === undefined) return true;
-      issues.push({ sheet: 'values', row: g.rows[i]!, column: 'value', messageKey: 'imports.forms.received', params: { centre } });
+      refuse({ sheet: 'values', row: g.rows[i]!, column: 'value', messageKey: 'imports.forms.received', params: { centre } });
       return false;
     });
+    g.rows = g.rows.filter((row) => !refusedHere.has(row));
     if (!g.cells.length) continue;
     const stored = formValues(db, key);
     const before = new Map(stored.map((v) => [`${v.de}/${v.coc}`, v]));
@@ -123,6 +135,10 @@ export function analyseForms(
     const orgUnit = unitName(g.orgUnitId);
     violations.push(...evaluateRules(rules(db, g.form), merged, g.form).map((v) => ({ ...v, form: g.form, orgUnit, period: g.period })));
     kept.push({ form: g.form, orgUnitId: g.orgUnitId, period: g.period, cells: g.cells });
+  }
+  for (let i = repeats.length - 1; i >= 0; i--) {
+    const first = refusedHere.get(repeats[i]!.firstRow);
+    if (first) issues.push({ ...first, row: repeats.splice(i, 1)[0]!.row });
   }
   issues.sort((a, b) => a.row - b.row);
   return {

@@ -180,7 +180,9 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
 
   'formImports.confirm': (s, { importId }) => {
     const p = formImports.get(s, importId);
-    if (p.orgUnitId !== s.orgUnitId) fail('import_expired');
+    // The account's units may have narrowed since the preview (an administrator changed it): what it may no longer enter is not written.
+    const scope = s.scope;
+    if (p.orgUnitId !== s.orgUnitId || (scope && p.groups.some((g) => !scope.has(g.orgUnitId)))) fail('import_expired');
     const done = importFormValues(s.database, s.actor, p.fileName, p.groups, {
       rejected: p.issues.length,
       repeats: p.report.repeats.length,
