@@ -339,6 +339,15 @@ const DESCRIBERS: Record<string, Describer> = {
     item: c.t('audit.exchangeKeys'),
     changes: [{ field: c.t('audit.fingerprint'), before: EMPTY, after: e.entityId ?? '' }],
   }),
+  // A form file loaded: its counts, and the units its values went to (a DHIS2 file may name several).
+  aggregate_forms: (e, c) => {
+    const v = isObj(e.newValue) ? e.newValue : {};
+    const ids = Array.isArray(v.orgUnitIds) ? v.orgUnitIds : typeof v.orgUnitId === 'number' ? [v.orgUnitId] : [];
+    const units = ids.length
+      ? [{ field: c.t('audit.formUnits'), before: EMPTY, after: ids.map((id) => c.look.orgUnit(Number(id))).join('; ') }]
+      : [];
+    return { item: e.entityId ?? '', changes: [...counts(v, c.t), ...units] };
+  },
   org_unit: (e, c) => ({
     item: isObj(e.newValue) && typeof e.newValue.name === 'string' ? e.newValue.name : c.look.orgUnit(Number(e.entityId)),
     changes: [],

@@ -1163,6 +1163,7 @@ export const en: Messages = {
     exchangeKeys: "This database's exchange keys",
     personLinked: 'One person: records no. {{nos}} (counted once)',
     personUnlinked: 'Records unlinked: no. {{nos}}',
+    formUnits: 'Loaded into',
     fingerprint: 'Fingerprint',
     row: 'row {{row}}',
     duplicate: 'Possible duplicate',

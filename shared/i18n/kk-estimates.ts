@@ -173,6 +173,7 @@ export const kkEstimates: PartialTexts = {
     exchangeKeys: 'Осы дерекқордың алмасу кілттері',
     personLinked: 'Бір адам: № {{nos}} жазбалар (бір рет есептеледі)',
     personUnlinked: 'Жазбалар ажыратылды: № {{nos}}',
+    formUnits: 'Жүктелген жер',
     fingerprint: 'Із',
     row: '{{row}}-жол',
     duplicate: 'Ықтимал қайталама',

@@ -173,6 +173,7 @@ export const kyEstimates: PartialTexts = {
     exchangeKeys: 'Бул базанын алмашуу ачкычтары',
     personLinked: 'Бир адам: № {{nos}} жазуулар (бир жолу эсепке алынат)',
     personUnlinked: 'Жазуулар ажыратылды: № {{nos}}',
+    formUnits: 'Жүктөлгөн жер',
     fingerprint: 'Изи',
     row: '{{row}}-сап',
     duplicate: 'Мүмкүн болгон кайталоо',

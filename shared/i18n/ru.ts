@@ -1160,6 +1160,7 @@ export const ru = {
     exchangeKeys: 'Ключи обмена этой базы',
     personLinked: 'Один человек: записи № {{nos}} (учитывается один раз)',
     personUnlinked: 'Записи разъединены: № {{nos}}',
+    formUnits: 'Загружено в',
     fingerprint: 'Отпечаток',
     row: 'строка {{row}}',
     duplicate: 'Возможный повтор',

@@ -173,6 +173,7 @@ export const tgEstimates: PartialTexts = {
     exchangeKeys: 'Калидҳои мубодилаи ин пойгоҳ',
     personLinked: 'Як шахс: сабтҳои № {{nos}} (як бор ба ҳисоб гирифта мешавад)',
     personUnlinked: 'Сабтҳо ҷудо карда шуданд: № {{nos}}',
+    formUnits: 'Бор карда шуд ба',
     fingerprint: 'Изи ангушт',
     row: 'сатри {{row}}',
     duplicate: 'Такрори эҳтимолӣ',

@@ -173,6 +173,7 @@ export const tkEstimates: PartialTexts = {
     exchangeKeys: 'Şu binýadyň alyş-çalyş açarlary',
     personLinked: 'Bir adam: № {{nos}} ýazgylar (bir gezek hasaba alynýar)',
     personUnlinked: 'Ýazgylar aýryldy: № {{nos}}',
+    formUnits: 'Ýüklenen ýeri',
     fingerprint: 'Barmak yzy',
     row: 'setir {{row}}',
     duplicate: 'Mümkin bolan gaýtalama',

@@ -173,6 +173,7 @@ export const uzEstimates: PartialTexts = {
     exchangeKeys: 'Ushbu bazaning almashish kalitlari',
     personLinked: 'Bitta odam: № {{nos}} yozuvlar (bir marta hisobga olinadi)',
     personUnlinked: 'Yozuvlar ajratildi: № {{nos}}',
+    formUnits: 'Yuklangan joy',
     fingerprint: 'Barmoq izi',
     row: '{{row}}-qator',
     duplicate: 'Ehtimoliy takror',

@@ -419,6 +419,11 @@ describe('export to DHIS2', () => {
     const audit = await call(national, 'audit.recent', { limit: 1 });
     expect(audit[0]).toMatchObject({ entity: 'aggregate_forms', newValue: { values: 3, rejected: 4 } });
     expect(new Set((audit[0]!.newValue as { orgUnitIds: number[] }).orgUnitIds)).toEqual(new Set([own, chuiRegion, chuiThere]));
+    // The change log says where the values went, in words.
+    const inWords = flat((await words('ru'))(audit[0]!));
+    expect(inWords).toContain('Загружено в');
+    for (const id of [own, chuiRegion, chuiThere]) expect(inWords).toContain(`Unit ${id}`);
+    expect(inWords).not.toMatch(CODE_IN_WORDS);
 
     // The set may give the period and unit its values leave out (DHIS2 does); its attribute combo counts for each value.
     const setLevel = (extra: object) =>
