@@ -216,7 +216,15 @@ export function importFormValues(
 ): { values: number } {
   return changeWithAudit(db, actor, (record) => {
     let values = 0;
-    for (const g of groups) values += saveCells(db, actor, g, g.cells, now).length;
+    for (const g of groups) {
+      // Approved since the preview: said with the unit, as a file may hold several.
+      const locked = approval(db, g);
+      if (locked) {
+        const unit = (stmt(db, 'SELECT name FROM org_unit WHERE id = ?').get(g.orgUnitId) as { name: string } | undefined)?.name ?? '';
+        throw refusal('period_locked', 'errors.period_locked_in', { period: g.period, by: locked.approvedBy, unit });
+      }
+      values += saveCells(db, actor, g, g.cells, now).length;
+    }
     record({
       action: 'import',
       entity: 'aggregate_forms',

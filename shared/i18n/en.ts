@@ -1296,6 +1296,8 @@ export const en: Messages = {
     already_exists: 'The file "{{file}}" already exists. Open it or choose another folder.',
     duplicate_case: 'A case with the same UIC, sex and year of birth exists (No. {{registerNo}}). Save only if this is a different person.',
     period_locked: 'Period {{period}} is approved ({{by}}); no changes until the approval is withdrawn.',
+    period_locked_in:
+      '«{{unit}}»: period {{period}} was approved ({{by}}) after the file was checked; nothing was loaded. Choose the file again: that period’s rows will be refused and the rest loaded.',
     not_found: 'Not found.',
     forbidden: 'Your account has no permission for this. Ask the administrator.',
     signed_out: 'Sign in: the session is closed.',

@@ -512,6 +512,8 @@ export const tk: PartialTexts = {
     already_exists: '«{{file}}» faýly eýýäm bar. Ony açyň ýa-da başga papkany saýlaň.',
     duplicate_case: 'Şol bir UIK, jynsy we doglan ýyly bolan ýagdaý eýýäm bar (№ {{registerNo}}). Diňe bu başga adam bolsa saklaň.',
     period_locked: '{{period}} döwri tassyklanan ({{by}}); tassyklama ýatyrylýança üýtgetmek mümkin däl.',
+    period_locked_in:
+      '«{{unit}}»: {{period}} döwri faýl barlanandan soň tassyklandy ({{by}}), hiç zat ýüklenmedi. Faýly täzeden saýlaň: bu döwrüň setirleri ret ediler, galanlary ýüklener.',
     not_found: 'Tapylmady.',
     forbidden: 'Hasabyňyzyň bu hereket üçin hukugy ýok. Administratora ýüz tutuň.',
     signed_out: 'Programma giriň: seans ýapyldy.',

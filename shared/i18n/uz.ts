@@ -513,6 +513,8 @@ export const uz: PartialTexts = {
     already_exists: '«{{file}}» fayli allaqachon mavjud. Uni oching yoki boshqa papkani tanlang.',
     duplicate_case: 'UIK, jinsi va tugʻilgan yili bir xil holat allaqachon bor (№ {{registerNo}}). Faqat bu boshqa odam boʻlsa saqlang.',
     period_locked: '{{period}} davri tasdiqlangan ({{by}}); tasdiq bekor qilinmaguncha oʻzgartirib boʻlmaydi.',
+    period_locked_in:
+      '«{{unit}}»: {{period}} davri fayl tekshirilgandan keyin tasdiqlandi ({{by}}), hech narsa yuklanmadi. Faylni qayta tanlang: bu davr qatorlari rad etiladi, qolgani yuklanadi.',
     not_found: 'Topilmadi.',
     forbidden: 'Hisobingizda bu amalga huquq yoʻq. Administratorga murojaat qiling.',
     signed_out: 'Dasturga kiring: seans yopildi.',

@@ -469,6 +469,26 @@ describe('export to DHIS2', () => {
     expect(auditHead(national)).toBe(head);
     expect(await values(own, '2015')).toEqual([]);
 
+    // A period approved between the preview and the confirmation: nothing written, the unit named.
+    const twoUnits = await call(
+      national,
+      'formImports.preview',
+      bytesUpload(
+        Buffer.from(
+          JSON.stringify({ dataValues: [value('KG_CHUI', '2013', 'MgTstVol001', '4'), value('KG_BISHKEK', '2013', 'MgTstVol001', '2')] }),
+        ),
+        'two.json',
+      ),
+    );
+    await call(national, 'forms.approve', { form: 'testing', orgUnitId: own, period: '2013', approved: true });
+    const approvedMeanwhile = await refusedWith(national, 'formImports.confirm', { importId: twoUnits.importId });
+    expect([approvedMeanwhile.code, approvedMeanwhile.messageKey, approvedMeanwhile.params?.unit]).toEqual([
+      'period_locked',
+      'errors.period_locked_in',
+      'г. Бишкек: центр СПИД',
+    ]);
+    expect(await values(chuiRegion, '2013')).toEqual([]);
+
     // An administrator who narrows their own account between the preview and the confirmation: nothing outside it is written.
     const wide = await call(
       national,
@@ -484,7 +504,7 @@ describe('export to DHIS2', () => {
     const me = (await call(national, 'accounts.list', {})).find((a) => a.login === national.actor)!;
     await call(national, 'accounts.update', { id: me.id, orgUnitId: own });
     expect((await refusedWith(national, 'formImports.confirm', { importId: wide.importId })).code).toBe('import_expired');
-    expect(auditHead(national)).toBe(head + 1); // the account's change only
+    expect(auditHead(national)).toBe(head + 2); // the approval and the account's change only
     await call(national, 'accounts.update', { id: me.id, orgUnitId: null });
 
     // An account limited to the national centre's own unit: the region's rows are not its to load.
