@@ -2,6 +2,7 @@
 // while the form's period is approved; rules read from the database.
 import { stmt, type Db } from './connection.js';
 import { changeWithAudit } from './audit.js';
+import { getOrgUnit } from './org-units.js';
 import { fail, refusal, type FieldIssue } from '../shared/result.js';
 import { dataElement, FORM_PERIOD_TYPES, isValidCell, type FormCode } from '../shared/forms/definitions.js';
 import { RuleSchema, type Rule } from '../shared/forms/rules.js';
@@ -220,7 +221,7 @@ export function importFormValues(
       // Approved since the preview: said with the unit, as a file may hold several.
       const locked = approval(db, g);
       if (locked) {
-        const unit = (stmt(db, 'SELECT name FROM org_unit WHERE id = ?').get(g.orgUnitId) as { name: string } | undefined)?.name ?? '';
+        const unit = getOrgUnit(db, g.orgUnitId)?.name ?? '';
         throw refusal('period_locked', 'errors.period_locked_in', { period: g.period, by: locked.approvedBy, unit });
       }
       values += saveCells(db, actor, g, g.cells, now).length;

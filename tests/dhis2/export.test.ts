@@ -377,21 +377,17 @@ describe('export to DHIS2', () => {
       categoryOptionCombo: 'TotalCoc001',
       value: v,
     });
-    const file = bytesUpload(
-      Buffer.from(
-        JSON.stringify({
-          dataValues: [
-            value('KG_BISHKEK', '2017', 'MgTstVol001', '500'),
-            value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '901'), // the region's cell
-            value('KG_CHUI_AIDS', '2016', 'MgPosVol001', '7'), // a cell of its unit the region left empty
-            value('KG_CHUI', '2017', 'MgTstVol001', '300'),
-            value('KG_CHUI_AIDS', '2017', 'MgPosVol001', '12'), // the region approved 2017
-            value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '902'), // a repeat of a refused row: refused alike, not "a repeat"
-            { ...value('KG_BISHKEK', '2016', 'MgTstVol001', '5'), deleted: true }, // deleted in DHIS2
-          ],
-        }),
-      ),
+    /** A dataValueSet file of these values, as DHIS2 exports one. */
+    const valueSet = (fileName: string, ...dataValues: object[]) => bytesUpload(Buffer.from(JSON.stringify({ dataValues })), fileName);
+    const file = valueSet(
       'from-dhis2.json',
+      value('KG_BISHKEK', '2017', 'MgTstVol001', '500'),
+      value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '901'), // the region's cell
+      value('KG_CHUI_AIDS', '2016', 'MgPosVol001', '7'), // a cell of its unit the region left empty
+      value('KG_CHUI', '2017', 'MgTstVol001', '300'),
+      value('KG_CHUI_AIDS', '2017', 'MgPosVol001', '12'), // the region approved 2017
+      value('KG_CHUI_AIDS', '2016', 'MgTstVol001', '902'), // a repeat of a refused row: refused alike, not "a repeat"
+      { ...value('KG_BISHKEK', '2016', 'MgTstVol001', '5'), deleted: true }, // deleted in DHIS2
     );
     const report = await call(national, 'formImports.preview', file);
     expect(report.rejected.map((r) => [r.row, r.messageKey, r.params])).toEqual([
@@ -445,13 +441,10 @@ describe('export to DHIS2', () => {
     expect(await call(national, 'formImports.confirm', { importId: byTheSet.importId })).toEqual({ values: 1 });
 
     // A package that brings the region's value into a cell between the preview and the confirmation: nothing written, and said why.
-    const both = bytesUpload(
-      Buffer.from(
-        JSON.stringify({
-          dataValues: [value('KG_BISHKEK', '2015', 'MgTstVol001', '10'), value('KG_CHUI_AIDS', '2015', 'MgTstVol001', '77')],
-        }),
-      ),
+    const both = valueSet(
       'both.json',
+      value('KG_BISHKEK', '2015', 'MgTstVol001', '10'),
+      value('KG_CHUI_AIDS', '2015', 'MgTstVol001', '77'),
     );
     const before = await call(national, 'formImports.preview', both);
     expect(before.rejected).toEqual([]);
@@ -473,12 +466,7 @@ describe('export to DHIS2', () => {
     const twoUnits = await call(
       national,
       'formImports.preview',
-      bytesUpload(
-        Buffer.from(
-          JSON.stringify({ dataValues: [value('KG_CHUI', '2013', 'MgTstVol001', '4'), value('KG_BISHKEK', '2013', 'MgTstVol001', '2')] }),
-        ),
-        'two.json',
-      ),
+      valueSet('two.json', value('KG_CHUI', '2013', 'MgTstVol001', '4'), value('KG_BISHKEK', '2013', 'MgTstVol001', '2')),
     );
     await call(national, 'forms.approve', { form: 'testing', orgUnitId: own, period: '2013', approved: true });
     const approvedMeanwhile = await refusedWith(national, 'formImports.confirm', { importId: twoUnits.importId });
@@ -493,12 +481,7 @@ describe('export to DHIS2', () => {
     const wide = await call(
       national,
       'formImports.preview',
-      bytesUpload(
-        Buffer.from(
-          JSON.stringify({ dataValues: [value('KG_BISHKEK', '2014', 'MgTstVol001', '1'), value('KG_CHUI', '2014', 'MgTstVol001', '3')] }),
-        ),
-        'wide.json',
-      ),
+      valueSet('wide.json', value('KG_BISHKEK', '2014', 'MgTstVol001', '1'), value('KG_CHUI', '2014', 'MgTstVol001', '3')),
     );
     expect(wide.periods).toHaveLength(2);
     const me = (await call(national, 'accounts.list', {})).find((a) => a.login === national.actor)!;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/connection.js';
 import { approval, formValues, receivedApproval, receivedCells, rules, type CellInput } from '../../../db/forms.js';
-import { orgUnitPath } from '../../../db/org-units.js';
+import { getOrgUnit } from '../../../db/org-units.js';
 import { elementLookup } from '../../../shared/forms/labels.js';
 import { evaluateRules, toFormValues } from '../../../shared/forms/rules.js';
 import { dataElement, type FormCode } from '../../../shared/forms/definitions.js';
@@ -89,7 +89,11 @@ export function analyseForms(
   const accepted = { total: 0, added: 0, changed: 0, same: 0 };
   const kept: FormGroup[] = [];
   const violations: FormImportReport['violations'] = [];
-  const unitName = (id: number) => orgUnitPath(db, id).at(-1)?.name ?? '';
+  const names = new Map<number, string>();
+  const unitName = (id: number) => {
+    if (!names.has(id)) names.set(id, getOrgUnit(db, id)?.name ?? '');
+    return names.get(id)!;
+  };
   // Refused here, after the repeats were set aside: a repeat of such a row is refused for the same reason (its first row is not loaded).
   const refusedHere = new Map<number, ImportIssue>();
   const refuse = (issue: ImportIssue) => {
