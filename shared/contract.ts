@@ -298,6 +298,7 @@ export const contract = {
     output: FormImportReportSchema,
     uploadBytes: MAX_IMPORT_BYTES,
     permission: 'forms.write',
+    job: true,
   },
   'formImports.report': { input: ImportReportFileSchema, output: ExportedFileSchema, permission: 'forms.write' },
   'formImports.confirm': { input: ImportIdSchema, output: FormImportDoneSchema, permission: 'forms.write' },

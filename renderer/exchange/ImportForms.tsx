@@ -61,6 +61,7 @@ export function ImportForms() {
         error={error}
         onChoose={(f) => void choose(f)}
         accept=".xlsx,.csv,.json"
+        job="formImports.preview"
       />
       {done ? (
         <p className="notice" role="status" data-testid="form-import-done">

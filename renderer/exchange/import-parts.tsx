@@ -27,6 +27,7 @@ export function FilePicker({
   error,
   onChoose,
   accept = '.xlsx,.csv',
+  job = 'imports.preview',
 }: {
   id: string;
   label: string;
@@ -34,6 +35,8 @@ export function FilePicker({
   error: AppError | null;
   onChoose: (file: File | undefined) => void;
   accept?: string;
+  /** The channel that checks the file: its rows so far are shown while it runs. */
+  job?: string;
 }) {
   return (
     <>
@@ -41,17 +44,17 @@ export function FilePicker({
         <span>{label}</span>
         <input id={id} type="file" accept={accept} onChange={(e) => onChoose(e.target.files?.[0])} />
       </label>
-      {busy ? <Checking /> : null}
+      {busy ? <Checking job={job} /> : null}
       <ErrorMessage error={error} />
     </>
   );
 }
 
 /** While a file is checked: how many rows so far, asked of the back end twice a second (it answers between rows). */
-function Checking() {
+function Checking({ job }: { job: string }) {
   const { t } = useTranslation();
-  const job = useCall('jobs.progress', {}, { refetchInterval: 500 }).data;
-  const rows = job?.channel === 'imports.preview' ? job.rows : 0;
+  const running = useCall('jobs.progress', {}, { refetchInterval: 500 }).data;
+  const rows = running?.channel === job ? running.rows : 0;
   return (
     <p role="status" className="muted" data-testid="import-progress">
       <progress aria-hidden="true" />{' '}

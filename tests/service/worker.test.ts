@@ -78,6 +78,55 @@ describe('the back end in its own thread', () => {
     expect(report.rejectedTotal).toBe(0);
   }, 120_000);
 
+  it('answers other calls while a 100,000-row form file is checked, counting its rows as it goes', async () => {
+    const b = await backend();
+    await value(b.call('setup.createCentre', REGIONAL_CENTRE));
+    // Every testing-form count of every month of 25 years, over and over: each row checked as a typed cell is.
+    const elements = ['tested', 'positive'].flatMap((m) =>
+      ['mandatory', 'voluntary', 'antenatal', 'outreach', 'mobile_clinic', 'return'].map((x) => `${m}_${x}`),
+    );
+    const rows = Array.from({ length: 100_000 }, (_, i) => {
+      const month = Math.floor(i / elements.length) % 300;
+      return `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')},${elements[i % elements.length]},total,${i % 97},`;
+    });
+    const file = {
+      fileName: 'forms.csv',
+      contentBase64: Buffer.from(['Period,Data element,Cell (breakdown),Value,Comment', ...rows].join('\n')).toString('base64'),
+    };
+    const order: string[] = [];
+    const check = b.call('formImports.preview', file).then((r) => (order.push('check'), r));
+    const status = b.call('app.status', {}).then((r) => (order.push('status'), r));
+    let done = false;
+    void check.then(() => (done = true));
+    const seen: ({ channel: string; rows: number } | null)[] = [];
+    while (!done) seen.push(await value<{ channel: string; rows: number } | null>(b.call('jobs.progress', {})));
+    const report = await value<{ rowsRead: number; accepted: { total: number }; repeats: unknown[]; rejectedTotal: number }>(check);
+    await value(status);
+    expect(order).toEqual(['status', 'check']);
+    const counted = seen.filter((p) => p !== null).map((p) => p.rows);
+    expect(seen.filter((p) => p !== null).every((p) => p.channel === 'formImports.preview')).toBe(true);
+    expect(counted.length).toBeGreaterThan(0);
+    expect(counted).toEqual([...counted].sort((x, y) => x - y));
+    expect(counted.at(-1)).toBeGreaterThan(0);
+    expect(counted.at(-1)).toBeLessThanOrEqual(100_000); // each row counted once
+    expect(await value(b.call('jobs.progress', {}))).toBeNull();
+    expect(report.rowsRead).toBe(100_000);
+    expect(report.rejectedTotal).toBe(0);
+    expect(report.accepted.total).toBe(300 * elements.length);
+  }, 120_000);
+
+  it("ends a form file's check when its account signs out meanwhile", async () => {
+    const b = await backend();
+    await value(b.call('setup.createCentre', REGIONAL_CENTRE));
+    const rows = Array.from({ length: 50_000 }, (_, i) => `2020-${String((i % 12) + 1).padStart(2, '0')},tested_voluntary,total,${i},`);
+    const check = b.call('formImports.preview', {
+      fileName: 'forms.csv',
+      contentBase64: Buffer.from(['Period,Data element,Cell (breakdown),Value,Comment', ...rows].join('\n')).toString('base64'),
+    });
+    await value(b.call('auth.signOut', {}));
+    expect(await check).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+  }, 120_000);
+
   it('ends a check when the database is closed meanwhile, and the check cannot be confirmed after', async () => {
     const b = await backend();
     await value(b.call('setup.createCentre', REGIONAL_CENTRE)); // an empty register: every person in the file is new

@@ -25,7 +25,7 @@ export type PendingFormImport = {
   report: Omit<FormImportReport, 'rejected' | 'rejectedTotal'>;
 };
 
-export function analyseForms(
+export async function analyseForms(
   db: Db,
   databasePath: string,
   orgUnitId: number,
@@ -34,7 +34,11 @@ export function analyseForms(
   sheets: Sheet[],
   /** The unit each body row goes to (a DHIS2 file names one per value); else all go to `orgUnitId`. */
   unitOfRow: (index: number) => number = () => orgUnitId,
-): PendingFormImport {
+  /** Gives other calls their turn between rows (service/pace.ts), each a row checked; nothing is held open across it. */
+  pace: () => Promise<void> | undefined = () => undefined,
+  /** The same between a file's forms and periods, where no row is counted. */
+  giveWay: () => Promise<void> | undefined = pace,
+): Promise<PendingFormImport> {
   const mapped = sheets.map((s) => ({ sheet: s, ...mapHeaders(s.header, FORM_COLUMNS, FORM_REQUIRED, formColumnLabel) }));
   const found = mapped.find((m) => m.missing.length === 0) ?? mapped.sort((a, b) => a.missing.length - b.missing.length)[0];
   if (!found || found.missing.length)
@@ -49,6 +53,7 @@ export function analyseForms(
   let blank = 0;
   let n = 1; // as the user sees it: the header is row 1
   for (const row of found.sheet.body) {
+    await pace();
     const unit = unitOfRow(n - 1);
     n++;
     const formula = formulaWithoutValueIn(row, found.columns);
@@ -101,6 +106,7 @@ export function analyseForms(
     refusedHere.set(issue.row, issue);
   };
   for (const g of groups.values()) {
+    await giveWay();
     const key = { form: g.form, orgUnitId: g.orgUnitId, period: g.period };
     if (approval(db, key)) {
       // Approved here: withdrawn here. Approved by the centre that sent it: only that centre can reopen it.

@@ -117,27 +117,39 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     ),
 
   'formImports.preview': async (s, file) => {
+    // As the register's check: other calls answered between rows; a sign-out or another file meanwhile ends it.
+    const own = s.tenure();
+    const expired = () => fail('import_expired');
+    const pace = pacer(own.still, expired, () => s.jobStep());
+    const uncounted = pacer(own.still, expired);
+    const where = () => ({ db: s.database, path: s.status().database!.path, orgUnitId: s.orgUnitId });
     if (file.fileName.toLowerCase().endsWith('.json')) {
       // A DHIS2 dataValueSet: through the mapping into rows the template path checks; refused rows named first.
       const scope = s.scope;
-      const mayEnter = (unit: number) => (scope ? scope.has(unit) : getOrgUnit(s.database, unit) !== undefined);
-      const dvs = dataValueSetAsSheet(file.fileName, uploadedBytes(file), dhis2Mapping(s.database), mayEnter);
-      const p = analyseForms(
-        s.database,
-        s.status().database!.path,
-        s.orgUnitId,
+      const { db, path, orgUnitId } = where();
+      const mayEnter = (unit: number) => (scope ? scope.has(unit) : getOrgUnit(db, unit) !== undefined);
+      // Its values read through the mapping give way too, uncounted: each is counted once, as it is checked.
+      const dvs = await dataValueSetAsSheet(file.fileName, uploadedBytes(file), dhis2Mapping(db), mayEnter, uncounted);
+      const p = await analyseForms(
+        db,
+        path,
+        orgUnitId,
         file.fileName,
         { format: 'dhis2' },
         dvs.sheets,
-        (i) => dvs.units[i] ?? s.orgUnitId,
+        (i) => dvs.units[i] ?? orgUnitId,
+        pace,
+        uncounted,
       );
       p.issues = [...dvs.issues, ...p.issues].sort((a, b) => a.row - b.row);
       p.report = { ...p.report, rowsRead: p.report.rowsRead + dvs.issues.length, blank: p.report.blank - dvs.issues.length };
       return formReportOf(formImports.put(s, p));
     }
     const { source, sheets } = await fileOf(file);
+    if (!own.still()) fail('import_expired');
+    const { db, path, orgUnitId } = where();
     return formReportOf(
-      formImports.put(s, analyseForms(s.database, s.status().database!.path, s.orgUnitId, file.fileName, source, sheets)),
+      formImports.put(s, await analyseForms(db, path, orgUnitId, file.fileName, source, sheets, undefined, pace, uncounted)),
     );
   },
 
