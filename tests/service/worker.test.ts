@@ -94,8 +94,14 @@ describe('the back end in its own thread', () => {
       contentBase64: Buffer.from(['Period,Data element,Cell (breakdown),Value,Comment', ...rows].join('\n')).toString('base64'),
     };
     const order: string[] = [];
-    const check = b.call('formImports.preview', file).then((r) => (order.push('check'), r));
-    const status = b.call('app.status', {}).then((r) => (order.push('status'), r));
+    const check = b.call('formImports.preview', file).then((r) => {
+      order.push('check');
+      return r;
+    });
+    const status = b.call('app.status', {}).then((r) => {
+      order.push('status');
+      return r;
+    });
     let done = false;
     void check.then(() => (done = true));
     const seen: ({ channel: string; rows: number } | null)[] = [];
