@@ -60,6 +60,7 @@ export function LoadPackage() {
         error={error}
         onChoose={(f) => void choose(f)}
         accept=".mhdpkg"
+        job="exchange.previewPackage"
       />
       {done ? (
         <p className="notice" role="status" data-testid="package-loaded">

@@ -13,8 +13,10 @@ import { fingerprintOf, macOf, newIdentity, sealTo, sha256, signBytes } from '..
 import { gzipSync } from 'node:zlib';
 import { LATEST_VERSION } from '../../db/migrations/index.js';
 import { aCase } from '../helpers/cases.js';
-import { addCase, auditHead, bytesUpload, call, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
+import { addCase, auditHead, bytesUpload, call, centre, chuiAndNational, craft, partnerId, refusedWith } from '../helpers/exchange.js';
 import { useSessions } from '../helpers/session.js';
+import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
+import { silentLogger } from '../../electron/service/log.js';
 import { useTempDirs } from '../helpers/tmp.js';
 
 const tempDir = useTempDirs();
@@ -84,6 +86,53 @@ describe('packages read as a stream', () => {
     expect(await call(national, 'exchange.confirmPackage', { packageId: again.packageId })).toMatchObject({ created: 0, unchanged: 5000 });
     expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(5000);
   });
+
+  it('is read in turns: other calls are answered while it is checked, its lines counted, and a sign-out ends the check', async () => {
+    const { chui, national } = await pair();
+    const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...Array.from({ length: 20_000 }, (_, i) => caseLine(i + 1))];
+    const upload = bytesUpload(craft(chui, national, lines), 'big.mhdpkg');
+    type Job = { channel: string; rows: number } | null;
+    const progress = () => {
+      const r = dispatch(national, 'jobs.progress', {}, silentLogger);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as Job;
+    };
+    // Asked while the check runs, between its turns: each answer counts more lines than the last.
+    const watch = async (check: Promise<unknown>) => {
+      let settled = false;
+      void check.finally(() => (settled = true));
+      const seen: number[] = [];
+      while (!settled) {
+        const job = progress();
+        if (job) {
+          expect(job.channel).toBe('exchange.previewPackage');
+          seen.push(job.rows);
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      return seen;
+    };
+    const check = dispatchAsync(national, 'exchange.previewPackage', upload, silentLogger);
+    const seen = await watch(check);
+    const done = await check;
+    if (!done.ok) throw new Error(JSON.stringify(done.error));
+    expect(done.value.counts).toMatchObject({ new: 20_000, refused: 0 });
+    expect(seen.filter((n) => n > 0).length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBeLessThanOrEqual(lines.length);
+    expect(progress()).toBeNull();
+
+    // Signed out while it is read: the check ends, and nothing of it is left to confirm.
+    const again = dispatchAsync(national, 'exchange.previewPackage', upload, silentLogger);
+    const turns = watch(again);
+    await new Promise((r) => setImmediate(r));
+    expect(dispatch(national, 'auth.signOut', {}, silentLogger).ok).toBe(true);
+    await turns;
+    expect(await again).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+    await call(national, 'auth.signIn', { login: 'Республика', password: centre('', '').password });
+    expect(count(national, 'SELECT count(*) AS n FROM hiv_case')).toBe(0);
+    expect(progress()).toBeNull();
+  }, 120_000);
 
   it('writes each case as its checks shaped it (spaces trimmed), though the confirmation skips checks the preview made', async () => {
     const { chui, national } = await pair();

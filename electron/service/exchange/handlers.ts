@@ -41,6 +41,7 @@ import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
 import { contentLines, verifyPackage, writePackage } from './package-file.js';
 import { replayCases, scanRegister } from './register-scan.js';
+import { pacer } from '../pace.js';
 import { plannedTexts, refreshTexts, takeTexts, textLines, type TextChange } from './texts.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
 import { fingerprintOf, newIdentity, publicKeyType } from './seal.js';
@@ -252,7 +253,14 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
 
   'exchange.abroadReports': (s, { fromYear, toYear }) => abroadReports(s.database, fromYear, toYear),
 
-  'exchange.previewPackage': (s, { fileName, contentBase64 }) => {
+  'exchange.previewPackage': async (s, { fileName, contentBase64 }) => {
+    // Read in turns: other calls are answered meanwhile, the lines read so far shown; a sign-out or a close ends it.
+    const own = s.tenure();
+    const pace = pacer(
+      own.still,
+      () => fail('import_expired'),
+      () => s.jobStep(),
+    );
     const bytes = Buffer.from(contentBase64, 'base64');
     const mine = me(s);
     const { keys, unitPath: mineAt } = mine;
@@ -327,10 +335,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     if (alreadyLoaded) {
       // Its records are here already; the corrected texts it brings can still be taken (the user may not have the first time).
       const texts = m.counts.translations
-        ? plannedTexts(
-            db,
-            scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, () => {}, true),
-          )
+        ? plannedTexts(db, await scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, () => {}, true, pace))
         : { changes: [], counts: NO_TEXTS };
       return keep(
         { kind: 'register', plan: nothingToLoad(head, m.counts.cases), texts: texts.changes },
@@ -350,11 +355,18 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const same = samePersonElsewhere(db, from.id, SHOWN);
     // The lines of the cases to write: the confirmation reads only these again.
     const toWrite = new Set<number>();
-    const scan = scanRegister(contentLines(fileName, m, ciphertext, keys), from.unitPath, mineAt, (c, line) => {
-      const sorted = sorter.sort(c);
-      if (sorted !== 'unchanged') toWrite.add(line);
-      if (sorted === 'create') same.check(c);
-    });
+    const scan = await scanRegister(
+      contentLines(fileName, m, ciphertext, keys),
+      from.unitPath,
+      mineAt,
+      (c, line) => {
+        const sorted = sorter.sort(c);
+        if (sorted !== 'unchanged') toWrite.add(line);
+        if (sorted === 'create') same.check(c);
+      },
+      false,
+      pace,
+    );
     const plan = planLoad(
       db,
       head,

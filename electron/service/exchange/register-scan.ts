@@ -39,7 +39,7 @@ const MAX_TRANSLATIONS = 20_000;
  * sender's region (as its key file said, and the administrator accepted), never elsewhere, and
  * never in this centre's own unit; a record naming a unit not listed before it is refused.
  */
-export function scanRegister(
+export async function scanRegister(
   lines: Iterable<ContentLine>,
   senderPath: readonly string[],
   ownPath: readonly string[],
@@ -47,7 +47,9 @@ export function scanRegister(
   onCase: (c: IncomingCase, line: number) => void,
   /** Cases passed over unchecked (a package loaded before, read again for its corrected texts). */
   skipCases = false,
-): RegisterScan {
+  /** Gives other calls their turn between lines (service/pace.ts), each a line read; no statement is held open across it. */
+  pace: () => Promise<void> | undefined = () => undefined,
+): Promise<RegisterScan> {
   const region = JSON.stringify(senderPath.slice(1, 2));
   const here = JSON.stringify(ownPath.slice(1));
   const within = (path: readonly string[]) =>
@@ -72,6 +74,8 @@ export function scanRegister(
     if (issue && scan.refused.length < SHOWN) scan.refused.push(issue);
   };
   for (const read of lines) {
+    const turn = pace();
+    if (turn) await turn; // only when a slice has passed: most lines go on without a pause
     if (!read) {
       refuse();
       continue;
