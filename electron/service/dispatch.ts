@@ -78,10 +78,12 @@ function run(session: DeskSession, channel: unknown, payload: unknown, log: Logg
     return { ok: false, error: appError('internal') };
   };
   // A long job is told as running while it runs (jobs.progress), whatever way it ends.
-  const ended = 'job' in spec ? session.startJob(channel) : () => {};
+  let ended = () => {};
   try {
     const handler = handlers[channel] as (s: DeskSession, i: unknown) => unknown;
-    const value = handler(session, input.data);
+    let value: unknown;
+    if ('job' in spec) ({ value, end: ended } = session.startJob(channel, () => handler(session, input.data)));
+    else value = handler(session, input.data);
     if (!(value instanceof Promise)) {
       ended();
       return answer(value);

@@ -25,6 +25,7 @@ import { ensureFacility, orgUnitPath } from '../../db/org-units.js';
 import { changeWithAudit } from '../../db/audit.js';
 import { AppFailure, appError, fail, type AppError } from '../../shared/result.js';
 import type { AppStatus, CreateCentreInput, DatabaseInfo, JobProgress, Language } from '../../shared/contract.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readConfig, writeConfig, type AppConfig } from './app-config.js';
 import { DEMO_ACTOR, fillDemo } from './demo.js';
 import { consoleLogger, type Logger } from './log.js';
@@ -82,6 +83,9 @@ function notTheLiveFile(databasePath: string, file: string): string {
     fail('backup_not_readable', { file: basename(file) });
   return source;
 }
+
+/** The job a call runs in, carried across its awaits: its rows are counted to it alone. */
+const runningJob = new AsyncLocalStorage<JobProgress>();
 
 export class DeskSession {
   readonly dataDir: string;
@@ -770,9 +774,10 @@ export class DeskSession {
   private generation = 0;
 
   /**
-   * Who is working now, fixed at the start of long work (an export job): its account, and whether
-   * it is still the same sign-in on the same file. A job finishing after a sign-out, another
-   * account's sign-in or a restore neither records nor hands its file to the newcomer.
+   * Who is working now, fixed at the start of long work (an export job, a file's check): its
+   * account, and whether it is still the same sign-in on the same file. A job finishing after a
+   * sign-out, another account's sign-in or a restore neither records nor hands its file to the
+   * newcomer.
    */
   tenure(): { dataDir: string; actor: string; still: () => boolean; rememberExport: (fileName: string) => void } {
     const generation = this.generation;
@@ -781,25 +786,41 @@ export class DeskSession {
     return { dataDir: this.dataDir, actor, still, rememberExport: (f) => void (still() && this.exportsMade.add(f)) };
   }
 
-  /** The long job running now (the back end's thread runs one at a time), told by jobs.progress. */
-  private running: JobProgress | null = null;
+  /** The long jobs running now, oldest first (the back end's thread gives each its turns), told by jobs.progress. */
+  private readonly running: JobProgress[] = [];
 
+  /** The newest job running: what the screen that started it shows (an earlier one shows again if it outlasts it). */
   get job(): JobProgress | null {
-    return this.running ? { ...this.running } : null;
+    const j = this.running.at(-1);
+    return j ? { ...j } : null;
   }
 
-  /** Marks a job as running; the function returned ends it (a later job is left alone). */
-  startJob(channel: string): () => void {
-    const job = { channel, rows: 0, startedAt: new Date(this.now()).toISOString() };
-    this.running = job;
-    return () => {
-      if (this.running === job) this.running = null;
+  /**
+   * Runs `work` as a job: told as running until the function returned is called, its rows counted
+   * by the `jobStep` calls made within it (after awaits too), not by another job's. Two checks at
+   * once (a file chosen while another is read) each count their own rows. Neither ends the other:
+   * requests may arrive in another order than the files were chosen (an upload's size), so the
+   * screen, which knows the order, drops the answer to a file no longer chosen.
+   */
+  startJob<T>(channel: string, work: () => T): { value: T; end: () => void } {
+    const job: JobProgress = { channel, rows: 0, startedAt: new Date(this.now()).toISOString() };
+    this.running.push(job);
+    const end = () => {
+      const at = this.running.indexOf(job);
+      if (at >= 0) this.running.splice(at, 1);
     };
+    try {
+      return { value: runningJob.run(job, work), end };
+    } catch (e) {
+      end();
+      throw e;
+    }
   }
 
-  /** One more row checked by the running job. */
+  /** One more row checked by the job this call runs in. */
   jobStep() {
-    if (this.running) this.running.rows++;
+    const job = runningJob.getStore();
+    if (job) job.rows++;
   }
 
   get currentGeneration(): number {

@@ -1,7 +1,7 @@
 // What both imports (register and forms) share: the flow (file, checked report, its workbook,
 // confirmation), the file picker with its status, and the table of refused rows with the sheet,
 // row, column and reason.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/exports/api';
 import { MAX_IMPORT_BYTES, type ImportIssue } from '../../shared/imports/api';
@@ -102,6 +102,20 @@ type ImportSteps<R, D> = {
   confirm: (importId: string) => Promise<Result<D>>;
 };
 
+/**
+ * The last file chosen is the one answered for: a file chosen while another is still read or
+ * checked replaces it on screen, and the earlier one's answer, sooner or later, is dropped (the
+ * back end checks both; their answers may come in any order). Each call gives a test of whether
+ * that choice is still the last.
+ */
+export function useLastChoice(): () => () => boolean {
+  const last = useRef(0);
+  return () => {
+    const mine = ++last.current;
+    return () => mine === last.current;
+  };
+}
+
 /** Pick a file, get its report (and the report as a workbook), confirm; errors and busy state. */
 export function useImportFlow<R extends { importId: string }, D>(steps: ImportSteps<R, D>) {
   const [busy, setBusy] = useState(false);
@@ -115,19 +129,25 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
     setDone(null);
     setError(null);
   };
+  const newChoice = useLastChoice();
   const choose = async (file: File | undefined) => {
+    const current = newChoice();
     reset();
+    setBusy(false);
     if (!file) return;
     // Refused before it is read into memory: the same words as the back end's refusal.
     if (file.size === 0 || file.size > MAX_IMPORT_BYTES)
       return setError({ ...appError('file_unreadable', { file: file.name, reason: 'size' }), messageKey: 'errors.unreadable.size' });
     setBusy(true);
-    const r = await steps.preview({ fileName: file.name, contentBase64: await fileBase64(file) });
+    const content = await fileBase64(file);
+    if (!current()) return; // another file chosen while this one was read: not sent
+    const r = await steps.preview({ fileName: file.name, contentBase64: content });
+    if (!current()) return;
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setReport(r.value);
     const f = await steps.reportFile(r.value.importId);
-    if (f.ok) setReportFile(f.value);
+    if (f.ok && current()) setReportFile(f.value);
   };
   const confirm = async () => {
     if (!report) return;

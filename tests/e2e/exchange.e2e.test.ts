@@ -139,4 +139,45 @@ describe('aggregate form import, end to end in chromium', () => {
     expect(await page.locator('input[data-grid="total-voluntary"][data-r="0"][data-c="1"]').inputValue()).toBe('153');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('a clerk who picks the wrong file and then the right one sees the right one’s report, though the wrong one answers last', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1300, height: 1000 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+5');
+    const dir = e2e.tempDir();
+    const file = (name: string, rows: number) => {
+      const lines = Array.from({ length: rows }, (_, i) => `2019-0${i + 1},tested_voluntary,total,${i + 10},`);
+      writeFileSync(join(dir, name), ['Period,Data element,Cell (breakdown),Value,Comment', ...lines].join('\n'));
+      return join(dir, name);
+    };
+    // The wrong file's answer is held back until the right one's report is on screen: it arrives last.
+    let wrongAsked!: () => void;
+    const asked = new Promise<void>((r) => (wrongAsked = r));
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/formImports.preview', async (route) => {
+      if (!route.request().postData()?.includes('"wrong.csv"')) return route.continue();
+      wrongAsked();
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await page.locator('#form-import-file').setInputFiles(file('wrong.csv', 5));
+    await asked;
+    await page.locator('#form-import-file').setInputFiles(file('right.csv', 3));
+    await expect.poll(() => page.getByTestId('form-import-report').textContent(), { timeout: 60_000 }).toContain('Строк со значениями: 3');
+    const wrongAnswered = page.waitForResponse((r) => r.request().postData()?.includes('"wrong.csv"') ?? false, { timeout: 60_000 });
+    release();
+    await wrongAnswered;
+    // A frame for the answer to be handled: the report stays the right file's, with no error beside it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    expect(await page.getByTestId('form-import-report').textContent()).toContain('Строк со значениями: 3');
+    expect(await page.locator('.import-register [role="alert"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Загрузить в базу (значений: 3)' }).click();
+    await expect.poll(() => page.getByTestId('form-import-done').textContent()).toBe('Загружено значений: 3.');
+    await page.unroute('**/api/formImports.preview');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

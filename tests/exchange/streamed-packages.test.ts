@@ -134,6 +134,31 @@ describe('packages read as a stream', () => {
     expect(progress()).toBeNull();
   }, 120_000);
 
+  it('two packages checked at once count their own lines; a check ends when a package from the same centre is loaded meanwhile', async () => {
+    const { chui, national } = await pair();
+    const unit = JSON.stringify({ t: 'unit', id: 7, path: CHUI });
+    const big = (sequence: number) =>
+      bytesUpload(craft(chui, national, [unit, ...Array.from({ length: 20_000 }, (_, i) => caseLine(i + 1))], { sequence }), 'big.mhdpkg');
+    const small = bytesUpload(craft(chui, national, [unit, caseLine(1), caseLine(2)], { sequence: 1 }), 'small.mhdpkg');
+    // The user chose a large package, then (while it is read) the right, small one: the progress told is the small one's.
+    const first = dispatchAsync(national, 'exchange.previewPackage', big(1), silentLogger);
+    const second = dispatchAsync(national, 'exchange.previewPackage', small, silentLogger);
+    const told = dispatch(national, 'jobs.progress', {}, silentLogger);
+    expect(told.ok && told.value).toMatchObject({ channel: 'exchange.previewPackage' });
+    expect(told.ok && told.value!.rows).toBeLessThanOrEqual(3);
+    const [early, shown] = await Promise.all([first, second]);
+    if (!early.ok || !shown.ok) throw new Error('a check failed');
+    expect([early.value.counts.new, shown.value.counts.new]).toEqual([20_000, 2]);
+
+    // Package 2 checked while package 1 is loaded: its counts (all new) would be stale, so its check ends.
+    const later = dispatchAsync(national, 'exchange.previewPackage', big(2), silentLogger);
+    expect(await call(national, 'exchange.confirmPackage', { packageId: shown.value.packageId })).toMatchObject({ created: 2 });
+    expect(await later).toMatchObject({ ok: false, error: { code: 'import_expired' } });
+    expect(dispatch(national, 'jobs.progress', {}, silentLogger)).toEqual({ ok: true, value: null });
+    // Checked again now: the two loaded are known, the rest new.
+    expect((await call(national, 'exchange.previewPackage', big(2))).counts).toMatchObject({ new: 19_998, unchanged: 2 });
+  }, 120_000);
+
   it('writes each case as its checks shaped it (spaces trimmed), though the confirmation skips checks the preview made', async () => {
     const { chui, national } = await pair();
     const shaped = { ...caseOf(1), registerNo: '  Ч-ПРОБЕЛ  ', uic: ' АНМА11990 ', diagnosisDate: ' 2017-02-01' };

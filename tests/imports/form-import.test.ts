@@ -32,6 +32,40 @@ const values = (s: S, form: 'testing' | 'survey' | 'estimates', period: string) 
 };
 
 describe('importing aggregate forms', () => {
+  it('two files checked at once (one chosen while the other is read) each answer for themselves; the progress told is the later one’s alone', async () => {
+    const s = await centreSession();
+    const file = (rows: number, value: number) => ({
+      fileName: `forms-${rows}.csv`,
+      contentBase64: Buffer.from(
+        csv([
+          ['Period', 'Data element', 'Cell (breakdown)', 'Value', 'Comment'],
+          ...Array.from({ length: rows }, (_, i) => [`20${10 + (i % 10)}-0${1 + (i % 9)}`, 'tested_voluntary', 'total', String(value), '']),
+        ]),
+      ).toString('base64'),
+    });
+    const first = dispatchAsync(s, 'formImports.preview', file(30_000, 111), silentLogger);
+    const second = dispatchAsync(s, 'formImports.preview', file(3_000, 222), silentLogger);
+    let settled = false;
+    void second.finally(() => (settled = true));
+    const seen: number[] = [];
+    while (!settled) {
+      const told = dispatch(s, 'jobs.progress', {}, silentLogger);
+      if (told.ok && told.value) {
+        expect(told.value.channel).toBe('formImports.preview');
+        seen.push(told.value.rows);
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    // While the later file was checked, only its rows were counted (the earlier one's turns counted to it).
+    expect(Math.max(0, ...seen)).toBeLessThanOrEqual(3_000);
+    const [early, late] = await Promise.all([first, second]);
+    if (!early.ok || !late.ok) throw new Error('a check failed');
+    expect([early.value.rowsRead, late.value.rowsRead]).toEqual([30_000, 3_000]);
+    expect(dispatch(s, 'jobs.progress', {}, silentLogger)).toEqual({ ok: true, value: null });
+    expect(dispatch(s, 'formImports.confirm', { importId: late.value.importId }, silentLogger).ok).toBe(true);
+    expect(values(s, 'testing', '201001').get('tested_voluntary/total')).toBe(222);
+  });
+
   it('fills the template LibreOffice opened and saved: report first, then every accepted value in one audited transaction', async () => {
     const s = await centreSession();
     const t = await dispatchAsync(s, 'formImports.template', { form: 'testing', period: '2025', language: 'ru' }, silentLogger);

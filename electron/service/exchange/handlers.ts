@@ -254,13 +254,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
   'exchange.abroadReports': (s, { fromYear, toYear }) => abroadReports(s.database, fromYear, toYear),
 
   'exchange.previewPackage': async (s, { fileName, contentBase64 }) => {
-    // Read in turns: other calls are answered meanwhile, the lines read so far shown; a sign-out or a close ends it.
     const own = s.tenure();
-    const pace = pacer(
-      own.still,
-      () => fail('import_expired'),
-      () => s.jobStep(),
-    );
     const bytes = Buffer.from(contentBase64, 'base64');
     const mine = me(s);
     const { keys, unitPath: mineAt } = mine;
@@ -268,6 +262,13 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const { manifest: m, ciphertext } = verifyPackage(fileName, bytes, keys, LATEST_VERSION, (fp) => partnerByFingerprint(db, fp));
     const from = partnerByFingerprint(db, m.sender.fingerprint)!;
     const last = lastReceived(db, from.id);
+    // Read in turns: other calls are answered meanwhile, the lines read so far shown. A sign-out, a
+    // close or a package from the same centre loaded meanwhile ends it (its counts would be stale).
+    const pace = pacer(
+      () => own.still() && lastReceived(db, from.id)?.sequence === last?.sequence,
+      () => fail('import_expired'),
+      () => s.jobStep(),
+    );
     // The last package again changes nothing; an older one, or the same number with other content,
     // is refused: loading it would undo later changes. Both known from the signed manifest alone.
     const alreadyLoaded = (m.kind === 'abroad' || last?.sequence === m.sequence) && wasReceived(db, from.id, m.sequence, m.contentMac);

@@ -51,7 +51,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     writeWorkbook(s, `case-register-template-${language}`, caseTemplate(translator(language), language, listCountries(s.database))),
 
   'imports.preview': async (s, file) => {
-    // Other calls are answered while the file is read and checked; a sign-out or another file meanwhile ends the check.
+    // Other calls are answered while the file is read and checked; a sign-out, a close or a restore meanwhile ends the check.
     const own = s.tenure();
     const pace = pacer(
       own.still,
@@ -117,7 +117,7 @@ export const importHandlers: Pick<Handlers, ImportChannels> = {
     ),
 
   'formImports.preview': async (s, file) => {
-    // As the register's check: other calls answered between rows; a sign-out or another file meanwhile ends it.
+    // As the register's check: other calls answered between rows; a sign-out, a close or a restore meanwhile ends it.
     const own = s.tenure();
     const expired = () => fail('import_expired');
     const pace = pacer(own.still, expired, () => s.jobStep());
