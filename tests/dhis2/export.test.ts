@@ -343,6 +343,11 @@ describe('export to DHIS2', () => {
     expect((await refusedWith(s, 'formImports.preview', bytesUpload(Buffer.from('{"dataValues": 5}'), 'x.json'))).messageKey).toBe(
       'errors.dhis2_not_data_value_set',
     );
+    // One value of a shape DHIS2 never writes, after good ones: the whole file, checked value by value, is refused.
+    const odd = { dataValues: [...set.dataValues, { dataElement: 5, value: '1' }] };
+    expect((await refusedWith(s, 'formImports.preview', bytesUpload(Buffer.from(JSON.stringify(odd)), 'odd.json'))).messageKey).toBe(
+      'errors.dhis2_not_data_value_set',
+    );
   });
 
   it('loads a dataValueSet into every unit it names that the account may enter; received cells, approved periods and units outside an account refused by row', async () => {

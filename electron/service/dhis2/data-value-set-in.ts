@@ -27,7 +27,8 @@ const DataValueSetSchema = z.object({
   period: z.string().max(20).optional(),
   orgUnit: Id.optional(),
   attributeOptionCombo: Id.optional(),
-  dataValues: z.array(DataValueSchema).max(1_000_000),
+  // Each value is checked in turn as it is read (a copy of a million checked at once would double the memory and hold the thread).
+  dataValues: z.array(z.unknown()).max(1_000_000),
 });
 
 /** DHIS2's codes for this app's: the mapping read backwards. */
@@ -50,7 +51,8 @@ export async function dataValueSetAsSheet(
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) throw refusal('file_unreadable', 'errors.dhis2_not_data_value_set', { file: fileName });
+  const notASet = () => refusal('file_unreadable', 'errors.dhis2_not_data_value_set', { file: fileName });
+  if (!parsed?.success) throw notASet();
   const elements = reverse(mapping.dataElement);
   const cells = reverse(mapping.categoryOptionCombo);
   const units = reverse(mapping.orgUnit);
@@ -80,8 +82,12 @@ export async function dataValueSetAsSheet(
       return { refused: ['cell', 'dhis2.attributeCombo'] as const };
     return { row: [v.period, de, coc, v.value === undefined ? '' : String(v.value), v.comment ?? ''], unit };
   };
-  for (const [i, given] of set.dataValues.entries()) {
+  for (const [i, raw] of set.dataValues.entries()) {
     await pace();
+    // A value of the wrong shape: the file is not what DHIS2 writes (the whole file refused, as before any was read).
+    const checked = DataValueSchema.safeParse(raw);
+    if (!checked.success) throw notASet();
+    const given = checked.data;
     const got = read({
       ...given,
       period: given.period ?? set.period ?? '',
