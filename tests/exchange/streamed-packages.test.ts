@@ -18,6 +18,7 @@ import { useSessions } from '../helpers/session.js';
 import { dispatch, dispatchAsync } from '../../electron/service/dispatch.js';
 import { silentLogger } from '../../electron/service/log.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { progressUntil } from '../helpers/progress.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
@@ -91,26 +92,20 @@ describe('packages read as a stream', () => {
     const { chui, national } = await pair();
     const lines = [JSON.stringify({ t: 'unit', id: 7, path: CHUI }), ...Array.from({ length: 20_000 }, (_, i) => caseLine(i + 1))];
     const upload = bytesUpload(craft(chui, national, lines), 'big.mhdpkg');
-    type Job = { channel: string; rows: number } | null;
     const progress = () => {
       const r = dispatch(national, 'jobs.progress', {}, silentLogger);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return r.value as Job;
+      return r.value;
     };
     // Asked while the check runs, between its turns: each answer counts more lines than the last.
     const watch = async (check: Promise<unknown>) => {
-      let settled = false;
-      void check.finally(() => (settled = true));
-      const seen: number[] = [];
-      while (!settled) {
-        const job = progress();
-        if (job) {
-          expect(job.channel).toBe('exchange.previewPackage');
-          seen.push(job.rows);
-        }
-        await new Promise((r) => setImmediate(r));
-      }
-      return seen;
+      // Signed out, there is no progress to be told (the call is refused): nothing seen.
+      const told = await progressUntil(check, () => {
+        const r = dispatch(national, 'jobs.progress', {}, silentLogger);
+        return r.ok ? r.value : null;
+      });
+      expect(told.every((j) => j.channel === 'exchange.previewPackage')).toBe(true);
+      return told.map((j) => j.rows);
     };
     const check = dispatchAsync(national, 'exchange.previewPackage', upload, silentLogger);
     const seen = await watch(check);

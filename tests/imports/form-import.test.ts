@@ -11,6 +11,7 @@ import { comboCells } from '../../shared/forms/definitions.js';
 import { csvToXlsx, sheetsAsCsv } from '../helpers/libreoffice.js';
 import { useSessions, createCentre } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { progressUntil } from '../helpers/progress.js';
 
 const tempDir = useTempDirs();
 const session = useSessions();
@@ -45,19 +46,13 @@ describe('importing aggregate forms', () => {
     });
     const first = dispatchAsync(s, 'formImports.preview', file(30_000, 111), silentLogger);
     const second = dispatchAsync(s, 'formImports.preview', file(3_000, 222), silentLogger);
-    let settled = false;
-    void second.finally(() => (settled = true));
-    const seen: number[] = [];
-    while (!settled) {
-      const told = dispatch(s, 'jobs.progress', {}, silentLogger);
-      if (told.ok && told.value) {
-        expect(told.value.channel).toBe('formImports.preview');
-        seen.push(told.value.rows);
-      }
-      await new Promise((r) => setImmediate(r));
-    }
+    const told = await progressUntil(second, () => {
+      const r = dispatch(s, 'jobs.progress', {}, silentLogger);
+      return r.ok ? r.value : null;
+    });
     // While the later file was checked, only its rows were counted (the earlier one's turns counted to it).
-    expect(Math.max(0, ...seen)).toBeLessThanOrEqual(3_000);
+    expect(told.every((j) => j.channel === 'formImports.preview')).toBe(true);
+    expect(Math.max(0, ...told.map((j) => j.rows))).toBeLessThanOrEqual(3_000);
     const [early, late] = await Promise.all([first, second]);
     if (!early.ok || !late.ok) throw new Error('a check failed');
     expect([early.value.rowsRead, late.value.rowsRead]).toEqual([30_000, 3_000]);

@@ -9,6 +9,7 @@ import { startDeskWorker, type HostOptions } from '../../electron/service/worker
 import type { DeskBackend } from '../../electron/service/worker/backend.js';
 import { REGIONAL_CENTRE } from '../helpers/session.js';
 import { useTempDirs } from '../helpers/tmp.js';
+import { progressUntil, type Told } from '../helpers/progress.js';
 
 const tempDir = useTempDirs();
 
@@ -25,6 +26,26 @@ async function value<T = Record<string, unknown>>(p: Promise<unknown>): Promise<
   const r = (await p) as { ok: boolean; value?: T; error?: unknown };
   if (!r.ok) throw new Error(`call failed: ${JSON.stringify(r.error)}`);
   return r.value as T;
+}
+
+/**
+ * Starts a long check, asks the status right after it (in one thread without turns it would wait
+ * for the whole check) and the progress until it answers: the order the two answered in, what the
+ * progress told, and the check's answer.
+ */
+async function checkWhileAsked<T>(b: DeskBackend, channel: string, input: unknown) {
+  const order: string[] = [];
+  const check = b.call(channel as never, input as never).then((r) => {
+    order.push('check');
+    return r;
+  });
+  const status = b.call('app.status', {}).then((r) => {
+    order.push('status');
+    return r;
+  });
+  const told = await progressUntil(check, () => value<Told | null>(b.call('jobs.progress', {})));
+  const [report, st] = await Promise.all([value<T>(check), value<{ database: unknown }>(status)]);
+  return { order, told, report, status: st };
 }
 
 const CYRILLIC = 'АБВГДЕЖЗИКЛМНОПРСТУФХ';
@@ -45,30 +66,20 @@ describe('the back end in its own thread', () => {
   it('answers the status while a 100,000-row file is being checked, then gives the whole check', async () => {
     const b = await backend();
     await value(b.call('setup.createCentre', REGIONAL_CENTRE)); // an empty register: every person in the file is new
-    const order: string[] = [];
-    const check = b.call('imports.preview', registerCsv(100_000)).then((r) => {
-      order.push('check');
-      return r;
-    });
-    // Asked right after the check: in one thread without turns it would wait for the whole check.
-    const status = b.call('app.status', {}).then((r) => {
-      order.push('status');
-      return r;
-    });
-    // Its progress, asked again and again while it runs (each answered between rows, like the status).
-    let done = false;
-    void check.then(() => (done = true));
-    const seen: ({ channel: string; rows: number } | null)[] = [];
-    while (!done) seen.push(await value<{ channel: string; rows: number } | null>(b.call('jobs.progress', {})));
-    const [report, st] = await Promise.all([
-      value<{ rowsRead: { cases: number }; accepted: { cases: number }; rejectedTotal: number }>(check),
-      value<{ database: unknown }>(status),
-    ]);
+    const {
+      order,
+      told,
+      report,
+      status: st,
+    } = await checkWhileAsked<{
+      rowsRead: { cases: number };
+      accepted: { cases: number };
+      rejectedTotal: number;
+    }>(b, 'imports.preview', registerCsv(100_000));
     expect(order).toEqual(['status', 'check']);
-    const running = seen.filter((p) => p !== null);
-    expect(running.length).toBeGreaterThan(0);
-    expect(running.every((p) => p.channel === 'imports.preview')).toBe(true);
-    const rows = running.map((p) => p.rows);
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((p) => p.channel === 'imports.preview')).toBe(true);
+    const rows = told.map((p) => p.rows);
     expect(rows).toEqual([...rows].sort((x, y) => x - y)); // it only grows
     expect(rows.at(-1)).toBeGreaterThan(0);
     expect(await value(b.call('jobs.progress', {}))).toBeNull(); // and is gone when the check has answered
@@ -93,24 +104,14 @@ describe('the back end in its own thread', () => {
       fileName: 'forms.csv',
       contentBase64: Buffer.from(['Period,Data element,Cell (breakdown),Value,Comment', ...rows].join('\n')).toString('base64'),
     };
-    const order: string[] = [];
-    const check = b.call('formImports.preview', file).then((r) => {
-      order.push('check');
-      return r;
-    });
-    const status = b.call('app.status', {}).then((r) => {
-      order.push('status');
-      return r;
-    });
-    let done = false;
-    void check.then(() => (done = true));
-    const seen: ({ channel: string; rows: number } | null)[] = [];
-    while (!done) seen.push(await value<{ channel: string; rows: number } | null>(b.call('jobs.progress', {})));
-    const report = await value<{ rowsRead: number; accepted: { total: number }; repeats: unknown[]; rejectedTotal: number }>(check);
-    await value(status);
+    const { order, told, report } = await checkWhileAsked<{ rowsRead: number; accepted: { total: number }; rejectedTotal: number }>(
+      b,
+      'formImports.preview',
+      file,
+    );
     expect(order).toEqual(['status', 'check']);
-    const counted = seen.filter((p) => p !== null).map((p) => p.rows);
-    expect(seen.filter((p) => p !== null).every((p) => p.channel === 'formImports.preview')).toBe(true);
+    const counted = told.map((p) => p.rows);
+    expect(told.every((p) => p.channel === 'formImports.preview')).toBe(true);
     expect(counted.length).toBeGreaterThan(0);
     expect(counted).toEqual([...counted].sort((x, y) => x - y));
     expect(counted.at(-1)).toBeGreaterThan(0);
