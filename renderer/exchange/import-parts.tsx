@@ -105,14 +105,22 @@ type ImportSteps<R, D> = {
 /**
  * The last file chosen is the one answered for: a file chosen while another is still read or
  * checked replaces it on screen, and the earlier one's answer, sooner or later, is dropped (the
- * back end checks both; their answers may come in any order). Each call gives a test of whether
- * that choice is still the last.
+ * back end checks both; their answers may come in any order). `choose` marks a new choice; `send`
+ * reads the file and sends it, answering null where a later choice came meanwhile (a file replaced
+ * while still being read is not sent at all).
  */
-export function useLastChoice(): () => () => boolean {
+export function useLastChoice() {
   const last = useRef(0);
-  return () => {
-    const mine = ++last.current;
-    return () => mine === last.current;
+  const isLast = (choice: number) => choice === last.current;
+  return {
+    choose: () => ++last.current,
+    isLast,
+    send: async <T,>(choice: number, file: File, check: (contentBase64: string) => Promise<T>): Promise<T | null> => {
+      const content = await fileBase64(file);
+      if (!isLast(choice)) return null;
+      const answer = await check(content);
+      return isLast(choice) ? answer : null;
+    },
   };
 }
 
@@ -129,9 +137,9 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
     setDone(null);
     setError(null);
   };
-  const newChoice = useLastChoice();
+  const files = useLastChoice();
   const choose = async (file: File | undefined) => {
-    const current = newChoice();
+    const choice = files.choose();
     reset();
     setBusy(false);
     if (!file) return;
@@ -139,15 +147,13 @@ export function useImportFlow<R extends { importId: string }, D>(steps: ImportSt
     if (file.size === 0 || file.size > MAX_IMPORT_BYTES)
       return setError({ ...appError('file_unreadable', { file: file.name, reason: 'size' }), messageKey: 'errors.unreadable.size' });
     setBusy(true);
-    const content = await fileBase64(file);
-    if (!current()) return; // another file chosen while this one was read: not sent
-    const r = await steps.preview({ fileName: file.name, contentBase64: content });
-    if (!current()) return;
+    const r = await files.send(choice, file, (contentBase64) => steps.preview({ fileName: file.name, contentBase64 }));
+    if (!r) return; // another file chosen meanwhile: its answer is the one shown
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setReport(r.value);
     const f = await steps.reportFile(r.value.importId);
-    if (f.ok && current()) setReportFile(f.value);
+    if (f.ok && files.isLast(choice)) setReportFile(f.value);
   };
   const confirm = async () => {
     if (!report) return;

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../shared/dates';
 import { appError, type AppError } from '../../shared/result';
 import { call } from '../api/client';
 import { TableBox } from '../app/TableBox';
-import { FilePicker, fileBase64, useLastChoice } from '../exchange/import-parts';
+import { FilePicker, useLastChoice } from '../exchange/import-parts';
 import { fieldLabelKey } from './field-label';
 import { AbroadPreview } from './AbroadPreview';
 import { loadCorrections } from '../i18n-corrections';
@@ -23,9 +23,9 @@ export function LoadPackage() {
   // Corrected texts in the package are taken only when ticked.
   const [takeTexts, setTakeTexts] = useState(false);
 
-  const newChoice = useLastChoice();
+  const files = useLastChoice();
   const choose = async (file: File | undefined) => {
-    const current = newChoice();
+    const choice = files.choose();
     setPreview(null);
     setDone(null);
     setError(null);
@@ -35,10 +35,8 @@ export function LoadPackage() {
     if (file.size === 0 || file.size > MAX_PACKAGE_BYTES)
       return setError({ ...appError('package_unreadable', { file: file.name }), messageKey: 'errors.package.not_package' });
     setBusy(true);
-    const content = await fileBase64(file);
-    if (!current()) return; // another package chosen while this one was read: not sent
-    const r = await call('exchange.previewPackage', { fileName: file.name, contentBase64: content });
-    if (!current()) return; // another package chosen meanwhile: its answer is the one shown
+    const r = await files.send(choice, file, (contentBase64) => call('exchange.previewPackage', { fileName: file.name, contentBase64 }));
+    if (!r) return; // another package chosen meanwhile: its answer is the one shown
     setBusy(false);
     if (r.ok) setPreview(r.value);
     else setError(r.error);

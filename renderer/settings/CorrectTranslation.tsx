@@ -13,7 +13,7 @@ import { useCall } from '../api/queries';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { LanguageOptions } from '../app/LanguageSwitch';
 import { FileLink } from '../exchange/FileLink';
-import { FilePicker, fileBase64 } from '../exchange/import-parts';
+import { FilePicker, useLastChoice } from '../exchange/import-parts';
 import { loadCorrections } from '../i18n-corrections';
 import { TextChanges } from './TextChanges';
 import { ConfirmButton } from '../app/ConfirmButton';
@@ -42,13 +42,19 @@ export function CorrectTranslation() {
     if (r.ok) setWorkbook(r.value);
     else setError(r.error);
   };
+  const files = useLastChoice();
   const check = async (file: File | undefined) => {
+    const choice = files.choose();
     setPreview(null);
     setSaved(null);
     setError(null);
+    setBusy(false);
     if (!file) return;
     setBusy(true);
-    const r = await call('translations.preview', { fileName: file.name, contentBase64: await fileBase64(file), language });
+    const r = await files.send(choice, file, (contentBase64) =>
+      call('translations.preview', { fileName: file.name, contentBase64, language }),
+    );
+    if (!r) return; // another workbook chosen meanwhile: its answer is the one shown
     setBusy(false);
     if (r.ok) setPreview(r.value);
     else setError(r.error);
