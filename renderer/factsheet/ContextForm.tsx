@@ -2,12 +2,13 @@
 // the year it refers to, source, note, "no data") and the five ratifications. Tab moves along the
 // row, Enter saves the lot in one audited change; a value typed "17,918" or "2 724,9" is read as
 // a Russian clerk means it.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS } from '../../shared/factsheet/definitions';
 import { parseTyped, typedDecimals } from './format';
+import { keepTyped } from '../app/keep-typed';
 import { decimalComma, languageOf } from '../../shared/i18n/languages';
 import { contextLabel, contextUnit, instrumentLabel } from '../../shared/factsheet/labels';
 
@@ -42,8 +43,15 @@ function fieldsOf(sheet: FactSheet, lang: string): Fields {
 export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (values: ContextValue[]) => Promise<boolean> }) {
   const { t, i18n } = useTranslation();
   const lang = languageOf(i18n.language);
-  const { register, handleSubmit, reset, setError, formState } = useForm<Fields>({ defaultValues: fieldsOf(sheet, lang) });
+  const { register, handleSubmit, reset, getValues, watch, setError, formState } = useForm<Fields>({
+    defaultValues: fieldsOf(sheet, lang),
+  });
   const [saved, setSaved] = useState(false);
+  // "Saved" says the screen holds what is stored: gone at the first key typed after.
+  useEffect(() => {
+    const typed = watch((_, { type }) => type === 'change' && setSaved(false));
+    return () => typed.unsubscribe();
+  }, [watch]);
   // The note in another language, as a hint in the empty field (and read out with it).
   const otherNote = (code: string) => {
     const written = sheet.noteLanguages[code];
@@ -52,7 +60,14 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
     const hint = `${t('common.languageName', { lng: written })}: ${note}`;
     return { placeholder: hint, title: hint };
   };
-  useEffect(() => reset(fieldsOf(sheet, lang)), [sheet, lang, reset]);
+  // The sheet read again (this form's save, a text saved below, a late answer): fields typed and
+  // not yet saved keep what was typed. Another language is another form: filled afresh.
+  const shown = useRef({ lang, fields: fieldsOf(sheet, lang) });
+  useEffect(() => {
+    const next = fieldsOf(sheet, lang);
+    reset(shown.current.lang === lang ? keepTyped(shown.current.fields, getValues(), next) : next);
+    shown.current = { lang, fields: next };
+  }, [sheet, lang, reset, getValues]);
 
   const submit = handleSubmit(async (f) => {
     setSaved(false);

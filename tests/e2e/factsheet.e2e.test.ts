@@ -168,11 +168,51 @@ describe('fact sheet, end to end in chromium', () => {
     await page.getByRole('tab', { name: 'Ввод данных' }).click();
     await expect.poll(() => note.inputValue()).toBe('оценка на 1 января');
     await note.fill('оценка на 1 июля');
+    // What was saved is no longer what the screen holds: the earlier "Saved" goes.
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
     await note.press('Enter');
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
     await page.locator('select.language-switch').selectOption('en');
     await page.getByRole('tab', { name: 'Fact sheet' }).click();
     await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('Population: оценка на 1 июля (Русский)');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('typing not yet saved in one part of the entry stays when another part is saved', async () => {
+    const app = await e2e.start();
+    const page = await e2e.browser().newPage({ viewport: { width: 1366, height: 900 } });
+    const errors = watchErrors(page);
+    await openDemo(page, app.url);
+    await page.keyboard.press('Alt+4');
+    await page.locator('#fact-year').fill('2016');
+    await page.getByRole('tab', { name: 'Ввод данных' }).click();
+    const saveText = (section: string) =>
+      page
+        .locator('.fact-text-edit')
+        .filter({ has: page.locator(`#text-${section}`) })
+        .getByRole('button')
+        .click();
+
+    // Section 1 typed, not saved; a text section saved: section 1 keeps what was typed.
+    await page.locator('#ctx-population-value').fill('17,67');
+    await page.locator('#text-migration').fill('Трудовая миграция в Россию.');
+    await saveText('migration');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Сохранено');
+    expect(await page.locator('#ctx-population-value').inputValue()).toBe('17,67');
+
+    // A text typed, not saved; section 1 saved: the text stays, and so does the saved one.
+    await page.locator('#text-vulnerability').fill('Рост числа случаев.');
+    await page.locator('#ctx-population-value').press('Enter');
+    await expect.poll(() => page.locator('form.fact-entry [role="status"]').count()).toBe(1);
+    expect(await page.locator('#text-vulnerability').inputValue()).toBe('Рост числа случаев.');
+    expect(await page.locator('#text-migration').inputValue()).toBe('Трудовая миграция в Россию.');
+
+    // Both saves landed: the sheet shows them.
+    await page.getByRole('tab', { name: 'Бюллетень' }).click();
+    await expect.poll(() => page.getByTestId('fact-sheet').textContent()).toContain('Трудовая миграция в Россию.');
+    await expect
+      .poll(async () => (await page.locator('[data-testid="fact-context"] tr[data-indicator="population"] td').allTextContents())[1])
+      .toBe('17,67');
     expect(errors).toEqual([]);
   }, 120_000);
 });
