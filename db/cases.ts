@@ -327,7 +327,7 @@ export function insertCaseRow(
   c: CaseInput,
   at: string,
   later?: [number, string][],
-  origin?: { partnerId: number; id: number; sha256: string },
+  origin?: { partnerId: number; id: number; lineHash: string },
 ): number {
   const id = Number(
     stmt(
@@ -344,7 +344,7 @@ export function insertCaseRow(
       at,
       origin?.partnerId ?? null,
       origin?.id ?? null,
-      origin?.sha256 ?? null,
+      origin?.lineHash ?? null,
     ).lastInsertRowid,
   );
   if (!later) insertKeyPopulations(db, id, c.keyPopulations);

@@ -281,7 +281,8 @@ export function recordSent(
 
 // ---- Receiving ------------------------------------------------------------------------------
 
-export type IncomingCase = { id: number; unit: number; case: CaseInput; events: EventInput[]; sha256: string };
+/** `lineHash`: what tells this line from the same case's line in a later package (stored as origin_sha256). */
+export type IncomingCase = { id: number; unit: number; case: CaseInput; events: EventInput[]; lineHash: string };
 export type LoadPlan = {
   partnerId: number;
   centre: string;
@@ -364,10 +365,11 @@ export function caseSorter(db: Db, partnerId: number) {
   const sorted = { known, create: new Set<number>(), update: new Map<number, number>(), unchanged: 0 };
   return {
     sorted,
-    sort(c: { id: number; sha256: string }): 'create' | 'update' | 'unchanged' {
+    sort(c: { id: number; lineHash: string }): 'create' | 'update' | 'unchanged' {
       const k = known.get(c.id);
       if (!k) return (sorted.create.add(c.id), 'create');
-      if (k.sha !== c.sha256 || k.deleted) return (sorted.update.set(c.id, k.id), 'update');
+      // Stored before the hash was kept at 128 bits: its first part compared.
+      if (k.sha?.slice(0, c.lineHash.length) !== c.lineHash || k.deleted) return (sorted.update.set(c.id, k.id), 'update');
       sorted.unchanged++;
       return 'unchanged';
     },
@@ -545,7 +547,7 @@ export function applyLoad(
     const write = (c: IncomingCase) => {
       const localId = plan.update.get(c.id);
       if (plan.create.has(c.id)) {
-        const id = insertCaseRow(db, unitOf(c), c.case, at, kps, { partnerId: plan.partnerId, id: c.id, sha256: c.sha256 });
+        const id = insertCaseRow(db, unitOf(c), c.case, at, kps, { partnerId: plan.partnerId, id: c.id, lineHash: c.lineHash });
         newEvents.push([id, c.events]);
         created.push([id, { ...from, originId: c.id, events: c.events.length }]);
       } else if (localId !== undefined) {
@@ -561,7 +563,7 @@ export function applyLoad(
           `UPDATE hiv_case SET register_no = ?, uic = ?, uic_key = ?, sex = ?, birth_year = ?, citizenship = ?, migrant_type = ?, legal_status = ?,
              transmission_route = ?, infection_country = ?, diagnosis_date = ?, diagnosis_country = ?, aids_at_diagnosis = ?, first_aids_date = ?,
              org_unit_id = ?, origin_sha256 = ?, deleted_at = NULL, deleted_by = NULL, updated_at = ? WHERE id = ?`,
-        ).run(...columns(c.case), unitOf(c), c.sha256, at, localId);
+        ).run(...columns(c.case), unitOf(c), c.lineHash, at, localId);
         writeKeyPopulations(db, localId, c.case.keyPopulations);
         stmt(db, 'DELETE FROM case_event WHERE case_id = ?').run(localId);
         for (const e of c.events) insertEv.run(localId, ...eventColumns(e), at, at);

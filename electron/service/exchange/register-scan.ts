@@ -125,7 +125,7 @@ export async function scanRegister(
       else {
         used.add(line.unit);
         if (!sameJson({ case: line.case, events: line.events }, checked.data)) scan.reshaped.add(line.id);
-        onCase({ id: line.id, unit: line.unit, case: checked.data.case, events: checked.data.events, sha256: read.sha256 }, read.n);
+        onCase({ id: line.id, unit: line.unit, case: checked.data.case, events: checked.data.events, lineHash: read.lineHash }, read.n);
       }
     }
   }
@@ -145,11 +145,11 @@ export function replayCases(lines: Iterable<ContentLine>, reshaped: ReadonlySet<
     if (!read || read.line.t !== 'case') throw new Error('a line the preview did not read as a case');
     const { id, unit, case: c, events } = read.line;
     if (!reshaped.has(id)) {
-      onCase({ id, unit, case: c as CaseInput, events: events as EventInput[], sha256: read.sha256 });
+      onCase({ id, unit, case: c as CaseInput, events: events as EventInput[], lineHash: read.lineHash });
       continue;
     }
     const checked = PackageCaseSchema.parse({ case: c, events });
-    onCase({ id, unit, case: checked.case, events: checked.events, sha256: read.sha256 });
+    onCase({ id, unit, case: checked.case, events: checked.events, lineHash: read.lineHash });
   }
 }
 
@@ -160,7 +160,13 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameJson(x, (b as unknown[])[i]));
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-  for (const k of keys) if (!sameJson(x[k], y[k])) return false;
-  return true;
+  // Every key of x matched in y, and y has no defined key x lacks (counted, not collected: a preview runs this per case).
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }
