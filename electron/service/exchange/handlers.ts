@@ -40,7 +40,7 @@ import { PendingImports } from '../imports/pending.js';
 import type { DeskSession } from '../session.js';
 import { checkPartnerCountry, makeAbroadPackage, planAbroad } from './abroad.js';
 import { contentLines, verifyPackage, writePackage } from './package-file.js';
-import { replayCases, scanRegister } from './register-scan.js';
+import { LinesToWrite, replayCases, scanRegister } from './register-scan.js';
 import { pacer } from '../pace.js';
 import { plannedTexts, refreshTexts, takeTexts, textLines, type TextChange } from './texts.js';
 import { abroadReports, applyAbroad, type AbroadPlan } from '../../../db/abroad.js';
@@ -55,7 +55,7 @@ type Pending = {
         kind: 'register';
         plan: LoadPlan;
         /** What the confirmation reads the cases from again: the verified ciphertext (a large package stays small in memory). */
-        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; lines: ReadonlySet<number>; reshaped: ReadonlySet<number> };
+        replay?: { file: string; manifest: Manifest; ciphertext: Buffer; lines: LinesToWrite; reshaped: ReadonlySet<number> };
         /** Corrected texts the package brings that would change what this centre shows: taken only when the user ticks them. */
         texts: TextChange[];
       }
@@ -355,14 +355,14 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
     const sorter = caseSorter(db, from.id);
     const same = samePersonElsewhere(db, from.id, SHOWN);
     // The lines of the cases to write: the confirmation reads only these again.
-    const toWrite = new Set<number>();
+    const toWrite = new LinesToWrite();
     const scan = await scanRegister(
       contentLines(fileName, m, ciphertext, keys),
       from.unitPath,
       mineAt,
       (c, line) => {
         const sorted = sorter.sort(c);
-        if (sorted !== 'unchanged') toWrite.add(line);
+        if (sorted !== 'unchanged') toWrite.add(line, c.lineHash);
         if (sorted === 'create') same.check(c);
       },
       false,
@@ -453,6 +453,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
           if (replay)
             replayCases(
               contentLines(replay.file, replay.manifest, replay.ciphertext, keys, (n) => replay.lines.has(n)),
+              replay.lines,
               replay.reshaped,
               visit,
             );

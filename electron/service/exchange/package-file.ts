@@ -259,8 +259,9 @@ export function* contentLines(
   /**
    * A second reading of the same bytes (a confirmation): only the lines whose numbers it names are
    * parsed and yielded, and without the line schema, which the first reading checked on exactly
-   * these lines (the MAC after the last line proves the bytes are the same). The rest are passed
-   * over unparsed. Only for numbers an earlier reading yielded as records.
+   * these lines (the MAC after the last line proves the bytes are the same), nor hashed (the first
+   * reading kept their hashes; `lineHash` is empty). The rest are passed over unparsed. Only for
+   * numbers an earlier reading yielded as records.
    */
   picked?: (n: number) => boolean,
 ): Generator<ContentLine, void, undefined> {
@@ -285,7 +286,7 @@ export function* contentLines(
     // A line count and a line length a register could need, and a refusal past them (millions of empty lines inflate from a few KB).
     if (++count > MAX_PACKAGE_LINES || bytes.length > MAX_LINE_BYTES) throw unreadable(file, 'too_large');
     if (bytes.length === 0) return null;
-    if (picked) return { line: JSON.parse(bytes.toString('utf8')) as PackageLine, lineHash: lineHashOf(bytes), n };
+    if (picked) return { line: JSON.parse(bytes.toString('utf8')) as PackageLine, lineHash: '', n };
     try {
       const parsed = PackageLineSchema.safeParse(JSON.parse(bytes.toString('utf8')));
       return parsed.success ? { line: parsed.data, lineHash: lineHashOf(bytes), n } : null;

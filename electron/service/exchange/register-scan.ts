@@ -135,21 +135,52 @@ export async function scanRegister(
 }
 
 /**
+ * The lines a preview found cases to write at, with each line's hash, in the order read: the
+ * confirmation reads only these lines again and takes their hashes from here instead of hashing
+ * them twice (the content's MAC proves the bytes it reads are the ones hashed). 20 bytes a case.
+ */
+export class LinesToWrite {
+  private numbers = new Set<number>();
+  private hashes = Buffer.alloc(16 * 1024);
+  private size = 0;
+  add(line: number, lineHash: string): void {
+    if ((this.size + 1) * 16 > this.hashes.length) this.hashes = Buffer.concat([this.hashes, Buffer.alloc(this.hashes.length)]);
+    this.hashes.write(lineHash, this.size++ * 16, 16, 'hex');
+    this.numbers.add(line);
+  }
+  has(line: number): boolean {
+    return this.numbers.has(line);
+  }
+  /** The hash of the i-th line added. */
+  hashAt(i: number): string {
+    if (i >= this.size) throw new Error('more lines read again than the preview found');
+    return this.hashes.toString('hex', i * 16, i * 16 + 16);
+  }
+}
+
+/**
  * The confirmation's reading: the lines of the cases to write, by the numbers the preview found
  * them at (`contentLines` with `picked`), each handed on as read, except those the checks reshaped,
  * which are checked again to be written as checked. A case the preview found valid as written is
  * not checked again (the same answer on the same bytes: ~10% of a load).
  */
-export function replayCases(lines: Iterable<ContentLine>, reshaped: ReadonlySet<number>, onCase: (c: IncomingCase) => void): void {
+export function replayCases(
+  lines: Iterable<ContentLine>,
+  toWrite: LinesToWrite,
+  reshaped: ReadonlySet<number>,
+  onCase: (c: IncomingCase) => void,
+): void {
+  let i = 0;
   for (const read of lines) {
     if (!read || read.line.t !== 'case') throw new Error('a line the preview did not read as a case');
     const { id, unit, case: c, events } = read.line;
+    const lineHash = toWrite.hashAt(i++);
     if (!reshaped.has(id)) {
-      onCase({ id, unit, case: c as CaseInput, events: events as EventInput[], lineHash: read.lineHash });
+      onCase({ id, unit, case: c as CaseInput, events: events as EventInput[], lineHash });
       continue;
     }
     const checked = PackageCaseSchema.parse({ case: c, events });
-    onCase({ id, unit, case: checked.case, events: checked.events, lineHash: read.lineHash });
+    onCase({ id, unit, case: checked.case, events: checked.events, lineHash });
   }
 }
 
