@@ -549,7 +549,8 @@ export function applyLoad(
       if (plan.create.has(c.id)) {
         const id = insertCaseRow(db, unitOf(c), c.case, at, kps, { partnerId: plan.partnerId, id: c.id, lineHash: c.lineHash });
         newEvents.push([id, c.events]);
-        created.push([id, { ...from, originId: c.id, events: c.events.length }]);
+        // Spelled out, not spread from `from`: V8's spread here took ~3% of a large load (profiled).
+        created.push([id, { receivedFrom: from.receivedFrom, package: from.package, originId: c.id, events: c.events.length }]);
       } else if (localId !== undefined) {
         // Changed cases: the row, key populations and events replaced by the sender's; the fields that changed audited.
         const before = rowOf.get(localId) as CaseDbRow;
