@@ -231,15 +231,16 @@ export function verifyPackage(
   return { manifest, ciphertext };
 }
 
-/** One line of a package's content: the record, the hash of its bytes and its number (from 0), or null for a line that is not a record. */
 /**
- * A record line as read: `lineHash` is the first 128 bits of its bytes' SHA-256 in hex, kept with a
+ * One line of a package's content: the record, the hash of its bytes and its number (from 0), or
+ * null for a line that is not a record. `lineHash` is the first 128 bits of its SHA-256 in hex, kept with a
  * received case to tell a later package's same line from a changed one (the package's signature
  * and MAC already vouch for the bytes; half the hash is half the bytes stored per case).
  */
 export type ContentLine = { line: PackageLine; lineHash: string; n: number } | null;
+export const LINE_HASH_CHARS = 32;
 /** See ContentLine. */
-export const lineHashOf = (bytes: Buffer) => sha256(bytes).slice(0, 32);
+export const lineHashOf = (bytes: Buffer) => sha256(bytes).slice(0, LINE_HASH_CHARS);
 
 /** Ciphertext is opened this much at a time: a chunk inflates to at most ~16 MB (deflate's ratio is ~1:1032). */
 const CHUNK = 16 * 1024;
