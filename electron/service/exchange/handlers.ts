@@ -452,7 +452,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannels> = {
         applyLoad(s.database, s.actor, plan, (visit) => {
           if (replay)
             replayCases(
-              contentLines(replay.file, replay.manifest, replay.ciphertext, keys, (n) => replay.lines.has(n)),
+              contentLines(replay.file, replay.manifest, replay.ciphertext, keys, replay.lines.picker()),
               replay.lines,
               replay.reshaped,
               visit,
