@@ -9,6 +9,7 @@ import type { ContextValue, FactSheet } from '../../shared/factsheet/api';
 import { CONTEXT_ROWS, INSTRUMENTS } from '../../shared/factsheet/definitions';
 import { parseTyped, typedDecimals } from './format';
 import { keepTyped } from '../app/keep-typed';
+import { TableBox } from '../app/TableBox';
 import { decimalComma, languageOf } from '../../shared/i18n/languages';
 import { contextLabel, contextUnit, instrumentLabel } from '../../shared/factsheet/labels';
 
@@ -122,87 +123,89 @@ export function ContextForm({ sheet, onSave }: { sheet: FactSheet; onSave: (valu
   return (
     <form className="fact-entry" onSubmit={(e) => void submit(e)} aria-label={t('factsheet.sections.context')}>
       <p className="muted">{t('factsheet.contextHelp')}</p>
-      <table className="cases">
-        <thead>
-          <tr>
-            <th>{t('factsheet.indicator')}</th>
-            <th>{t('factsheet.value')}</th>
-            <th>{t('factsheet.low')}</th>
-            <th>{t('factsheet.high')}</th>
-            <th>{t('factsheet.dataYear')}</th>
-            <th>{t('factsheet.source')}</th>
-            <th>{t('factsheet.note')}</th>
-            <th>{t('factsheet.noData')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CONTEXT_ROWS.map((r) => (
-            <tr key={r.code} data-indicator={r.code}>
-              <th scope="row">
-                <label htmlFor={`ctx-${r.code}-value`}>
-                  {contextLabel(r.code, lang)}
-                  {contextUnit(r.code, lang) ? `, ${contextUnit(r.code, lang)}` : ''}
-                </label>
-              </th>
-              <td>
-                <input
-                  id={`ctx-${r.code}-value`}
-                  inputMode="decimal"
-                  size={9}
-                  aria-invalid={!!err(r.code, 'value')}
-                  {...register(`rows.${r.code}.value`)}
-                />
-                {err(r.code, 'value') ? <span className="field-error">{t(err(r.code, 'value')!)}</span> : null}
-              </td>
-              <td>
-                {r.kind === 'range' ? (
-                  <input
-                    id={`ctx-${r.code}-low`}
-                    inputMode="decimal"
-                    size={6}
-                    aria-label={t('factsheet.low')}
-                    {...register(`rows.${r.code}.low`)}
-                  />
-                ) : null}
-              </td>
-              <td>
-                {r.kind === 'range' ? (
-                  <input
-                    id={`ctx-${r.code}-high`}
-                    inputMode="decimal"
-                    size={6}
-                    aria-label={t('factsheet.high')}
-                    {...register(`rows.${r.code}.high`)}
-                  />
-                ) : null}
-              </td>
-              <td>
-                <input
-                  id={`ctx-${r.code}-dataYear`}
-                  size={9}
-                  aria-label={t('factsheet.dataYear')}
-                  {...register(`rows.${r.code}.dataYear`)}
-                />
-              </td>
-              <td>
-                <input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} />
-              </td>
-              <td>
-                <input
-                  id={`ctx-${r.code}-note`}
-                  size={16}
-                  aria-label={t('factsheet.note')}
-                  {...otherNote(r.code)}
-                  {...register(`rows.${r.code}.note`)}
-                />
-              </td>
-              <td>
-                <input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} />
-              </td>
+      <TableBox label={t('factsheet.sections.context')}>
+        <table className="cases">
+          <thead>
+            <tr>
+              <th>{t('factsheet.indicator')}</th>
+              <th>{t('factsheet.value')}</th>
+              <th>{t('factsheet.low')}</th>
+              <th>{t('factsheet.high')}</th>
+              <th>{t('factsheet.dataYear')}</th>
+              <th>{t('factsheet.source')}</th>
+              <th>{t('factsheet.note')}</th>
+              <th>{t('factsheet.noData')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {CONTEXT_ROWS.map((r) => (
+              <tr key={r.code} data-indicator={r.code}>
+                <th scope="row">
+                  <label htmlFor={`ctx-${r.code}-value`}>
+                    {contextLabel(r.code, lang)}
+                    {contextUnit(r.code, lang) ? `, ${contextUnit(r.code, lang)}` : ''}
+                  </label>
+                </th>
+                <td>
+                  <input
+                    id={`ctx-${r.code}-value`}
+                    inputMode="decimal"
+                    size={9}
+                    aria-invalid={!!err(r.code, 'value')}
+                    {...register(`rows.${r.code}.value`)}
+                  />
+                  {err(r.code, 'value') ? <span className="field-error">{t(err(r.code, 'value')!)}</span> : null}
+                </td>
+                <td>
+                  {r.kind === 'range' ? (
+                    <input
+                      id={`ctx-${r.code}-low`}
+                      inputMode="decimal"
+                      size={6}
+                      aria-label={t('factsheet.low')}
+                      {...register(`rows.${r.code}.low`)}
+                    />
+                  ) : null}
+                </td>
+                <td>
+                  {r.kind === 'range' ? (
+                    <input
+                      id={`ctx-${r.code}-high`}
+                      inputMode="decimal"
+                      size={6}
+                      aria-label={t('factsheet.high')}
+                      {...register(`rows.${r.code}.high`)}
+                    />
+                  ) : null}
+                </td>
+                <td>
+                  <input
+                    id={`ctx-${r.code}-dataYear`}
+                    size={9}
+                    aria-label={t('factsheet.dataYear')}
+                    {...register(`rows.${r.code}.dataYear`)}
+                  />
+                </td>
+                <td>
+                  <input id={`ctx-${r.code}-source`} size={28} aria-label={t('factsheet.source')} {...register(`rows.${r.code}.source`)} />
+                </td>
+                <td>
+                  <input
+                    id={`ctx-${r.code}-note`}
+                    size={16}
+                    aria-label={t('factsheet.note')}
+                    {...otherNote(r.code)}
+                    {...register(`rows.${r.code}.note`)}
+                  />
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={t('factsheet.noData')} {...register(`rows.${r.code}.noData`)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
       <table className="cases">
         <caption>{t('factsheet.ratifications')}</caption>
         <tbody>

@@ -27,6 +27,15 @@ export const SCREENS: [string, string, (page: Page) => Promise<void>][] = [
   ['dashboard', '#/indicators/2017/key_population', (p) => p.getByTestId('disaggregation').waitFor()],
   ['dashboard by age', '#/indicators/2017/age_who', (p) => p.getByTestId('disaggregation').waitFor()],
   ['fact sheet', '#/factsheet', (p) => p.locator('#fact-year').waitFor()],
+  // Its entry (the second tab, by place: the languages test walks every language).
+  [
+    'fact sheet entry',
+    '#/factsheet',
+    async (p) => {
+      await p.locator('.fact-page [role="tab"]').nth(1).click();
+      await p.locator('#ctx-population-value').waitFor();
+    },
+  ],
   ['exchange', '#/exchange', (p) => p.locator('.export-line-list').waitFor()],
   ['settings', '#/settings', (p) => p.locator('table.audit').waitFor()],
   ['estimates', '#/estimates', (p) => p.locator('#estimate-from').waitFor()],
