@@ -5,7 +5,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { Gunzip, Gzip } from 'fflate';
 import {
   ManifestSchema,
   MAX_PACKAGE_CONTENT_BYTES,
@@ -17,6 +16,7 @@ import {
   groupFingerprint,
 } from '../../../shared/exchange/api.js';
 import { AppFailure, refusal } from '../../../shared/result.js';
+import { GunzipBlocks, gzipMember } from './gzip-blocks.js';
 import { macOf, openStream, sealStream, sealTo, sha256, signBytes, verifyBytes, type Identity, type PublicKeys } from './seal.js';
 
 const MAGIC = Buffer.from('MHDPKG\u0000\u0001', 'latin1');
@@ -84,12 +84,12 @@ export function buildPackage(
   return { bytes: Buffer.concat([bytes, sealed.ciphertext]), manifest };
 }
 
-/** Lines are gathered this much before they are compressed: fflate compresses each push on its own. */
+/** Lines are gathered this much into each gzip member (one member is what a reader inflates at once). */
 const GATHER = 256 * 1024;
 
 /**
- * Writes a package of any size to `file` as its lines come: compressed (fflate's synchronous
- * gzip), encrypted and written chunk by chunk to a sealed part beside it, then the signed head
+ * Writes a package of any size to `file` as its lines come: gathered into gzip members
+ * (`gzipMember`, each ending with a line), encrypted and written chunk by chunk to a sealed part beside it, then the signed head
  * (which names the ciphertext's length, hash and tag, known only at the end) and the part copied
  * after it. `body` is asked for once the lines are done, so it can carry counts made while they
  * were read. Synchronous throughout: the lines may come from an open database read.
@@ -115,13 +115,12 @@ export function writePackage(
       bytes += b.length;
       writeSync(out, b);
     };
-    const gzip = new Gzip((chunk) => put(cipher.update(chunk)));
     let gathered: Buffer[] = [];
     let size = 0;
-    const push = (last: boolean) => {
+    const push = () => {
       const b = Buffer.concat(gathered);
       mac.update(b);
-      gzip.push(b, last);
+      put(cipher.update(gzipMember(b)));
       gathered = [];
       size = 0;
     };
@@ -130,9 +129,9 @@ export function writePackage(
       const b = Buffer.from(first ? line : `\n${line}`, 'utf8');
       first = false;
       gathered.push(b);
-      if ((size += b.length) >= GATHER) push(false);
+      if ((size += b.length) >= GATHER) push();
     }
-    push(true);
+    if (gathered.length || first) push(); // an empty package is still one (empty) member
     put(cipher.final());
     closeSync(out);
     const made = head(
@@ -242,6 +241,9 @@ export const LINE_HASH_CHARS = 32;
 /** See ContentLine. */
 export const lineHashOf = (bytes: Buffer) => sha256(bytes).slice(0, LINE_HASH_CHARS);
 
+/** A member holds lines gathered past GATHER: at most one line more (deflate adds ~0.03% to bytes that do not compress). */
+const MAX_MEMBER_BYTES = GATHER + MAX_LINE_BYTES + 64 * 1024;
+
 /** Ciphertext is opened this much at a time: a chunk inflates to at most ~16 MB (deflate's ratio is ~1:1032). */
 const CHUNK = 16 * 1024;
 
@@ -274,11 +276,11 @@ export function* contentLines(
   let inflated = 0;
   let count = 0;
   const out: Buffer[] = [];
-  const gunzip = new Gunzip((chunk) => {
+  const gunzip = new GunzipBlocks((chunk) => {
     inflated += chunk.length;
     if (inflated > MAX_PACKAGE_CONTENT_BYTES) throw unreadable(file, 'too_large');
-    out.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
-  });
+    out.push(chunk);
+  }, MAX_MEMBER_BYTES);
   // The part of a line not yet ended, kept as pieces: one long line across many chunks is copied once.
   let partial: Buffer[] = [];
   let partialBytes = 0;
